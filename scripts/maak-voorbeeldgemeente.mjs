@@ -1,0 +1,287 @@
+// Builds fixtures/voorbeeldgemeente from the real tables in fixtures/bronnen plus the invented
+// figures below (see fixtures/voorbeeldgemeente/README.md). Run after `npm run build`:
+//   node scripts/maak-voorbeeldgemeente.mjs
+// The output is committed; a test checks that this script still reproduces it.
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { leesCsv } from '../dist/ingest/csv.js';
+import { celTekst } from '../dist/ingest/tabel.js';
+import { parseGetalTekst } from '../dist/model/getal.js';
+import { schrijfAtomair } from '../dist/render/bestand.js';
+import { werkmapXlsx } from '../dist/render/werkmap-xlsx.js';
+
+const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+const bron = (f) => leesCsv(readFileSync(path.join(root, 'fixtures/bronnen', f)), f, f);
+const tekst = (t, rij, kop) => celTekst(rij.cellen[t.koppen.indexOf(kop)]);
+/** A Dutch-written figure as a spreadsheet number; words such as n.v.t. stay text. */
+const getal = (s) => {
+  const p = parseGetalTekst(s);
+  return p ? p.waarde.toNumber() : s === '' ? null : s;
+};
+
+export function voorbeeldBladen() {
+  const gemeente = 'Dinkelberg';
+  const jaar = 2025;
+
+  // Risicoanalyse: the real 41-row table (model 1), with ids and groups added.
+  const ra = bron('maashorst-risicoanalyse-2024.csv');
+  const dims = ['Veiligheid', 'Duurzaamheid', 'Gezondheid', 'Leefbaarheid', 'Financieel', 'Bestuurlijk'];
+  const groepVoor = (i) => (i < 17 ? 'Bouwen en ruimte' : i < 36 ? 'Openbare ruimte en APV' : 'Evenementen');
+  const risicoRijen = ra.rijen.map((r, i) => [
+    `R${String(i + 1).padStart(2, '0')}`,
+    tekst(ra, r, 'Probleem / overtredingssoort'),
+    groepVoor(i),
+    ...dims.map((d) => getal(tekst(ra, r, d))),
+    getal(tekst(ra, r, 'Kans')),
+    // Printed figures as the source prints them (text keeps "9,330" and "1,7" exactly).
+    tekst(ra, r, 'Subtotaal effecten'),
+    tekst(ra, r, 'Risico'),
+    tekst(ra, r, 'Prioriteit') || null,
+    null,
+    null,
+  ]);
+  // One administrative override, with its motivation (invented).
+  const mark = risicoRijen.findIndex((r) => r[1] === 'markten en standplaatsen');
+  risicoRijen[mark][13] = 'Midden';
+  risicoRijen[mark][14] = 'Raadsmotie 2024: extra aandacht voor de weekmarkt in het centrum';
+
+  // Producten: the omgevingsdienst's real A1 and A4 programme (with its printed totals), then the
+  // municipality's own products (invented).
+  const odtRegels = (f, taakveld) => {
+    const t = bron(f);
+    return t.rijen.map((r) => {
+      const code = tekst(t, r, 'Code');
+      return [
+        code || null,
+        tekst(t, r, 'Product'),
+        code ? taakveld : null,
+        code ? 'Omgevingsdienst Twente' : null,
+        code ? getal(tekst(t, r, 'Aantal')) : null,
+        code ? getal(tekst(t, r, 'Kental (uren)')) : null,
+        getal(tekst(t, r, 'Totaal (uren)')),
+        null,
+        code ? (taakveld === 'Vergunningen' ? 'ja' : 'nee') : null,
+        null,
+      ];
+    });
+  };
+  const eigen = [
+    // code, product, taakveld, afdeling, aantal, kental, uren, prioriteit, wettelijk, opmerking
+    ['GV.01', 'Omgevingsvergunning bouwactiviteit (technisch)', 'Vergunningen', 'Vergunningen', 180, 14, 2520, null, 'ja', null],
+    ['GV.02', 'Omgevingsvergunning afwijken van het omgevingsplan', 'Vergunningen', 'Vergunningen', 60, 20, 1200, null, 'ja', null],
+    ['GV.03', 'Vooroverleg en principeverzoeken', 'Vergunningen', 'Vergunningen', 90, 6, 540, 'Midden', 'nee', null],
+    ['GV.04', 'Evenementenvergunning (APV)', 'Vergunningen', 'Vergunningen', 45, 8, 360, null, 'ja', null],
+    ['GV.05', 'Alcohol- en horecavergunning', 'Vergunningen', 'Vergunningen', 25, 6, 150, null, 'ja', null],
+    ['GV.06', 'Standplaatsvergunning', 'Vergunningen', 'Vergunningen', 20, 2, 40, null, 'ja', null],
+    [null, 'Totaal vergunningen gemeente', null, null, null, null, 4810, null, null, null],
+    ['GT.01', 'Toezicht op bouwen (illegale bouw)', 'Toezicht', 'Toezicht en handhaving', 120, 10, 1200, 'R07', 'nee', null],
+    ['GT.02', 'Toezicht op slopen met asbest', 'Toezicht', 'Toezicht en handhaving', 40, 6, 240, 'R01', 'nee', null],
+    ['GT.03', 'Controle brandveilig gebruik', 'Toezicht', 'Toezicht en handhaving', 60, 8, 480, 'R03', 'nee', null],
+    ['GT.04', 'Toezicht permanente bewoning recreatieverblijven', 'Toezicht', 'Toezicht en handhaving', 30, 12, 360, 'R13', 'nee', null],
+    ['GT.05', 'Toezicht huisvesting arbeidsmigranten', 'Toezicht', 'Toezicht en handhaving', 25, 10, 250, 'R14', 'nee', null],
+    ['GT.06', 'Toezicht kleinschalige evenementen', 'Toezicht', 'Toezicht en handhaving', 35, 6, 210, 'R39', 'nee', null],
+    ['GT.07', 'Toezicht reclame-uitingen', 'Toezicht', 'Toezicht en handhaving', 20, 2, 40, 'R18', 'nee', null],
+    ['GT.08', 'Controle opslag voertuigen', 'Toezicht', 'Toezicht en handhaving', 15, 3, 45, 'R20', 'nee', null],
+    ['GT.09', 'Toezicht markten en standplaatsen', 'Toezicht', 'Toezicht en handhaving', 24, 2, 48, 'R32', 'nee', null],
+    ['GT.10', 'Signalen en klachten registreren en afhandelen', 'Toezicht', 'Toezicht en handhaving', 300, 2, 600, null, 'ja', null],
+    ['GT.11', 'Hercontroles', 'Toezicht', 'Toezicht en handhaving', 'PM', 3, null, null, 'nee', 'aantal volgt uit de uitkomst van de controles'],
+    ['GH.01', 'Handhavingsverzoeken', 'Handhaving', 'Toezicht en handhaving', 12, 24, 288, null, 'ja', null],
+    ['GH.02', 'Lopende handhavingszaken', 'Handhaving', 'Toezicht en handhaving', 40, 16, 640, null, 'ja', null],
+    ['GH.03', 'Invordering dwangsommen', 'Handhaving', 'Toezicht en handhaving', 10, 8, 80, null, 'ja', null],
+    ['GH.04', 'Gedoogbeschikkingen', 'Handhaving', 'Toezicht en handhaving', 'n.t.b.', 12, null, null, 'nee', null],
+    ['GJ.01', 'Bezwaarschriften VTH', 'Juridisch', 'Juridische zaken', 30, 16, 480, null, 'ja', null],
+    ['GJ.02', 'Beroepszaken VTH', 'Juridisch', 'Juridische zaken', 8, 24, 192, null, 'ja', null],
+  ];
+
+  const projectRijen = (f, soort, kolom) => {
+    const t = bron(f);
+    return t.rijen.map((r) => [
+      soort === 'project' ? tekst(t, r, 'code') : `D${tekst(t, r, 'nr')}`,
+      tekst(t, r, kolom),
+      soort,
+      'Omgevingsdienst Twente',
+      getal(tekst(t, r, 'capaciteit_uren')),
+      '12,02%',
+    ]);
+  };
+
+  const kd = bron('losser-kwaliteitsdoelen-2025.csv');
+  const teken = { '>=': '≥', '<=': '≤', '=': '=' };
+  const doelRijen = kd.rijen.map((r) => [
+    tekst(kd, r, 'id'),
+    tekst(kd, r, 'thema_kwaliteitsverordening'),
+    tekst(kd, r, 'beleidsdoel'),
+    tekst(kd, r, 'indicator'),
+    `${teken[tekst(kd, r, 'comparator')]} ${tekst(kd, r, 'streefwaarde')}`,
+    '%',
+  ]);
+  doelRijen.push(['KD11', 'Uitvoeringskwaliteit', 'Activiteiten met prioriteit Hoog worden jaarlijks gecontroleerd', null, null, null]);
+
+  return [
+    {
+      naam: 'Instellingen',
+      uitleg: 'Algemene gegevens van de gemeente en het programmajaar.',
+      koppen: ['instelling', 'waarde'],
+      rijen: [
+        ['gemeente', gemeente],
+        ['jaar', jaar],
+        ['productieve uren per fte', 1200],
+        ['afwijkingsdrempel', 10],
+        ['provincie', 'Overijssel'],
+        ['uvp vastgesteld op', '28-01-2025'],
+        ['jaarverslag vastgesteld op', '15-04-2026'],
+        ['beleidsplan geldig tot', 2028],
+      ],
+    },
+    {
+      naam: 'Risicomodel',
+      uitleg: 'Model 1: zes aspecten met gelijk gewicht, factor 1, Laag vanaf 0, Midden boven 4, Hoog vanaf 7.',
+      koppen: ['soort', 'naam', 'waarde'],
+      rijen: [
+        ...dims.map((d) => ['dimensie', d, 1]),
+        ['factor', null, 1],
+        ['klasse', 'Laag', 0],
+        ['klasse', 'Midden', '>4'],
+        ['klasse', 'Hoog', 7],
+        ['decimalen', 'effect', 3],
+        ['decimalen', 'risico', 3],
+      ],
+    },
+    {
+      naam: 'Risicoanalyse',
+      uitleg: 'De risicoanalyse (41 overtredingssoorten) met de gedrukte subtotalen, risico\'s en prioriteiten van het bronbestand.',
+      koppen: ['id', 'Probleem / overtredingssoort', 'groep', ...dims, 'Kans', 'Subtotaal effecten', 'Risico', 'Prioriteit', 'bijgestelde klasse', 'motivatie'],
+      rijen: risicoRijen,
+    },
+    {
+      naam: 'Producten',
+      uitleg: 'Het programma: de producten van de omgevingsdienst (A1 en A4) en de eigen producten van de gemeente.',
+      koppen: ['code', 'product', 'taakveld', 'afdeling', 'aantal', 'kental (uren)', 'totaal (uren)', 'prioriteit', 'wettelijk', 'opmerking'],
+      rijen: [...odtRegels('odt-enschede-uvp2025-a1-vergunningen.csv', 'Vergunningen'), ...odtRegels('odt-enschede-uvp2025-a4-advies.csv', 'Advies'), ...eigen],
+    },
+    {
+      naam: 'Capaciteit',
+      uitleg: 'Formatie per afdeling; de omgevingsdienst is een externe uitvoerder met ingekochte uren.',
+      koppen: ['afdeling', 'fte', 'productieve uren per fte', 'extern', 'ingekochte uren'],
+      rijen: [
+        ['Vergunningen', 4.4, null, 'nee', null],
+        ['Toezicht en handhaving', 4, null, 'nee', null],
+        ['Juridische zaken', 0.6, 1250, 'nee', null],
+        ['Omgevingsdienst Twente', null, null, 'ja', 8700],
+      ],
+    },
+    {
+      naam: 'Reserveringen',
+      uitleg: 'Vooraf gereserveerde capaciteit.',
+      koppen: ['afdeling', 'omschrijving', 'percentage', 'uren'],
+      rijen: [
+        ['Toezicht en handhaving', 'Ketensamenwerking en binnenvliegers', 10, null],
+        ['Vergunningen', 'Vooroverleg grote woningbouwprojecten', null, 100],
+      ],
+    },
+    {
+      naam: 'Projecten',
+      uitleg: 'Regionale projecten en diensten van de omgevingsdienst; Dinkelberg betaalt 12,02%.',
+      koppen: ['code', 'project', 'soort', 'afdeling', 'uren', 'verdeelsleutel'],
+      rijen: [
+        ...projectRijen('odt-twente-uvp2025-projecten.csv', 'project', 'project'),
+        ...projectRijen('odt-twente-uvp2025-diensten.csv', 'dienst', 'dienst'),
+      ],
+    },
+    {
+      naam: 'Doelen',
+      uitleg: 'De kwaliteitsdoelen met indicator en streefwaarde.',
+      koppen: ['id', 'thema', 'doel', 'indicator', 'streefwaarde', 'eenheid'],
+      rijen: doelRijen,
+    },
+    {
+      naam: 'Teksten',
+      uitleg: 'Eigen alinea\'s voor de documenten.',
+      koppen: ['sectie', 'tekst'],
+      rijen: [
+        ['samenvatting', `In ${jaar} zet Dinkelberg in op toezicht bij de activiteiten met de hoogste risico's: slopen met asbest, brandveiligheid, permanente bewoning van recreatieverblijven en huisvesting van arbeidsmigranten.`],
+        ['inleiding', 'Dit programma is de jaarlijkse uitwerking van het VTH-beleidsplan 2025-2028 "Veilig & leefbaar Dinkelberg".'],
+        ['capaciteit', 'De formatie van het team Toezicht en handhaving is in 2024 met 0,4 fte verminderd; de werving loopt.'],
+      ],
+    },
+    {
+      naam: 'Realisatie',
+      uitleg: 'Gerealiseerde aantallen en uren over het programmajaar (voor het jaarverslag).',
+      koppen: ['code', 'aantal', 'uren', 'toelichting'],
+      rijen: [
+        ['A1.17.00', 46, 276, null],
+        ['A1.35.03', 512, 1536, 'Meer asbestmeldingen door de subsidieregeling voor dakvervanging'],
+        ['GV.01', 171, 2394, null],
+        ['GV.02', 44, 880, null],
+        ['GT.01', 96, 960, null],
+        ['GT.03', 61, 488, null],
+        ['GH.01', 15, 360, null],
+      ],
+    },
+    {
+      naam: 'Indicatoren',
+      uitleg: 'Gerealiseerde waarden per doel (voor het jaarverslag).',
+      koppen: ['id', 'waarde'],
+      rijen: [
+        ['KD1', '100%'],
+        ['KD3', '93,5%'],
+        ['KD4', '28,0%'],
+        ['KD5', '0%'],
+        ['KD6', '31%'],
+        ['KD8', '88%'],
+      ],
+    },
+    {
+      naam: 'Verbeterpunten',
+      uitleg: 'Verbeterpunten uit het IBT-oordeel over 2024.',
+      koppen: ['nr', 'verbeterpunt', 'status', 'toelichting'],
+      rijen: [
+        [1, 'Maak doelen meetbaar: een indicator en streefwaarde voor elk doel', 'in uitvoering', 'Tien van de elf doelen hebben een streefwaarde'],
+        [2, 'Toon hoe de activiteiten bijdragen aan de doelen', 'open', null],
+        [3, 'Toon in het UVP of de beschikbare capaciteit toereikend is', 'afgerond', 'Capaciteitscheck per afdeling opgenomen'],
+      ],
+    },
+  ];
+}
+
+/** Dutch Excel's "CSV (puntkomma)": semicolons, decimal commas, Windows-1252, CRLF. */
+function naarCsv1252(blad) {
+  const cel = (v) => {
+    if (v === null || v === undefined) return '';
+    let s = typeof v === 'number' ? String(v).replace('.', ',') : String(v);
+    if (/[;"\r\n]/.test(s)) s = `"${s.replace(/"/g, '""')}"`;
+    return s;
+  };
+  const tekst = [blad.koppen, ...blad.rijen].map((r) => r.map(cel).join(';')).join('\r\n') + '\r\n';
+  const extra = { '€': 0x80, '‚': 0x82, '„': 0x84, '…': 0x85, '‘': 0x91, '’': 0x92, '“': 0x93, '”': 0x94, '–': 0x96, '—': 0x97 };
+  const bytes = [];
+  for (const ch of tekst) {
+    const c = ch.codePointAt(0);
+    if (c < 0x80 || (c >= 0xa0 && c <= 0xff)) bytes.push(c);
+    else if (extra[ch] !== undefined) bytes.push(extra[ch]);
+    else if (ch === '≥') bytes.push(...Buffer.from('>=', 'latin1'));
+    else if (ch === '≤') bytes.push(...Buffer.from('<=', 'latin1'));
+    else throw new Error(`teken ${ch} past niet in Windows-1252`);
+  }
+  return new Uint8Array(bytes);
+}
+
+async function main() {
+  const bladen = voorbeeldBladen();
+  const doel = path.join(root, 'fixtures/voorbeeldgemeente');
+  const xlsx = await werkmapXlsx(bladen, 'Werkmap VTH 2025 Dinkelberg');
+  const csvBladen = ['Instellingen', 'Risicomodel', 'Risicoanalyse', 'Producten', 'Capaciteit', 'Reserveringen'];
+  await schrijfAtomair(
+    [
+      { pad: path.join(doel, 'werkmap.xlsx'), inhoud: xlsx },
+      ...bladen
+        .filter((b) => csvBladen.includes(b.naam))
+        .map((b) => ({ pad: path.join(doel, 'csv', `${b.naam.toLowerCase()}.csv`), inhoud: naarCsv1252(b) })),
+    ],
+    { force: true },
+  );
+  console.log(`geschreven: ${doel}/werkmap.xlsx en csv/`);
+}
+
+if (process.argv[1] && fileURLToPath(import.meta.url) === path.resolve(process.argv[1])) await main();

@@ -1,0 +1,110 @@
+import { Command, CommanderError, Option } from 'commander';
+import { OnleesbaarFout } from '../ingest/fout.js';
+import { plaatsTekst } from '../model/melding.js';
+import { EXIT, GebruikFout } from './fouten.js';
+
+const EXIT_TEKST = `
+Exitcodes:
+  0  alles in orde (waarschuwingen kunnen er zijn)
+  1  de controle vond een probleem: fouten in de invoer, een capaciteitstekort,
+     of een gemeente die niet te beoordelen was
+  2  verkeerd gebruik, of invoer die helemaal niet te lezen is
+  3  interne fout in vth (meld dit, met de uitvoer van --debug)`;
+
+function maakProgramma(zetExit: (code: number) => void): Command {
+  const program = new Command();
+  program
+    .name('vth')
+    .description('Gereedschap voor de jaarlijkse VTH-programmering: controle, risicoanalyse, capaciteit, uitvoeringsprogramma, jaarverslag en IBT.')
+    .version('0.1.0', '-V, --version', 'toon het versienummer')
+    .helpOption('-h, --help', 'toon deze hulp')
+    .helpCommand('help [opdracht]', 'toon hulp bij een opdracht')
+    .option('--debug', 'toon bij een interne fout de volledige foutmelding')
+    .addHelpText('after', EXIT_TEKST)
+    .showSuggestionAfterError(true)
+    .configureHelp({ sortSubcommands: false });
+
+  program
+    .command('controleer')
+    .description('controleer een werkmap en toon elke fout met bestand, blad, rij en kolom')
+    .argument('<werkmap>', 'een .xlsx-werkmap of een map met .xlsx- en .csv-bestanden')
+    .option('--json', 'uitvoer als JSON')
+    .option('--alle', 'toon ook meldingen (zoals onbekende kolommen)')
+    .addHelpText('after', `\nVoorbeeld:\n  vth controleer fixtures/voorbeeldgemeente/werkmap.xlsx\n${EXIT_TEKST}`)
+    .action(async (werkmap: string, opts: { json?: boolean; alle?: boolean }) => {
+      const { controleerOpdracht } = await import('./commands/controleer.js');
+      zetExit(await controleerOpdracht(werkmap, opts));
+    });
+
+  program
+    .command('init')
+    .description('maak een nieuwe werkmap met alle bladen, kolommen en voorbeeldregels')
+    .argument('<map>', 'map waarin de werkmap komt (wordt aangemaakt)')
+    .option('--gemeente <naam>', 'naam van de gemeente', 'Voorbeeldgemeente')
+    .addOption(new Option('--jaar <jaar>', 'programmajaar').argParser(parseJaar))
+    .option('--force', 'overschrijf een bestaande werkmap')
+    .addHelpText('after', `\nVoorbeeld:\n  vth init mijn-werkmap --gemeente Dinkelland --jaar 2026\n${EXIT_TEKST}`)
+    .action(async (map: string, opts: { gemeente: string; jaar?: number; force?: boolean }) => {
+      const { initOpdracht } = await import('./commands/init.js');
+      zetExit(await initOpdracht(map, opts));
+    });
+
+  return program;
+}
+
+function parseJaar(s: string): number {
+  const n = Number(s);
+  if (!Number.isInteger(n) || n < 1900 || n > 2200) throw new GebruikFout(`--jaar "${s}" is geen jaartal`);
+  return n;
+}
+
+/** Translates commander's own English messages into Dutch. */
+function vertaalCommander(msg: string): string {
+  return msg
+    .replace(/^error: missing required argument '(.+)'/, "fout: het argument '$1' ontbreekt")
+    .replace(/^error: unknown command '(.+)'/, "fout: onbekende opdracht '$1'")
+    .replace(/^error: unknown option '(.+)'/, "fout: onbekende optie '$1'")
+    .replace(/^error: too many arguments.*/, 'fout: te veel argumenten')
+    .replace(/^error: option '(.+)' argument missing/, "fout: optie '$1' heeft een waarde nodig")
+    .replace(/\(Did you mean (.+)\?\)/, '(bedoelde u $1?)')
+    .replace(/^error: /, 'fout: ');
+}
+
+export async function main(argv: string[]): Promise<number> {
+  let exitCode: number = EXIT.OK;
+  const debug = argv.includes('--debug');
+  const program = maakProgramma((c) => (exitCode = c));
+  program.exitOverride();
+  program.configureOutput({
+    writeErr: (s) => process.stderr.write(vertaalCommander(s)),
+    outputError: (s, write) => write(vertaalCommander(s)),
+  });
+  for (const c of program.commands) {
+    c.exitOverride();
+    c.helpOption('-h, --help', 'toon deze hulp');
+  }
+  try {
+    if (argv.length <= 2) {
+      program.outputHelp();
+      return EXIT.ONLEESBAAR;
+    }
+    await program.parseAsync(argv);
+    return exitCode;
+  } catch (e) {
+    if (e instanceof CommanderError) {
+      if (e.code === 'commander.helpDisplayed' || e.code === 'commander.version' || e.code === 'commander.help') return EXIT.OK;
+      return EXIT.ONLEESBAAR;
+    }
+    if (e instanceof OnleesbaarFout) {
+      process.stderr.write(`vth: ${e.message}${e.plaats.rij ? ` (${plaatsTekst(e.plaats)})` : ''}\n`);
+      return EXIT.ONLEESBAAR;
+    }
+    if (e instanceof GebruikFout) {
+      process.stderr.write(`vth: ${e.message}\n`);
+      return e.exitCode;
+    }
+    if (debug) process.stderr.write(`${(e as Error)?.stack ?? e}\n`);
+    else process.stderr.write(`vth: interne fout: ${(e as Error)?.message ?? e}\n(gebruik --debug voor details)\n`);
+    return EXIT.INTERN;
+  }
+}

@@ -1,0 +1,51 @@
+import { Chalk, type ChalkInstance } from 'chalk';
+import { plaatsTekst, sorteerMeldingen, telMeldingen, type Melding } from '../model/melding.js';
+
+/** Colour only on a terminal, and never with NO_COLOR (https://no-color.org). */
+export function kleuren(stream: NodeJS.WriteStream = process.stdout): ChalkInstance {
+  const aan = stream.isTTY && !process.env.NO_COLOR && process.env.TERM !== 'dumb';
+  return new Chalk({ level: aan ? 1 : 0 });
+}
+
+const LABEL = { fout: 'FOUT', waarschuwing: 'WAARSCHUWING', melding: 'MELDING' } as const;
+
+/** Findings grouped per file and sheet, errors first within each group. */
+export function formatteerMeldingen(meldingen: readonly Melding[], c: ChalkInstance, metMeldingen = true): string {
+  const regels: string[] = [];
+  let groep = '';
+  for (const m of sorteerMeldingen(meldingen)) {
+    if (!metMeldingen && m.niveau === 'melding') continue;
+    const g = m.plaats.blad ? `${m.plaats.bestand} › ${m.plaats.blad}` : m.plaats.bestand;
+    if (g !== groep) {
+      if (groep) regels.push('');
+      regels.push(c.bold(g));
+      groep = g;
+    }
+    const kleur = m.niveau === 'fout' ? c.red : m.niveau === 'waarschuwing' ? c.yellow : c.dim;
+    const waar = [m.plaats.rij !== undefined ? `rij ${m.plaats.rij}` : '', m.plaats.kolom ? `kolom "${m.plaats.kolom}"` : '']
+      .filter(Boolean)
+      .join(', ');
+    regels.push(`  ${kleur(LABEL[m.niveau])} ${waar ? waar + ': ' : ''}${m.bericht}`);
+  }
+  return regels.join('\n');
+}
+
+export function samenvattingTekst(meldingen: readonly Melding[]): string {
+  const t = telMeldingen(meldingen);
+  const mv = (n: number, een: string, meer: string) => `${n} ${n === 1 ? een : meer}`;
+  return `${mv(t.fout, 'fout', 'fouten')}, ${mv(t.waarschuwing, 'waarschuwing', 'waarschuwingen')}, ${mv(t.melding, 'melding', 'meldingen')}`;
+}
+
+export function meldingJson(m: Melding) {
+  return {
+    niveau: m.niveau,
+    code: m.code,
+    bericht: m.bericht,
+    bestand: m.plaats.bestand,
+    blad: m.plaats.blad ?? null,
+    rij: m.plaats.rij ?? null,
+    kolom: m.plaats.kolom ?? null,
+  };
+}
+
+export { plaatsTekst };

@@ -1,0 +1,8 @@
+import type { Melding } from '../model/melding.js';
+import type { Werkmap } from '../model/types.js';
+import { berekenVraag } from './vraag.js';
+
+/** Every check on a werkmap: the model's findings plus those of the computations that read it. */
+export function controleer(wm: Werkmap): Melding[] {
+  return [...wm.meldingen, ...berekenVraag(wm).meldingen];
+}

@@ -1,0 +1,148 @@
+import { nlGetal } from '../model/getal.js';
+import { melding, type Melding } from '../model/melding.js';
+import { Rational } from '../model/rational.js';
+import type { Project, ProgrammaRegel, Subtotaal, Werkmap } from '../model/types.js';
+
+/** Hours of one programme line, and where they came from. */
+export interface RegelUren {
+  regel: ProgrammaRegel;
+  /** aantal × kental, or the fixed hours; undefined when the line has no value. */
+  uren?: Rational;
+  bron: 'berekend' | 'vast' | 'geen-waarde' | 'onvolledig';
+  /** The no-value word (`PM`, `n.t.b.`, `8 tot 10`) for lines kept out of the sum. */
+  woord?: string;
+}
+
+export interface ProjectUren {
+  project: Project;
+  /** Regional hours × verdeelsleutel / 100, exact. */
+  uren?: Rational;
+  woord?: string;
+}
+
+export interface Totaal {
+  naam: string;
+  uren: Rational;
+  regels: number;
+}
+
+export interface Vraag {
+  regels: RegelUren[];
+  projecten: ProjectUren[];
+  perTaakveld: Totaal[];
+  perGroep: Totaal[];
+  perAfdeling: Totaal[];
+  /** Programme lines only. */
+  totaalRegels: Rational;
+  /** Member's share of regional projects and services. */
+  totaalProjecten: Rational;
+  totaal: Rational;
+  zonderWaarde: RegelUren[];
+  meldingen: Melding[];
+}
+
+const ZONDER_AFDELING = '(geen afdeling)';
+const ZONDER_TAAKVELD = '(geen taakveld)';
+
+export function regelUren(regel: ProgrammaRegel, meldingen: Melding[]): RegelUren {
+  const { aantal, kental, uren } = regel;
+  const naam = regel.code ? `${regel.code} ${regel.product}` : regel.product;
+  if (aantal.soort === 'getal' && kental.soort === 'getal') {
+    const berekend = aantal.waarde.mul(kental.waarde);
+    if (uren.soort === 'getal' && !uren.waarde.eq(berekend)) {
+      meldingen.push(
+        melding(
+          'waarschuwing',
+          'regeltotaal-afwijkend',
+          `"${naam}": het opgegeven totaal ${nlGetal(uren.waarde)} uur wijkt af van aantal × kental = ${nlGetal(aantal.waarde)} × ${nlGetal(kental.waarde)} = ${nlGetal(berekend)} uur; gerekend wordt met ${nlGetal(berekend)}`,
+          regel.kolomPlaatsen.uren ?? regel.plaats,
+        ),
+      );
+    }
+    return { regel, uren: berekend, bron: 'berekend' };
+  }
+  if (uren.soort === 'getal' && kental.soort !== 'getal') {
+    if (aantal.soort === 'getal' && kental.soort === 'leeg') {
+      // Fixed hours with a count (e.g. 12 projects, 400 hours in all): the hours are the line's total.
+      return { regel, uren: uren.waarde, bron: 'vast' };
+    }
+    if (kental.soort === 'leeg' && aantal.soort !== 'fout') return { regel, uren: uren.waarde, bron: 'vast' };
+  }
+  const woord = [aantal, kental, uren].find((w) => w.soort === 'geen');
+  if (woord && woord.soort === 'geen') return { regel, bron: 'geen-waarde', woord: woord.woord };
+  if (aantal.soort === 'fout' || kental.soort === 'fout' || uren.soort === 'fout') return { regel, bron: 'onvolledig' };
+  const ontbreekt =
+    aantal.soort === 'getal' ? 'kental' : kental.soort === 'getal' ? 'aantal' : 'aantal en kental (of vaste uren)';
+  const plaats = ontbreekt === 'kental' ? regel.kolomPlaatsen.kental : ontbreekt === 'aantal' ? regel.kolomPlaatsen.aantal : undefined;
+  meldingen.push(
+    melding('fout', 'uren-onbekend', `"${naam}" heeft geen ${ontbreekt}: de uren van deze regel zijn onbekend`, plaats ?? regel.plaats),
+  );
+  return { regel, bron: 'onvolledig' };
+}
+
+export function projectUren(p: Project): ProjectUren {
+  if (p.uren.soort === 'geen') return { project: p, woord: p.uren.woord };
+  if (p.uren.soort !== 'getal' || !p.verdeelsleutel) return { project: p };
+  return { project: p, uren: p.uren.waarde.mul(p.verdeelsleutel).div(Rational.of(100n)) };
+}
+
+function controleerSubtotaal(s: Subtotaal, perVolgnummer: Map<number, RegelUren>, meldingen: Melding[]): void {
+  if (s.uren.soort !== 'getal') return;
+  const gedekt = s.regels.map((v) => perVolgnummer.get(v)!).filter(Boolean);
+  const som = Rational.sum(gedekt.filter((r) => r.uren).map((r) => r.uren!));
+  const eerste = gedekt[0]?.regel.plaats.rij;
+  const laatste = gedekt[gedekt.length - 1]?.regel.plaats.rij;
+  const bereik = eerste !== undefined ? ` (rijen ${eerste} t/m ${laatste})` : '';
+  if (!som.eq(s.uren.waarde)) {
+    const onvolledig = gedekt.some((r) => !r.uren);
+    meldingen.push(
+      melding(
+        'waarschuwing',
+        'subtotaal-afwijkend',
+        `"${s.tekst}": het opgegeven totaal ${nlGetal(s.uren.waarde)} uur wijkt af van de som van de regels${bereik}, ${nlGetal(som)} uur (verschil ${nlGetal(s.uren.waarde.sub(som))})${onvolledig ? '; niet alle regels hebben uren' : ''}; het opgegeven totaal wordt niet gebruikt`,
+        s.plaats,
+      ),
+    );
+  }
+}
+
+function groepeer(items: { naam: string; uren?: Rational }[]): Totaal[] {
+  const m = new Map<string, Totaal>();
+  for (const i of items) {
+    if (!i.uren) continue;
+    const t = m.get(i.naam) ?? { naam: i.naam, uren: Rational.ZERO, regels: 0 };
+    t.uren = t.uren.add(i.uren);
+    t.regels++;
+    m.set(i.naam, t);
+  }
+  return [...m.values()];
+}
+
+/** Demand: hours per line, per taakveld, group and afdeling; printed totals checked, never added. */
+export function berekenVraag(wm: Pick<Werkmap, 'producten' | 'projecten'>): Vraag {
+  const meldingen: Melding[] = [];
+  const regels = (wm.producten?.regels ?? []).map((r) => regelUren(r, meldingen));
+  const perVolgnummer = new Map(regels.map((r) => [r.regel.volgnummer, r]));
+  for (const s of wm.producten?.subtotalen ?? []) controleerSubtotaal(s, perVolgnummer, meldingen);
+  const projecten = (wm.projecten ?? []).map(projectUren);
+  const zonderWaarde = regels.filter((r) => r.bron === 'geen-waarde');
+  const totaalRegels = Rational.sum(regels.filter((r) => r.uren).map((r) => r.uren!));
+  const totaalProjecten = Rational.sum(projecten.filter((p) => p.uren).map((p) => p.uren!));
+  return {
+    regels,
+    projecten,
+    perTaakveld: groepeer(regels.map((r) => ({ naam: r.regel.taakveld || ZONDER_TAAKVELD, uren: r.uren }))),
+    perGroep: groepeer(
+      regels.map((r) => ({ naam: r.regel.productcode?.groep ?? (r.regel.taakveld || ZONDER_TAAKVELD), uren: r.uren })),
+    ),
+    perAfdeling: groepeer([
+      ...regels.map((r) => ({ naam: r.regel.afdeling ?? ZONDER_AFDELING, uren: r.uren })),
+      ...projecten.map((p) => ({ naam: p.project.afdeling ?? ZONDER_AFDELING, uren: p.uren })),
+    ]),
+    totaalRegels,
+    totaalProjecten,
+    totaal: totaalRegels.add(totaalProjecten),
+    zonderWaarde,
+    meldingen,
+  };
+}

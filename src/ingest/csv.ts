@@ -1,0 +1,96 @@
+import { parse } from 'csv-parse/sync';
+import { OnleesbaarFout } from './fout.js';
+import { maakTabel, schoonTekst, type Cel, type Rij, type Tabel } from './tabel.js';
+
+export type Codering = 'utf-8' | 'utf-8-bom' | 'utf-16le' | 'utf-16be' | 'windows-1252';
+
+/** Decodes bytes as Dutch Excel and other tools save CSV: BOM first, then strict UTF-8, else Windows-1252. */
+export function decodeer(buf: Uint8Array): { tekst: string; codering: Codering } {
+  if (buf[0] === 0xef && buf[1] === 0xbb && buf[2] === 0xbf) {
+    return { tekst: new TextDecoder('utf-8').decode(buf.subarray(3)), codering: 'utf-8-bom' };
+  }
+  if (buf[0] === 0xff && buf[1] === 0xfe) {
+    return { tekst: new TextDecoder('utf-16le').decode(buf.subarray(2)), codering: 'utf-16le' };
+  }
+  if (buf[0] === 0xfe && buf[1] === 0xff) {
+    return { tekst: new TextDecoder('utf-16be').decode(buf.subarray(2)), codering: 'utf-16be' };
+  }
+  try {
+    return { tekst: new TextDecoder('utf-8', { fatal: true }).decode(buf), codering: 'utf-8' };
+  } catch {
+    return { tekst: new TextDecoder('windows-1252').decode(buf), codering: 'windows-1252' };
+  }
+}
+
+const KANDIDATEN = [';', ',', '\t'] as const;
+
+/** Counts delimiter candidates outside quotes in the first few records and picks the steadiest one. */
+export function snuffelScheidingsteken(tekst: string): string {
+  const regels: Map<string, number>[] = [];
+  let huidig = new Map<string, number>();
+  let inQuote = false;
+  for (let i = 0; i < tekst.length && regels.length < 10; i++) {
+    const ch = tekst[i]!;
+    if (ch === '"') inQuote = !inQuote;
+    else if (!inQuote && (ch === '\n' || ch === '\r')) {
+      if (huidig.size > 0 || regels.length > 0) regels.push(huidig);
+      huidig = new Map();
+      if (ch === '\r' && tekst[i + 1] === '\n') i++;
+    } else if (!inQuote && (KANDIDATEN as readonly string[]).includes(ch)) {
+      huidig.set(ch, (huidig.get(ch) ?? 0) + 1);
+    }
+  }
+  if (huidig.size > 0) regels.push(huidig);
+  const kop = regels[0];
+  if (!kop) return ';';
+  let beste = ';';
+  let besteScore = -1;
+  for (const k of KANDIDATEN) {
+    const n = kop.get(k) ?? 0;
+    if (n === 0) continue;
+    // A delimiter appears as often in every record as in the header; commas inside numbers do not.
+    const gelijk = regels.slice(1).filter((r) => (r.get(k) ?? 0) === n).length;
+    const score = gelijk * 1000 + n;
+    if (score > besteScore) {
+      besteScore = score;
+      beste = k;
+    }
+  }
+  return beste;
+}
+
+/** Reads one CSV file into a table. Row numbers are record numbers, as Excel shows them. */
+export function leesCsv(buf: Uint8Array, bestand: string, blad: string): Tabel {
+  if (buf.length === 0) {
+    throw new OnleesbaarFout(`${bestand} is leeg`, { bestand });
+  }
+  const { tekst } = decodeer(buf);
+  if (tekst.includes('\u0000')) {
+    throw new OnleesbaarFout(`${bestand} is geen tekstbestand (binaire inhoud); sla het op als CSV of .xlsx`, { bestand });
+  }
+  const delimiter = snuffelScheidingsteken(tekst);
+  let records: string[][];
+  try {
+    records = parse(tekst, {
+      delimiter,
+      relax_column_count: true,
+      relax_quotes: true,
+      skip_empty_lines: false,
+      bom: true,
+    }) as string[][];
+  } catch (e) {
+    const err = e as { lines?: number; message?: string };
+    throw new OnleesbaarFout(
+      `${bestand} is geen leesbaar CSV-bestand${err.lines ? ` (rond regel ${err.lines})` : ''}: ${err.message ?? e}`,
+      { bestand, rij: err.lines },
+    );
+  }
+  const rijen: Rij[] = records.map((rec, i) => ({
+    rij: i + 1,
+    cellen: rec.map((v): Cel => {
+      const s = schoonTekst(v);
+      return s === '' ? { t: 'leeg' } : { t: 'tekst', v: s };
+    }),
+  }));
+  return maakTabel(bestand, blad, rijen);
+}

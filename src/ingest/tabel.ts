@@ -1,0 +1,87 @@
+/**
+ * Plain tables of normalised cells: what ingest hands to the model. Knows nothing of VTH.
+ */
+export type Cel =
+  | { t: 'leeg' }
+  | { t: 'tekst'; v: string }
+  | { t: 'getal'; v: number; procent?: boolean }
+  | { t: 'datum'; v: Date }
+  | { t: 'bool'; v: boolean }
+  /** A spreadsheet error value such as #REF! or #DIV/0!. */
+  | { t: 'fout'; v: string }
+  /** A formula whose file holds no cached result: the value is unknown. */
+  | { t: 'formule'; formule: string };
+
+export const LEEG: Cel = { t: 'leeg' };
+
+export interface Rij {
+  /** Row number as the user sees it (1-based). */
+  rij: number;
+  cellen: Cel[];
+}
+
+export interface Tabel {
+  /** File name as shown to the user (relative to the werkmap). */
+  bestand: string;
+  /** Sheet name; for a CSV file its base name. */
+  blad: string;
+  /** Base name of the file when it sits in a werkmap folder: a second way to name the sheet. */
+  bestandStam?: string;
+  /** Header texts by column index (empty string where a column has no header). */
+  koppen: string[];
+  /** Row number of the header row. */
+  kopRij: number;
+  rijen: Rij[];
+}
+
+/** Plain text of a cell, for headers and text columns. */
+export function celTekst(c: Cel | undefined): string {
+  if (!c) return '';
+  switch (c.t) {
+    case 'leeg':
+      return '';
+    case 'tekst':
+      return c.v;
+    case 'getal':
+      return String(c.v);
+    case 'datum':
+      return c.v.toISOString().slice(0, 10);
+    case 'bool':
+      return c.v ? 'ja' : 'nee';
+    case 'fout':
+      return c.v;
+    case 'formule':
+      return '=' + c.formule;
+  }
+}
+
+export function isLeeg(c: Cel | undefined): boolean {
+  return !c || c.t === 'leeg' || (c.t === 'tekst' && c.v === '');
+}
+
+/** Column letter(s) for a 0-based index: 0 → A, 26 → AA. */
+export function kolomLetter(index: number): string {
+  let s = '';
+  let n = index + 1;
+  while (n > 0) {
+    const r = (n - 1) % 26;
+    s = String.fromCharCode(65 + r) + s;
+    n = Math.floor((n - 1) / 26);
+  }
+  return s;
+}
+
+/** Trims ordinary and non-breaking spaces; turns inner NBSP into plain spaces. */
+export function schoonTekst(s: string): string {
+  return s.replace(/[\u00a0\u2007\u202f]/g, ' ').replace(/^[\s\ufeff]+|\s+$/g, '');
+}
+
+/** Builds a table from raw rows: the first non-empty row is the header, blank rows are dropped. */
+export function maakTabel(bestand: string, blad: string, ruw: Rij[]): Tabel {
+  const niet = ruw.filter((r) => r.cellen.some((c) => !isLeeg(c)));
+  if (niet.length === 0) return { bestand, blad, koppen: [], kopRij: 0, rijen: [] };
+  const [kop, ...rest] = niet;
+  let koppen = kop!.cellen.map((c) => schoonTekst(celTekst(c)));
+  while (koppen.length && koppen[koppen.length - 1] === '') koppen = koppen.slice(0, -1);
+  return { bestand, blad, koppen, kopRij: kop!.rij, rijen: rest };
+}

@@ -1,0 +1,70 @@
+import { readFile, readdir, stat } from 'node:fs/promises';
+import path from 'node:path';
+import { leesCsv } from './csv.js';
+import { OnleesbaarFout } from './fout.js';
+import type { Tabel } from './tabel.js';
+import { leesXlsx } from './xlsx.js';
+
+export interface GelezenWerkmap {
+  /** The path the user gave. */
+  pad: string;
+  soort: 'werkboek' | 'map';
+  tabellen: Tabel[];
+  /** Files in a folder that were not read (not .xlsx/.csv). */
+  overgeslagen: string[];
+}
+
+/** Files larger than this are refused before reading, to keep memory bounded. */
+export const MAX_BESTAND_BYTES = 200 * 1024 * 1024;
+
+async function leesBestand(vol: string, toon: string): Promise<Tabel[]> {
+  const st = await stat(vol);
+  if (st.size > MAX_BESTAND_BYTES) {
+    throw new OnleesbaarFout(
+      `${toon} is ${Math.round(st.size / 1024 / 1024)} MB; werkmapbestanden boven ${MAX_BESTAND_BYTES / 1024 / 1024} MB worden niet gelezen`,
+      { bestand: toon },
+    );
+  }
+  const buf = await readFile(vol);
+  const ext = path.extname(vol).toLowerCase();
+  const stam = path.basename(vol, path.extname(vol));
+  if (ext === '.csv' || ext === '.txt') return [{ ...leesCsv(buf, toon, stam), bestandStam: stam }];
+  if (ext === '.xlsx' || ext === '.xlsm') return (await leesXlsx(buf, toon)).map((t) => ({ ...t, bestandStam: stam }));
+  throw new OnleesbaarFout(`${toon}: onbekend bestandstype "${ext}"; gebruik .xlsx of .csv`, { bestand: toon });
+}
+
+/** Reads a werkmap: one workbook, or a folder of .xlsx and .csv files (not recursive). */
+export async function leesWerkmap(pad: string): Promise<GelezenWerkmap> {
+  let st;
+  try {
+    st = await stat(pad);
+  } catch {
+    throw new OnleesbaarFout(`werkmap "${pad}" bestaat niet`, { bestand: pad });
+  }
+  if (st.isFile()) {
+    const tabellen = await leesBestand(pad, path.basename(pad));
+    // A single workbook names its sheets itself; the file name is no sheet name.
+    return { pad, soort: 'werkboek', tabellen: tabellen.map(({ bestandStam: _, ...t }) => t), overgeslagen: [] };
+  }
+  if (!st.isDirectory()) throw new OnleesbaarFout(`"${pad}" is geen bestand of map`, { bestand: pad });
+  const namen = (await readdir(pad)).sort();
+  const tabellen: Tabel[] = [];
+  const overgeslagen: string[] = [];
+  for (const naam of namen) {
+    // Office lock files and hidden files are no part of the werkmap.
+    if (naam.startsWith('~$') || naam.startsWith('.')) continue;
+    const vol = path.join(pad, naam);
+    const s = await stat(vol);
+    if (!s.isFile()) continue;
+    const ext = path.extname(naam).toLowerCase();
+    if (!['.csv', '.xlsx', '.xlsm'].includes(ext)) {
+      overgeslagen.push(naam);
+      continue;
+    }
+    tabellen.push(...(await leesBestand(vol, naam)));
+  }
+  if (tabellen.length === 0) {
+    throw new OnleesbaarFout(`map "${pad}" bevat geen .xlsx- of .csv-bestanden`, { bestand: pad });
+  }
+  return { pad, soort: 'map', tabellen, overgeslagen };
+}

@@ -1,0 +1,49 @@
+import type { Tabel } from '../ingest/tabel.js';
+import { leesBlad } from './blad.js';
+import { melding, type Melding } from './melding.js';
+import type { Afdeling } from './types.js';
+
+export function leesCapaciteit(tabel: Tabel): { afdelingen: Afdeling[]; meldingen: Melding[] } {
+  const namen = new Map<string, Afdeling>();
+  const { items, meldingen } = leesBlad(
+    tabel,
+    [
+      { veld: 'afdeling', naam: 'afdeling', aliassen: ['uitvoerder', 'team'], verplicht: true },
+      { veld: 'fte', naam: 'fte', aliassen: ['formatie'] },
+      { veld: 'puren', naam: 'productieve uren per fte', aliassen: ['productieve uren'] },
+      { veld: 'extern', naam: 'extern' },
+      { veld: 'ingekocht', naam: 'ingekochte uren', aliassen: ['gecontracteerde uren', 'ingekocht'] },
+    ] as const,
+    (v, r) => {
+      const naam = v.tekst('afdeling');
+      if (naam === '') {
+        v.meldingen.push(melding('fout', 'waarde-leeg', 'deze rij heeft geen afdeling', r.plaats('afdeling')));
+        return undefined;
+      }
+      if (/^totaal\b/i.test(naam)) return undefined;
+      const extern = v.jaNee('extern');
+      const fte = v.strikt('fte', { verplicht: !extern, nietNegatief: true });
+      const puren = v.strikt('puren', { nietNegatief: true });
+      if (puren !== undefined && puren.isZero()) {
+        v.meldingen.push(melding('fout', 'waarde-nul', 'productieve uren per fte kan niet 0 zijn', r.plaats('puren')));
+      }
+      const ingekocht = v.strikt('ingekocht', { nietNegatief: true });
+      const a: Afdeling = {
+        plaats: r.plaats('afdeling'),
+        naam,
+        fte,
+        productieveUrenPerFte: puren && !puren.isZero() ? puren : undefined,
+        extern,
+        ingekochteUren: ingekocht,
+      };
+      const eerder = namen.get(naam.toLowerCase());
+      if (eerder) {
+        v.meldingen.push(melding('fout', 'afdeling-dubbel', `afdeling "${naam}" staat ook op rij ${eerder.plaats.rij}`, r.plaats('afdeling')));
+        return undefined;
+      }
+      namen.set(naam.toLowerCase(), a);
+      return a;
+    },
+  );
+  return { afdelingen: items, meldingen };
+}

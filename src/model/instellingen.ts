@@ -1,0 +1,89 @@
+import type { Tabel } from '../ingest/tabel.js';
+import { leesBlad } from './blad.js';
+import { normaliseerKop } from './kolommen.js';
+import { melding, type Melding } from './melding.js';
+import { Rational } from './rational.js';
+import type { Instellingen } from './types.js';
+
+const SLEUTELS: Record<string, string> = {
+  gemeente: 'gemeente',
+  jaar: 'jaar',
+  programmajaar: 'jaar',
+  'productieve uren per fte': 'productieveUrenPerFte',
+  'productieve uren': 'productieveUrenPerFte',
+  afwijkingsdrempel: 'afwijkingsdrempel',
+  provincie: 'provincie',
+  'uvp vastgesteld op': 'uvpVastgesteldOp',
+  'jaarverslag vastgesteld op': 'jaarverslagVastgesteldOp',
+  'beleidsplan geldig tot': 'beleidsplanGeldigTot',
+};
+
+export function leesInstellingen(tabel: Tabel): { instellingen: Instellingen; meldingen: Melding[] } {
+  const inst: Instellingen = { afwijkingsdrempel: Rational.of(10n), plaatsen: {} };
+  const gezien = new Set<string>();
+  const { meldingen } = leesBlad(
+    tabel,
+    [
+      { veld: 'instelling', naam: 'instelling', aliassen: ['naam', 'sleutel'], verplicht: true },
+      { veld: 'waarde', naam: 'waarde', verplicht: true },
+    ] as const,
+    (v, r) => {
+      const naam = r.tekst('instelling');
+      if (naam === '') return undefined;
+      const sleutel = SLEUTELS[normaliseerKop(naam)];
+      const plaats = r.plaats('waarde');
+      if (!sleutel) {
+        v.meldingen.push(melding('melding', 'instelling-onbekend', `instelling "${naam}" is onbekend en wordt genegeerd`, r.plaats('instelling')));
+        return undefined;
+      }
+      if (gezien.has(sleutel)) {
+        v.meldingen.push(melding('fout', 'instelling-dubbel', `instelling "${naam}" staat er twee keer in`, r.plaats('instelling')));
+        return undefined;
+      }
+      gezien.add(sleutel);
+      inst.plaatsen[sleutel] = plaats;
+      switch (sleutel) {
+        case 'gemeente':
+          inst.gemeente = v.tekst('waarde', { verplicht: true }) || undefined;
+          break;
+        case 'provincie':
+          inst.provincie = v.tekst('waarde') || undefined;
+          break;
+        case 'jaar':
+        case 'beleidsplanGeldigTot': {
+          const j = v.strikt('waarde', { verplicht: sleutel === 'jaar' });
+          if (j !== undefined) {
+            if (!j.isInteger() || j.lt(Rational.of(1900n)) || j.gt(Rational.of(2200n))) {
+              v.meldingen.push(melding('fout', 'waarde-onleesbaar', `${j} is geen jaartal`, plaats));
+            } else if (sleutel === 'jaar') inst.jaar = Number(j.num);
+            else inst.beleidsplanGeldigTot = Number(j.num);
+          }
+          break;
+        }
+        case 'productieveUrenPerFte': {
+          const u = v.strikt('waarde', { nietNegatief: true });
+          if (u !== undefined && u.isZero()) {
+            v.meldingen.push(melding('fout', 'waarde-nul', 'productieve uren per fte kan niet 0 zijn', plaats));
+          } else if (u !== undefined) inst.productieveUrenPerFte = u;
+          break;
+        }
+        case 'afwijkingsdrempel': {
+          const d = v.strikt('waarde', { nietNegatief: true });
+          if (d !== undefined) inst.afwijkingsdrempel = d;
+          break;
+        }
+        case 'uvpVastgesteldOp':
+        case 'jaarverslagVastgesteldOp': {
+          const d = v.datum('waarde');
+          if (d) inst[sleutel] = d;
+          break;
+        }
+      }
+      return undefined;
+    },
+  );
+  const blad = { bestand: tabel.bestand, blad: tabel.blad };
+  if (!gezien.has('gemeente')) meldingen.push(melding('fout', 'instelling-ontbreekt', 'instelling "gemeente" ontbreekt', blad));
+  if (!gezien.has('jaar')) meldingen.push(melding('fout', 'instelling-ontbreekt', 'instelling "jaar" ontbreekt', blad));
+  return { instellingen: inst, meldingen };
+}

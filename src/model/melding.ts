@@ -1,0 +1,61 @@
+/** One finding about the input, with the place the user can find it. */
+export type Niveau = 'fout' | 'waarschuwing' | 'melding';
+
+export interface Plaats {
+  bestand: string;
+  blad?: string;
+  /** Row number as the user sees it in Excel (1-based, header row included). */
+  rij?: number;
+  /** Column header as written in the file, or the column letter when there is none. */
+  kolom?: string;
+}
+
+export interface Melding {
+  niveau: Niveau;
+  code: string;
+  bericht: string;
+  plaats: Plaats;
+}
+
+export const NIVEAU_VOLGORDE: Record<Niveau, number> = { fout: 0, waarschuwing: 1, melding: 2 };
+
+export function melding(niveau: Niveau, code: string, bericht: string, plaats: Plaats): Melding {
+  return { niveau, code, bericht, plaats };
+}
+
+/** "producten.csv, blad Producten, rij 14, kolom "kental"" */
+export function plaatsTekst(p: Plaats): string {
+  const delen = [p.bestand];
+  if (p.blad) delen.push(`blad ${p.blad}`);
+  if (p.rij !== undefined) delen.push(`rij ${p.rij}`);
+  if (p.kolom) delen.push(`kolom "${p.kolom}"`);
+  return delen.join(', ');
+}
+
+export function telMeldingen(meldingen: readonly Melding[]): Record<Niveau, number> {
+  const t: Record<Niveau, number> = { fout: 0, waarschuwing: 0, melding: 0 };
+  for (const m of meldingen) t[m.niveau]++;
+  return t;
+}
+
+/** Stable order: file, sheet, errors first, then row and column. Input order breaks ties. */
+export function sorteerMeldingen(meldingen: readonly Melding[]): Melding[] {
+  return meldingen
+    .map((m, i) => ({ m, i }))
+    .sort((a, b) => {
+      const pa = a.m.plaats;
+      const pb = b.m.plaats;
+      return (
+        cmpStr(pa.bestand, pb.bestand) ||
+        cmpStr(pa.blad ?? '', pb.blad ?? '') ||
+        NIVEAU_VOLGORDE[a.m.niveau] - NIVEAU_VOLGORDE[b.m.niveau] ||
+        (pa.rij ?? 0) - (pb.rij ?? 0) ||
+        a.i - b.i
+      );
+    })
+    .map((x) => x.m);
+}
+
+function cmpStr(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0;
+}

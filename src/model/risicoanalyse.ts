@@ -1,0 +1,98 @@
+import { celTekst, type Tabel } from '../ingest/tabel.js';
+import { leesBlad } from './blad.js';
+import type { KolomSpec } from './kolommen.js';
+import { melding, type Melding } from './melding.js';
+import type { Rational } from './rational.js';
+import type { Risicoactiviteit, Risicomodel } from './types.js';
+
+const VASTE_KOLOMMEN = [
+  { veld: 'id', naam: 'id', aliassen: ['nr', 'nummer'] },
+  {
+    veld: 'activiteit',
+    naam: 'activiteit',
+    aliassen: ['probleem', 'overtredingssoort', 'probleem / overtredingssoort', 'probleem/overtredingssoort', 'taak', 'omschrijving'],
+    verplicht: true,
+  },
+  { veld: 'groep', naam: 'groep', aliassen: ['cluster', 'thema'] },
+  { veld: 'kans', naam: 'kans', aliassen: ['naleefgedrag', 'waarschijnlijkheid'], verplicht: true },
+  { veld: 'bijgesteld', naam: 'bijgestelde klasse', aliassen: ['bestuurlijke prioriteit'] },
+  { veld: 'motivatie', naam: 'motivatie' },
+  { veld: 'effect', naam: 'effect', aliassen: ['gemiddeld effect', 'subtotaal effecten'] },
+  { veld: 'risico', naam: 'risico', aliassen: ['risicoscore', 'risico score', 'score totaal'] },
+  { veld: 'klasse', naam: 'klasse', aliassen: ['prioriteit', 'risicocategorie', 'risico categorie', 'categorie'] },
+] as const satisfies readonly KolomSpec[];
+
+export function leesRisicoanalyse(
+  tabel: Tabel,
+  model: Risicomodel | undefined,
+): { activiteiten: Risicoactiviteit[]; meldingen: Melding[] } {
+  const dimSpecs: KolomSpec[] = (model?.dimensies ?? []).map((d, i) => ({ veld: `dim${i}`, naam: d.naam, verplicht: true }));
+  const specs = [...VASTE_KOLOMMEN, ...dimSpecs] as readonly (KolomSpec & { veld: string })[];
+  const { items, meldingen } = leesBlad<string, Risicoactiviteit>(tabel, specs, (v, r) => {
+    const activiteit = v.tekst('activiteit');
+    if (activiteit === '') {
+      v.meldingen.push(melding('fout', 'waarde-leeg', 'deze rij heeft geen activiteit', r.plaats('activiteit')));
+      return undefined;
+    }
+    const scores = new Map<string, Rational | undefined>();
+    (model?.dimensies ?? []).forEach((d, i) => {
+      const w = v.getal(`dim${i}`, { nietNegatief: true });
+      if (w.soort === 'getal' && !w.waarde.isNegative()) scores.set(d.naam, w.waarde);
+      else {
+        scores.set(d.naam, undefined);
+        if (w.soort === 'leeg' || w.soort === 'geen') {
+          v.meldingen.push(
+            melding('waarschuwing', 'score-ontbreekt', `"${activiteit}" heeft geen score voor ${d.naam}; de activiteit krijgt geen klasse`, r.plaats(`dim${i}`)),
+          );
+        }
+      }
+    });
+    let kans: Rational | undefined;
+    const kw = v.getal('kans', { nietNegatief: true });
+    if (kw.soort === 'getal' && !kw.waarde.isNegative()) kans = kw.waarde;
+    else if (kw.soort === 'leeg' || kw.soort === 'geen') {
+      if (model?.standaardKans) kans = model.standaardKans;
+      else {
+        v.meldingen.push(
+          melding('fout', 'kans-ontbreekt', `"${activiteit}" heeft geen kans en het risicomodel heeft geen standaard kans`, r.plaats('kans')),
+        );
+      }
+    }
+    const gedruktGetal = (veld: 'effect' | 'risico') => {
+      const c = r.cel(veld);
+      if (!c || c.t === 'leeg') return undefined;
+      const w = v.getal(veld);
+      return w.soort === 'getal' ? { waarde: w.waarde, tekst: celTekst(c) } : undefined;
+    };
+    const bijgesteld = v.tekst('bijgesteld') || undefined;
+    const motivatie = v.tekst('motivatie') || undefined;
+    if (bijgesteld && !motivatie) {
+      v.meldingen.push(
+        melding('fout', 'motivatie-ontbreekt', `de klasse van "${activiteit}" is bijgesteld naar "${bijgesteld}" zonder motivatie`, r.plaats('bijgesteld')),
+      );
+    }
+    if (bijgesteld && model && !model.klassen.some((k) => k.naam.toLowerCase() === bijgesteld.toLowerCase())) {
+      v.meldingen.push(
+        melding('fout', 'klasse-onbekend', `bijgestelde klasse "${bijgesteld}" komt niet voor in het risicomodel (${model.klassen.map((k) => k.naam).join(', ')})`, r.plaats('bijgesteld')),
+      );
+    }
+    return {
+      plaats: r.plaats(),
+      id: v.tekst('id') || undefined,
+      activiteit,
+      groep: v.tekst('groep') || undefined,
+      scores,
+      kans,
+      bijgesteldeKlasse: bijgesteld,
+      motivatie,
+      gedrukt: { effect: gedruktGetal('effect'), risico: gedruktGetal('risico'), klasse: v.tekst('klasse') || undefined },
+      kolomPlaatsen: {
+        effect: r.heeft('effect') ? r.plaats('effect') : undefined,
+        risico: r.heeft('risico') ? r.plaats('risico') : undefined,
+        klasse: r.heeft('klasse') ? r.plaats('klasse') : undefined,
+        kans: r.plaats('kans'),
+      },
+    };
+  });
+  return { activiteiten: items, meldingen };
+}

@@ -1,0 +1,206 @@
+import type { Waarde } from './getal.js';
+import type { Melding, Plaats } from './melding.js';
+import type { Rational } from './rational.js';
+
+export interface Instellingen {
+  gemeente?: string;
+  jaar?: number;
+  productieveUrenPerFte?: Rational;
+  /** Jaarverslag deviation threshold in percent. */
+  afwijkingsdrempel: Rational;
+  provincie?: string;
+  uvpVastgesteldOp?: Date;
+  jaarverslagVastgesteldOp?: Date;
+  beleidsplanGeldigTot?: number;
+  /** Where each setting was found, for messages. */
+  plaatsen: Partial<Record<string, Plaats>>;
+}
+
+export interface Dimensie {
+  naam: string;
+  gewicht: Rational;
+  plaats: Plaats;
+}
+
+export interface Klasse {
+  naam: string;
+  grens: Rational;
+  /** true: R > grens; false: R ≥ grens. */
+  strikt: boolean;
+  plaats: Plaats;
+}
+
+export interface Risicomodel {
+  dimensies: Dimensie[];
+  factor: Rational;
+  /** Lowest first. */
+  klassen: Klasse[];
+  decimalen: { effect: number; risico: number };
+  standaardKans?: Rational;
+  plaats: Plaats;
+}
+
+export interface Risicoactiviteit {
+  plaats: Plaats;
+  id?: string;
+  activiteit: string;
+  groep?: string;
+  /** Score per dimension name (as configured in the model); undefined when missing or unreadable. */
+  scores: Map<string, Rational | undefined>;
+  kans?: Rational;
+  bijgesteldeKlasse?: string;
+  motivatie?: string;
+  gedrukt: { effect?: { waarde: Rational; tekst: string }; risico?: { waarde: Rational; tekst: string }; klasse?: string };
+  kolomPlaatsen: { effect?: Plaats; risico?: Plaats; klasse?: Plaats; kans?: Plaats };
+}
+
+export interface Productcode {
+  code: string;
+  /** A1 */
+  taakveld: string;
+  /** A1.17 */
+  groep: string;
+  /** A1.17.00, or A4.19 for a two-segment code */
+  product: string;
+}
+
+export interface ProgrammaRegel {
+  plaats: Plaats;
+  /** Index in input order over all lines (subtotals excluded). */
+  volgnummer: number;
+  code?: string;
+  productcode?: Productcode;
+  product: string;
+  taakveld: string;
+  /** Where the taakveld came from: its own column, the code prefix, or nothing. */
+  taakveldBron: 'kolom' | 'code' | 'geen';
+  afdeling?: string;
+  aantal: Waarde;
+  kental: Waarde;
+  /** Fixed hours for a line without kental, or a printed line total to check. */
+  uren: Waarde;
+  prioriteit?: string;
+  wettelijk: boolean;
+  opmerking?: string;
+  kolomPlaatsen: { aantal?: Plaats; kental?: Plaats; uren?: Plaats; afdeling?: Plaats; code?: Plaats; prioriteit?: Plaats };
+}
+
+/** A printed subtotal row (`Totaal…` with no code): checked, never added. */
+export interface Subtotaal {
+  plaats: Plaats;
+  tekst: string;
+  uren: Waarde;
+  /** The lines it covers (volgnummers), back to the previous subtotal. */
+  regels: number[];
+}
+
+export interface Afdeling {
+  plaats: Plaats;
+  naam: string;
+  fte?: Rational;
+  productieveUrenPerFte?: Rational;
+  extern: boolean;
+  ingekochteUren?: Rational;
+}
+
+export interface Reservering {
+  plaats: Plaats;
+  afdeling: string;
+  omschrijving: string;
+  percentage?: Rational;
+  uren?: Rational;
+}
+
+export interface Project {
+  plaats: Plaats;
+  code?: string;
+  project: string;
+  soort: 'project' | 'dienst';
+  afdeling?: string;
+  /** Regional total hours (may be a no-value word: externally financed). */
+  uren: Waarde;
+  /** The member's share in percent. */
+  verdeelsleutel?: Rational;
+}
+
+export type Vergelijker = '>=' | '<=' | '=' | '>' | '<';
+
+export interface Streefwaarde {
+  tekst: string;
+  vergelijker: Vergelijker;
+  waarde: Rational;
+  procent: boolean;
+}
+
+export interface Doel {
+  plaats: Plaats;
+  id: string;
+  thema?: string;
+  doel: string;
+  indicator?: string;
+  streefwaarde?: Streefwaarde;
+  eenheid?: string;
+}
+
+export interface Tekst {
+  plaats: Plaats;
+  sectie: string;
+  tekst: string;
+}
+
+export interface Realisatie {
+  plaats: Plaats;
+  code: string;
+  aantal: Waarde;
+  uren: Waarde;
+  toelichting?: string;
+}
+
+export interface Indicatorwaarde {
+  plaats: Plaats;
+  id: string;
+  waarde: Waarde;
+  tekst: string;
+}
+
+export interface Verbeterpunt {
+  plaats: Plaats;
+  nr: string;
+  verbeterpunt: string;
+  status: 'open' | 'in uitvoering' | 'afgerond';
+  toelichting?: string;
+}
+
+/** The whole werkmap as typed records. Sheets that are absent are undefined. */
+export interface Werkmap {
+  pad: string;
+  instellingen: Instellingen;
+  risicomodel?: Risicomodel;
+  risicoanalyse?: Risicoactiviteit[];
+  producten?: { regels: ProgrammaRegel[]; subtotalen: Subtotaal[] };
+  capaciteit?: Afdeling[];
+  reserveringen?: Reservering[];
+  projecten?: Project[];
+  doelen?: Doel[];
+  teksten?: Tekst[];
+  realisatie?: Realisatie[];
+  indicatoren?: Indicatorwaarde[];
+  verbeterpunten?: Verbeterpunt[];
+  /** Which sheets were found, with their place. */
+  bladen: Partial<Record<BladNaam, Plaats>>;
+  meldingen: Melding[];
+}
+
+export type BladNaam =
+  | 'Instellingen'
+  | 'Risicomodel'
+  | 'Risicoanalyse'
+  | 'Producten'
+  | 'Capaciteit'
+  | 'Reserveringen'
+  | 'Projecten'
+  | 'Doelen'
+  | 'Teksten'
+  | 'Realisatie'
+  | 'Indicatoren'
+  | 'Verbeterpunten';

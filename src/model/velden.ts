@@ -1,0 +1,84 @@
+import { celTekst, type Cel } from '../ingest/tabel.js';
+import { leesDatum } from './datum.js';
+import { leesGetal, type Waarde } from './getal.js';
+import type { RijLezer } from './kolommen.js';
+import { melding, type Melding } from './melding.js';
+import type { Rational } from './rational.js';
+
+/** Field readers shared by the sheet modules: each reads one cell and reports a finding with its place. */
+export class VeldLezer<V extends string> {
+  constructor(
+    readonly r: RijLezer<V>,
+    readonly meldingen: Melding[],
+  ) {}
+
+  /** A number that may also be a no-value word. */
+  getal(veld: V, opties: { verplicht?: boolean; nietNegatief?: boolean } = {}): Waarde {
+    if (!this.r.heeft(veld)) return { soort: 'leeg' };
+    const w = leesGetal(this.r.cel(veld));
+    const kop = this.r.plaats(veld).kolom;
+    if (w.soort === 'fout') {
+      this.meldingen.push(melding('fout', 'waarde-onleesbaar', w.reden, this.r.plaats(veld)));
+    } else if (w.soort === 'leeg' && opties.verplicht) {
+      this.meldingen.push(melding('fout', 'waarde-leeg', `kolom "${kop}" is leeg`, this.r.plaats(veld)));
+    } else if (w.soort === 'getal' && opties.nietNegatief && w.waarde.isNegative()) {
+      this.meldingen.push(
+        melding('fout', 'waarde-negatief', `${kop} mag niet negatief zijn (${celTekst(this.r.cel(veld))})`, this.r.plaats(veld)),
+      );
+    }
+    return w;
+  }
+
+  /** A number that must be a number (no-value words are an error here). */
+  strikt(veld: V, opties: { verplicht?: boolean; nietNegatief?: boolean } = {}): Rational | undefined {
+    const w = this.getal(veld, opties);
+    if (w.soort === 'geen') {
+      this.meldingen.push(
+        melding('fout', 'waarde-geen-getal', `"${w.woord}" is hier niet toegestaan: vul een getal in`, this.r.plaats(veld)),
+      );
+      return undefined;
+    }
+    return w.soort === 'getal' && !(opties.nietNegatief && w.waarde.isNegative()) ? w.waarde : undefined;
+  }
+
+  tekst(veld: V, opties: { verplicht?: boolean } = {}): string {
+    const c = this.r.cel(veld);
+    this.controleerFoutcel(veld, c);
+    const t = c && (c.t === 'fout' || c.t === 'formule') ? '' : this.r.tekst(veld);
+    if (t === '' && opties.verplicht && this.r.heeft(veld)) {
+      this.meldingen.push(melding('fout', 'waarde-leeg', `kolom "${this.r.plaats(veld).kolom}" is leeg`, this.r.plaats(veld)));
+    }
+    return t;
+  }
+
+  jaNee(veld: V, standaard = false): boolean {
+    if (!this.r.heeft(veld)) return standaard;
+    const c = this.r.cel(veld);
+    if (c?.t === 'bool') return c.v;
+    const t = this.r.tekst(veld).toLowerCase();
+    if (t === '') return standaard;
+    if (['ja', 'j', 'yes', 'y', 'x', 'waar', 'true', '1', 'wettelijk'].includes(t)) return true;
+    if (['nee', 'n', 'no', 'onwaar', 'false', '0'].includes(t)) return false;
+    this.meldingen.push(
+      melding('fout', 'waarde-onleesbaar', `"${t}" is geen ja of nee`, this.r.plaats(veld)),
+    );
+    return standaard;
+  }
+
+  datum(veld: V): Date | undefined {
+    if (!this.r.heeft(veld)) return undefined;
+    const d = leesDatum(this.r.cel(veld));
+    if (d.soort === 'fout') this.meldingen.push(melding('fout', 'waarde-onleesbaar', d.reden, this.r.plaats(veld)));
+    return d.soort === 'datum' ? d.datum : undefined;
+  }
+
+  private controleerFoutcel(veld: V, c: Cel | undefined): void {
+    if (c?.t === 'fout') {
+      this.meldingen.push(melding('fout', 'waarde-onleesbaar', `de cel bevat de foutwaarde ${c.v}`, this.r.plaats(veld)));
+    } else if (c?.t === 'formule') {
+      this.meldingen.push(
+        melding('fout', 'formule-zonder-uitkomst', `de formule =${c.formule} heeft geen opgeslagen uitkomst`, this.r.plaats(veld)),
+      );
+    }
+  }
+}

@@ -1,0 +1,157 @@
+import type { GelezenWerkmap } from '../ingest/werkmap.js';
+import type { Tabel } from '../ingest/tabel.js';
+import { leesCapaciteit } from './capaciteit.js';
+import { leesDoelen } from './doelen.js';
+import { leesIndicatoren } from './indicatoren.js';
+import { leesInstellingen } from './instellingen.js';
+import { normaliseerKop } from './kolommen.js';
+import { melding, type Melding } from './melding.js';
+import { leesProducten } from './producten.js';
+import { leesProjecten } from './projecten.js';
+import { leesRealisatie } from './realisatie.js';
+import { leesReserveringen } from './reserveringen.js';
+import { leesRisicoanalyse } from './risicoanalyse.js';
+import { leesRisicomodel } from './risicomodel.js';
+import { Rational } from './rational.js';
+import { leesTeksten } from './teksten.js';
+import type { BladNaam, Werkmap } from './types.js';
+import { leesVerbeterpunten } from './verbeterpunten.js';
+
+/** The sheets of the contract, with their aliases and the command that needs each. */
+export const BLADEN: { naam: BladNaam; aliassen: string[]; nodigVoor: string }[] = [
+  { naam: 'Instellingen', aliassen: ['instelling', 'algemeen'], nodigVoor: 'alle opdrachten' },
+  { naam: 'Risicomodel', aliassen: [], nodigVoor: 'vth risico' },
+  { naam: 'Risicoanalyse', aliassen: ['risico analyse', 'risicos', 'risico\'s'], nodigVoor: 'vth risico' },
+  { naam: 'Producten', aliassen: ['programma', 'productenlijst'], nodigVoor: 'vth capaciteit en vth uvp' },
+  { naam: 'Capaciteit', aliassen: ['formatie'], nodigVoor: 'vth capaciteit' },
+  { naam: 'Reserveringen', aliassen: ['reservering'], nodigVoor: 'vth capaciteit' },
+  { naam: 'Projecten', aliassen: ['regionale projecten', 'projecten en diensten'], nodigVoor: 'vth capaciteit' },
+  { naam: 'Doelen', aliassen: ['doelstellingen'], nodigVoor: 'vth uvp' },
+  { naam: 'Teksten', aliassen: ['tekst'], nodigVoor: 'vth uvp' },
+  { naam: 'Realisatie', aliassen: [], nodigVoor: 'vth jaarverslag' },
+  { naam: 'Indicatoren', aliassen: [], nodigVoor: 'vth jaarverslag' },
+  { naam: 'Verbeterpunten', aliassen: [], nodigVoor: 'vth ibt' },
+];
+
+/** Sheets users keep beside the data that are no part of the contract: ignored silently. */
+const GENEGEERD = new Set(['toelichting', 'uitleg', 'zaken', 'lees mij', 'leesmij', 'readme']);
+
+function bladVoor(naam: string): BladNaam | undefined {
+  const n = normaliseerKop(naam);
+  return BLADEN.find((b) => normaliseerKop(b.naam) === n || b.aliassen.some((a) => normaliseerKop(a) === n))?.naam;
+}
+
+/** Assigns tables to contract sheets: by sheet name, else (in a folder) by file name. */
+export function wijsBladenToe(gelezen: GelezenWerkmap): { perBlad: Map<BladNaam, Tabel>; meldingen: Melding[] } {
+  const perBlad = new Map<BladNaam, Tabel>();
+  const meldingen: Melding[] = [];
+  const bestandTelt = new Map<string, number>();
+  for (const t of gelezen.tabellen) bestandTelt.set(t.bestand, (bestandTelt.get(t.bestand) ?? 0) + 1);
+  for (const t of gelezen.tabellen) {
+    let blad = bladVoor(t.blad);
+    // A file `Capaciteit.xlsx` whose only sheet is called `Blad1` is the Capaciteit sheet.
+    if (!blad && t.bestandStam && bestandTelt.get(t.bestand) === 1) blad = bladVoor(t.bestandStam);
+    const plaats = { bestand: t.bestand, blad: t.blad };
+    if (!blad) {
+      if (!GENEGEERD.has(normaliseerKop(t.blad)) && !GENEGEERD.has(normaliseerKop(t.bestandStam ?? ''))) {
+        meldingen.push(melding('melding', 'blad-onbekend', `blad "${t.blad}" hoort niet bij de werkmap en wordt genegeerd`, plaats));
+      }
+      continue;
+    }
+    const eerder = perBlad.get(blad);
+    if (eerder) {
+      meldingen.push(
+        melding('fout', 'blad-dubbel', `blad ${blad} komt twee keer voor (ook in ${eerder.bestand}, blad ${eerder.blad}); welke geldt is onduidelijk`, plaats),
+      );
+      continue;
+    }
+    if (t.koppen.length === 0) {
+      meldingen.push(melding('waarschuwing', 'blad-leeg', `blad ${blad} is leeg`, plaats));
+    }
+    perBlad.set(blad, t);
+  }
+  for (const naam of gelezen.overgeslagen) {
+    meldingen.push(melding('melding', 'bestand-overgeslagen', `${naam} is geen .xlsx- of .csv-bestand en wordt overgeslagen`, { bestand: naam }));
+  }
+  return { perBlad, meldingen };
+}
+
+/** Maps every sheet to typed records. Never throws on content: every problem is a finding. */
+export function bouwWerkmap(gelezen: GelezenWerkmap): Werkmap {
+  const { perBlad, meldingen } = wijsBladenToe(gelezen);
+  const bron = (b: BladNaam) => perBlad.get(b);
+  const wm: Werkmap = {
+    pad: gelezen.pad,
+    instellingen: { afwijkingsdrempel: Rational.of(10n), plaatsen: {} },
+    bladen: {},
+    meldingen,
+  };
+  for (const [naam, t] of perBlad) wm.bladen[naam] = { bestand: t.bestand, blad: t.blad };
+
+  const inst = bron('Instellingen');
+  if (inst) {
+    const r = leesInstellingen(inst);
+    wm.instellingen = r.instellingen;
+    meldingen.push(...r.meldingen);
+  } else {
+    meldingen.push(
+      melding('fout', 'blad-ontbreekt', 'blad Instellingen ontbreekt (met ten minste gemeente en jaar)', { bestand: bestandsnaam(gelezen) }),
+    );
+  }
+  const rm = bron('Risicomodel');
+  if (rm) {
+    const r = leesRisicomodel(rm);
+    wm.risicomodel = r.model;
+    meldingen.push(...r.meldingen);
+  }
+  const ra = bron('Risicoanalyse');
+  if (ra) {
+    const r = leesRisicoanalyse(ra, wm.risicomodel);
+    wm.risicoanalyse = r.activiteiten;
+    meldingen.push(...r.meldingen);
+    if (!rm) {
+      meldingen.push(melding('fout', 'blad-ontbreekt', 'er is een Risicoanalyse maar geen blad Risicomodel: zonder model geen scores', { bestand: ra.bestand, blad: ra.blad }));
+    }
+  }
+  const simpel = <T>(b: BladNaam, f: (t: Tabel) => T & { meldingen: Melding[] }): T | undefined => {
+    const t = bron(b);
+    if (!t) return undefined;
+    const r = f(t);
+    meldingen.push(...r.meldingen);
+    return r;
+  };
+  const pr = simpel('Producten', leesProducten);
+  if (pr) wm.producten = { regels: pr.regels, subtotalen: pr.subtotalen };
+  wm.capaciteit = simpel('Capaciteit', leesCapaciteit)?.afdelingen;
+  wm.reserveringen = simpel('Reserveringen', leesReserveringen)?.reserveringen;
+  wm.projecten = simpel('Projecten', leesProjecten)?.projecten;
+  wm.doelen = simpel('Doelen', leesDoelen)?.doelen;
+  wm.teksten = simpel('Teksten', leesTeksten)?.teksten;
+  wm.realisatie = simpel('Realisatie', leesRealisatie)?.realisatie;
+  wm.indicatoren = simpel('Indicatoren', leesIndicatoren)?.indicatoren;
+  wm.verbeterpunten = simpel('Verbeterpunten', leesVerbeterpunten)?.verbeterpunten;
+
+  kruiscontroles(wm);
+  return wm;
+}
+
+function bestandsnaam(g: GelezenWerkmap): string {
+  return g.soort === 'werkboek' ? (g.tabellen[0]?.bestand ?? g.pad) : g.pad;
+}
+
+/** Checks that span sheets: afdelingen used in Producten, Reserveringen and Projecten must exist in Capaciteit. */
+function kruiscontroles(wm: Werkmap): void {
+  if (!wm.capaciteit) return;
+  const bekend = new Set(wm.capaciteit.map((a) => a.naam.toLowerCase()));
+  const lijst = wm.capaciteit.map((a) => a.naam).join(', ');
+  const check = (afdeling: string | undefined, plaats: Parameters<typeof melding>[3], wat: string) => {
+    if (afdeling && !bekend.has(afdeling.toLowerCase())) {
+      wm.meldingen.push(
+        melding('fout', 'afdeling-onbekend', `${wat} is toegewezen aan "${afdeling}", maar die afdeling staat niet in Capaciteit (${lijst})`, plaats),
+      );
+    }
+  };
+  for (const r of wm.producten?.regels ?? []) check(r.afdeling, r.kolomPlaatsen.afdeling ?? r.plaats, `product "${r.product || r.code}"`);
+  for (const r of wm.reserveringen ?? []) check(r.afdeling, r.plaats, `reservering "${r.omschrijving}"`);
+  for (const p of wm.projecten ?? []) check(p.afdeling, p.plaats, `project "${p.project}"`);
+}

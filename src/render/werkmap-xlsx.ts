@@ -1,0 +1,60 @@
+import ExcelJS from 'exceljs';
+
+export type InvoerCel = string | number | Date | null | { formule: string; uitkomst: number };
+
+export interface BladInhoud {
+  naam: string;
+  /** One line per sheet: what goes in it. Written to the Toelichting sheet and as a note on A1. */
+  uitleg: string;
+  koppen: string[];
+  rijen: InvoerCel[][];
+  /** Column widths in characters, by header index. */
+  breedtes?: number[];
+}
+
+const VASTE_DATUM = new Date(Date.UTC(2000, 0, 1));
+
+/** Writes a werkmap workbook: one sheet per table, header styled and frozen, plus a Toelichting sheet. */
+export async function werkmapXlsx(bladen: BladInhoud[], titel: string): Promise<Uint8Array> {
+  const wb = new ExcelJS.Workbook();
+  wb.creator = 'vth';
+  wb.created = VASTE_DATUM;
+  wb.modified = VASTE_DATUM;
+  wb.title = titel;
+  const uitleg = wb.addWorksheet('Toelichting');
+  uitleg.columns = [
+    { header: 'blad', width: 18 },
+    { header: 'wat staat erin', width: 110 },
+  ];
+  uitleg.getRow(1).font = { bold: true };
+  for (const b of bladen) uitleg.addRow([b.naam, b.uitleg]);
+  uitleg.getColumn(2).alignment = { wrapText: true, vertical: 'top' };
+
+  for (const b of bladen) {
+    const ws = wb.addWorksheet(b.naam, { views: [{ state: 'frozen', ySplit: 1 }] });
+    ws.addRow(b.koppen);
+    for (const rij of b.rijen) {
+      const r = ws.addRow(rij.map((c) => (c && typeof c === 'object' && 'formule' in c ? null : c)));
+      rij.forEach((c, i) => {
+        if (c && typeof c === 'object' && 'formule' in c) {
+          r.getCell(i + 1).value = { formula: c.formule, result: c.uitkomst };
+        } else if (typeof c === 'string' && /^[=+\-@\t\r]/.test(c) && c !== '-') {
+          // User text that looks like a formula stays text.
+          r.getCell(i + 1).value = { richText: [{ text: c }] };
+        }
+      });
+    }
+    const kop = ws.getRow(1);
+    kop.font = { bold: true, color: { argb: 'FFFFFFFF' } };
+    kop.fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: 'FF1F4E79' } };
+    kop.getCell(1).note = b.uitleg;
+    b.koppen.forEach((k, i) => {
+      const lengte = Math.max(k.length, ...b.rijen.map((r) => String(r[i] ?? '').length));
+      ws.getColumn(i + 1).width = b.breedtes?.[i] ?? Math.min(60, Math.max(10, lengte + 2));
+    });
+    if (b.koppen.length > 0) {
+      ws.autoFilter = { from: { row: 1, column: 1 }, to: { row: 1, column: b.koppen.length } };
+    }
+  }
+  return new Uint8Array(await wb.xlsx.writeBuffer());
+}

@@ -1,0 +1,115 @@
+import type { BladInhoud } from '../render/werkmap-xlsx.js';
+
+/** The starting werkmap `vth init` writes: every sheet, its headers, a few example rows, an explanation. */
+export function nieuweWerkmap(gemeente: string, jaar: number): BladInhoud[] {
+  return [
+    {
+      naam: 'Instellingen',
+      uitleg: 'Algemene gegevens. Verplicht: gemeente en jaar; productieve uren per fte is nodig voor de capaciteitscheck (er is geen verborgen standaardwaarde).',
+      koppen: ['instelling', 'waarde'],
+      rijen: [
+        ['gemeente', gemeente],
+        ['jaar', jaar],
+        ['productieve uren per fte', 1200],
+        ['afwijkingsdrempel', 10],
+        ['provincie', 'Provincie'],
+        ['uvp vastgesteld op', null],
+        ['jaarverslag vastgesteld op', null],
+        ['beleidsplan geldig tot', jaar + 3],
+      ],
+    },
+    {
+      naam: 'Risicomodel',
+      uitleg: 'Het eigen risicomodel. dimensie: naam (= kolomkop in Risicoanalyse) en gewicht; factor in R = factor × E × kans; klasse: naam en ondergrens, van laag naar hoog (7 betekent R ≥ 7, >4 betekent R > 4); decimalen voor effect en risico; standaard kans voor lege kans-cellen (optioneel).',
+      koppen: ['soort', 'naam', 'waarde'],
+      rijen: [
+        ['dimensie', 'Veiligheid', 1],
+        ['dimensie', 'Duurzaamheid', 1],
+        ['dimensie', 'Gezondheid', 1],
+        ['dimensie', 'Leefbaarheid', 1],
+        ['dimensie', 'Financieel', 1],
+        ['dimensie', 'Bestuurlijk', 1],
+        ['factor', null, 1],
+        ['klasse', 'Laag', 0],
+        ['klasse', 'Midden', '>4'],
+        ['klasse', 'Hoog', 7],
+        ['decimalen', 'effect', 3],
+        ['decimalen', 'risico', 3],
+      ],
+    },
+    {
+      naam: 'Risicoanalyse',
+      uitleg: 'Per activiteit (of overtredingssoort) een score per dimensie van het risicomodel en de kans (1 = zelden, 5 = zeer vaak). bijgestelde klasse met motivatie overschrijft de berekende klasse.',
+      koppen: ['id', 'activiteit', 'groep', 'Veiligheid', 'Duurzaamheid', 'Gezondheid', 'Leefbaarheid', 'Financieel', 'Bestuurlijk', 'kans', 'bijgestelde klasse', 'motivatie'],
+      rijen: [
+        ['R1', 'illegaal slopen met asbest', 'Bouwen', 4, 2, 5, 4, 2, 4, 2, null, null],
+        ['R2', 'bouwen zonder vergunning', 'Bouwen', 3, 2, 2, 2, 1, 1, 3, null, null],
+        ['R3', 'geluidsoverlast', 'Openbare ruimte', 2, 1, 3, 3, 1, 2, 3, null, null],
+      ],
+    },
+    {
+      naam: 'Producten',
+      uitleg: 'Het programma: per product aantal × kental = uren, of vaste uren zonder kental. taakveld volgt uit de code (A1..A4) als de kolom leeg is. afdeling moet in Capaciteit staan. prioriteit: een klasse of een id uit Risicoanalyse. wettelijk = ja wordt nooit uitgesteld. n.v.t., n.t.b., PM en - zijn "geen waarde". Een regel zonder code met "Totaal…" is een subtotaal: wordt gecontroleerd, niet opgeteld.',
+      koppen: ['code', 'product', 'taakveld', 'afdeling', 'aantal', 'kental', 'uren', 'prioriteit', 'wettelijk', 'opmerking'],
+      rijen: [
+        ['A1.17.00', 'Melding milieubelastende activiteit', 'Vergunningen', 'Vergunningen', 50, 6, 300, null, 'ja', null],
+        ['A1.35.03', 'Melding asbest verwijderen', 'Vergunningen', 'Vergunningen', 100, 3, 300, null, 'ja', null],
+        ['A2.02.00', 'Periodieke controle', 'Toezicht', 'Toezicht', 40, 8, 320, 'R1', 'nee', null],
+        ['A2.03.00', 'Hercontrole', 'Toezicht', 'Toezicht', 'PM', 4, null, 'R2', 'nee', 'aantal volgt uit de controles'],
+        [null, 'Totaal', null, null, null, null, 920, null, null, null],
+      ],
+    },
+    {
+      naam: 'Capaciteit',
+      uitleg: 'Per afdeling de fte en (optioneel) eigen productieve uren per fte. extern = ja voor een uitvoerder als de omgevingsdienst, met ingekochte uren.',
+      koppen: ['afdeling', 'fte', 'productieve uren per fte', 'extern', 'ingekochte uren'],
+      rijen: [
+        ['Vergunningen', 1, null, 'nee', null],
+        ['Toezicht', 0.5, null, 'nee', null],
+        ['Omgevingsdienst', null, null, 'ja', 1000],
+      ],
+    },
+    {
+      naam: 'Reserveringen',
+      uitleg: 'Capaciteit die vooraf opzij gaat: een percentage van de bruto uren van de afdeling, of een vast aantal uren.',
+      koppen: ['afdeling', 'omschrijving', 'percentage', 'uren'],
+      rijen: [['Toezicht', 'binnenvliegers en ketensamenwerking', 10, null]],
+    },
+    {
+      naam: 'Projecten',
+      uitleg: 'Regionale projecten en diensten van de omgevingsdienst: regionale uren × het aandeel (verdeelsleutel, in procenten) van deze gemeente.',
+      koppen: ['code', 'project', 'soort', 'afdeling', 'uren', 'verdeelsleutel'],
+      rijen: [['OD1', 'Omgevingswet', 'project', 'Omgevingsdienst', 1500, '12,02%']],
+    },
+    {
+      naam: 'Doelen',
+      uitleg: 'Doelen met indicator en streefwaarde (≥ 95%, maximaal 33,3%, = 100%). De provincie vraagt bij elk doel een indicator én een streefwaarde.',
+      koppen: ['id', 'thema', 'doel', 'indicator', 'streefwaarde', 'eenheid'],
+      rijen: [['D1', 'Dienstverlening', 'Tijdige afhandeling van aanvragen', 'aandeel binnen de wettelijke termijn', '≥ 95%', '%']],
+    },
+    {
+      naam: 'Teksten',
+      uitleg: 'Eigen alinea\'s die in de documenten komen: sectie (samenvatting, inleiding, risicoanalyse, doelen, programma, capaciteit) en de tekst.',
+      koppen: ['sectie', 'tekst'],
+      rijen: [['inleiding', `Dit is het uitvoeringsprogramma VTH ${jaar} van ${gemeente}.`]],
+    },
+    {
+      naam: 'Realisatie',
+      uitleg: 'Voor het jaarverslag: per code het gerealiseerde aantal en de uren, met een toelichting bij afwijkingen.',
+      koppen: ['code', 'aantal', 'uren', 'toelichting'],
+      rijen: [['A1.17.00', 45, 270, null]],
+    },
+    {
+      naam: 'Indicatoren',
+      uitleg: 'Voor het jaarverslag: de gerealiseerde waarde per doel (id uit Doelen).',
+      koppen: ['id', 'waarde'],
+      rijen: [['D1', '96%']],
+    },
+    {
+      naam: 'Verbeterpunten',
+      uitleg: 'Verbeterpunten van de provincie (IBT) met hun status: open, in uitvoering of afgerond.',
+      koppen: ['nr', 'verbeterpunt', 'status', 'toelichting'],
+      rijen: [[1, 'Toon in het UVP of de capaciteit toereikend is', 'in uitvoering', null]],
+    },
+  ];
+}
