@@ -11,6 +11,14 @@ Exitcodes:
   2  verkeerd gebruik, of invoer die helemaal niet te lezen is
   3  interne fout in vth (meld dit, met de uitvoer van --debug)`;
 
+const TITELS: Record<string, string> = {
+  'Usage:': 'Gebruik:',
+  'Options:': 'Opties:',
+  'Commands:': 'Opdrachten:',
+  'Arguments:': 'Argumenten:',
+  'Global Options:': 'Algemene opties:',
+};
+
 function maakProgramma(zetExit: (code: number) => void): Command {
   const program = new Command();
   program
@@ -22,7 +30,12 @@ function maakProgramma(zetExit: (code: number) => void): Command {
     .option('--debug', 'toon bij een interne fout de volledige foutmelding')
     .addHelpText('after', EXIT_TEKST)
     .showSuggestionAfterError(true)
-    .configureHelp({ sortSubcommands: false });
+    .configureHelp({ sortSubcommands: false, styleTitle: (t) => TITELS[t] ?? t })
+    .exitOverride()
+    .configureOutput({
+      writeErr: (s) => process.stderr.write(vertaalCommander(s)),
+      outputError: (s, write) => write(vertaalCommander(s)),
+    });
 
   program
     .command('controleer')
@@ -74,14 +87,9 @@ export async function main(argv: string[]): Promise<number> {
   let exitCode: number = EXIT.OK;
   const debug = argv.includes('--debug');
   const program = maakProgramma((c) => (exitCode = c));
-  program.exitOverride();
-  program.configureOutput({
-    writeErr: (s) => process.stderr.write(vertaalCommander(s)),
-    outputError: (s, write) => write(vertaalCommander(s)),
-  });
   for (const c of program.commands) {
-    c.exitOverride();
     c.helpOption('-h, --help', 'toon deze hulp');
+    c.configureHelp({ styleTitle: (t) => TITELS[t] ?? t });
   }
   try {
     if (argv.length <= 2) {

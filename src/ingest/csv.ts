@@ -18,8 +18,22 @@ export function decodeer(buf: Uint8Array): { tekst: string; codering: Codering }
   try {
     return { tekst: new TextDecoder('utf-8', { fatal: true }).decode(buf), codering: 'utf-8' };
   } catch {
-    return { tekst: new TextDecoder('windows-1252').decode(buf), codering: 'windows-1252' };
+    return { tekst: decodeer1252(buf), codering: 'windows-1252' };
   }
+}
+
+// Windows-1252's 0x80–0x9F; Node's TextDecoder('windows-1252') decodes these as latin1 control codes.
+const CP1252_80 =
+  '\u20ac\u0081\u201a\u0192\u201e\u2026\u2020\u2021\u02c6\u2030\u0160\u2039\u0152\u008d\u017d\u008f' +
+  '\u0090\u2018\u2019\u201c\u201d\u2022\u2013\u2014\u02dc\u2122\u0161\u203a\u0153\u009d\u017e\u0178';
+
+export function decodeer1252(buf: Uint8Array): string {
+  let s = '';
+  for (let i = 0; i < buf.length; i += 8192) {
+    const stuk = buf.subarray(i, i + 8192);
+    s += String.fromCharCode(...Array.from(stuk, (b) => (b >= 0x80 && b < 0xa0 ? CP1252_80.charCodeAt(b - 0x80) : b)));
+  }
+  return s;
 }
 
 const KANDIDATEN = [';', ',', '\t'] as const;

@@ -1,0 +1,21 @@
+// `npm run demo`: runs vth on the example municipality the way a user would, writing to ./uitvoer.
+import { spawnSync } from 'node:child_process';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+const werkmap = 'fixtures/voorbeeldgemeente/werkmap.xlsx';
+
+/** Each step with the exit codes that count as success for it (a shortfall is a finding, not a failure). */
+const stappen = [{ args: ['controleer', werkmap], ok: [0] }];
+
+let mislukt = false;
+for (const { args, ok } of stappen) {
+  console.log(`\n$ vth ${args.join(' ')}`);
+  const r = spawnSync(process.execPath, [path.join(root, 'bin/vth.js'), ...args], { cwd: root, stdio: 'inherit' });
+  if (!ok.includes(r.status ?? -1)) {
+    console.error(`demo: "vth ${args.join(' ')}" eindigde met exitcode ${r.status}`);
+    mislukt = true;
+  }
+}
+process.exitCode = mislukt ? 1 : 0;

@@ -1,0 +1,46 @@
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, mkdirSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import ExcelJS from 'exceljs';
+
+export const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+export const BRONNEN = path.join(ROOT, 'fixtures/bronnen');
+export const VOORBEELD = path.join(ROOT, 'fixtures/voorbeeldgemeente/werkmap.xlsx');
+export const VOORBEELD_CSV = path.join(ROOT, 'fixtures/voorbeeldgemeente/csv');
+
+export function tijdelijkeMap(prefix = 'vth-test-'): string {
+  return mkdtempSync(path.join(tmpdir(), prefix));
+}
+
+/** A werkmap folder with the given files (text is written as UTF-8). */
+export function maakMap(bestanden: Record<string, string | Uint8Array>): string {
+  const map = tijdelijkeMap();
+  for (const [naam, inhoud] of Object.entries(bestanden)) {
+    mkdirSync(path.dirname(path.join(map, naam)), { recursive: true });
+    writeFileSync(path.join(map, naam), inhoud);
+  }
+  return map;
+}
+
+export const INSTELLINGEN_CSV = 'instelling;waarde\ngemeente;Testdorp\njaar;2025\nproductieve uren per fte;1200\n';
+
+/** Runs the built command the way a user does. */
+export function vth(args: string[], opties: { cwd?: string; env?: Record<string, string> } = {}) {
+  const r = spawnSync(process.execPath, [path.join(ROOT, 'bin/vth.js'), ...args], {
+    cwd: opties.cwd ?? ROOT,
+    encoding: 'utf8',
+    env: { ...process.env, NO_COLOR: '1', ...opties.env },
+  });
+  return { code: r.status, stdout: r.stdout, stderr: r.stderr };
+}
+
+/** Writes a workbook built by `vul` to a temporary file and returns its path. */
+export async function maakXlsx(vul: (wb: ExcelJS.Workbook) => void, naam = 'werkmap.xlsx'): Promise<string> {
+  const wb = new ExcelJS.Workbook();
+  vul(wb);
+  const pad = path.join(tijdelijkeMap(), naam);
+  await wb.xlsx.writeFile(pad);
+  return pad;
+}
