@@ -1,8 +1,34 @@
 import { leesWerkmap } from '../ingest/werkmap.js';
+import type { Melding } from '../model/melding.js';
+import type { BladNaam, Werkmap } from '../model/types.js';
 import { bouwWerkmap } from '../model/werkmap.js';
-import type { Werkmap } from '../model/types.js';
+import { formatteerMeldingen, kleuren, samenvattingTekst } from './uitvoer.js';
 
 /** Reads and models a werkmap; throws OnleesbaarFout when it cannot be read at all. */
 export async function laadWerkmap(pad: string): Promise<Werkmap> {
   return bouwWerkmap(await leesWerkmap(pad));
+}
+
+/**
+ * For a document command: the findings that matter for the sheets it reads. Errors stop the command
+ * (nothing is written, exit 1); warnings are shown on stderr and the command goes on.
+ * Returns true when the command may go on.
+ */
+export function meldVoorOpdracht(meldingen: readonly Melding[], wm: Werkmap, bladen: BladNaam[], ontbrekend: BladNaam[] = []): boolean {
+  const namen = new Set(bladen.map((b) => wm.bladen[b]).filter(Boolean).map((p) => `${p!.bestand}|${p!.blad}`));
+  const relevant = meldingen.filter((m) => m.niveau !== 'melding' && (namen.has(`${m.plaats.bestand}|${m.plaats.blad}`) || m.code === 'blad-ontbreekt'));
+  const extra: Melding[] = ontbrekend
+    .filter((b) => !wm.bladen[b])
+    .map((b) => ({ niveau: 'fout', code: 'blad-ontbreekt', bericht: `blad ${b} ontbreekt`, plaats: { bestand: wm.pad } }));
+  const alle = [...relevant, ...extra];
+  if (alle.length === 0) return true;
+  const c = kleuren(process.stderr);
+  process.stderr.write(formatteerMeldingen(alle, c) + '\n');
+  const fouten = alle.some((m) => m.niveau === 'fout');
+  process.stderr.write(
+    fouten
+      ? `${samenvattingTekst(alle)}: er is niets geschreven. Los de fouten op (zie ook vth controleer).\n`
+      : `${samenvattingTekst(alle)} (zie vth controleer)\n`,
+  );
+  return !fouten;
 }

@@ -62,6 +62,22 @@ function maakProgramma(zetExit: (code: number) => void): Command {
       zetExit(await initOpdracht(map, opts));
     });
 
+  program
+    .command('risico')
+    .description('bereken risicoscores en prioriteitsklassen met het eigen risicomodel van de werkmap')
+    .argument('<werkmap>', 'een .xlsx-werkmap of een map met .xlsx- en .csv-bestanden')
+    .addOption(new Option('--format <soort>', 'uitvoer: tabel, md, xlsx of json').choices(['tabel', 'md', 'xlsx', 'json']).default('tabel'))
+    .option('-o, --output <pad>', 'schrijf naar dit bestand (bij md komt de grafiek ernaast)')
+    .option('--force', 'overschrijf bestaande uitvoer')
+    .addHelpText(
+      'after',
+      `\nVoorbeelden:\n  vth risico fixtures/voorbeeldgemeente/werkmap.xlsx\n  vth risico fixtures/voorbeeldgemeente/werkmap.xlsx --format md -o uitvoer/risico.md\n${EXIT_TEKST}`,
+    )
+    .action(async (werkmap: string, opts: { format: 'tabel' | 'md' | 'xlsx' | 'json'; output?: string; force?: boolean }) => {
+      const { risicoOpdracht } = await import('./commands/risico.js');
+      zetExit(await risicoOpdracht(werkmap, opts));
+    });
+
   return program;
 }
 
@@ -79,6 +95,7 @@ function vertaalCommander(msg: string): string {
     .replace(/^error: unknown option '(.+)'/, "fout: onbekende optie '$1'")
     .replace(/^error: too many arguments.*/, 'fout: te veel argumenten')
     .replace(/^error: option '(.+)' argument missing/, "fout: optie '$1' heeft een waarde nodig")
+    .replace(/^error: option '(.+)' argument '(.+)' is invalid\. Allowed choices are (.+)\./, "fout: '$2' is geen geldige waarde voor $1; kies uit $3")
     .replace(/\(Did you mean (.+)\?\)/, '(bedoelde u $1?)')
     .replace(/^error: /, 'fout: ');
 }

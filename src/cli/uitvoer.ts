@@ -49,3 +49,22 @@ export function meldingJson(m: Melding) {
 }
 
 export { plaatsTekst };
+
+const ANSI = /\u001b\[[0-9;]*m/g;
+const breedte = (s: string) => [...s.replace(ANSI, '')].length;
+
+/** A plain text table; `rechts` marks right-aligned (numeric) columns. Cells may hold colour codes. */
+export function tekstTabel(koppen: string[], rijen: string[][], rechts: boolean[] = [], c?: ChalkInstance): string {
+  const b = koppen.map((k, i) => Math.max(breedte(k), ...rijen.map((r) => breedte(r[i] ?? ''))));
+  const cel = (s: string, i: number) => {
+    const pad = ' '.repeat(b[i]! - breedte(s));
+    return rechts[i] ? pad + s : s + pad;
+  };
+  const kop = koppen.map(cel).join('  ').replace(/\s+$/, '');
+  const lijn = b.map((n) => '─'.repeat(n)).join('  ');
+  return [c ? c.bold(kop) : kop, lijn, ...rijen.map((r) => r.map(cel).join('  ').replace(/\s+$/, ''))].join('\n');
+}
+
+export function kort(s: string, max: number): string {
+  return [...s].length > max ? [...s].slice(0, max - 1).join('') + '…' : s;
+}

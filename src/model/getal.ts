@@ -137,8 +137,16 @@ export function kort(s: string, max = 60): string {
   return s.length > max ? s.slice(0, max - 1) + '…' : s;
 }
 
-/** Dutch number for messages: 5369, 739,23, 1.406,34. */
-export function nlGetal(r: Rational | number, decimalen = 2): string {
-  const n = typeof r === 'number' ? r : r.toNumber();
-  return new Intl.NumberFormat('nl-NL', { maximumFractionDigits: decimalen, useGrouping: true }).format(n);
+/**
+ * Dutch number: 5.369, 739,23, 1.406,34. `vast` shows exactly `decimalen` places (3,500), otherwise
+ * at most that many. Rounds half away from zero on the exact value, like the documents do.
+ */
+export function nlGetal(r: Rational | number, decimalen = 2, vast = false): string {
+  const exact = typeof r === 'number' ? Rational.fromNumber(r) : r;
+  const afgerond = exact.round(decimalen);
+  const neg = afgerond.isNegative();
+  const [int, frac = ''] = (neg ? afgerond.neg() : afgerond).toDecimalString(decimalen).split('.');
+  const groepen = int!.replace(/\B(?=(\d{3})+(?!\d))/g, '.');
+  const dec = vast ? frac.padEnd(decimalen, '0') : frac;
+  return `${neg ? '-' : ''}${groepen}${dec ? ',' + dec : ''}`;
 }

@@ -1,4 +1,6 @@
 import ExcelJS from 'exceljs';
+import { werkboekBytes } from './werkboek.js';
+import { celTekst } from './xlsx-stijl.js';
 
 export type InvoerCel = string | number | Date | null | { formule: string; uitkomst: number };
 
@@ -12,14 +14,9 @@ export interface BladInhoud {
   breedtes?: number[];
 }
 
-const VASTE_DATUM = new Date(Date.UTC(2000, 0, 1));
-
 /** Writes a werkmap workbook: one sheet per table, header styled and frozen, plus a Toelichting sheet. */
 export async function werkmapXlsx(bladen: BladInhoud[], titel: string): Promise<Uint8Array> {
   const wb = new ExcelJS.Workbook();
-  wb.creator = 'vth';
-  wb.created = VASTE_DATUM;
-  wb.modified = VASTE_DATUM;
   wb.title = titel;
   const uitleg = wb.addWorksheet('Toelichting');
   uitleg.columns = [
@@ -38,9 +35,8 @@ export async function werkmapXlsx(bladen: BladInhoud[], titel: string): Promise<
       rij.forEach((c, i) => {
         if (c && typeof c === 'object' && 'formule' in c) {
           r.getCell(i + 1).value = { formula: c.formule, result: c.uitkomst };
-        } else if (typeof c === 'string' && /^[=+\-@\t\r]/.test(c) && c !== '-') {
-          // User text that looks like a formula stays text.
-          r.getCell(i + 1).value = { richText: [{ text: c }] };
+        } else if (typeof c === 'string' && c !== '-') {
+          r.getCell(i + 1).value = celTekst(c);
         }
       });
     }
@@ -56,5 +52,5 @@ export async function werkmapXlsx(bladen: BladInhoud[], titel: string): Promise<
       ws.autoFilter = { from: { row: 1, column: 1 }, to: { row: 1, column: b.koppen.length } };
     }
   }
-  return new Uint8Array(await wb.xlsx.writeBuffer());
+  return werkboekBytes(wb);
 }

@@ -1,0 +1,94 @@
+import path from 'node:path';
+import { berekenRisico } from '../../compute/risico.js';
+import { controleer } from '../../compute/controle.js';
+import { nlGetal } from '../../model/getal.js';
+import { risicoView, type RisicoView } from '../../report/risico.js';
+import { laadTemplates } from '../../render/handlebars.js';
+import { klasseKleur } from '../../render/kleuren.js';
+import { risicoJson } from '../../render/risico-json.js';
+import { EXIT, GebruikFout } from '../fouten.js';
+import { laadWerkmap, meldVoorOpdracht } from '../laad.js';
+import { schrijfStdout, schrijfUitvoer } from '../schrijf.js';
+import { kleuren, kort, tekstTabel } from '../uitvoer.js';
+import type { ChalkInstance } from 'chalk';
+
+export interface RisicoOpties {
+  format: 'tabel' | 'md' | 'xlsx' | 'json';
+  output?: string;
+  force?: boolean;
+}
+
+export function risicoTabel(view: RisicoView, c: ChalkInstance): string {
+  const n = view.model.klassen.length;
+  const kleur = (niveau: number, s: string) => c.hex(klasseKleur(niveau, n))(s);
+  const rijen = view.rijen.map((r) => [
+    String(r.rang),
+    r.id,
+    kort(r.activiteit, 60),
+    nlGetal(r.effect, view.model.decimalen.effect, true),
+    nlGetal(r.kans, 2),
+    nlGetal(r.risico, view.model.decimalen.risico, true),
+    kleur(r.klasseNiveau, r.klasse) + (r.bijgesteld ? c.dim(` (berekend: ${r.klasseBerekend})`) : ''),
+  ]);
+  const tabel = tekstTabel(['#', 'id', 'activiteit', 'effect', 'kans', 'risico', 'klasse'], rijen, [true, false, false, true, true, true, false], c);
+  const telling = view.perKlasseAflopend.map((p) => `${kleur(p.niveau, p.klasse)}: ${p.aantal}`).join('   ');
+  const regels = [tabel, '', `${telling}   (totaal ${view.totaal})`];
+  if (view.zonderScore.length) regels.push(`Zonder volledige scores, niet ingedeeld: ${view.zonderScore.map((z) => z.activiteit).join('; ')}`);
+  return regels.join('\n');
+}
+
+export async function risicoOpdracht(pad: string, opts: RisicoOpties): Promise<number> {
+  const wm = await laadWerkmap(pad);
+  const meldingen = controleer(wm);
+  if (!meldVoorOpdracht(meldingen, wm, ['Instellingen', 'Risicomodel', 'Risicoanalyse'], ['Risicomodel', 'Risicoanalyse'])) {
+    return EXIT.PROBLEEM;
+  }
+  const analyse = berekenRisico(wm.risicomodel!, wm.risicoanalyse!);
+  const view = risicoView(analyse);
+  const gemeente = wm.instellingen.gemeente ?? '';
+  const jaar = wm.instellingen.jaar ?? '';
+  switch (opts.format) {
+    case 'tabel': {
+      const tekst = risicoTabel(view, kleuren(opts.output ? undefined : process.stdout));
+      if (opts.output) await schrijfUitvoer([{ pad: opts.output, inhoud: risicoTabel(view, kleuren({ isTTY: false } as NodeJS.WriteStream)) + '\n' }], opts.force);
+      else schrijfStdout(tekst);
+      break;
+    }
+    case 'json': {
+      const tekst = JSON.stringify(risicoJson(view), null, 2) + '\n';
+      if (opts.output) await schrijfUitvoer([{ pad: opts.output, inhoud: tekst }], opts.force);
+      else schrijfStdout(tekst);
+      break;
+    }
+    case 'md': {
+      const render = laadTemplates('risico');
+      if (!opts.output) {
+        schrijfStdout(render({ gemeente, jaar, risico: view, grafiek: null }));
+        break;
+      }
+      const { risicoGrafiek } = await import('../../render/grafieken.js');
+      const svgNaam = path.basename(opts.output).replace(/\.md$/i, '') + '-kans-effect.svg';
+      const svg = await risicoGrafiek(view, `Risicoanalyse ${gemeente} ${jaar}`.trim());
+      await schrijfUitvoer(
+        [
+          { pad: opts.output, inhoud: render({ gemeente, jaar, risico: view, grafiek: svgNaam }) },
+          { pad: path.join(path.dirname(opts.output), svgNaam), inhoud: svg },
+        ],
+        opts.force,
+      );
+      break;
+    }
+    case 'xlsx': {
+      if (!opts.output) throw new GebruikFout('--format xlsx schrijft een bestand: geef het pad met -o, bijvoorbeeld -o risico.xlsx');
+      const { default: ExcelJS } = await import('exceljs');
+      const { voegRisicoBladToe } = await import('../../render/risico-xlsx.js');
+      const { werkboekBytes } = await import('../../render/werkboek.js');
+      const wb = new ExcelJS.Workbook();
+      voegRisicoBladToe(wb, view);
+      await schrijfUitvoer([{ pad: opts.output, inhoud: await werkboekBytes(wb) }], opts.force);
+      break;
+    }
+  }
+  if (opts.output) process.stderr.write(`geschreven: ${opts.output}\n`);
+  return EXIT.OK;
+}

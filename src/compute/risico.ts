@@ -1,0 +1,123 @@
+import { nlGetal } from '../model/getal.js';
+import { melding, type Melding } from '../model/melding.js';
+import { Rational } from '../model/rational.js';
+import type { Klasse, Risicoactiviteit, Risicomodel } from '../model/types.js';
+
+export interface RisicoUitkomst {
+  activiteit: Risicoactiviteit;
+  /** Exact weighted mean of the dimension scores. */
+  effect: Rational;
+  /** Exact factor × effect × kans. */
+  risico: Rational;
+  klasseBerekend: string;
+  /** The override where there is one, else the computed class. */
+  klasse: string;
+  bijgesteld: boolean;
+  /** 1 = highest risk. */
+  rang: number;
+}
+
+export interface Risicoanalyse {
+  model: Risicomodel;
+  /** Ranked by exact risk, highest first; ties keep input order. */
+  activiteiten: RisicoUitkomst[];
+  /** Activities that miss a score or kans: reported, never guessed. */
+  zonderScore: Risicoactiviteit[];
+  /** Count per final class, in the model's order (lowest first), zeros included. */
+  perKlasse: { klasse: string; aantal: number }[];
+  meldingen: Melding[];
+}
+
+export function effectVan(model: Risicomodel, scores: Map<string, Rational | undefined>): Rational | undefined {
+  let som = Rational.ZERO;
+  let gewichten = Rational.ZERO;
+  for (const d of model.dimensies) {
+    const s = scores.get(d.naam);
+    if (s === undefined) return undefined;
+    som = som.add(d.gewicht.mul(s));
+    gewichten = gewichten.add(d.gewicht);
+  }
+  return som.div(gewichten);
+}
+
+/** The highest class whose bound R reaches (`≥ x`, or `> x` when strict); the lowest when none does. */
+export function klasseVoor(klassen: readonly Klasse[], risico: Rational): Klasse {
+  let k = klassen[0]!;
+  for (const kl of klassen) {
+    const c = risico.cmp(kl.grens);
+    if (kl.strikt ? c > 0 : c >= 0) k = kl;
+  }
+  return k;
+}
+
+/** Decimals written in a printed figure ("9,330" → 3, "1,7" → 1, "7" → 0). */
+function decimalenIn(tekst: string): number {
+  const m = /[.,](\d+)\s*$/.exec(tekst.trim());
+  return m ? m[1]!.length : 0;
+}
+
+/** Compares a printed figure at the display precision (or the printed one, where the source shows fewer decimals). */
+function wijktAf(gedrukt: { waarde: Rational; tekst: string }, berekend: Rational, decimalen: number): number | undefined {
+  const d = Math.min(decimalen, decimalenIn(gedrukt.tekst));
+  return berekend.round(d).eq(gedrukt.waarde.round(d)) ? undefined : d;
+}
+
+export function berekenRisico(model: Risicomodel, activiteiten: readonly Risicoactiviteit[]): Risicoanalyse {
+  const meldingen: Melding[] = [];
+  const uitkomsten: Omit<RisicoUitkomst, 'rang'>[] = [];
+  const zonderScore: Risicoactiviteit[] = [];
+  const klasseNaam = new Map(model.klassen.map((k) => [k.naam.toLowerCase(), k.naam]));
+  for (const a of activiteiten) {
+    const effect = effectVan(model, a.scores);
+    if (effect === undefined || a.kans === undefined) {
+      zonderScore.push(a);
+      continue;
+    }
+    const risico = model.factor.mul(effect).mul(a.kans);
+    const klasse = klasseVoor(model.klassen, risico);
+    if (!klasse.strikt ? risico.lt(klasse.grens) : risico.lte(klasse.grens)) {
+      meldingen.push(
+        melding('waarschuwing', 'risico-onder-laagste-klasse', `"${a.activiteit}": risico ${nlGetal(risico, model.decimalen.risico)} ligt onder de grens van de laagste klasse; de activiteit krijgt klasse ${klasse.naam}`, a.plaats),
+      );
+    }
+    const bijgesteld = a.bijgesteldeKlasse ? klasseNaam.get(a.bijgesteldeKlasse.toLowerCase()) : undefined;
+    uitkomsten.push({
+      activiteit: a,
+      effect,
+      risico,
+      klasseBerekend: klasse.naam,
+      klasse: bijgesteld ?? klasse.naam,
+      bijgesteld: bijgesteld !== undefined && bijgesteld !== klasse.naam,
+    });
+    const { effect: pe, risico: pr, klasse: pk } = a.gedrukt;
+    const de = pe ? wijktAf(pe, effect, model.decimalen.effect) : undefined;
+    if (pe && de !== undefined) {
+      meldingen.push(
+        melding('waarschuwing', 'gedrukt-effect-afwijkend', `"${a.activiteit}": het opgegeven effect ${pe.tekst} wijkt af van het berekende ${nlGetal(effect, de)}`, a.kolomPlaatsen.effect ?? a.plaats),
+      );
+    }
+    const dr = pr ? wijktAf(pr, risico, model.decimalen.risico) : undefined;
+    if (pr && dr !== undefined) {
+      meldingen.push(
+        melding('waarschuwing', 'gedrukt-risico-afwijkend', `"${a.activiteit}": het opgegeven risico ${pr.tekst} wijkt af van het berekende ${nlGetal(risico, dr)}`, a.kolomPlaatsen.risico ?? a.plaats),
+      );
+    }
+    if (pk && pk.toLowerCase() !== klasse.naam.toLowerCase() && pk.toLowerCase() !== (bijgesteld ?? '').toLowerCase()) {
+      meldingen.push(
+        melding('waarschuwing', 'gedrukte-klasse-afwijkend', `"${a.activiteit}": de opgegeven klasse ${pk} wijkt af van de berekende klasse ${klasse.naam} (risico ${nlGetal(risico, model.decimalen.risico)})`, a.kolomPlaatsen.klasse ?? a.plaats),
+      );
+    }
+  }
+  for (const a of zonderScore) {
+    meldingen.push(
+      melding('waarschuwing', 'activiteit-zonder-score', `"${a.activiteit}" heeft niet alle scores en een kans: geen risico berekend, geen klasse toegekend`, a.plaats),
+    );
+  }
+  // Stable sort on the exact score: equal printed scores can hide real differences.
+  const gerangschikt = uitkomsten
+    .map((u, i) => ({ u, i }))
+    .sort((a, b) => b.u.risico.cmp(a.u.risico) || a.i - b.i)
+    .map(({ u }, i) => ({ ...u, rang: i + 1 }));
+  const perKlasse = model.klassen.map((k) => ({ klasse: k.naam, aantal: gerangschikt.filter((u) => u.klasse === k.naam).length }));
+  return { model, activiteiten: gerangschikt, zonderScore, perKlasse, meldingen };
+}

@@ -1,0 +1,89 @@
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import Handlebars from 'handlebars';
+import { nlDatum } from '../model/datum.js';
+import { nlGetal } from '../model/getal.js';
+import { Rational } from '../model/rational.js';
+import { mdTekst, mdVeilig } from './markdown.js';
+
+export const TEMPLATES = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../templates');
+
+/** A template problem the user can fix: names the file and, where Handlebars knows it, the line. */
+export class TemplateFout extends Error {
+  constructor(bericht: string) {
+    super(bericht);
+    this.name = 'TemplateFout';
+  }
+}
+
+const getal = (x: unknown): Rational | undefined =>
+  x instanceof Rational ? x : typeof x === 'number' && Number.isFinite(x) ? Rational.fromNumber(x) : undefined;
+
+/** Helpers for Dutch figures. None does I/O: a user's template can only format what the view holds. */
+function registreerHelpers(hb: typeof Handlebars): void {
+  const opt = (args: unknown[]) => args.slice(0, -1);
+  hb.registerHelper('getal', (x: unknown, ...rest: unknown[]) => {
+    const [d] = opt(rest);
+    const r = getal(x);
+    return r ? nlGetal(r, typeof d === 'number' ? d : 2, typeof d === 'number') : '';
+  });
+  hb.registerHelper('uren', (x: unknown) => {
+    const r = getal(x);
+    return r ? nlGetal(r, 2) : '';
+  });
+  hb.registerHelper('procent', (x: unknown, ...rest: unknown[]) => {
+    const [d] = opt(rest);
+    const r = getal(x);
+    return r ? `${nlGetal(r, typeof d === 'number' ? d : 1)}%` : '';
+  });
+  hb.registerHelper('datum', (x: unknown) => (x instanceof Date ? nlDatum(x) : ''));
+  hb.registerHelper('eq', (a: unknown, b: unknown) => a === b);
+  hb.registerHelper('gt', (a: unknown, b: unknown) => Number(a) > Number(b));
+  // View strings are already Markdown-safe; `md` is for text a template builds itself.
+  hb.registerHelper('md', (x: unknown) => (typeof x === 'string' ? mdTekst(x) : ''));
+}
+
+function lijst(map: string): string[] {
+  return existsSync(map) ? readdirSync(map).filter((f) => f.endsWith('.hbs')).sort() : [];
+}
+
+/**
+ * Loads a document's templates: built-in `templates/<document>/*.hbs` and `templates/gedeeld/*.hbs`,
+ * each overridable by a file of the same name in `eigen`. Every file is a partial named after its
+ * file name without `.md.hbs`; the main template is `<document>.md.hbs`.
+ */
+export function laadTemplates(document: string, eigen?: string): (view: unknown) => string {
+  const hb = Handlebars.create();
+  registreerHelpers(hb);
+  const bronnen = new Map<string, string>();
+  for (const map of [path.join(TEMPLATES, 'gedeeld'), path.join(TEMPLATES, document)]) {
+    for (const f of lijst(map)) bronnen.set(f, path.join(map, f));
+  }
+  if (eigen) {
+    if (!existsSync(eigen)) throw new TemplateFout(`templatemap "${eigen}" bestaat niet`);
+    for (const f of lijst(eigen)) bronnen.set(f, path.join(eigen, f));
+  }
+  const hoofd = `${document}.md.hbs`;
+  if (!bronnen.has(hoofd)) throw new TemplateFout(`template ${hoofd} ontbreekt`);
+  const gecompileerd = new Map<string, Handlebars.TemplateDelegate>();
+  for (const [f, pad] of bronnen) {
+    const bron = readFileSync(pad, 'utf8');
+    try {
+      hb.parse(bron);
+    } catch (e) {
+      throw new TemplateFout(`fout in template ${pad}: ${(e as Error).message.split('\n')[0]}`);
+    }
+    const t = hb.compile(bron, { noEscape: true, strict: false, preventIndent: true });
+    gecompileerd.set(f, t);
+    hb.registerPartial(f.replace(/\.md\.hbs$|\.hbs$/, ''), t);
+  }
+  const main = gecompileerd.get(hoofd)!;
+  return (view: unknown) => {
+    try {
+      return main(mdVeilig(view), { allowProtoPropertiesByDefault: false, allowProtoMethodsByDefault: false });
+    } catch (e) {
+      throw new TemplateFout(`fout bij het invullen van ${bronnen.get(hoofd)}: ${(e as Error).message}`);
+    }
+  };
+}

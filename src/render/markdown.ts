@@ -1,0 +1,28 @@
+import { Rational } from '../model/rational.js';
+
+/**
+ * Makes user text inert in Markdown, also inside a table cell: `|`, emphasis, links, HTML-like
+ * `<b>`, a leading `#`, `-` or `1.`, and line breaks (as `<br>`) come out as the text itself.
+ * `&` stays `&` unless it would form an entity.
+ */
+export function mdTekst(s: string): string {
+  let t = s
+    .replace(/\r\n?/g, '\n')
+    .replace(/[\\`*_[\]<>|~]/g, (c) => '\\' + c)
+    .replace(/&(?=#?\w+;)/g, '\\&')
+    .replace(/\n/g, '<br>');
+  t = t.replace(/^(\s*)([#+=-])/, '$1\\$2').replace(/^(\s*\d+)([.)])/, '$1\\$2');
+  return t;
+}
+
+/** A deep copy of a view in which every string is Markdown-safe; numbers, rationals and dates are left as they are. */
+export function mdVeilig<T>(v: T): T {
+  if (typeof v === 'string') return mdTekst(v) as T;
+  if (Array.isArray(v)) return v.map((x) => mdVeilig(x)) as T;
+  if (v && typeof v === 'object' && !(v instanceof Rational) && !(v instanceof Date)) {
+    const uit: Record<string, unknown> = {};
+    for (const [k, x] of Object.entries(v)) uit[k] = mdVeilig(x);
+    return uit as T;
+  }
+  return v;
+}

@@ -1,0 +1,98 @@
+import type { Risicoanalyse } from '../compute/risico.js';
+import { nlGetal } from '../model/getal.js';
+import { Rational } from '../model/rational.js';
+import type { Risicomodel } from '../model/types.js';
+
+export interface RisicoRij {
+  rang: number;
+  id: string;
+  activiteit: string;
+  groep: string;
+  /** Exact figures: renderers round them with `decimalen`. */
+  scores: { naam: string; score: Rational }[];
+  effect: Rational;
+  kans: Rational;
+  risico: Rational;
+  klasse: string;
+  klasseBerekend: string;
+  bijgesteld: boolean;
+  motivatie: string;
+  /** Position of the class in the model, 0 = lowest: for colours. */
+  klasseNiveau: number;
+}
+
+export interface RisicoView {
+  model: {
+    zinnen: string[];
+    dimensies: { naam: string; gewicht: Rational }[];
+    factor: Rational;
+    klassen: { naam: string; grens: string; niveau: number }[];
+    decimalen: { effect: number; risico: number };
+  };
+  rijen: RisicoRij[];
+  perKlasse: { klasse: string; aantal: number; niveau: number }[];
+  /** Highest class first, for documents. */
+  perKlasseAflopend: { klasse: string; aantal: number; niveau: number }[];
+  bijstellingen: RisicoRij[];
+  zonderScore: { activiteit: string; rij?: number }[];
+  totaal: number;
+}
+
+export function grensTekst(k: { grens: Rational; strikt: boolean }): string {
+  return `${k.strikt ? 'boven' : 'vanaf'} ${nlGetal(k.grens, 6)}`;
+}
+
+/** The model in words, generated from its configuration (for the UVP and the risk fragment). */
+export function modelInWoorden(m: Risicomodel): string[] {
+  const gelijk = m.dimensies.every((d) => d.gewicht.eq(m.dimensies[0]!.gewicht));
+  const dims = m.dimensies.map((d) => (gelijk ? d.naam : `${d.naam} (gewicht ${nlGetal(d.gewicht, 6)})`));
+  const opsomming = dims.length > 1 ? `${dims.slice(0, -1).join(', ')} en ${dims[dims.length - 1]}` : dims[0];
+  const zinnen = [
+    `Elke activiteit krijgt per dimensie een score: ${opsomming}.`,
+    gelijk
+      ? `Het effect is het gemiddelde van deze ${m.dimensies.length} scores.`
+      : `Het effect is het gewogen gemiddelde van deze scores: de som van gewicht × score, gedeeld door de som van de gewichten (${nlGetal(Rational.sum(m.dimensies.map((d) => d.gewicht)), 6)}).`,
+    m.factor.eq(Rational.ONE)
+      ? 'Het risico is het effect maal de kans.'
+      : `Het risico is ${nlGetal(m.factor, 6)} × effect × kans.`,
+    `De prioriteitsklassen zijn: ${m.klassen.map((k) => `${k.naam} (risico ${grensTekst(k)})`).join(', ')}.`,
+    'Er wordt exact gerekend; alleen in de weergave wordt afgerond.',
+  ];
+  if (m.standaardKans) zinnen.push(`Waar de kans niet is ingevuld, geldt kans ${nlGetal(m.standaardKans, 6)}.`);
+  return zinnen;
+}
+
+export function risicoView(r: Risicoanalyse): RisicoView {
+  const niveau = new Map(r.model.klassen.map((k, i) => [k.naam, i]));
+  const rijen: RisicoRij[] = r.activiteiten.map((u) => ({
+    rang: u.rang,
+    id: u.activiteit.id ?? '',
+    activiteit: u.activiteit.activiteit,
+    groep: u.activiteit.groep ?? '',
+    scores: r.model.dimensies.map((d) => ({ naam: d.naam, score: u.activiteit.scores.get(d.naam)! })),
+    effect: u.effect,
+    kans: u.activiteit.kans!,
+    risico: u.risico,
+    klasse: u.klasse,
+    klasseBerekend: u.klasseBerekend,
+    bijgesteld: u.bijgesteld,
+    motivatie: u.activiteit.motivatie ?? '',
+    klasseNiveau: niveau.get(u.klasse) ?? 0,
+  }));
+  const perKlasse = r.perKlasse.map((p) => ({ ...p, niveau: niveau.get(p.klasse) ?? 0 }));
+  return {
+    model: {
+      zinnen: modelInWoorden(r.model),
+      dimensies: r.model.dimensies.map((d) => ({ naam: d.naam, gewicht: d.gewicht })),
+      factor: r.model.factor,
+      klassen: r.model.klassen.map((k, i) => ({ naam: k.naam, grens: grensTekst(k), niveau: i })),
+      decimalen: r.model.decimalen,
+    },
+    rijen,
+    perKlasse,
+    perKlasseAflopend: [...perKlasse].reverse(),
+    bijstellingen: rijen.filter((x) => x.bijgesteld),
+    zonderScore: r.zonderScore.map((a) => ({ activiteit: a.activiteit, rij: a.plaats.rij })),
+    totaal: rijen.length,
+  };
+}
