@@ -78,6 +78,26 @@ function maakProgramma(zetExit: (code: number) => void): Command {
       zetExit(await risicoOpdracht(werkmap, opts));
     });
 
+  const verzamel = (v: string, eerder: string[] = []) => [...eerder, v];
+  program
+    .command('capaciteit')
+    .description('zet de benodigde uren af tegen de beschikbare capaciteit per afdeling en stel bij een tekort uitstel voor')
+    .argument('<werkmap>', 'een .xlsx-werkmap of een map met .xlsx- en .csv-bestanden')
+    .addOption(new Option('--format <soort>', 'uitvoer: tabel, md, xlsx of json').choices(['tabel', 'md', 'xlsx', 'json']).default('tabel'))
+    .option('-o, --output <pad>', 'schrijf naar dit bestand (bij md komt de grafiek ernaast)')
+    .option('--force', 'overschrijf bestaande uitvoer')
+    .option('--fte <afdeling=waarde>', 'scenario: fte van een afdeling wijzigen (+1,5 of -0,5) of vastzetten (3); herhaalbaar', verzamel)
+    .option('--productieve-uren <uren>', 'scenario: productieve uren per fte voor alle afdelingen')
+    .option('--reservering <afdeling=waarde>', 'scenario: reservering van een afdeling vervangen door een percentage (5%) of uren (120); herhaalbaar', verzamel)
+    .addHelpText(
+      'after',
+      `\nVoorbeelden:\n  vth capaciteit fixtures/voorbeeldgemeente/werkmap.xlsx\n  vth capaciteit fixtures/voorbeeldgemeente/werkmap.xlsx --fte "Toezicht en handhaving=+0,5"\n  vth capaciteit fixtures/voorbeeldgemeente/werkmap.xlsx --format md -o uitvoer/capaciteit.md\n\nExitcode 0: capaciteit toereikend; 1: tekort (of fouten in de invoer); 2: onleesbare invoer of verkeerd gebruik.\n`,
+    )
+    .action(async (werkmap: string, opts: import('./commands/capaciteit.js').CapaciteitOpties) => {
+      const { capaciteitOpdracht } = await import('./commands/capaciteit.js');
+      zetExit(await capaciteitOpdracht(werkmap, opts));
+    });
+
   return program;
 }
 

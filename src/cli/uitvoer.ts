@@ -36,18 +36,7 @@ export function samenvattingTekst(meldingen: readonly Melding[]): string {
   return `${mv(t.fout, 'fout', 'fouten')}, ${mv(t.waarschuwing, 'waarschuwing', 'waarschuwingen')}, ${mv(t.melding, 'melding', 'meldingen')}`;
 }
 
-export function meldingJson(m: Melding) {
-  return {
-    niveau: m.niveau,
-    code: m.code,
-    bericht: m.bericht,
-    bestand: m.plaats.bestand,
-    blad: m.plaats.blad ?? null,
-    rij: m.plaats.rij ?? null,
-    kolom: m.plaats.kolom ?? null,
-  };
-}
-
+export { meldingJson } from '../render/melding-json.js';
 export { plaatsTekst };
 
 const ANSI = /\u001b\[[0-9;]*m/g;

@@ -136,3 +136,19 @@ export async function staafGrafiek(titel: string, reeksen: StaafReeks[], eenheid
   };
   return naarSvg(spec);
 }
+
+/** Benodigd against beschikbaar per afdeling (external executors against their contracted hours). */
+export async function capaciteitGrafiek(v: import('../report/capaciteit.js').CapaciteitView, titel: string): Promise<string> {
+  const rijen = [
+    ...v.afdelingen.map((a) => ({ naam: a.afdeling, beschikbaar: a.beschikbaar.toNumber(), benodigd: a.benodigd.toNumber() })),
+    ...v.extern.filter((e) => e.ingekochteUren).map((e) => ({ naam: e.afdeling, beschikbaar: e.ingekochteUren!.toNumber(), benodigd: e.benodigd.toNumber() })),
+  ];
+  return staafGrafiek(
+    titel,
+    [
+      { naam: 'beschikbaar', waarden: rijen.map((r) => ({ categorie: r.naam, waarde: Math.round(r.beschikbaar) })) },
+      { naam: 'benodigd', waarden: rijen.map((r) => ({ categorie: r.naam, waarde: Math.round(r.benodigd) })) },
+    ],
+    'uren',
+  );
+}

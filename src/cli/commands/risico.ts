@@ -1,6 +1,5 @@
 import path from 'node:path';
-import { berekenRisico } from '../../compute/risico.js';
-import { controleer } from '../../compute/controle.js';
+import { analyseer } from '../../compute/controle.js';
 import { nlGetal } from '../../model/getal.js';
 import { risicoView, type RisicoView } from '../../report/risico.js';
 import { laadTemplates } from '../../render/handlebars.js';
@@ -39,12 +38,11 @@ export function risicoTabel(view: RisicoView, c: ChalkInstance): string {
 
 export async function risicoOpdracht(pad: string, opts: RisicoOpties): Promise<number> {
   const wm = await laadWerkmap(pad);
-  const meldingen = controleer(wm);
-  if (!meldVoorOpdracht(meldingen, wm, ['Instellingen', 'Risicomodel', 'Risicoanalyse'], ['Risicomodel', 'Risicoanalyse'])) {
+  const { risico, meldingen } = analyseer(wm);
+  if (!meldVoorOpdracht(meldingen, wm, ['Instellingen', 'Risicomodel', 'Risicoanalyse'], ['Risicomodel', 'Risicoanalyse']) || !risico) {
     return EXIT.PROBLEEM;
   }
-  const analyse = berekenRisico(wm.risicomodel!, wm.risicoanalyse!);
-  const view = risicoView(analyse);
+  const view = risicoView(risico);
   const gemeente = wm.instellingen.gemeente ?? '';
   const jaar = wm.instellingen.jaar ?? '';
   switch (opts.format) {

@@ -1,0 +1,155 @@
+import path from 'node:path';
+import type { ChalkInstance } from 'chalk';
+import type { Scenario } from '../../compute/capaciteit.js';
+import { analyseer } from '../../compute/controle.js';
+import { nlGetal, parseGetalTekst } from '../../model/getal.js';
+import { capaciteitView, type CapaciteitView } from '../../report/capaciteit.js';
+import { capaciteitJson } from '../../render/capaciteit-json.js';
+import { laadTemplates } from '../../render/handlebars.js';
+import { EXIT, GebruikFout } from '../fouten.js';
+import { laadWerkmap, meldVoorOpdracht } from '../laad.js';
+import { schrijfStdout, schrijfUitvoer } from '../schrijf.js';
+import { kleuren, kort, tekstTabel } from '../uitvoer.js';
+
+export interface CapaciteitOpties {
+  format: 'tabel' | 'md' | 'xlsx' | 'json';
+  output?: string;
+  force?: boolean;
+  fte?: string[];
+  productieveUren?: string;
+  reservering?: string[];
+}
+
+function splits(arg: string, optie: string): [string, string] {
+  const i = arg.lastIndexOf('=');
+  if (i <= 0) throw new GebruikFout(`${optie} "${arg}": schrijf AFDELING=WAARDE, bijvoorbeeld ${optie} "Toezicht=+1,5"`);
+  return [arg.slice(0, i).trim().toLowerCase(), arg.slice(i + 1).trim()];
+}
+
+/** Parses the scenario options; a sign means a change, no sign a new value. */
+export function parseScenario(opts: Pick<CapaciteitOpties, 'fte' | 'productieveUren' | 'reservering'>): Scenario {
+  const s: Scenario = {};
+  for (const arg of opts.fte ?? []) {
+    const [afd, w] = splits(arg, '--fte');
+    const p = parseGetalTekst(w);
+    if (!p || p.procent) throw new GebruikFout(`--fte "${arg}": "${w}" is geen aantal fte`);
+    (s.fte ??= new Map()).set(afd, { delta: /^[+\-−]/.test(w), waarde: p.waarde });
+  }
+  if (opts.productieveUren !== undefined) {
+    const p = parseGetalTekst(opts.productieveUren);
+    if (!p || p.procent || p.waarde.lte(p.waarde.sub(p.waarde))) throw new GebruikFout(`--productieve-uren "${opts.productieveUren}" is geen positief aantal uren`);
+    s.productieveUren = p.waarde;
+  }
+  for (const arg of opts.reservering ?? []) {
+    const [afd, w] = splits(arg, '--reservering');
+    const p = parseGetalTekst(w);
+    if (!p || p.waarde.isNegative()) throw new GebruikFout(`--reservering "${arg}": "${w}" is geen percentage (5%) of aantal uren`);
+    (s.reservering ??= new Map()).set(afd, { procent: p.procent, waarde: p.waarde });
+  }
+  return s;
+}
+
+export function capaciteitTekst(v: CapaciteitView, c: ChalkInstance): string {
+  const saldo = (r: { isNegative(): boolean }, s: string) => (r.isNegative() ? c.red.bold(s) : c.green(s));
+  const regels: string[] = [];
+  regels.push(
+    tekstTabel(
+      ['afdeling', 'fte', 'prod. uren/fte', 'bruto', 'gereserveerd', 'beschikbaar', 'benodigd', 'saldo', 'saldo fte'],
+      v.afdelingen.map((a) => [
+        kort(a.afdeling, 32),
+        nlGetal(a.fte, 2),
+        nlGetal(a.productieveUrenPerFte),
+        nlGetal(a.bruto, 0),
+        nlGetal(a.gereserveerd, 0),
+        nlGetal(a.beschikbaar, 0),
+        nlGetal(a.benodigd, 0),
+        saldo(a.saldo, nlGetal(a.saldo, 0)),
+        saldo(a.saldo, nlGetal(a.saldoFte, 2)),
+      ]),
+      [false, true, true, true, true, true, true, true, true],
+      c,
+    ),
+  );
+  if (v.extern.length) {
+    regels.push('', 'Externe uitvoerders:');
+    regels.push(
+      tekstTabel(
+        ['uitvoerder', 'ingekocht', 'benodigd', 'saldo'],
+        v.extern.map((e) => [kort(e.afdeling, 32), e.ingekochteUren ? nlGetal(e.ingekochteUren, 0) : 'niet opgegeven', nlGetal(e.benodigd, 0), e.saldo ? saldo(e.saldo, nlGetal(e.saldo, 0)) : '–']),
+        [false, true, true, true],
+        c,
+      ),
+    );
+  }
+  regels.push('', v.productieveUrenZin);
+  regels.push(`Totaal: beschikbaar ${nlGetal(v.totaal.beschikbaar, 0)} uur, benodigd ${nlGetal(v.totaal.benodigd, 0)} uur, saldo ${saldo(v.totaal.saldo, nlGetal(v.totaal.saldo, 0))} uur.`);
+  regels.push('', v.toereikend ? c.green.bold(v.oordeel) : c.red.bold(v.oordeel));
+  if (v.uitgesteld.length) {
+    regels.push('', c.bold('Voorstel voor uitstel') + ' (nooit wettelijk werk; laagste klasse en laagste risico eerst):');
+    regels.push(
+      tekstTabel(
+        ['afdeling', 'code', 'product', 'aantal', 'uren', 'klasse'],
+        v.uitgesteld.map((u) => [kort(u.afdeling, 24), u.code, kort(u.product, 44), u.aantal ? `${nlGetal(u.aantal)} van ${nlGetal(u.vanAantal!)}` : '–', nlGetal(u.uren), u.klasse]),
+        [false, false, false, true, true, false],
+        c,
+      ),
+    );
+    regels.push('', 'Redenen:');
+    v.uitgesteld.forEach((u) => regels.push(`  ${u.code || u.product}: ${u.reden}`));
+  }
+  for (const t of v.tekorten) if (t.restTekst) regels.push('', c.red.bold(`${t.afdeling}: ${t.restTekst}`));
+  return regels.join('\n');
+}
+
+export async function capaciteitOpdracht(pad: string, opts: CapaciteitOpties): Promise<number> {
+  const scenario = parseScenario(opts);
+  const wm = await laadWerkmap(pad);
+  const { vraag, capaciteit: check, meldingen } = analyseer(wm, scenario);
+  const bladen = ['Instellingen', 'Producten', 'Capaciteit', 'Reserveringen', 'Projecten', 'Risicomodel', 'Risicoanalyse'] as const;
+  if (!meldVoorOpdracht(meldingen, wm, [...bladen], ['Producten', 'Capaciteit']) || !check) return EXIT.PROBLEEM;
+  const view = capaciteitView(check, vraag);
+  const gemeente = wm.instellingen.gemeente ?? '';
+  const jaar = wm.instellingen.jaar ?? '';
+  const schrijfOfToon = async (tekst: string) => {
+    if (opts.output) await schrijfUitvoer([{ pad: opts.output, inhoud: tekst }], opts.force);
+    else schrijfStdout(tekst);
+  };
+  switch (opts.format) {
+    case 'tabel':
+      await schrijfOfToon(capaciteitTekst(view, kleuren(opts.output ? ({ isTTY: false } as NodeJS.WriteStream) : process.stdout)) + '\n');
+      break;
+    case 'json':
+      await schrijfOfToon(JSON.stringify(capaciteitJson(view, check.meldingen), null, 2) + '\n');
+      break;
+    case 'md': {
+      const render = laadTemplates('capaciteit');
+      if (!opts.output) {
+        schrijfStdout(render({ gemeente, jaar, capaciteit: view, grafiek: null }));
+        break;
+      }
+      const { capaciteitGrafiek } = await import('../../render/grafieken.js');
+      const svgNaam = path.basename(opts.output).replace(/\.md$/i, '') + '-capaciteit.svg';
+      await schrijfUitvoer(
+        [
+          { pad: opts.output, inhoud: render({ gemeente, jaar, capaciteit: view, grafiek: svgNaam }) },
+          { pad: path.join(path.dirname(opts.output), svgNaam), inhoud: await capaciteitGrafiek(view, `Capaciteit ${gemeente} ${jaar}`.trim()) },
+        ],
+        opts.force,
+      );
+      break;
+    }
+    case 'xlsx': {
+      if (!opts.output) throw new GebruikFout('--format xlsx schrijft een bestand: geef het pad met -o, bijvoorbeeld -o capaciteit.xlsx');
+      const { default: ExcelJS } = await import('exceljs');
+      const { voegCapaciteitBladToe, voegUitstelBladToe } = await import('../../render/capaciteit-xlsx.js');
+      const { werkboekBytes } = await import('../../render/werkboek.js');
+      const wb = new ExcelJS.Workbook();
+      voegCapaciteitBladToe(wb, view);
+      voegUitstelBladToe(wb, view);
+      await schrijfUitvoer([{ pad: opts.output, inhoud: await werkboekBytes(wb) }], opts.force);
+      break;
+    }
+  }
+  if (opts.output) process.stderr.write(`geschreven: ${opts.output}\n`);
+  return check.toereikend ? EXIT.OK : EXIT.PROBLEEM;
+}

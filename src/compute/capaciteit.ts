@@ -1,0 +1,297 @@
+import { nlGetal } from '../model/getal.js';
+import { melding, type Melding } from '../model/melding.js';
+import { Rational } from '../model/rational.js';
+import type { Afdeling, ProgrammaRegel, Werkmap } from '../model/types.js';
+import type { Risicoanalyse } from './risico.js';
+import type { RegelUren, Vraag } from './vraag.js';
+
+/** What-if settings that do not touch the workbook. */
+export interface Scenario {
+  /** Per afdeling (lower case): a change (`+1,5`, `-0,5`) or a new value. */
+  fte?: Map<string, { delta: boolean; waarde: Rational }>;
+  productieveUren?: Rational;
+  /** Per afdeling (lower case): replaces its reservations of that kind. */
+  reservering?: Map<string, { procent: boolean; waarde: Rational }>;
+}
+
+export interface AfdelingSaldo {
+  afdeling: string;
+  extern: false;
+  fte: Rational;
+  productieveUrenPerFte: Rational;
+  /** Where the productive hours came from. */
+  productieveUrenBron: 'afdeling' | 'instellingen' | 'scenario';
+  bruto: Rational;
+  reserveringen: { omschrijving: string; percentage?: Rational; uren: Rational }[];
+  gereserveerd: Rational;
+  beschikbaar: Rational;
+  benodigd: Rational;
+  saldo: Rational;
+  saldoFte: Rational;
+  toereikend: boolean;
+}
+
+export interface ExternSaldo {
+  afdeling: string;
+  extern: true;
+  ingekochteUren?: Rational;
+  benodigd: Rational;
+  saldo?: Rational;
+  toereikend?: boolean;
+}
+
+export interface Uitstel {
+  regel: ProgrammaRegel;
+  afdeling: string;
+  /** Instances deferred (whole), or undefined for a fixed-hours line. */
+  aantal?: Rational;
+  /** Of how many. */
+  vanAantal?: Rational;
+  uren: Rational;
+  geheel: boolean;
+  klasse: string;
+  risico?: Rational;
+  reden: string;
+}
+
+export interface AfdelingTekort {
+  afdeling: string;
+  tekort: Rational;
+  uitgesteld: Uitstel[];
+  /** Shortfall left after deferring every line that may be deferred: only legally required work remains. */
+  rest: Rational;
+}
+
+export interface Capaciteitscheck {
+  afdelingen: AfdelingSaldo[];
+  extern: ExternSaldo[];
+  /** Hours of lines that no afdeling in Capaciteit carries. */
+  nietToegewezen: Rational;
+  totaal: { beschikbaar: Rational; benodigd: Rational; saldo: Rational };
+  toereikend: boolean;
+  tekorten: AfdelingTekort[];
+  /** Classes lowest first, as used for the deferral order. */
+  klassen: string[];
+  meldingen: Melding[];
+}
+
+const HONDERD = Rational.of(100n);
+/** Without a risk model these words still order lines. */
+const STANDAARD_KLASSEN = ['laag', 'midden', 'hoog', 'erg hoog'];
+const KLASSE_SYNONIEM: Record<string, string> = { gemiddeld: 'midden', 'zeer hoog': 'erg hoog' };
+
+interface Prioriteit {
+  klasse: string;
+  niveau: number;
+  risico?: Rational;
+  gekoppeld: boolean;
+}
+
+function bepaalPrioriteit(regel: ProgrammaRegel, risico: Risicoanalyse | undefined, klassen: string[], meldingen: Melding[]): Prioriteit {
+  const laagste: Prioriteit = { klasse: klassen[0]!, niveau: 0, gekoppeld: false };
+  const p = regel.prioriteit?.trim();
+  if (!p) return laagste;
+  const lp = p.toLowerCase();
+  const k = klassen.findIndex((x) => x.toLowerCase() === lp || x.toLowerCase() === KLASSE_SYNONIEM[lp]);
+  if (k >= 0) return { klasse: klassen[k]!, niveau: k, gekoppeld: true };
+  if (risico) {
+    const opId = risico.activiteiten.filter((a) => a.activiteit.id?.toLowerCase() === lp);
+    const opNaam = risico.activiteiten.filter((a) => a.activiteit.activiteit.toLowerCase() === lp);
+    const treffers = opId.length ? opId : opNaam;
+    if (treffers.length === 1) {
+      const a = treffers[0]!;
+      return { klasse: a.klasse, niveau: Math.max(0, klassen.indexOf(a.klasse)), risico: a.risico, gekoppeld: true };
+    }
+    if (treffers.length > 1) {
+      meldingen.push(
+        melding('waarschuwing', 'prioriteit-dubbelzinnig', `prioriteit "${p}" past bij ${treffers.length} activiteiten in de risicoanalyse; gebruik hun id. De regel telt als laagste klasse`, regel.kolomPlaatsen.prioriteit ?? regel.plaats),
+      );
+      return laagste;
+    }
+  }
+  meldingen.push(
+    melding('waarschuwing', 'prioriteit-onbekend', `prioriteit "${p}" is geen klasse en geen activiteit uit de risicoanalyse; de regel telt als laagste klasse`, regel.kolomPlaatsen.prioriteit ?? regel.plaats),
+  );
+  return laagste;
+}
+
+function redenTekst(pr: Prioriteit, deel?: { n: Rational; van: Rational; tekort: Rational; eenheid: string }): string {
+  const waarom = !pr.gekoppeld
+    ? `geen prioriteit gekoppeld: telt als laagste klasse (${pr.klasse})`
+    : pr.niveau === 0
+      ? `klasse ${pr.klasse}, de laagste prioriteit${pr.risico ? ` (risico ${nlGetal(pr.risico, 3)})` : ''}`
+      : `klasse ${pr.klasse}${pr.risico ? ` (risico ${nlGetal(pr.risico, 3)})` : ''}; alle lagere klassen zijn al uitgesteld`;
+  const gevolg = pr.niveau === 0 ? '; wordt passief: signalen gebundeld, geen proactieve controles' : '';
+  const hoeveel = deel ? `; ${nlGetal(deel.n)} van ${nlGetal(deel.van)}${deel.eenheid} uitgesteld, genoeg voor het resterende tekort van ${nlGetal(deel.tekort)} uur` : '';
+  return `Niet wettelijk verplicht; ${waarom}${gevolg}${hoeveel}.`;
+}
+
+/**
+ * Which lines give when an afdeling is short: never legally required work; lowest class first,
+ * within a class the lowest exact risk first (unscored lines before scored), ties in input order;
+ * whole instances, stopping as soon as the gap is closed.
+ */
+export function stelUitstelVoor(
+  afdeling: string,
+  tekort: Rational,
+  regels: RegelUren[],
+  prioriteit: (r: ProgrammaRegel) => Prioriteit,
+): AfdelingTekort {
+  const kandidaten = regels
+    .filter((r) => r.uren && r.uren.gt(Rational.ZERO) && !r.regel.wettelijk)
+    .map((r, i) => ({ r, i, p: prioriteit(r.regel) }))
+    .sort((a, b) => {
+      if (a.p.niveau !== b.p.niveau) return a.p.niveau - b.p.niveau;
+      if (!a.p.risico !== !b.p.risico) return a.p.risico ? 1 : -1;
+      if (a.p.risico && b.p.risico) {
+        const c = a.p.risico.cmp(b.p.risico);
+        if (c !== 0) return c;
+      }
+      return a.i - b.i;
+    });
+  let rest = tekort;
+  const uitgesteld: Uitstel[] = [];
+  for (const { r, p } of kandidaten) {
+    if (rest.lte(Rational.ZERO)) break;
+    const uren = r.uren!;
+    const basis = { regel: r.regel, afdeling, klasse: p.klasse, risico: p.risico };
+    if (uren.lte(rest)) {
+      const aantal = r.bron === 'berekend' && r.regel.aantal.soort === 'getal' ? r.regel.aantal.waarde : undefined;
+      uitgesteld.push({ ...basis, aantal, vanAantal: aantal, uren, geheel: true, reden: redenTekst(p) });
+      rest = rest.sub(uren);
+      continue;
+    }
+    if (r.bron === 'berekend' && r.regel.kental.soort === 'getal' && r.regel.aantal.soort === 'getal') {
+      const kental = r.regel.kental.waarde;
+      const van = r.regel.aantal.waarde;
+      const n = Rational.of(rest.div(kental).ceil());
+      uitgesteld.push({ ...basis, aantal: n, vanAantal: van, uren: n.mul(kental), geheel: false, reden: redenTekst(p, { n, van, tekort: rest, eenheid: '' }) });
+      rest = rest.sub(n.mul(kental));
+    } else {
+      const u = Rational.of(rest.ceil());
+      uitgesteld.push({ ...basis, uren: u, geheel: false, reden: redenTekst(p, { n: u, van: uren, tekort: rest, eenheid: ' uur' }) });
+      rest = rest.sub(u);
+    }
+  }
+  return { afdeling, tekort, uitgesteld, rest: Rational.max(rest, Rational.ZERO) };
+}
+
+function productieveUren(a: Afdeling, wm: Werkmap, s: Scenario): { waarde?: Rational; bron: AfdelingSaldo['productieveUrenBron'] } {
+  if (s.productieveUren) return { waarde: s.productieveUren, bron: 'scenario' };
+  if (a.productieveUrenPerFte) return { waarde: a.productieveUrenPerFte, bron: 'afdeling' };
+  return { waarde: wm.instellingen.productieveUrenPerFte, bron: 'instellingen' };
+}
+
+/** The capacity balance per afdeling and, where short, the deferral proposal. Pure. */
+export function berekenCapaciteit(wm: Werkmap, vraag: Vraag, risico: Risicoanalyse | undefined, scenario: Scenario = {}): Capaciteitscheck {
+  const meldingen: Melding[] = [];
+  const klassen = risico ? risico.model.klassen.map((k) => k.naam) : STANDAARD_KLASSEN.map((k) => k[0]!.toUpperCase() + k.slice(1));
+  const perAfdeling = new Map(vraag.perAfdeling.map((t) => [t.naam.toLowerCase(), t.uren]));
+  const afdelingen: AfdelingSaldo[] = [];
+  const extern: ExternSaldo[] = [];
+  const bekend = new Set((wm.capaciteit ?? []).map((a) => a.naam.toLowerCase()));
+  for (const naam of [...(scenario.fte?.keys() ?? []), ...(scenario.reservering?.keys() ?? [])]) {
+    if (!bekend.has(naam)) meldingen.push(melding('fout', 'scenario-afdeling', `scenario noemt afdeling "${naam}", die niet in Capaciteit staat`, { bestand: '(opdrachtregel)' }));
+  }
+  for (const a of wm.capaciteit ?? []) {
+    const sleutel = a.naam.toLowerCase();
+    const benodigd = perAfdeling.get(sleutel) ?? Rational.ZERO;
+    if (a.extern) {
+      const saldo = a.ingekochteUren?.sub(benodigd);
+      extern.push({ afdeling: a.naam, extern: true, ingekochteUren: a.ingekochteUren, benodigd, saldo, toereikend: saldo ? !saldo.isNegative() : undefined });
+      continue;
+    }
+    const pu = productieveUren(a, wm, scenario);
+    if (!pu.waarde) {
+      meldingen.push(
+        melding('fout', 'productieve-uren-ontbreekt', `afdeling "${a.naam}": productieve uren per fte ontbreken (vul ze in bij Instellingen of in Capaciteit; er is geen standaardwaarde)`, a.plaats),
+      );
+      continue;
+    }
+    let fte = a.fte ?? Rational.ZERO;
+    const f = scenario.fte?.get(sleutel);
+    if (f) fte = f.delta ? fte.add(f.waarde) : f.waarde;
+    if (fte.isNegative()) {
+      meldingen.push(melding('fout', 'scenario-fte', `afdeling "${a.naam}": het scenario maakt de fte negatief`, { bestand: '(opdrachtregel)' }));
+      fte = Rational.ZERO;
+    }
+    const bruto = fte.mul(pu.waarde);
+    const sr = scenario.reservering?.get(sleutel);
+    const eigen = (wm.reserveringen ?? []).filter((r) => r.afdeling.toLowerCase() === sleutel);
+    const reserveringen = [
+      ...eigen
+        .filter((r) => !sr || (sr.procent ? r.percentage === undefined : r.uren === undefined))
+        .flatMap((r) => [
+          ...(r.percentage !== undefined ? [{ omschrijving: r.omschrijving, percentage: r.percentage, uren: bruto.mul(r.percentage).div(HONDERD) }] : []),
+          ...(r.uren !== undefined ? [{ omschrijving: r.omschrijving, uren: r.uren }] : []),
+        ]),
+      ...(sr ? [{ omschrijving: 'scenario', percentage: sr.procent ? sr.waarde : undefined, uren: sr.procent ? bruto.mul(sr.waarde).div(HONDERD) : sr.waarde }] : []),
+    ];
+    const gereserveerd = Rational.sum(reserveringen.map((r) => r.uren));
+    const beschikbaar = bruto.sub(gereserveerd);
+    const saldo = beschikbaar.sub(benodigd);
+    afdelingen.push({
+      afdeling: a.naam,
+      extern: false,
+      fte,
+      productieveUrenPerFte: pu.waarde,
+      productieveUrenBron: pu.bron,
+      bruto,
+      reserveringen,
+      gereserveerd,
+      beschikbaar,
+      benodigd,
+      saldo,
+      saldoFte: saldo.div(pu.waarde),
+      toereikend: !saldo.isNegative(),
+    });
+  }
+  const nietToegewezen = Rational.sum(vraag.perAfdeling.filter((t) => !bekend.has(t.naam.toLowerCase())).map((t) => t.uren));
+  if (nietToegewezen.gt(Rational.ZERO) && wm.capaciteit) {
+    meldingen.push(
+      melding('waarschuwing', 'uren-niet-toegewezen', `${nlGetal(nietToegewezen)} uur is aan geen afdeling uit Capaciteit toegewezen en telt niet mee in de vergelijking met de capaciteit`, { bestand: wm.bladen.Producten?.bestand ?? wm.pad, blad: wm.bladen.Producten?.blad }),
+    );
+  }
+
+  const prioriteiten = new Map<ProgrammaRegel, Prioriteit>();
+  const prioriteit = (r: ProgrammaRegel) => {
+    let p = prioriteiten.get(r);
+    if (!p) {
+      p = bepaalPrioriteit(r, risico, klassen, meldingen);
+      prioriteiten.set(r, p);
+    }
+    return p;
+  };
+  const tekorten: AfdelingTekort[] = [];
+  const kort = [
+    ...afdelingen.filter((a) => !a.toereikend).map((a) => ({ naam: a.afdeling, tekort: a.saldo.neg() })),
+    ...extern.filter((e) => e.toereikend === false).map((e) => ({ naam: e.afdeling, tekort: e.saldo!.neg() })),
+  ];
+  for (const { naam, tekort } of kort) {
+    const regels = vraag.regels.filter((r) => (r.regel.afdeling ?? '').toLowerCase() === naam.toLowerCase());
+    const t = stelUitstelVoor(naam, tekort, regels, prioriteit);
+    for (const u of t.uitgesteld) {
+      if (!prioriteit(u.regel).gekoppeld && !u.regel.prioriteit) {
+        meldingen.push(melding('melding', 'regel-zonder-prioriteit', `"${u.regel.product}" heeft geen prioriteit en telt daarom als laagste klasse bij het uitstellen`, u.regel.kolomPlaatsen.prioriteit ?? u.regel.plaats));
+      }
+    }
+    if (t.rest.gt(Rational.ZERO)) {
+      meldingen.push(
+        melding('waarschuwing', 'tekort-wettelijk', `${naam}: ook na uitstel van al het niet-wettelijke werk blijft een tekort van ${nlGetal(t.rest)} uur; dat raakt wettelijk verplicht werk, dus er is extra capaciteit nodig`, { bestand: wm.bladen.Capaciteit?.bestand ?? wm.pad, blad: wm.bladen.Capaciteit?.blad }),
+      );
+    }
+    tekorten.push(t);
+  }
+  const beschikbaar = Rational.sum([...afdelingen.map((a) => a.beschikbaar), ...extern.filter((e) => e.ingekochteUren).map((e) => e.ingekochteUren!)]);
+  const benodigd = Rational.sum([...afdelingen.map((a) => a.benodigd), ...extern.filter((e) => e.ingekochteUren).map((e) => e.benodigd)]);
+  return {
+    afdelingen,
+    extern,
+    nietToegewezen,
+    totaal: { beschikbaar, benodigd, saldo: beschikbaar.sub(benodigd) },
+    toereikend: afdelingen.every((a) => a.toereikend) && extern.every((e) => e.toereikend !== false),
+    tekorten,
+    klassen,
+    meldingen,
+  };
+}

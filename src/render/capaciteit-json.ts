@@ -1,0 +1,29 @@
+import type { Melding } from '../model/melding.js';
+import type { CapaciteitView } from '../report/capaciteit.js';
+import { meldingJson } from './melding-json.js';
+
+const n = (r: { toNumber(): number } | undefined) => (r === undefined ? null : r.toNumber());
+
+/** `vth capaciteit --format json`: exact figures as numbers, the shape the issue sets out. */
+export function capaciteitJson(v: CapaciteitView, meldingen: readonly Melding[]) {
+  return {
+    toereikend: v.toereikend,
+    oordeel: v.oordeel,
+    afdelingen: v.afdelingen.map((a) => ({
+      afdeling: a.afdeling,
+      fte: n(a.fte),
+      productieveUrenPerFte: n(a.productieveUrenPerFte),
+      bruto: n(a.bruto),
+      gereserveerd: n(a.gereserveerd),
+      beschikbaar: n(a.beschikbaar),
+      benodigd: n(a.benodigd),
+      saldo: n(a.saldo),
+      saldoFte: n(a.saldoFte),
+    })),
+    extern: v.extern.map((e) => ({ afdeling: e.afdeling, ingekochteUren: n(e.ingekochteUren), benodigd: n(e.benodigd), saldo: n(e.saldo) })),
+    taakvelden: v.taakvelden.map((t) => ({ taakveld: t.taakveld, uren: n(t.uren) })),
+    totaal: { beschikbaar: n(v.totaal.beschikbaar), benodigd: n(v.totaal.benodigd), saldo: n(v.totaal.saldo) },
+    uitgesteld: v.uitgesteld.map((u) => ({ code: u.code || null, product: u.product, afdeling: u.afdeling, aantal: n(u.aantal), uren: n(u.uren), reden: u.reden })),
+    meldingen: meldingen.map(meldingJson),
+  };
+}

@@ -1,0 +1,82 @@
+import type ExcelJS from 'exceljs';
+import type { CapaciteitView } from '../report/capaciteit.js';
+import { celTekst, kopStijl, nlFormaat } from './xlsx-stijl.js';
+
+/**
+ * The balance per afdeling as live formulas: bruto = fte × productieve uren, beschikbaar = bruto −
+ * gereserveerd, saldo = beschikbaar − benodigd. Percent reservations stay a formula on bruto.
+ * `benodigdFormule` lets the UVP point benodigd at its Programma sheet; otherwise it is a value.
+ */
+export function voegCapaciteitBladToe(
+  wb: ExcelJS.Workbook,
+  v: CapaciteitView,
+  opties: { benodigdFormule?: (afdeling: string) => string } = {},
+): ExcelJS.Worksheet {
+  const ws = wb.addWorksheet('Capaciteit', { views: [{ state: 'frozen', ySplit: 1 }] });
+  const koppen = ['Afdeling', 'Fte', 'Productieve uren per fte', 'Bruto uren', 'Reservering %', 'Reservering uren', 'Gereserveerd', 'Beschikbaar', 'Benodigd', 'Saldo (uren)', 'Saldo (fte)'];
+  ws.addRow(koppen);
+  kopStijl(ws, koppen.length);
+  v.afdelingen.forEach((a, i) => {
+    const r = i + 2;
+    const row = ws.addRow([celTekst(a.afdeling), a.fte.toNumber(), a.productieveUrenPerFte.toNumber()]);
+    row.getCell(4).value = { formula: `B${r}*C${r}`, result: a.bruto.toNumber() };
+    row.getCell(5).value = a.reserveringenProcent.toNumber();
+    row.getCell(6).value = a.reserveringenUren.toNumber();
+    row.getCell(7).value = { formula: `D${r}*E${r}/100+F${r}`, result: a.gereserveerd.toNumber() };
+    row.getCell(8).value = { formula: `D${r}-G${r}`, result: a.beschikbaar.toNumber() };
+    const bf = opties.benodigdFormule?.(a.afdeling);
+    row.getCell(9).value = bf ? { formula: bf, result: a.benodigd.toNumber() } : a.benodigd.toNumber();
+    row.getCell(10).value = { formula: `H${r}-I${r}`, result: a.saldo.toNumber() };
+    row.getCell(11).value = { formula: `J${r}/C${r}`, result: a.saldoFte.toNumber() };
+    for (const c of [3, 4, 6, 7, 8, 9, 10]) row.getCell(c).numFmt = nlFormaat(0);
+    row.getCell(2).numFmt = nlFormaat(2);
+    row.getCell(5).numFmt = nlFormaat(2);
+    row.getCell(11).numFmt = nlFormaat(2);
+    if (!a.toereikend) row.getCell(10).font = { color: { argb: 'FFC62828' }, bold: true };
+  });
+  const eerste = 2;
+  const laatste = v.afdelingen.length + 1;
+  if (v.afdelingen.length > 0) {
+    const t = ws.addRow(['Totaal eigen formatie']);
+    t.font = { bold: true };
+    const totalen: [number, string, number][] = [
+      [2, 'B', v.eigen.fte.toNumber()],
+      [4, 'D', v.eigen.bruto.toNumber()],
+      [7, 'G', v.eigen.gereserveerd.toNumber()],
+      [8, 'H', v.eigen.beschikbaar.toNumber()],
+      [9, 'I', v.eigen.benodigd.toNumber()],
+      [10, 'J', v.eigen.saldo.toNumber()],
+    ];
+    for (const [c, l, resultaat] of totalen) {
+      t.getCell(c).value = { formula: `SUM(${l}${eerste}:${l}${laatste})`, result: resultaat };
+      t.getCell(c).numFmt = nlFormaat(c === 2 ? 2 : 0);
+    }
+  }
+  if (v.extern.length) {
+    ws.addRow([]);
+    const k = ws.addRow(['Externe uitvoerder', 'Ingekochte uren', 'Benodigd', 'Saldo (uren)']);
+    kopStijl(ws, 4, k.number);
+    for (const e of v.extern) {
+      const row = ws.addRow([celTekst(e.afdeling), e.ingekochteUren?.toNumber() ?? null, e.benodigd.toNumber()]);
+      if (e.ingekochteUren) row.getCell(4).value = { formula: `B${row.number}-C${row.number}`, result: e.saldo!.toNumber() };
+      for (const c of [2, 3, 4]) row.getCell(c).numFmt = nlFormaat(0);
+    }
+  }
+  [32, 10, 14, 12, 14, 16, 14, 14, 14, 14, 12].forEach((w, i) => (ws.getColumn(i + 1).width = w));
+  ws.autoFilter = { from: { row: 1, column: 1 }, to: { row: 1, column: koppen.length } };
+  return ws;
+}
+
+/** The deferral proposal as a sheet. */
+export function voegUitstelBladToe(wb: ExcelJS.Workbook, v: CapaciteitView): ExcelJS.Worksheet {
+  const ws = wb.addWorksheet('Uitstel', { views: [{ state: 'frozen', ySplit: 1 }] });
+  const koppen = ['Afdeling', 'Code', 'Product', 'Aantal uitgesteld', 'Van aantal', 'Uren', 'Klasse', 'Reden'];
+  ws.addRow(koppen);
+  kopStijl(ws, koppen.length);
+  for (const u of v.uitgesteld) {
+    ws.addRow([celTekst(u.afdeling), celTekst(u.code), celTekst(u.product), u.aantal?.toNumber() ?? null, u.vanAantal?.toNumber() ?? null, u.uren.toNumber(), celTekst(u.klasse), celTekst(u.reden)]);
+  }
+  [28, 10, 50, 12, 10, 10, 12, 90].forEach((w, i) => (ws.getColumn(i + 1).width = w));
+  ws.autoFilter = { from: { row: 1, column: 1 }, to: { row: 1, column: koppen.length } };
+  return ws;
+}
