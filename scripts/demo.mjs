@@ -7,7 +7,13 @@ const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const werkmap = 'fixtures/voorbeeldgemeente/werkmap.xlsx';
 
 /** Each step with the exit codes that count as success for it (a shortfall is a finding, not a failure). */
-const stappen = [{ args: ['controleer', werkmap], ok: [0] }];
+const stappen = [
+  { args: ['controleer', werkmap], ok: [0] },
+  { args: ['risico', werkmap, '--format', 'md', '-o', 'uitvoer/risico-2025-dinkelberg.md', '--force'], ok: [0] },
+  // The example municipality is short in one afdeling on purpose: exit 1 shows the deferral proposal.
+  { args: ['capaciteit', werkmap], ok: [1] },
+  { args: ['capaciteit', werkmap, '--format', 'md', '-o', 'uitvoer/capaciteit-2025-dinkelberg.md', '--force'], ok: [1] },
+];
 
 let mislukt = false;
 for (const { args, ok } of stappen) {

@@ -80,7 +80,7 @@ const HONDERD = Rational.of(100n);
 const STANDAARD_KLASSEN = ['laag', 'midden', 'hoog', 'erg hoog'];
 const KLASSE_SYNONIEM: Record<string, string> = { gemiddeld: 'midden', 'zeer hoog': 'erg hoog' };
 
-interface Prioriteit {
+export interface Prioriteit {
   klasse: string;
   niveau: number;
   risico?: Rational;
@@ -120,7 +120,7 @@ function redenTekst(pr: Prioriteit, deel?: { n: Rational; van: Rational; tekort:
     ? `geen prioriteit gekoppeld: telt als laagste klasse (${pr.klasse})`
     : pr.niveau === 0
       ? `klasse ${pr.klasse}, de laagste prioriteit${pr.risico ? ` (risico ${nlGetal(pr.risico, 3)})` : ''}`
-      : `klasse ${pr.klasse}${pr.risico ? ` (risico ${nlGetal(pr.risico, 3)})` : ''}; alle lagere klassen zijn al uitgesteld`;
+      : `klasse ${pr.klasse}${pr.risico ? ` (risico ${nlGetal(pr.risico, 3)})` : ''}; er is geen niet-wettelijk werk met een lagere klasse meer over om uit te stellen`;
   const gevolg = pr.niveau === 0 ? '; wordt passief: signalen gebundeld, geen proactieve controles' : '';
   const hoeveel = deel ? `; ${nlGetal(deel.n)} van ${nlGetal(deel.van)}${deel.eenheid} uitgesteld, genoeg voor het resterende tekort van ${nlGetal(deel.tekort)} uur` : '';
   return `Niet wettelijk verplicht; ${waarom}${gevolg}${hoeveel}.`;

@@ -93,7 +93,7 @@ export async function staafGrafiek(titel: string, reeksen: StaafReeks[], eenheid
   const spec = {
     $schema: 'https://vega.github.io/schema/vega/v5.json',
     description: titel,
-    width: Math.max(320, categorieen.length * 110),
+    width: Math.max(320, categorieen.length * 180),
     height: 300,
     padding: 8,
     title: { text: titel, anchor: 'start', fontSize: 14 },
@@ -104,7 +104,7 @@ export async function staafGrafiek(titel: string, reeksen: StaafReeks[], eenheid
       { name: 'kleur', type: 'ordinal', domain: reeksen.map((r) => r.naam), range: ['#1f4e79', '#9dc3e6', '#c62828', '#2e7d32'] },
     ],
     axes: [
-      { orient: 'bottom', scale: 'x', labelAngle: 0, labelLimit: 110 },
+      { orient: 'bottom', scale: 'x', labelAngle: 0, labelLimit: 175 },
       { orient: 'left', scale: 'y', title: eenheid, grid: true, format: ',d' },
     ],
     legends: [{ fill: 'kleur', orient: 'top', direction: 'horizontal' }],
@@ -113,7 +113,7 @@ export async function staafGrafiek(titel: string, reeksen: StaafReeks[], eenheid
         type: 'group',
         from: { facet: { data: 'tabel', name: 'per', groupby: 'categorie' } },
         encode: { enter: { x: { scale: 'x', field: 'categorie' } } },
-        signals: [{ name: 'breedte', update: "bandwidth('x')" }],
+        signals: [{ name: 'width', update: "bandwidth('x')" }],
         scales: [{ name: 'binnen', type: 'band', range: 'width', domain: reeksen.map((r) => r.naam) }],
         marks: [
           {

@@ -35,7 +35,14 @@ export interface CapaciteitView {
 }
 
 export function capaciteitView(c: Capaciteitscheck, vraag: Vraag): CapaciteitView {
-  const bronnen = [...new Set(c.afdelingen.map((a) => `${nlGetal(a.productieveUrenPerFte)}${a.productieveUrenBron === 'afdeling' ? ` (${a.afdeling})` : a.productieveUrenBron === 'scenario' ? ' (scenario)' : ''}`))];
+  const standaard = c.afdelingen.filter((a) => a.productieveUrenBron !== 'afdeling');
+  const eigen = c.afdelingen.filter((a) => a.productieveUrenBron === 'afdeling');
+  const productieveUrenZin = [
+    standaard.length
+      ? `Gerekend is met ${nlGetal(standaard[0]!.productieveUrenPerFte)} productieve uren per fte per jaar${standaard[0]!.productieveUrenBron === 'scenario' ? ' (scenario)' : ' (Instellingen)'}`
+      : 'Gerekend is met de productieve uren per afdeling',
+    ...eigen.map((a) => `voor ${a.afdeling} met ${nlGetal(a.productieveUrenPerFte)}`),
+  ].join('; ') + '.';
   const korte = c.afdelingen.filter((a) => !a.toereikend);
   const korteExtern = c.extern.filter((e) => e.toereikend === false);
   const oordeel = c.toereikend
@@ -96,6 +103,6 @@ export function capaciteitView(c: Capaciteitscheck, vraag: Vraag): CapaciteitVie
         ? `Ook na uitstel van al het niet-wettelijke werk blijft ${nlGetal(t.rest, 0)} uur tekort. Dat raakt wettelijk verplicht werk: er is extra capaciteit nodig.`
         : '',
     })),
-    productieveUrenZin: `Gerekend is met ${bronnen.join(', ')} productieve uren per fte per jaar.`,
+    productieveUrenZin,
   };
 }
