@@ -13,6 +13,7 @@ const stappen = [
   // The example municipality is short in one afdeling on purpose: exit 1 shows the deferral proposal.
   { args: ['capaciteit', werkmap], ok: [1] },
   { args: ['capaciteit', werkmap, '--format', 'md', '-o', 'uitvoer/capaciteit-2025-dinkelberg.md', '--force'], ok: [1] },
+  { args: ['uvp', werkmap, '-o', 'uitvoer', '--force'], ok: [0] },
 ];
 
 let mislukt = false;

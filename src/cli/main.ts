@@ -98,6 +98,20 @@ function maakProgramma(zetExit: (code: number) => void): Command {
       zetExit(await capaciteitOpdracht(werkmap, opts));
     });
 
+  program
+    .command('uvp')
+    .description('maak het uitvoeringsprogramma (Markdown en Excel, met grafieken)')
+    .argument('<werkmap>', 'een .xlsx-werkmap of een map met .xlsx- en .csv-bestanden')
+    .requiredOption('-o, --output <map>', 'map waarin de documenten komen')
+    .option('--templates <map>', 'eigen templates; elk bestand vervangt het ingebouwde met dezelfde naam')
+    .option('--format <soorten>', 'md, xlsx of md,xlsx', 'md,xlsx')
+    .option('--force', 'overschrijf bestaande uitvoer')
+    .addHelpText('after', `\nVoorbeeld:\n  vth uvp fixtures/voorbeeldgemeente/werkmap.xlsx -o uitvoer\n${EXIT_TEKST}`)
+    .action(async (werkmap: string, opts: import('./commands/uvp.js').UvpOpties) => {
+      const { uvpOpdracht } = await import('./commands/uvp.js');
+      zetExit(await uvpOpdracht(werkmap, opts));
+    });
+
   return program;
 }
 
@@ -114,6 +128,7 @@ function vertaalCommander(msg: string): string {
     .replace(/^error: unknown command '(.+)'/, "fout: onbekende opdracht '$1'")
     .replace(/^error: unknown option '(.+)'/, "fout: onbekende optie '$1'")
     .replace(/^error: too many arguments.*/, 'fout: te veel argumenten')
+    .replace(/^error: required option '(.+)' not specified/, "fout: de optie '$1' is verplicht")
     .replace(/^error: option '(.+)' argument missing/, "fout: optie '$1' heeft een waarde nodig")
     .replace(/^error: option '(.+)' argument '(.+)' is invalid\. Allowed choices are (.+)\./, "fout: '$2' is geen geldige waarde voor $1; kies uit $3")
     .replace(/\(Did you mean (.+)\?\)/, '(bedoelde u $1?)')

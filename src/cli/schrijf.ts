@@ -1,8 +1,39 @@
+import { statSync } from 'node:fs';
+import path from 'node:path';
 import { BestaatAlFout, schrijfAtomair } from '../render/bestand.js';
 import { GebruikFout } from './fouten.js';
 
+/** An output may never replace a file of the werkmap it was made from, not even with --force. */
+function bewaakInvoer(bestanden: { pad: string }[], werkmap: string): void {
+  const wm = path.resolve(werkmap);
+  let map = false;
+  try {
+    map = statSync(wm).isDirectory();
+  } catch {
+    return;
+  }
+  for (const b of bestanden) {
+    const doel = path.resolve(b.pad);
+    const isInvoer = map ? path.dirname(doel) === wm && /\.(csv|xlsx|xlsm|txt)$/i.test(doel) && bestaatBestand(doel) : doel === wm;
+    if (isInvoer) throw new GebruikFout(`${b.pad} is een bestand van de werkmap zelf; kies een andere uitvoermap`);
+  }
+}
+
+function bestaatBestand(p: string): boolean {
+  try {
+    return statSync(p).isFile();
+  } catch {
+    return false;
+  }
+}
+
 /** Writes a command's output files all-or-nothing; an existing file needs --force (exit 2 otherwise). */
-export async function schrijfUitvoer(bestanden: { pad: string; inhoud: string | Uint8Array }[], force?: boolean): Promise<void> {
+export async function schrijfUitvoer(
+  bestanden: { pad: string; inhoud: string | Uint8Array }[],
+  force?: boolean,
+  werkmap?: string,
+): Promise<void> {
+  if (werkmap) bewaakInvoer(bestanden, werkmap);
   try {
     await schrijfAtomair(bestanden, { force });
   } catch (e) {

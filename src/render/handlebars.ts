@@ -44,6 +44,14 @@ function registreerHelpers(hb: typeof Handlebars): void {
   hb.registerHelper('md', (x: unknown) => (typeof x === 'string' ? mdTekst(x) : ''));
 }
 
+/** Handlebars reports the place as `lineNumber` or in the message ("Parse error on line 5", "- 3:3"). */
+function regelVan(e: unknown): string {
+  const err = e as { lineNumber?: number; message?: string };
+  if (typeof err.lineNumber === 'number') return `, regel ${err.lineNumber}`;
+  const m = /on line (\d+)/.exec(err.message ?? '') ?? /- (\d+):\d+\s*$/.exec(err.message ?? '');
+  return m ? `, regel ${m[1]}` : '';
+}
+
 function lijst(map: string): string[] {
   return existsSync(map) ? readdirSync(map).filter((f) => f.endsWith('.hbs')).sort() : [];
 }
@@ -72,7 +80,7 @@ export function laadTemplates(document: string, eigen?: string): (view: unknown)
     try {
       hb.parse(bron);
     } catch (e) {
-      throw new TemplateFout(`fout in template ${pad}: ${(e as Error).message.split('\n')[0]}`);
+      throw new TemplateFout(`fout in template ${pad}${regelVan(e)}: ${(e as Error).message.split('\n')[0]}`);
     }
     const t = hb.compile(bron, { noEscape: true, strict: false, preventIndent: true });
     gecompileerd.set(f, t);

@@ -11,7 +11,12 @@ export function mdTekst(s: string): string {
     .replace(/[\\`*_[\]<>|~]/g, (c) => '\\' + c)
     .replace(/&(?=#?\w+;)/g, '\\&')
     .replace(/\n/g, '<br>');
-  t = t.replace(/^(\s*)([#+=-])/, '$1\\$2').replace(/^(\s*\d+)([.)])/, '$1\\$2');
+  // Block syntax at the start: a heading, a list item, a numbered item, or a setext underline.
+  t = t
+    .replace(/^(\s*)#/, '$1\\#')
+    .replace(/^(\s*)([+-])(?=\s|$)/, '$1\\$2')
+    .replace(/^(\s*\d+)([.)])(?=\s|$)/, '$1\\$2')
+    .replace(/^(\s*)(=+|-+)\s*$/, '$1\\$2');
   return t;
 }
 

@@ -16,6 +16,11 @@ export function nlFormaat(decimalen: number): string {
   return decimalen > 0 ? `#,##0.${'0'.repeat(decimalen)}` : '#,##0';
 }
 
+/** Whole numbers without decimals, others with two (the exact value stays in the cell). */
+export function getalFormaat(r: { isInteger(): boolean } | undefined): string {
+  return !r || r.isInteger() ? '#,##0' : '#,##0.00';
+}
+
 /**
  * User text as a cell value that can never become a formula: text starting with `=`, `+`, `-`, `@`,
  * a tab or a carriage return is written as rich text, which Excel and LibreOffice show as typed.

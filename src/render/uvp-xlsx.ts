@@ -1,0 +1,142 @@
+import ExcelJS from 'exceljs';
+import type { UvpView } from '../report/uvp.js';
+import { voegCapaciteitBladToe, voegUitstelBladToe } from './capaciteit-xlsx.js';
+import { voegRisicoBladToe } from './risico-xlsx.js';
+import { werkboekBytes } from './werkboek.js';
+import { celTekst, getalFormaat, kopStijl } from './xlsx-stijl.js';
+
+const n = (r: { toNumber(): number } | undefined) => (r === undefined ? null : r.toNumber());
+
+function breedtes(ws: ExcelJS.Worksheet, b: number[]): void {
+  b.forEach((w, i) => (ws.getColumn(i + 1).width = w));
+}
+
+/**
+ * Programma: one row per line; uren = aantal × kental as a formula, fixed hours as a value, subtotals
+ * per taakveld and the total as SUM formulas. Returns the cell of the grand total.
+ */
+function programmaBlad(wb: ExcelJS.Workbook, v: UvpView): { totaalCel: string } {
+  const ws = wb.addWorksheet('Programma', { views: [{ state: 'frozen', ySplit: 1 }] });
+  const koppen = ['Taakveld', 'Code', 'Product', 'Afdeling', 'Aantal', 'Kental', 'Uren', 'Wettelijk', 'Prioriteit', 'Opmerking'];
+  ws.addRow(koppen);
+  kopStijl(ws, koppen.length);
+  const subtotalen: string[] = [];
+  for (const tv of v.programma.taakvelden) {
+    const eerste = ws.rowCount + 1;
+    for (const r of tv.regels) {
+      const row = ws.addRow([celTekst(tv.taakveld), celTekst(r.code), celTekst(r.product), celTekst(r.afdeling), n(r.aantal), n(r.kental)]);
+      const i = row.number;
+      if (r.bron === 'berekend') row.getCell(7).value = { formula: `E${i}*F${i}`, result: r.uren!.toNumber() };
+      else if (r.uren) row.getCell(7).value = r.uren.toNumber();
+      row.getCell(8).value = r.wettelijk ? 'ja' : 'nee';
+      row.getCell(9).value = celTekst(r.prioriteit);
+      row.getCell(10).value = r.bron === 'geen-waarde' ? `geen waarde (${r.woord}): telt niet mee` : r.bron === 'onvolledig' ? 'uren onbekend: telt niet mee' : null;
+      row.getCell(5).numFmt = getalFormaat(r.aantal);
+      row.getCell(6).numFmt = getalFormaat(r.kental);
+      row.getCell(7).numFmt = getalFormaat(r.uren);
+    }
+    const laatste = ws.rowCount;
+    const sub = ws.addRow([celTekst(tv.taakveld), null, celTekst(`Subtotaal ${tv.taakveld}`)]);
+    sub.getCell(7).value = { formula: `SUM(G${eerste}:G${laatste})`, result: tv.uren.toNumber() };
+    sub.getCell(7).numFmt = getalFormaat(tv.uren);
+    sub.font = { bold: true };
+    subtotalen.push(`G${sub.number}`);
+  }
+  let projectSub: string | undefined;
+  if (v.programma.projecten.length) {
+    ws.addRow([]);
+    const k = ws.addRow(['Regionaal', 'Code', 'Project of dienst', 'Afdeling', 'Regionale uren', 'Verdeelsleutel (%)', 'Uren']);
+    kopStijl(ws, 7, k.number);
+    const eerste = ws.rowCount + 1;
+    for (const p of v.programma.projecten) {
+      const row = ws.addRow([celTekst(p.soort), celTekst(p.code), celTekst(p.project), celTekst(p.afdeling), p.regionaal ? n(p.regionaal) : celTekst(p.woord), n(p.verdeelsleutel)]);
+      const i = row.number;
+      if (p.uren) row.getCell(7).value = { formula: `E${i}*F${i}/100`, result: p.uren.toNumber() };
+      row.getCell(5).numFmt = getalFormaat(p.regionaal);
+      row.getCell(6).numFmt = getalFormaat(p.verdeelsleutel);
+      row.getCell(7).numFmt = getalFormaat(p.uren);
+    }
+    const laatste = ws.rowCount;
+    const sub = ws.addRow([null, null, 'Subtotaal regionaal']);
+    sub.getCell(7).value = { formula: `SUM(G${eerste}:G${laatste})`, result: v.programma.totaalProjecten.toNumber() };
+    sub.getCell(7).numFmt = getalFormaat(v.programma.totaalProjecten);
+    sub.font = { bold: true };
+    projectSub = `G${sub.number}`;
+  }
+  ws.addRow([]);
+  const tot = ws.addRow([null, null, 'Totaal benodigd']);
+  tot.getCell(7).value = { formula: [...subtotalen, ...(projectSub ? [projectSub] : [])].join('+') || '0', result: v.programma.totaal.toNumber() };
+  tot.getCell(7).numFmt = getalFormaat(v.programma.totaal);
+  tot.font = { bold: true };
+  breedtes(ws, [16, 12, 60, 26, 14, 12, 12, 10, 12, 40]);
+  ws.autoFilter = { from: { row: 1, column: 1 }, to: { row: 1, column: koppen.length } };
+  return { totaalCel: `G${tot.number}` };
+}
+
+function doelenBlad(wb: ExcelJS.Workbook, v: UvpView): void {
+  const ws = wb.addWorksheet('Doelen', { views: [{ state: 'frozen', ySplit: 1 }] });
+  const koppen = ['Id', 'Thema', 'Doel', 'Indicator', 'Streefwaarde', 'Eenheid', 'Volledig'];
+  ws.addRow(koppen);
+  kopStijl(ws, koppen.length);
+  for (const d of v.doelen.rijen) {
+    const row = ws.addRow([celTekst(d.id), celTekst(d.thema), celTekst(d.doel), celTekst(d.indicator), celTekst(d.streefwaarde), celTekst(d.eenheid), d.volledig ? 'ja' : 'nee']);
+    if (!d.volledig) row.getCell(7).font = { color: { argb: 'FFC62828' }, bold: true };
+  }
+  breedtes(ws, [8, 22, 50, 60, 14, 10, 10]);
+  ws.autoFilter = { from: { row: 1, column: 1 }, to: { row: 1, column: koppen.length } };
+}
+
+function meldingenBlad(wb: ExcelJS.Workbook, v: UvpView): void {
+  const ws = wb.addWorksheet('Meldingen', { views: [{ state: 'frozen', ySplit: 1 }] });
+  const koppen = ['Soort', 'Bevinding', 'Plaats'];
+  ws.addRow(koppen);
+  kopStijl(ws, koppen.length);
+  for (const m of v.meldingen) ws.addRow([m.niveau, celTekst(m.bericht), celTekst(m.waar)]);
+  breedtes(ws, [14, 110, 50]);
+  ws.autoFilter = { from: { row: 1, column: 1 }, to: { row: 1, column: koppen.length } };
+}
+
+/** The UVP workbook: Samenvatting, Risicoanalyse, Doelen, Programma, Capaciteit (+ Uitstel), Meldingen. */
+export async function uvpXlsx(v: UvpView): Promise<Uint8Array> {
+  const wb = new ExcelJS.Workbook();
+  wb.title = v.titel;
+  const sam = wb.addWorksheet('Samenvatting');
+  if (v.risico) voegRisicoBladToe(wb, v.risico);
+  doelenBlad(wb, v);
+  const { totaalCel } = programmaBlad(wb, v);
+  let capaciteitTotaal: string | undefined;
+  if (v.capaciteit) {
+    // Benodigd per afdeling points at the Programma sheet, so that editing an aantal moves the saldo.
+    voegCapaciteitBladToe(wb, v.capaciteit, {
+      benodigdFormule: (afdeling) => `SUMIF(Programma!D:D,"${afdeling.replace(/"/g, '""')}",Programma!G:G)`,
+    });
+    // The sheet's total row for the own afdelingen sits right below them.
+    capaciteitTotaal = v.capaciteit.afdelingen.length ? String(v.capaciteit.afdelingen.length + 2) : undefined;
+    if (v.capaciteit.uitgesteld.length) voegUitstelBladToe(wb, v.capaciteit);
+  }
+  meldingenBlad(wb, v);
+
+  sam.addRow([v.titel]).font = { bold: true, size: 14 };
+  sam.addRow([]);
+  const rij = (label: string, waarde: ExcelJS.CellValue, fmt?: string) => {
+    const r = sam.addRow([label, waarde]);
+    if (fmt) r.getCell(2).numFmt = fmt;
+    return r;
+  };
+  rij('Gemeente', celTekst(v.gemeente));
+  rij('Jaar', typeof v.jaar === 'number' ? v.jaar : null);
+  rij('Benodigde uren', { formula: `Programma!${totaalCel}`, result: v.samenvatting.benodigd.toNumber() }, '#,##0');
+  if (v.capaciteit && capaciteitTotaal) {
+    rij('Beschikbaar eigen formatie (uren)', { formula: `Capaciteit!H${capaciteitTotaal}`, result: v.capaciteit.eigen.beschikbaar.toNumber() }, '#,##0');
+    rij('Benodigd eigen formatie (uren)', { formula: `Capaciteit!I${capaciteitTotaal}`, result: v.capaciteit.eigen.benodigd.toNumber() }, '#,##0');
+    rij('Saldo eigen formatie (uren)', { formula: `Capaciteit!J${capaciteitTotaal}`, result: v.capaciteit.eigen.saldo.toNumber() }, '#,##0');
+  }
+  rij('Oordeel capaciteit', celTekst(v.samenvatting.oordeel));
+  for (const p of v.samenvatting.perKlasse) rij(`Activiteiten met prioriteit ${p.klasse}`, p.aantal);
+  rij('Doelen', v.samenvatting.doelenTotaal);
+  rij('Doelen zonder indicator of streefwaarde', v.samenvatting.doelenOnvolledig);
+  sam.getColumn(1).width = 44;
+  sam.getColumn(2).width = 60;
+  sam.getColumn(2).alignment = { wrapText: true, horizontal: 'left' };
+  return werkboekBytes(wb);
+}
