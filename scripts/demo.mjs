@@ -14,6 +14,7 @@ const stappen = [
   { args: ['capaciteit', werkmap], ok: [1] },
   { args: ['capaciteit', werkmap, '--format', 'md', '-o', 'uitvoer/capaciteit-2025-dinkelberg.md', '--force'], ok: [1] },
   { args: ['uvp', werkmap, '-o', 'uitvoer', '--force'], ok: [0] },
+  { args: ['jaarverslag', werkmap, '--zaken', 'fixtures/voorbeeldgemeente/zaken-2025.csv', '-o', 'uitvoer', '--force'], ok: [0] },
 ];
 
 let mislukt = false;

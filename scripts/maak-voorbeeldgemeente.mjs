@@ -132,6 +132,9 @@ export function voorbeeldBladen() {
         ['uvp vastgesteld op', '28-01-2025'],
         ['jaarverslag vastgesteld op', '15-04-2026'],
         ['beleidsplan geldig tot', 2028],
+        ['codes periodieke controles', 'GT.01, GT.02, GT.03, GT.04, GT.05'],
+        ['codes hercontroles', 'GT.11'],
+        ['codes handhavingscontroles', 'GH.03'],
       ],
     },
     {
@@ -213,23 +216,23 @@ export function voorbeeldBladen() {
         ['A1.17.00', 46, 276, null],
         ['A1.35.03', 512, 1536, 'Meer asbestmeldingen door de subsidieregeling voor dakvervanging'],
         ['GV.01', 171, 2394, null],
-        ['GV.02', 44, 880, null],
+        ['GV.02', 44, 880, 'Minder aanvragen dan verwacht: het woningbouwplan De Esch is een jaar uitgesteld'],
         ['GT.01', 96, 960, null],
         ['GT.03', 61, 488, null],
-        ['GH.01', 15, 360, null],
+        ['GH.01', 15, 360, 'Meer verzoeken om handhaving rond de recreatieparken'],
       ],
     },
     {
       naam: 'Indicatoren',
-      uitleg: 'Gerealiseerde waarden per doel (voor het jaarverslag).',
-      koppen: ['id', 'waarde'],
+      uitleg: 'Gerealiseerde waarden per doel (voor het jaarverslag); bron: de waarde komt uit de zakenexport.',
+      koppen: ['id', 'waarde', 'bron'],
       rijen: [
-        ['KD1', '100%'],
-        ['KD3', '93,5%'],
-        ['KD4', '28,0%'],
-        ['KD5', '0%'],
-        ['KD6', '31%'],
-        ['KD8', '88%'],
+        ['KD1', '100%', null],
+        ['KD3', null, 'tijdigheid'],
+        ['KD4', null, 'verdaagd'],
+        ['KD5', '0%', null],
+        ['KD6', null, 'naleving na hercontrole'],
+        ['KD8', '88%', null],
       ],
     },
     {
@@ -243,6 +246,56 @@ export function voorbeeldBladen() {
       ],
     },
   ];
+}
+
+/**
+ * The case export for 2025 (invented): per programme line a realised count near the plan (exactly
+ * the Realisatie sheet's count and hours where it gives them), dates across the year with some late
+ * and extended decisions and some cases still open. Deterministic (seeded).
+ */
+export function voorbeeldZaken(bladen) {
+  let s = 2025;
+  const rnd = () => {
+    s = (s * 1664525 + 1013904223) >>> 0;
+    return s / 4294967296;
+  };
+  const producten = bladen.find((b) => b.naam === 'Producten').rijen.filter((r) => r[0]);
+  const realisatie = new Map(bladen.find((b) => b.naam === 'Realisatie').rijen.map((r) => [r[0], { aantal: r[1], uren: r[2] }]));
+  const extra = { 'GT.11': 60, 'GH.04': 2 };
+  const dag0 = Date.UTC(2025, 0, 1) / 86400000;
+  const datum = (dag) => {
+    const d = new Date(dag * 86400000);
+    return `${String(d.getUTCDate()).padStart(2, '0')}-${String(d.getUTCMonth() + 1).padStart(2, '0')}-${d.getUTCFullYear()}`;
+  };
+  const rijen = [['zaaknummer', 'productcode', 'ontvangen', 'besluit', 'procedure', 'verdaagd', 'status', 'uren', 'resultaat']];
+  let nr = 0;
+  for (const [code, , , , aantal, kental] of producten) {
+    const r = realisatie.get(code);
+    const n = r ? r.aantal : typeof aantal === 'number' ? Math.round(aantal * (0.93 + rnd() * 0.12)) : (extra[code] ?? 0);
+    // Hours in tenths: the Realisatie total spread exactly, otherwise around the kental.
+    const tienden = [];
+    if (r) {
+      const totaal = Math.round(r.uren * 10);
+      for (let i = 0; i < n; i++) tienden.push(Math.floor(totaal / n) + (i < totaal % n ? 1 : 0));
+    } else for (let i = 0; i < n; i++) tienden.push(Math.max(1, Math.round((typeof kental === 'number' ? kental : 3) * 10 * (0.95 + rnd() * 0.1))));
+    const procedure = code.startsWith('A1') || code.startsWith('GV') ? 'vergunning' : code === 'GH.01' ? 'handhavingsverzoek' : '';
+    for (let i = 0; i < n; i++) {
+      nr++;
+      const ontvangen = dag0 - 20 + Math.floor(rnd() * 360);
+      let proc = procedure;
+      if (proc === 'vergunning') proc = code === 'GV.02' && rnd() < 0.3 ? 'uitgebreid' : 'regulier';
+      const verdaagd = proc && proc !== 'handhavingsverzoek' && rnd() < 0.1;
+      const termijn = (proc === 'uitgebreid' ? 182 : 56) + (verdaagd ? 42 : 0);
+      const open = rnd() < 0.05;
+      const laat = rnd() < 0.04;
+      const duur = proc ? (laat ? termijn + 1 + Math.floor(rnd() * 30) : 3 + Math.floor(rnd() * (termijn - 3))) : Math.floor(rnd() * 20);
+      const besluit = open ? '' : datum(ontvangen + duur);
+      const uren = (tienden[i] / 10).toFixed(1).replace('.', ',');
+      const resultaat = code.startsWith('GT') ? (rnd() < 0.25 ? 'overtreding' : 'geen overtreding') : '';
+      rijen.push([`DB-2025-${String(nr).padStart(5, '0')}`, code, datum(ontvangen), besluit, proc, verdaagd ? 'ja' : 'nee', open ? 'open' : 'afgehandeld', uren, resultaat]);
+    }
+  }
+  return rijen.map((r) => r.join(';')).join('\r\n') + '\r\n';
 }
 
 /** Dutch Excel's "CSV (puntkomma)": semicolons, decimal commas, Windows-1252, CRLF. */
@@ -278,10 +331,11 @@ async function main() {
       ...bladen
         .filter((b) => csvBladen.includes(b.naam))
         .map((b) => ({ pad: path.join(doel, 'csv', `${b.naam.toLowerCase()}.csv`), inhoud: naarCsv1252(b) })),
+      { pad: path.join(doel, 'zaken-2025.csv'), inhoud: voorbeeldZaken(bladen) },
     ],
     { force: true },
   );
-  console.log(`geschreven: ${doel}/werkmap.xlsx en csv/`);
+  console.log(`geschreven: ${doel}/werkmap.xlsx, csv/ en zaken-2025.csv`);
 }
 
 if (process.argv[1] && fileURLToPath(import.meta.url) === path.resolve(process.argv[1])) await main();

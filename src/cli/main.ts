@@ -112,6 +112,22 @@ function maakProgramma(zetExit: (code: number) => void): Command {
       zetExit(await uvpOpdracht(werkmap, opts));
     });
 
+  program
+    .command('jaarverslag')
+    .description('maak het jaarverslag: plan tegen realisatie, doelen, tijdigheid en naleefgedrag')
+    .argument('<werkmap>', 'een .xlsx-werkmap of een map met .xlsx- en .csv-bestanden')
+    .requiredOption('-o, --output <map>', 'map waarin de documenten komen')
+    .option('--zaken <export>', 'zakenexport uit het zaaksysteem (.csv of .xlsx), ook heel groot')
+    .option('--templates <map>', 'eigen templates; elk bestand vervangt het ingebouwde met dezelfde naam')
+    .option('--format <soorten>', 'md, xlsx of md,xlsx', 'md,xlsx')
+    .option('--force', 'overschrijf bestaande uitvoer')
+    .option('-q, --quiet', 'geen voortgangsbalk')
+    .addHelpText('after', `\nVoorbeeld:\n  vth jaarverslag fixtures/voorbeeldgemeente/werkmap.xlsx --zaken fixtures/voorbeeldgemeente/zaken-2025.csv -o uitvoer\n${EXIT_TEKST}`)
+    .action(async (werkmap: string, opts: import('./commands/jaarverslag.js').JaarverslagOpties) => {
+      const { jaarverslagOpdracht } = await import('./commands/jaarverslag.js');
+      zetExit(await jaarverslagOpdracht(werkmap, opts));
+    });
+
   return program;
 }
 

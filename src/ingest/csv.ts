@@ -1,4 +1,4 @@
-import { parse } from 'csv-parse/sync';
+import Papa from 'papaparse';
 import { OnleesbaarFout } from './fout.js';
 import { maakTabel, schoonTekst, type Cel, type Rij, type Tabel } from './tabel.js';
 
@@ -83,22 +83,10 @@ export function leesCsv(buf: Uint8Array, bestand: string, blad: string): Tabel {
     throw new OnleesbaarFout(`${bestand} is geen tekstbestand (binaire inhoud); sla het op als CSV of .xlsx`, { bestand });
   }
   const delimiter = snuffelScheidingsteken(tekst);
-  let records: string[][];
-  try {
-    records = parse(tekst, {
-      delimiter,
-      relax_column_count: true,
-      relax_quotes: true,
-      skip_empty_lines: false,
-      bom: true,
-    }) as string[][];
-  } catch (e) {
-    const err = e as { lines?: number; message?: string };
-    throw new OnleesbaarFout(
-      `${bestand} is geen leesbaar CSV-bestand${err.lines ? ` (rond regel ${err.lines})` : ''}: ${err.message ?? e}`,
-      { bestand, rij: err.lines },
-    );
-  }
+  // papaparse is lenient by design: a stray quote or a short row is read as written, not refused.
+  const records = Papa.parse<string[]>(tekst, { delimiter, skipEmptyLines: false, header: false }).data;
+  // A final line break gives no row of its own in Excel either.
+  if (records.length && records[records.length - 1]!.length === 1 && records[records.length - 1]![0] === '') records.pop();
   const rijen: Rij[] = records.map((rec, i) => ({
     rij: i + 1,
     cellen: rec.map((v): Cel => {

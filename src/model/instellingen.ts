@@ -16,6 +16,9 @@ const SLEUTELS: Record<string, string> = {
   'uvp vastgesteld op': 'uvpVastgesteldOp',
   'jaarverslag vastgesteld op': 'jaarverslagVastgesteldOp',
   'beleidsplan geldig tot': 'beleidsplanGeldigTot',
+  'codes periodieke controles': 'codesPeriodiek',
+  'codes hercontroles': 'codesHercontrole',
+  'codes handhavingscontroles': 'codesHandhavingscontrole',
 };
 
 export function leesInstellingen(tabel: Tabel): { instellingen: Instellingen; meldingen: Melding[] } {
@@ -70,6 +73,13 @@ export function leesInstellingen(tabel: Tabel): { instellingen: Instellingen; me
         case 'afwijkingsdrempel': {
           const d = v.strikt('waarde', { nietNegatief: true });
           if (d !== undefined) inst.afwijkingsdrempel = d;
+          break;
+        }
+        case 'codesPeriodiek':
+        case 'codesHercontrole':
+        case 'codesHandhavingscontrole': {
+          const codes = v.tekst('waarde').split(/[;,\s]+/).filter(Boolean);
+          if (codes.length) inst[sleutel] = codes;
           break;
         }
         case 'uvpVastgesteldOp':

@@ -12,6 +12,10 @@ export interface Instellingen {
   uvpVastgesteldOp?: Date;
   jaarverslagVastgesteldOp?: Date;
   beleidsplanGeldigTot?: number;
+  /** Code prefixes of the inspection groups for the compliance figures (default A2.02, A2.03, A2.12). */
+  codesPeriodiek?: string[];
+  codesHercontrole?: string[];
+  codesHandhavingscontrole?: string[];
   /** Where each setting was found, for messages. */
   plaatsen: Partial<Record<string, Plaats>>;
 }
@@ -156,11 +160,24 @@ export interface Realisatie {
   toelichting?: string;
 }
 
+/** Figures a goal can take straight from the case export instead of a typed value. */
+export const INDICATOR_BRONNEN = [
+  'tijdigheid',
+  'tijdigheid regulier',
+  'tijdigheid uitgebreid',
+  'tijdigheid handhavingsverzoek',
+  'verdaagd',
+  'naleving spontaan',
+  'naleving na hercontrole',
+] as const;
+export type IndicatorBron = (typeof INDICATOR_BRONNEN)[number];
+
 export interface Indicatorwaarde {
   plaats: Plaats;
   id: string;
   waarde: Waarde;
   tekst: string;
+  bron?: IndicatorBron;
 }
 
 export interface Verbeterpunt {

@@ -152,3 +152,15 @@ export async function capaciteitGrafiek(v: import('../report/capaciteit.js').Cap
     'uren',
   );
 }
+
+/** Planned against realised hours per taakveld. */
+export async function realisatieGrafiek(taakvelden: { taakveld: string; planUren: { toNumber(): number }; uren: { toNumber(): number } }[], titel: string): Promise<string> {
+  return staafGrafiek(
+    titel,
+    [
+      { naam: 'gepland', waarden: taakvelden.map((t) => ({ categorie: t.taakveld, waarde: Math.round(t.planUren.toNumber()) })) },
+      { naam: 'gerealiseerd', waarden: taakvelden.map((t) => ({ categorie: t.taakveld, waarde: Math.round(t.uren.toNumber()) })) },
+    ],
+    'uren',
+  );
+}

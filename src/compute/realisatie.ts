@@ -1,0 +1,152 @@
+import { nlGetal } from '../model/getal.js';
+import { melding, type Melding } from '../model/melding.js';
+import { Rational } from '../model/rational.js';
+import type { Realisatie, Werkmap } from '../model/types.js';
+import type { Vraag } from './vraag.js';
+import type { ZakenResultaat } from './zaken.js';
+
+export type RealisatieBron = 'blad' | 'zaken' | 'beide' | 'geen';
+
+export interface RegelRealisatie {
+  code: string;
+  product: string;
+  taakveld: string;
+  afdeling: string;
+  planAantal?: Rational;
+  planUren?: Rational;
+  aantal?: Rational;
+  uren?: Rational;
+  bron: RealisatieBron;
+  /** realised / plan × 100, exact. */
+  procentAantal?: Rational;
+  procentUren?: Rational;
+  afwijking: boolean;
+  toelichting?: string;
+}
+
+export interface TaakveldRealisatie {
+  taakveld: string;
+  planAantal: Rational;
+  planUren: Rational;
+  aantal: Rational;
+  uren: Rational;
+  procentAantal?: Rational;
+  procentUren?: Rational;
+}
+
+export interface PlanRealisatie {
+  regels: RegelRealisatie[];
+  taakvelden: TaakveldRealisatie[];
+  /** Lines beyond the threshold, with or without an explanation. */
+  afwijkingen: RegelRealisatie[];
+  /** Realisation for codes the programme does not hold. */
+  nietGepland: { code: string; aantal?: Rational; uren?: Rational; bron: RealisatieBron }[];
+  perAfdeling: { afdeling: string; planUren: Rational; uren: Rational; procent?: Rational }[];
+  totaal: { planAantal: Rational; planUren: Rational; aantal: Rational; uren: Rational; procentAantal?: Rational; procentUren?: Rational };
+  drempel: Rational;
+  meldingen: Melding[];
+}
+
+const HONDERD = Rational.of(100n);
+const procent = (deel: Rational | undefined, geheel: Rational | undefined) =>
+  deel && geheel && !geheel.isZero() ? deel.mul(HONDERD).div(geheel) : undefined;
+
+/**
+ * Plan against realisation per line, per taakveld and per afdeling (a budget report: actual
+ * against goal). The Realisatie sheet wins where it and the case export both give a figure.
+ */
+export function vergelijkRealisatie(wm: Werkmap, vraag: Vraag, zaken?: ZakenResultaat): PlanRealisatie {
+  const meldingen: Melding[] = [];
+  const drempel = wm.instellingen.afwijkingsdrempel;
+  const blad = new Map<string, Realisatie>();
+  for (const r of wm.realisatie ?? []) {
+    const k = r.code.toUpperCase();
+    if (blad.has(k)) meldingen.push(melding('waarschuwing', 'realisatie-dubbel', `code ${r.code} staat twee keer in Realisatie; de eerste telt`, r.plaats));
+    else blad.set(k, r);
+  }
+  const uitZaken = new Map((zaken?.perCode ?? []).map((c) => [c.code.toUpperCase(), c]));
+  const gebruikt = new Set<string>();
+  const regels: RegelRealisatie[] = [];
+  for (const ru of vraag.regels) {
+    const r = ru.regel;
+    const planAantal = ru.bron === 'berekend' && r.aantal.soort === 'getal' ? r.aantal.waarde : undefined;
+    const base = { code: r.code ?? '', product: r.product, taakveld: r.taakveld || '(geen taakveld)', afdeling: r.afdeling ?? '', planAantal, planUren: ru.uren };
+    const k = r.code?.toUpperCase();
+    if (!k || gebruikt.has(k)) {
+      regels.push({ ...base, bron: 'geen', afwijking: false });
+      continue;
+    }
+    gebruikt.add(k);
+    const b = blad.get(k);
+    const z = zaken ? (uitZaken.get(k) ?? { aantal: 0, uren: Rational.ZERO }) : undefined;
+    const bAantal = b?.aantal.soort === 'getal' ? b.aantal.waarde : undefined;
+    const bUren = b?.uren.soort === 'getal' ? b.uren.waarde : undefined;
+    const zAantal = z ? Rational.of(BigInt(z.aantal)) : undefined;
+    const aantal = bAantal ?? zAantal;
+    const uren = bUren ?? z?.uren;
+    const bron: RealisatieBron = (bAantal || bUren) && z ? 'beide' : bAantal || bUren ? 'blad' : z ? 'zaken' : 'geen';
+    if (bron === 'beide') {
+      const verschillen: string[] = [];
+      if (bAantal && zAantal && !bAantal.eq(zAantal)) verschillen.push(`aantal ${nlGetal(bAantal)} tegen ${nlGetal(zAantal)}`);
+      if (bUren && z && !bUren.eq(z.uren)) verschillen.push(`uren ${nlGetal(bUren)} tegen ${nlGetal(z.uren)}`);
+      if (verschillen.length) {
+        meldingen.push(
+          melding('waarschuwing', 'realisatie-verschil', `${r.code}: Realisatie en de zakenexport verschillen (${verschillen.join('; ')}); de cijfers uit Realisatie tellen`, b!.plaats),
+        );
+      }
+    }
+    const procentAantal = procent(aantal, planAantal);
+    const procentUren = procent(uren, ru.uren);
+    const maat = procentUren ?? procentAantal;
+    // Beyond the threshold either way: |realised% − 100| > drempel.
+    const afwijking = maat !== undefined && (maat.sub(HONDERD).gt(drempel) || HONDERD.sub(maat).gt(drempel));
+    regels.push({ ...base, aantal, uren, bron, procentAantal, procentUren, afwijking, toelichting: b?.toelichting });
+  }
+  const nietGepland = [
+    ...[...blad].filter(([k]) => !gebruikt.has(k)).map(([, b]) => ({
+      code: b.code,
+      aantal: b.aantal.soort === 'getal' ? b.aantal.waarde : undefined,
+      uren: b.uren.soort === 'getal' ? b.uren.waarde : undefined,
+      bron: 'blad' as RealisatieBron,
+    })),
+    ...[...uitZaken].filter(([k]) => !gebruikt.has(k) && !blad.has(k)).map(([, z]) => ({ code: z.code, aantal: Rational.of(BigInt(z.aantal)), uren: z.uren, bron: 'zaken' as RealisatieBron })),
+  ];
+  for (const n of nietGepland.filter((x) => x.bron === 'blad')) {
+    meldingen.push(melding('waarschuwing', 'realisatie-niet-gepland', `code ${n.code} staat in Realisatie maar niet in het programma`, blad.get(n.code.toUpperCase())!.plaats));
+  }
+  const metRealisatie = regels.filter((r) => r.bron !== 'geen');
+  const tv = new Map<string, TaakveldRealisatie>();
+  for (const r of metRealisatie) {
+    const t = tv.get(r.taakveld) ?? { taakveld: r.taakveld, planAantal: Rational.ZERO, planUren: Rational.ZERO, aantal: Rational.ZERO, uren: Rational.ZERO };
+    if (r.planAantal && r.aantal) {
+      t.planAantal = t.planAantal.add(r.planAantal);
+      t.aantal = t.aantal.add(r.aantal);
+    }
+    if (r.planUren && r.uren) {
+      t.planUren = t.planUren.add(r.planUren);
+      t.uren = t.uren.add(r.uren);
+    }
+    tv.set(r.taakveld, t);
+  }
+  const taakvelden = [...tv.values()].map((t) => ({ ...t, procentAantal: procent(t.aantal, t.planAantal), procentUren: procent(t.uren, t.planUren) }));
+  const afd = new Map<string, { afdeling: string; planUren: Rational; uren: Rational }>();
+  for (const r of metRealisatie) {
+    if (!r.planUren || !r.uren) continue;
+    const a = afd.get(r.afdeling) ?? { afdeling: r.afdeling || '(geen afdeling)', planUren: Rational.ZERO, uren: Rational.ZERO };
+    a.planUren = a.planUren.add(r.planUren);
+    a.uren = a.uren.add(r.uren);
+    afd.set(r.afdeling, a);
+  }
+  const som = (f: (t: TaakveldRealisatie) => Rational) => Rational.sum(taakvelden.map(f));
+  const totaal = { planAantal: som((t) => t.planAantal), planUren: som((t) => t.planUren), aantal: som((t) => t.aantal), uren: som((t) => t.uren) };
+  return {
+    regels,
+    taakvelden,
+    afwijkingen: regels.filter((r) => r.afwijking),
+    nietGepland,
+    perAfdeling: [...afd.values()].map((a) => ({ ...a, procent: procent(a.uren, a.planUren) })),
+    totaal: { ...totaal, procentAantal: procent(totaal.aantal, totaal.planAantal), procentUren: procent(totaal.uren, totaal.planUren) },
+    drempel,
+    meldingen,
+  };
+}

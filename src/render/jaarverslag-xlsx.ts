@@ -1,0 +1,77 @@
+import ExcelJS from 'exceljs';
+import type { JaarverslagView } from '../report/jaarverslag.js';
+import { werkboekBytes } from './werkboek.js';
+import { celTekst, getalFormaat, kopStijl } from './xlsx-stijl.js';
+
+const n = (r: { toNumber(): number } | undefined) => (r === undefined ? null : r.toNumber());
+
+function blad(wb: ExcelJS.Workbook, naam: string, koppen: string[], breedtes: number[]): ExcelJS.Worksheet {
+  const ws = wb.addWorksheet(naam, { views: [{ state: 'frozen', ySplit: 1 }] });
+  ws.addRow(koppen);
+  kopStijl(ws, koppen.length);
+  breedtes.forEach((w, i) => (ws.getColumn(i + 1).width = w));
+  ws.autoFilter = { from: { row: 1, column: 1 }, to: { row: 1, column: koppen.length } };
+  return ws;
+}
+
+/** Percentage as a live formula over two cells of the same row, with the tool's figure cached. */
+function procentCel(row: ExcelJS.Row, kol: number, deel: string, geheel: string, waarde: { toNumber(): number } | undefined): void {
+  if (waarde === undefined) return;
+  row.getCell(kol).value = { formula: `IF(${geheel}${row.number}=0,"",${deel}${row.number}/${geheel}${row.number})`, result: waarde.toNumber() / 100 };
+  row.getCell(kol).numFmt = '0.0%';
+}
+
+/** The jaarverslag workbook: Samenvatting, Realisatie, Taakvelden, Doelen, Tijdigheid, Verbeterpunten, Meldingen. */
+export async function jaarverslagXlsx(v: JaarverslagView): Promise<Uint8Array> {
+  const wb = new ExcelJS.Workbook();
+  wb.title = v.titel;
+  const sam = wb.addWorksheet('Samenvatting');
+  const real = blad(wb, 'Realisatie', ['Code', 'Product', 'Taakveld', 'Afdeling', 'Gepland aantal', 'Gerealiseerd aantal', '% aantal', 'Geplande uren', 'Gerealiseerde uren', '% uren', 'Bron', 'Afwijking', 'Toelichting'], [12, 50, 16, 26, 12, 12, 10, 12, 12, 10, 10, 10, 60]);
+  for (const r of v.realisatie.regels) {
+    const row = real.addRow([celTekst(r.code), celTekst(r.product), celTekst(r.taakveld), celTekst(r.afdeling), n(r.planAantal), n(r.aantal), null, n(r.planUren), n(r.uren), null, r.bron === 'geen' ? 'onbekend' : r.bron, r.afwijking ? 'ja' : 'nee', celTekst(r.toelichting ?? '')]);
+    procentCel(row, 7, 'F', 'E', r.aantal && r.planAantal ? r.procentAantal : undefined);
+    procentCel(row, 10, 'I', 'H', r.uren && r.planUren ? r.procentUren : undefined);
+    for (const [k, w] of [[5, r.planAantal], [6, r.aantal], [8, r.planUren], [9, r.uren]] as const) row.getCell(k).numFmt = getalFormaat(w);
+  }
+  const tv = blad(wb, 'Taakvelden', ['Taakveld', 'Gepland aantal', 'Gerealiseerd aantal', '% aantal', 'Geplande uren', 'Gerealiseerde uren', '% uren'], [24, 14, 14, 10, 14, 14, 10]);
+  for (const t of v.realisatie.taakvelden) {
+    const row = tv.addRow([celTekst(t.taakveld), n(t.planAantal), n(t.aantal), null, n(t.planUren), n(t.uren)]);
+    procentCel(row, 4, 'C', 'B', t.procentAantal);
+    procentCel(row, 7, 'F', 'E', t.procentUren);
+  }
+  const doelen = blad(wb, 'Doelen', ['Id', 'Doel', 'Indicator', 'Streefwaarde', 'Gerealiseerd', 'Uitkomst', 'Toelichting'], [8, 50, 50, 14, 14, 14, 60]);
+  for (const d of v.doelen) {
+    const row = doelen.addRow([celTekst(d.id), celTekst(d.doel), celTekst(d.indicator), celTekst(d.streefwaarde), celTekst(d.waarde), d.uitkomst, celTekst(d.reden)]);
+    row.getCell(6).font = { bold: true, color: { argb: d.uitkomst === 'behaald' ? 'FF2E7D32' : d.uitkomst === 'niet behaald' ? 'FFC62828' : 'FF616161' } };
+  }
+  if (v.tijdigheid) {
+    const t = blad(wb, 'Tijdigheid', ['Procedure', 'Termijn', 'Besloten', 'Binnen termijn', 'Te laat', '% tijdig', 'Verdaagd', 'Open eind jaar', 'Open over termijn'], [20, 28, 10, 14, 10, 10, 10, 14, 16]);
+    for (const p of v.tijdigheid.perProcedure) {
+      const row = t.addRow([p.procedure, p.termijn, p.besloten, p.binnenTermijn, p.teLaat, null, p.verdaagd, p.open, p.openOverTermijn]);
+      if (p.aandeelTijdig) {
+        row.getCell(6).value = { formula: `IF(D${row.number}+E${row.number}=0,"",D${row.number}/(D${row.number}+E${row.number}))`, result: p.aandeelTijdig.toNumber() };
+        row.getCell(6).numFmt = '0.0%';
+      }
+    }
+  }
+  const vp = blad(wb, 'Verbeterpunten', ['Nr', 'Verbeterpunt', 'Status', 'Toelichting'], [6, 70, 16, 60]);
+  for (const p of v.verbeterpunten) vp.addRow([celTekst(p.nr), celTekst(p.verbeterpunt), p.status, celTekst(p.toelichting)]);
+  const m = blad(wb, 'Meldingen', ['Soort', 'Bevinding', 'Plaats'], [14, 110, 50]);
+  for (const x of v.meldingen) m.addRow([x.niveau, celTekst(x.bericht), celTekst(x.waar)]);
+
+  sam.addRow([v.titel]).font = { bold: true, size: 14 };
+  sam.addRow([]);
+  const rij = (label: string, waarde: ExcelJS.CellValue, fmt?: string) => {
+    const r = sam.addRow([label, waarde]);
+    if (fmt) r.getCell(2).numFmt = fmt;
+  };
+  rij('Gemeente', celTekst(v.gemeente));
+  rij('Jaar', typeof v.jaar === 'number' ? v.jaar : null);
+  rij('Geplande uren (regels met realisatie)', n(v.samenvatting.planUren), '#,##0');
+  rij('Gerealiseerde uren', n(v.samenvatting.uren), '#,##0');
+  if (v.samenvatting.procentUren) rij('Realisatie uren', { formula: 'IF(B5=0,"",B6/B5)', result: v.samenvatting.procentUren.toNumber() / 100 }, '0.0%');
+  rij('Doelen behaald', `${v.samenvatting.doelenBehaald} van ${v.samenvatting.doelenMetStreefwaarde}`);
+  sam.getColumn(1).width = 40;
+  sam.getColumn(2).width = 30;
+  return werkboekBytes(wb);
+}

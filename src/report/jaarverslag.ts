@@ -1,0 +1,108 @@
+import type { DoelResultaat } from '../compute/doelen.js';
+import type { PlanRealisatie } from '../compute/realisatie.js';
+import type { ZakenResultaat } from '../compute/zaken.js';
+import { TERMIJNEN } from '../compute/zaken.js';
+import { sorteerMeldingen, type Melding, type Niveau } from '../model/melding.js';
+import { Rational } from '../model/rational.js';
+import type { Verbeterpunt, Werkmap } from '../model/types.js';
+
+export interface JaarverslagView {
+  titel: string;
+  gemeente: string;
+  jaar: number | string;
+  vastgesteldOp?: Date;
+  teksten: Record<string, string>;
+  samenvatting: {
+    procentUren?: Rational;
+    procentAantal?: Rational;
+    doelenBehaald: number;
+    doelenMetStreefwaarde: number;
+    doelenTotaal: number;
+    planUren: Rational;
+    uren: Rational;
+  };
+  realisatie: PlanRealisatie & { drempelTekst: string };
+  grafiek?: string;
+  doelen: { id: string; doel: string; indicator: string; streefwaarde: string; waarde: string; uitkomst: string; reden: string }[];
+  tijdigheid?: {
+    perProcedure: { procedure: string; termijn: string; besloten: number; binnenTermijn: number; teLaat: number; verdaagd: number; onbekend: number; open: number; openOverTermijn: number; aandeelTijdig?: Rational }[];
+    totaalTijdig?: Rational;
+    zaken: number;
+    bestand: string;
+  };
+  /** Shares as percentages. */
+  naleving?: Omit<ZakenResultaat['naleving'], 'spontaan' | 'naHercontrole'> & { spontaan?: Rational; naHercontrole?: Rational };
+  verbeterpunten: { nr: string; verbeterpunt: string; status: string; toelichting: string }[];
+  meldingen: { niveau: Niveau; bericht: string; waar: string }[];
+  meldingTelling: Record<Niveau, number>;
+}
+
+const weken = (d: number) => `${d / 7} weken`;
+const alsProcent = (r: Rational | undefined) => r?.mul(Rational.of(100n));
+
+export function jaarverslagView(
+  wm: Werkmap,
+  r: PlanRealisatie,
+  doelen: DoelResultaat[],
+  zaken: { resultaat: ZakenResultaat; bestand: string } | undefined,
+  meldingen: Melding[],
+  grafiek?: string,
+): JaarverslagView {
+  const gemeente = wm.instellingen.gemeente ?? '';
+  const jaar = wm.instellingen.jaar ?? '';
+  const teksten: Record<string, string> = {};
+  for (const t of wm.teksten ?? []) teksten[t.sectie] = teksten[t.sectie] ? `${teksten[t.sectie]}\n\n${t.tekst}` : t.tekst;
+  const metStreef = doelen.filter((d) => d.doel.streefwaarde);
+  const gesorteerd = sorteerMeldingen(meldingen).filter((m) => m.niveau !== 'melding');
+  const telling = { fout: 0, waarschuwing: 0, melding: 0 } as Record<Niveau, number>;
+  for (const m of gesorteerd) telling[m.niveau]++;
+  return {
+    titel: `Jaarverslag VTH ${jaar}${gemeente ? `, gemeente ${gemeente}` : ''}`,
+    gemeente,
+    jaar,
+    vastgesteldOp: wm.instellingen.jaarverslagVastgesteldOp,
+    teksten,
+    samenvatting: {
+      procentUren: r.totaal.procentUren,
+      procentAantal: r.totaal.procentAantal,
+      doelenBehaald: doelen.filter((d) => d.uitkomst === 'behaald').length,
+      doelenMetStreefwaarde: metStreef.length,
+      doelenTotaal: doelen.length,
+      planUren: r.totaal.planUren,
+      uren: r.totaal.uren,
+    },
+    realisatie: { ...r, drempelTekst: `${r.drempel.toDecimalString(2).replace('.', ',')}%` },
+    grafiek,
+    doelen: doelen.map((d) => ({
+      id: d.doel.id,
+      doel: d.doel.doel,
+      indicator: d.doel.indicator ?? '',
+      streefwaarde: d.doel.streefwaarde?.tekst ?? '',
+      waarde: d.waardeTekst,
+      uitkomst: d.uitkomst,
+      reden: d.reden,
+    })),
+    tijdigheid: zaken
+      ? {
+          perProcedure: zaken.resultaat.perProcedure.map((p) => ({
+            ...p,
+            aandeelTijdig: alsProcent(p.aandeelTijdig),
+            termijn: `${weken(TERMIJNEN[p.procedure].dagen)}${TERMIJNEN[p.procedure].verdaging ? `, verdaging ${weken(TERMIJNEN[p.procedure].verdaging)}` : ''}`,
+          })),
+          totaalTijdig: alsProcent(zaken.resultaat.totaalTijdig),
+          zaken: zaken.resultaat.zaken,
+          bestand: zaken.bestand,
+        }
+      : undefined,
+    naleving: zaken
+      ? { ...zaken.resultaat.naleving, spontaan: alsProcent(zaken.resultaat.naleving.spontaan), naHercontrole: alsProcent(zaken.resultaat.naleving.naHercontrole) }
+      : undefined,
+    verbeterpunten: (wm.verbeterpunten ?? []).map((v: Verbeterpunt) => ({ nr: v.nr, verbeterpunt: v.verbeterpunt, status: v.status, toelichting: v.toelichting ?? '' })),
+    meldingen: gesorteerd.map((m) => ({
+      niveau: m.niveau,
+      bericht: m.bericht,
+      waar: [m.plaats.bestand, m.plaats.blad, m.plaats.rij !== undefined ? `rij ${m.plaats.rij}` : '', m.plaats.kolom ? `kolom "${m.plaats.kolom}"` : ''].filter(Boolean).join(', '),
+    })),
+    meldingTelling: telling,
+  };
+}
