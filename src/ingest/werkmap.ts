@@ -3,7 +3,6 @@ import path from 'node:path';
 import { leesCsv } from './csv.js';
 import { OnleesbaarFout } from './fout.js';
 import type { Tabel } from './tabel.js';
-import { leesXlsx } from './xlsx.js';
 
 export interface GelezenWerkmap {
   /** The path the user gave. */
@@ -29,7 +28,11 @@ async function leesBestand(vol: string, toon: string): Promise<Tabel[]> {
   const ext = path.extname(vol).toLowerCase();
   const stam = path.basename(vol, path.extname(vol));
   if (ext === '.csv' || ext === '.txt') return [{ ...leesCsv(buf, toon, stam), bestandStam: stam }];
-  if (ext === '.xlsx' || ext === '.xlsm') return (await leesXlsx(buf, toon)).map((t) => ({ ...t, bestandStam: stam }));
+  if (ext === '.xlsx' || ext === '.xlsm') {
+    // exceljs is loaded only when there is a workbook to read.
+    const { leesXlsx } = await import('./xlsx.js');
+    return (await leesXlsx(buf, toon)).map((t) => ({ ...t, bestandStam: stam }));
+  }
   throw new OnleesbaarFout(`${toon}: onbekend bestandstype "${ext}"; gebruik .xlsx of .csv`, { bestand: toon });
 }
 

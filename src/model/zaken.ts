@@ -1,6 +1,6 @@
 import type { Cel } from '../ingest/tabel.js';
 import { schoonTekst } from '../ingest/tabel.js';
-import { normaliseer } from '../ingest/xlsx.js';
+import { normaliseer } from '../ingest/cel.js';
 import { normaliseerKop } from './kolommen.js';
 import { melding, type Melding, type Plaats } from './melding.js';
 import { parseGetalTekst } from './getal.js';
