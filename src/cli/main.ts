@@ -128,7 +128,31 @@ function maakProgramma(zetExit: (code: number) => void): Command {
       zetExit(await jaarverslagOpdracht(werkmap, opts));
     });
 
+  program
+    .command('ibt')
+    .description('beoordeel per gemeente de IBT-criteria van de provincie en maak een overzicht voor de regio')
+    .argument('<regio>', 'map met per gemeente een werkmap (.xlsx-bestand of map)')
+    .requiredOption('-o, --output <map>', 'map waarin de rapporten en het overzicht komen')
+    .addOption(new Option('--jaar <jaar>', 'beoordeel dit jaar; een werkmap voor een ander jaar is niet te beoordelen').argParser(parseJaar))
+    .option('--zaken-map <map>', 'map met zakenexports per gemeente (bestandsnaam = gemeente of werkmap)')
+    .option('--templates <map>', 'eigen templates voor ibt.md.hbs en ibt-overzicht.md.hbs')
+    .option('--format <soorten>', 'md, xlsx of md,xlsx', 'md,xlsx')
+    .option('--force', 'overschrijf bestaande uitvoer')
+    .option('-q, --quiet', 'alleen de samenvatting, geen voortgang')
+    .addOption(new Option('--werkers <aantal>', 'aantal gelijktijdige werkers (1 = na elkaar)').argParser(parseWerkers))
+    .addHelpText('after', `\nVoorbeeld:\n  vth ibt fixtures/regio-voorbeeld -o uitvoer/ibt\n\nExitcode 0: elke gemeente is beoordeeld (ook als het oordeel rood is); 1: een of meer gemeenten waren niet te beoordelen; 2: verkeerd gebruik.\n`)
+    .action(async (regio: string, opts: import('./commands/ibt.js').IbtOpties) => {
+      const { ibtOpdracht } = await import('./commands/ibt.js');
+      zetExit(await ibtOpdracht(regio, opts));
+    });
+
   return program;
+}
+
+function parseWerkers(s: string): number {
+  const n = Number(s);
+  if (!Number.isInteger(n) || n < 1 || n > 64) throw new GebruikFout(`--werkers "${s}" moet een geheel getal van 1 tot 64 zijn`);
+  return n;
 }
 
 function parseJaar(s: string): number {

@@ -36,6 +36,12 @@ export const BLADEN: { naam: BladNaam; aliassen: string[]; nodigVoor: string }[]
 /** Sheets users keep beside the data that are no part of the contract: ignored silently. */
 const GENEGEERD = new Set(['toelichting', 'uitleg', 'zaken', 'lees mij', 'leesmij', 'readme']);
 
+/** Toelichting and the like, and a case export kept beside the sheets (`zaken-2025.csv`). */
+function isGenegeerd(naam: string): boolean {
+  const n = normaliseerKop(naam);
+  return GENEGEERD.has(n) || /^zaken\b/.test(n);
+}
+
 function bladVoor(naam: string): BladNaam | undefined {
   const n = normaliseerKop(naam);
   return BLADEN.find((b) => normaliseerKop(b.naam) === n || b.aliassen.some((a) => normaliseerKop(a) === n))?.naam;
@@ -53,7 +59,7 @@ export function wijsBladenToe(gelezen: GelezenWerkmap): { perBlad: Map<BladNaam,
     if (!blad && t.bestandStam && bestandTelt.get(t.bestand) === 1) blad = bladVoor(t.bestandStam);
     const plaats = { bestand: t.bestand, blad: t.blad };
     if (!blad) {
-      if (!GENEGEERD.has(normaliseerKop(t.blad)) && !GENEGEERD.has(normaliseerKop(t.bestandStam ?? ''))) {
+      if (!isGenegeerd(t.blad) && !isGenegeerd(t.bestandStam ?? '')) {
         meldingen.push(melding('melding', 'blad-onbekend', `blad "${t.blad}" hoort niet bij de werkmap en wordt genegeerd`, plaats));
       }
       continue;

@@ -1,0 +1,175 @@
+import { readdirSync, statSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { Worker } from 'node:worker_threads';
+import type { Kleur } from '../../compute/ibt.js';
+import { TOTAALREGEL } from '../../report/ibt.js';
+import { laadTemplates, TemplateFout } from '../../render/handlebars.js';
+import { EXIT, GebruikFout } from '../fouten.js';
+import type { GemeenteTaak } from '../ibt-gemeente.js';
+import { beoordeelEnRender, type WerkOpdracht, type WerkResultaat } from '../ibt-taak.js';
+import { schrijfUitvoer } from '../schrijf.js';
+import { kleuren } from '../uitvoer.js';
+import { parseFormaten } from './uvp.js';
+
+export interface IbtOpties {
+  output: string;
+  jaar?: number;
+  zakenMap?: string;
+  templates?: string;
+  format: string;
+  force?: boolean;
+  quiet?: boolean;
+  werkers?: number;
+}
+
+export const CRITERIA = [
+  'Documenten actueel en op tijd vastgesteld',
+  'Prioriteiten volgen uit een risicoanalyse',
+  'Doelen zijn meetbaar',
+  'Capaciteit in beeld en toereikend',
+  'Jaarverslag op tijd en over realisatie en doelen',
+  'Realisatie van het programma',
+  'Tijdigheid volgens de streefwaarde',
+  'Verbeterpunten van vorig jaar opgevolgd',
+];
+
+/** The municipalities of a region: every .xlsx file and every folder, sorted by name. */
+export function gemeentenIn(regio: string): { bron: string; pad: string }[] {
+  let namen: string[];
+  try {
+    if (!statSync(regio).isDirectory()) throw new Error();
+    namen = readdirSync(regio);
+  } catch {
+    throw new GebruikFout(`regio "${regio}" is geen map (verwacht: een map met per gemeente een werkmap)`);
+  }
+  const uit = namen
+    .filter((n) => !n.startsWith('.') && !n.startsWith('~$'))
+    .sort()
+    .filter((n) => {
+      const s = statSync(path.join(regio, n));
+      return s.isDirectory() || (s.isFile() && /\.(xlsx|xlsm)$/i.test(n));
+    })
+    .map((n) => ({ bron: n, pad: path.join(regio, n) }));
+  if (uit.length === 0) throw new GebruikFout(`regio "${regio}" bevat geen werkmappen (.xlsx-bestanden of mappen)`);
+  return uit;
+}
+
+/** Runs the jobs on a small pool of worker threads; results come back in input order whatever the timing. */
+async function parallel(opdrachten: WerkOpdracht[], werkers: number, klaar: (r: WerkResultaat) => void): Promise<WerkResultaat[]> {
+  const resultaten: WerkResultaat[] = new Array(opdrachten.length);
+  let volgende = 0;
+  const url = new URL('../ibt-werker.js', import.meta.url);
+  await Promise.all(
+    Array.from({ length: werkers }, () =>
+      new Promise<void>((opgelost, mislukt) => {
+        const w = new Worker(url);
+        const stuur = () => {
+          if (volgende >= opdrachten.length) {
+            void w.terminate().then(() => opgelost());
+            return;
+          }
+          w.postMessage(opdrachten[volgende++]);
+        };
+        w.on('message', (r: WerkResultaat) => {
+          if (r.intern) {
+            void w.terminate();
+            mislukt(new Error(r.intern));
+            return;
+          }
+          resultaten[r.index] = r;
+          klaar(r);
+          stuur();
+        });
+        w.on('error', mislukt);
+        stuur();
+      }),
+    ),
+  );
+  return resultaten;
+}
+
+function meestVoorkomend(jaren: number[]): number | undefined {
+  const tel = new Map<number, number>();
+  for (const j of jaren) tel.set(j, (tel.get(j) ?? 0) + 1);
+  return [...tel].sort((a, b) => b[1] - a[1] || a[0] - b[0])[0]?.[0];
+}
+
+export async function ibtOpdracht(regio: string, opts: IbtOpties): Promise<number> {
+  const formaten = [...parseFormaten(opts.format)];
+  let renderOverzicht;
+  try {
+    if (formaten.includes('md')) {
+      laadTemplates('ibt', opts.templates);
+      renderOverzicht = laadTemplates('ibt-overzicht', opts.templates);
+    }
+  } catch (e) {
+    if (e instanceof TemplateFout) throw new GebruikFout(e.message);
+    throw e;
+  }
+  if (opts.zakenMap && !statSync(opts.zakenMap, { throwIfNoEntry: false })?.isDirectory()) throw new GebruikFout(`--zaken-map "${opts.zakenMap}" is geen map`);
+  const gemeenten = gemeentenIn(regio);
+  const taken: GemeenteTaak[] = gemeenten.map((g, index) => ({ index, bron: g.bron, pad: g.pad, zakenMap: opts.zakenMap, jaar: opts.jaar }));
+  const opdrachten = taken.map((taak) => ({ taak, formaten, templates: opts.templates }));
+  const c = kleuren(process.stderr);
+  const terminal = !opts.quiet && process.stderr.isTTY;
+  const kleur = (k: Kleur | string) => (k === 'groen' ? c.green(k) : k === 'oranje' ? c.hex('#ef6c00')(k) : k === 'rood' ? c.red(k) : c.dim(k));
+  let gedaan = 0;
+  const meld = (r: WerkResultaat) => {
+    gedaan++;
+    if (!terminal) return;
+    const p = Math.floor((gedaan / taken.length) * 100);
+    const balk = '█'.repeat(Math.floor(p / 4)).padEnd(25, '░');
+    const regel = r.rij.beoordeeld ? `${r.rij.gemeente}: ${kleur(r.rij.totaal)} (${r.rij.kleuren.map((k) => kleur(k)).join(' ')})` : `${r.rij.gemeente}: ${c.dim('niet te beoordelen')}: ${r.rij.reden}`;
+    process.stderr.write(`\r\u001b[2K${regel}\n${balk} ${gedaan}/${taken.length}`);
+    if (gedaan === taken.length) process.stderr.write('\n');
+  };
+  const aantalWerkers = Math.max(1, Math.min(opts.werkers ?? 2, os.availableParallelism?.() ?? os.cpus().length, taken.length));
+  const resultaten =
+    aantalWerkers > 1
+      ? await parallel(opdrachten, aantalWerkers, meld)
+      : await (async () => {
+          const uit: WerkResultaat[] = [];
+          for (const o of opdrachten) {
+            const r = await beoordeelEnRender(o);
+            uit.push(r);
+            meld(r);
+          }
+          return uit;
+        })();
+
+  const beoordeeld = resultaten.filter((r) => r.rij.beoordeeld);
+  const jaar = opts.jaar ?? meestVoorkomend(resultaten.flatMap((r) => (r.jaar !== undefined ? [r.jaar] : []))) ?? 'onbekend';
+  // Safe, unique names in input order: a name can never leave -o, and two clashing names stay apart.
+  const gebruikt = new Set<string>();
+  const bestanden: { pad: string; inhoud: string | Uint8Array }[] = [];
+  for (const r of resultaten) {
+    let naam = r.naamBasis;
+    for (let i = 2; gebruikt.has(naam); i++) naam = `${r.naamBasis}-${i}`;
+    gebruikt.add(naam);
+    r.rij.naam = naam;
+    for (const b of r.bestanden) bestanden.push({ pad: path.join(opts.output, `ibt-${jaar}-${naam}.${b.ext}`), inhoud: b.inhoud });
+  }
+  const rijen = resultaten.map((r) => r.rij);
+  const overzicht = {
+    jaar,
+    aantal: rijen.length,
+    beoordeeld: beoordeeld.length,
+    nietBeoordeeld: rijen.length - beoordeeld.length,
+    regel: TOTAALREGEL,
+    criteria: CRITERIA.map((naam, i) => ({ nr: i + 1, naam })),
+    rijen,
+  };
+  if (renderOverzicht) bestanden.push({ pad: path.join(opts.output, `ibt-overzicht-${jaar}.md`), inhoud: renderOverzicht(overzicht) });
+  if (formaten.includes('xlsx')) {
+    const { overzichtXlsx } = await import('../../render/ibt-xlsx.js');
+    bestanden.push({ pad: path.join(opts.output, `ibt-overzicht-${jaar}.xlsx`), inhoud: await overzichtXlsx(jaar, rijen, CRITERIA, TOTAALREGEL) });
+  }
+  await schrijfUitvoer(bestanden, opts.force);
+  const tel = (k: string) => rijen.filter((r) => r.totaal === k).length;
+  process.stdout.write(
+    `IBT ${jaar}: ${rijen.length} gemeenten: ${tel('groen')} groen, ${tel('oranje')} oranje, ${tel('rood')} rood, ${tel('niet te beoordelen')} niet te beoordelen. Overzicht: ${path.join(opts.output, `ibt-overzicht-${jaar}`)}.*\n`,
+  );
+  for (const r of rijen.filter((x) => !x.beoordeeld)) process.stdout.write(`  niet te beoordelen: ${r.gemeente} (${r.bron}): ${r.reden}\n`);
+  return rijen.some((r) => !r.beoordeeld) ? EXIT.PROBLEEM : EXIT.OK;
+}

@@ -1,0 +1,85 @@
+import { existsSync, readdirSync, statSync } from 'node:fs';
+import path from 'node:path';
+import { analyseer } from '../compute/controle.js';
+import { beoordeelDoelen } from '../compute/doelen.js';
+import { beoordeelIbt, type IbtOordeel } from '../compute/ibt.js';
+import { vergelijkRealisatie } from '../compute/realisatie.js';
+import { NALEEF_GROEPEN } from '../compute/zaken.js';
+import { OnleesbaarFout } from '../ingest/fout.js';
+import { normaliseerKop } from '../model/kolommen.js';
+import { laadWerkmap } from './laad.js';
+import { verwerkZaken } from './zaken.js';
+
+/** One municipality in a region: a werkmap (file or folder) and where its case export may be. */
+export interface GemeenteTaak {
+  index: number;
+  /** The entry as found in the region folder (file or folder name). */
+  bron: string;
+  pad: string;
+  zakenMap?: string;
+  jaar?: number;
+}
+
+export type GemeenteUitkomst =
+  | { ok: true; index: number; oordeel: IbtOordeel; zaken?: string }
+  | { ok: false; index: number; gemeente: string; reden: string };
+
+function stam(s: string): string {
+  return normaliseerKop(s.replace(/\.(xlsx|xlsm|csv)$/i, '')).replace(/[^a-z0-9]+/g, '-');
+}
+
+/** A case export for this municipality: `zaken*.csv|xlsx` inside its folder, or a file named after it in --zaken-map. */
+export function zoekZaken(taak: GemeenteTaak, gemeente: string): string | undefined {
+  const kandidaten: string[] = [];
+  if (statSync(taak.pad).isDirectory()) {
+    for (const f of readdirSync(taak.pad).sort()) if (/^zaken.*\.(csv|xlsx)$/i.test(f)) kandidaten.push(path.join(taak.pad, f));
+  }
+  if (taak.zakenMap && existsSync(taak.zakenMap)) {
+    const namen = new Set([stam(taak.bron), stam(gemeente)]);
+    for (const f of readdirSync(taak.zakenMap).sort()) {
+      if (!/\.(csv|xlsx)$/i.test(f)) continue;
+      const s = stam(f);
+      if (namen.has(s) || [...namen].some((n) => s === `zaken-${n}` || s.endsWith(`-${n}`))) kandidaten.push(path.join(taak.zakenMap, f));
+    }
+  }
+  return kandidaten[0];
+}
+
+/** Judges one municipality. Never throws for the municipality's own input: that becomes "niet te beoordelen". */
+export async function beoordeelGemeente(taak: GemeenteTaak): Promise<GemeenteUitkomst> {
+  const naam = taak.bron.replace(/\.(xlsx|xlsm)$/i, '');
+  try {
+    const wm = await laadWerkmap(taak.pad);
+    const fouten = wm.meldingen.filter((m) => m.niveau === 'fout');
+    const gemeente = wm.instellingen.gemeente ?? naam;
+    if (!wm.instellingen.jaar) return { ok: false, index: taak.index, gemeente, reden: 'de werkmap heeft geen jaar (blad Instellingen)' };
+    if (taak.jaar !== undefined && wm.instellingen.jaar !== taak.jaar) {
+      return { ok: false, index: taak.index, gemeente, reden: `de werkmap is voor ${wm.instellingen.jaar}, niet voor ${taak.jaar}` };
+    }
+    if (fouten.length) {
+      const eerste = fouten[0]!;
+      return {
+        ok: false,
+        index: taak.index,
+        gemeente,
+        reden: `${fouten.length} ${fouten.length === 1 ? 'fout' : 'fouten'} in de werkmap, de eerste: ${eerste.plaats.bestand}${eerste.plaats.blad ? `, blad ${eerste.plaats.blad}` : ''}${eerste.plaats.rij ? `, rij ${eerste.plaats.rij}` : ''}: ${eerste.bericht}`,
+      };
+    }
+    const a = analyseer(wm);
+    const zakenPad = zoekZaken(taak, gemeente);
+    const i = wm.instellingen;
+    const zaken = zakenPad
+      ? await verwerkZaken(zakenPad, i.jaar!, undefined, {
+          periodiek: i.codesPeriodiek ?? NALEEF_GROEPEN.periodiek,
+          hercontrole: i.codesHercontrole ?? NALEEF_GROEPEN.hercontrole,
+          handhavingscontrole: i.codesHandhavingscontrole ?? NALEEF_GROEPEN.handhavingscontrole,
+        })
+      : undefined;
+    const r = vergelijkRealisatie(wm, a.vraag, zaken?.resultaat);
+    const d = beoordeelDoelen(wm.doelen ?? [], wm.indicatoren ?? [], zaken?.resultaat);
+    return { ok: true, index: taak.index, oordeel: beoordeelIbt(wm, a, r, d.doelen, zaken?.resultaat), zaken: zakenPad && path.basename(zakenPad) };
+  } catch (e) {
+    if (e instanceof OnleesbaarFout) return { ok: false, index: taak.index, gemeente: naam, reden: e.message };
+    throw e;
+  }
+}

@@ -1,0 +1,267 @@
+import type { Analyse } from './controle.js';
+import type { DoelResultaat } from './doelen.js';
+import type { PlanRealisatie } from './realisatie.js';
+import type { ZakenResultaat } from './zaken.js';
+import { nlDatum } from '../model/datum.js';
+import { nlGetal } from '../model/getal.js';
+import { Rational } from '../model/rational.js';
+import type { Werkmap } from '../model/types.js';
+
+export type Status = 'voldoet' | 'voldoet deels' | 'voldoet niet';
+export type Kleur = 'groen' | 'oranje' | 'rood';
+
+export const KLEUR: Record<Status, Kleur> = { voldoet: 'groen', 'voldoet deels': 'oranje', 'voldoet niet': 'rood' };
+
+/** Thresholds of the IBT check: settings with documented defaults. */
+export interface IbtInstellingen {
+  /** The UVP for year N is in time when adopted before this day and month of year N (default 1 February). */
+  uvpUiterlijk: { dag: number; maand: number };
+  /** The jaarverslag over N is in time when adopted before this day and month of N+1 (default 1 May). */
+  jaarverslagUiterlijk: { dag: number; maand: number };
+  /** Realised hours as a share of planned hours: at least this is groen (default 90%)… */
+  realisatieGroen: Rational;
+  /** …and at least this oranje (default 75%). */
+  realisatieOranje: Rational;
+  /** Timeliness target when no goal sets one (default 95%). */
+  tijdigheidNorm: Rational;
+  /** Below the target by at most this many percentage points is oranje (default 5). */
+  tijdigheidMarge: Rational;
+}
+
+export const STANDAARD_IBT: IbtInstellingen = {
+  uvpUiterlijk: { dag: 1, maand: 2 },
+  jaarverslagUiterlijk: { dag: 1, maand: 5 },
+  realisatieGroen: Rational.of(90n),
+  realisatieOranje: Rational.of(75n),
+  tijdigheidNorm: Rational.of(95n),
+  tijdigheidMarge: Rational.of(5n),
+};
+
+export interface Criterium {
+  nr: number;
+  naam: string;
+  status: Status;
+  kleur: Kleur;
+  /** The figures the judgement rests on. */
+  bewijs: string[];
+  /** One sentence, in Dutch. */
+  reden: string;
+}
+
+export interface IbtOordeel {
+  gemeente: string;
+  jaar: number;
+  criteria: Criterium[];
+  totaal: Kleur;
+  kerncijfers: {
+    benodigd?: Rational;
+    beschikbaar?: Rational;
+    realisatieProcent?: Rational;
+    tijdig?: Rational;
+    doelenBehaald: number;
+    doelenTotaal: number;
+    openVerbeterpunten: number;
+  };
+  verbeterpunten: { nr: string; verbeterpunt: string; status: string; toelichting: string }[];
+}
+
+const NAMEN = [
+  'Documenten actueel en op tijd vastgesteld',
+  'Prioriteiten volgen uit een risicoanalyse',
+  'Doelen zijn meetbaar',
+  'Capaciteit in beeld en toereikend',
+  'Jaarverslag op tijd en over realisatie en doelen',
+  'Realisatie van het programma',
+  'Tijdigheid volgens de streefwaarde',
+  'Verbeterpunten van vorig jaar opgevolgd',
+];
+
+const HONDERD = Rational.of(100n);
+
+function crit(nr: number, status: Status, reden: string, bewijs: string[]): Criterium {
+  return { nr, naam: NAMEN[nr - 1]!, status, kleur: KLEUR[status], bewijs, reden };
+}
+
+const datum = (d: { dag: number; maand: number }, jaar: number) => new Date(Date.UTC(jaar, d.maand - 1, d.dag));
+
+/** The overall colour: rood when any criterion is rood, else oranje when any is oranje, else groen. */
+export function totaalKleur(kleuren: Kleur[]): Kleur {
+  return kleuren.includes('rood') ? 'rood' : kleuren.includes('oranje') ? 'oranje' : 'groen';
+}
+
+/** The eight criteria of the province's check for one municipality. Pure. */
+export function beoordeelIbt(
+  wm: Werkmap,
+  a: Analyse,
+  r: PlanRealisatie,
+  doelen: DoelResultaat[],
+  zaken: ZakenResultaat | undefined,
+  inst: IbtInstellingen = STANDAARD_IBT,
+): IbtOordeel {
+  const jaar = wm.instellingen.jaar!;
+  const i = wm.instellingen;
+  const criteria: Criterium[] = [];
+
+  // 1. Documents current and adopted in time.
+  {
+    const grens = datum(inst.uvpUiterlijk, jaar);
+    const planOk = i.beleidsplanGeldigTot !== undefined && i.beleidsplanGeldigTot >= jaar;
+    const uvpOk = i.uvpVastgesteldOp !== undefined && i.uvpVastgesteldOp < grens;
+    const bewijs = [
+      i.beleidsplanGeldigTot !== undefined ? `beleidsplan geldig tot en met ${i.beleidsplanGeldigTot}` : 'geldigheid beleidsplan onbekend',
+      i.uvpVastgesteldOp ? `UVP vastgesteld op ${nlDatum(i.uvpVastgesteldOp)} (uiterlijk vóór ${nlDatum(grens)})` : 'vaststellingsdatum UVP onbekend',
+    ];
+    criteria.push(
+      planOk && uvpOk
+        ? crit(1, 'voldoet', `Het beleidsplan dekt ${jaar} en het UVP is vóór ${nlDatum(grens)} vastgesteld.`, bewijs)
+        : planOk || uvpOk
+          ? crit(1, 'voldoet deels', planOk ? `Het beleidsplan dekt ${jaar}, maar het UVP is niet vóór ${nlDatum(grens)} vastgesteld.` : `Het UVP is op tijd vastgesteld, maar het beleidsplan dekt ${jaar} niet.`, bewijs)
+          : crit(1, 'voldoet niet', `Het beleidsplan dekt ${jaar} niet en het UVP is niet op tijd vastgesteld.`, bewijs),
+    );
+  }
+
+  // 2. Priorities follow from a risk analysis.
+  {
+    const regels = a.vraag.regels.filter((x) => !x.regel.wettelijk);
+    const gekoppeld = regels.filter((x) => x.regel.prioriteit).length;
+    if (!a.risico) {
+      criteria.push(crit(2, 'voldoet niet', 'Er is geen bruikbare risicoanalyse met risicomodel.', ['geen risicoanalyse']));
+    } else {
+      const bewijs = [
+        `${a.risico.activiteiten.length} activiteiten ingedeeld (${a.risico.perKlasse.map((p) => `${p.klasse} ${p.aantal}`).join(', ')})`,
+        `${a.risico.zonderScore.length} activiteiten zonder volledige score`,
+        `${gekoppeld} van ${regels.length} niet-wettelijke programmaregels aan een prioriteit gekoppeld`,
+      ];
+      criteria.push(
+        a.risico.zonderScore.length === 0 && gekoppeld > 0
+          ? crit(2, 'voldoet', 'De prioriteiten volgen uit een volledige risicoanalyse en zijn aan het programma gekoppeld.', bewijs)
+          : crit(2, 'voldoet deels', gekoppeld === 0 ? 'Er is een risicoanalyse, maar geen programmaregel is aan een prioriteit gekoppeld.' : 'De risicoanalyse is niet volledig: niet elke activiteit heeft een score.', bewijs),
+      );
+    }
+  }
+
+  // 3. Goals measurable.
+  {
+    const alle = wm.doelen ?? [];
+    const volledig = alle.filter((d) => d.indicator && d.streefwaarde).length;
+    const bewijs = [`${volledig} van ${alle.length} doelen met indicator en streefwaarde`];
+    criteria.push(
+      alle.length > 0 && volledig === alle.length
+        ? crit(3, 'voldoet', 'Elk doel heeft een indicator en een streefwaarde.', bewijs)
+        : volledig > 0
+          ? crit(3, 'voldoet deels', `${alle.length - volledig} van de ${alle.length} doelen missen een indicator of streefwaarde.`, bewijs)
+          : crit(3, 'voldoet niet', alle.length ? 'Geen enkel doel heeft zowel een indicator als een streefwaarde.' : 'Er zijn geen doelen vastgelegd.', bewijs),
+    );
+  }
+
+  // 4. Capacity shown and sufficient.
+  {
+    const c = a.capaciteit;
+    if (!c || c.afdelingen.length + c.extern.length === 0) {
+      criteria.push(crit(4, 'voldoet niet', 'De capaciteit is niet in beeld gebracht.', ['geen blad Capaciteit']));
+    } else {
+      const bewijs = [
+        `benodigd ${nlGetal(c.totaal.benodigd, 0)} uur, beschikbaar ${nlGetal(c.totaal.beschikbaar, 0)} uur`,
+        ...c.tekorten.map((t) => `${t.afdeling}: tekort ${nlGetal(t.tekort, 0)} uur, ${t.uitgesteld.length} regels voor uitstel${t.rest.gt(Rational.ZERO) ? `, ${nlGetal(t.rest, 0)} uur raakt wettelijk werk` : ''}`),
+      ];
+      const raaktWettelijk = c.tekorten.some((t) => t.rest.gt(Rational.ZERO));
+      criteria.push(
+        c.toereikend
+          ? crit(4, 'voldoet', 'De beschikbare capaciteit is toereikend voor het geplande werk.', bewijs)
+          : raaktWettelijk
+            ? crit(4, 'voldoet niet', 'Het tekort aan capaciteit raakt wettelijk verplicht werk.', bewijs)
+            : crit(4, 'voldoet deels', 'Er is een tekort aan capaciteit; het programma zegt welk werk wordt uitgesteld.', bewijs),
+      );
+    }
+  }
+
+  // 5. Jaarverslag adopted in time and reporting realisation and goals.
+  {
+    const grens = datum(inst.jaarverslagUiterlijk, jaar + 1);
+    const d = i.jaarverslagVastgesteldOp;
+    const heeftRealisatie = r.regels.some((x) => x.bron !== 'geen');
+    const heeftDoelen = doelen.some((x) => x.uitkomst !== 'onbekend');
+    const bewijs = [
+      d ? `jaarverslag vastgesteld op ${nlDatum(d)} (uiterlijk vóór ${nlDatum(grens)})` : 'vaststellingsdatum jaarverslag onbekend',
+      heeftRealisatie ? 'realisatie per product gerapporteerd' : 'geen realisatie per product',
+      heeftDoelen ? 'doelen beoordeeld' : 'geen doel beoordeeld',
+    ];
+    const opTijd = d !== undefined && d < grens;
+    criteria.push(
+      !d
+        ? crit(5, 'voldoet niet', 'Er is geen vastgesteld jaarverslag.', bewijs)
+        : opTijd && heeftRealisatie && heeftDoelen
+          ? crit(5, 'voldoet', `Het jaarverslag is vóór ${nlDatum(grens)} vastgesteld en rapporteert over realisatie en doelen.`, bewijs)
+          : crit(5, 'voldoet deels', !opTijd ? `Het jaarverslag is pas na ${nlDatum(grens)} vastgesteld.` : 'Het jaarverslag rapporteert niet over zowel realisatie als doelen.', bewijs),
+    );
+  }
+
+  // 6. Realisation of the programme.
+  {
+    const p = r.totaal.procentUren;
+    if (!p) {
+      criteria.push(crit(6, 'voldoet niet', 'De realisatie van het programma is niet bekend.', ['geen gerealiseerde uren']));
+    } else {
+      const bewijs = [`${nlGetal(r.totaal.uren, 0)} van ${nlGetal(r.totaal.planUren, 0)} geplande uren gerealiseerd (${nlGetal(p, 1)}%)`, `${r.afwijkingen.length} regels wijken meer dan de drempel af`];
+      criteria.push(
+        p.gte(inst.realisatieGroen)
+          ? crit(6, 'voldoet', `Het programma is voor ${nlGetal(p, 1)}% gerealiseerd.`, bewijs)
+          : p.gte(inst.realisatieOranje)
+            ? crit(6, 'voldoet deels', `Het programma is voor ${nlGetal(p, 1)}% gerealiseerd, minder dan ${nlGetal(inst.realisatieGroen)}%.`, bewijs)
+            : crit(6, 'voldoet niet', `Het programma is maar voor ${nlGetal(p, 1)}% gerealiseerd.`, bewijs),
+      );
+    }
+  }
+
+  // 7. Timeliness against the target value.
+  {
+    const tijdig = zaken?.totaalTijdig?.mul(HONDERD);
+    const doel = doelen.find((x) => x.bron?.startsWith('tijdigheid') && x.doel.streefwaarde);
+    const norm = doel?.doel.streefwaarde?.waarde ?? inst.tijdigheidNorm;
+    const normTekst = doel ? `streefwaarde ${doel.doel.streefwaarde!.tekst} (doel ${doel.doel.id})` : `norm ${nlGetal(norm)}% (standaard)`;
+    if (!tijdig) {
+      criteria.push(crit(7, 'voldoet niet', 'De tijdigheid is niet bekend: er is geen zakenexport met besluiten.', [normTekst]));
+    } else {
+      const bewijs = [`${nlGetal(tijdig, 1)}% van de besluiten binnen de wettelijke termijn`, normTekst];
+      criteria.push(
+        tijdig.gte(norm)
+          ? crit(7, 'voldoet', `${nlGetal(tijdig, 1)}% van de besluiten is op tijd genomen; de norm is ${nlGetal(norm)}%.`, bewijs)
+          : tijdig.gte(norm.sub(inst.tijdigheidMarge))
+            ? crit(7, 'voldoet deels', `${nlGetal(tijdig, 1)}% van de besluiten is op tijd genomen, net onder de norm van ${nlGetal(norm)}%.`, bewijs)
+            : crit(7, 'voldoet niet', `Maar ${nlGetal(tijdig, 1)}% van de besluiten is op tijd genomen; de norm is ${nlGetal(norm)}%.`, bewijs),
+      );
+    }
+  }
+
+  // 8. Last year's improvement points followed up.
+  const punten = wm.verbeterpunten ?? [];
+  {
+    const open = punten.filter((p) => p.status === 'open').length;
+    const bezig = punten.filter((p) => p.status === 'in uitvoering').length;
+    const bewijs = [`${punten.length} verbeterpunten: ${punten.length - open - bezig} afgerond, ${bezig} in uitvoering, ${open} open`];
+    criteria.push(
+      open === 0 && bezig === 0
+        ? crit(8, 'voldoet', punten.length ? 'Alle verbeterpunten van vorig jaar zijn afgerond.' : 'Er waren geen verbeterpunten.', bewijs)
+        : open === 0
+          ? crit(8, 'voldoet deels', `${bezig} verbeterpunten zijn nog in uitvoering.`, bewijs)
+          : crit(8, 'voldoet niet', `${open} verbeterpunten zijn nog niet opgepakt.`, bewijs),
+    );
+  }
+
+  return {
+    gemeente: i.gemeente ?? '',
+    jaar,
+    criteria,
+    totaal: totaalKleur(criteria.map((c) => c.kleur)),
+    kerncijfers: {
+      benodigd: a.vraag.totaal,
+      beschikbaar: a.capaciteit?.totaal.beschikbaar,
+      realisatieProcent: r.totaal.procentUren,
+      tijdig: zaken?.totaalTijdig?.mul(HONDERD),
+      doelenBehaald: doelen.filter((d) => d.uitkomst === 'behaald').length,
+      doelenTotaal: doelen.length,
+      openVerbeterpunten: punten.filter((p) => p.status !== 'afgerond').length,
+    },
+    verbeterpunten: punten.map((p) => ({ nr: p.nr, verbeterpunt: p.verbeterpunt, status: p.status, toelichting: p.toelichting ?? '' })),
+  };
+}

@@ -1,0 +1,70 @@
+import ExcelJS from 'exceljs';
+import type { Kleur } from '../compute/ibt.js';
+import type { IbtView, OverzichtRij } from '../report/ibt.js';
+import { werkboekBytes } from './werkboek.js';
+import { celTekst, kopStijl } from './xlsx-stijl.js';
+
+const VULLING: Record<Kleur | 'niet te beoordelen', string> = { groen: 'FF2E7D32', oranje: 'FFEF6C00', rood: 'FFC62828', 'niet te beoordelen': 'FF757575' };
+
+function kleurCel(c: ExcelJS.Cell, kleur: Kleur | 'niet te beoordelen'): void {
+  c.value = kleur;
+  c.fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: VULLING[kleur] } };
+  c.font = { color: { argb: 'FFFFFFFF' }, bold: true };
+}
+
+/** One municipality: the criteria with colour fill, reason and evidence; the improvement points. */
+export async function ibtXlsx(v: IbtView): Promise<Uint8Array> {
+  const wb = new ExcelJS.Workbook();
+  wb.title = v.titel;
+  const ws = wb.addWorksheet('Criteria', { views: [{ state: 'frozen', ySplit: 1 }] });
+  const koppen = ['Nr', 'Criterium', 'Oordeel', 'Kleur', 'Reden', 'Onderbouwing'];
+  ws.addRow(koppen);
+  kopStijl(ws, koppen.length);
+  for (const c of v.criteria) {
+    const r = ws.addRow([c.nr, c.naam, c.status, null, celTekst(c.reden), celTekst(c.bewijs.join('; '))]);
+    kleurCel(r.getCell(4), c.kleur);
+  }
+  const t = ws.addRow([null, 'Totaaloordeel', null, null, v.regel]);
+  t.font = { bold: true };
+  kleurCel(t.getCell(4), v.totaal);
+  [6, 44, 14, 10, 70, 90].forEach((w, i) => (ws.getColumn(i + 1).width = w));
+  const k = wb.addWorksheet('Kerncijfers');
+  for (const x of v.kerncijfers) k.addRow([x.label, x.waarde]);
+  k.getColumn(1).width = 32;
+  k.getColumn(2).width = 16;
+  const vp = wb.addWorksheet('Verbeterpunten', { views: [{ state: 'frozen', ySplit: 1 }] });
+  vp.addRow(['Nr', 'Verbeterpunt', 'Status', 'Toelichting']);
+  kopStijl(vp, 4);
+  for (const p of v.verbeterpunten) vp.addRow([celTekst(p.nr), celTekst(p.verbeterpunt), p.status, celTekst(p.toelichting)]);
+  [6, 70, 16, 60].forEach((w, i) => (vp.getColumn(i + 1).width = w));
+  return werkboekBytes(wb);
+}
+
+/** The region overview: a row per municipality, the colour per criterion as fill and as word. */
+export async function overzichtXlsx(jaar: number | string, rijen: OverzichtRij[], criteria: string[], regel: string): Promise<Uint8Array> {
+  const wb = new ExcelJS.Workbook();
+  wb.title = `IBT-overzicht VTH ${jaar}`;
+  const ws = wb.addWorksheet('Overzicht', { views: [{ state: 'frozen', ySplit: 1, xSplit: 1 }] });
+  const koppen = ['Gemeente', ...criteria.map((c, i) => `${i + 1}. ${c}`), 'Totaal', 'Benodigd (uren)', 'Beschikbaar (uren)', 'Realisatie (%)', 'Tijdig (%)', 'Doelen behaald', 'Open verbeterpunten', 'Bron', 'Opmerking'];
+  ws.addRow(koppen);
+  kopStijl(ws, koppen.length);
+  for (const r of rijen) {
+    const k = r.kerncijfers;
+    const row = ws.addRow([celTekst(r.gemeente), ...criteria.map(() => null), null, k.benodigd, k.beschikbaar, k.realisatieProcent, k.tijdig, celTekst(k.doelen), k.openVerbeterpunten, celTekst(r.bron), celTekst(r.reden)]);
+    r.kleuren.forEach((kl, i) => kleurCel(row.getCell(i + 2), kl));
+    kleurCel(row.getCell(criteria.length + 2), r.totaal);
+    for (const c of [criteria.length + 3, criteria.length + 4]) row.getCell(c).numFmt = '#,##0';
+    for (const c of [criteria.length + 5, criteria.length + 6]) row.getCell(c).numFmt = '0.0';
+  }
+  ws.getColumn(1).width = 28;
+  for (let i = 0; i < criteria.length; i++) ws.getColumn(i + 2).width = 14;
+  [18, 14, 16, 14, 12, 14, 18, 30, 60].forEach((w, i) => (ws.getColumn(criteria.length + 2 + i).width = w));
+  ws.getRow(1).height = 60;
+  ws.autoFilter = { from: { row: 1, column: 1 }, to: { row: 1, column: koppen.length } };
+  const u = wb.addWorksheet('Toelichting');
+  u.addRow(['Totaaloordeel', regel]);
+  criteria.forEach((c, i) => u.addRow([`Criterium ${i + 1}`, c]));
+  u.getColumn(1).width = 16;
+  u.getColumn(2).width = 100;
+  return werkboekBytes(wb);
+}
