@@ -3,7 +3,7 @@
 //   npm run bench            10 000, 100 000 and 1 000 000 rows
 //   npm run bench -- --snel  10 000 and 100 000 rows
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, rmSync, statSync } from 'node:fs';
+import { cpSync, mkdtempSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -110,6 +110,26 @@ try {
     console.log(ratio(vx, bx, 'vth / basis'));
     samenvatting.push({ soort: 'xlsx', n, v: vx, b: bx });
   }
+
+  console.log('\nIBT voor een regio van 350 gemeenten (kopieën van fixtures/regio-voorbeeld)');
+  const regio = path.join(map, 'regio');
+  const bronnen = ['aaberg', 'beekdal', 'doelwijk', 'laatveen', 'openrade'];
+  for (let i = 0; i < 350; i++) cpSync(path.join(root, 'fixtures/regio-voorbeeld', bronnen[i % 5]), path.join(regio, `g${String(i).padStart(3, '0')}`), { recursive: true });
+  const ibt = (werkers) => {
+    const args = ['node', 'vth', 'ibt', regio, '-o', path.join(map, `ibt-${werkers}`), '--werkers', String(werkers), '-q'];
+    return node(
+      METING(`
+const { main } = await import('./dist/cli/main.js');
+await main(${JSON.stringify(args)});
+const n = 350;`),
+    );
+  };
+  const serieel = ibt(1);
+  const par = ibt(2);
+  const gem = (naam, m) => (m.fout ? `  ${naam.padEnd(34)} ${m.fout}` : `  ${naam.padEnd(34)} ${fmt(m.ms).padStart(8)} ms  ${fmt((m.n / m.ms) * 1000, 1).padStart(11)} gemeenten/s  piek ${fmt(m.rssMB).padStart(6)} MB`);
+  console.log(gem('één thread (--werkers 1)', serieel));
+  console.log(gem('twee threads (--werkers 2)', par));
+  console.log(ratio(par, serieel, 'twee / één thread'));
 
   console.log('\nOpstarttijd (mediaan van 7)');
   const mediaan = (args) => {

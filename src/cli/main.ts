@@ -139,7 +139,7 @@ function maakProgramma(zetExit: (code: number) => void): Command {
     .option('--format <soorten>', 'md, xlsx of md,xlsx', 'md,xlsx')
     .option('--force', 'overschrijf bestaande uitvoer')
     .option('-q, --quiet', 'alleen de samenvatting, geen voortgang')
-    .addOption(new Option('--werkers <aantal>', 'aantal gelijktijdige werkers (1 = na elkaar)').argParser(parseWerkers))
+    .addOption(new Option('--werkers <aantal>', 'aantal threads (standaard 1: één thread met een paar gemeenten tegelijk; 2 kan helpen op een machine met meer rekenkernen)').argParser(parseWerkers))
     .addHelpText('after', `\nVoorbeeld:\n  vth ibt fixtures/regio-voorbeeld -o uitvoer/ibt\n\nExitcode 0: elke gemeente is beoordeeld (ook als het oordeel rood is); 1: een of meer gemeenten waren niet te beoordelen; 2: verkeerd gebruik.\n`)
     .action(async (regio: string, opts: import('./commands/ibt.js').IbtOpties) => {
       const { ibtOpdracht } = await import('./commands/ibt.js');

@@ -55,6 +55,8 @@ export function gemeentenIn(regio: string): { bron: string; pad: string }[] {
   return uit;
 }
 
+const IN_VLUCHT = 4;
+
 /** Runs the jobs on a small pool of worker threads; results come back in input order whatever the timing. */
 async function parallel(opdrachten: WerkOpdracht[], werkers: number, klaar: (r: WerkResultaat) => void): Promise<WerkResultaat[]> {
   const resultaten: WerkResultaat[] = new Array(opdrachten.length);
@@ -63,12 +65,15 @@ async function parallel(opdrachten: WerkOpdracht[], werkers: number, klaar: (r: 
   await Promise.all(
     Array.from({ length: werkers }, () =>
       new Promise<void>((opgelost, mislukt) => {
-        const w = new Worker(url);
+        // Not the parent's flags: they may not apply to a worker (e.g. --input-type).
+        const w = new Worker(url, { execArgv: [] });
+        let onderweg = 0;
         const stuur = () => {
           if (volgende >= opdrachten.length) {
-            void w.terminate().then(() => opgelost());
+            if (onderweg === 0) void w.terminate().then(() => opgelost());
             return;
           }
+          onderweg++;
           w.postMessage(opdrachten[volgende++]);
         };
         w.on('message', (r: WerkResultaat) => {
@@ -77,15 +82,34 @@ async function parallel(opdrachten: WerkOpdracht[], werkers: number, klaar: (r: 
             mislukt(new Error(r.intern));
             return;
           }
+          onderweg--;
           resultaten[r.index] = r;
           klaar(r);
           stuur();
         });
         w.on('error', mislukt);
-        stuur();
+        // Judging one municipality waits on file reads and unzipping as much as it computes: a few
+        // in flight per worker keep both cores busy.
+        for (let i = 0; i < IN_VLUCHT; i++) stuur();
       }),
     ),
   );
+  return resultaten;
+}
+
+/** One thread, a few municipalities in flight: while one waits on its files, the next computes. */
+async function inDitProces(opdrachten: WerkOpdracht[], klaar: (r: WerkResultaat) => void): Promise<WerkResultaat[]> {
+  const resultaten: WerkResultaat[] = new Array(opdrachten.length);
+  let volgende = 0;
+  const loper = async () => {
+    while (volgende < opdrachten.length) {
+      const o = opdrachten[volgende++]!;
+      const r = await beoordeelEnRender(o);
+      resultaten[o.taak.index] = r;
+      klaar(r);
+    }
+  };
+  await Promise.all(Array.from({ length: IN_VLUCHT }, loper));
   return resultaten;
 }
 
@@ -124,19 +148,8 @@ export async function ibtOpdracht(regio: string, opts: IbtOpties): Promise<numbe
     process.stderr.write(`\r\u001b[2K${regel}\n${balk} ${gedaan}/${taken.length}`);
     if (gedaan === taken.length) process.stderr.write('\n');
   };
-  const aantalWerkers = Math.max(1, Math.min(opts.werkers ?? 2, os.availableParallelism?.() ?? os.cpus().length, taken.length));
-  const resultaten =
-    aantalWerkers > 1
-      ? await parallel(opdrachten, aantalWerkers, meld)
-      : await (async () => {
-          const uit: WerkResultaat[] = [];
-          for (const o of opdrachten) {
-            const r = await beoordeelEnRender(o);
-            uit.push(r);
-            meld(r);
-          }
-          return uit;
-        })();
+  const aantalWerkers = Math.max(1, Math.min(opts.werkers ?? 1, os.availableParallelism?.() ?? os.cpus().length, taken.length));
+  const resultaten = aantalWerkers > 1 ? await parallel(opdrachten, aantalWerkers, meld) : await inDitProces(opdrachten, meld);
 
   const beoordeeld = resultaten.filter((r) => r.rij.beoordeeld);
   const jaar = opts.jaar ?? meestVoorkomend(resultaten.flatMap((r) => (r.jaar !== undefined ? [r.jaar] : []))) ?? 'onbekend';

@@ -1,0 +1,104 @@
+import { cpSync, existsSync, readdirSync, readFileSync } from 'node:fs';
+import path from 'node:path';
+import ExcelJS from 'exceljs';
+import { describe, expect, it } from 'vitest';
+import { totaalKleur } from '../src/compute/ibt.js';
+import { ROOT, tijdelijkeMap, vth } from './helpers.js';
+
+const REGIO = path.join(ROOT, 'fixtures/regio-voorbeeld');
+
+/** The colours expected from the fixture's design (fixtures/regio-voorbeeld/README.md). */
+const VERWACHT: Record<string, string[]> = {
+  Aaberg: ['groen', 'groen', 'groen', 'groen', 'groen', 'groen', 'groen', 'groen', 'groen'],
+  Beekdal: ['oranje', 'groen', 'groen', 'oranje', 'groen', 'oranje', 'groen', 'oranje', 'oranje'],
+  Doelwijk: ['rood', 'groen', 'oranje', 'rood', 'groen', 'rood', 'groen', 'groen', 'rood'],
+  Laatveen: ['groen', 'oranje', 'rood', 'groen', 'oranje', 'groen', 'oranje', 'groen', 'rood'],
+  Openrade: ['groen', 'rood', 'groen', 'rood', 'rood', 'groen', 'rood', 'rood', 'rood'],
+};
+
+async function overzicht(pad: string) {
+  const wb = new ExcelJS.Workbook();
+  await wb.xlsx.readFile(pad);
+  const ws = wb.getWorksheet('Overzicht')!;
+  const rijen: Record<string, { kleuren: string[]; fills: string[]; opmerking: unknown }> = {};
+  ws.eachRow((row, n) => {
+    if (n === 1) return;
+    const kleuren = Array.from({ length: 9 }, (_, i) => String(row.getCell(i + 2).value ?? ''));
+    const fills = Array.from({ length: 9 }, (_, i) => ((row.getCell(i + 2).fill as ExcelJS.FillPattern | undefined)?.fgColor?.argb ?? ''));
+    rijen[String(row.getCell(1).value)] = { kleuren, fills, opmerking: row.getCell(18).value };
+  });
+  return rijen;
+}
+
+describe('vth ibt on the region fixture', () => {
+  it('gives the expected colour for every municipality and criterion; the broken file gets its row and exit 1', async () => {
+    const uit = path.join(tijdelijkeMap(), 'ibt');
+    const r = vth(['ibt', REGIO, '-o', uit]);
+    expect(r.code).toBe(1);
+    expect(r.stdout).toContain('IBT 2025: 6 gemeenten: 1 groen, 1 oranje, 3 rood, 1 niet te beoordelen.');
+    expect(r.stdout).toMatch(/niet te beoordelen: kapotwoude \(kapotwoude\.xlsx\): kapotwoude\.xlsx kan niet als Excel-werkmap worden gelezen/);
+    const rijen = await overzicht(path.join(uit, 'ibt-overzicht-2025.xlsx'));
+    for (const [gemeente, kleuren] of Object.entries(VERWACHT)) {
+      expect(rijen[gemeente]!.kleuren, gemeente).toEqual(kleuren);
+      expect(rijen[gemeente]!.fills.map((f) => ({ FF2E7D32: 'groen', FFEF6C00: 'oranje', FFC62828: 'rood' })[f])).toEqual(kleuren);
+    }
+    expect(rijen.kapotwoude!.kleuren[8]).toBe('niet te beoordelen');
+    expect(String(rijen.kapotwoude!.opmerking)).toContain('kan niet als Excel-werkmap worden gelezen');
+    expect(readdirSync(uit).sort()).toEqual([
+      'ibt-2025-aaberg.md', 'ibt-2025-aaberg.xlsx', 'ibt-2025-beekdal.md', 'ibt-2025-beekdal.xlsx', 'ibt-2025-doelwijk.md', 'ibt-2025-doelwijk.xlsx',
+      'ibt-2025-laatveen.md', 'ibt-2025-laatveen.xlsx', 'ibt-2025-openrade.md', 'ibt-2025-openrade.xlsx', 'ibt-overzicht-2025.md', 'ibt-overzicht-2025.xlsx',
+    ]);
+    const beekdal = readFileSync(path.join(uit, 'ibt-2025-beekdal.md'), 'utf8');
+    expect(beekdal).toContain('**Totaaloordeel: oranje.**');
+    expect(beekdal).toMatch(/\| 4 \| Capaciteit in beeld en toereikend \| voldoet deels \| oranje \| Er is een tekort aan capaciteit; het programma zegt welk werk wordt uitgesteld\. \|/);
+    expect(beekdal).toContain('- UVP vastgesteld op 15-02-2025 (uiterlijk vóór 01-02-2025)');
+  });
+
+  it('parallel and serial runs give the same bytes', async () => {
+    const a = path.join(tijdelijkeMap(), 'a');
+    const b = path.join(tijdelijkeMap(), 'b');
+    vth(['ibt', REGIO, '-o', a, '--werkers', '2', '--format', 'md']);
+    vth(['ibt', REGIO, '-o', b, '--werkers', '1', '--format', 'md']);
+    const fa = readdirSync(a).sort();
+    expect(fa).toEqual(readdirSync(b).sort());
+    for (const f of fa) expect(readFileSync(path.join(a, f)).equals(readFileSync(path.join(b, f))), f).toBe(true);
+  });
+
+  it('a municipality named ../../etc writes inside -o only; clashing names stay apart', async () => {
+    const regio = tijdelijkeMap();
+    cpSync(path.join(REGIO, 'aaberg'), path.join(regio, 'een'), { recursive: true });
+    cpSync(path.join(REGIO, 'aaberg'), path.join(regio, 'twee'), { recursive: true });
+    cpSync(path.join(REGIO, 'aaberg'), path.join(regio, 'drie'), { recursive: true });
+    // Rename the municipality inside the werkmap.
+    for (const [map, naam] of [['een', '../../etc'], ['twee', 'Etc'], ['drie', 'A/B: C*?']] as const) {
+      const wb = new ExcelJS.Workbook();
+      await wb.xlsx.readFile(path.join(regio, map, 'werkmap.xlsx'));
+      wb.getWorksheet('Instellingen')!.getCell('B2').value = naam;
+      await wb.xlsx.writeFile(path.join(regio, map, 'werkmap.xlsx'));
+    }
+    const uit = path.join(tijdelijkeMap(), 'diep', 'uit');
+    const r = vth(['ibt', regio, '-o', uit, '--format', 'md']);
+    expect(r.code).toBe(0);
+    expect(readdirSync(uit).sort()).toEqual(['ibt-2025-a-b-c.md', 'ibt-2025-etc-2.md', 'ibt-2025-etc.md', 'ibt-overzicht-2025.md']);
+    expect(existsSync(path.join(uit, '..', '..', 'etc'))).toBe(false);
+    expect(readdirSync(path.dirname(uit))).toEqual(['uit']);
+  });
+
+  it('refuses a region that is not a folder, and an existing output without --force', () => {
+    expect(vth(['ibt', '/bestaat/niet', '-o', tijdelijkeMap()]).code).toBe(2);
+    const uit = tijdelijkeMap();
+    expect(vth(['ibt', REGIO, '-o', uit, '--format', 'md']).code).toBe(1);
+    const r = vth(['ibt', REGIO, '-o', uit, '--format', 'md']);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain('bestaat al');
+  });
+});
+
+describe('overall colour rule', () => {
+  it('rood when any criterion is rood, else oranje when any is oranje, else groen', () => {
+    expect(totaalKleur(['groen', 'groen'])).toBe('groen');
+    expect(totaalKleur(['groen', 'oranje'])).toBe('oranje');
+    expect(totaalKleur(['oranje', 'rood', 'groen'])).toBe('rood');
+  });
+});
+
