@@ -15,6 +15,8 @@ const stappen = [
   { args: ['capaciteit', werkmap, '--format', 'md', '-o', 'uitvoer/capaciteit-2025-dinkelberg.md', '--force'], ok: [1] },
   { args: ['uvp', werkmap, '-o', 'uitvoer', '--force'], ok: [0] },
   { args: ['jaarverslag', werkmap, '--zaken', 'fixtures/voorbeeldgemeente/zaken-2025.csv', '-o', 'uitvoer', '--force'], ok: [0] },
+  // The example region holds one broken workbook on purpose: exit 1 says a municipality was not judged.
+  { args: ['ibt', 'fixtures/regio-voorbeeld', '-o', 'uitvoer/ibt', '--force'], ok: [1] },
 ];
 
 let mislukt = false;
