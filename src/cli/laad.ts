@@ -16,7 +16,9 @@ export async function laadWerkmap(pad: string): Promise<Werkmap> {
  */
 export function meldVoorOpdracht(meldingen: readonly Melding[], wm: Werkmap, bladen: BladNaam[], ontbrekend: BladNaam[] = []): boolean {
   const namen = new Set(bladen.map((b) => wm.bladen[b]).filter(Boolean).map((p) => `${p!.bestand}|${p!.blad}`));
-  const relevant = meldingen.filter((m) => m.niveau !== 'melding' && (namen.has(`${m.plaats.bestand}|${m.plaats.blad}`) || m.code === 'blad-ontbreekt'));
+  // Findings about the werkmap as a whole (a missing or doubled sheet) always count.
+  const geheel = new Set(['blad-ontbreekt', 'blad-dubbel']);
+  const relevant = meldingen.filter((m) => m.niveau !== 'melding' && (namen.has(`${m.plaats.bestand}|${m.plaats.blad}`) || geheel.has(m.code)));
   const extra: Melding[] = ontbrekend
     .filter((b) => !wm.bladen[b])
     .map((b) => ({ niveau: 'fout', code: 'blad-ontbreekt', bericht: `blad ${b} ontbreekt`, plaats: { bestand: wm.pad } }));

@@ -73,7 +73,7 @@ export function kolomLetter(index: number): string {
 
 /** Trims ordinary and non-breaking spaces; turns inner NBSP into plain spaces. */
 export function schoonTekst(s: string): string {
-  return s.replace(/[\u00a0\u2007\u202f]/g, ' ').replace(/^[\s\ufeff]+|\s+$/g, '');
+  return s.replace(/[\u00a0\u2007\u202f]/g, ' ').replace(/\r\n?/g, '\n').replace(/^[\s\ufeff]+|\s+$/g, '');
 }
 
 /** Builds a table from raw rows: the first non-empty row is the header, blank rows are dropped. */

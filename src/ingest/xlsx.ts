@@ -1,5 +1,10 @@
 import ExcelJS from 'exceljs';
 import { OnleesbaarFout } from './fout.js';
+import { leesZipInhoud } from './zip.js';
+
+/** Limits on what a werkmap workbook may unpack to: one part, and all parts together. */
+export const MAX_DEEL_BYTES = 256 * 1024 * 1024;
+export const MAX_UITGEPAKT_BYTES = 512 * 1024 * 1024;
 import { normaliseer } from './cel.js';
 import { maakTabel, type Cel, type Rij, type Tabel } from './tabel.js';
 
@@ -25,6 +30,19 @@ export async function leesXlsx(buf: Buffer, bestand: string): Promise<Tabel[]> {
       { bestand },
     );
   }
+  const inhoud = leesZipInhoud(buf);
+  if (!inhoud) {
+    throw new OnleesbaarFout(`${bestand} kan niet als Excel-werkmap worden gelezen (beschadigd of afgebroken bestand)`, { bestand });
+  }
+  if (!inhoud.namen.some((n) => /^xl\/workbook\.xml$/i.test(n))) {
+    throw new OnleesbaarFout(`${bestand} is wel een zip-bestand, maar geen Excel-werkmap (er zit geen werkboek in)`, { bestand });
+  }
+  if (inhoud.grootste.grootte > MAX_DEEL_BYTES || inhoud.totaal > MAX_UITGEPAKT_BYTES) {
+    throw new OnleesbaarFout(
+      `${bestand} wordt niet gelezen: uitgepakt zou het ${Math.round(inhoud.totaal / 1024 / 1024)} MB zijn (onderdeel ${inhoud.grootste.naam}: ${Math.round(inhoud.grootste.grootte / 1024 / 1024)} MB); dat is voor een werkmap onwaarschijnlijk groot`,
+      { bestand },
+    );
+  }
   const wb = new ExcelJS.Workbook();
   try {
     await wb.xlsx.load(buf as unknown as ExcelJS.Buffer);
@@ -34,5 +52,6 @@ export async function leesXlsx(buf: Buffer, bestand: string): Promise<Tabel[]> {
       { bestand },
     );
   }
+  if (wb.worksheets.length === 0) throw new OnleesbaarFout(`${bestand} bevat geen werkbladen`, { bestand });
   return wb.worksheets.map((ws) => werkbladNaarTabel(ws, bestand));
 }

@@ -19,8 +19,13 @@ export interface Melding {
 
 export const NIVEAU_VOLGORDE: Record<Niveau, number> = { fout: 0, waarschuwing: 1, melding: 2 };
 
+/** A message quotes user text; a cell of a million characters must not make a million-character message. */
+const MAX_BERICHT = 600;
+
 export function melding(niveau: Niveau, code: string, bericht: string, plaats: Plaats): Melding {
-  return { niveau, code, bericht, plaats };
+  const kort = bericht.length > MAX_BERICHT ? bericht.slice(0, MAX_BERICHT - 1) + '…' : bericht;
+  const kolom = plaats.kolom && plaats.kolom.length > 120 ? plaats.kolom.slice(0, 119) + '…' : plaats.kolom;
+  return { niveau, code, bericht: kort, plaats: kolom === plaats.kolom ? plaats : { ...plaats, kolom } };
 }
 
 /** "producten.csv, blad Producten, rij 14, kolom "kental"" */

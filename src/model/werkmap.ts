@@ -73,6 +73,8 @@ export function wijsBladenToe(gelezen: GelezenWerkmap): { perBlad: Map<BladNaam,
     }
     if (t.koppen.length === 0) {
       meldingen.push(melding('waarschuwing', 'blad-leeg', `blad ${blad} is leeg`, plaats));
+    } else if (t.rijen.length === 0) {
+      meldingen.push(melding('waarschuwing', 'blad-zonder-regels', `blad ${blad} heeft koppen maar geen regels`, { ...plaats, rij: t.kopRij }));
     }
     perBlad.set(blad, t);
   }
@@ -85,7 +87,11 @@ export function wijsBladenToe(gelezen: GelezenWerkmap): { perBlad: Map<BladNaam,
 /** Maps every sheet to typed records. Never throws on content: every problem is a finding. */
 export function bouwWerkmap(gelezen: GelezenWerkmap): Werkmap {
   const { perBlad, meldingen } = wijsBladenToe(gelezen);
-  const bron = (b: BladNaam) => perBlad.get(b);
+  // An empty sheet has been reported; there is nothing in it to read.
+  const bron = (b: BladNaam) => {
+    const t = perBlad.get(b);
+    return t && t.koppen.length > 0 ? t : undefined;
+  };
   const wm: Werkmap = {
     pad: gelezen.pad,
     instellingen: { afwijkingsdrempel: Rational.of(10n), plaatsen: {} },
