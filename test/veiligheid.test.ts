@@ -1,0 +1,174 @@
+import { spawnSync } from 'node:child_process';
+import { existsSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import fc from 'fast-check';
+import ExcelJS from 'exceljs';
+import MarkdownIt from 'markdown-it';
+import { describe, expect, it } from 'vitest';
+import { mdTekst } from '../src/render/markdown.js';
+import { laadTemplates } from '../src/render/handlebars.js';
+import { parseProductcode } from '../src/model/productcode.js';
+import { INSTELLINGEN_CSV, maakMap, ROOT, tijdelijkeMap, VOORBEELD, vth } from './helpers.js';
+
+const md = new MarkdownIt({ html: true });
+
+function cellenPerRij(tekst: string): number[] {
+  const n: number[] = [];
+  let c = 0;
+  for (const t of md.parse(tekst, {})) {
+    if (t.type === 'tr_open') c = 0;
+    if (t.type === 'th_open' || t.type === 'td_open') c++;
+    if (t.type === 'tr_close') n.push(c);
+  }
+  return n;
+}
+
+describe('properties', () => {
+  it('Markdown escaping never changes a table\'s cell count', () => {
+    const tekens = fc.constantFrom('|', '\\', '\n', '\r', '#', '-', '+', '*', '_', '`', '<', '>', '&', '{', '}', '[', ']', '=', '@', 'a', ' ', '1', '.', 'ë', '\t');
+    fc.assert(
+      fc.property(fc.array(fc.array(tekens, { maxLength: 12 }).map((a) => a.join('')), { minLength: 3, maxLength: 3 }), (cellen) => {
+        const tabel = `| a | b | c |\n|---|---|---|\n| ${cellen.map(mdTekst).join(' | ')} |\n`;
+        const n = cellenPerRij(tabel);
+        return n.length === 2 && n.every((x) => x === 3);
+      }),
+      { numRuns: 500 },
+    );
+  });
+
+  it('a product code parses back to its own segments', () => {
+    fc.assert(
+      fc.property(fc.constantFrom('A1', 'A2', 'A3', 'A4'), fc.integer({ min: 0, max: 99 }), fc.option(fc.integer({ min: 0, max: 99 })), (tv, g, p) => {
+        const code = `${tv}.${String(g).padStart(2, '0')}${p === null ? '' : '.' + String(p).padStart(2, '0')}`;
+        const r = parseProductcode(code)!;
+        return r.taakveld === tv && r.groep === code.slice(0, 5) && r.product === code;
+      }),
+    );
+  });
+});
+
+describe('output safety', () => {
+  it('a user template cannot pull in files from outside its folder, and has no helper that does I/O', () => {
+    const eigen = tijdelijkeMap();
+    writeFileSync(path.join(eigen, 'uvp-titel.md.hbs'), '{{> ../../../../etc/passwd}}\n');
+    const render = laadTemplates('uvp', eigen);
+    expect(() => render({})).toThrow(/could not be found|niet gevonden|fout bij het invullen/);
+    const eigen2 = tijdelijkeMap();
+    writeFileSync(path.join(eigen2, 'uvp-titel.md.hbs'), '{{lookup this "constructor"}}{{#with this}}{{constructor.constructor}}{{/with}}\n');
+    expect(laadTemplates('uvp', eigen2)({ a: 1 })).not.toMatch(/function|\[native code\]/);
+  });
+
+  it('an output folder inside the werkmap never overwrites an input, not even with --force', async () => {
+    // A workbook of the user's that happens to have the name of the document vth would write.
+    const wb = new ExcelJS.Workbook();
+    wb.addWorksheet('Notities').addRow(['eigen aantekeningen']);
+    const invoer = Buffer.from(await wb.xlsx.writeBuffer());
+    const map = maakMap({
+      'instellingen.csv': INSTELLINGEN_CSV,
+      'producten.csv': 'code;product;aantal;kental\nA1.05.00;Toets;4;20\n',
+      'uvp-2025-testdorp.xlsx': invoer,
+    });
+    const r = vth(['uvp', map, '-o', map, '--force']);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain('is een bestand van de werkmap zelf');
+    expect(readFileSync(path.join(map, 'uvp-2025-testdorp.xlsx')).equals(invoer)).toBe(true);
+    expect(readdirSync(map).sort()).toEqual(['instellingen.csv', 'producten.csv', 'uvp-2025-testdorp.xlsx']);
+  });
+});
+
+describe('determinism: every command twice on the same input gives the same bytes', () => {
+  const regio = path.join(ROOT, 'fixtures/regio-voorbeeld');
+  const zaken = path.join(path.dirname(VOORBEELD), 'zaken-2025.csv');
+  it.each([
+    ['controleer --json', ['controleer', VOORBEELD, '--json']],
+    ['risico json', ['risico', VOORBEELD, '--format', 'json']],
+    ['risico tabel', ['risico', VOORBEELD]],
+    ['capaciteit json', ['capaciteit', VOORBEELD, '--format', 'json']],
+    ['capaciteit md', ['capaciteit', VOORBEELD, '--format', 'md']],
+  ])('%s (stdout)', (_, args) => {
+    const a = vth(args);
+    const b = vth(args);
+    expect(a.stdout.length).toBeGreaterThan(100);
+    expect(b.stdout).toBe(a.stdout);
+  });
+
+  it.each([
+    ['uvp', (o: string) => ['uvp', VOORBEELD, '-o', o]],
+    ['jaarverslag', (o: string) => ['jaarverslag', VOORBEELD, '--zaken', zaken, '-o', o]],
+    ['ibt', (o: string) => ['ibt', regio, '-o', o]],
+    ['risico md', (o: string) => ['risico', VOORBEELD, '--format', 'md', '-o', path.join(o, 'r.md')]],
+  ])('%s (files; .xlsx compared without its zip timestamps)', (_, args) => {
+    const a = tijdelijkeMap();
+    const b = tijdelijkeMap();
+    vth(args(a));
+    vth(args(b));
+    const fa = readdirSync(a).sort();
+    expect(fa.length).toBeGreaterThan(0);
+    expect(readdirSync(b).sort()).toEqual(fa);
+    for (const f of fa) {
+      const x = readFileSync(path.join(a, f));
+      const y = readFileSync(path.join(b, f));
+      if (f.endsWith('.xlsx')) expect(onzip(x), f).toEqual(onzip(y));
+      else expect(x.equals(y), f).toBe(true);
+    }
+  });
+});
+
+/** The parts of a zip, decompressed: the workbook's content without the entries' modification times. */
+function onzip(buf: Buffer): Record<string, string> {
+  const r = spawnSync('python3', ['-c', 'import sys,zipfile,io,json;z=zipfile.ZipFile(io.BytesIO(sys.stdin.buffer.read()));print(json.dumps({n:z.read(n).decode("utf8","replace") for n in sorted(z.namelist())}))'], { input: buf, encoding: 'utf8' });
+  return JSON.parse(r.stdout);
+}
+
+describe('start-up: commands load only what they need', () => {
+  function geladen(args: string[]): string[] {
+    const log = path.join(tijdelijkeMap(), 'laad.log');
+    writeFileSync(log, '');
+    const r = spawnSync(process.execPath, ['--import', path.join(ROOT, 'test/laadlog.mjs'), path.join(ROOT, 'bin/vth.js'), ...args], {
+      cwd: ROOT,
+      env: { ...process.env, VTH_LAADLOG: log, NO_COLOR: '1' },
+      encoding: 'utf8',
+    });
+    expect(r.status, r.stderr).not.toBe(3);
+    return [...new Set(readFileSync(log, 'utf8').split('\n').filter(Boolean))];
+  }
+  const pakket = (urls: string[], naam: string) => urls.some((u) => u.includes(`/node_modules/${naam}/`));
+
+  it('vth --help loads no workbook, chart, template or CSV library', () => {
+    const urls = geladen(['--help']);
+    expect(urls.length).toBeGreaterThan(3);
+    for (const p of ['exceljs', 'vega', 'handlebars', 'papaparse']) expect(pakket(urls, p), p).toBe(false);
+  });
+
+  it('vth controleer on CSV files loads no workbook, chart or template library; on a workbook no chart or template library', () => {
+    const csv = geladen(['controleer', path.join(ROOT, 'fixtures/voorbeeldgemeente/csv')]);
+    expect(pakket(csv, 'papaparse')).toBe(true);
+    for (const p of ['exceljs', 'vega', 'handlebars']) expect(pakket(csv, p), p).toBe(false);
+    const xlsx = geladen(['controleer', VOORBEELD]);
+    expect(pakket(xlsx, 'exceljs')).toBe(true);
+    for (const p of ['vega', 'handlebars']) expect(pakket(xlsx, p), p).toBe(false);
+  });
+});
+
+describe('first use: the README\'s quick start, exactly as written, in a clean clone', () => {
+  const git = spawnSync('git', ['-C', ROOT, 'rev-parse', '--is-inside-work-tree'], { encoding: 'utf8' });
+  const kan = git.status === 0 && git.stdout.trim() === 'true';
+  if (!kan) console.warn('OVERGESLAGEN: geen git-checkout; de snelstart uit de README is niet in een schone kloon gevolgd.');
+  it.runIf(kan)('`npm ci && npm run demo` from the README works in a fresh clone and writes the documents', () => {
+    const readme = readFileSync(path.join(ROOT, 'README.md'), 'utf8');
+    const blok = /## De twee opdrachten om te beginnen\s+```sh\n([\s\S]*?)```/.exec(readme)?.[1];
+    expect(blok).toBeTruthy();
+    const demo = blok!.split('\n').find((l) => l.includes('npm run demo'))!.replace(/\s+#.*$/, '');
+    expect(demo).toBe('npm ci && npm run demo');
+    const kloon = path.join(tijdelijkeMap('vth-kloon-'), 'vth');
+    expect(spawnSync('git', ['clone', '--quiet', ROOT, kloon]).status).toBe(0);
+    // The clone has what is committed; the shared folder beside the project is not needed.
+    const r = spawnSync('bash', ['-c', demo], { cwd: kloon, encoding: 'utf8', env: { ...process.env, CI: 'true' }, timeout: 600_000 });
+    expect(r.status, r.stderr.slice(-2000)).toBe(0);
+    for (const f of ['uvp-2025-dinkelberg.md', 'uvp-2025-dinkelberg.xlsx', 'jaarverslag-2025-dinkelberg.md', 'risico-2025-dinkelberg.md', 'capaciteit-2025-dinkelberg.md']) {
+      expect(existsSync(path.join(kloon, 'uitvoer', f)), f).toBe(true);
+    }
+    expect(existsSync(path.join(kloon, 'uitvoer/ibt/ibt-overzicht-2025.xlsx'))).toBe(true);
+  }, 600_000);
+});
+
