@@ -19,3 +19,13 @@ export class GebruikFout extends Error {
     this.name = 'GebruikFout';
   }
 }
+
+/** Runs a template loader or renderer; a template error is the user's to fix (exit 2, no stack trace). */
+export function metTemplates<T>(f: () => T): T {
+  try {
+    return f();
+  } catch (e) {
+    if ((e as Error)?.name === 'TemplateFout') throw new GebruikFout((e as Error).message);
+    throw e;
+  }
+}

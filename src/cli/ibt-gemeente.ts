@@ -4,7 +4,7 @@ import { analyseer } from '../compute/controle.js';
 import { beoordeelDoelen } from '../compute/doelen.js';
 import { beoordeelIbt, type IbtOordeel } from '../compute/ibt.js';
 import { vergelijkRealisatie } from '../compute/realisatie.js';
-import { NALEEF_GROEPEN } from '../compute/zaken.js';
+import { naleefGroepen } from '../compute/zaken.js';
 import { OnleesbaarFout } from '../ingest/fout.js';
 import { normaliseerKop } from '../model/kolommen.js';
 import { laadWerkmap } from './laad.js';
@@ -67,14 +67,7 @@ export async function beoordeelGemeente(taak: GemeenteTaak): Promise<GemeenteUit
     }
     const a = analyseer(wm);
     const zakenPad = zoekZaken(taak, gemeente);
-    const i = wm.instellingen;
-    const zaken = zakenPad
-      ? await verwerkZaken(zakenPad, i.jaar!, undefined, {
-          periodiek: i.codesPeriodiek ?? NALEEF_GROEPEN.periodiek,
-          hercontrole: i.codesHercontrole ?? NALEEF_GROEPEN.hercontrole,
-          handhavingscontrole: i.codesHandhavingscontrole ?? NALEEF_GROEPEN.handhavingscontrole,
-        })
-      : undefined;
+    const zaken = zakenPad ? await verwerkZaken(zakenPad, wm.instellingen.jaar!, undefined, naleefGroepen(wm.instellingen)) : undefined;
     const r = vergelijkRealisatie(wm, a.vraag, zaken?.resultaat);
     const d = beoordeelDoelen(wm.doelen ?? [], wm.indicatoren ?? [], zaken?.resultaat);
     return { ok: true, index: taak.index, oordeel: beoordeelIbt(wm, a, r, d.doelen, zaken?.resultaat), zaken: zakenPad && path.basename(zakenPad) };

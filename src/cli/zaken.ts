@@ -1,7 +1,6 @@
 import { stat } from 'node:fs/promises';
 import path from 'node:path';
-import { NALEEF_GROEPEN, ZakenTelling, type NaleefGroepen, type ZakenResultaat } from '../compute/zaken.js';
-export { NALEEF_GROEPEN };
+import { ZakenTelling, type NaleefGroepen, type ZakenResultaat } from '../compute/zaken.js';
 import { OnleesbaarFout } from '../ingest/fout.js';
 import { stroomRijen } from '../ingest/stroom.js';
 import { melding, type Melding } from '../model/melding.js';

@@ -65,7 +65,8 @@ export interface IbtOordeel {
   verbeterpunten: { nr: string; verbeterpunt: string; status: string; toelichting: string }[];
 }
 
-const NAMEN = [
+/** The eight criteria of documenten.md, in order. */
+export const CRITERIA = [
   'Documenten actueel en op tijd vastgesteld',
   'Prioriteiten volgen uit een risicoanalyse',
   'Doelen zijn meetbaar',
@@ -79,7 +80,7 @@ const NAMEN = [
 const HONDERD = Rational.of(100n);
 
 function crit(nr: number, status: Status, reden: string, bewijs: string[]): Criterium {
-  return { nr, naam: NAMEN[nr - 1]!, status, kleur: KLEUR[status], bewijs, reden };
+  return { nr, naam: CRITERIA[nr - 1]!, status, kleur: KLEUR[status], bewijs, reden };
 }
 
 const datum = (d: { dag: number; maand: number }, jaar: number) => new Date(Date.UTC(jaar, d.maand - 1, d.dag));

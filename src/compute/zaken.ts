@@ -11,6 +11,15 @@ export const TERMIJNEN: Record<Procedure, { dagen: number; verdaging: number }> 
 /** Inspection groups of the product catalogue that give the compliance figures (README section 2). */
 export const NALEEF_GROEPEN: NaleefGroepen = { periodiek: ['A2.02'], hercontrole: ['A2.03'], handhavingscontrole: ['A2.12'] };
 
+/** The groups a werkmap sets in Instellingen, the catalogue's codes otherwise. */
+export function naleefGroepen(i: { codesPeriodiek?: string[]; codesHercontrole?: string[]; codesHandhavingscontrole?: string[] }): NaleefGroepen {
+  return {
+    periodiek: i.codesPeriodiek ?? NALEEF_GROEPEN.periodiek,
+    hercontrole: i.codesHercontrole ?? NALEEF_GROEPEN.hercontrole,
+    handhavingscontrole: i.codesHandhavingscontrole ?? NALEEF_GROEPEN.handhavingscontrole,
+  };
+}
+
 /** Code prefixes per inspection group; a municipality with its own codes sets them in Instellingen. */
 export interface NaleefGroepen {
   periodiek: string[];

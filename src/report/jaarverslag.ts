@@ -2,11 +2,12 @@ import type { DoelResultaat } from '../compute/doelen.js';
 import type { PlanRealisatie } from '../compute/realisatie.js';
 import type { ZakenResultaat } from '../compute/zaken.js';
 import { TERMIJNEN } from '../compute/zaken.js';
-import { sorteerMeldingen, type Melding, type Niveau } from '../model/melding.js';
+import type { Melding } from '../model/melding.js';
+import { meldingenView, tekstenPerSectie, type MeldingenView } from './gedeeld.js';
 import { Rational } from '../model/rational.js';
 import type { Verbeterpunt, Werkmap } from '../model/types.js';
 
-export interface JaarverslagView {
+export interface JaarverslagView extends MeldingenView {
   titel: string;
   gemeente: string;
   jaar: number | string;
@@ -33,8 +34,6 @@ export interface JaarverslagView {
   /** Shares as percentages. */
   naleving?: Omit<ZakenResultaat['naleving'], 'spontaan' | 'naHercontrole'> & { spontaan?: Rational; naHercontrole?: Rational };
   verbeterpunten: { nr: string; verbeterpunt: string; status: string; toelichting: string }[];
-  meldingen: { niveau: Niveau; bericht: string; waar: string }[];
-  meldingTelling: Record<Niveau, number>;
 }
 
 const weken = (d: number) => `${d / 7} weken`;
@@ -50,12 +49,8 @@ export function jaarverslagView(
 ): JaarverslagView {
   const gemeente = wm.instellingen.gemeente ?? '';
   const jaar = wm.instellingen.jaar ?? '';
-  const teksten: Record<string, string> = {};
-  for (const t of wm.teksten ?? []) teksten[t.sectie] = teksten[t.sectie] ? `${teksten[t.sectie]}\n\n${t.tekst}` : t.tekst;
+  const teksten = tekstenPerSectie(wm);
   const metStreef = doelen.filter((d) => d.doel.streefwaarde);
-  const gesorteerd = sorteerMeldingen(meldingen).filter((m) => m.niveau !== 'melding');
-  const telling = { fout: 0, waarschuwing: 0, melding: 0 } as Record<Niveau, number>;
-  for (const m of gesorteerd) telling[m.niveau]++;
   return {
     titel: `Jaarverslag VTH ${jaar}${gemeente ? `, gemeente ${gemeente}` : ''}`,
     gemeente,
@@ -98,11 +93,6 @@ export function jaarverslagView(
       ? { ...zaken.resultaat.naleving, spontaan: alsProcent(zaken.resultaat.naleving.spontaan), naHercontrole: alsProcent(zaken.resultaat.naleving.naHercontrole) }
       : undefined,
     verbeterpunten: (wm.verbeterpunten ?? []).map((v: Verbeterpunt) => ({ nr: v.nr, verbeterpunt: v.verbeterpunt, status: v.status, toelichting: v.toelichting ?? '' })),
-    meldingen: gesorteerd.map((m) => ({
-      niveau: m.niveau,
-      bericht: m.bericht,
-      waar: [m.plaats.bestand, m.plaats.blad, m.plaats.rij !== undefined ? `rij ${m.plaats.rij}` : '', m.plaats.kolom ? `kolom "${m.plaats.kolom}"` : ''].filter(Boolean).join(', '),
-    })),
-    meldingTelling: telling,
+    ...meldingenView(meldingen),
   };
 }

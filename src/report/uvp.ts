@@ -1,8 +1,8 @@
 import type { Analyse } from '../compute/controle.js';
-import { sorteerMeldingen, type Niveau } from '../model/melding.js';
 import { Rational } from '../model/rational.js';
 import type { Werkmap } from '../model/types.js';
 import { capaciteitView, type CapaciteitView } from './capaciteit.js';
+import { meldingenView, tekstenPerSectie, type MeldingenView } from './gedeeld.js';
 import { risicoView, type RisicoView } from './risico.js';
 
 export interface ProgrammaRegelView {
@@ -19,7 +19,7 @@ export interface ProgrammaRegelView {
   prioriteit: string;
 }
 
-export interface UvpView {
+export interface UvpView extends MeldingenView {
   titel: string;
   gemeente: string;
   jaar: number | string;
@@ -53,16 +53,13 @@ export interface UvpView {
   };
   capaciteit?: CapaciteitView;
   capaciteitGrafiek?: string;
-  meldingen: { niveau: Niveau; bericht: string; waar: string }[];
-  meldingTelling: Record<Niveau, number>;
 }
 
 /** The UVP in document order, from the computations and the user's own texts. No figure is made here. */
 export function uvpView(wm: Werkmap, a: Analyse, grafieken: { risico?: string; capaciteit?: string } = {}): UvpView {
   const gemeente = wm.instellingen.gemeente ?? '';
   const jaar = wm.instellingen.jaar ?? '';
-  const teksten: Record<string, string> = {};
-  for (const t of wm.teksten ?? []) teksten[t.sectie] = teksten[t.sectie] ? `${teksten[t.sectie]}\n\n${t.tekst}` : t.tekst;
+  const teksten = tekstenPerSectie(wm);
 
   const risico = a.risico ? risicoView(a.risico) : undefined;
   const capaciteit = a.capaciteit ? capaciteitView(a.capaciteit, a.vraag) : undefined;
@@ -104,9 +101,6 @@ export function uvpView(wm: Werkmap, a: Analyse, grafieken: { risico?: string; c
     uren: Rational.sum(regels.filter((r) => r.uren).map((r) => r.uren!)),
   }));
 
-  const meldingen = sorteerMeldingen(a.meldingen).filter((m) => m.niveau !== 'melding' || m.code === 'regel-zonder-prioriteit');
-  const telling = { fout: 0, waarschuwing: 0, melding: 0 } as Record<Niveau, number>;
-  for (const m of meldingen) telling[m.niveau]++;
 
   return {
     titel: `Uitvoeringsprogramma VTH ${jaar}${gemeente ? `, gemeente ${gemeente}` : ''}`,
@@ -150,12 +144,7 @@ export function uvpView(wm: Werkmap, a: Analyse, grafieken: { risico?: string; c
     },
     capaciteit,
     capaciteitGrafiek: grafieken.capaciteit,
-    meldingen: meldingen.map((m) => ({
-      niveau: m.niveau,
-      bericht: m.bericht,
-      waar: [m.plaats.bestand, m.plaats.blad, m.plaats.rij !== undefined ? `rij ${m.plaats.rij}` : '', m.plaats.kolom ? `kolom "${m.plaats.kolom}"` : ''].filter(Boolean).join(', '),
-    })),
-    meldingTelling: telling,
+    ...meldingenView(a.meldingen, (m) => m.code === 'regel-zonder-prioriteit'),
   };
 }
 

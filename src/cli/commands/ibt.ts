@@ -2,10 +2,10 @@ import { readdirSync, statSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { Worker } from 'node:worker_threads';
-import type { Kleur } from '../../compute/ibt.js';
+import { CRITERIA, type Kleur } from '../../compute/ibt.js';
 import { TOTAALREGEL } from '../../report/ibt.js';
-import { laadTemplates, TemplateFout } from '../../render/handlebars.js';
-import { EXIT, GebruikFout } from '../fouten.js';
+import { laadTemplates } from '../../render/handlebars.js';
+import { EXIT, GebruikFout, metTemplates } from '../fouten.js';
 import type { GemeenteTaak } from '../ibt-gemeente.js';
 import { beoordeelEnRender, type WerkOpdracht, type WerkResultaat } from '../ibt-taak.js';
 import { schrijfUitvoer } from '../schrijf.js';
@@ -23,16 +23,6 @@ export interface IbtOpties {
   werkers?: number;
 }
 
-export const CRITERIA = [
-  'Documenten actueel en op tijd vastgesteld',
-  'Prioriteiten volgen uit een risicoanalyse',
-  'Doelen zijn meetbaar',
-  'Capaciteit in beeld en toereikend',
-  'Jaarverslag op tijd en over realisatie en doelen',
-  'Realisatie van het programma',
-  'Tijdigheid volgens de streefwaarde',
-  'Verbeterpunten van vorig jaar opgevolgd',
-];
 
 /** The municipalities of a region: every .xlsx file and every folder, sorted by name. */
 export function gemeentenIn(regio: string): { bron: string; pad: string }[] {
@@ -121,16 +111,13 @@ function meestVoorkomend(jaren: number[]): number | undefined {
 
 export async function ibtOpdracht(regio: string, opts: IbtOpties): Promise<number> {
   const formaten = [...parseFormaten(opts.format)];
-  let renderOverzicht;
-  try {
-    if (formaten.includes('md')) {
-      laadTemplates('ibt', opts.templates);
-      renderOverzicht = laadTemplates('ibt-overzicht', opts.templates);
-    }
-  } catch (e) {
-    if (e instanceof TemplateFout) throw new GebruikFout(e.message);
-    throw e;
-  }
+  // Both templates are checked before any municipality is judged.
+  const renderOverzicht = formaten.includes('md')
+    ? metTemplates(() => {
+        laadTemplates('ibt', opts.templates);
+        return laadTemplates('ibt-overzicht', opts.templates);
+      })
+    : undefined;
   if (opts.zakenMap && !statSync(opts.zakenMap, { throwIfNoEntry: false })?.isDirectory()) throw new GebruikFout(`--zaken-map "${opts.zakenMap}" is geen map`);
   const gemeenten = gemeentenIn(regio);
   const taken: GemeenteTaak[] = gemeenten.map((g, index) => ({ index, bron: g.bron, pad: g.pad, zakenMap: opts.zakenMap, jaar: opts.jaar }));

@@ -4,12 +4,13 @@ import { beoordeelDoelen } from '../../compute/doelen.js';
 import { vergelijkRealisatie } from '../../compute/realisatie.js';
 import { jaarverslagView } from '../../report/jaarverslag.js';
 import { bestandsnaamDeel } from '../../report/uvp.js';
-import { laadTemplates, TemplateFout } from '../../render/handlebars.js';
-import { EXIT, GebruikFout } from '../fouten.js';
+import { laadTemplates } from '../../render/handlebars.js';
+import { EXIT, GebruikFout, metTemplates } from '../fouten.js';
 import { laadWerkmap, meldVoorOpdracht } from '../laad.js';
 import { schrijfUitvoer } from '../schrijf.js';
 import { formatteerMeldingen, kleuren } from '../uitvoer.js';
-import { NALEEF_GROEPEN, verwerkZaken, type ZakenUitkomst } from '../zaken.js';
+import { verwerkZaken, type ZakenUitkomst } from '../zaken.js';
+import { naleefGroepen } from '../../compute/zaken.js';
 import { parseFormaten } from './uvp.js';
 
 export interface JaarverslagOpties {
@@ -33,25 +34,14 @@ function voortgangMelder(stil?: boolean): ((gelezen: number, totaal: number) => 
 
 export async function jaarverslagOpdracht(pad: string, opts: JaarverslagOpties): Promise<number> {
   const formaten = parseFormaten(opts.format);
-  let render;
-  try {
-    render = formaten.has('md') ? laadTemplates('jaarverslag', opts.templates) : undefined;
-  } catch (e) {
-    if (e instanceof TemplateFout) throw new GebruikFout(e.message);
-    throw e;
-  }
+  const render = formaten.has('md') ? metTemplates(() => laadTemplates('jaarverslag', opts.templates)) : undefined;
   const wm = await laadWerkmap(pad);
   const analyse = analyseer(wm);
   const jaar = wm.instellingen.jaar;
   let zaken: ZakenUitkomst | undefined;
   if (opts.zaken) {
     if (!jaar) throw new GebruikFout('de werkmap heeft geen jaar (blad Instellingen): zonder jaar is de tijdigheid niet te bepalen');
-    const i = wm.instellingen;
-    zaken = await verwerkZaken(opts.zaken, jaar, voortgangMelder(opts.quiet), {
-      periodiek: i.codesPeriodiek ?? NALEEF_GROEPEN.periodiek,
-      hercontrole: i.codesHercontrole ?? NALEEF_GROEPEN.hercontrole,
-      handhavingscontrole: i.codesHandhavingscontrole ?? NALEEF_GROEPEN.handhavingscontrole,
-    });
+    zaken = await verwerkZaken(opts.zaken, jaar, voortgangMelder(opts.quiet), naleefGroepen(wm.instellingen));
     if (zaken.meldingen.length) {
       process.stderr.write(formatteerMeldingen(zaken.meldingen, kleuren(process.stderr)) + '\n');
       process.stderr.write(`${zaken.overgeslagen} van ${zaken.gelezen} zaken overgeslagen; de rest is verwerkt.\n`);
@@ -73,12 +63,7 @@ export async function jaarverslagOpdracht(pad: string, opts: JaarverslagOpties):
       grafiek = `${stam}-realisatie.svg`;
       bestanden.push({ pad: path.join(opts.output, grafiek), inhoud: await realisatieGrafiek(realisatie.taakvelden, `Gepland en gerealiseerd ${wm.instellingen.gemeente ?? ''} ${jaar ?? ''}`.trim()) });
     }
-    try {
-      bestanden.unshift({ pad: path.join(opts.output, `${stam}.md`), inhoud: render!(jaarverslagView(wm, realisatie, doelen.doelen, zakenInfo, alleMeldingen, grafiek)) });
-    } catch (e) {
-      if (e instanceof TemplateFout) throw new GebruikFout(e.message);
-      throw e;
-    }
+    bestanden.unshift({ pad: path.join(opts.output, `${stam}.md`), inhoud: metTemplates(() => render!(jaarverslagView(wm, realisatie, doelen.doelen, zakenInfo, alleMeldingen, grafiek))) });
   }
   if (formaten.has('xlsx')) {
     const { jaarverslagXlsx } = await import('../../render/jaarverslag-xlsx.js');

@@ -1,8 +1,8 @@
 import path from 'node:path';
 import { analyseer } from '../../compute/controle.js';
 import { bestandsnaamDeel, uvpView } from '../../report/uvp.js';
-import { laadTemplates, TemplateFout } from '../../render/handlebars.js';
-import { EXIT, GebruikFout } from '../fouten.js';
+import { laadTemplates } from '../../render/handlebars.js';
+import { EXIT, GebruikFout, metTemplates } from '../fouten.js';
 import { laadWerkmap, meldVoorOpdracht } from '../laad.js';
 import { schrijfUitvoer } from '../schrijf.js';
 
@@ -23,13 +23,7 @@ export function parseFormaten(s: string): Set<'md' | 'xlsx'> {
 export async function uvpOpdracht(pad: string, opts: UvpOpties): Promise<number> {
   const formaten = parseFormaten(opts.format);
   // Templates are checked before anything is computed, so a template error never leaves half a document.
-  let render;
-  try {
-    render = formaten.has('md') ? laadTemplates('uvp', opts.templates) : undefined;
-  } catch (e) {
-    if (e instanceof TemplateFout) throw new GebruikFout(e.message);
-    throw e;
-  }
+  const render = formaten.has('md') ? metTemplates(() => laadTemplates('uvp', opts.templates)) : undefined;
   const wm = await laadWerkmap(pad);
   const analyse = analyseer(wm);
   const bladen = ['Instellingen', 'Risicomodel', 'Risicoanalyse', 'Producten', 'Capaciteit', 'Reserveringen', 'Projecten', 'Doelen', 'Teksten'] as const;
@@ -48,13 +42,7 @@ export async function uvpOpdracht(pad: string, opts: UvpOpties): Promise<number>
       grafieken.capaciteit = `${stam}-capaciteit.svg`;
       bestanden.push({ pad: path.join(opts.output, grafieken.capaciteit), inhoud: await capaciteitGrafiek(voorlopig.capaciteit, `Capaciteit ${voorlopig.gemeente} ${voorlopig.jaar}`) });
     }
-    let md: string;
-    try {
-      md = render!(uvpView(wm, analyse, grafieken));
-    } catch (e) {
-      if (e instanceof TemplateFout) throw new GebruikFout(e.message);
-      throw e;
-    }
+    const md = metTemplates(() => render!(uvpView(wm, analyse, grafieken)));
     bestanden.unshift({ pad: path.join(opts.output, `${stam}.md`), inhoud: md });
   }
   if (formaten.has('xlsx')) {
