@@ -54,6 +54,8 @@ describe('vth uvp on the example municipality', () => {
     expect(tekst).toContain('- KD11: indicator en streefwaarde ontbreekt');
     expect(tekst).toContain('| | **Subtotaal Advies** | | | | **1.155** |');
     expect(tekst).toContain('| OD1 | Omgevingswet | project | 1.500 | 12,02% | 180,3 |');
+    expect(tekst).toContain('| | Subtotaal projecten | | | | 739,23 |');
+    expect(tekst).toContain('| | Subtotaal diensten | | | | 1.406,34 |');
     expect(tekst).toContain('**Subtotaal regionaal** | | | | **2.145,57** |');
     expect(tekst).toContain('- GT.11 Hercontroles: PM');
     expect(tekst).toMatch(/rij 33: .*5\.569 uur wijkt af/);

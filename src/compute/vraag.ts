@@ -36,6 +36,8 @@ export interface Vraag {
   totaalRegels: Rational;
   /** Member's share of regional projects and services. */
   totaalProjecten: Rational;
+  /** The same per kind: projects and services apart (6150 × 12,02% and 11700 × 12,02% in the example). */
+  projectenPerSoort: { soort: 'project' | 'dienst'; uren: Rational }[];
   totaal: Rational;
   zonderWaarde: RegelUren[];
   meldingen: Melding[];
@@ -141,6 +143,9 @@ export function berekenVraag(wm: Pick<Werkmap, 'producten' | 'projecten'>): Vraa
     ]),
     totaalRegels,
     totaalProjecten,
+    projectenPerSoort: (['project', 'dienst'] as const)
+      .filter((soort) => projecten.some((p) => p.project.soort === soort))
+      .map((soort) => ({ soort, uren: Rational.sum(projecten.filter((p) => p.project.soort === soort && p.uren).map((p) => p.uren!)) })),
     totaal: totaalRegels.add(totaalProjecten),
     zonderWaarde,
     meldingen,

@@ -49,6 +49,7 @@ export interface UvpView extends MeldingenView {
     afwijkendeTotalen: { bericht: string; rij?: number }[];
     projecten: { code: string; project: string; soort: string; afdeling: string; regionaal?: Rational; verdeelsleutel?: Rational; uren?: Rational; woord: string }[];
     totaalProjecten: Rational;
+    projectenPerSoort: { soort: string; uren: Rational }[];
     totaal: Rational;
   };
   capaciteit?: CapaciteitView;
@@ -140,6 +141,7 @@ export function uvpView(wm: Werkmap, a: Analyse, grafieken: { risico?: string; c
         woord: p.woord ?? '',
       })),
       totaalProjecten: a.vraag.totaalProjecten,
+      projectenPerSoort: a.vraag.projectenPerSoort.map((p) => ({ soort: p.soort === 'project' ? 'projecten' : 'diensten', uren: p.uren })),
       totaal: a.vraag.totaal,
     },
     capaciteit,
