@@ -22,11 +22,16 @@ function node(code, args = [], timeout = 900_000) {
   return JSON.parse(r.stdout.trim().split('\n').pop());
 }
 
+// Peak memory from /proc/self/status (VmHWM, this process only). getrusage's maxrss is unsuitable:
+// Linux carries the parent's high-water mark over fork and exec, so every child would report the
+// bench's own peak.
 const METING = (body) => `
 const t0 = performance.now();
 ${body}
 const ms = performance.now() - t0;
-console.log(JSON.stringify({ ms, rssMB: process.resourceUsage().maxRSS / 1024, n }));`;
+const { readFileSync } = await import('node:fs');
+const hwm = Number(/VmHWM:\\s+(\\d+)/.exec(readFileSync('/proc/self/status', 'utf8'))[1]);
+console.log(JSON.stringify({ ms, rssMB: hwm / 1024, n }));`;
 
 const baselineCsv = (pad) =>
   node(
@@ -59,14 +64,15 @@ const n = u.gelezen;`),
 
 function pandas(pad) {
   const code = `
-import time, resource, sys
+import time, sys
 t0 = time.perf_counter()
 import pandas as pd
 df = pd.read_csv(sys.argv[1], sep=';', dtype=str, keep_default_na=False)
 df['u'] = pd.to_numeric(df['uren'].str.replace(',', '.', regex=False), errors='coerce')
 g = df.groupby('productcode').agg(aantal=('zaaknummer', 'size'), uren=('u', 'sum'))
 ms = (time.perf_counter() - t0) * 1000
-print('{"ms": %f, "rssMB": %f, "n": %d}' % (ms, resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024, len(df)))`;
+hwm = int([l.split()[1] for l in open('/proc/self/status') if l.startswith('VmHWM')][0])
+print('{"ms": %f, "rssMB": %f, "n": %d}' % (ms, hwm / 1024, len(df)))`;
   // Debian's python3-pandas lives with /usr/bin/python3; another python3 on the PATH may lack it.
   const py = ['/usr/bin/python3', 'python3'].find((p) => spawnSync(p, ['-c', 'import pandas'], { timeout: 60_000 }).status === 0);
   if (!py) return { fout: 'pandas niet beschikbaar (apt-get install -y python3-pandas)' };
