@@ -213,6 +213,8 @@ function main() {
     const map = path.join(CORPUS, g.naam);
     mkdirSync(map, { recursive: true });
     for (const [naam, inhoud] of Object.entries(g.bestanden)) writeFileSync(path.join(map, naam), inhoud);
+    // git keeps no empty folders; a hidden file is no part of a werkmap, so the case stays "empty".
+    if (Object.keys(g.bestanden).length === 0) writeFileSync(path.join(map, '.gitkeep'), '');
     verwacht[g.naam] = g.verwacht;
   }
   for (const g of xlsxGevallen()) {
