@@ -45,3 +45,28 @@ export async function schrijfUitvoer(
 export function schrijfStdout(tekst: string): void {
   process.stdout.write(tekst.endsWith('\n') ? tekst : tekst + '\n');
 }
+
+/**
+ * A Markdown fragment with its chart: to standard output without the chart, or with -o as a file and
+ * an SVG beside it (`<name>-<suffix>.svg`), written together.
+ */
+export async function schrijfFragment(opts: {
+  output?: string;
+  force?: boolean;
+  render: (grafiek: string | null) => string;
+  grafiekSuffix: string;
+  grafiek: () => Promise<string>;
+}): Promise<void> {
+  if (!opts.output) {
+    schrijfStdout(opts.render(null));
+    return;
+  }
+  const naam = path.basename(opts.output).replace(/\.md$/i, '') + `-${opts.grafiekSuffix}.svg`;
+  await schrijfUitvoer(
+    [
+      { pad: opts.output, inhoud: opts.render(naam) },
+      { pad: path.join(path.dirname(opts.output), naam), inhoud: await opts.grafiek() },
+    ],
+    opts.force,
+  );
+}

@@ -7,6 +7,9 @@ export function kleuren(stream: NodeJS.WriteStream = process.stdout): ChalkInsta
   return new Chalk({ level: aan ? 1 : 0 });
 }
 
+/** For text written to a file: never colour codes. */
+export const zonderKleur: ChalkInstance = new Chalk({ level: 0 });
+
 const LABEL = { fout: 'FOUT', waarschuwing: 'WAARSCHUWING', melding: 'MELDING' } as const;
 
 /** Findings grouped per file and sheet, errors first within each group. */

@@ -23,6 +23,9 @@ export interface AfdelingSaldo {
   productieveUrenBron: 'afdeling' | 'instellingen' | 'scenario';
   bruto: Rational;
   reserveringen: { omschrijving: string; percentage?: Rational; uren: Rational }[];
+  /** Sum of the percentage reservations, and of the fixed-hour ones: gereserveerd = bruto × % / 100 + uren. */
+  reserveringenProcent: Rational;
+  reserveringenUren: Rational;
   gereserveerd: Rational;
   beschikbaar: Rational;
   benodigd: Rational;
@@ -58,6 +61,7 @@ export interface AfdelingTekort {
   afdeling: string;
   tekort: Rational;
   uitgesteld: Uitstel[];
+  uitgesteldUren: Rational;
   /** Shortfall left after deferring every line that may be deferred: only legally required work remains. */
   rest: Rational;
 }
@@ -65,6 +69,8 @@ export interface AfdelingTekort {
 export interface Capaciteitscheck {
   afdelingen: AfdelingSaldo[];
   extern: ExternSaldo[];
+  /** Totals over the municipality's own afdelingen. */
+  eigen: { fte: Rational; bruto: Rational; gereserveerd: Rational; beschikbaar: Rational; benodigd: Rational; saldo: Rational };
   /** Hours of lines that no afdeling in Capaciteit carries. */
   nietToegewezen: Rational;
   totaal: { beschikbaar: Rational; benodigd: Rational; saldo: Rational };
@@ -173,7 +179,7 @@ export function stelUitstelVoor(
       rest = rest.sub(u);
     }
   }
-  return { afdeling, tekort, uitgesteld, rest: Rational.max(rest, Rational.ZERO) };
+  return { afdeling, tekort, uitgesteld, uitgesteldUren: Rational.sum(uitgesteld.map((u) => u.uren)), rest: Rational.max(rest, Rational.ZERO) };
 }
 
 function productieveUren(a: Afdeling, wm: Werkmap, s: Scenario): { waarde?: Rational; bron: AfdelingSaldo['productieveUrenBron'] } {
@@ -238,6 +244,8 @@ export function berekenCapaciteit(wm: Werkmap, vraag: Vraag, risico: Risicoanaly
       productieveUrenBron: pu.bron,
       bruto,
       reserveringen,
+      reserveringenProcent: Rational.sum(reserveringen.flatMap((r) => (r.percentage ? [r.percentage] : []))),
+      reserveringenUren: Rational.sum(reserveringen.filter((r) => !r.percentage).map((r) => r.uren)),
       gereserveerd,
       beschikbaar,
       benodigd,
@@ -287,6 +295,14 @@ export function berekenCapaciteit(wm: Werkmap, vraag: Vraag, risico: Risicoanaly
   return {
     afdelingen,
     extern,
+    eigen: {
+      fte: Rational.sum(afdelingen.map((a) => a.fte)),
+      bruto: Rational.sum(afdelingen.map((a) => a.bruto)),
+      gereserveerd: Rational.sum(afdelingen.map((a) => a.gereserveerd)),
+      beschikbaar: Rational.sum(afdelingen.map((a) => a.beschikbaar)),
+      benodigd: Rational.sum(afdelingen.map((a) => a.benodigd)),
+      saldo: Rational.sum(afdelingen.map((a) => a.saldo)),
+    },
     nietToegewezen,
     totaal: { beschikbaar, benodigd, saldo: beschikbaar.sub(benodigd) },
     toereikend: afdelingen.every((a) => a.toereikend) && extern.every((e) => e.toereikend !== false),

@@ -2,7 +2,7 @@ import { nlGetal } from '../model/getal.js';
 import { melding, type Melding } from '../model/melding.js';
 import { Rational } from '../model/rational.js';
 import type { Realisatie, Werkmap } from '../model/types.js';
-import type { Vraag } from './vraag.js';
+import { ZONDER_TAAKVELD, type Vraag } from './vraag.js';
 import type { ZakenResultaat } from './zaken.js';
 
 export type RealisatieBron = 'blad' | 'zaken' | 'beide' | 'geen';
@@ -70,7 +70,7 @@ export function vergelijkRealisatie(wm: Werkmap, vraag: Vraag, zaken?: ZakenResu
   for (const ru of vraag.regels) {
     const r = ru.regel;
     const planAantal = ru.bron === 'berekend' && r.aantal.soort === 'getal' ? r.aantal.waarde : undefined;
-    const base = { code: r.code ?? '', product: r.product, taakveld: r.taakveld || '(geen taakveld)', afdeling: r.afdeling ?? '', planAantal, planUren: ru.uren };
+    const base = { code: r.code ?? '', product: r.product, taakveld: r.taakveld || ZONDER_TAAKVELD, afdeling: r.afdeling ?? '', planAantal, planUren: ru.uren };
     const k = r.code?.toUpperCase();
     if (!k || gebruikt.has(k)) {
       regels.push({ ...base, bron: 'geen', afwijking: false });

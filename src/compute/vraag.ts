@@ -44,7 +44,7 @@ export interface Vraag {
 }
 
 const ZONDER_AFDELING = '(geen afdeling)';
-const ZONDER_TAAKVELD = '(geen taakveld)';
+export const ZONDER_TAAKVELD = '(geen taakveld)';
 
 export function regelUren(regel: ProgrammaRegel, meldingen: Melding[]): RegelUren {
   const { aantal, kental, uren } = regel;

@@ -59,8 +59,8 @@ export function capaciteitView(c: Capaciteitscheck, vraag: Vraag): CapaciteitVie
       productieveUrenBron: a.productieveUrenBron,
       bruto: a.bruto,
       gereserveerd: a.gereserveerd,
-      reserveringenProcent: Rational.sum(a.reserveringen.filter((r) => r.percentage).map((r) => r.percentage!)),
-      reserveringenUren: Rational.sum(a.reserveringen.filter((r) => !r.percentage).map((r) => r.uren)),
+      reserveringenProcent: a.reserveringenProcent,
+      reserveringenUren: a.reserveringenUren,
       reserveringen: a.reserveringen.map((r) => `${r.omschrijving || 'reservering'}${r.percentage ? ` (${nlGetal(r.percentage)}%)` : ''}: ${nlGetal(r.uren)} uur`).join('; '),
       beschikbaar: a.beschikbaar,
       benodigd: a.benodigd,
@@ -69,14 +69,7 @@ export function capaciteitView(c: Capaciteitscheck, vraag: Vraag): CapaciteitVie
       toereikend: a.toereikend,
     })),
     extern: c.extern.map((e) => ({ afdeling: e.afdeling, ingekochteUren: e.ingekochteUren, benodigd: e.benodigd, saldo: e.saldo, toereikend: e.toereikend })),
-    eigen: {
-      fte: Rational.sum(c.afdelingen.map((a) => a.fte)),
-      bruto: Rational.sum(c.afdelingen.map((a) => a.bruto)),
-      gereserveerd: Rational.sum(c.afdelingen.map((a) => a.gereserveerd)),
-      beschikbaar: Rational.sum(c.afdelingen.map((a) => a.beschikbaar)),
-      benodigd: Rational.sum(c.afdelingen.map((a) => a.benodigd)),
-      saldo: Rational.sum(c.afdelingen.map((a) => a.saldo)),
-    },
+    eigen: c.eigen,
     taakvelden: vraag.perTaakveld.map((t) => ({ taakveld: t.naam, uren: t.uren })),
     totaal: c.totaal,
     nietToegewezen: c.nietToegewezen.gt(Rational.ZERO) ? c.nietToegewezen : undefined,
@@ -97,7 +90,7 @@ export function capaciteitView(c: Capaciteitscheck, vraag: Vraag): CapaciteitVie
     tekorten: c.tekorten.map((t) => ({
       afdeling: t.afdeling,
       tekort: t.tekort,
-      uitgesteldUren: Rational.sum(t.uitgesteld.map((u) => u.uren)),
+      uitgesteldUren: t.uitgesteldUren,
       rest: t.rest,
       restTekst: t.rest.gt(Rational.ZERO)
         ? `Ook na uitstel van al het niet-wettelijke werk blijft ${nlGetal(t.rest, 0)} uur tekort. Dat raakt wettelijk verplicht werk: er is extra capaciteit nodig.`

@@ -1,4 +1,5 @@
 import type { Analyse } from '../compute/controle.js';
+import { ZONDER_TAAKVELD } from '../compute/vraag.js';
 import { Rational } from '../model/rational.js';
 import type { Werkmap } from '../model/types.js';
 import { capaciteitView, type CapaciteitView } from './capaciteit.js';
@@ -80,7 +81,7 @@ export function uvpView(wm: Werkmap, a: Analyse, grafieken: { risico?: string; c
 
   const perTaakveld = new Map<string, ProgrammaRegelView[]>();
   for (const r of a.vraag.regels) {
-    const tv = r.regel.taakveld || '(geen taakveld)';
+    const tv = r.regel.taakveld || ZONDER_TAAKVELD;
     const lijst = perTaakveld.get(tv) ?? [];
     lijst.push({
       code: r.regel.code ?? '',
@@ -96,11 +97,8 @@ export function uvpView(wm: Werkmap, a: Analyse, grafieken: { risico?: string; c
     });
     perTaakveld.set(tv, lijst);
   }
-  const taakvelden = [...perTaakveld].map(([taakveld, regels]) => ({
-    taakveld,
-    regels,
-    uren: Rational.sum(regels.filter((r) => r.uren).map((r) => r.uren!)),
-  }));
+  const totaalPerTaakveld = new Map(a.vraag.perTaakveld.map((t) => [t.naam, t.uren]));
+  const taakvelden = [...perTaakveld].map(([taakveld, regels]) => ({ taakveld, regels, uren: totaalPerTaakveld.get(taakveld) ?? Rational.ZERO }));
 
 
   return {

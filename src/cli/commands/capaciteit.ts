@@ -1,4 +1,3 @@
-import path from 'node:path';
 import type { ChalkInstance } from 'chalk';
 import type { Scenario } from '../../compute/capaciteit.js';
 import { analyseer } from '../../compute/controle.js';
@@ -8,8 +7,8 @@ import { capaciteitJson } from '../../render/capaciteit-json.js';
 import { laadTemplates } from '../../render/handlebars.js';
 import { EXIT, GebruikFout } from '../fouten.js';
 import { laadWerkmap, meldVoorOpdracht } from '../laad.js';
-import { schrijfStdout, schrijfUitvoer } from '../schrijf.js';
-import { kleuren, kort, tekstTabel } from '../uitvoer.js';
+import { schrijfFragment, schrijfStdout, schrijfUitvoer } from '../schrijf.js';
+import { kleuren, kort, tekstTabel, zonderKleur } from '../uitvoer.js';
 
 export interface CapaciteitOpties {
   format: 'tabel' | 'md' | 'xlsx' | 'json';
@@ -116,26 +115,19 @@ export async function capaciteitOpdracht(pad: string, opts: CapaciteitOpties): P
   };
   switch (opts.format) {
     case 'tabel':
-      await schrijfOfToon(capaciteitTekst(view, kleuren(opts.output ? ({ isTTY: false } as NodeJS.WriteStream) : process.stdout)) + '\n');
+      await schrijfOfToon(capaciteitTekst(view, opts.output ? zonderKleur : kleuren()) + '\n');
       break;
     case 'json':
       await schrijfOfToon(JSON.stringify(capaciteitJson(view, check.meldingen), null, 2) + '\n');
       break;
     case 'md': {
       const render = laadTemplates('capaciteit');
-      if (!opts.output) {
-        schrijfStdout(render({ gemeente, jaar, capaciteit: view, grafiek: null }));
-        break;
-      }
-      const { capaciteitGrafiek } = await import('../../render/grafieken.js');
-      const svgNaam = path.basename(opts.output).replace(/\.md$/i, '') + '-capaciteit.svg';
-      await schrijfUitvoer(
-        [
-          { pad: opts.output, inhoud: render({ gemeente, jaar, capaciteit: view, grafiek: svgNaam }) },
-          { pad: path.join(path.dirname(opts.output), svgNaam), inhoud: await capaciteitGrafiek(view, `Capaciteit ${gemeente} ${jaar}`.trim()) },
-        ],
-        opts.force,
-      );
+      await schrijfFragment({
+        ...opts,
+        render: (grafiek) => render({ gemeente, jaar, capaciteit: view, grafiek }),
+        grafiekSuffix: 'capaciteit',
+        grafiek: async () => (await import('../../render/grafieken.js')).capaciteitGrafiek(view, `Capaciteit ${gemeente} ${jaar}`.trim()),
+      });
       break;
     }
     case 'xlsx': {

@@ -1,4 +1,3 @@
-import path from 'node:path';
 import { analyseer } from '../../compute/controle.js';
 import { nlGetal } from '../../model/getal.js';
 import { risicoView, type RisicoView } from '../../report/risico.js';
@@ -7,8 +6,8 @@ import { klasseKleur } from '../../render/kleuren.js';
 import { risicoJson } from '../../render/risico-json.js';
 import { EXIT, GebruikFout } from '../fouten.js';
 import { laadWerkmap, meldVoorOpdracht } from '../laad.js';
-import { schrijfStdout, schrijfUitvoer } from '../schrijf.js';
-import { kleuren, kort, tekstTabel } from '../uitvoer.js';
+import { schrijfFragment, schrijfStdout, schrijfUitvoer } from '../schrijf.js';
+import { kleuren, kort, tekstTabel, zonderKleur } from '../uitvoer.js';
 import type { ChalkInstance } from 'chalk';
 
 export interface RisicoOpties {
@@ -47,9 +46,8 @@ export async function risicoOpdracht(pad: string, opts: RisicoOpties): Promise<n
   const jaar = wm.instellingen.jaar ?? '';
   switch (opts.format) {
     case 'tabel': {
-      const tekst = risicoTabel(view, kleuren(opts.output ? undefined : process.stdout));
-      if (opts.output) await schrijfUitvoer([{ pad: opts.output, inhoud: risicoTabel(view, kleuren({ isTTY: false } as NodeJS.WriteStream)) + '\n' }], opts.force);
-      else schrijfStdout(tekst);
+      if (opts.output) await schrijfUitvoer([{ pad: opts.output, inhoud: risicoTabel(view, zonderKleur) + '\n' }], opts.force);
+      else schrijfStdout(risicoTabel(view, kleuren()));
       break;
     }
     case 'json': {
@@ -60,20 +58,12 @@ export async function risicoOpdracht(pad: string, opts: RisicoOpties): Promise<n
     }
     case 'md': {
       const render = laadTemplates('risico');
-      if (!opts.output) {
-        schrijfStdout(render({ gemeente, jaar, risico: view, grafiek: null }));
-        break;
-      }
-      const { risicoGrafiek } = await import('../../render/grafieken.js');
-      const svgNaam = path.basename(opts.output).replace(/\.md$/i, '') + '-kans-effect.svg';
-      const svg = await risicoGrafiek(view, `Risicoanalyse ${gemeente} ${jaar}`.trim());
-      await schrijfUitvoer(
-        [
-          { pad: opts.output, inhoud: render({ gemeente, jaar, risico: view, grafiek: svgNaam }) },
-          { pad: path.join(path.dirname(opts.output), svgNaam), inhoud: svg },
-        ],
-        opts.force,
-      );
+      await schrijfFragment({
+        ...opts,
+        render: (grafiek) => render({ gemeente, jaar, risico: view, grafiek }),
+        grafiekSuffix: 'kans-effect',
+        grafiek: async () => (await import('../../render/grafieken.js')).risicoGrafiek(view, `Risicoanalyse ${gemeente} ${jaar}`.trim()),
+      });
       break;
     }
     case 'xlsx': {
