@@ -1,7 +1,8 @@
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { INSTELLINGEN_CSV, maakMap, tijdelijkeMap, VOORBEELD, VOORBEELD_CSV, vth } from './helpers.js';
+import { spawnSync } from 'node:child_process';
+import { INSTELLINGEN_CSV, maakMap, ROOT, tijdelijkeMap, VOORBEELD, VOORBEELD_CSV, vth } from './helpers.js';
 
 describe('vth controleer (end to end, built bin)', () => {
   it('accepts the example werkmap with warnings only: exit 0', () => {
@@ -65,6 +66,12 @@ describe('vth controleer (end to end, built bin)', () => {
     expect(k.code).toBe(2);
     expect(k.stderr).toContain('geen Excel-werkmap');
     expect(k.stderr).not.toMatch(/at .*\.js:\d+/);
+  });
+
+  it('stops quietly when the reader of its output stops early (| head)', () => {
+    const r = spawnSync('bash', ['-c', `node ${JSON.stringify(path.join(ROOT, 'bin/vth.js'))} risico ${JSON.stringify(VOORBEELD)} | head -1`], { encoding: 'utf8' });
+    expect(r.stdout.split('\n')[0]).toMatch(/^ #  id/);
+    expect(r.stderr).not.toMatch(/EPIPE|at .*:\d+:\d+/);
   });
 
   it('exits 2 on a usage error, in Dutch', () => {
