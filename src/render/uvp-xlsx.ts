@@ -137,6 +137,7 @@ export async function uvpXlsx(v: UvpView): Promise<Uint8Array> {
   rij('Doelen zonder indicator of streefwaarde', v.samenvatting.doelenOnvolledig);
   sam.getColumn(1).width = 44;
   sam.getColumn(2).width = 60;
-  sam.getColumn(2).alignment = { wrapText: true, horizontal: 'left' };
+  // Left-aligned and not wrapped: a long verdict runs on into the empty columns beside it.
+  sam.getColumn(2).alignment = { horizontal: 'left' };
   return werkboekBytes(wb);
 }
