@@ -30,7 +30,7 @@ function maakProgramma(zetExit: (code: number) => void): Command {
     .option('--debug', 'toon bij een interne fout de volledige foutmelding')
     .addHelpText('after', EXIT_TEKST)
     .showSuggestionAfterError(true)
-    .configureHelp({ sortSubcommands: false, styleTitle: (t) => TITELS[t] ?? t })
+    .configureHelp({ sortSubcommands: false, styleTitle: (t) => TITELS[t] ?? t, subcommandTerm: (c) => `${c.name()} ${c.usage()}`.trim() })
     .exitOverride()
     .configureOutput({
       writeErr: (s) => process.stderr.write(vertaalCommander(s)),
@@ -179,7 +179,10 @@ export async function main(argv: string[]): Promise<number> {
   let exitCode: number = EXIT.OK;
   const debug = argv.includes('--debug');
   const program = maakProgramma((c) => (exitCode = c));
+  program.usage('[opties] [opdracht]');
   for (const c of program.commands) {
+    // commander writes "[options]"; the rest of the help is Dutch.
+    c.usage(c.usage().replace('[options]', '[opties]'));
     c.helpOption('-h, --help', 'toon deze hulp');
     c.configureHelp({ styleTitle: (t) => TITELS[t] ?? t });
   }
