@@ -84,6 +84,17 @@ describe('vth ibt on the region fixture', () => {
     expect(readdirSync(path.dirname(uit))).toEqual(['uit']);
   });
 
+  it('thresholds are settings: a stricter realisation norm turns Aaberg\'s criterion 6 oranje', async () => {
+    const uit = path.join(tijdelijkeMap(), 'ibt');
+    expect(vth(['ibt', REGIO, '-o', uit, '--realisatie-groen', '99', '--format', 'xlsx']).code).toBe(1);
+    const rijen = await overzicht(path.join(uit, 'ibt-overzicht-2025.xlsx'));
+    expect(rijen.Aaberg!.kleuren[5]).toBe('oranje');
+    expect(rijen.Aaberg!.kleuren[8]).toBe('oranje');
+    const r = vth(['ibt', REGIO, '-o', tijdelijkeMap(), '--uvp-uiterlijk', '31-02']);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain('--uvp-uiterlijk "31-02" is geen dag en maand');
+  });
+
   it('refuses a region that is not a folder, and an existing output without --force', () => {
     expect(vth(['ibt', '/bestaat/niet', '-o', tijdelijkeMap()]).code).toBe(2);
     const uit = tijdelijkeMap();

@@ -2,7 +2,7 @@ import { existsSync, readdirSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { analyseer } from '../compute/controle.js';
 import { beoordeelDoelen } from '../compute/doelen.js';
-import { beoordeelIbt, type IbtOordeel } from '../compute/ibt.js';
+import { beoordeelIbt, ibtInstellingen, type IbtDrempels, type IbtOordeel } from '../compute/ibt.js';
 import { vergelijkRealisatie } from '../compute/realisatie.js';
 import { naleefGroepen } from '../compute/zaken.js';
 import { OnleesbaarFout } from '../ingest/fout.js';
@@ -18,6 +18,7 @@ export interface GemeenteTaak {
   pad: string;
   zakenMap?: string;
   jaar?: number;
+  drempels?: IbtDrempels;
 }
 
 export type GemeenteUitkomst =
@@ -70,7 +71,7 @@ export async function beoordeelGemeente(taak: GemeenteTaak): Promise<GemeenteUit
     const zaken = zakenPad ? await verwerkZaken(zakenPad, wm.instellingen.jaar!, undefined, naleefGroepen(wm.instellingen)) : undefined;
     const r = vergelijkRealisatie(wm, a.vraag, zaken?.resultaat);
     const d = beoordeelDoelen(wm.doelen ?? [], wm.indicatoren ?? [], zaken?.resultaat);
-    return { ok: true, index: taak.index, oordeel: beoordeelIbt(wm, a, r, d.doelen, zaken?.resultaat), zaken: zakenPad && path.basename(zakenPad) };
+    return { ok: true, index: taak.index, oordeel: beoordeelIbt(wm, a, r, d.doelen, zaken?.resultaat, ibtInstellingen(taak.drempels)), zaken: zakenPad && path.basename(zakenPad) };
   } catch (e) {
     if (e instanceof OnleesbaarFout) return { ok: false, index: taak.index, gemeente: naam, reden: e.message };
     throw e;

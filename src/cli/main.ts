@@ -139,6 +139,12 @@ function maakProgramma(zetExit: (code: number) => void): Command {
     .option('--format <soorten>', 'md, xlsx of md,xlsx', 'md,xlsx')
     .option('--force', 'overschrijf bestaande uitvoer')
     .option('-q, --quiet', 'alleen de samenvatting, geen voortgang')
+    .option('--uvp-uiterlijk <dd-mm>', 'het UVP is op tijd als het vóór deze dag van het jaar is vastgesteld', '01-02')
+    .option('--jaarverslag-uiterlijk <dd-mm>', 'het jaarverslag is op tijd als het vóór deze dag van het jaar erna is vastgesteld', '01-05')
+    .option('--realisatie-groen <procent>', 'gerealiseerde uren vanaf dit percentage van de geplande zijn groen', '90')
+    .option('--realisatie-oranje <procent>', 'vanaf dit percentage oranje, daaronder rood', '75')
+    .option('--tijdigheid-norm <procent>', 'norm voor tijdige besluiten als geen doel er een geeft', '95')
+    .option('--tijdigheid-marge <procentpunt>', 'zoveel onder de norm is nog oranje', '5')
     .addOption(new Option('--werkers <aantal>', 'aantal threads (standaard 1: één thread met een paar gemeenten tegelijk; 2 kan helpen op een machine met meer rekenkernen)').argParser(parseWerkers))
     .addHelpText('after', `\nVoorbeeld:\n  vth ibt fixtures/regio-voorbeeld -o uitvoer/ibt\n\nExitcode 0: elke gemeente is beoordeeld (ook als het oordeel rood is); 1: een of meer gemeenten waren niet te beoordelen; 2: verkeerd gebruik.\n`)
     .action(async (regio: string, opts: import('./commands/ibt.js').IbtOpties) => {

@@ -37,6 +37,46 @@ export const STANDAARD_IBT: IbtInstellingen = {
   tijdigheidMarge: Rational.of(5n),
 };
 
+/** The thresholds as plain text and numbers (they cross worker threads), as the command line gives them. */
+export interface IbtDrempels {
+  uvpUiterlijk?: string;
+  jaarverslagUiterlijk?: string;
+  realisatieGroen?: string;
+  realisatieOranje?: string;
+  tijdigheidNorm?: string;
+  tijdigheidMarge?: string;
+}
+
+/** Thresholds from their written form ("01-02", "90", "92,5"); throws a Dutch message on nonsense. */
+export function ibtInstellingen(d: IbtDrempels = {}): IbtInstellingen {
+  const dagMaand = (s: string | undefined, standaard: { dag: number; maand: number }, naam: string) => {
+    if (s === undefined) return standaard;
+    const m = /^(\d{1,2})[-/.](\d{1,2})$/.exec(s.trim());
+    const dag = Number(m?.[1]);
+    const maand = Number(m?.[2]);
+    if (!m || maand < 1 || maand > 12 || dag < 1 || dag > new Date(Date.UTC(2001, maand, 0)).getUTCDate()) {
+      throw new RangeError(`${naam} "${s}" is geen dag en maand (schrijf bijvoorbeeld 01-02)`);
+    }
+    return { dag, maand };
+  };
+  const procent = (s: string | undefined, standaard: Rational, naam: string) => {
+    if (s === undefined) return standaard;
+    const r = Rational.fromDecimalString(s.trim().replace('%', '').replace(',', '.'));
+    if (!r || r.isNegative() || r.gt(Rational.of(100n))) throw new RangeError(`${naam} "${s}" is geen percentage van 0 tot 100`);
+    return r;
+  };
+  const i: IbtInstellingen = {
+    uvpUiterlijk: dagMaand(d.uvpUiterlijk, STANDAARD_IBT.uvpUiterlijk, '--uvp-uiterlijk'),
+    jaarverslagUiterlijk: dagMaand(d.jaarverslagUiterlijk, STANDAARD_IBT.jaarverslagUiterlijk, '--jaarverslag-uiterlijk'),
+    realisatieGroen: procent(d.realisatieGroen, STANDAARD_IBT.realisatieGroen, '--realisatie-groen'),
+    realisatieOranje: procent(d.realisatieOranje, STANDAARD_IBT.realisatieOranje, '--realisatie-oranje'),
+    tijdigheidNorm: procent(d.tijdigheidNorm, STANDAARD_IBT.tijdigheidNorm, '--tijdigheid-norm'),
+    tijdigheidMarge: procent(d.tijdigheidMarge, STANDAARD_IBT.tijdigheidMarge, '--tijdigheid-marge'),
+  };
+  if (i.realisatieOranje.gt(i.realisatieGroen)) throw new RangeError('--realisatie-oranje ligt boven --realisatie-groen');
+  return i;
+}
+
 export interface Criterium {
   nr: number;
   naam: string;

@@ -2,7 +2,7 @@ import { readdirSync, statSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { Worker } from 'node:worker_threads';
-import { CRITERIA, type Kleur } from '../../compute/ibt.js';
+import { CRITERIA, ibtInstellingen, type IbtDrempels, type Kleur } from '../../compute/ibt.js';
 import { TOTAALREGEL } from '../../report/ibt.js';
 import { laadTemplates } from '../../render/handlebars.js';
 import { EXIT, GebruikFout, metTemplates } from '../fouten.js';
@@ -21,6 +21,12 @@ export interface IbtOpties {
   force?: boolean;
   quiet?: boolean;
   werkers?: number;
+  uvpUiterlijk?: string;
+  jaarverslagUiterlijk?: string;
+  realisatieGroen?: string;
+  realisatieOranje?: string;
+  tijdigheidNorm?: string;
+  tijdigheidMarge?: string;
 }
 
 
@@ -119,8 +125,21 @@ export async function ibtOpdracht(regio: string, opts: IbtOpties): Promise<numbe
       })
     : undefined;
   if (opts.zakenMap && !statSync(opts.zakenMap, { throwIfNoEntry: false })?.isDirectory()) throw new GebruikFout(`--zaken-map "${opts.zakenMap}" is geen map`);
+  const drempels: IbtDrempels = {
+    uvpUiterlijk: opts.uvpUiterlijk,
+    jaarverslagUiterlijk: opts.jaarverslagUiterlijk,
+    realisatieGroen: opts.realisatieGroen,
+    realisatieOranje: opts.realisatieOranje,
+    tijdigheidNorm: opts.tijdigheidNorm,
+    tijdigheidMarge: opts.tijdigheidMarge,
+  };
+  try {
+    ibtInstellingen(drempels);
+  } catch (e) {
+    throw new GebruikFout((e as Error).message);
+  }
   const gemeenten = gemeentenIn(regio);
-  const taken: GemeenteTaak[] = gemeenten.map((g, index) => ({ index, bron: g.bron, pad: g.pad, zakenMap: opts.zakenMap, jaar: opts.jaar }));
+  const taken: GemeenteTaak[] = gemeenten.map((g, index) => ({ index, bron: g.bron, pad: g.pad, zakenMap: opts.zakenMap, jaar: opts.jaar, drempels }));
   const opdrachten = taken.map((taak) => ({ taak, formaten, templates: opts.templates }));
   const c = kleuren(process.stderr);
   const terminal = !opts.quiet && process.stderr.isTTY;
