@@ -187,7 +187,7 @@ export async function ibtOpdracht(regio: string, opts: IbtOpties): Promise<numbe
   await schrijfUitvoer(bestanden, opts.force);
   const tel = (k: string) => rijen.filter((r) => r.totaal === k).length;
   process.stdout.write(
-    `IBT ${jaar}: ${rijen.length} gemeenten: ${tel('groen')} groen, ${tel('oranje')} oranje, ${tel('rood')} rood, ${tel('niet te beoordelen')} niet te beoordelen. Overzicht: ${path.join(opts.output, `ibt-overzicht-${jaar}`)}.*\n`,
+    `IBT ${jaar}: ${rijen.length} ${rijen.length === 1 ? 'gemeente' : 'gemeenten'}: ${tel('groen')} groen, ${tel('oranje')} oranje, ${tel('rood')} rood, ${tel('niet te beoordelen')} niet te beoordelen. Overzicht: ${path.join(opts.output, `ibt-overzicht-${jaar}`)}.*\n`,
   );
   for (const r of rijen.filter((x) => !x.beoordeeld)) process.stdout.write(`  niet te beoordelen: ${r.gemeente} (${r.bron}): ${r.reden}\n`);
   return rijen.some((r) => !r.beoordeeld) ? EXIT.PROBLEEM : EXIT.OK;
