@@ -161,6 +161,20 @@ describe('regional projects and goals from the real tables', () => {
   });
 });
 
+describe('percentages written as fractions', () => {
+  it('0,1 in a percentage column is read as written, with a warning that names 10%', async () => {
+    const { wm, meldingen } = await laad({
+      'capaciteit.csv': 'afdeling;fte\nToezicht;2\n',
+      'reserveringen.csv': 'afdeling;omschrijving;percentage\nToezicht;binnenvliegers;0,1\nToezicht;overleg;5%\n',
+    });
+    expect(wm.reserveringen!.map((r) => r.percentage!.toString())).toEqual(['0.1', '5']);
+    const m = meldingen.filter((x) => x.code === 'percentage-als-breuk');
+    expect(m).toHaveLength(1);
+    expect(m[0]!.bericht).toContain('bedoelt u 10%?');
+    expect(m[0]!.plaats).toMatchObject({ bestand: 'reserveringen.csv', rij: 2, kolom: 'percentage' });
+  });
+});
+
 describe('product codes', () => {
   it.each([
     ['A2.09.08', { taakveld: 'A2', groep: 'A2.09', product: 'A2.09.08' }],

@@ -1,5 +1,6 @@
 import type { Tabel } from '../ingest/tabel.js';
 import { leesBlad } from './blad.js';
+import { waarschuwBreuk } from './velden.js';
 import { normaliseerKop } from './kolommen.js';
 import { melding, type Melding } from './melding.js';
 import { Rational } from './rational.js';
@@ -25,6 +26,7 @@ export function leesProjecten(tabel: Tabel): { projecten: Project[]; meldingen: 
       }
       const uren = v.getal('uren', { nietNegatief: true, verplicht: true });
       const sleutel = v.getal('sleutel', { nietNegatief: true });
+      waarschuwBreuk(sleutel, 'verdeelsleutel', r.plaats('sleutel'), v.meldingen);
       let verdeelsleutel: Rational | undefined;
       if (sleutel.soort === 'getal' && !sleutel.waarde.isNegative()) {
         verdeelsleutel = sleutel.waarde;

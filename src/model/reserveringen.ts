@@ -1,5 +1,7 @@
 import type { Tabel } from '../ingest/tabel.js';
 import { leesBlad } from './blad.js';
+import { leesGetal } from './getal.js';
+import { waarschuwBreuk } from './velden.js';
 import { melding, type Melding } from './melding.js';
 import { Rational } from './rational.js';
 import type { Reservering } from './types.js';
@@ -16,6 +18,7 @@ export function leesReserveringen(tabel: Tabel): { reserveringen: Reservering[];
     (v, r) => {
       const afdeling = v.tekst('afdeling', { verplicht: true });
       if (!afdeling) return undefined;
+      waarschuwBreuk(leesGetal(r.cel('percentage')), 'percentage', r.plaats('percentage'), v.meldingen);
       const percentage = v.strikt('percentage', { nietNegatief: true });
       const uren = v.strikt('uren', { nietNegatief: true });
       if (percentage === undefined && uren === undefined) {

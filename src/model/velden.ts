@@ -2,8 +2,8 @@ import { celTekst, type Cel } from '../ingest/tabel.js';
 import { leesDatum } from './datum.js';
 import { leesGetal, type Waarde } from './getal.js';
 import type { RijLezer } from './kolommen.js';
-import { melding, type Melding } from './melding.js';
-import type { Rational } from './rational.js';
+import { melding, type Melding, type Plaats } from './melding.js';
+import { Rational } from './rational.js';
 
 /** Field readers shared by the sheet modules: each reads one cell and reports a finding with its place. */
 export class VeldLezer<V extends string> {
@@ -80,5 +80,18 @@ export class VeldLezer<V extends string> {
         melding('fout', 'formule-zonder-uitkomst', `de formule =${c.formule} heeft geen opgeslagen uitkomst`, this.r.plaats(veld)),
       );
     }
+  }
+}
+
+/**
+ * A percentage column holding 0,1 without a % sign or percent format: probably 10% written as a
+ * fraction. Read as written (0,1%), with a warning, never silently multiplied.
+ */
+export function waarschuwBreuk(w: Waarde, wat: string, plaats: Plaats, meldingen: Melding[]): void {
+  if (w.soort === 'getal' && !w.procent && w.waarde.gt(Rational.ZERO) && w.waarde.lt(Rational.ONE)) {
+    const p = w.waarde.toDecimalString(6).replace('.', ',');
+    meldingen.push(
+      melding('waarschuwing', 'percentage-als-breuk', `${wat} ${p} wordt gelezen als ${p}%; bedoelt u ${w.waarde.mul(Rational.of(100n)).toDecimalString(4).replace('.', ',')}%? Schrijf dan het %-teken erbij`, plaats),
+    );
   }
 }
