@@ -1,5 +1,5 @@
 import { Chalk, type ChalkInstance } from 'chalk';
-import { plaatsTekst, sorteerMeldingen, telMeldingen, type Melding } from '../model/melding.js';
+import { sorteerMeldingen, telMeldingen, type Melding } from '../model/melding.js';
 
 /** Colour only on a terminal, and never with NO_COLOR (https://no-color.org). */
 export function kleuren(stream: NodeJS.WriteStream = process.stdout): ChalkInstance {
@@ -40,7 +40,6 @@ export function samenvattingTekst(meldingen: readonly Melding[]): string {
 }
 
 export { meldingJson } from '../render/melding-json.js';
-export { plaatsTekst };
 
 const ANSI = /\u001b\[[0-9;]*m/g;
 const breedte = (s: string) => [...s.replace(ANSI, '')].length;
