@@ -46,6 +46,22 @@ export function schrijfStdout(tekst: string): void {
   process.stdout.write(tekst.endsWith('\n') ? tekst : tekst + '\n');
 }
 
+/** Text output of a command: to the file given with -o, else to standard output. */
+export async function schrijfOfToon(tekst: string, opts: { output?: string; force?: boolean }): Promise<void> {
+  if (opts.output) await schrijfUitvoer([{ pad: opts.output, inhoud: tekst.endsWith('\n') ? tekst : tekst + '\n' }], opts.force);
+  else schrijfStdout(tekst);
+}
+
+/** `--format xlsx`: a workbook filled by `vul`, written to -o (required: a workbook is no terminal output). */
+export async function schrijfWerkboek(opts: { output?: string; force?: boolean }, voorbeeld: string, vul: (wb: import('exceljs').Workbook) => Promise<void>): Promise<void> {
+  if (!opts.output) throw new GebruikFout(`--format xlsx schrijft een bestand: geef het pad met -o, bijvoorbeeld -o ${voorbeeld}`);
+  const { default: ExcelJS } = await import('exceljs');
+  const { werkboekBytes } = await import('../render/werkboek.js');
+  const wb = new ExcelJS.Workbook();
+  await vul(wb);
+  await schrijfUitvoer([{ pad: opts.output, inhoud: await werkboekBytes(wb) }], opts.force);
+}
+
 /**
  * A Markdown fragment with its chart: to standard output without the chart, or with -o as a file and
  * an SVG beside it (`<name>-<suffix>.svg`), written together.

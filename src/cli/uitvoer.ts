@@ -59,3 +59,9 @@ export function tekstTabel(koppen: string[], rijen: string[][], rechts: boolean[
 export function kort(s: string, max: number): string {
   return [...s].length > max ? [...s].slice(0, max - 1).join('') + '…' : s;
 }
+
+/** A 25-character progress bar for a share done (0–1). */
+export function voortgangsbalk(deel: number): string {
+  const p = Math.max(0, Math.min(1, deel));
+  return '█'.repeat(Math.floor(p * 25)).padEnd(25, '░');
+}

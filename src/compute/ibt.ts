@@ -37,14 +37,14 @@ export const STANDAARD_IBT: IbtInstellingen = {
   tijdigheidMarge: Rational.of(5n),
 };
 
-/** The thresholds as plain text and numbers (they cross worker threads), as the command line gives them. */
-export interface IbtDrempels {
-  uvpUiterlijk?: string;
-  jaarverslagUiterlijk?: string;
-  realisatieGroen?: string;
-  realisatieOranje?: string;
-  tijdigheidNorm?: string;
-  tijdigheidMarge?: string;
+/** The thresholds' names, as command-line options in camel case (`--uvp-uiterlijk` → uvpUiterlijk). */
+export const DREMPEL_SLEUTELS = ['uvpUiterlijk', 'jaarverslagUiterlijk', 'realisatieGroen', 'realisatieOranje', 'tijdigheidNorm', 'tijdigheidMarge'] as const;
+
+/** The thresholds as written text (plain data: they cross worker threads), as the command line gives them. */
+export type IbtDrempels = Partial<Record<(typeof DREMPEL_SLEUTELS)[number], string>>;
+
+export function drempelsUit(opts: IbtDrempels): IbtDrempels {
+  return Object.fromEntries(DREMPEL_SLEUTELS.flatMap((k) => (opts[k] === undefined ? [] : [[k, opts[k]]])));
 }
 
 /** Thresholds from their written form ("01-02", "90", "92,5"); throws a Dutch message on nonsense. */

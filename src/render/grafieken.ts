@@ -1,10 +1,18 @@
 import type { RisicoView } from '../report/risico.js';
 import { klasseKleur } from './kleuren.js';
 
-/** Renders a Vega spec to SVG. Vega is loaded only here, when a chart is actually drawn. */
-async function naarSvg(spec: object): Promise<string> {
+/** Renders a Vega spec to SVG, with the parts every chart shares: title, padding, Dutch numbers. Vega is loaded only here, when a chart is actually drawn. */
+async function naarSvg(titel: string, spec: object): Promise<string> {
   const vega = await import('vega');
-  const view = new vega.View(vega.parse(spec as never), { renderer: 'none' });
+  const volledig = {
+    $schema: 'https://vega.github.io/schema/vega/v5.json',
+    description: titel,
+    padding: 8,
+    title: { text: titel, anchor: 'start', fontSize: 14 },
+    config: { locale: { number: { decimal: ',', thousands: '.', grouping: [3], currency: ['€ ', ''] } } },
+    ...spec,
+  };
+  const view = new vega.View(vega.parse(volledig as never), { renderer: 'none' });
   const svg = await view.toSVG();
   view.finalize();
   return svg.endsWith('\n') ? svg : svg + '\n';
@@ -27,12 +35,8 @@ export async function risicoGrafiek(view: RisicoView, titel: string): Promise<st
   const maxKans = Math.max(5, ...view.rijen.map((r) => r.kans.toNumber()));
   const maxEffect = Math.max(5, ...view.rijen.map((r) => r.effect.toNumber()));
   const spec = {
-    $schema: 'https://vega.github.io/schema/vega/v5.json',
-    description: titel,
     width: 480,
     height: 360,
-    padding: 8,
-    title: { text: titel, anchor: 'start', fontSize: 14 },
     data: [{ name: 'punten', values: [...punten.values()] }],
     scales: [
       { name: 'x', type: 'linear', domain: [0, Math.ceil(maxKans)], range: 'width', nice: false, zero: true },
@@ -78,7 +82,7 @@ export async function risicoGrafiek(view: RisicoView, titel: string): Promise<st
       },
     ],
   };
-  return naarSvg(spec);
+  return naarSvg(titel, spec);
 }
 
 export interface StaafReeks {
@@ -91,12 +95,8 @@ export async function staafGrafiek(titel: string, reeksen: StaafReeks[], eenheid
   const values = reeksen.flatMap((r) => r.waarden.map((w) => ({ reeks: r.naam, categorie: w.categorie, waarde: w.waarde })));
   const categorieen = [...new Set(values.map((v) => v.categorie))];
   const spec = {
-    $schema: 'https://vega.github.io/schema/vega/v5.json',
-    description: titel,
     width: Math.max(320, categorieen.length * 180),
     height: 300,
-    padding: 8,
-    title: { text: titel, anchor: 'start', fontSize: 14 },
     data: [{ name: 'tabel', values }],
     scales: [
       { name: 'x', type: 'band', domain: categorieen, range: 'width', padding: 0.2 },
@@ -132,9 +132,8 @@ export async function staafGrafiek(titel: string, reeksen: StaafReeks[], eenheid
         ],
       },
     ],
-    config: { locale: { number: { decimal: ',', thousands: '.', grouping: [3], currency: ['€ ', ''] } } },
   };
-  return naarSvg(spec);
+  return naarSvg(titel, spec);
 }
 
 /** Benodigd against beschikbaar per afdeling (external executors against their contracted hours). */

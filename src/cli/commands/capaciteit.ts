@@ -7,7 +7,7 @@ import { capaciteitJson } from '../../render/capaciteit-json.js';
 import { laadTemplates } from '../../render/handlebars.js';
 import { EXIT, GebruikFout } from '../fouten.js';
 import { laadWerkmap, meldVoorOpdracht } from '../laad.js';
-import { schrijfFragment, schrijfStdout, schrijfUitvoer } from '../schrijf.js';
+import { schrijfFragment, schrijfOfToon, schrijfWerkboek } from '../schrijf.js';
 import { kleuren, kort, tekstTabel, zonderKleur } from '../uitvoer.js';
 
 export interface CapaciteitOpties {
@@ -109,16 +109,12 @@ export async function capaciteitOpdracht(pad: string, opts: CapaciteitOpties): P
   const view = capaciteitView(check, vraag);
   const gemeente = wm.instellingen.gemeente ?? '';
   const jaar = wm.instellingen.jaar ?? '';
-  const schrijfOfToon = async (tekst: string) => {
-    if (opts.output) await schrijfUitvoer([{ pad: opts.output, inhoud: tekst }], opts.force);
-    else schrijfStdout(tekst);
-  };
   switch (opts.format) {
     case 'tabel':
-      await schrijfOfToon(capaciteitTekst(view, opts.output ? zonderKleur : kleuren()) + '\n');
+      await schrijfOfToon(capaciteitTekst(view, opts.output ? zonderKleur : kleuren()), opts);
       break;
     case 'json':
-      await schrijfOfToon(JSON.stringify(capaciteitJson(view, check.meldingen), null, 2) + '\n');
+      await schrijfOfToon(JSON.stringify(capaciteitJson(view, check.meldingen), null, 2), opts);
       break;
     case 'md': {
       const render = laadTemplates('capaciteit');
@@ -130,17 +126,13 @@ export async function capaciteitOpdracht(pad: string, opts: CapaciteitOpties): P
       });
       break;
     }
-    case 'xlsx': {
-      if (!opts.output) throw new GebruikFout('--format xlsx schrijft een bestand: geef het pad met -o, bijvoorbeeld -o capaciteit.xlsx');
-      const { default: ExcelJS } = await import('exceljs');
-      const { voegCapaciteitBladToe, voegUitstelBladToe } = await import('../../render/capaciteit-xlsx.js');
-      const { werkboekBytes } = await import('../../render/werkboek.js');
-      const wb = new ExcelJS.Workbook();
-      voegCapaciteitBladToe(wb, view);
-      voegUitstelBladToe(wb, view);
-      await schrijfUitvoer([{ pad: opts.output, inhoud: await werkboekBytes(wb) }], opts.force);
+    case 'xlsx':
+      await schrijfWerkboek(opts, 'capaciteit.xlsx', async (wb) => {
+        const { voegCapaciteitBladToe, voegUitstelBladToe } = await import('../../render/capaciteit-xlsx.js');
+        voegCapaciteitBladToe(wb, view);
+        voegUitstelBladToe(wb, view);
+      });
       break;
-    }
   }
   if (opts.output) process.stderr.write(`geschreven: ${opts.output}\n`);
   return check.toereikend ? EXIT.OK : EXIT.PROBLEEM;

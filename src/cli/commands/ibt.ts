@@ -2,17 +2,17 @@ import { readdirSync, statSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { Worker } from 'node:worker_threads';
-import { CRITERIA, ibtInstellingen, type IbtDrempels, type Kleur } from '../../compute/ibt.js';
+import { CRITERIA, drempelsUit, ibtInstellingen, type IbtDrempels, type Kleur } from '../../compute/ibt.js';
 import { TOTAALREGEL } from '../../report/ibt.js';
 import { laadTemplates } from '../../render/handlebars.js';
 import { EXIT, GebruikFout, metTemplates } from '../fouten.js';
 import type { GemeenteTaak } from '../ibt-gemeente.js';
 import { beoordeelEnRender, type WerkOpdracht, type WerkResultaat } from '../ibt-taak.js';
 import { schrijfUitvoer } from '../schrijf.js';
-import { kleuren } from '../uitvoer.js';
+import { kleuren, voortgangsbalk } from '../uitvoer.js';
 import { parseFormaten } from './uvp.js';
 
-export interface IbtOpties {
+export interface IbtOpties extends IbtDrempels {
   output: string;
   jaar?: number;
   zakenMap?: string;
@@ -21,12 +21,6 @@ export interface IbtOpties {
   force?: boolean;
   quiet?: boolean;
   werkers?: number;
-  uvpUiterlijk?: string;
-  jaarverslagUiterlijk?: string;
-  realisatieGroen?: string;
-  realisatieOranje?: string;
-  tijdigheidNorm?: string;
-  tijdigheidMarge?: string;
 }
 
 
@@ -125,14 +119,7 @@ export async function ibtOpdracht(regio: string, opts: IbtOpties): Promise<numbe
       })
     : undefined;
   if (opts.zakenMap && !statSync(opts.zakenMap, { throwIfNoEntry: false })?.isDirectory()) throw new GebruikFout(`--zaken-map "${opts.zakenMap}" is geen map`);
-  const drempels: IbtDrempels = {
-    uvpUiterlijk: opts.uvpUiterlijk,
-    jaarverslagUiterlijk: opts.jaarverslagUiterlijk,
-    realisatieGroen: opts.realisatieGroen,
-    realisatieOranje: opts.realisatieOranje,
-    tijdigheidNorm: opts.tijdigheidNorm,
-    tijdigheidMarge: opts.tijdigheidMarge,
-  };
+  const drempels = drempelsUit(opts);
   try {
     ibtInstellingen(drempels);
   } catch (e) {
@@ -148,10 +135,8 @@ export async function ibtOpdracht(regio: string, opts: IbtOpties): Promise<numbe
   const meld = (r: WerkResultaat) => {
     gedaan++;
     if (!terminal) return;
-    const p = Math.floor((gedaan / taken.length) * 100);
-    const balk = '█'.repeat(Math.floor(p / 4)).padEnd(25, '░');
     const regel = r.rij.beoordeeld ? `${r.rij.gemeente}: ${kleur(r.rij.totaal)} (${r.rij.kleuren.map((k) => kleur(k)).join(' ')})` : `${r.rij.gemeente}: ${c.dim('niet te beoordelen')}: ${r.rij.reden}`;
-    process.stderr.write(`\r\u001b[2K${regel}\n${balk} ${gedaan}/${taken.length}`);
+    process.stderr.write(`\r\u001b[2K${regel}\n${voortgangsbalk(gedaan / taken.length)} ${gedaan}/${taken.length}`);
     if (gedaan === taken.length) process.stderr.write('\n');
   };
   const aantalWerkers = Math.max(1, Math.min(opts.werkers ?? 1, os.availableParallelism?.() ?? os.cpus().length, taken.length));

@@ -8,7 +8,7 @@ import { laadTemplates } from '../../render/handlebars.js';
 import { EXIT, GebruikFout, metTemplates } from '../fouten.js';
 import { laadWerkmap, meldVoorOpdracht } from '../laad.js';
 import { schrijfUitvoer } from '../schrijf.js';
-import { formatteerMeldingen, kleuren } from '../uitvoer.js';
+import { formatteerMeldingen, kleuren, voortgangsbalk } from '../uitvoer.js';
 import { verwerkZaken, type ZakenUitkomst } from '../zaken.js';
 import { naleefGroepen } from '../../compute/zaken.js';
 import { parseFormaten } from './uvp.js';
@@ -26,9 +26,8 @@ export interface JaarverslagOpties {
 function voortgangMelder(stil?: boolean): ((gelezen: number, totaal: number) => void) | undefined {
   if (stil || !process.stderr.isTTY) return undefined;
   return (gelezen, totaal) => {
-    const p = totaal > 0 ? Math.floor((gelezen / totaal) * 100) : 0;
-    const balk = '█'.repeat(Math.floor(p / 4)).padEnd(25, '░');
-    process.stderr.write(`\rzaken lezen ${balk} ${String(p).padStart(3)}%${gelezen >= totaal ? '\n' : ''}`);
+    const deel = totaal > 0 ? gelezen / totaal : 0;
+    process.stderr.write(`\rzaken lezen ${voortgangsbalk(deel)} ${String(Math.floor(deel * 100)).padStart(3)}%${gelezen >= totaal ? '\n' : ''}`);
   };
 }
 

@@ -4,9 +4,9 @@ import { risicoView, type RisicoView } from '../../report/risico.js';
 import { laadTemplates } from '../../render/handlebars.js';
 import { klasseKleur } from '../../render/kleuren.js';
 import { risicoJson } from '../../render/risico-json.js';
-import { EXIT, GebruikFout } from '../fouten.js';
+import { EXIT } from '../fouten.js';
 import { laadWerkmap, meldVoorOpdracht } from '../laad.js';
-import { schrijfFragment, schrijfStdout, schrijfUitvoer } from '../schrijf.js';
+import { schrijfFragment, schrijfOfToon, schrijfWerkboek } from '../schrijf.js';
 import { kleuren, kort, tekstTabel, zonderKleur } from '../uitvoer.js';
 import type { ChalkInstance } from 'chalk';
 
@@ -45,17 +45,12 @@ export async function risicoOpdracht(pad: string, opts: RisicoOpties): Promise<n
   const gemeente = wm.instellingen.gemeente ?? '';
   const jaar = wm.instellingen.jaar ?? '';
   switch (opts.format) {
-    case 'tabel': {
-      if (opts.output) await schrijfUitvoer([{ pad: opts.output, inhoud: risicoTabel(view, zonderKleur) + '\n' }], opts.force);
-      else schrijfStdout(risicoTabel(view, kleuren()));
+    case 'tabel':
+      await schrijfOfToon(risicoTabel(view, opts.output ? zonderKleur : kleuren()), opts);
       break;
-    }
-    case 'json': {
-      const tekst = JSON.stringify(risicoJson(view), null, 2) + '\n';
-      if (opts.output) await schrijfUitvoer([{ pad: opts.output, inhoud: tekst }], opts.force);
-      else schrijfStdout(tekst);
+    case 'json':
+      await schrijfOfToon(JSON.stringify(risicoJson(view), null, 2), opts);
       break;
-    }
     case 'md': {
       const render = laadTemplates('risico');
       await schrijfFragment({
@@ -66,16 +61,12 @@ export async function risicoOpdracht(pad: string, opts: RisicoOpties): Promise<n
       });
       break;
     }
-    case 'xlsx': {
-      if (!opts.output) throw new GebruikFout('--format xlsx schrijft een bestand: geef het pad met -o, bijvoorbeeld -o risico.xlsx');
-      const { default: ExcelJS } = await import('exceljs');
-      const { voegRisicoBladToe } = await import('../../render/risico-xlsx.js');
-      const { werkboekBytes } = await import('../../render/werkboek.js');
-      const wb = new ExcelJS.Workbook();
-      voegRisicoBladToe(wb, view);
-      await schrijfUitvoer([{ pad: opts.output, inhoud: await werkboekBytes(wb) }], opts.force);
+    case 'xlsx':
+      await schrijfWerkboek(opts, 'risico.xlsx', async (wb) => {
+        const { voegRisicoBladToe } = await import('../../render/risico-xlsx.js');
+        voegRisicoBladToe(wb, view);
+      });
       break;
-    }
   }
   if (opts.output) process.stderr.write(`geschreven: ${opts.output}\n`);
   return EXIT.OK;
