@@ -15,10 +15,12 @@ export async function laadWerkmap(pad: string): Promise<Werkmap> {
  * Returns true when the command may go on.
  */
 export function meldVoorOpdracht(meldingen: readonly Melding[], wm: Werkmap, bladen: BladNaam[], ontbrekend: BladNaam[] = []): boolean {
-  const namen = new Set(bladen.map((b) => wm.bladen[b]).filter(Boolean).map((p) => `${p!.bestand}|${p!.blad}`));
-  // Findings about the werkmap as a whole (a missing or doubled sheet) always count.
-  const geheel = new Set(['blad-ontbreekt', 'blad-dubbel']);
-  const relevant = meldingen.filter((m) => m.niveau !== 'melding' && (namen.has(`${m.plaats.bestand}|${m.plaats.blad}`) || geheel.has(m.code)));
+  const sleutel = (p: { bestand: string; blad?: string }) => `${p.bestand}|${p.blad}`;
+  const nodig = new Set(bladen.flatMap((b) => (wm.bladen[b] ? [sleutel(wm.bladen[b]!)] : [])));
+  const bekend = new Set(Object.values(wm.bladen).map((p) => sleutel(p!)));
+  // A finding in a sheet this command reads counts; so does one outside every contract sheet, for it
+  // concerns the werkmap as a whole (a missing sheet, a sheet that appears twice).
+  const relevant = meldingen.filter((m) => m.niveau !== 'melding' && (nodig.has(sleutel(m.plaats)) || !bekend.has(sleutel(m.plaats))));
   const extra: Melding[] = ontbrekend
     .filter((b) => !wm.bladen[b])
     .map((b) => ({ niveau: 'fout', code: 'blad-ontbreekt', bericht: `blad ${b} ontbreekt`, plaats: { bestand: wm.pad } }));
