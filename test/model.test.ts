@@ -69,7 +69,7 @@ describe('findings on broken variants', () => {
     expect(met(meldingen, 'waarde-leeg')[0]!.plaats).toMatchObject({ rij: 4, kolom: 'product' });
     const onl = met(meldingen, 'waarde-onleesbaar')[0]!;
     expect(onl.plaats).toMatchObject({ bestand: 'producten.csv', blad: 'producten', rij: 5, kolom: 'aantal' });
-    expect(onl.bericht).toBe('"1,5 uur" is geen getal');
+    expect(onl.bericht).toBe('"1,5 uur" is een tijdsduur; in de kolom aantal hoort een aantal keer (uren horen in kental of uren)');
   });
 
   it('duplicate code, taakveld disagreeing with the code, malformed code', async () => {

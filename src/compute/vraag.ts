@@ -63,16 +63,22 @@ export function regelUren(regel: ProgrammaRegel, meldingen: Melding[]): RegelUre
     }
     return { regel, uren: berekend, bron: 'berekend' };
   }
-  if (uren.soort === 'getal' && kental.soort !== 'getal') {
-    if (aantal.soort === 'getal' && kental.soort === 'leeg') {
-      // Fixed hours with a count (e.g. 12 projects, 400 hours in all): the hours are the line's total.
-      return { regel, uren: uren.waarde, bron: 'vast' };
-    }
-    if (kental.soort === 'leeg' && aantal.soort !== 'fout') return { regel, uren: uren.waarde, bron: 'vast' };
-  }
+  // No aantal × kental, but the uren column holds a number: that is the work (`12;n.v.t.;400` is 400 hours).
+  if (uren.soort === 'getal' && aantal.soort !== 'fout' && kental.soort !== 'fout') return { regel, uren: uren.waarde, bron: 'vast' };
   const woord = [aantal, kental, uren].find((w) => w.soort === 'geen');
-  if (woord && woord.soort === 'geen') return { regel, bron: 'geen-waarde', woord: woord.woord };
   if (aantal.soort === 'fout' || kental.soort === 'fout' || uren.soort === 'fout') return { regel, bron: 'onvolledig' };
+  if (woord && woord.soort === 'geen') {
+    const kolom = woord === aantal ? 'aantal' : woord === kental ? 'kental' : 'uren';
+    meldingen.push(
+      melding(
+        'waarschuwing',
+        'uren-geen-waarde',
+        `"${naam}" heeft geen uren (${kolom} "${woord.woord}"${uren.soort === 'leeg' ? ', uren leeg' : ''}): de regel staat in het programma maar telt niet mee in de totalen`,
+        regel.kolomPlaatsen[kolom] ?? regel.plaats,
+      ),
+    );
+    return { regel, bron: 'geen-waarde', woord: woord.woord };
+  }
   const ontbreekt =
     aantal.soort === 'getal' ? 'kental' : kental.soort === 'getal' ? 'aantal' : 'aantal en kental (of vaste uren)';
   const plaats = ontbreekt === 'kental' ? regel.kolomPlaatsen.kental : ontbreekt === 'aantal' ? regel.kolomPlaatsen.aantal : undefined;
@@ -89,23 +95,32 @@ export function projectUren(p: Project): ProjectUren {
 }
 
 function controleerSubtotaal(s: Subtotaal, perVolgnummer: Map<number, RegelUren>, meldingen: Melding[]): void {
+  // A total row without a number (or with `n.v.t.`) has nothing to check; a misread number was reported.
   if (s.uren.soort !== 'getal') return;
-  const gedekt = s.regels.map((v) => perVolgnummer.get(v)!).filter(Boolean);
-  const som = Rational.sum(gedekt.filter((r) => r.uren).map((r) => r.uren!));
+  const dekking = (volgnummers: number[]) => volgnummers.map((v) => perVolgnummer.get(v)!).filter(Boolean);
+  const som = (regels: RegelUren[]) => Rational.sum(regels.filter((r) => r.uren).map((r) => r.uren!));
+  const groep = s.groep
+    ? dekking(s.alleRegels).filter((r) => r.regel.code?.toUpperCase().startsWith(s.groep! + '.'))
+    : undefined;
+  // A total closes its group, the lines since the previous total, or (after another total) the whole table.
+  const kandidaten = [groep, s.regels.length ? dekking(s.regels) : undefined, dekking(s.alleRegels)].filter(
+    (k): k is RegelUren[] => k !== undefined,
+  );
+  if (kandidaten.some((k) => som(k).eq((s.uren as { waarde: Rational }).waarde))) return;
+  const gedekt = kandidaten[0]!;
+  const totaal = som(gedekt);
   const eerste = gedekt[0]?.regel.plaats.rij;
   const laatste = gedekt[gedekt.length - 1]?.regel.plaats.rij;
-  const bereik = eerste !== undefined ? ` (rijen ${eerste} t/m ${laatste})` : '';
-  if (!som.eq(s.uren.waarde)) {
-    const onvolledig = gedekt.some((r) => !r.uren);
-    meldingen.push(
-      melding(
-        'waarschuwing',
-        'subtotaal-afwijkend',
-        `"${s.tekst}": het opgegeven totaal ${nlGetal(s.uren.waarde)} uur wijkt af van de som van de regels${bereik}, ${nlGetal(som)} uur (verschil ${nlGetal(s.uren.waarde.sub(som))})${onvolledig ? '; niet alle regels hebben uren' : ''}; het opgegeven totaal wordt niet gebruikt`,
-        s.plaats,
-      ),
-    );
-  }
+  const bereik = s.groep ? ` met code ${s.groep}.…` : eerste !== undefined ? ` (rijen ${eerste} t/m ${laatste})` : '';
+  const onvolledig = gedekt.some((r) => !r.uren);
+  meldingen.push(
+    melding(
+      'waarschuwing',
+      'subtotaal-afwijkend',
+      `"${s.tekst}": het opgegeven totaal ${nlGetal(s.uren.waarde)} uur wijkt af van de som van de regels${bereik}, ${nlGetal(totaal)} uur (verschil ${nlGetal(s.uren.waarde.sub(totaal))})${onvolledig ? '; niet alle regels hebben uren' : ''}; het opgegeven totaal wordt niet gebruikt`,
+      s.plaats,
+    ),
+  );
 }
 
 function groepeer(items: { naam: string; uren?: Rational }[]): Totaal[] {

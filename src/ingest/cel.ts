@@ -28,6 +28,10 @@ export function normaliseer(value: RuweWaarde, numFmt?: string): Cel {
     if ('formula' in o || 'sharedFormula' in o) {
       const formule = String(o.formula ?? o.sharedFormula ?? '');
       if (!('result' in o) || o.result === undefined) return { t: 'formule', formule };
+      // `=100%` is a percentage even when the cell keeps the General format.
+      if (typeof o.result === 'number' && /^\s*[+-]?[\d.,]+\s*%\s*$/.test(formule)) {
+        return { ...normaliseer(o.result, numFmt), ...(Number.isFinite(o.result) ? { procent: true } : {}) } as Cel;
+      }
       return normaliseer(o.result as RuweWaarde, numFmt);
     }
     if ('hyperlink' in o || 'text' in o) {

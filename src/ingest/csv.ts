@@ -94,5 +94,7 @@ export function leesCsv(buf: Uint8Array, bestand: string, blad: string): Tabel {
       return s === '' ? { t: 'leeg' } : { t: 'tekst', v: s };
     }),
   }));
-  return maakTabel(bestand, blad, rijen);
+  const tabel = maakTabel(bestand, blad, rijen);
+  // Excel and LibreOffice separate with `;` exactly where the comma is the decimal separator.
+  return delimiter === ';' ? { ...tabel, getalHint: 'nl' } : tabel;
 }

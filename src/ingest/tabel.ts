@@ -32,6 +32,10 @@ export interface Tabel {
   /** Row number of the header row. */
   kopRij: number;
   rijen: Rij[];
+  /** What the file itself says about number writing: a CSV separated by `;` comes from a Dutch (or other decimal-comma) locale. */
+  getalHint?: 'nl';
+  /** Hidden or very hidden sheet in a workbook. */
+  verborgen?: boolean;
 }
 
 /** Plain text of a cell, for headers and text columns. */

@@ -18,7 +18,8 @@ export function werkbladNaarTabel(ws: ExcelJS.Worksheet, bestand: string): Tabel
     for (let i = 0; i < cellen.length; i++) if (!cellen[i]) cellen[i] = { t: 'leeg' };
     rijen.push({ rij: rn, cellen });
   });
-  return maakTabel(bestand, ws.name, rijen);
+  const tabel = maakTabel(bestand, ws.name, rijen);
+  return ws.state === 'hidden' || ws.state === 'veryHidden' ? { ...tabel, verborgen: true } : tabel;
 }
 
 /** Reads a whole workbook into tables, one per worksheet (chart sheets and hidden sheets included). */

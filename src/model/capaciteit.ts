@@ -9,10 +9,10 @@ export function leesCapaciteit(tabel: Tabel): { afdelingen: Afdeling[]; meldinge
     tabel,
     [
       { veld: 'afdeling', naam: 'afdeling', aliassen: ['uitvoerder', 'team'], verplicht: true },
-      { veld: 'fte', naam: 'fte', aliassen: ['formatie'] },
-      { veld: 'puren', naam: 'productieve uren per fte', aliassen: ['productieve uren'] },
+      { veld: 'fte', naam: 'fte', aliassen: ['formatie', 'aantal fte'], getal: 'getal' },
+      { veld: 'puren', naam: 'productieve uren per fte', aliassen: ['productieve uren'], getal: 'uren' },
       { veld: 'extern', naam: 'extern' },
-      { veld: 'ingekocht', naam: 'ingekochte uren', aliassen: ['gecontracteerde uren', 'ingekocht'] },
+      { veld: 'ingekocht', naam: 'ingekochte uren', aliassen: ['gecontracteerde uren', 'ingekocht'], getal: 'uren' },
     ] as const,
     (v, r) => {
       const naam = v.tekst('afdeling');

@@ -3,7 +3,15 @@ import { Rational } from './rational.js';
 
 /** A numeric cell as the model sees it: a number, a meaningful "no value" word, empty, or unreadable. */
 export type Waarde =
-  | { soort: 'getal'; waarde: Rational; procent: boolean }
+  | {
+      soort: 'getal';
+      waarde: Rational;
+      procent: boolean;
+      /** How the text was read beyond its digits (a unit, a hedge): findings for the cell. */
+      noten?: Noot[];
+      /** Text whose reading depends on the convention: settled by itself, or ambiguous (`1.400`). */
+      afhankelijk?: 'eenduidig' | 'dubbelzinnig';
+    }
   | { soort: 'geen'; woord: string }
   | { soort: 'leeg' }
   | { soort: 'fout'; reden: string };
@@ -30,50 +38,89 @@ const GEEN_WAARDE = new Map<string, string>([
 /** Largest magnitude accepted: beyond this a figure is a typing or export error, not hours. */
 export const MAX_GETAL = Rational.of(10n ** 12n);
 
-/**
- * Parses Dutch and international number writing exactly.
- * `6.150` → 6150 (a dot followed by groups of three is a thousands separator: the Dutch reading
- * wins), `0,1` → 0.1, `3,500` → 3.5, `12,02%` → 12.02 (procent), `€ 100.000,-` → 100000,
- * `1,234.5` → 1234.5. Returns null when the text is no number.
- */
-export function parseGetalTekst(invoer: string): { waarde: Rational; procent: boolean } | null {
+/** How a file writes numbers: Dutch `1.234,5` or English `1,234.5`. */
+export type Conventie = 'nl' | 'en';
+/** What one cell's text says about the convention. `dubbelzinnig`: one separator before exactly three digits (`1.400`, `1,400`). */
+export type Kenmerk = Conventie | 'dubbelzinnig' | 'neutraal';
+
+export const CONVENTIE_NAAM: Record<Conventie, string> = {
+  nl: 'Nederlandse schrijfwijze (1.234,5: punt voor duizendtallen, komma voor decimalen)',
+  en: 'Engelse schrijfwijze (1,234.5: komma voor duizendtallen, punt voor decimalen)',
+};
+
+interface Kern {
+  negatief: boolean;
+  /** Digits with their separators, nothing else. */
+  cijfers: string;
+  procent: boolean;
+  /** `€ 100,-`: the dash after a comma is Dutch money writing. */
+  streep: boolean;
+}
+
+function ontleed(invoer: string): Kern | null {
   let s = invoer.replace(/[\u00a0\u2007\u202f\s]/g, '');
   s = s.replace(/^€|€$|^eur(?=[\d+-])/i, '');
-  s = s.replace(/,[-–—]$/, '');
+  const streep = /,[-–—]$/.test(s);
+  if (streep) s = s.slice(0, -2);
   let procent = false;
   if (s.endsWith('%')) {
     procent = true;
     s = s.slice(0, -1);
   }
   s = s.replace(/^[−–]/, '-'); // Unicode minus signs
-  if (!/^[+-]?[\d.,]+$/.test(s) || !/\d/.test(s)) return null;
-  const sign = s.startsWith('-') ? '-' : '';
+  const negatief = s.startsWith('-');
   s = s.replace(/^[+-]/, '');
+  if (!/^[\d.,]+$/.test(s) || !/\d/.test(s)) return null;
+  return { negatief, cijfers: s, procent, streep };
+}
+
+/** The convention a number's own writing reveals, if any. */
+function kenmerkVanKern(k: Kern): Kenmerk {
+  if (k.streep) return 'nl';
+  const s = k.cijfers;
   const punt = s.lastIndexOf('.');
   const komma = s.lastIndexOf(',');
-  let plain: string;
-  if (punt >= 0 && komma >= 0) {
-    // Both: the later one is the decimal separator, the other groups thousands.
-    const [dec, dui] = komma > punt ? [',', '.'] : ['.', ','];
-    const [int, frac, extra] = s.split(dec);
-    if (extra !== undefined || !geldigeGroepen(int!, dui) || !/^\d+$/.test(frac!)) return null;
-    plain = int!.split(dui).join('') + '.' + frac;
-  } else if (komma >= 0) {
-    const delen = s.split(',');
-    if (delen.length === 2) plain = delen[0]! + '.' + delen[1]!; // Dutch decimal comma
-    else if (geldigeGroepen(s, ',')) plain = delen.join(''); // 1,234,567
-    else return null;
-  } else if (punt >= 0) {
-    const delen = s.split('.');
-    if (geldigeGroepen(s, '.') && delen.length >= 2) plain = delen.join(''); // 6.150, 1.234.567
-    else if (delen.length === 2) plain = s; // 0.1, 12.5
-    else return null;
-  } else {
-    plain = s;
-  }
-  if (/^\.|\.$/.test(plain)) plain = plain.replace(/^\./, '0.').replace(/\.$/, '');
-  const r = Rational.fromDecimalString(sign + plain);
-  return r ? { waarde: r, procent } : null;
+  if (punt < 0 && komma < 0) return 'neutraal';
+  if (punt >= 0 && komma >= 0) return komma > punt ? 'nl' : 'en';
+  const sep = punt >= 0 ? '.' : ',';
+  const delen = s.split(sep);
+  // Several of one separator can only group thousands: 1.234.567 is Dutch, 1,234,567 English.
+  if (delen.length > 2) return sep === '.' ? 'nl' : 'en';
+  const [int, frac] = delen as [string, string];
+  // Not a thousands group (not three digits after, or nothing / a zero / four digits before): a decimal separator.
+  if (frac.length !== 3 || int === '' || int.startsWith('0') || int.length > 3) return sep === ',' ? 'nl' : 'en';
+  return 'dubbelzinnig';
+}
+
+/** What a cell's text says about the number convention; null when the text is no number. */
+export function kenmerk(tekst: string): Kenmerk | null {
+  const k = ontleed(zonderEenheid(tekst).rest);
+  return k ? kenmerkVanKern(k) : null;
+}
+
+function naarDecimaal(k: Kern, conv: Conventie): Rational | null {
+  const [dec, dui] = conv === 'nl' ? [',', '.'] : ['.', ','];
+  const delen = k.cijfers.split(dec);
+  if (delen.length > 2) return null;
+  const [int, frac] = delen as [string, string | undefined];
+  if (int.includes(dui) && !geldigeGroepen(int, dui)) return null;
+  if (frac !== undefined && !/^\d*$/.test(frac)) return null;
+  const plain = (int.split(dui).join('') || '0') + (frac ? '.' + frac : '');
+  return Rational.fromDecimalString((k.negatief ? '-' : '') + plain);
+}
+
+/**
+ * Parses Dutch and international number writing exactly. With a convention, every cell is read by
+ * it (`1.400` is 1400 in Dutch, 1,4 in English). Without one, a number's own writing decides and the
+ * Dutch reading wins where it does not (`6.150` → 6150, `3,500` → 3,5): for single values such as
+ * command-line options. `12,02%` → 12.02 (procent), `€ 100.000,-` → 100000. Null when no number.
+ */
+export function parseGetalTekst(invoer: string, conventie?: Conventie): { waarde: Rational; procent: boolean } | null {
+  const k = ontleed(invoer);
+  if (!k) return null;
+  const eigen = kenmerkVanKern(k);
+  const waarde = naarDecimaal(k, conventie ?? (eigen === 'en' ? 'en' : 'nl'));
+  return waarde ? { waarde, procent: k.procent } : null;
 }
 
 function geldigeGroepen(s: string, sep: string): boolean {
@@ -82,7 +129,7 @@ function geldigeGroepen(s: string, sep: string): boolean {
   return delen.slice(1).every((d) => /^\d{3}$/.test(d));
 }
 
-/** A range such as "8 tot 10" or "8-10": meaningful, but no single number. */
+/** A range such as "8 tot 10", "8-10" or "8 à 10": meaningful, but no single number. */
 function isBereik(s: string): boolean {
   return /^\d+([.,]\d+)?\s*(tot|à|a|-|–|—|t\/m)\s*\d+([.,]\d+)?$/i.test(s.trim());
 }
@@ -94,8 +141,144 @@ export function geenWaardeWoord(s: string): string | null {
   return null;
 }
 
-/** Reads a numeric cell. Percent-formatted spreadsheet numbers (0,1202 shown as 12,02%) become 12.02 procent. */
-export function leesGetal(cel: Cel | undefined): Waarde {
+/** What a number column holds: hours (kental, uren), a count (aantal), or anything else (no units allowed). */
+export type Eenheid = 'uren' | 'aantal';
+
+/** How a typed number was read beyond the plain digits: each becomes a finding at the cell. */
+export interface Noot {
+  niveau: 'waarschuwing' | 'melding';
+  code: string;
+  tekst: string;
+}
+
+const SCHATTING = /^(ca\.?|circa|c\.a\.|ong\.?|ongeveer|plm\.?|±|\+\/-|\+-|~|≈)\s*/i;
+const VOETNOOT = /\s*\*+$/;
+const APOSTROF = /^['‘’`]/;
+const EENHEID = /\s*(uren|uur|u|h|hrs?|hours?|minuten|minuut|min|stuks?|st|x|keer)\.?$/i;
+
+type EenheidSoort = 'uur' | 'minuut' | 'stuks';
+function eenheidSoort(w: string): EenheidSoort {
+  const k = w.toLowerCase().replace(/\.$/, '');
+  if (/^(minuten|minuut|min)$/.test(k)) return 'minuut';
+  if (/^(stuks?|st|x|keer)$/.test(k)) return 'stuks';
+  return 'uur';
+}
+
+function zonderEenheid(invoer: string): { rest: string; apostrof: boolean; schatting?: string; voetnoot: boolean; eenheid?: string } {
+  let rest = invoer.trim();
+  const apostrof = APOSTROF.test(rest);
+  if (apostrof) rest = rest.slice(1).trim();
+  const s = SCHATTING.exec(rest);
+  const schatting = s ? s[1] : undefined;
+  if (s) rest = rest.slice(s[0].length);
+  const voetnoot = VOETNOOT.test(rest);
+  if (voetnoot) rest = rest.replace(VOETNOOT, '');
+  let eenheid: string | undefined;
+  const e = EENHEID.exec(rest);
+  // Only after a digit: "400 u", "30min", "10x"; not the letters of a word.
+  if (e && /\d$/.test(rest.slice(0, e.index).trim())) {
+    eenheid = e[1];
+    rest = rest.slice(0, e.index).trim();
+  }
+  return { rest, apostrof, schatting, voetnoot, eenheid };
+}
+
+/** What the table knows about a column's convention, from the cells that settle it. */
+export interface KolomConventie {
+  conventie?: Conventie;
+  /** The column holds both conventions: only cells that settle their own reading are read. */
+  gemengd?: boolean;
+}
+
+export interface GetalContext extends KolomConventie {
+  eenheid?: Eenheid;
+}
+
+const ZESTIG = Rational.of(60n);
+
+function leesTekstGetal(tekst: string, ctx: GetalContext): Waarde {
+  const woord = geenWaardeWoord(tekst);
+  if (woord) return { soort: 'geen', woord };
+  const z = zonderEenheid(tekst);
+  const k = ontleed(z.rest);
+  if (!k) {
+    const bereik = geenWaardeWoord(z.rest);
+    if (bereik && (z.schatting || z.eenheid)) return { soort: 'geen', woord: tekst.trim() };
+    return { soort: 'fout', reden: `"${kort(tekst)}" is geen getal` };
+  }
+  const eigen = kenmerkVanKern(k);
+  let conventie = ctx.conventie;
+  const noten: Noot[] = [];
+  if (eigen === 'dubbelzinnig') {
+    if (ctx.gemengd) {
+      return { soort: 'fout', reden: `"${kort(tekst)}" is dubbelzinnig: deze kolom mengt de Nederlandse en de Engelse schrijfwijze, dus is het ${dubbel(k)}? Schrijf het getal zonder scheidingsteken voor duizendtallen` };
+    }
+    if (!conventie) {
+      if (k.cijfers.includes(',')) {
+        return { soort: 'fout', reden: `"${kort(tekst)}" is dubbelzinnig: ${dubbel(k)}? Niets in dit bestand maakt de schrijfwijze zeker; schrijf het getal zonder scheidingsteken voor duizendtallen` };
+      }
+      // `1.400` where nothing settles it: the documented Dutch reading, said in the table's finding.
+      conventie = 'nl';
+    }
+  } else if (eigen !== 'neutraal') {
+    // A cell that settles its own reading is read by it; a column that contradicts it is reported per column.
+    conventie = eigen;
+  }
+  let waarde = naarDecimaal(k, conventie ?? 'nl');
+  if (!waarde) {
+    return {
+      soort: 'fout',
+      reden: `"${kort(tekst)}" past niet bij de ${conventie === 'en' ? 'Engelse' : 'Nederlandse'} schrijfwijze van dit bestand`,
+    };
+  }
+  if (z.apostrof) noten.push({ niveau: 'melding', code: 'getal-als-tekst', tekst: `"${kort(tekst)}" is als tekst ingevoerd (apostrof ervoor); gelezen als ${nlGetal(waarde, 6)}` });
+  if (z.schatting) noten.push({ niveau: 'waarschuwing', code: 'getal-schatting', tekst: `"${kort(tekst)}" is een schatting; gelezen als ${nlGetal(waarde, 6)}` });
+  if (z.voetnoot) noten.push({ niveau: 'waarschuwing', code: 'getal-voetnoot', tekst: `"${kort(tekst)}": het teken * (een voetnoot?) wordt genegeerd; gelezen als ${nlGetal(waarde, 6)}` });
+  if (z.eenheid) {
+    const soort = eenheidSoort(z.eenheid);
+    if (soort === 'stuks') {
+      if (ctx.eenheid !== 'aantal') return { soort: 'fout', reden: `"${kort(tekst)}" is een aantal stuks; in deze kolom hoort een getal zonder eenheid` };
+      noten.push({ niveau: 'melding', code: 'eenheid-gelezen', tekst: `"${kort(tekst)}" gelezen als aantal ${nlGetal(waarde, 6)}` });
+    } else {
+      if (ctx.eenheid !== 'uren') {
+        return {
+          soort: 'fout',
+          reden: `"${kort(tekst)}" is een tijdsduur; ${ctx.eenheid === 'aantal' ? 'in de kolom aantal hoort een aantal keer (uren horen in kental of uren)' : 'in deze kolom hoort een getal zonder eenheid'}`,
+        };
+      }
+      if (soort === 'minuut') {
+        const uren = waarde.div(ZESTIG);
+        noten.push({ niveau: 'waarschuwing', code: 'eenheid-minuten', tekst: `"${kort(tekst)}" is in minuten; gelezen als ${nlGetal(uren, 4)} uur` });
+        waarde = uren;
+      } else {
+        noten.push({ niveau: 'melding', code: 'eenheid-gelezen', tekst: `"${kort(tekst)}" gelezen als ${nlGetal(waarde, 6)} uur` });
+      }
+    }
+  }
+  if (waarde.cmp(MAX_GETAL) > 0 || waarde.cmp(MAX_GETAL.neg()) < 0) {
+    return { soort: 'fout', reden: `"${kort(tekst)}" is onwaarschijnlijk groot` };
+  }
+  return {
+    soort: 'getal',
+    waarde,
+    procent: k.procent,
+    ...(noten.length ? { noten } : {}),
+    ...(eigen !== 'neutraal' ? { afhankelijk: eigen === 'dubbelzinnig' ? ('dubbelzinnig' as const) : ('eenduidig' as const) } : {}),
+  };
+}
+
+function dubbel(k: Kern): string {
+  const nl = naarDecimaal(k, 'nl');
+  const en = naarDecimaal(k, 'en');
+  return `${nl ? nlGetal(nl, 6) : '?'} of ${en ? nlGetal(en, 6) : '?'}`;
+}
+
+/**
+ * Reads a numeric cell. Percent-formatted spreadsheet numbers (0,1202 shown as 12,02%) become 12.02
+ * procent. Text is read by the column's convention (see `GetalContext`), with units and hedges read
+ * or refused as the README's table says.
+ */
+export function leesGetal(cel: Cel | undefined, ctx: GetalContext = {}): Waarde {
   if (!cel) return { soort: 'leeg' };
   switch (cel.t) {
     case 'leeg':
@@ -109,16 +292,8 @@ export function leesGetal(cel: Cel | undefined): Waarde {
       }
       return { soort: 'getal', waarde: w, procent: !!cel.procent };
     }
-    case 'tekst': {
-      const woord = geenWaardeWoord(cel.v);
-      if (woord) return { soort: 'geen', woord };
-      const p = parseGetalTekst(cel.v);
-      if (!p) return { soort: 'fout', reden: `"${kort(cel.v)}" is geen getal` };
-      if (p.waarde.cmp(MAX_GETAL) > 0 || p.waarde.cmp(MAX_GETAL.neg()) < 0) {
-        return { soort: 'fout', reden: `"${kort(cel.v)}" is onwaarschijnlijk groot` };
-      }
-      return { soort: 'getal', waarde: p.waarde, procent: p.procent };
-    }
+    case 'tekst':
+      return leesTekstGetal(cel.v, ctx);
     case 'bool':
       return { soort: 'fout', reden: `"${cel.v ? 'WAAR' : 'ONWAAR'}" is geen getal` };
     case 'datum':

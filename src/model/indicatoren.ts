@@ -10,7 +10,7 @@ export function leesIndicatoren(tabel: Tabel): { indicatoren: Indicatorwaarde[];
     tabel,
     [
       { veld: 'id', naam: 'id', aliassen: ['doel', 'doel id'], verplicht: true },
-      { veld: 'waarde', naam: 'waarde', aliassen: ['realisatie', 'gerealiseerd'] },
+      { veld: 'waarde', naam: 'waarde', aliassen: ['realisatie', 'gerealiseerd'], getal: 'getal' },
       { veld: 'bron', naam: 'bron', aliassen: ['berekend uit'] },
     ] as const,
     (v, r) => {

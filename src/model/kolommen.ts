@@ -1,4 +1,5 @@
 import { celTekst, isLeeg, kolomLetter, schoonTekst, type Cel, type Rij, type Tabel } from '../ingest/tabel.js';
+import type { Eenheid } from './getal.js';
 import { melding, type Melding, type Plaats } from './melding.js';
 
 /**
@@ -23,6 +24,76 @@ export interface KolomSpec {
   naam: string;
   aliassen?: readonly string[];
   verplicht?: boolean;
+  /** A number column: its cells settle the file's number convention; `uren` and `aantal` allow those units. */
+  getal?: Eenheid | 'getal';
+}
+
+/**
+ * Ways a header adds to its name: a year (`Aantal 2025`, `Verwacht aantal in 2025`) or a unit
+ * word (`Kental uren`, `kental_uren`). Tried only after the header as written found nothing.
+ */
+function kopVarianten(n: string): string[] {
+  const zonderJaar = n.replace(/\s+(in\s+|voor\s+)?(19|20)\d\d$/, '');
+  const zonderEenheid = (x: string) => x.replace(/\s+(in\s+)?(uren|uur|u)$/, '');
+  return [...new Set([zonderJaar, zonderEenheid(n), zonderEenheid(zonderJaar)])].filter((x) => x !== n && x !== '');
+}
+
+function opzoeken<V>(lookup: Map<string, V>, kop: string): V | undefined {
+  const n = normaliseerKop(kop);
+  const direct = lookup.get(n);
+  if (direct !== undefined) return direct;
+  for (const v of kopVarianten(n)) {
+    const x = lookup.get(v);
+    if (x !== undefined) return x;
+  }
+  return undefined;
+}
+
+function aliasLijst(specs: readonly KolomSpec[]): Map<string, string> {
+  const lookup = new Map<string, string>();
+  for (const s of specs) for (const a of [s.naam, ...(s.aliassen ?? [])]) lookup.set(normaliseerKop(a), s.veld);
+  return lookup;
+}
+
+/** How many of a sheet's fields a row of header texts names: to find the header below title rows. */
+export function telKoppen(koppen: readonly string[], specs: readonly KolomSpec[]): number {
+  const lookup = aliasLijst(specs);
+  const velden = new Set<string>();
+  for (const k of koppen) {
+    if (!k) continue;
+    const v = opzoeken(lookup, k);
+    if (v !== undefined) velden.add(v);
+  }
+  return velden.size;
+}
+
+function afstand(a: string, b: string): number {
+  if (Math.abs(a.length - b.length) > 2) return 3;
+  const d = Array.from({ length: b.length + 1 }, (_, i) => i);
+  for (let i = 1; i <= a.length; i++) {
+    let vorige = d[0]!;
+    d[0] = i;
+    for (let j = 1; j <= b.length; j++) {
+      const tmp = d[j]!;
+      d[j] = Math.min(d[j]! + 1, d[j - 1]! + 1, vorige + (a[i - 1] === b[j - 1] ? 0 : 1));
+      vorige = tmp;
+    }
+  }
+  return d[b.length]!;
+}
+
+/** The documented header an unknown one is probably a typing of (`Kentl` → `kental`). */
+export function bedoeltU(kop: string, specs: readonly KolomSpec[]): string | undefined {
+  const n = normaliseerKop(kop);
+  if (n.length < 4) return undefined;
+  let beste: { naam: string; d: number } | undefined;
+  for (const s of specs) {
+    for (const a of [s.naam, ...(s.aliassen ?? [])]) {
+      const d = afstand(n, normaliseerKop(a));
+      if (d <= (n.length >= 8 ? 2 : 1) && (!beste || d < beste.d)) beste = { naam: s.naam, d };
+    }
+  }
+  return beste?.naam;
 }
 
 export interface Kolom {
@@ -46,10 +117,7 @@ export function deelKolommenIn<V extends string>(
   const meldingen: Melding[] = [];
   const kolommen: Partial<Record<V, Kolom>> = {};
   const onbekend: Kolom[] = [];
-  const lookup = new Map<string, V>();
-  for (const s of specs) {
-    for (const a of [s.naam, ...(s.aliassen ?? [])]) lookup.set(normaliseerKop(a), s.veld);
-  }
+  const lookup = aliasLijst(specs) as Map<string, V>;
   tabel.koppen.forEach((kop, index) => {
     const plaats: Plaats = { bestand: tabel.bestand, blad: tabel.blad, rij: tabel.kopRij, kolom: kop || undefined };
     if (kop === '') {
@@ -64,11 +132,19 @@ export function deelKolommenIn<V extends string>(
       }
       return;
     }
-    const veld = lookup.get(normaliseerKop(kop));
+    const veld = opzoeken(lookup, kop);
     if (veld === undefined) {
       if (!extraBekend(kop)) {
         onbekend.push({ index, kop });
-        meldingen.push(melding('melding', 'kolom-onbekend', `kolom "${kop}" is onbekend en wordt genegeerd`, plaats));
+        const bedoeld = bedoeltU(kop, specs);
+        meldingen.push(
+          melding(
+            bedoeld ? 'waarschuwing' : 'melding',
+            'kolom-onbekend',
+            `kolom "${kop}" is onbekend en wordt genegeerd${bedoeld ? `; bedoelt u "${bedoeld}"?` : ''}`,
+            plaats,
+          ),
+        );
       }
       return;
     }
@@ -87,8 +163,9 @@ export function deelKolommenIn<V extends string>(
   });
   for (const s of specs) {
     if (s.verplicht && !kolommen[s.veld]) {
+      const bijna = onbekend.find((k) => bedoeltU(k.kop, [s]) !== undefined);
       meldingen.push(
-        melding('fout', 'kolom-ontbreekt', `verplichte kolom "${s.naam}" ontbreekt`, {
+        melding('fout', 'kolom-ontbreekt', `verplichte kolom "${s.naam}" ontbreekt${bijna ? ` (bedoelt u kolom "${bijna.kop}"?)` : ''}`, {
           bestand: tabel.bestand,
           blad: tabel.blad,
           rij: tabel.kopRij || undefined,

@@ -1,6 +1,7 @@
-import type { Tabel } from '../ingest/tabel.js';
+import { isLeeg, type Tabel } from '../ingest/tabel.js';
 import { leesBlad } from './blad.js';
 import { melding, type Melding } from './melding.js';
+import { isTotaalTekst } from './totaal.js';
 import { lijktOpProductcode, parseProductcode, TAAKVELDEN, taakveldPrefix } from './productcode.js';
 import type { ProgrammaRegel, Subtotaal } from './types.js';
 
@@ -9,93 +10,143 @@ export const PRODUCT_KOLOMMEN = [
   { veld: 'product', naam: 'product', aliassen: ['omschrijving', 'productnaam', 'activiteit'], verplicht: true },
   { veld: 'taakveld', naam: 'taakveld', aliassen: ['taak'] },
   { veld: 'afdeling', naam: 'afdeling', aliassen: ['uitvoerder', 'team'] },
-  { veld: 'aantal', naam: 'aantal', aliassen: ['prognose', 'verwacht aantal'] },
-  { veld: 'kental', naam: 'kental', aliassen: ['normtijd', 'kengetal', 'norm'] },
-  { veld: 'uren', naam: 'uren', aliassen: ['totaal', 'totaal uren', 'uren totaal'] },
+  { veld: 'aantal', naam: 'aantal', aliassen: ['prognose', 'verwacht aantal', 'aantal verwacht', 'geraamd aantal'], getal: 'aantal' },
+  { veld: 'kental', naam: 'kental', aliassen: ['normtijd', 'kengetal', 'norm', 'kental uren'], getal: 'uren' },
+  { veld: 'uren', naam: 'uren', aliassen: ['totaal', 'totaal uren', 'uren totaal', 'benodigde uren', 'capaciteit uren'], getal: 'uren' },
   { veld: 'prioriteit', naam: 'prioriteit', aliassen: ['risico', 'klasse'] },
   { veld: 'wettelijk', naam: 'wettelijk', aliassen: ['wettelijke taak', 'wettelijk verplicht'] },
   { veld: 'opmerking', naam: 'opmerking', aliassen: ['opmerkingen', 'toelichting'] },
 ] as const;
 
+/** A group or taakveld code without a product part: `A2`, `A2.09`. */
+function groepscode(code: string): string | undefined {
+  const m = /^([A-Z]\d{1,2})(\.\d{1,3})?$/i.exec(code.trim());
+  return m ? code.trim().toUpperCase() : undefined;
+}
+
 export function leesProducten(tabel: Tabel): { regels: ProgrammaRegel[]; subtotalen: Subtotaal[]; meldingen: Melding[] } {
   const subtotalen: Subtotaal[] = [];
   let sindsVorige: number[] = [];
+  const alle: { volgnummer: number; code?: string }[] = [];
   let volgnummer = 0;
-  const { items, meldingen } = leesBlad(tabel, PRODUCT_KOLOMMEN, (v, r): ProgrammaRegel | undefined => {
-    const code = v.tekst('code');
-    const product = v.tekst('product');
-    if (code === '' && /^totaal\b/i.test(product)) {
-      subtotalen.push({ plaats: r.plaats('uren'), tekst: product, uren: v.getal('uren'), regels: sindsVorige });
-      sindsVorige = [];
-      return undefined;
-    }
-    if (product === '') {
-      v.meldingen.push(melding('fout', 'waarde-leeg', `regel${code ? ` ${code}` : ''} heeft geen productnaam`, r.plaats('product')));
-    }
-    let productcode = undefined;
-    if (code !== '') {
-      productcode = parseProductcode(code) ?? undefined;
-      if (!productcode && lijktOpProductcode(code)) {
-        v.meldingen.push(
-          melding('waarschuwing', 'code-onjuist', `code "${code}" is geen geldige productcode (zoals A1.17.00 of A4.19)`, r.plaats('code')),
-        );
+  /** The taakveld a heading row ("Toezicht", "A2 Toezicht") sets for the lines below it. */
+  let kop: { tekst: string; rij: number } | undefined;
+  const { items, meldingen } = leesBlad(
+    tabel,
+    PRODUCT_KOLOMMEN,
+    (v, r): ProgrammaRegel | undefined => {
+      const code = v.tekst('code');
+      const product = v.tekst('product');
+      const leeg = (veld: 'aantal' | 'kental' | 'uren') => isLeeg(r.cel(veld));
+      const groep = groepscode(code);
+      const sluitGroep = groep !== undefined && alle.some((l) => l.code?.toUpperCase().startsWith(groep + '.'));
+      const alleenUren = code === '' && product === '' && leeg('aantal') && leeg('kental') && !leeg('uren');
+      const totaal =
+        isTotaalTekst(code) ||
+        ((code === '' || groep !== undefined) && isTotaalTekst(product)) ||
+        (sluitGroep && leeg('aantal') && leeg('kental') && !leeg('uren')) ||
+        alleenUren;
+      if (totaal) {
+        const tekst = [code, product].filter(Boolean).join(' ') || `totaal op rij ${r.rij.rij}`;
+        subtotalen.push({
+          plaats: r.plaats('uren'),
+          tekst,
+          uren: v.getal('uren'),
+          regels: sindsVorige,
+          alleRegels: alle.map((l) => l.volgnummer),
+          groep: sluitGroep ? groep : undefined,
+        });
+        sindsVorige = [];
+        return undefined;
       }
-    }
-    const eigenTaakveld = v.tekst('taakveld');
-    let taakveld = eigenTaakveld;
-    let taakveldBron: ProgrammaRegel['taakveldBron'] = 'kolom';
-    if (eigenTaakveld === '') {
-      const prefix = productcode?.taakveld;
-      taakveld = prefix && TAAKVELDEN[prefix] ? TAAKVELDEN[prefix]! : '';
-      taakveldBron = taakveld ? 'code' : 'geen';
-      if (!taakveld) {
+      // A heading: text only, no figures and no afdeling. It names the taakveld of the lines below.
+      if ((code === '' || groep !== undefined) && (product !== '' || code !== '') && leeg('aantal') && leeg('kental') && leeg('uren') && v.tekst('afdeling') === '') {
+        const tekst = [code, product].filter(Boolean).join(' ');
+        kop = { tekst, rij: r.rij.rij };
+        const bekend = groep !== undefined || taakveldPrefix(tekst) !== null;
         v.meldingen.push(
-          melding('waarschuwing', 'taakveld-onbekend', `regel "${product || code}" heeft geen taakveld en de code geeft er geen`, r.plaats('taakveld')),
+          bekend
+            ? melding('melding', 'kopregel', `"${tekst}" is een kopregel: de regels eronder horen bij dat taakveld`, r.plaats('product'))
+            : melding('waarschuwing', 'kopregel', `"${tekst}" heeft geen aantal, kental of uren en is gelezen als kop boven de regels eronder; is het een regel, vul dan aantal en kental (of uren) in`, r.plaats('product')),
         );
+        return undefined;
       }
-    } else if (productcode) {
-      const prefix = taakveldPrefix(eigenTaakveld);
-      if (prefix && TAAKVELDEN[productcode.taakveld] && prefix !== productcode.taakveld) {
-        v.meldingen.push(
-          melding(
-            'waarschuwing',
-            'code-taakveld',
-            `code ${code} hoort volgens het voorvoegsel bij ${TAAKVELDEN[productcode.taakveld]} (${productcode.taakveld}), maar de regel staat bij ${eigenTaakveld}; de regel blijft bij ${eigenTaakveld}`,
-            r.plaats('code'),
-          ),
-        );
+      if (product === '') {
+        v.meldingen.push(melding('fout', 'waarde-leeg', `regel${code ? ` ${code}` : ''} heeft geen productnaam`, r.plaats('product')));
       }
-    }
-    const aantal = v.getal('aantal', { nietNegatief: true });
-    const kental = v.getal('kental', { nietNegatief: true });
-    const uren = v.getal('uren', { nietNegatief: true });
-    const regel: ProgrammaRegel = {
-      plaats: r.plaats(),
-      volgnummer: volgnummer++,
-      code: code || undefined,
-      productcode,
-      product,
-      taakveld,
-      taakveldBron,
-      afdeling: v.tekst('afdeling') || undefined,
-      aantal,
-      kental,
-      uren,
-      prioriteit: v.tekst('prioriteit') || undefined,
-      wettelijk: v.jaNee('wettelijk'),
-      opmerking: v.tekst('opmerking') || undefined,
-      kolomPlaatsen: {
-        aantal: r.heeft('aantal') ? r.plaats('aantal') : undefined,
-        kental: r.heeft('kental') ? r.plaats('kental') : undefined,
-        uren: r.heeft('uren') ? r.plaats('uren') : undefined,
-        afdeling: r.heeft('afdeling') ? r.plaats('afdeling') : undefined,
-        code: r.heeft('code') ? r.plaats('code') : undefined,
-        prioriteit: r.heeft('prioriteit') ? r.plaats('prioriteit') : undefined,
-      },
-    };
-    sindsVorige.push(regel.volgnummer);
-    return regel;
-  });
+      let productcode = undefined;
+      if (code !== '') {
+        productcode = parseProductcode(code) ?? undefined;
+        if (!productcode && lijktOpProductcode(code)) {
+          v.meldingen.push(
+            melding('waarschuwing', 'code-onjuist', `code "${code}" is geen geldige productcode (zoals A1.17.00 of A4.19)`, r.plaats('code')),
+          );
+        }
+      }
+      const eigenTaakveld = v.tekst('taakveld');
+      let taakveld = eigenTaakveld;
+      let taakveldBron: ProgrammaRegel['taakveldBron'] = 'kolom';
+      const kopPrefix = kop ? taakveldPrefix(kop.tekst.replace(/^[A-Z]\d\s+/i, '')) ?? taakveldPrefix(kop.tekst) : null;
+      if (eigenTaakveld === '' && kop) {
+        taakveld = kopPrefix ? TAAKVELDEN[kopPrefix]! : kop.tekst;
+        taakveldBron = 'kop';
+      }
+      if (taakveld === '') {
+        const prefix = productcode?.taakveld;
+        taakveld = prefix && TAAKVELDEN[prefix] ? TAAKVELDEN[prefix]! : '';
+        taakveldBron = taakveld ? 'code' : 'geen';
+        if (!taakveld) {
+          v.meldingen.push(
+            melding('waarschuwing', 'taakveld-onbekend', `regel "${product || code}" heeft geen taakveld en de code geeft er geen`, r.plaats('taakveld')),
+          );
+        }
+      } else if (productcode) {
+        const prefix = taakveldPrefix(taakveld);
+        if (prefix && TAAKVELDEN[productcode.taakveld] && prefix !== productcode.taakveld) {
+          const waar = taakveldBron === 'kop' ? `onder de kop "${kop!.tekst}" (rij ${kop!.rij})` : `bij ${taakveld}`;
+          v.meldingen.push(
+            melding(
+              'waarschuwing',
+              'code-taakveld',
+              `code ${code} hoort volgens het voorvoegsel bij ${TAAKVELDEN[productcode.taakveld]} (${productcode.taakveld}), maar de regel staat ${waar}; de regel blijft bij ${taakveld}`,
+              r.plaats('code'),
+            ),
+          );
+        }
+      }
+      const aantal = v.getal('aantal', { nietNegatief: true });
+      const kental = v.getal('kental', { nietNegatief: true });
+      const uren = v.getal('uren', { nietNegatief: true });
+      const regel: ProgrammaRegel = {
+        plaats: r.plaats(),
+        volgnummer: volgnummer++,
+        code: code || undefined,
+        productcode,
+        product,
+        taakveld,
+        taakveldBron,
+        afdeling: v.tekst('afdeling') || undefined,
+        aantal,
+        kental,
+        uren,
+        prioriteit: v.tekst('prioriteit') || undefined,
+        wettelijk: v.jaNee('wettelijk'),
+        opmerking: v.tekst('opmerking') || undefined,
+        kolomPlaatsen: {
+          aantal: r.heeft('aantal') ? r.plaats('aantal') : undefined,
+          kental: r.heeft('kental') ? r.plaats('kental') : undefined,
+          uren: r.heeft('uren') ? r.plaats('uren') : undefined,
+          afdeling: r.heeft('afdeling') ? r.plaats('afdeling') : undefined,
+          code: r.heeft('code') ? r.plaats('code') : undefined,
+          prioriteit: r.heeft('prioriteit') ? r.plaats('prioriteit') : undefined,
+        },
+      };
+      sindsVorige.push(regel.volgnummer);
+      alle.push({ volgnummer: regel.volgnummer, code: regel.code });
+      return regel;
+    },
+    { eigenTotalen: true },
+  );
   // Duplicate codes: not a unique key in real programmes, but usually a mistake.
   const perCode = new Map<string, ProgrammaRegel>();
   for (const r of items) {

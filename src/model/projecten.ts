@@ -14,8 +14,8 @@ export function leesProjecten(tabel: Tabel): { projecten: Project[]; meldingen: 
       { veld: 'project', naam: 'project', aliassen: ['dienst', 'omschrijving'], verplicht: true },
       { veld: 'soort', naam: 'soort' },
       { veld: 'afdeling', naam: 'afdeling', aliassen: ['uitvoerder'] },
-      { veld: 'uren', naam: 'uren', aliassen: ['capaciteit uren', 'regionale uren'], verplicht: true },
-      { veld: 'sleutel', naam: 'verdeelsleutel', aliassen: ['aandeel'], verplicht: true },
+      { veld: 'uren', naam: 'uren', aliassen: ['capaciteit uren', 'regionale uren'], verplicht: true, getal: 'uren' },
+      { veld: 'sleutel', naam: 'verdeelsleutel', aliassen: ['aandeel'], verplicht: true, getal: 'getal' },
     ] as const,
     (v, r) => {
       const project = v.tekst('project', { verplicht: true });

@@ -9,8 +9,8 @@ export function leesRealisatie(tabel: Tabel): { realisatie: Realisatie[]; meldin
     [
       { veld: 'code', naam: 'code', aliassen: ['productcode'], verplicht: true },
       { veld: 'product', naam: 'product', aliassen: ['omschrijving'] },
-      { veld: 'aantal', naam: 'aantal', aliassen: ['gerealiseerd aantal', 'realisatie aantal'] },
-      { veld: 'uren', naam: 'uren', aliassen: ['gerealiseerde uren', 'geboekte uren'] },
+      { veld: 'aantal', naam: 'aantal', aliassen: ['gerealiseerd aantal', 'realisatie aantal'], getal: 'aantal' },
+      { veld: 'uren', naam: 'uren', aliassen: ['gerealiseerde uren', 'geboekte uren'], getal: 'uren' },
       { veld: 'toelichting', naam: 'toelichting', aliassen: ['verklaring'] },
     ] as const,
     (v, r) => {

@@ -12,8 +12,8 @@ export function leesReserveringen(tabel: Tabel): { reserveringen: Reservering[];
     [
       { veld: 'afdeling', naam: 'afdeling', aliassen: ['team', 'uitvoerder'], verplicht: true },
       { veld: 'omschrijving', naam: 'omschrijving', aliassen: ['reservering', 'doel'] },
-      { veld: 'percentage', naam: 'percentage', aliassen: ['procent', '%'] },
-      { veld: 'uren', naam: 'uren' },
+      { veld: 'percentage', naam: 'percentage', aliassen: ['procent', '%'], getal: 'getal' },
+      { veld: 'uren', naam: 'uren', getal: 'uren' },
     ] as const,
     (v, r) => {
       const afdeling = v.tekst('afdeling', { verplicht: true });

@@ -14,11 +14,11 @@ const VASTE_KOLOMMEN = [
     verplicht: true,
   },
   { veld: 'groep', naam: 'groep', aliassen: ['cluster', 'thema'] },
-  { veld: 'kans', naam: 'kans', aliassen: ['naleefgedrag', 'waarschijnlijkheid'], verplicht: true },
+  { veld: 'kans', naam: 'kans', aliassen: ['naleefgedrag', 'waarschijnlijkheid'], verplicht: true, getal: 'getal' },
   { veld: 'bijgesteld', naam: 'bijgestelde klasse', aliassen: ['bestuurlijke prioriteit'] },
   { veld: 'motivatie', naam: 'motivatie' },
-  { veld: 'effect', naam: 'effect', aliassen: ['gemiddeld effect', 'subtotaal effecten'] },
-  { veld: 'risico', naam: 'risico', aliassen: ['risicoscore', 'risico score', 'score totaal'] },
+  { veld: 'effect', naam: 'effect', aliassen: ['gemiddeld effect', 'subtotaal effecten'], getal: 'getal' },
+  { veld: 'risico', naam: 'risico', aliassen: ['risicoscore', 'risico score', 'score totaal'], getal: 'getal' },
   { veld: 'klasse', naam: 'klasse', aliassen: ['prioriteit', 'risicocategorie', 'risico categorie', 'categorie'] },
 ] as const satisfies readonly KolomSpec[];
 
@@ -26,7 +26,7 @@ export function leesRisicoanalyse(
   tabel: Tabel,
   model: Risicomodel | undefined,
 ): { activiteiten: Risicoactiviteit[]; meldingen: Melding[] } {
-  const dimSpecs: KolomSpec[] = (model?.dimensies ?? []).map((d, i) => ({ veld: `dim${i}`, naam: d.naam, verplicht: true }));
+  const dimSpecs: KolomSpec[] = (model?.dimensies ?? []).map((d, i) => ({ veld: `dim${i}`, naam: d.naam, verplicht: true, getal: 'getal' as const }));
   const specs = [...VASTE_KOLOMMEN, ...dimSpecs] as readonly (KolomSpec & { veld: string })[];
   const { items, meldingen } = leesBlad<string, Risicoactiviteit>(tabel, specs, (v, r) => {
     const activiteit = v.tekst('activiteit');

@@ -21,13 +21,14 @@ export function leesRisicomodel(tabel: Tabel): { model?: Risicomodel; meldingen:
   let factor = Rational.ONE;
   let standaardKans: Rational | undefined;
   const decimalen = { effect: 2, risico: 2 };
+  const gewichtSoort: { procent: boolean; tekst: string; plaats: Plaats }[] = [];
   const blad: Plaats = { bestand: tabel.bestand, blad: tabel.blad };
   const { meldingen, ontbreekt } = leesBlad(
     tabel,
     [
       { veld: 'soort', naam: 'soort', verplicht: true },
       { veld: 'naam', naam: 'naam' },
-      { veld: 'waarde', naam: 'waarde', aliassen: ['gewicht', 'grens'] },
+      { veld: 'waarde', naam: 'waarde', aliassen: ['gewicht', 'grens'], getal: 'getal' },
     ] as const,
     (v, r) => {
       const soort = normaliseerKop(r.tekst('soort'));
@@ -43,9 +44,11 @@ export function leesRisicomodel(tabel: Tabel): { model?: Risicomodel; meldingen:
           }
           let gewicht = Rational.ONE;
           if (waardeTekst !== '') {
-            const g = v.strikt('waarde');
-            if (g === undefined) return undefined;
-            gewicht = g;
+            const w = v.getalMetSoort('waarde');
+            if (!w) return undefined;
+            // `50%` (typed or a percentage cell) is the weight 0,5, the same as `0,5`.
+            gewicht = w.procent ? w.waarde.div(Rational.of(100n)) : w.waarde;
+            gewichtSoort.push({ procent: w.procent, tekst: waardeTekst, plaats });
           }
           if (gewicht.lte(Rational.ZERO)) {
             v.meldingen.push(melding('fout', 'model-gewicht', `het gewicht van dimensie "${naam}" moet groter dan 0 zijn (is ${waardeTekst})`, plaats));
@@ -105,6 +108,18 @@ export function leesRisicomodel(tabel: Tabel): { model?: Risicomodel; meldingen:
     },
   );
   if (ontbreekt) return { meldingen };
+  const metProcent = gewichtSoort.find((g) => g.procent);
+  const zonder = gewichtSoort.find((g) => !g.procent);
+  if (metProcent && zonder) {
+    meldingen.push(
+      melding(
+        'fout',
+        'model-gewicht-gemengd',
+        `de gewichten mengen procenten ("${metProcent.tekst}", rij ${metProcent.plaats.rij}) en getallen ("${zonder.tekst}", rij ${zonder.plaats.rij}); schrijf ze allemaal als getal (1 en 0,5) of allemaal als percentage (100% en 50%)`,
+        zonder.plaats,
+      ),
+    );
+  }
   if (dimensies.length === 0) meldingen.push(melding('fout', 'model-geen-dimensies', 'het risicomodel heeft geen dimensies', blad));
   if (klassen.length === 0) meldingen.push(melding('fout', 'model-geen-klassen', 'het risicomodel heeft geen klassen', blad));
   for (let i = 1; i < klassen.length; i++) {

@@ -76,8 +76,8 @@ export interface ProgrammaRegel {
   productcode?: Productcode;
   product: string;
   taakveld: string;
-  /** Where the taakveld came from: its own column, the code prefix, or nothing. */
-  taakveldBron: 'kolom' | 'code' | 'geen';
+  /** Where the taakveld came from: its own column, a heading row above it, the code prefix, or nothing. */
+  taakveldBron: 'kolom' | 'kop' | 'code' | 'geen';
   afdeling?: string;
   aantal: Waarde;
   kental: Waarde;
@@ -89,13 +89,17 @@ export interface ProgrammaRegel {
   kolomPlaatsen: { aantal?: Plaats; kental?: Plaats; uren?: Plaats; afdeling?: Plaats; code?: Plaats; prioriteit?: Plaats };
 }
 
-/** A printed subtotal row (`Totaal…` with no code): checked, never added. */
+/** A printed total row (`Totaal…`, `Subtotaal…`, `Som`, a group code, a lone number in uren): checked, never added. */
 export interface Subtotaal {
   plaats: Plaats;
   tekst: string;
   uren: Waarde;
-  /** The lines it covers (volgnummers), back to the previous subtotal. */
+  /** The lines it closes (volgnummers): back to the previous total row. */
   regels: number[];
+  /** Every line above it: a total that follows another total closes the whole table. */
+  alleRegels: number[];
+  /** A group code (`A2`, `A2.09`): it closes the lines whose code starts with it. */
+  groep?: string;
 }
 
 export interface Afdeling {

@@ -1,6 +1,7 @@
 import { celTekst, type Cel } from '../ingest/tabel.js';
 import { leesDatum } from './datum.js';
-import { leesGetal, type Waarde } from './getal.js';
+import type { GetalToestand } from './conventie.js';
+import { leesGetal, type Eenheid, type Waarde } from './getal.js';
 import type { RijLezer } from './kolommen.js';
 import { melding, type Melding, type Plaats } from './melding.js';
 import { Rational } from './rational.js';
@@ -10,13 +11,18 @@ export class VeldLezer<V extends string> {
   constructor(
     readonly r: RijLezer<V>,
     readonly meldingen: Melding[],
+    readonly getallen?: GetalToestand,
   ) {}
 
-  /** A number that may also be a no-value word. */
-  getal(veld: V, opties: { verplicht?: boolean; nietNegatief?: boolean } = {}): Waarde {
+  /** A number that may also be a no-value word, read by its column's convention. */
+  getal(veld: V, opties: { verplicht?: boolean; nietNegatief?: boolean; eenheid?: Eenheid } = {}): Waarde {
     if (!this.r.heeft(veld)) return { soort: 'leeg' };
-    const w = leesGetal(this.r.cel(veld));
+    const w = leesGetal(this.r.cel(veld), this.getallen?.context(veld, opties.eenheid) ?? {});
+    this.getallen?.registreer(veld, w);
     const kop = this.r.plaats(veld).kolom;
+    if (w.soort === 'getal' && w.noten) {
+      for (const n of w.noten) this.meldingen.push(melding(n.niveau, n.code, n.tekst, this.r.plaats(veld)));
+    }
     if (w.soort === 'fout') {
       this.meldingen.push(melding('fout', 'waarde-onleesbaar', w.reden, this.r.plaats(veld)));
     } else if (w.soort === 'leeg' && opties.verplicht) {
@@ -30,7 +36,12 @@ export class VeldLezer<V extends string> {
   }
 
   /** A number that must be a number (no-value words are an error here). */
-  strikt(veld: V, opties: { verplicht?: boolean; nietNegatief?: boolean } = {}): Rational | undefined {
+  strikt(veld: V, opties: { verplicht?: boolean; nietNegatief?: boolean; eenheid?: Eenheid } = {}): Rational | undefined {
+    return this.getalMetSoort(veld, opties)?.waarde;
+  }
+
+  /** As `strikt`, with whether the cell was a percentage. */
+  getalMetSoort(veld: V, opties: { verplicht?: boolean; nietNegatief?: boolean; eenheid?: Eenheid } = {}): { waarde: Rational; procent: boolean } | undefined {
     const w = this.getal(veld, opties);
     if (w.soort === 'geen') {
       this.meldingen.push(
@@ -38,7 +49,7 @@ export class VeldLezer<V extends string> {
       );
       return undefined;
     }
-    return w.soort === 'getal' && !(opties.nietNegatief && w.waarde.isNegative()) ? w.waarde : undefined;
+    return w.soort === 'getal' && !(opties.nietNegatief && w.waarde.isNegative()) ? { waarde: w.waarde, procent: w.procent } : undefined;
   }
 
   tekst(veld: V, opties: { verplicht?: boolean } = {}): string {

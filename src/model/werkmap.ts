@@ -47,14 +47,48 @@ function bladVoor(naam: string): BladNaam | undefined {
   return BLADEN.find((b) => normaliseerKop(b.naam) === n || b.aliassen.some((a) => normaliseerKop(a) === n))?.naam;
 }
 
+/** An older or spare copy of a sheet: `Producten (2024)`, `Producten 2024`, `Kopie van Producten`, `Producten oud`. */
+function kopieVan(naam: string): BladNaam | undefined {
+  const n = naam
+    .trim()
+    .replace(/^(kopie van|copy of)\s+/i, '')
+    .replace(/\s*\([^()]*\)\s*$/, '')
+    .replace(/[\s_-]+((19|20)\d\d|oud|old|kopie|copy|backup|\d)$/i, '');
+  return n !== naam.trim() ? bladVoor(n) : undefined;
+}
+
+interface Kandidaat {
+  tabel: Tabel;
+  blad: BladNaam;
+  /** 0: the sheet itself; 1: a copy by its name; 2: hidden. Lower wins. */
+  rang: number;
+  reden: string;
+}
+
 /** Assigns tables to contract sheets: by sheet name, else (in a folder) by file name. */
 export function wijsBladenToe(gelezen: GelezenWerkmap): { perBlad: Map<BladNaam, Tabel>; meldingen: Melding[] } {
   const perBlad = new Map<BladNaam, Tabel>();
   const meldingen: Melding[] = [];
   const bestandTelt = new Map<string, number>();
   for (const t of gelezen.tabellen) bestandTelt.set(t.bestand, (bestandTelt.get(t.bestand) ?? 0) + 1);
+  const kandidaten = new Map<BladNaam, Kandidaat[]>();
   for (const t of gelezen.tabellen) {
+    const strikt = t.blad.trim().toLowerCase();
     let blad = bladVoor(t.blad);
+    let rang = 0;
+    let reden = '';
+    // `Producten (2024)` normalises like `Producten`: a name with more than the sheet's name is a copy.
+    if (blad && !BLADEN.some((b) => [b.naam, ...b.aliassen].some((a) => a.toLowerCase() === strikt)) && /\(.*\)\s*$/.test(t.blad)) {
+      rang = 1;
+      reden = 'een kopie (de naam heeft een toevoeging)';
+    }
+    if (!blad) {
+      blad = kopieVan(t.blad);
+      if (blad) {
+        rang = 1;
+        reden = 'een kopie (de naam heeft een toevoeging)';
+      }
+    }
     // A file `Capaciteit.xlsx` whose only sheet is called `Blad1` is the Capaciteit sheet.
     if (!blad && t.bestandStam && bestandTelt.get(t.bestand) === 1) blad = bladVoor(t.bestandStam);
     const plaats = { bestand: t.bestand, blad: t.blad };
@@ -64,12 +98,41 @@ export function wijsBladenToe(gelezen: GelezenWerkmap): { perBlad: Map<BladNaam,
       }
       continue;
     }
-    const eerder = perBlad.get(blad);
-    if (eerder) {
+    if (t.verborgen) {
+      rang = 2;
+      reden = 'verborgen';
+    }
+    const lijst = kandidaten.get(blad) ?? [];
+    lijst.push({ tabel: t, blad, rang, reden });
+    kandidaten.set(blad, lijst);
+  }
+  for (const [blad, lijst] of kandidaten) {
+    const beste = Math.min(...lijst.map((k) => k.rang));
+    const gekozen = lijst.filter((k) => k.rang === beste);
+    const t = gekozen[0]!.tabel;
+    const plaats = { bestand: t.bestand, blad: t.blad };
+    for (const k of gekozen.slice(1)) {
       meldingen.push(
-        melding('fout', 'blad-dubbel', `blad ${blad} komt twee keer voor (ook in ${eerder.bestand}, blad ${eerder.blad}); welke geldt is onduidelijk`, plaats),
+        melding(
+          'fout',
+          'blad-dubbel',
+          `blad ${blad} komt twee keer voor (ook in ${t.bestand}, blad ${t.blad}); welke geldt is onduidelijk: verwijder of hernoem er één`,
+          { bestand: k.tabel.bestand, blad: k.tabel.blad },
+        ),
       );
-      continue;
+    }
+    for (const k of lijst.filter((k) => k.rang !== beste)) {
+      meldingen.push(
+        melding(
+          'melding',
+          'blad-overgeslagen',
+          `blad "${k.tabel.blad}" is ${k.reden} en wordt overgeslagen; gelezen wordt ${t.bestand === k.tabel.bestand ? '' : `${t.bestand}, `}blad "${t.blad}"`,
+          { bestand: k.tabel.bestand, blad: k.tabel.blad },
+        ),
+      );
+    }
+    if (beste > 0) {
+      meldingen.push(melding(beste === 2 ? 'waarschuwing' : 'melding', 'blad-als', `blad "${t.blad}" is ${gekozen[0]!.reden}, maar het enige blad ${blad}; het wordt gelezen`, plaats));
     }
     if (t.koppen.length === 0) {
       meldingen.push(melding('waarschuwing', 'blad-leeg', `blad ${blad} is leeg`, plaats));
