@@ -6,15 +6,16 @@ import { fileURLToPath } from 'node:url';
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const werkmap = 'fixtures/voorbeeldgemeente/werkmap.xlsx';
 
+// The werkmap's findings are shown once, by controleer; the other steps run with -q (errors only).
 /** Each step with the exit codes that count as success for it (a shortfall is a finding, not a failure). */
 const stappen = [
   { args: ['controleer', werkmap], ok: [0] },
-  { args: ['risico', werkmap, '--format', 'md', '-o', 'uitvoer/risico-2025-dinkelberg.md', '--force'], ok: [0] },
+  { args: ['risico', werkmap, '-o', 'uitvoer/risico-2025-dinkelberg.md', '--force', '-q'], ok: [0] },
   // The example municipality is short in one afdeling on purpose: exit 1 shows the deferral proposal.
-  { args: ['capaciteit', werkmap], ok: [1] },
-  { args: ['capaciteit', werkmap, '--format', 'md', '-o', 'uitvoer/capaciteit-2025-dinkelberg.md', '--force'], ok: [1] },
-  { args: ['uvp', werkmap, '-o', 'uitvoer', '--force'], ok: [0] },
-  { args: ['jaarverslag', werkmap, '--zaken', 'fixtures/voorbeeldgemeente/zaken-2025.csv', '-o', 'uitvoer', '--force'], ok: [0] },
+  { args: ['capaciteit', werkmap, '-q'], ok: [1] },
+  { args: ['capaciteit', werkmap, '-o', 'uitvoer/capaciteit-2025-dinkelberg.md', '--force', '-q'], ok: [1] },
+  { args: ['uvp', werkmap, '-o', 'uitvoer', '--force', '-q'], ok: [0] },
+  { args: ['jaarverslag', werkmap, '--zaken', 'fixtures/voorbeeldgemeente/zaken-2025.csv', '-o', 'uitvoer', '--force', '-q'], ok: [0] },
   // The example region holds one broken workbook on purpose: exit 1 says a municipality was not judged.
   { args: ['ibt', 'fixtures/regio-voorbeeld', '-o', 'uitvoer/ibt', '--force'], ok: [1] },
 ];

@@ -166,7 +166,7 @@ function xlsxGevallen() {
   const prod = (rij) => ({ Instellingen: INSTB, Producten: { rijen: [['code', 'product', 'aantal', 'kental'], rij] } });
   const zip = (b) => maakZip(maakXlsx(b).bestanden);
   const P = (rij, kolom) => ({ bestand: 'werkmap.xlsx', blad: 'Producten', rij, kolom });
-  g.push({ naam: 'formule-zonder-uitkomst.xlsx', inhoud: zip(prod(['A1.05.00', 'Toets', 4, { xml: '<f>B9*2</f>' }])), verwacht: { exit: 1, code: 'waarde-onleesbaar', niveau: 'fout', plaats: { ...P(2, 'kental'), bestand: 'formule-zonder-uitkomst.xlsx' }, woorden: 'geen opgeslagen uitkomst' } });
+  g.push({ naam: 'formule-zonder-uitkomst.xlsx', inhoud: zip(prod(['A1.05.00', 'Toets', 4, { xml: '<f>B9*2</f>' }])), verwacht: { exit: 1, code: 'formule-zonder-uitkomst', niveau: 'fout', plaats: { ...P(2, 'kental'), bestand: 'formule-zonder-uitkomst.xlsx' }, woorden: 'zonder opgeslagen uitkomst' } });
   g.push({ naam: 'foutcel.xlsx', inhoud: zip(prod(['A1.05.00', 'Toets', 4, { attr: ' t="e"', xml: '<v>#DIV/0!</v>' }])), verwacht: { exit: 1, code: 'waarde-onleesbaar', niveau: 'fout', plaats: { ...P(2, 'kental'), bestand: 'foutcel.xlsx' }, woorden: '#DIV/0!' } });
   g.push({ naam: 'ref-fout.xlsx', inhoud: zip(prod(['A1.05.00', 'Toets', { attr: ' t="e"', xml: '<f>#REF!*2</f><v>#REF!</v>' }, 20])), verwacht: { exit: 1, code: 'waarde-onleesbaar', niveau: 'fout', plaats: { ...P(2, 'aantal'), bestand: 'ref-fout.xlsx' }, woorden: '#REF!' } });
   g.push({ naam: 'getal-1e308.xlsx', inhoud: zip(prod(['A1.05.00', 'Toets', 1e308, 20])), verwacht: { exit: 1, code: 'waarde-onleesbaar', niveau: 'fout', plaats: { ...P(2, 'aantal'), bestand: 'getal-1e308.xlsx' }, woorden: 'onwaarschijnlijk groot' } });

@@ -108,10 +108,18 @@ export function voorbeeldBladen() {
 
   const kd = bron('losser-kwaliteitsdoelen-2025.csv');
   const teken = { '>=': '≥', '<=': '≤', '=': '=' };
+  // KD3 and KD4 shared one merged "beleidsdoel" cell in the source; the transcription marks KD4's copy
+  // with an English note. The werkmap repeats the merged cell's text, as Excel's "unmerge and fill" does.
+  let vorigDoel = '';
+  const beleidsdoel = (r) => {
+    const t = tekst(kd, r, 'beleidsdoel');
+    vorigDoel = /merged cell/i.test(t) ? vorigDoel : t;
+    return vorigDoel;
+  };
   const doelRijen = kd.rijen.map((r) => [
     tekst(kd, r, 'id'),
     tekst(kd, r, 'thema_kwaliteitsverordening'),
-    tekst(kd, r, 'beleidsdoel'),
+    beleidsdoel(r),
     tekst(kd, r, 'indicator'),
     `${teken[tekst(kd, r, 'comparator')]} ${tekst(kd, r, 'streefwaarde')}`,
     '%',

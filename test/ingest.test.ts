@@ -110,7 +110,8 @@ describe('xlsx', () => {
     expect(fouten[0]!.plaats).toEqual({ bestand: 'werkmap.xlsx', blad: 'Producten', rij: 2, kolom: 'kental (uren)' });
     expect(fouten[0]!.bericht).toContain('#REF!');
     expect(fouten[1]!.plaats.rij).toBe(3);
-    expect(fouten[1]!.bericht).toContain('geen opgeslagen uitkomst');
+    expect(fouten[1]!.code).toBe('formule-zonder-uitkomst');
+    expect(fouten[1]!.bericht).toContain('een formule zonder opgeslagen uitkomst (rij 3, bijvoorbeeld =Z1*2)');
   });
 
   it('refuses a file that is no workbook', async () => {

@@ -2,6 +2,7 @@ import { leesWerkmap } from '../ingest/werkmap.js';
 import type { Melding } from '../model/melding.js';
 import type { BladNaam, Werkmap } from '../model/types.js';
 import { bouwWerkmap } from '../model/werkmap.js';
+import { isStil } from './stil.js';
 import { formatteerMeldingen, kleuren, samenvattingTekst } from './uitvoer.js';
 
 /** Reads and models a werkmap; throws OnleesbaarFout when it cannot be read at all. */
@@ -27,7 +28,8 @@ export function meldVoorOpdracht(meldingen: readonly Melding[], wm: Werkmap, bla
   const alle = [...relevant, ...extra];
   if (alle.length === 0) return true;
   const c = kleuren(process.stderr);
-  process.stderr.write(formatteerMeldingen(alle, c) + '\n');
+  const getoond = isStil() ? alle.filter((m) => m.niveau === 'fout') : alle;
+  if (getoond.length) process.stderr.write(formatteerMeldingen(getoond, c) + '\n');
   const fouten = alle.some((m) => m.niveau === 'fout');
   process.stderr.write(
     fouten

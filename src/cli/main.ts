@@ -2,6 +2,10 @@ import { Command, CommanderError, Option } from 'commander';
 import { OnleesbaarFout } from '../ingest/fout.js';
 import { plaatsTekst } from '../model/melding.js';
 import { EXIT, GebruikFout } from './fouten.js';
+import { zetStil } from './stil.js';
+import { bepaalFormaat, controleerUitvoerMap, type Formaat } from './schrijf.js';
+
+const STIL = 'stil: geen voortgang en geen waarschuwingen, alleen fouten en de samenvatting';
 
 const EXIT_TEKST = `
 Exitcodes:
@@ -33,6 +37,7 @@ function maakProgramma(zetExit: (code: number) => void): Command {
     .configureHelp({ sortSubcommands: false, styleTitle: (t) => TITELS[t] ?? t, subcommandTerm: (c) => `${c.name()} ${c.usage()}`.trim() })
     .exitOverride()
     .configureOutput({
+      writeOut: (s) => process.stdout.write(vertaalHulp(s)),
       writeErr: (s) => process.stderr.write(vertaalCommander(s)),
       outputError: (s, write) => write(vertaalCommander(s)),
     });
@@ -43,8 +48,10 @@ function maakProgramma(zetExit: (code: number) => void): Command {
     .argument('<werkmap>', 'een .xlsx-werkmap of een map met .xlsx- en .csv-bestanden')
     .option('--json', 'uitvoer als JSON')
     .option('--alle', 'toon ook meldingen (zoals onbekende kolommen)')
+    .option('-q, --quiet', 'alleen de fouten en de samenvatting')
     .addHelpText('after', `\nVoorbeeld:\n  vth controleer fixtures/voorbeeldgemeente/werkmap.xlsx\n${EXIT_TEKST}`)
-    .action(async (werkmap: string, opts: { json?: boolean; alle?: boolean }) => {
+    .action(async (werkmap: string, opts: { json?: boolean; alle?: boolean; quiet?: boolean }) => {
+      zetStil(opts.quiet);
       const { controleerOpdracht } = await import('./commands/controleer.js');
       zetExit(await controleerOpdracht(werkmap, opts));
     });
@@ -56,8 +63,10 @@ function maakProgramma(zetExit: (code: number) => void): Command {
     .option('--gemeente <naam>', 'naam van de gemeente', 'Voorbeeldgemeente')
     .addOption(new Option('--jaar <jaar>', 'programmajaar').argParser(parseJaar))
     .option('--force', 'overschrijf een bestaande werkmap')
+    .option('-q, --quiet', STIL)
     .addHelpText('after', `\nVoorbeeld:\n  vth init mijn-werkmap --gemeente Dinkelland --jaar 2026\n${EXIT_TEKST}`)
-    .action(async (map: string, opts: { gemeente: string; jaar?: number; force?: boolean }) => {
+    .action(async (map: string, opts: { gemeente: string; jaar?: number; force?: boolean; quiet?: boolean }) => {
+      zetStil(opts.quiet);
       const { initOpdracht } = await import('./commands/init.js');
       zetExit(await initOpdracht(map, opts));
     });
@@ -66,16 +75,19 @@ function maakProgramma(zetExit: (code: number) => void): Command {
     .command('risico')
     .description('bereken risicoscores en prioriteitsklassen met het eigen risicomodel van de werkmap')
     .argument('<werkmap>', 'een .xlsx-werkmap of een map met .xlsx- en .csv-bestanden')
-    .addOption(new Option('--format <soort>', 'uitvoer: tabel, md, xlsx of json').choices(['tabel', 'md', 'xlsx', 'json']).default('tabel'))
+    .addOption(new Option('--format <soort>', 'uitvoer: tabel, md, xlsx of json (standaard: volgens de extensie van -o, anders tabel)').choices(['tabel', 'md', 'xlsx', 'json']))
     .option('-o, --output <pad>', 'schrijf naar dit bestand (bij md komt de grafiek ernaast)')
     .option('--force', 'overschrijf bestaande uitvoer')
+    .option('-q, --quiet', STIL)
     .addHelpText(
       'after',
       `\nVoorbeelden:\n  vth risico fixtures/voorbeeldgemeente/werkmap.xlsx\n  vth risico fixtures/voorbeeldgemeente/werkmap.xlsx --format md -o uitvoer/risico.md\n${EXIT_TEKST}`,
     )
-    .action(async (werkmap: string, opts: { format: 'tabel' | 'md' | 'xlsx' | 'json'; output?: string; force?: boolean }) => {
+    .action(async (werkmap: string, opts: { format?: Formaat; output?: string; force?: boolean; quiet?: boolean }) => {
+      zetStil(opts.quiet);
+      const format = bepaalFormaat(opts.format, opts.output);
       const { risicoOpdracht } = await import('./commands/risico.js');
-      zetExit(await risicoOpdracht(werkmap, opts));
+      zetExit(await risicoOpdracht(werkmap, { ...opts, format }));
     });
 
   const verzamel = (v: string, eerder: string[] = []) => [...eerder, v];
@@ -83,9 +95,10 @@ function maakProgramma(zetExit: (code: number) => void): Command {
     .command('capaciteit')
     .description('zet de benodigde uren af tegen de beschikbare capaciteit per afdeling en stel bij een tekort uitstel voor')
     .argument('<werkmap>', 'een .xlsx-werkmap of een map met .xlsx- en .csv-bestanden')
-    .addOption(new Option('--format <soort>', 'uitvoer: tabel, md, xlsx of json').choices(['tabel', 'md', 'xlsx', 'json']).default('tabel'))
+    .addOption(new Option('--format <soort>', 'uitvoer: tabel, md, xlsx of json (standaard: volgens de extensie van -o, anders tabel)').choices(['tabel', 'md', 'xlsx', 'json']))
     .option('-o, --output <pad>', 'schrijf naar dit bestand (bij md komt de grafiek ernaast)')
     .option('--force', 'overschrijf bestaande uitvoer')
+    .option('-q, --quiet', STIL)
     .option('--fte <afdeling=waarde>', 'scenario: fte van een afdeling wijzigen (+1,5 of -0,5) of vastzetten (3); herhaalbaar', verzamel)
     .option('--productieve-uren <uren>', 'scenario: productieve uren per fte voor alle afdelingen')
     .option('--reservering <afdeling=waarde>', 'scenario: reservering van een afdeling vervangen door een percentage (5%) of uren (120); herhaalbaar', verzamel)
@@ -93,9 +106,11 @@ function maakProgramma(zetExit: (code: number) => void): Command {
       'after',
       `\nVoorbeelden:\n  vth capaciteit fixtures/voorbeeldgemeente/werkmap.xlsx\n  vth capaciteit fixtures/voorbeeldgemeente/werkmap.xlsx --fte "Toezicht en handhaving=+0,5"\n  vth capaciteit fixtures/voorbeeldgemeente/werkmap.xlsx --format md -o uitvoer/capaciteit.md\n\nExitcode 0: capaciteit toereikend; 1: tekort (of fouten in de invoer); 2: onleesbare invoer of verkeerd gebruik.\n`,
     )
-    .action(async (werkmap: string, opts: import('./commands/capaciteit.js').CapaciteitOpties) => {
+    .action(async (werkmap: string, opts: Omit<import('./commands/capaciteit.js').CapaciteitOpties, 'format'> & { format?: Formaat; quiet?: boolean }) => {
+      zetStil(opts.quiet);
+      const format = bepaalFormaat(opts.format, opts.output);
       const { capaciteitOpdracht } = await import('./commands/capaciteit.js');
-      zetExit(await capaciteitOpdracht(werkmap, opts));
+      zetExit(await capaciteitOpdracht(werkmap, { ...opts, format }));
     });
 
   program
@@ -106,8 +121,11 @@ function maakProgramma(zetExit: (code: number) => void): Command {
     .option('--templates <map>', 'eigen templates; elk bestand vervangt het ingebouwde met dezelfde naam')
     .option('--format <soorten>', 'md, xlsx of md,xlsx', 'md,xlsx')
     .option('--force', 'overschrijf bestaande uitvoer')
+    .option('-q, --quiet', STIL)
     .addHelpText('after', `\nVoorbeeld:\n  vth uvp fixtures/voorbeeldgemeente/werkmap.xlsx -o uitvoer\n${EXIT_TEKST}`)
-    .action(async (werkmap: string, opts: import('./commands/uvp.js').UvpOpties) => {
+    .action(async (werkmap: string, opts: import('./commands/uvp.js').UvpOpties & { quiet?: boolean }) => {
+      zetStil(opts.quiet);
+      controleerUitvoerMap(opts.output, 'uvp');
       const { uvpOpdracht } = await import('./commands/uvp.js');
       zetExit(await uvpOpdracht(werkmap, opts));
     });
@@ -121,9 +139,11 @@ function maakProgramma(zetExit: (code: number) => void): Command {
     .option('--templates <map>', 'eigen templates; elk bestand vervangt het ingebouwde met dezelfde naam')
     .option('--format <soorten>', 'md, xlsx of md,xlsx', 'md,xlsx')
     .option('--force', 'overschrijf bestaande uitvoer')
-    .option('-q, --quiet', 'geen voortgangsbalk')
+    .option('-q, --quiet', STIL)
     .addHelpText('after', `\nVoorbeeld:\n  vth jaarverslag fixtures/voorbeeldgemeente/werkmap.xlsx --zaken fixtures/voorbeeldgemeente/zaken-2025.csv -o uitvoer\n${EXIT_TEKST}`)
     .action(async (werkmap: string, opts: import('./commands/jaarverslag.js').JaarverslagOpties) => {
+      zetStil(opts.quiet);
+      controleerUitvoerMap(opts.output, 'jaarverslag');
       const { jaarverslagOpdracht } = await import('./commands/jaarverslag.js');
       zetExit(await jaarverslagOpdracht(werkmap, opts));
     });
@@ -138,7 +158,7 @@ function maakProgramma(zetExit: (code: number) => void): Command {
     .option('--templates <map>', 'eigen templates voor ibt.md.hbs en ibt-overzicht.md.hbs')
     .option('--format <soorten>', 'md, xlsx of md,xlsx', 'md,xlsx')
     .option('--force', 'overschrijf bestaande uitvoer')
-    .option('-q, --quiet', 'alleen de samenvatting, geen voortgang')
+    .option('-q, --quiet', STIL)
     .option('--uvp-uiterlijk <dd-mm>', 'het UVP is op tijd als het vóór deze dag van het jaar is vastgesteld', '01-02')
     .option('--jaarverslag-uiterlijk <dd-mm>', 'het jaarverslag is op tijd als het vóór deze dag van het jaar erna is vastgesteld', '01-05')
     .option('--realisatie-groen <procent>', 'gerealiseerde uren vanaf dit percentage van de geplande zijn groen', '90')
@@ -148,6 +168,8 @@ function maakProgramma(zetExit: (code: number) => void): Command {
     .addOption(new Option('--werkers <aantal>', 'aantal threads (standaard 1: één thread met een paar gemeenten tegelijk; 2 kan helpen op een machine met meer rekenkernen)').argParser(parseWerkers))
     .addHelpText('after', `\nVoorbeeld:\n  vth ibt fixtures/regio-voorbeeld -o uitvoer/ibt\n\nExitcode 0: elke gemeente is beoordeeld (ook als het oordeel rood is); 1: een of meer gemeenten waren niet te beoordelen; 2: verkeerd gebruik.\n`)
     .action(async (regio: string, opts: import('./commands/ibt.js').IbtOpties) => {
+      zetStil(opts.quiet);
+      controleerUitvoerMap(opts.output, 'ibt');
       const { ibtOpdracht } = await import('./commands/ibt.js');
       zetExit(await ibtOpdracht(regio, opts));
     });
@@ -167,9 +189,14 @@ function parseJaar(s: string): number {
   return n;
 }
 
-/** Translates commander's own English messages into Dutch. */
+/** commander's help adds "(choices: …)" and "(default: …)" in English. */
+export function vertaalHulp(s: string): string {
+  return s.replace(/\(choices: /g, '(keuze uit: ').replace(/\(default: /g, '(standaard: ').replace(/\bdefault: /g, 'standaard: ');
+}
+
+/** Translates commander's own English messages into Dutch, with the prefix every vth message has. */
 function vertaalCommander(msg: string): string {
-  return msg
+  return vertaalHulp(msg)
     .replace(/^error: missing required argument '(.+)'/, "fout: het argument '$1' ontbreekt")
     .replace(/^error: unknown command '(.+)'/, "fout: onbekende opdracht '$1'")
     .replace(/^error: unknown option '(.+)'/, "fout: onbekende optie '$1'")
@@ -178,7 +205,8 @@ function vertaalCommander(msg: string): string {
     .replace(/^error: option '(.+)' argument missing/, "fout: optie '$1' heeft een waarde nodig")
     .replace(/^error: option '(.+)' argument '(.+)' is invalid\. Allowed choices are (.+)\./, "fout: '$2' is geen geldige waarde voor $1; kies uit $3")
     .replace(/\(Did you mean (.+)\?\)/, '(bedoelde u $1?)')
-    .replace(/^error: /, 'fout: ');
+    .replace(/^error: /, 'fout: ')
+    .replace(/^fout: /, 'vth: ');
 }
 
 export async function main(argv: string[]): Promise<number> {

@@ -42,6 +42,35 @@ export async function schrijfUitvoer(
   }
 }
 
+export type Formaat = 'tabel' | 'md' | 'xlsx' | 'json';
+const PER_EXTENSIE: Record<string, Formaat> = { '.md': 'md', '.xlsx': 'xlsx', '.json': 'json', '.txt': 'tabel' };
+
+/** The output format: --format, else what -o's extension says (`-o risico.xlsx` is a workbook); a conflict is an error. */
+export function bepaalFormaat(format: Formaat | undefined, output: string | undefined): Formaat {
+  const ext = output ? path.extname(output).toLowerCase() : '';
+  const uitExtensie = PER_EXTENSIE[ext];
+  if (format && uitExtensie && format !== uitExtensie) {
+    throw new GebruikFout(`--format ${format} past niet bij -o ${output} (een ${ext}-bestand); laat --format weg of kies een passende bestandsnaam`);
+  }
+  return format ?? uitExtensie ?? 'tabel';
+}
+
+/** For commands that write several files: -o must be a folder, not an existing file or a file name. */
+export function controleerUitvoerMap(output: string, opdracht: string): void {
+  let st;
+  try {
+    st = statSync(output);
+  } catch {
+    st = undefined;
+  }
+  if (st && !st.isDirectory()) {
+    throw new GebruikFout(`-o ${output} is een bestand; vth ${opdracht} schrijft meerdere bestanden in een map: geef een map op, bijvoorbeeld -o uitvoer`);
+  }
+  if (!st && /\.(md|xlsx|docx|json|pdf|csv)$/i.test(output)) {
+    throw new GebruikFout(`-o ${output} lijkt een bestandsnaam; vth ${opdracht} schrijft meerdere bestanden in een map: geef een map op, bijvoorbeeld -o uitvoer`);
+  }
+}
+
 export function schrijfStdout(tekst: string): void {
   process.stdout.write(tekst.endsWith('\n') ? tekst : tekst + '\n');
 }

@@ -1,5 +1,5 @@
 import { Chalk, type ChalkInstance } from 'chalk';
-import { sorteerMeldingen, telMeldingen, type Melding } from '../model/melding.js';
+import { rijBereiken, sorteerMeldingen, telMeldingen, type Melding } from '../model/melding.js';
 
 /** Colour only on a terminal, and never with NO_COLOR (https://no-color.org). */
 export function kleuren(stream: NodeJS.WriteStream = process.stdout): ChalkInstance {
@@ -12,12 +12,41 @@ export const zonderKleur: ChalkInstance = new Chalk({ level: 0 });
 
 const LABEL = { fout: 'FOUT', waarschuwing: 'WAARSCHUWING', melding: 'MELDING' } as const;
 
-/** Findings grouped per file and sheet, errors first within each group. */
+/** From this many findings of one kind in one column, they are shown as one line with row ranges. */
+const SAMENVOEGEN_VANAF = 3;
+
+type Regel = Melding | { samen: Melding[] };
+
+/** Many findings of one code in one column of one sheet become one entry, at the place of the first. */
+function voegSamen(gesorteerd: readonly Melding[]): Regel[] {
+  const sleutel = (m: Melding) => [m.plaats.bestand, m.plaats.blad ?? '', m.plaats.kolom ?? '', m.niveau, m.code].join('\u0000');
+  const groepen = new Map<string, Melding[]>();
+  for (const m of gesorteerd) {
+    if (m.plaats.rij === undefined) continue;
+    const g = groepen.get(sleutel(m)) ?? [];
+    g.push(m);
+    groepen.set(sleutel(m), g);
+  }
+  const uit: Regel[] = [];
+  const gedaan = new Set<string>();
+  for (const m of gesorteerd) {
+    const g = m.plaats.rij === undefined ? undefined : groepen.get(sleutel(m));
+    if (!g || g.length < SAMENVOEGEN_VANAF) uit.push(m);
+    else if (!gedaan.has(sleutel(m))) {
+      gedaan.add(sleutel(m));
+      uit.push({ samen: g });
+    }
+  }
+  return uit;
+}
+
+/** Findings grouped per file and sheet, errors first within each group; many of one kind in a column on one line. */
 export function formatteerMeldingen(meldingen: readonly Melding[], c: ChalkInstance, metMeldingen = true): string {
   const regels: string[] = [];
   let groep = '';
-  for (const m of sorteerMeldingen(meldingen)) {
-    if (!metMeldingen && m.niveau === 'melding') continue;
+  const zichtbaar = sorteerMeldingen(meldingen).filter((m) => metMeldingen || m.niveau !== 'melding');
+  for (const r of voegSamen(zichtbaar)) {
+    const m = 'samen' in r ? r.samen[0]! : r;
     const g = m.plaats.blad ? `${m.plaats.bestand} › ${m.plaats.blad}` : m.plaats.bestand;
     if (g !== groep) {
       if (groep) regels.push('');
@@ -25,6 +54,14 @@ export function formatteerMeldingen(meldingen: readonly Melding[], c: ChalkInsta
       groep = g;
     }
     const kleur = m.niveau === 'fout' ? c.red : m.niveau === 'waarschuwing' ? c.yellow : c.dim;
+    if ('samen' in r) {
+      const n = r.samen.length;
+      const waar = [`rijen ${rijBereiken(r.samen.map((x) => x.plaats.rij!))} (${n}×)`, m.plaats.kolom ? `kolom "${m.plaats.kolom}"` : '']
+        .filter(Boolean)
+        .join(', ');
+      regels.push(`  ${kleur(LABEL[m.niveau])} ${waar}: ${m.bericht} (en ${n - 1} vergelijkbare; alle met vth controleer --json)`);
+      continue;
+    }
     const waar = [m.plaats.rij !== undefined ? `rij ${m.plaats.rij}` : '', m.plaats.kolom ? `kolom "${m.plaats.kolom}"` : '']
       .filter(Boolean)
       .join(', ');

@@ -96,5 +96,7 @@ export function leesCsv(buf: Uint8Array, bestand: string, blad: string): Tabel {
   }));
   const tabel = maakTabel(bestand, blad, rijen);
   // Excel and LibreOffice separate with `;` exactly where the comma is the decimal separator.
-  return delimiter === ';' ? { ...tabel, getalHint: 'nl' } : tabel;
+  return delimiter === ';'
+    ? { ...tabel, getalHint: { conventie: 'nl', bron: 'het bestand gebruikt ; als scheidingsteken, zoals Excel en LibreOffice doen waar de komma het decimaalteken is' } }
+    : tabel;
 }

@@ -33,7 +33,7 @@ export interface Tabel {
   kopRij: number;
   rijen: Rij[];
   /** What the file itself says about number writing: a CSV separated by `;` comes from a Dutch (or other decimal-comma) locale. */
-  getalHint?: 'nl';
+  getalHint?: { conventie: 'nl' | 'en'; bron: string };
   /** Hidden or very hidden sheet in a workbook. */
   verborgen?: boolean;
 }

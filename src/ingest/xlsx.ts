@@ -22,6 +22,29 @@ export function werkbladNaarTabel(ws: ExcelJS.Worksheet, bestand: string): Tabel
   return ws.state === 'hidden' || ws.state === 'veryHidden' ? { ...tabel, verborgen: true } : tabel;
 }
 
+const OPMERKING_RELATIES = new Set([
+  'http://schemas.openxmlformats.org/officeDocument/2006/relationships/comments',
+  'http://schemas.openxmlformats.org/officeDocument/2006/relationships/vmlDrawing',
+]);
+
+/**
+ * Cell comments are no input, and exceljs 4.4 fails on the ones openpyxl writes (issue 2797: it
+ * finds only `xl/commentsN.xml`, openpyxl writes `xl/comments/commentN.xml`). Dropping the sheets'
+ * relations to comments and their drawings before exceljs reconciles them avoids the crash.
+ */
+function zonderOpmerkingen(wb: ExcelJS.Workbook): void {
+  type Rel = { Type: string };
+  type Lezer = { _processWorksheetRelsEntry(stream: unknown, model: { worksheetRels: Rel[][] }, sheetNo: string): Promise<void> };
+  const lezer = wb.xlsx as unknown as Lezer;
+  const origineel = lezer._processWorksheetRelsEntry;
+  if (typeof origineel !== 'function') return;
+  lezer._processWorksheetRelsEntry = async function (stream, model, sheetNo) {
+    await origineel.call(this, stream, model, sheetNo);
+    const rels = model.worksheetRels[sheetNo as unknown as number];
+    if (rels) model.worksheetRels[sheetNo as unknown as number] = rels.filter((r) => !OPMERKING_RELATIES.has(r.Type));
+  };
+}
+
 /** Reads a whole workbook into tables, one per worksheet (chart sheets and hidden sheets included). */
 export async function leesXlsx(buf: Buffer, bestand: string): Promise<Tabel[]> {
   if (buf.length === 0) throw new OnleesbaarFout(`${bestand} is leeg`, { bestand });
@@ -45,6 +68,7 @@ export async function leesXlsx(buf: Buffer, bestand: string): Promise<Tabel[]> {
     );
   }
   const wb = new ExcelJS.Workbook();
+  zonderOpmerkingen(wb);
   try {
     await wb.xlsx.load(buf as unknown as ExcelJS.Buffer);
   } catch (e) {

@@ -1,7 +1,7 @@
 import type { Tabel } from '../ingest/tabel.js';
 import { CONVENTIE_NAAM, kenmerk, type Conventie, type Eenheid, type GetalContext, type Waarde } from './getal.js';
 import type { KolomIndeling, KolomSpec } from './kolommen.js';
-import { melding, type Melding } from './melding.js';
+import { melding, rijBereiken, type Melding } from './melding.js';
 
 interface Bewijs {
   tekst: string;
@@ -24,6 +24,7 @@ export class GetalToestand {
   private bestandConventie?: Conventie;
   private bestandBron = '';
   private readonly afhankelijk = new Map<string, { eenduidig: number; dubbelzinnig: number }>();
+  private readonly formules = new Map<string, { vergelijk: boolean; rijen: number[]; voorbeeld: string }>();
 
   constructor(
     private readonly tabel: Tabel,
@@ -45,8 +46,8 @@ export class GetalToestand {
       const veld = [...this.bewijs.entries()].find(([, b]) => b.en === en)![0];
       this.bestandBron = `"${en.tekst}" in rij ${en.rij}, kolom "${kop(veld)}"`;
     } else if (!nl && !en && tabel.getalHint) {
-      this.bestandConventie = tabel.getalHint;
-      this.bestandBron = 'het bestand gebruikt ; als scheidingsteken, zoals Excel en LibreOffice doen waar de komma het decimaalteken is';
+      this.bestandConventie = tabel.getalHint.conventie;
+      this.bestandBron = tabel.getalHint.bron;
     }
     for (const [veld, b] of this.bewijs) {
       if (b.nl && b.en) {
@@ -100,8 +101,40 @@ export class GetalToestand {
     this.afhankelijk.set(veld, t);
   }
 
+  /**
+   * A formula without a stored result (a file saved by openpyxl or pandas): one finding per column.
+   * In a column vth computes itself or only compares, it never blocks.
+   */
+  formule(veld: string, rij: number, formule: string, vergelijk?: boolean): void {
+    const v = vergelijk ?? !!this.specs.find((s) => s.veld === veld)?.vergelijk;
+    const sleutel = `${veld}|${v}`;
+    const f = this.formules.get(sleutel) ?? { vergelijk: v, rijen: [], voorbeeld: formule };
+    f.rijen.push(rij);
+    this.formules.set(sleutel, f);
+  }
+
+  private rapporteerFormules(): void {
+    for (const [sleutel, f] of this.formules) {
+      const veld = sleutel.split('|')[0]!;
+      const plaats = { bestand: this.tabel.bestand, blad: this.tabel.blad, rij: f.rijen[0], kolom: this.indeling.kolommen[veld]?.kop };
+      const n = f.rijen.length;
+      const wat = `${n === 1 ? 'een formule' : `${n} formules`} zonder opgeslagen uitkomst (${n === 1 ? 'rij' : 'rijen'} ${rijBereiken(f.rijen)}, bijvoorbeeld =${f.voorbeeld.length > 40 ? f.voorbeeld.slice(0, 39) + '…' : f.voorbeeld})`;
+      this.meldingen.push(
+        f.vergelijk
+          ? melding('melding', 'formules-zonder-uitkomst', `${wat}; vth berekent deze waarden zelf en vergelijkt ze hier niet`, plaats)
+          : melding(
+              'fout',
+              'formule-zonder-uitkomst',
+              `${wat}: de waarden zijn onbekend. Het bestand is opgeslagen zonder uitkomsten (zoals openpyxl en pandas doen); open het in Excel of LibreOffice en sla het op, of gebruik --herbereken`,
+              plaats,
+            ),
+      );
+    }
+  }
+
   /** One finding per table that says how its numbers were read, when that mattered. */
   rapporteer(): void {
+    this.rapporteerFormules();
     if (this.afhankelijk.size === 0) return;
     const kop = (veld: string) => this.indeling.kolommen[veld]?.kop ?? veld;
     const delen: string[] = [];

@@ -211,11 +211,11 @@ function leesTekstGetal(tekst: string, ctx: GetalContext): Waarde {
   const noten: Noot[] = [];
   if (eigen === 'dubbelzinnig') {
     if (ctx.gemengd) {
-      return { soort: 'fout', reden: `"${kort(tekst)}" is dubbelzinnig: deze kolom mengt de Nederlandse en de Engelse schrijfwijze, dus is het ${dubbel(k)}? Schrijf het getal zonder scheidingsteken voor duizendtallen` };
+      return { soort: 'fout', reden: `"${kort(tekst)}" is dubbelzinnig: deze kolom mengt de Nederlandse en de Engelse schrijfwijze, dus ${dubbel(k)}? Schrijf het getal zonder scheidingsteken voor duizendtallen` };
     }
     if (!conventie) {
       if (k.cijfers.includes(',')) {
-        return { soort: 'fout', reden: `"${kort(tekst)}" is dubbelzinnig: ${dubbel(k)}? Niets in dit bestand maakt de schrijfwijze zeker; schrijf het getal zonder scheidingsteken voor duizendtallen` };
+        return { soort: 'fout', reden: `"${kort(tekst)}" is dubbelzinnig: ${dubbel(k)}? Niets in dit bestand maakt de schrijfwijze zeker; schrijf het getal zonder scheidingsteken voor duizendtallen, of zet in Instellingen "schrijfwijze getallen" op Nederlands of Engels` };
       }
       // `1.400` where nothing settles it: the documented Dutch reading, said in the table's finding.
       conventie = 'nl';
@@ -270,7 +270,10 @@ function leesTekstGetal(tekst: string, ctx: GetalContext): Waarde {
 function dubbel(k: Kern): string {
   const nl = naarDecimaal(k, 'nl');
   const en = naarDecimaal(k, 'en');
-  return `${nl ? nlGetal(nl, 6) : '?'} of ${en ? nlGetal(en, 6) : '?'}`;
+  // Written without thousands separators, so that the question itself is not ambiguous: "1410 of 1,41?"
+  const toon = (r: Rational | null) => (r ? nlGetal(r, 6).replace(/\./g, '') : '?');
+  const [groot, klein] = nl && en && nl.gt(en) ? [nl, en] : [en, nl];
+  return `is het ${toon(groot)} (duizendtallen) of ${toon(klein)} (decimalen)`;
 }
 
 /**

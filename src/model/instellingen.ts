@@ -1,5 +1,6 @@
 import type { Tabel } from '../ingest/tabel.js';
 import { leesBlad } from './blad.js';
+import { nlGetal } from './getal.js';
 import { normaliseerKop } from './kolommen.js';
 import { melding, type Melding } from './melding.js';
 import { Rational } from './rational.js';
@@ -19,6 +20,8 @@ const SLEUTELS: Record<string, string> = {
   'codes periodieke controles': 'codesPeriodiek',
   'codes hercontroles': 'codesHercontrole',
   'codes handhavingscontroles': 'codesHandhavingscontrole',
+  'schrijfwijze getallen': 'getalnotatie',
+  getalnotatie: 'getalnotatie',
 };
 
 export function leesInstellingen(tabel: Tabel): { instellingen: Instellingen; meldingen: Melding[] } {
@@ -46,6 +49,13 @@ export function leesInstellingen(tabel: Tabel): { instellingen: Instellingen; me
       gezien.add(sleutel);
       inst.plaatsen[sleutel] = plaats;
       switch (sleutel) {
+        case 'getalnotatie': {
+          const t = normaliseerKop(v.tekst('waarde'));
+          if (['nl', 'nederlands', 'nederlandse', 'dutch'].includes(t)) inst.getalnotatie = 'nl';
+          else if (['en', 'engels', 'engelse', 'english'].includes(t)) inst.getalnotatie = 'en';
+          else v.meldingen.push(melding('fout', 'waarde-onleesbaar', `schrijfwijze getallen "${v.tekst('waarde')}" moet Nederlands of Engels zijn`, plaats));
+          break;
+        }
         case 'gemeente':
           inst.gemeente = v.tekst('waarde', { verplicht: true }) || undefined;
           break;
@@ -57,7 +67,7 @@ export function leesInstellingen(tabel: Tabel): { instellingen: Instellingen; me
           const j = v.strikt('waarde', { verplicht: sleutel === 'jaar' });
           if (j !== undefined) {
             if (!j.isInteger() || j.lt(Rational.of(1900n)) || j.gt(Rational.of(2200n))) {
-              v.meldingen.push(melding('fout', 'waarde-onleesbaar', `${j} is geen jaartal`, plaats));
+              v.meldingen.push(melding('fout', 'waarde-onleesbaar', `${nlGetal(j, 4)} is geen jaartal`, plaats));
             } else if (sleutel === 'jaar') inst.jaar = Number(j.num);
             else inst.beleidsplanGeldigTot = Number(j.num);
           }

@@ -26,6 +26,8 @@ export interface KolomSpec {
   verplicht?: boolean;
   /** A number column: its cells settle the file's number convention; `uren` and `aantal` allow those units. */
   getal?: Eenheid | 'getal';
+  /** Printed figures that vth computes itself and only compares (effect, risicoscore, klasse). */
+  vergelijk?: boolean;
 }
 
 /**

@@ -28,6 +28,19 @@ export function melding(niveau: Niveau, code: string, bericht: string, plaats: P
   return { niveau, code, bericht: kort, plaats: kolom === plaats.kolom ? plaats : { ...plaats, kolom } };
 }
 
+/** Row numbers as ranges: [2, 3, 4, 5, 7, 9, 10] → "2–5, 7, 9–10". */
+export function rijBereiken(rijen: readonly number[]): string {
+  const r = [...new Set(rijen)].sort((a, b) => a - b);
+  const delen: string[] = [];
+  for (let i = 0; i < r.length; ) {
+    let j = i;
+    while (j + 1 < r.length && r[j + 1] === r[j]! + 1) j++;
+    delen.push(j > i ? `${r[i]}–${r[j]}` : `${r[i]}`);
+    i = j + 1;
+  }
+  return delen.join(', ');
+}
+
 /** "producten.csv, blad Producten, rij 14, kolom "kental"" */
 export function plaatsTekst(p: Plaats): string {
   const delen = [p.bestand];

@@ -51,7 +51,7 @@ export function leesProducten(tabel: Tabel): { regels: ProgrammaRegel[]; subtota
         subtotalen.push({
           plaats: r.plaats('uren'),
           tekst,
-          uren: v.getal('uren'),
+          uren: v.getal('uren', { vergelijk: true }),
           regels: sindsVorige,
           alleRegels: alle.map((l) => l.volgnummer),
           groep: sluitGroep ? groep : undefined,
@@ -116,7 +116,8 @@ export function leesProducten(tabel: Tabel): { regels: ProgrammaRegel[]; subtota
       }
       const aantal = v.getal('aantal', { nietNegatief: true });
       const kental = v.getal('kental', { nietNegatief: true });
-      const uren = v.getal('uren', { nietNegatief: true });
+      // With aantal × kental, a line total is only compared: a formula without result there never blocks.
+      const uren = v.getal('uren', { nietNegatief: true, vergelijk: aantal.soort === 'getal' && kental.soort === 'getal' });
       const regel: ProgrammaRegel = {
         plaats: r.plaats(),
         volgnummer: volgnummer++,

@@ -17,9 +17,9 @@ const VASTE_KOLOMMEN = [
   { veld: 'kans', naam: 'kans', aliassen: ['naleefgedrag', 'waarschijnlijkheid'], verplicht: true, getal: 'getal' },
   { veld: 'bijgesteld', naam: 'bijgestelde klasse', aliassen: ['bestuurlijke prioriteit'] },
   { veld: 'motivatie', naam: 'motivatie' },
-  { veld: 'effect', naam: 'effect', aliassen: ['gemiddeld effect', 'subtotaal effecten'], getal: 'getal' },
-  { veld: 'risico', naam: 'risico', aliassen: ['risicoscore', 'risico score', 'score totaal'], getal: 'getal' },
-  { veld: 'klasse', naam: 'klasse', aliassen: ['prioriteit', 'risicocategorie', 'risico categorie', 'categorie'] },
+  { veld: 'effect', naam: 'effect', aliassen: ['gemiddeld effect', 'subtotaal effecten'], getal: 'getal', vergelijk: true },
+  { veld: 'risico', naam: 'risico', aliassen: ['risicoscore', 'risico score', 'score totaal'], getal: 'getal', vergelijk: true },
+  { veld: 'klasse', naam: 'klasse', aliassen: ['prioriteit', 'risicocategorie', 'risico categorie', 'categorie'], vergelijk: true },
 ] as const satisfies readonly KolomSpec[];
 
 export function leesRisicoanalyse(

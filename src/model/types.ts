@@ -16,6 +16,8 @@ export interface Instellingen {
   codesPeriodiek?: string[];
   codesHercontrole?: string[];
   codesHandhavingscontrole?: string[];
+  /** `schrijfwijze getallen`: the convention for cells that do not settle it themselves. */
+  getalnotatie?: 'nl' | 'en';
   /** Where each setting was found, for messages. */
   plaatsen: Partial<Record<string, Plaats>>;
 }

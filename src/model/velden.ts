@@ -15,9 +15,14 @@ export class VeldLezer<V extends string> {
   ) {}
 
   /** A number that may also be a no-value word, read by its column's convention. */
-  getal(veld: V, opties: { verplicht?: boolean; nietNegatief?: boolean; eenheid?: Eenheid } = {}): Waarde {
+  getal(veld: V, opties: { verplicht?: boolean; nietNegatief?: boolean; eenheid?: Eenheid; vergelijk?: boolean } = {}): Waarde {
     if (!this.r.heeft(veld)) return { soort: 'leeg' };
-    const w = leesGetal(this.r.cel(veld), this.getallen?.context(veld, opties.eenheid) ?? {});
+    const c = this.r.cel(veld);
+    const w = leesGetal(c, this.getallen?.context(veld, opties.eenheid) ?? {});
+    if (c?.t === 'formule' && this.getallen) {
+      this.getallen.formule(veld, this.r.rij.rij, c.formule, opties.vergelijk);
+      return w;
+    }
     this.getallen?.registreer(veld, w);
     const kop = this.r.plaats(veld).kolom;
     if (w.soort === 'getal' && w.noten) {
@@ -86,6 +91,8 @@ export class VeldLezer<V extends string> {
   private controleerFoutcel(veld: V, c: Cel | undefined): void {
     if (c?.t === 'fout') {
       this.meldingen.push(melding('fout', 'waarde-onleesbaar', `de cel bevat de foutwaarde ${c.v}`, this.r.plaats(veld)));
+    } else if (c?.t === 'formule' && this.getallen) {
+      this.getallen.formule(veld, this.r.rij.rij, c.formule);
     } else if (c?.t === 'formule') {
       this.meldingen.push(
         melding('fout', 'formule-zonder-uitkomst', `de formule =${c.formule} heeft geen opgeslagen uitkomst`, this.r.plaats(veld)),

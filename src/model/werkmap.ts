@@ -173,6 +173,12 @@ export function bouwWerkmap(gelezen: GelezenWerkmap): Werkmap {
       melding('fout', 'blad-ontbreekt', 'blad Instellingen ontbreekt (met ten minste gemeente en jaar)', { bestand: bestandsnaam(gelezen) }),
     );
   }
+  // A stated convention settles every file whose cells do not settle it themselves.
+  const notatie = wm.instellingen.getalnotatie;
+  if (notatie) {
+    const bronTekst = `Instellingen zegt "schrijfwijze getallen: ${notatie === 'nl' ? 'Nederlands' : 'Engels'}"`;
+    for (const [b, t] of perBlad) if (b !== 'Instellingen') perBlad.set(b, { ...t, getalHint: { conventie: notatie, bron: bronTekst } });
+  }
   const rm = bron('Risicomodel');
   if (rm) {
     const r = leesRisicomodel(rm);

@@ -2,6 +2,7 @@ import { controleer } from '../../compute/controle.js';
 import { telMeldingen, sorteerMeldingen } from '../../model/melding.js';
 import { EXIT } from '../fouten.js';
 import { laadWerkmap } from '../laad.js';
+import { isStil } from '../stil.js';
 import { formatteerMeldingen, kleuren, meldingJson, samenvattingTekst } from '../uitvoer.js';
 
 export async function controleerOpdracht(pad: string, opts: { json?: boolean; alle?: boolean }): Promise<number> {
@@ -24,7 +25,7 @@ export async function controleerOpdracht(pad: string, opts: { json?: boolean; al
     process.stdout.write(JSON.stringify(uit, null, 2) + '\n');
   } else {
     const c = kleuren();
-    const tekst = formatteerMeldingen(meldingen, c, opts.alle);
+    const tekst = formatteerMeldingen(isStil() ? meldingen.filter((m) => m.niveau === 'fout') : meldingen, c, !!opts.alle);
     if (tekst) process.stdout.write(tekst + '\n\n');
     const wie = [wm.instellingen.gemeente, wm.instellingen.jaar].filter(Boolean).join(' ');
     const oordeel = telling.fout > 0 ? c.red('niet in orde') : c.green('in orde');

@@ -1,0 +1,57 @@
+import { mkdirSync, readFileSync, symlinkSync } from 'node:fs';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { ROOT, tijdelijkeMap, vth } from './helpers.js';
+
+/** Every `vth …` example in the README and in `--help` runs as written: exit 0 or 1, never a usage or internal error. */
+
+function splitsArgs(regel: string): string[] {
+  const uit: string[] = [];
+  const re = /"([^"]*)"|'([^']*)'|(\S+)/g;
+  let m;
+  while ((m = re.exec(regel))) uit.push(m[1] ?? m[2] ?? m[3]!);
+  return uit;
+}
+
+function readmeVoorbeelden(): string[] {
+  const readme = readFileSync(path.join(ROOT, 'README.md'), 'utf8');
+  const blokken = [...readme.matchAll(/```(?:sh|bash)?\n([\s\S]*?)```/g)].map((m) => m[1]!);
+  return blokken.flatMap((b) => b.split('\n').map((r) => r.trim()).filter((r) => /^vth \w/.test(r)));
+}
+
+const OPDRACHTEN = ['controleer', 'init', 'risico', 'capaciteit', 'uvp', 'jaarverslag', 'ibt'];
+
+function hulpVoorbeelden(): string[] {
+  return OPDRACHTEN.flatMap((o) => {
+    const hulp = vth([o, '--help']).stdout;
+    const na = hulp.split(/Voorbeeld(?:en)?:\n/)[1] ?? '';
+    return na.split('\n').map((r) => r.trim()).filter((r) => r.startsWith('vth '));
+  });
+}
+
+/** A working folder as a user has it after cloning: the fixtures, and a folder of own templates. */
+function werkplek(): string {
+  const map = tijdelijkeMap('vth-voorbeeld-');
+  symlinkSync(path.join(ROOT, 'fixtures'), path.join(map, 'fixtures'));
+  mkdirSync(path.join(map, 'mijn-templates'));
+  return map;
+}
+
+describe('examples as documented', () => {
+  const readme = readmeVoorbeelden();
+  const hulp = hulpVoorbeelden();
+
+  it("finds the examples of every command", () => {
+
+    for (const o of OPDRACHTEN) {
+      expect(readme.some((r) => r.startsWith(`vth ${o} `)), `README: vth ${o}`).toBe(true);
+      expect(hulp.some((r) => r.startsWith(`vth ${o} `)), `--help: vth ${o}`).toBe(true);
+    }
+  });
+
+  it.each([...new Set([...readme, ...hulp])])('%s', (regel) => {
+    const r = vth(splitsArgs(regel).slice(1), { cwd: werkplek() });
+    expect(r.stderr).not.toMatch(/interne fout|Error:|    at /);
+    expect([0, 1], `exit ${r.code}: ${r.stderr}`).toContain(r.code);
+  });
+});
