@@ -3,6 +3,7 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { spawnSync } from 'node:child_process';
 import { INSTELLINGEN_CSV, maakMap, ROOT, tijdelijkeMap, VOORBEELD, VOORBEELD_CSV, vth } from './helpers.js';
+import { soffice } from './libreoffice.js';
 
 describe('vth controleer (end to end, built bin)', () => {
   it('accepts the example werkmap with warnings only: exit 0', () => {
@@ -109,4 +110,77 @@ describe('vth init', () => {
     expect(r.code).toBe(2);
     expect(r.stderr).toContain('geen jaartal');
   });
+});
+
+describe('command-line traps', () => {
+  const formule = path.join(ROOT, 'test/werkmappen/12-invoer-als-formule.xlsx');
+
+  it('takes the format from the extension of -o, and refuses a conflict', () => {
+    const map = tijdelijkeMap();
+    const r = vth(['risico', VOORBEELD, '-o', path.join(map, 'risico.xlsx'), '-q']);
+    expect(r.code).toBe(0);
+    // A workbook, not text with an .xlsx name.
+    expect(readFileSync(path.join(map, 'risico.xlsx')).subarray(0, 2).toString()).toBe('PK');
+    const json = vth(['capaciteit', VOORBEELD, '-o', path.join(map, 'c.json'), '-q']);
+    expect(json.code).toBe(1);
+    expect(JSON.parse(readFileSync(path.join(map, 'c.json'), 'utf8'))).toHaveProperty('afdelingen');
+    const conflict = vth(['risico', VOORBEELD, '--format', 'md', '-o', path.join(map, 'r.xlsx')]);
+    expect(conflict.code).toBe(2);
+    expect(conflict.stderr).toContain('--format md past niet bij -o');
+    expect(existsSync(path.join(map, 'r.xlsx'))).toBe(false);
+  });
+
+  it('refuses a file as the output folder of a document command, with exit 2 and no stack trace', () => {
+    const map = tijdelijkeMap();
+    const bestand = path.join(map, 'README.md');
+    writeFileSync(bestand, 'eigen tekst\n');
+    const r = vth(['uvp', VOORBEELD, '-o', bestand]);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toMatch(/^vth: -o .*README\.md is een bestand/);
+    expect(readFileSync(bestand, 'utf8')).toBe('eigen tekst\n');
+    const naam = vth(['jaarverslag', VOORBEELD, '-o', path.join(map, 'jaarverslag.xlsx')]);
+    expect(naam.code).toBe(2);
+    expect(naam.stderr).toContain('lijkt een bestandsnaam');
+  });
+
+  it('-q shows errors and the summary only, on every command', () => {
+    const normaal = vth(['capaciteit', VOORBEELD]);
+    const stil = vth(['capaciteit', VOORBEELD, '-q']);
+    expect(normaal.stderr).toContain('WAARSCHUWING');
+    expect(stil.stderr).not.toContain('WAARSCHUWING');
+    expect(stil.stderr).toContain('6 waarschuwingen');
+    expect(stil.stdout).toBe(normaal.stdout);
+    for (const o of ['controleer', 'init', 'risico', 'capaciteit', 'uvp', 'jaarverslag', 'ibt']) {
+      expect(vth([o, '--help']).stdout, o).toContain('-q, --quiet');
+    }
+  });
+
+  it('help and usage errors speak Dutch with one prefix', () => {
+    const hulp = vth(['risico', '--help']).stdout.replace(/\s+/g, ' ');
+    expect(hulp).toContain('(keuze uit: "tabel", "md", "xlsx", "json")');
+    expect(hulp).not.toMatch(/choices:|default:/);
+    expect(vth(['uvp', '--help']).stdout.replace(/\s+/g, ' ')).toContain('(standaard: "md,xlsx")');
+    const fout = vth(['risico', VOORBEELD, '--format', 'pdf']);
+    expect(fout.code).toBe(2);
+    expect(fout.stderr).toMatch(/^vth: /);
+  });
+
+  it('--herbereken without LibreOffice: a clear message and exit 2', () => {
+    const r = vth(['controleer', formule, '--herbereken'], { env: { VTH_SOFFICE: '/bestaat/niet/soffice' } });
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain('--herbereken heeft LibreOffice nodig');
+  });
+
+  const lo = soffice();
+  it.skipIf(!lo)('--herbereken recalculates a copy through LibreOffice: formulas without results then count', () => {
+    const zonder = vth(['controleer', formule, '--json']);
+    expect(zonder.code).toBe(1);
+    expect(JSON.parse(zonder.stdout).meldingen.map((m: { code: string }) => m.code)).toContain('formule-zonder-uitkomst');
+    const voor = readFileSync(formule);
+    const met = vth(['controleer', formule, '--json', '--herbereken']);
+    expect(met.code).toBe(0);
+    expect(JSON.parse(met.stdout).meldingen.map((m: { code: string }) => m.code)).not.toContain('formule-zonder-uitkomst');
+    expect(readFileSync(formule).equals(voor)).toBe(true);
+  });
+  if (!lo) console.warn('OVERGESLAGEN: --herbereken met LibreOffice (soffice niet gevonden)');
 });

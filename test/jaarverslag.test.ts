@@ -35,6 +35,18 @@ function handZaken(): string {
 }
 
 describe('Zaken export: timeliness and compliance, by hand', () => {
+  it('more re-inspections than inspections: compliance is not computed and the finding says why (never −1.300%)', async () => {
+    const r = ['zaaknummer;productcode;ontvangen;besluit;procedure;verdaagd;status;uren;resultaat'];
+    r.push('P1;A2.02.00;01-05-2025;01-05-2025;;;afgehandeld;2;');
+    for (let i = 0; i < 14; i++) r.push(`H${i};A2.03.00;01-06-2025;01-06-2025;;;afgehandeld;1;`);
+    const u = await verwerkZaken(path.join(maakMap({ 'zaken.csv': r.join('\n') + '\n' }), 'zaken.csv'), 2025);
+    expect(u.resultaat.naleving).toMatchObject({ periodiek: 1, hercontrole: 14 });
+    expect(u.resultaat.naleving.spontaan).toBeUndefined();
+    const m = u.meldingen.find((x) => x.code === 'naleving-onmogelijk')!;
+    expect(m.plaats.bestand).toBe('zaken.csv');
+    expect(m.bericht).toContain('meer hercontroles (14) dan periodieke controles (1)');
+  });
+
   it('20 regular decisions, 19 in time → 95%; open past term counted; a bad row is a finding and the run goes on', async () => {
     const map = maakMap({ 'zaken.csv': handZaken() });
     const u = await verwerkZaken(path.join(map, 'zaken.csv'), 2025);

@@ -2,12 +2,20 @@ import { leesWerkmap } from '../ingest/werkmap.js';
 import type { Melding } from '../model/melding.js';
 import type { BladNaam, Werkmap } from '../model/types.js';
 import { bouwWerkmap } from '../model/werkmap.js';
-import { isStil } from './stil.js';
+import { isStil, moetHerberekenen } from './looptijd.js';
 import { formatteerMeldingen, kleuren, samenvattingTekst } from './uitvoer.js';
 
 /** Reads and models a werkmap; throws OnleesbaarFout when it cannot be read at all. */
 export async function laadWerkmap(pad: string): Promise<Werkmap> {
-  return bouwWerkmap(await leesWerkmap(pad));
+  if (!moetHerberekenen()) return bouwWerkmap(await leesWerkmap(pad));
+  const { herberekenKopie } = await import('../ingest/herbereken.js');
+  const kopie = await herberekenKopie(pad);
+  try {
+    // Findings name the files as the user knows them; the copy keeps their names.
+    return bouwWerkmap({ ...(await leesWerkmap(kopie.pad)), pad });
+  } finally {
+    await kopie.opruimen();
+  }
 }
 
 /**

@@ -2,10 +2,11 @@ import { Command, CommanderError, Option } from 'commander';
 import { OnleesbaarFout } from '../ingest/fout.js';
 import { plaatsTekst } from '../model/melding.js';
 import { EXIT, GebruikFout } from './fouten.js';
-import { zetStil } from './stil.js';
+import { zetHerbereken, zetStil } from './looptijd.js';
 import { bepaalFormaat, controleerUitvoerMap, type Formaat } from './schrijf.js';
 
 const STIL = 'stil: geen voortgang en geen waarschuwingen, alleen fouten en de samenvatting';
+const HERBEREKEN = 'laat LibreOffice de formules van .xlsx-bestanden eerst herberekenen (in een tijdelijke kopie; nodig voor bestanden van openpyxl of pandas)';
 
 const EXIT_TEKST = `
 Exitcodes:
@@ -49,9 +50,11 @@ function maakProgramma(zetExit: (code: number) => void): Command {
     .option('--json', 'uitvoer als JSON')
     .option('--alle', 'toon ook meldingen (zoals onbekende kolommen)')
     .option('-q, --quiet', 'alleen de fouten en de samenvatting')
+    .option('--herbereken', HERBEREKEN)
     .addHelpText('after', `\nVoorbeeld:\n  vth controleer fixtures/voorbeeldgemeente/werkmap.xlsx\n${EXIT_TEKST}`)
     .action(async (werkmap: string, opts: { json?: boolean; alle?: boolean; quiet?: boolean }) => {
       zetStil(opts.quiet);
+      zetHerbereken((opts as { herbereken?: boolean }).herbereken);
       const { controleerOpdracht } = await import('./commands/controleer.js');
       zetExit(await controleerOpdracht(werkmap, opts));
     });
@@ -67,6 +70,7 @@ function maakProgramma(zetExit: (code: number) => void): Command {
     .addHelpText('after', `\nVoorbeeld:\n  vth init mijn-werkmap --gemeente Dinkelland --jaar 2026\n${EXIT_TEKST}`)
     .action(async (map: string, opts: { gemeente: string; jaar?: number; force?: boolean; quiet?: boolean }) => {
       zetStil(opts.quiet);
+      zetHerbereken((opts as { herbereken?: boolean }).herbereken);
       const { initOpdracht } = await import('./commands/init.js');
       zetExit(await initOpdracht(map, opts));
     });
@@ -79,12 +83,14 @@ function maakProgramma(zetExit: (code: number) => void): Command {
     .option('-o, --output <pad>', 'schrijf naar dit bestand (bij md komt de grafiek ernaast)')
     .option('--force', 'overschrijf bestaande uitvoer')
     .option('-q, --quiet', STIL)
+    .option('--herbereken', HERBEREKEN)
     .addHelpText(
       'after',
       `\nVoorbeelden:\n  vth risico fixtures/voorbeeldgemeente/werkmap.xlsx\n  vth risico fixtures/voorbeeldgemeente/werkmap.xlsx --format md -o uitvoer/risico.md\n${EXIT_TEKST}`,
     )
     .action(async (werkmap: string, opts: { format?: Formaat; output?: string; force?: boolean; quiet?: boolean }) => {
       zetStil(opts.quiet);
+      zetHerbereken((opts as { herbereken?: boolean }).herbereken);
       const format = bepaalFormaat(opts.format, opts.output);
       const { risicoOpdracht } = await import('./commands/risico.js');
       zetExit(await risicoOpdracht(werkmap, { ...opts, format }));
@@ -102,12 +108,14 @@ function maakProgramma(zetExit: (code: number) => void): Command {
     .option('--fte <afdeling=waarde>', 'scenario: fte van een afdeling wijzigen (+1,5 of -0,5) of vastzetten (3); herhaalbaar', verzamel)
     .option('--productieve-uren <uren>', 'scenario: productieve uren per fte voor alle afdelingen')
     .option('--reservering <afdeling=waarde>', 'scenario: reservering van een afdeling vervangen door een percentage (5%) of uren (120); herhaalbaar', verzamel)
+    .option('--herbereken', HERBEREKEN)
     .addHelpText(
       'after',
       `\nVoorbeelden:\n  vth capaciteit fixtures/voorbeeldgemeente/werkmap.xlsx\n  vth capaciteit fixtures/voorbeeldgemeente/werkmap.xlsx --fte "Toezicht en handhaving=+0,5"\n  vth capaciteit fixtures/voorbeeldgemeente/werkmap.xlsx --format md -o uitvoer/capaciteit.md\n\nExitcode 0: capaciteit toereikend; 1: tekort (of fouten in de invoer); 2: onleesbare invoer of verkeerd gebruik.\n`,
     )
     .action(async (werkmap: string, opts: Omit<import('./commands/capaciteit.js').CapaciteitOpties, 'format'> & { format?: Formaat; quiet?: boolean }) => {
       zetStil(opts.quiet);
+      zetHerbereken((opts as { herbereken?: boolean }).herbereken);
       const format = bepaalFormaat(opts.format, opts.output);
       const { capaciteitOpdracht } = await import('./commands/capaciteit.js');
       zetExit(await capaciteitOpdracht(werkmap, { ...opts, format }));
@@ -122,9 +130,11 @@ function maakProgramma(zetExit: (code: number) => void): Command {
     .option('--format <soorten>', 'md, xlsx of md,xlsx', 'md,xlsx')
     .option('--force', 'overschrijf bestaande uitvoer')
     .option('-q, --quiet', STIL)
+    .option('--herbereken', HERBEREKEN)
     .addHelpText('after', `\nVoorbeeld:\n  vth uvp fixtures/voorbeeldgemeente/werkmap.xlsx -o uitvoer\n${EXIT_TEKST}`)
     .action(async (werkmap: string, opts: import('./commands/uvp.js').UvpOpties & { quiet?: boolean }) => {
       zetStil(opts.quiet);
+      zetHerbereken((opts as { herbereken?: boolean }).herbereken);
       controleerUitvoerMap(opts.output, 'uvp');
       const { uvpOpdracht } = await import('./commands/uvp.js');
       zetExit(await uvpOpdracht(werkmap, opts));
@@ -140,9 +150,11 @@ function maakProgramma(zetExit: (code: number) => void): Command {
     .option('--format <soorten>', 'md, xlsx of md,xlsx', 'md,xlsx')
     .option('--force', 'overschrijf bestaande uitvoer')
     .option('-q, --quiet', STIL)
+    .option('--herbereken', HERBEREKEN)
     .addHelpText('after', `\nVoorbeeld:\n  vth jaarverslag fixtures/voorbeeldgemeente/werkmap.xlsx --zaken fixtures/voorbeeldgemeente/zaken-2025.csv -o uitvoer\n${EXIT_TEKST}`)
     .action(async (werkmap: string, opts: import('./commands/jaarverslag.js').JaarverslagOpties) => {
       zetStil(opts.quiet);
+      zetHerbereken((opts as { herbereken?: boolean }).herbereken);
       controleerUitvoerMap(opts.output, 'jaarverslag');
       const { jaarverslagOpdracht } = await import('./commands/jaarverslag.js');
       zetExit(await jaarverslagOpdracht(werkmap, opts));
@@ -169,6 +181,7 @@ function maakProgramma(zetExit: (code: number) => void): Command {
     .addHelpText('after', `\nVoorbeeld:\n  vth ibt fixtures/regio-voorbeeld -o uitvoer/ibt\n\nExitcode 0: elke gemeente is beoordeeld (ook als het oordeel rood is); 1: een of meer gemeenten waren niet te beoordelen; 2: verkeerd gebruik.\n`)
     .action(async (regio: string, opts: import('./commands/ibt.js').IbtOpties) => {
       zetStil(opts.quiet);
+      zetHerbereken((opts as { herbereken?: boolean }).herbereken);
       controleerUitvoerMap(opts.output, 'ibt');
       const { ibtOpdracht } = await import('./commands/ibt.js');
       zetExit(await ibtOpdracht(regio, opts));

@@ -50,5 +50,7 @@ export async function verwerkZaken(
   if (lezer.overigeFouten > 0) {
     meldingen.push(melding('fout', 'zaak-onleesbaar', `en nog ${lezer.overigeFouten} onleesbare waarden in andere rijen (niet afzonderlijk getoond)`, { bestand }));
   }
-  return { resultaat: telling.resultaat(), meldingen, gelezen: lezer.gelezen, overgeslagen: lezer.overgeslagen };
+  const resultaat = telling.resultaat();
+  meldingen.push(...resultaat.meldingen.map((m) => ({ ...m, plaats: { ...m.plaats, bestand } })));
+  return { resultaat, meldingen, gelezen: lezer.gelezen, overgeslagen: lezer.overgeslagen };
 }

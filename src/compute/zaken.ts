@@ -1,3 +1,4 @@
+import { melding, type Melding } from '../model/melding.js';
 import { Rational } from '../model/rational.js';
 import { dagnummer, type Procedure, type Zaak } from '../model/zaken.js';
 
@@ -58,6 +59,8 @@ export interface ZakenResultaat {
     /** 1 − HHC/HC */
     naHercontrole?: Rational;
   };
+  /** Figures that cannot be (more re-inspections than inspections): said, never printed as −1.300%. */
+  meldingen: Melding[];
 }
 
 /** Aggregates a case export one case at a time; never holds the cases themselves. Pure. */
@@ -122,6 +125,24 @@ export class ZakenTelling {
     const tijdig = perProcedure.reduce((s, p) => s + p.binnenTermijn, 0);
     const beoordeeld = perProcedure.reduce((s, p) => s + p.binnenTermijn + p.teLaat, 0);
     const { periodiek, hercontrole, handhavingscontrole } = this.groepen;
+    const meldingen: Melding[] = [];
+    const plaats = { bestand: 'zakenexport' };
+    const onmogelijk = (wat: string, deel: number, deelNaam: string, geheel: number, geheelNaam: string) =>
+      meldingen.push(
+        melding(
+          'waarschuwing',
+          'naleving-onmogelijk',
+          `${wat} is niet te berekenen: er zijn meer ${deelNaam} (${deel}) dan ${geheelNaam} (${geheel}), dus 1 − ${deel}/${geheel} zou negatief zijn; kloppen de codes van de controles (Instellingen "codes …")?`,
+          plaats,
+        ),
+      );
+    const spontaan = periodiek > 0 && hercontrole <= periodiek ? Rational.ONE.sub(Rational.of(BigInt(hercontrole), BigInt(periodiek))) : undefined;
+    if (periodiek > 0 && hercontrole > periodiek) onmogelijk('Het spontane naleefgedrag', hercontrole, 'hercontroles', periodiek, 'periodieke controles');
+    const naHercontrole =
+      hercontrole > 0 && handhavingscontrole <= hercontrole ? Rational.ONE.sub(Rational.of(BigInt(handhavingscontrole), BigInt(hercontrole))) : undefined;
+    if (hercontrole > 0 && handhavingscontrole > hercontrole) {
+      onmogelijk('Het naleefgedrag na hercontrole', handhavingscontrole, 'handhavingscontroles', hercontrole, 'hercontroles');
+    }
     return {
       jaar: this.jaar,
       zaken: this.aantal,
@@ -135,9 +156,10 @@ export class ZakenTelling {
         periodiek,
         hercontrole,
         handhavingscontrole,
-        spontaan: periodiek > 0 ? Rational.ONE.sub(Rational.of(BigInt(hercontrole), BigInt(periodiek))) : undefined,
-        naHercontrole: hercontrole > 0 ? Rational.ONE.sub(Rational.of(BigInt(handhavingscontrole), BigInt(hercontrole))) : undefined,
+        spontaan,
+        naHercontrole,
       },
+      meldingen,
     };
   }
 }

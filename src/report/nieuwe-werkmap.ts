@@ -12,7 +12,7 @@ export function nieuweWerkmap(gemeente: string, jaar: number): BladInhoud[] {
         ['jaar', jaar],
         ['productieve uren per fte', 1200],
         ['afwijkingsdrempel', 10],
-        ['provincie', 'Provincie'],
+        ['provincie', null],
         ['uvp vastgesteld op', null],
         ['jaarverslag vastgesteld op', null],
         ['beleidsplan geldig tot', jaar + 3],

@@ -424,6 +424,36 @@ def main():
         verwacht('34-regel-zonder-uren', 'CSV: A1.05.00 zonder aantal, kental en uren', None, [m('uren-onbekend', 'fout', rij=2)], fouten=1)
 
     (HIER / 'verwacht.json').write_text(json.dumps(VERWACHT, ensure_ascii=False, indent=2) + '\n')
+    schrijf_readme()
+
+
+def schrijf_readme():
+    regels = [
+        '# Werkmappen zoals gebruikers ze maken',
+        '',
+        'Gemaakt door `maak.py` (in deze map; `/usr/bin/python3 test/werkmappen/maak.py` vanuit de root, met',
+        'python3-openpyxl, python3-pandas en libreoffice-calc-nogui) uit de echte tabellen in `fixtures/bronnen`:',
+        'de vergunningen- en adviestabel van ODT/Enschede (A1: 5.369 uur, gedrukt 5.569; A4: 1.155 uur) en de',
+        'risicoanalyse van Maashorst (19 Hoog, 15 Midden, 7 Laag). Verzonnen zijn: de gemeente "Proefdorp",',
+        'productieve uren 1.200, de energietabel van 26 (in de stijl van OD Twente, kental vóór aantal), de',
+        'Capaciteit van 33 en elke bewuste wijziging hieronder. `verwacht.json` zegt per werkmap wat hij moet',
+        'geven; `test/werkmappen.test.ts` leest dat. De bestanden worden niet met de hand bewerkt: wijzig `maak.py`',
+        'en draai het opnieuw.',
+        '',
+        '| werkmap | hoe gemaakt | moet geven |',
+        '|---|---|---|',
+    ]
+    for naam, v in VERWACHT.items():
+        moet = []
+        namen = {'perTaakveld': 'uren per taakveld', 'klassen': 'klassen', 'totaal': 'totaal', 'afdelingen': 'afdelingen'}
+        if v['figuren']:
+            moet.append('dezelfde ' + ' en '.join(namen[k] for k in v['figuren']) + ' als de schone werkmap')
+        for m in v['meldingen']:
+            moet.append(f"{m.get('niveau', 'bevinding')} `{m['code']}`")
+        if v.get('fouten'):
+            moet.append(f"{v['fouten']} fout(en)")
+        regels.append(f"| `{naam}` | {v['hoe'].replace('|', '/')} | {'; '.join(moet)} |")
+    (HIER / 'README.md').write_text('\n'.join(regels) + '\n')
 
 
 if __name__ == '__main__':

@@ -2,7 +2,7 @@ import { controleer } from '../../compute/controle.js';
 import { telMeldingen, sorteerMeldingen } from '../../model/melding.js';
 import { EXIT } from '../fouten.js';
 import { laadWerkmap } from '../laad.js';
-import { isStil } from '../stil.js';
+import { isStil } from '../looptijd.js';
 import { formatteerMeldingen, kleuren, meldingJson, samenvattingTekst } from '../uitvoer.js';
 
 export async function controleerOpdracht(pad: string, opts: { json?: boolean; alle?: boolean }): Promise<number> {
