@@ -257,9 +257,10 @@ export function voorbeeldBladen() {
 }
 
 /**
- * The case export for 2025 (invented): per programme line a realised count near the plan (exactly
- * the Realisatie sheet's count and hours where it gives them), dates across the year with some late
- * and extended decisions and some cases still open. Deterministic (seeded).
+ * The case export for 2025 (invented): the cases received in 2025, per programme line a realised
+ * count near the plan (exactly the Realisatie sheet's count and hours where it gives them), dates
+ * across the year with some late and extended decisions and some cases still open at year end (every
+ * case whose decision would fall in 2026). Deterministic (seeded).
  */
 export function voorbeeldZaken(bladen) {
   let s = 2025;
@@ -289,14 +290,16 @@ export function voorbeeldZaken(bladen) {
     const procedure = code.startsWith('A1') || code.startsWith('GV') ? 'vergunning' : code === 'GH.01' ? 'handhavingsverzoek' : '';
     for (let i = 0; i < n; i++) {
       nr++;
-      const ontvangen = dag0 - 20 + Math.floor(rnd() * 360);
+      // An export of the cases received in 2025; a decision that would fall in 2026 is still open.
+      const ontvangen = Math.max(dag0, dag0 - 20 + Math.floor(rnd() * 360));
       let proc = procedure;
       if (proc === 'vergunning') proc = code === 'GV.02' && rnd() < 0.3 ? 'uitgebreid' : 'regulier';
       const verdaagd = proc && proc !== 'handhavingsverzoek' && rnd() < 0.1;
       const termijn = (proc === 'uitgebreid' ? 182 : 56) + (verdaagd ? 42 : 0);
-      const open = rnd() < 0.05;
+      const openGezet = rnd() < 0.05;
       const laat = rnd() < 0.04;
       const duur = proc ? (laat ? termijn + 1 + Math.floor(rnd() * 30) : 3 + Math.floor(rnd() * (termijn - 3))) : Math.floor(rnd() * 20);
+      const open = openGezet || ontvangen + duur > dag0 + 364;
       const besluit = open ? '' : datum(ontvangen + duur);
       const uren = (tienden[i] / 10).toFixed(1).replace('.', ',');
       const resultaat = code.startsWith('GT') ? (rnd() < 0.25 ? 'overtreding' : 'geen overtreding') : '';

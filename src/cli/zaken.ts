@@ -4,13 +4,26 @@ import { ZakenTelling, type NaleefGroepen, type ZakenResultaat } from '../comput
 import { OnleesbaarFout } from '../ingest/fout.js';
 import { stroomRijen } from '../ingest/stroom.js';
 import { melding, type Melding } from '../model/melding.js';
-import { ZakenLezer } from '../model/zaken.js';
+import { ZakenLezer, type Zaak, type ZaakVeld } from '../model/zaken.js';
+import type { CodeKoppeling } from '../compute/koppeling.js';
 
 export interface ZakenUitkomst {
   resultaat: ZakenResultaat;
   meldingen: Melding[];
   gelezen: number;
   overgeslagen: number;
+  /** Why the export cannot be used at all; then no realisation, timeliness or compliance comes from it. */
+  onbruikbaar?: string;
+}
+
+/** The header is the first row that names two of the export's fields, within this many rows. */
+const MAX_TITELRIJEN = 10;
+
+export interface ZakenOpties {
+  /** Matches cases to programme lines (codes, short codes, names, Zaaktypen). */
+  koppeling?: CodeKoppeling;
+  /** The user's choice of column per field, where two headers could be the same field. */
+  keuzes?: Partial<Record<ZaakVeld, string>>;
 }
 
 /** Streams a Zaken export through the reader into the aggregate: memory stays flat whatever its size. */
@@ -19,38 +32,55 @@ export async function verwerkZaken(
   jaar: number,
   voortgang?: (gelezen: number, totaal: number) => void,
   groepen?: NaleefGroepen,
+  opties: ZakenOpties = {},
 ): Promise<ZakenUitkomst> {
   try {
     if (!(await stat(pad)).isFile()) throw new Error();
   } catch {
-    throw new OnleesbaarFout(`zakenexport "${pad}" bestaat niet`, { bestand: pad });
+    throw new OnleesbaarFout(`zakenexport "${pad}" bestaat niet of is geen bestand`, { bestand: pad });
   }
   const bestand = path.basename(pad);
-  const lezer = new ZakenLezer(bestand);
-  const telling = new ZakenTelling(jaar, groepen);
+  const lezer = new ZakenLezer(bestand, opties.keuzes);
+  const telling = new ZakenTelling(jaar, groepen, opties.koppeling);
+  const voegToe = (z: Zaak) => telling.voegToe(z);
   let kopKlaar = false;
   let kopOk = true;
+  let voorKop: { waarden: unknown[]; rij: number }[] = [];
   await stroomRijen(
     pad,
     (waarden, rij) => {
       if (!kopOk) return;
       if (!kopKlaar) {
         if (waarden.every((w) => w === null || w === undefined || w === '')) return;
+        // Title rows above the header ("Zaken 2025 — export van 3-1-2026") are skipped.
+        if (ZakenLezer.telKop(waarden) < 2 && voorKop.length < MAX_TITELRIJEN) {
+          voorKop.push({ waarden: waarden.slice(), rij });
+          return;
+        }
+        for (const t of voorKop) lezer.titelrij(t.waarden, t.rij);
+        voorKop = [];
         kopKlaar = true;
         kopOk = lezer.kop(waarden, rij);
         return;
       }
-      const z = lezer.rij(waarden, rij);
-      if (z) telling.voegToe(z);
+      lezer.rij(waarden, rij, voegToe);
     },
     { voortgang },
   );
+  lezer.einde();
   const meldingen = [...lezer.meldingen];
-  if (!lezer.heeftKop) meldingen.push(melding('fout', 'zaken-leeg', 'de zakenexport is leeg', { bestand }));
+  let onbruikbaar = lezer.onbruikbaar;
+  if (!lezer.heeftKop) {
+    onbruikbaar = voorKop.length
+      ? `er is geen kopregel gevonden: geen van de eerste ${voorKop.length} rijen noemt twee kolommen als zaaknummer, productcode, ontvangen of besluit`
+      : 'de zakenexport is leeg';
+    meldingen.push(melding('fout', 'zaken-leeg', onbruikbaar, { bestand }));
+  }
   if (lezer.overigeFouten > 0) {
     meldingen.push(melding('fout', 'zaak-onleesbaar', `en nog ${lezer.overigeFouten} onleesbare waarden in andere rijen (niet afzonderlijk getoond)`, { bestand }));
   }
   const resultaat = telling.resultaat();
   meldingen.push(...resultaat.meldingen.map((m) => ({ ...m, plaats: { ...m.plaats, bestand } })));
-  return { resultaat, meldingen, gelezen: lezer.gelezen, overgeslagen: lezer.overgeslagen };
+  onbruikbaar ??= resultaat.onbruikbaar;
+  return { resultaat, meldingen, gelezen: lezer.gelezen, overgeslagen: lezer.overgeslagen, onbruikbaar };
 }

@@ -44,6 +44,12 @@ export interface PlanRealisatie {
   perAfdeling: { afdeling: string; planUren: Rational; uren: Rational; procent?: Rational }[];
   totaal: { planAantal: Rational; planUren: Rational; aantal: Rational; uren: Rational; procentAantal?: Rational; procentUren?: Rational };
   drempel: Rational;
+  /**
+   * Per taakveld, whether the case export holds any of its cases. An export often covers one case
+   * system (permits) and not another (inspections): a taakveld without cases has realisation
+   * "onbekend", not 0, unless the Realisatie sheet gives it. Empty without an export.
+   */
+  dekking: { taakveld: string; planUren: Rational; zaken: number; gedekt: boolean }[];
   meldingen: Melding[];
 }
 
@@ -67,21 +73,56 @@ export function vergelijkRealisatie(wm: Werkmap, vraag: Vraag, zaken?: ZakenResu
   const uitZaken = new Map((zaken?.perCode ?? []).map((c) => [c.code.toUpperCase(), c]));
   const gebruikt = new Set<string>();
   const regels: RegelRealisatie[] = [];
+  // Coverage: the taakvelden that have at least one case in the export.
+  const taakveldVan = (ru: (typeof vraag.regels)[number]) => ru.regel.taakveld || ZONDER_TAAKVELD;
+  const zakenPerTaakveld = new Map<string, number>();
+  const planPerTaakveld = new Map<string, Rational>();
+  const perCodeRegels = new Map<string, (typeof vraag.regels)[number][]>();
+  for (const ru of vraag.regels) {
+    const tv = taakveldVan(ru);
+    planPerTaakveld.set(tv, (planPerTaakveld.get(tv) ?? Rational.ZERO).add(ru.uren ?? Rational.ZERO));
+    const k = ru.regel.code?.toUpperCase();
+    if (!k) continue;
+    perCodeRegels.set(k, [...(perCodeRegels.get(k) ?? []), ru]);
+  }
+  for (const [k, lijst] of perCodeRegels) {
+    const n = uitZaken.get(k)?.aantal ?? 0;
+    // A code on two lines of different taakvelden covers both.
+    for (const tv of new Set(lijst.map(taakveldVan))) zakenPerTaakveld.set(tv, (zakenPerTaakveld.get(tv) ?? 0) + n);
+  }
+  const gedekt = (tv: string) => (zakenPerTaakveld.get(tv) ?? 0) > 0;
+  const gedeeld = new Set<string>();
   for (const ru of vraag.regels) {
     const r = ru.regel;
     const planAantal = ru.bron === 'berekend' && r.aantal.soort === 'getal' ? r.aantal.waarde : undefined;
     const base = { code: r.code ?? '', product: r.product, taakveld: r.taakveld || ZONDER_TAAKVELD, afdeling: r.afdeling ?? '', planAantal, planUren: ru.uren };
     const k = r.code?.toUpperCase();
-    if (!k || gebruikt.has(k)) {
+    if (!k) {
       regels.push({ ...base, bron: 'geen', afwijking: false });
       continue;
     }
     gebruikt.add(k);
+    // A code on several lines: its realisation is split in proportion to the planned hours (equally without them).
+    const zelfde = perCodeRegels.get(k) ?? [ru];
+    const planSom = Rational.sum(zelfde.map((x) => x.uren ?? Rational.ZERO));
+    const deel = zelfde.length === 1 ? Rational.ONE : planSom.isZero() ? Rational.of(1n, BigInt(zelfde.length)) : (ru.uren ?? Rational.ZERO).div(planSom);
+    if (zelfde.length > 1 && !gedeeld.has(k)) {
+      gedeeld.add(k);
+      meldingen.push(
+        melding(
+          'waarschuwing',
+          'code-gedeeld',
+          `code ${r.code} staat op ${zelfde.length} regels (rijen ${zelfde.map((x) => x.regel.plaats.rij).join(', ')}); de realisatie van die code is over de regels verdeeld ${planSom.isZero() ? 'in gelijke delen' : 'naar hun geplande uren'} (${zelfde.map((x) => `${planSom.isZero() ? nlGetal(Rational.of(100n, BigInt(zelfde.length)), 1) : nlGetal((x.uren ?? Rational.ZERO).mul(HONDERD).div(planSom), 1)}%`).join(' / ')})`,
+          r.plaats,
+        ),
+      );
+    }
     const b = blad.get(k);
-    const z = zaken ? (uitZaken.get(k) ?? { aantal: 0, uren: Rational.ZERO }) : undefined;
-    const bAantal = b?.aantal.soort === 'getal' ? b.aantal.waarde : undefined;
-    const bUren = b?.uren.soort === 'getal' ? b.uren.waarde : undefined;
-    const zAantal = z ? Rational.of(BigInt(z.aantal)) : undefined;
+    const zRuw = zaken && gedekt(taakveldVan(ru)) ? (uitZaken.get(k) ?? { aantal: 0, uren: Rational.ZERO }) : undefined;
+    const z = zRuw ? { aantal: Rational.of(BigInt(zRuw.aantal)).mul(deel), uren: zRuw.uren.mul(deel) } : undefined;
+    const bAantal = b?.aantal.soort === 'getal' ? b.aantal.waarde.mul(deel) : undefined;
+    const bUren = b?.uren.soort === 'getal' ? b.uren.waarde.mul(deel) : undefined;
+    const zAantal = z?.aantal;
     const aantal = bAantal ?? zAantal;
     const uren = bUren ?? z?.uren;
     const bron: RealisatieBron = (bAantal || bUren) && z ? 'beide' : bAantal || bUren ? 'blad' : z ? 'zaken' : 'geen';
@@ -139,9 +180,23 @@ export function vergelijkRealisatie(wm: Werkmap, vraag: Vraag, zaken?: ZakenResu
   }
   const som = (f: (t: TaakveldRealisatie) => Rational) => Rational.sum(taakvelden.map(f));
   const totaal = { planAantal: som((t) => t.planAantal), planUren: som((t) => t.planUren), aantal: som((t) => t.aantal), uren: som((t) => t.uren) };
+  const dekking = zaken
+    ? [...planPerTaakveld].map(([taakveld, planUren]) => ({ taakveld, planUren, zaken: zakenPerTaakveld.get(taakveld) ?? 0, gedekt: gedekt(taakveld) }))
+    : [];
+  for (const d of dekking.filter((x) => !x.gedekt)) {
+    meldingen.push(
+      melding(
+        'waarschuwing',
+        'zaken-dekking',
+        `de zakenexport bevat geen enkele zaak van ${d.taakveld} (${nlGetal(d.planUren, 0)} geplande uren); de realisatie daarvan is onbekend, niet 0${wm.realisatie ? ', tenzij het blad Realisatie haar geeft' : ''}`,
+        { bestand: 'zakenexport' },
+      ),
+    );
+  }
   return {
     regels,
     taakvelden,
+    dekking,
     afwijkingen: regels.filter((r) => r.afwijking),
     nietGepland,
     perAfdeling: [...afd.values()].map((a) => ({ ...a, procent: procent(a.uren, a.planUren) })),

@@ -1,6 +1,9 @@
 import { melding, type Melding } from '../model/melding.js';
 import { Rational } from '../model/rational.js';
-import { dagnummer, type Procedure, type Zaak } from '../model/zaken.js';
+import { dagnummer, dagNaarDatum, type Procedure, type Zaak } from '../model/zaken.js';
+import type { CodeKoppeling, Koppelwijze } from './koppeling.js';
+
+const jaarVan = (dag: number) => dagNaarDatum(dag).getUTCFullYear();
 
 /** Legal decision terms in days: regular 8 weeks (+6 when extended), extended procedure 26 (+6), handhavingsverzoek 8. */
 export const TERMIJNEN: Record<Procedure, { dagen: number; verdaging: number }> = {
@@ -59,9 +62,26 @@ export interface ZakenResultaat {
     /** 1 − HHC/HC */
     naHercontrole?: Rational;
   };
+  /** How the cases were matched to the programme: the match rate and what did not match. */
+  koppeling: {
+    gekoppeld: { zaken: number; uren: Rational };
+    perWijze: Partial<Record<Koppelwijze, number>>;
+    ongekoppeld: { zaken: number; uren: Rational; meest: { waarde: string; zaken: number; uren: Rational; reden: string }[] };
+  };
+  /** Cases of other years (by decision date, open ones by receipt): counted, never realised. */
+  buitenJaar: { jaar: number; zaken: number; uren: Rational }[];
+  /** Cases without any readable date: they cannot be placed in a year. */
+  zonderDatum: number;
+  /** Cases of the programme year. */
+  inJaar: number;
+  /** Why the export cannot give the realisation at all (no case in the year, no dates); undefined when it can. */
+  onbruikbaar?: string;
   /** Figures that cannot be (more re-inspections than inspections): said, never printed as −1.300%. */
   meldingen: Melding[];
 }
+
+/** Distinct unmatched values kept; beyond this they are counted together. */
+const MAX_ONGEKOPPELD = 5_000;
 
 /** Aggregates a case export one case at a time; never holds the cases themselves. Pure. */
 export class ZakenTelling {
@@ -72,30 +92,86 @@ export class ZakenTelling {
   private groepen = { periodiek: 0, hercontrole: 0, handhavingscontrole: 0 };
   private readonly begin: number;
   private readonly eind: number;
+  private inJaar = 0;
+  private zonderDatum = 0;
+  private buitenJaar = new Map<number, { zaken: number; urenT: number }>();
+  private ongekoppeld = new Map<string, { zaken: number; urenT: number; reden: string }>();
+  private ongekoppeldOverig = { zaken: 0, urenT: 0 };
+  private gekoppeld = { zaken: 0, urenT: 0 };
+  private perWijze: Partial<Record<Koppelwijze, number>> = {};
 
   constructor(
     readonly jaar: number,
     private readonly groepCodes: NaleefGroepen = NALEEF_GROEPEN,
+    /** Matches cases to programme lines; without it a case counts on its code as written. */
+    private readonly koppeling?: CodeKoppeling,
   ) {
     this.begin = dagnummer(jaar, 1, 1)!;
     this.eind = dagnummer(jaar, 12, 31)!;
   }
 
+  /** The year a case counts for: its decision date, or for an open case its receipt date. */
+  private telJaar(z: Zaak): boolean {
+    const dag = z.besluit ?? z.ontvangen;
+    if (dag === undefined) {
+      this.zonderDatum++;
+      return false;
+    }
+    if (dag >= this.begin && dag <= this.eind) {
+      this.inJaar++;
+      return true;
+    }
+    const j = jaarVan(dag);
+    const b = this.buitenJaar.get(j) ?? { zaken: 0, urenT: 0 };
+    b.zaken++;
+    b.urenT += z.urenTienduizendsten;
+    this.buitenJaar.set(j, b);
+    return false;
+  }
+
+  private koppel(z: Zaak): string | undefined {
+    if (!this.koppeling) return z.productcode || undefined;
+    const k = this.koppeling.zoek(z.productcode, z.productnaam);
+    if (k.code !== undefined) {
+      this.gekoppeld.zaken++;
+      this.gekoppeld.urenT += z.urenTienduizendsten;
+      this.perWijze[k.wijze] = (this.perWijze[k.wijze] ?? 0) + 1;
+      return k.code;
+    }
+    const waarde = z.productcode || z.productnaam;
+    const o = this.ongekoppeld.get(waarde);
+    if (o) {
+      o.zaken++;
+      o.urenT += z.urenTienduizendsten;
+    } else if (this.ongekoppeld.size < MAX_ONGEKOPPELD) {
+      this.ongekoppeld.set(waarde, { zaken: 1, urenT: z.urenTienduizendsten, reden: k.reden });
+    } else {
+      this.ongekoppeldOverig.zaken++;
+      this.ongekoppeldOverig.urenT += z.urenTienduizendsten;
+    }
+    return undefined;
+  }
+
   voegToe(z: Zaak): void {
     this.aantal++;
-    const c = this.perCode.get(z.productcode) ?? { aantal: 0, urenT: 0 };
-    c.aantal++;
-    c.urenT += z.urenTienduizendsten;
-    this.perCode.set(z.productcode, c);
-    let groep = this.groepVanCode.get(z.productcode);
-    if (groep === undefined) {
-      groep = null;
-      for (const [g, prefixen] of Object.entries(this.groepCodes) as [keyof NaleefGroepen, string[]][]) {
-        for (const prefix of prefixen) if (z.productcode === prefix || z.productcode.startsWith(prefix + '.')) groep = g;
+    if (this.telJaar(z)) {
+      const code = this.koppel(z);
+      if (code !== undefined) {
+        const c = this.perCode.get(code) ?? { aantal: 0, urenT: 0 };
+        c.aantal++;
+        c.urenT += z.urenTienduizendsten;
+        this.perCode.set(code, c);
+        let groep = this.groepVanCode.get(code);
+        if (groep === undefined) {
+          groep = null;
+          for (const [g, prefixen] of Object.entries(this.groepCodes) as [keyof NaleefGroepen, string[]][]) {
+            for (const prefix of prefixen) if (code === prefix || code.startsWith(prefix + '.')) groep = g;
+          }
+          this.groepVanCode.set(code, groep);
+        }
+        if (groep) this.groepen[groep]++;
       }
-      this.groepVanCode.set(z.productcode, groep);
     }
-    if (groep) this.groepen[groep]++;
     if (!z.procedure) return;
     const p = this.perProcedure.get(z.procedure) ?? { besloten: 0, binnenTermijn: 0, teLaat: 0, verdaagd: 0, onbekend: 0, openOverTermijn: 0, open: 0 };
     this.perProcedure.set(z.procedure, p);
@@ -143,9 +219,35 @@ export class ZakenTelling {
     if (hercontrole > 0 && handhavingscontrole > hercontrole) {
       onmogelijk('Het naleefgedrag na hercontrole', handhavingscontrole, 'handhavingscontroles', hercontrole, 'hercontroles');
     }
+    const uren = (t: number) => Rational.of(BigInt(t), 10_000n);
+    const meest = [...this.ongekoppeld]
+      .sort(([a, x], [b, y]) => y.zaken - x.zaken || (a < b ? -1 : a > b ? 1 : 0))
+      .slice(0, 10)
+      .map(([waarde, o]) => ({ waarde, zaken: o.zaken, uren: uren(o.urenT), reden: o.reden }));
+    const ongekoppeldZaken = [...this.ongekoppeld.values()].reduce((n, o) => n + o.zaken, this.ongekoppeldOverig.zaken);
+    const ongekoppeldUren = [...this.ongekoppeld.values()].reduce((n, o) => n + o.urenT, this.ongekoppeldOverig.urenT);
+    let onbruikbaar: string | undefined;
+    if (this.aantal > 0 && this.zonderDatum === this.aantal) {
+      onbruikbaar = 'geen enkele zaak heeft een leesbare datum (ontvangst of besluit): zonder datum is geen zaak aan het jaar toe te wijzen';
+    } else if (this.aantal > 0 && this.inJaar === 0) {
+      const jaren = [...this.buitenJaar.keys()].sort((a, b) => a - b);
+      onbruikbaar = `geen enkele zaak valt in ${this.jaar}: de zaken zijn van ${jaren.length === 1 ? jaren[0] : `${jaren[0]} tot en met ${jaren[jaren.length - 1]}`}. Is dit de export van het goede jaar?`;
+    }
+    if (onbruikbaar) meldingen.push(melding('fout', 'zaken-onbruikbaar', onbruikbaar, plaats));
     return {
       jaar: this.jaar,
       zaken: this.aantal,
+      koppeling: {
+        gekoppeld: { zaken: this.gekoppeld.zaken, uren: uren(this.gekoppeld.urenT) },
+        perWijze: { ...this.perWijze },
+        ongekoppeld: { zaken: ongekoppeldZaken, uren: uren(ongekoppeldUren), meest },
+      },
+      buitenJaar: [...this.buitenJaar]
+        .sort(([a], [b]) => a - b)
+        .map(([jaar, b]) => ({ jaar, zaken: b.zaken, uren: uren(b.urenT) })),
+      zonderDatum: this.zonderDatum,
+      inJaar: this.inJaar,
+      onbruikbaar,
       perCode: [...this.perCode]
         .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))
         .map(([code, c]) => ({ code, aantal: c.aantal, uren: Rational.of(BigInt(c.urenT), 10_000n) })),

@@ -18,6 +18,8 @@ export interface Instellingen {
   codesHandhavingscontrole?: string[];
   /** `schrijfwijze getallen`: the convention for cells that do not settle it themselves. */
   getalnotatie?: 'nl' | 'en';
+  /** `zaken kolom <veld>`: the case export's header for a field, where two could be it (an export profile). */
+  zakenKolommen?: Record<string, string>;
   /** Where each setting was found, for messages. */
   plaatsen: Partial<Record<string, Plaats>>;
 }
@@ -209,6 +211,7 @@ export interface Werkmap {
   realisatie?: Realisatie[];
   indicatoren?: Indicatorwaarde[];
   verbeterpunten?: Verbeterpunt[];
+  zaaktypen?: Zaaktype[];
   /** Which sheets were found, with their place. */
   bladen: Partial<Record<BladNaam, Plaats>>;
   meldingen: Melding[];
@@ -226,4 +229,12 @@ export type BladNaam =
   | 'Teksten'
   | 'Realisatie'
   | 'Indicatoren'
-  | 'Verbeterpunten';
+  | 'Verbeterpunten'
+  | 'Zaaktypen';
+
+/** A case type of the case system and the programme code its cases count on (sheet Zaaktypen). */
+export interface Zaaktype {
+  plaats: Plaats;
+  zaaktype: string;
+  code: string;
+}

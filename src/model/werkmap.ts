@@ -16,6 +16,7 @@ import { Rational } from './rational.js';
 import { leesTeksten } from './teksten.js';
 import type { BladNaam, Werkmap } from './types.js';
 import { leesVerbeterpunten } from './verbeterpunten.js';
+import { leesZaaktypen } from './zaaktypen.js';
 
 /** The sheets of the contract, with their aliases and the command that needs each. */
 export const BLADEN: { naam: BladNaam; aliassen: string[]; nodigVoor: string }[] = [
@@ -31,6 +32,7 @@ export const BLADEN: { naam: BladNaam; aliassen: string[]; nodigVoor: string }[]
   { naam: 'Realisatie', aliassen: [], nodigVoor: 'vth jaarverslag' },
   { naam: 'Indicatoren', aliassen: [], nodigVoor: 'vth jaarverslag' },
   { naam: 'Verbeterpunten', aliassen: [], nodigVoor: 'vth ibt' },
+  { naam: 'Zaaktypen', aliassen: ['zaaktype', 'koppeling zaaktypen'], nodigVoor: 'vth jaarverslag (zaaktypen van de zakenexport koppelen aan productcodes)' },
 ];
 
 /** Sheets users keep beside the data that are no part of the contract: ignored silently. */
@@ -211,6 +213,7 @@ export function bouwWerkmap(gelezen: GelezenWerkmap): Werkmap {
   wm.realisatie = simpel('Realisatie', leesRealisatie)?.realisatie;
   wm.indicatoren = simpel('Indicatoren', leesIndicatoren)?.indicatoren;
   wm.verbeterpunten = simpel('Verbeterpunten', leesVerbeterpunten)?.verbeterpunten;
+  wm.zaaktypen = simpel('Zaaktypen', leesZaaktypen)?.zaaktypen;
 
   kruiscontroles(wm);
   return wm;

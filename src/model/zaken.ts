@@ -12,7 +12,10 @@ export type Procedure = 'regulier' | 'uitgebreid' | 'handhavingsverzoek';
 export interface Zaak {
   regel: number;
   zaaknummer: string;
+  /** The code as the export writes it (may be empty when only a product name or zaaktype is given). */
   productcode: string;
+  /** Product name or zaaktype, for exports without a code column. */
+  productnaam: string;
   ontvangen?: number;
   besluit?: number;
   procedure?: Procedure;
@@ -23,16 +26,33 @@ export interface Zaak {
   resultaat: string;
 }
 
-const KOLOMMEN: Record<string, string[]> = {
-  zaaknummer: ['zaaknummer', 'zaak', 'zaak id', 'zaakid', 'nummer'],
-  productcode: ['productcode', 'code', 'product'],
-  ontvangen: ['ontvangen', 'datum ontvangst', 'ontvangstdatum', 'registratiedatum', 'startdatum'],
-  besluit: ['besluit', 'besluitdatum', 'datum besluit', 'einddatum', 'afgehandeld'],
-  procedure: ['procedure', 'proceduretype', 'soort procedure'],
-  verdaagd: ['verdaagd', 'verlengd', 'termijn verlengd'],
+/** The export's fields and the headers case systems give them (Dutch and English). */
+export const ZAAK_KOLOMMEN = {
+  zaaknummer: ['zaaknummer', 'zaak', 'zaak id', 'zaakid', 'zaakidentificatie', 'nummer', 'case number', 'case id', 'case'],
+  productcode: ['productcode', 'code', 'pdc code', 'pdc', 'zaaktypecode', 'zaaktype code', 'product code', 'activiteitcode'],
+  product: ['product', 'productnaam', 'zaaktype', 'zaaktype omschrijving', 'omschrijving zaaktype', 'product name', 'case type'],
+  ontvangen: ['ontvangen', 'datum ontvangst', 'ontvangstdatum', 'registratiedatum', 'startdatum', 'datum aanvraag', 'aanvraagdatum', 'received', 'date received', 'start date'],
+  besluit: ['besluit', 'besluitdatum', 'datum besluit', 'einddatum', 'afgehandeld', 'datum afgehandeld', 'verzonden', 'verzenddatum', 'datum verzonden', 'decision date', 'end date', 'closed'],
+  procedure: ['procedure', 'proceduretype', 'soort procedure', 'procedure type'],
+  verdaagd: ['verdaagd', 'verlengd', 'termijn verlengd', 'extended'],
   status: ['status'],
-  uren: ['uren', 'geboekte uren', 'bestede uren'],
-  resultaat: ['resultaat', 'uitkomst', 'bevinding'],
+  uren: ['uren', 'geboekte uren', 'bestede uren', 'tijdsbesteding', 'hours', 'hours spent'],
+  resultaat: ['resultaat', 'uitkomst', 'bevinding', 'result', 'outcome'],
+} as const;
+
+export type ZaakVeld = keyof typeof ZAAK_KOLOMMEN;
+const KOLOMMEN: Record<ZaakVeld, readonly string[]> = ZAAK_KOLOMMEN;
+const VELDNAAM: Record<ZaakVeld, string> = {
+  zaaknummer: 'zaaknummer',
+  productcode: 'productcode',
+  product: 'product of zaaktype',
+  ontvangen: 'ontvangstdatum',
+  besluit: 'besluitdatum',
+  procedure: 'procedure',
+  verdaagd: 'verdaagd',
+  status: 'status',
+  uren: 'uren',
+  resultaat: 'resultaat',
 };
 
 const MS_DAG = 86_400_000;
@@ -76,29 +96,59 @@ export function dagNaarDatum(dag: number): Date {
   return new Date(dag * MS_DAG);
 }
 
-const DMY = /^(\d{1,2})[-/.](\d{1,2})[-/.](\d{4})(?:[ T]\d{1,2}:\d{2}(?::\d{2})?)?$/;
-const YMD = /^(\d{4})-(\d{1,2})-(\d{1,2})(?:[ T]\d{1,2}:\d{2}(?::\d{2}(?:\.\d+)?)?Z?)?$/;
+const TIJD = '(?:[ T]\\d{1,2}:\\d{2}(?::\\d{2}(?:\\.\\d+)?)?(?:Z|[+-]\\d{2}:?\\d{2})?)?';
+const DMY = new RegExp(`^(\\d{1,2})([-.])(\\d{1,2})[-.](\\d{4}|\\d{2})${TIJD}$`);
+const SLASH = new RegExp(`^(\\d{1,2})/(\\d{1,2})/(\\d{4}|\\d{2})${TIJD}$`);
+const YMD = new RegExp(`^(\\d{4})[-/](\\d{1,2})[-/](\\d{1,2})${TIJD}$`);
+const SERIEEL = /^\d{5}(?:[.,]\d+)?$/;
 
-/** A date in the forms of the werkmap contract; undefined for empty, 'fout' for unreadable. */
-function leesDag(v: unknown): number | undefined | 'fout' {
+/** The order of a column's `a/b/jjjj` dates: day first (Dutch, British) or month first (American). */
+export type Datumvolgorde = 'dmj' | 'mdj';
+
+/** A date with slashes whose order the column has not settled yet: `3/4/2025`. */
+interface SlashDatum {
+  a: number;
+  b: number;
+  j: number;
+}
+
+const jaartal = (s: string) => (s.length === 2 ? (Number(s) < 80 ? 2000 : 1900) + Number(s) : Number(s));
+
+/**
+ * A date in the forms case systems write: dd-mm-jjjj, d-m-jj, jjjj-mm-dd with or without a time,
+ * a spreadsheet date, an Excel serial (also as text). `a/b/jjjj` is day first or month first by
+ * the column's order; without one it comes back as a `SlashDatum` to be settled. Undefined for
+ * empty, 'fout' for unreadable.
+ */
+function leesDag(v: unknown, volgorde?: Datumvolgorde): number | undefined | 'fout' | SlashDatum {
   if (v === null || v === undefined || v === '') return undefined;
   if (v instanceof Date) return Number.isNaN(v.getTime()) ? 'fout' : Math.floor(v.getTime() / MS_DAG);
   if (typeof v === 'number') {
     // A date serial that lost its format (Excel's 1900 system).
-    return Number.isInteger(v) && v > 20000 && v < 80000 ? v - 25569 : 'fout';
+    return Number.isFinite(v) && v > 20000 && v < 80000 ? Math.floor(v) - 25569 : 'fout';
   }
   if (typeof v === 'string') {
-    const snel = snelleDatum(v);
+    const snel = v[2] === '/' ? undefined : snelleDatum(v);
     if (snel !== undefined) return snel;
     const s = v.trim();
     if (s === '') return undefined;
     let m = DMY.exec(s);
-    if (m) return dagnummer(Number(m[3]), Number(m[2]), Number(m[1])) ?? 'fout';
+    if (m) return dagnummer(jaartal(m[4]!), Number(m[3]), Number(m[1])) ?? 'fout';
     m = YMD.exec(s);
     if (m) return dagnummer(Number(m[1]), Number(m[2]), Number(m[3])) ?? 'fout';
+    m = SLASH.exec(s);
+    if (m) {
+      const a = Number(m[1]);
+      const b = Number(m[2]);
+      const j = jaartal(m[3]!);
+      if (volgorde === 'dmj') return dagnummer(j, b, a) ?? 'fout';
+      if (volgorde === 'mdj') return dagnummer(j, a, b) ?? 'fout';
+      return { a, b, j };
+    }
+    if (SERIEEL.test(s)) return leesDag(Number(s.replace(',', '.')));
     return 'fout';
   }
-  return leesDag(celWaarde(v));
+  return leesDag(celWaarde(v), volgorde);
 }
 
 /** An xlsx value that is an object (rich text, formula, hyperlink) reduced to a plain value. */
@@ -198,12 +248,23 @@ function leesJaNee(s: string): boolean | 'fout' {
   return 'fout';
 }
 
+/** What settles a column's slash dates, and the rows that wait for it. */
+interface DatumKolom {
+  volgorde?: Datumvolgorde;
+  bewijs?: { tekst: string; rij: number };
+}
+
+/** Rows whose slash dates wait for the column's order: beyond this many the order is refused. */
+const MAX_WACHTEND = 200_000;
+
 /**
  * Reads the rows of a Zaken export: the header row maps columns, each later row becomes a Zaak or
- * a finding with its line number. Rows that cannot be read do not stop the run.
+ * a finding with its line number. Rows that cannot be read do not stop the run. An export that
+ * cannot be read at all (no header, no code or product column, two columns for one field) is
+ * `onbruikbaar`, with the reason.
  */
 export class ZakenLezer {
-  private index: Partial<Record<keyof typeof KOLOMMEN, number>> = {};
+  private index: Partial<Record<ZaakVeld, number>> = {};
   private koppen: string[] = [];
   readonly meldingen: Melding[] = [];
   /** Findings beyond this many are counted, not kept: a broken export must not fill memory. */
@@ -212,67 +273,157 @@ export class ZakenLezer {
   gelezen = 0;
   overgeslagen = 0;
   private kopGelezen = false;
+  /** Why the export as a whole cannot be used; undefined when it can. */
+  onbruikbaar?: string;
+  private readonly datums: Record<'ontvangen' | 'besluit', DatumKolom> = { ontvangen: {}, besluit: {} };
+  private wachtend: { waarden: unknown[]; rij: number }[] = [];
+  private wachtendTeVeel = false;
+  /** Rows dropped because their column's slash dates never settled an order. */
+  private dubbelzinnigeDatums = 0;
 
-  constructor(readonly bestand: string) {}
+  /**
+   * @param keuzes the user's choice of header per field (`--kolom ontvangen="Datum ontvangst"`, or
+   *   the werkmap's Instellingen), for exports with two candidate columns.
+   */
+  constructor(
+    readonly bestand: string,
+    private readonly keuzes: Partial<Record<ZaakVeld, string>> = {},
+  ) {}
 
   private meld(m: Melding): void {
     if (this.meldingen.length < ZakenLezer.MAX_MELDINGEN) this.meldingen.push(m);
     else this.overigeFouten++;
   }
 
-  private plaats(rij: number, veld?: keyof typeof KOLOMMEN): Plaats {
+  private plaats(rij: number, veld?: ZaakVeld): Plaats {
     const i = veld ? this.index[veld] : undefined;
     return { bestand: this.bestand, rij, kolom: i !== undefined ? this.koppen[i] : undefined };
   }
 
-  /** Returns false when the header lacks a required column (then nothing can be read). */
+  private static lookup(): Map<string, ZaakVeld> {
+    const lookup = new Map<string, ZaakVeld>();
+    for (const [veld, aliassen] of Object.entries(KOLOMMEN)) for (const a of aliassen) lookup.set(normaliseerKop(a), veld as ZaakVeld);
+    return lookup;
+  }
+
+  /** How many of the export's fields a row names: the header is the first row that names two or more. */
+  static telKop(waarden: unknown[]): number {
+    const lookup = ZakenLezer.lookup();
+    return new Set(waarden.map((w) => lookup.get(normaliseerKop(tekst(w)))).filter((v) => v !== undefined)).size;
+  }
+
+  /** Maps the header; returns false (and sets `onbruikbaar`) when the export cannot be read. */
   kop(waarden: unknown[], rij: number): boolean {
     this.kopGelezen = true;
-    this.koppen = waarden.map((w) => tekst(w));
-    const lookup = new Map<string, keyof typeof KOLOMMEN>();
-    for (const [veld, aliassen] of Object.entries(KOLOMMEN)) for (const a of aliassen) lookup.set(normaliseerKop(a), veld as keyof typeof KOLOMMEN);
+    this.koppen = waarden.map((w) => tekst(w).trim());
+    const lookup = ZakenLezer.lookup();
+    const kandidaten = new Map<ZaakVeld, number[]>();
     this.koppen.forEach((k, i) => {
       const veld = lookup.get(normaliseerKop(k));
-      if (veld && this.index[veld] === undefined) this.index[veld] = i;
+      if (veld) kandidaten.set(veld, [...(kandidaten.get(veld) ?? []), i]);
     });
-    let ok = true;
-    for (const verplicht of ['productcode'] as const) {
-      if (this.index[verplicht] === undefined) {
-        this.meld(melding('fout', 'kolom-ontbreekt', `verplichte kolom "${verplicht}" ontbreekt in de zakenexport`, { bestand: this.bestand, rij }));
-        ok = false;
-      }
+    const problemen: string[] = [];
+    for (const [veld, kop] of Object.entries(this.keuzes) as [ZaakVeld, string][]) {
+      const i = this.koppen.findIndex((k) => normaliseerKop(k) === normaliseerKop(kop));
+      if (i < 0) problemen.push(`de gekozen kolom "${kop}" voor ${VELDNAAM[veld]} staat niet in de export (koppen: ${this.koppen.filter(Boolean).join(', ')})`);
+      else kandidaten.set(veld, [i]);
     }
-    return ok;
+    for (const [veld, idx] of kandidaten) {
+      if (idx.length > 1) {
+        const namen = idx.map((i) => `"${this.koppen[i]}"`).join(' en ');
+        problemen.push(
+          `de kolommen ${namen} kunnen allebei de ${VELDNAAM[veld]} zijn; kies er één met --kolom ${veld}=${JSON.stringify(this.koppen[idx[1]!])}, of zet in Instellingen "zaken kolom ${veld}" met de kop`,
+        );
+      } else this.index[veld] = idx[0]!;
+    }
+    if (this.index.productcode === undefined && this.index.product === undefined) {
+      problemen.push(`er is geen kolom met de productcode of het product/zaaktype (koppen: ${this.koppen.filter(Boolean).join(', ')}); zonder is geen zaak aan het programma te koppelen`);
+    }
+    for (const p of problemen) this.meld(melding('fout', 'zaken-kolommen', p, { bestand: this.bestand, rij }));
+    if (problemen.length) this.onbruikbaar = problemen[0];
+    return problemen.length === 0;
   }
 
   get heeftKop(): boolean {
     return this.kopGelezen;
   }
 
-  /** One data row → a Zaak, or undefined with a finding. Blank rows are skipped silently. */
-  rij(waarden: unknown[], rij: number): Zaak | undefined {
-    const w = (veld: keyof typeof KOLOMMEN) => {
+  /** A title row above the header, skipped. */
+  titelrij(waarden: unknown[], rij: number): void {
+    const t = waarden.map((w) => tekst(w).trim()).filter(Boolean).join(' ');
+    this.meld(melding('melding', 'titelrijen', `rij ${rij} ("${t.length > 60 ? t.slice(0, 59) + '…' : t}") staat boven de kopregel en wordt overgeslagen`, { bestand: this.bestand, rij }));
+  }
+
+  /**
+   * One data row → a Zaak through `uit`, or a finding. A row whose slash dates wait for the column's
+   * order is held and given once the order is settled (or refused at `einde`). Blank rows are skipped.
+   */
+  rij(waarden: unknown[], rij: number, uit: (z: Zaak) => void): void {
+    if (waarden.every((x) => x === null || x === undefined || x === '')) return;
+    this.gelezen++;
+    this.verwerk(waarden, rij, uit);
+  }
+
+  private datum(veld: 'ontvangen' | 'besluit', v: unknown, rij: number): number | undefined | 'fout' | 'wacht' {
+    const kol = this.datums[veld];
+    const d = leesDag(v, kol.volgorde);
+    if (d === undefined || d === 'fout' || typeof d === 'number') return d;
+    // a/b/jjjj: a value above 12 settles the column's order.
+    const eigen: Datumvolgorde | undefined = d.a > 12 && d.b <= 12 ? 'dmj' : d.b > 12 && d.a <= 12 ? 'mdj' : undefined;
+    if (d.a > 12 && d.b > 12) return 'fout';
+    if (!eigen) return 'wacht';
+    kol.volgorde = eigen;
+    kol.bewijs = { tekst: tekst(v).trim(), rij };
+    this.meld(
+      melding(
+        'melding',
+        'datumvolgorde',
+        `datums met / in deze kolom worden gelezen als ${eigen === 'dmj' ? 'dag/maand/jaar' : 'maand/dag/jaar (Amerikaans)'}, want "${kol.bewijs.tekst}" in rij ${rij}`,
+        this.plaats(rij, veld),
+      ),
+    );
+    return eigen === 'dmj' ? (dagnummer(d.j, d.b, d.a) ?? 'fout') : (dagnummer(d.j, d.a, d.b) ?? 'fout');
+  }
+
+  private verwerk(waarden: unknown[], rij: number, uit: (z: Zaak) => void): void {
+    const w = (veld: ZaakVeld) => {
       const i = this.index[veld];
       return i === undefined ? undefined : waarden[i];
     };
-    if (waarden.every((x) => x === null || x === undefined || x === '')) return undefined;
-    this.gelezen++;
     const productcode = tekst(w('productcode')).trim();
-    if (!productcode) {
+    const productnaam = tekst(w('product')).trim();
+    if (!productcode && !productnaam) {
       this.overgeslagen++;
-      this.meld(melding('fout', 'zaak-zonder-code', 'zaak zonder productcode; overgeslagen', this.plaats(rij, 'productcode')));
-      return undefined;
+      this.meld(melding('fout', 'zaak-zonder-code', 'zaak zonder productcode of product; overgeslagen', this.plaats(rij, this.index.productcode !== undefined ? 'productcode' : 'product')));
+      return;
     }
-    const ontvangen = leesDag(w('ontvangen'));
-    const besluit = leesDag(w('besluit'));
+    const volgordeVoor = [this.datums.ontvangen.volgorde, this.datums.besluit.volgorde];
+    const ontvangen = this.datum('ontvangen', w('ontvangen'), rij);
+    const besluit = this.datum('besluit', w('besluit'), rij);
+    if (ontvangen === 'wacht' || besluit === 'wacht') {
+      if (this.wachtend.length < MAX_WACHTEND) this.wachtend.push({ waarden: waarden.slice(), rij });
+      else {
+        this.wachtendTeVeel = true;
+        this.dubbelzinnigeDatums++;
+        this.overgeslagen++;
+      }
+      this.herneem(volgordeVoor, uit);
+      return;
+    }
     const uren = leesUren(w('uren'));
     const procedure = leesProcedure(tekst(w('procedure')));
     const verdaagd = leesJaNee(tekst(w('verdaagd')));
-    if (ontvangen !== 'fout' && besluit !== 'fout' && uren !== 'fout' && procedure !== 'fout' && verdaagd !== 'fout' && !(typeof ontvangen === 'number' && typeof besluit === 'number' && besluit < ontvangen)) {
-      return {
+    const onwaarschijnlijk = (d: number | undefined | 'fout') => typeof d === 'number' && (d < ONDERGRENS || d > BOVENGRENS);
+    if (
+      ontvangen !== 'fout' && besluit !== 'fout' && uren !== 'fout' && procedure !== 'fout' && verdaagd !== 'fout' &&
+      !onwaarschijnlijk(ontvangen) && !onwaarschijnlijk(besluit) &&
+      !(typeof ontvangen === 'number' && typeof besluit === 'number' && besluit < ontvangen)
+    ) {
+      uit({
         regel: rij,
         zaaknummer: tekst(w('zaaknummer')),
         productcode,
+        productnaam,
         ontvangen,
         besluit,
         procedure,
@@ -280,11 +431,20 @@ export class ZakenLezer {
         status: tekst(w('status')).trim().toLowerCase(),
         urenTienduizendsten: uren ?? 0,
         resultaat: tekst(w('resultaat')).trim().toLowerCase(),
-      };
+      });
+      this.herneem(volgordeVoor, uit);
+      return;
     }
-    const fouten: [keyof typeof KOLOMMEN, string][] = [];
-    if (ontvangen === 'fout') fouten.push(['ontvangen', `"${tekst(w('ontvangen'))}" is geen datum`]);
-    if (besluit === 'fout') fouten.push(['besluit', `"${tekst(w('besluit'))}" is geen datum`]);
+    const fouten: [ZaakVeld, string][] = [];
+    const datumFout = (veld: 'ontvangen' | 'besluit', d: number | undefined | 'fout') => {
+      const v = tekst(w(veld)).trim();
+      if (d === 'fout') {
+        const kol = this.datums[veld];
+        fouten.push([veld, kol.volgorde && v.includes('/') ? `"${v}" is geen datum in de volgorde ${kol.volgorde === 'dmj' ? 'dag/maand/jaar' : 'maand/dag/jaar'} van deze kolom (zie rij ${kol.bewijs!.rij})` : `"${v}" is geen datum`]);
+      } else if (onwaarschijnlijk(d)) fouten.push([veld, `"${v}" is een onwaarschijnlijke datum (vóór 1990 of na 2100)`]);
+    };
+    datumFout('ontvangen', ontvangen);
+    datumFout('besluit', besluit);
     if (uren === 'fout') fouten.push(['uren', `"${tekst(w('uren'))}" is geen aantal uren`]);
     if (procedure === 'fout') fouten.push(['procedure', `procedure "${tekst(w('procedure'))}" is onbekend (regulier, uitgebreid of handhavingsverzoek)`]);
     if (verdaagd === 'fout') fouten.push(['verdaagd', `"${tekst(w('verdaagd'))}" is geen ja of nee`]);
@@ -293,6 +453,39 @@ export class ZakenLezer {
     }
     this.overgeslagen++;
     for (const [veld, bericht] of fouten) this.meld(melding('fout', 'zaak-onleesbaar', `${bericht}; zaak overgeslagen`, this.plaats(rij, veld)));
-    return undefined;
+    this.herneem(volgordeVoor, uit);
+  }
+
+  /** When this row settled a column's order, the rows that waited for it are read now. */
+  private herneem(voor: (Datumvolgorde | undefined)[], uit: (z: Zaak) => void): void {
+    if (this.wachtend.length === 0) return;
+    if (voor[0] === this.datums.ontvangen.volgorde && voor[1] === this.datums.besluit.volgorde) return;
+    const rijen = this.wachtend;
+    this.wachtend = [];
+    for (const r of rijen) this.verwerk(r.waarden, r.rij, uit);
+  }
+
+  /** End of the export: rows whose slash dates never settled an order are refused, with one finding per column. */
+  einde(): void {
+    if (this.wachtend.length === 0 && !this.wachtendTeVeel) return;
+    const n = this.wachtend.length + this.dubbelzinnigeDatums;
+    const kolommen = (['ontvangen', 'besluit'] as const).filter((v) => !this.datums[v].volgorde && this.index[v] !== undefined);
+    const voorbeeld = this.wachtend[0];
+    this.overgeslagen += this.wachtend.length;
+    this.wachtend = [];
+    for (const veld of kolommen) {
+      this.meld(
+        melding(
+          'fout',
+          'datum-dubbelzinnig',
+          `${n} ${n === 1 ? 'zaak heeft' : 'zaken hebben'} een datum als ${voorbeeld ? `"${tekst(voorbeeld.waarden[this.index[veld]!]).trim()}"` : '3/4/2025'} en geen datum in deze kolom zegt of de dag of de maand voorop staat; ${n === 1 ? 'die zaak is' : 'die zaken zijn'} niet meegeteld. Exporteer de datums als dd-mm-jjjj of jjjj-mm-dd`,
+          this.plaats(voorbeeld?.rij ?? 0, veld),
+        ),
+      );
+    }
   }
 }
+
+/** Dates before 1990 or after 2100 are typing or export errors in a VTH case export. */
+const ONDERGRENS = dagnummer(1990, 1, 1)!;
+const BOVENGRENS = dagnummer(2100, 12, 31)!;

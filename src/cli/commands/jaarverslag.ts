@@ -12,6 +12,11 @@ import { formatteerMeldingen, kleuren, voortgangsbalk } from '../uitvoer.js';
 import { verwerkZaken, type ZakenUitkomst } from '../zaken.js';
 import { naleefGroepen } from '../../compute/zaken.js';
 import { parseFormaten } from './uvp.js';
+import { CodeKoppeling } from '../../compute/koppeling.js';
+import { nlGetal } from '../../model/getal.js';
+import { Rational } from '../../model/rational.js';
+import { ZAAK_KOLOMMEN, type ZaakVeld } from '../../model/zaken.js';
+import { isStil } from '../looptijd.js';
 
 export interface JaarverslagOpties {
   output: string;
@@ -20,6 +25,49 @@ export interface JaarverslagOpties {
   format: string;
   force?: boolean;
   quiet?: boolean;
+  /** `--kolom ontvangen="Datum ontvangst"`: the export's header for a field. */
+  kolom?: string[];
+}
+
+/** The user's column choices: the werkmap's export profile, overridden by --kolom. */
+export function kolomKeuzes(args: string[] | undefined, profiel: Record<string, string> | undefined): Partial<Record<ZaakVeld, string>> {
+  const keuzes: Partial<Record<ZaakVeld, string>> = { ...(profiel as Partial<Record<ZaakVeld, string>>) };
+  for (const a of args ?? []) {
+    const i = a.indexOf('=');
+    const veld = a.slice(0, i).trim().toLowerCase();
+    if (i <= 0 || !(veld in ZAAK_KOLOMMEN)) {
+      throw new GebruikFout(`--kolom "${a}": schrijf VELD=KOP, met als veld ${Object.keys(ZAAK_KOLOMMEN).join(', ')}; bijvoorbeeld --kolom ontvangen="Datum ontvangst"`);
+    }
+    keuzes[veld as ZaakVeld] = a.slice(i + 1).trim().replace(/^"(.*)"$/, '$1');
+  }
+  return keuzes;
+}
+
+/** One line on the terminal: how many cases, which year, how many matched the programme. */
+export function zakenSamenvatting(z: ZakenUitkomst, jaar: number): string {
+  const r = z.resultaat;
+  const k = r.koppeling;
+  const pct = (a: number, b: number) => (b > 0 ? `${nlGetal(Rational.of(BigInt(a * 1000), BigInt(b)).div(Rational.of(10n)), 1)}%` : '-');
+  const urenTotaal = k.gekoppeld.uren.add(k.ongekoppeld.uren);
+  const urenPct = urenTotaal.isZero() ? '-' : `${nlGetal(k.gekoppeld.uren.mul(Rational.of(100n)).div(urenTotaal), 1)}%`;
+  const delen = [
+    `zakenexport: ${nlGetal(z.gelezen, 0)} zaken gelezen, ${nlGetal(r.inJaar, 0)} in ${jaar}`,
+    ...(r.buitenJaar.length ? [`${r.buitenJaar.map((b) => `${nlGetal(b.zaken, 0)} uit ${b.jaar}`).join(', ')} (niet meegeteld)`] : []),
+    ...(r.zonderDatum ? [`${nlGetal(r.zonderDatum, 0)} zonder datum (niet meegeteld)`] : []),
+  ];
+  const regels = [delen.join('; ') + '.'];
+  regels.push(
+    `gekoppeld aan het programma: ${nlGetal(k.gekoppeld.zaken, 0)} van ${nlGetal(k.gekoppeld.zaken + k.ongekoppeld.zaken, 0)} zaken (${pct(k.gekoppeld.zaken, k.gekoppeld.zaken + k.ongekoppeld.zaken)}), ${nlGetal(k.gekoppeld.uren, 1)} van ${nlGetal(urenTotaal, 1)} uur (${urenPct}).`,
+  );
+  if (k.ongekoppeld.zaken > 0) {
+    regels.push(
+      `niet gekoppeld: ${nlGetal(k.ongekoppeld.zaken, 0)} zaken, ${nlGetal(k.ongekoppeld.uren, 1)} uur; meest: ${k.ongekoppeld.meest
+        .slice(0, 5)
+        .map((m) => `"${m.waarde}" ${nlGetal(m.zaken, 0)}× (${m.reden})`)
+        .join(', ')}.`,
+    );
+  }
+  return regels.join('\n');
 }
 
 /** A progress line on a terminal only: never in a pipe or a log. */
@@ -40,11 +88,19 @@ export async function jaarverslagOpdracht(pad: string, opts: JaarverslagOpties):
   let zaken: ZakenUitkomst | undefined;
   if (opts.zaken) {
     if (!jaar) throw new GebruikFout('de werkmap heeft geen jaar (blad Instellingen): zonder jaar is de tijdigheid niet te bepalen');
-    zaken = await verwerkZaken(opts.zaken, jaar, voortgangMelder(opts.quiet), naleefGroepen(wm.instellingen));
-    if (zaken.meldingen.length) {
-      process.stderr.write(formatteerMeldingen(zaken.meldingen, kleuren(process.stderr)) + '\n');
-      process.stderr.write(`${zaken.overgeslagen} van ${zaken.gelezen} zaken overgeslagen; de rest is verwerkt.\n`);
+    const koppeling = new CodeKoppeling(wm.producten?.regels ?? [], wm.zaaktypen);
+    zaken = await verwerkZaken(opts.zaken, jaar, voortgangMelder(opts.quiet), naleefGroepen(wm.instellingen), {
+      koppeling,
+      keuzes: kolomKeuzes(opts.kolom, wm.instellingen.zakenKolommen),
+    });
+    const getoond = isStil() ? zaken.meldingen.filter((m) => m.niveau === 'fout') : zaken.meldingen.filter((m) => m.niveau !== 'melding');
+    if (getoond.length) process.stderr.write(formatteerMeldingen(getoond, kleuren(process.stderr)) + '\n');
+    if (zaken.onbruikbaar) {
+      process.stderr.write(`De zakenexport is niet bruikbaar: ${zaken.onbruikbaar}. Er is niets geschreven.\n`);
+      return EXIT.PROBLEEM;
     }
+    if (zaken.overgeslagen) process.stderr.write(`${nlGetal(zaken.overgeslagen, 0)} van ${nlGetal(zaken.gelezen, 0)} zaken overgeslagen; de rest is verwerkt.\n`);
+    process.stderr.write(zakenSamenvatting(zaken, jaar) + '\n');
   }
   const realisatie = vergelijkRealisatie(wm, analyse.vraag, zaken?.resultaat);
   const doelen = beoordeelDoelen(wm.doelen ?? [], wm.indicatoren ?? [], zaken?.resultaat);
