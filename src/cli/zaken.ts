@@ -82,5 +82,9 @@ export async function verwerkZaken(
   const resultaat = telling.resultaat();
   meldingen.push(...resultaat.meldingen.map((m) => ({ ...m, plaats: { ...m.plaats, bestand } })));
   onbruikbaar ??= resultaat.onbruikbaar;
+  if (!onbruikbaar && lezer.gelezen > 0 && resultaat.zaken === 0) {
+    onbruikbaar = `geen van de ${lezer.gelezen} zaken is leesbaar (zie de fouten hierboven)`;
+    meldingen.push(melding('fout', 'zaken-onbruikbaar', onbruikbaar, { bestand }));
+  }
   return { resultaat, meldingen, gelezen: lezer.gelezen, overgeslagen: lezer.overgeslagen, onbruikbaar };
 }
