@@ -1,4 +1,4 @@
-import { cpSync, existsSync, readdirSync, readFileSync } from 'node:fs';
+import { cpSync, existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import ExcelJS from 'exceljs';
 import { describe, expect, it } from 'vitest';
@@ -113,3 +113,25 @@ describe('overall colour rule', () => {
   });
 });
 
+
+describe('vth ibt with an unusable case export', () => {
+  it('judges the criteria that need the export "niet te beoordelen" (grijs) with the reason, never rood or groen', async () => {
+    const regio = tijdelijkeMap();
+    cpSync(path.join(REGIO, 'aaberg'), path.join(regio, 'aaberg'), { recursive: true });
+    // The same cases without their code column: nothing can be matched to the programme.
+    const zaken = readFileSync(path.join(REGIO, 'aaberg', 'zaken-2025.csv'), 'utf8')
+      .split(/\r?\n/)
+      .map((r) => r.split(';').filter((_, i) => i !== 1).join(';'))
+      .join('\n');
+    writeFileSync(path.join(regio, 'aaberg', 'zaken-2025.csv'), zaken);
+    const uit = path.join(tijdelijkeMap(), 'ibt');
+    const r = vth(['ibt', regio, '-o', uit, '--format', 'md']);
+    expect(r.code).toBe(0);
+    const md = readFileSync(path.join(uit, 'ibt-2025-aaberg.md'), 'utf8');
+    expect(md).toContain('### 7. Tijdigheid volgens de streefwaarde: grijs');
+    expect(md).toContain('De zakenexport is niet bruikbaar: er is geen kolom met de productcode of het product/zaaktype');
+    // Aaberg is groen on every other criterion: what is not known is never groen.
+    expect(totaalKleur(['groen', 'grijs'])).toBe('oranje');
+    expect(r.stdout).toContain('IBT 2025: 1 gemeente: 0 groen, 1 oranje, 0 rood, 0 niet te beoordelen.');
+  });
+});

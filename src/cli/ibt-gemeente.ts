@@ -9,6 +9,8 @@ import { OnleesbaarFout } from '../ingest/fout.js';
 import { normaliseerKop } from '../model/kolommen.js';
 import { laadWerkmap } from './laad.js';
 import { verwerkZaken } from './zaken.js';
+import { CodeKoppeling } from '../compute/koppeling.js';
+import type { ZaakVeld } from '../model/zaken.js';
 
 /** One municipality in a region: a werkmap (file or folder) and where its case export may be. */
 export interface GemeenteTaak {
@@ -68,10 +70,22 @@ export async function beoordeelGemeente(taak: GemeenteTaak): Promise<GemeenteUit
     }
     const a = analyseer(wm);
     const zakenPad = zoekZaken(taak, gemeente);
-    const zaken = zakenPad ? await verwerkZaken(zakenPad, wm.instellingen.jaar!, undefined, naleefGroepen(wm.instellingen)) : undefined;
-    const r = vergelijkRealisatie(wm, a.vraag, zaken?.resultaat);
-    const d = beoordeelDoelen(wm.doelen ?? [], wm.indicatoren ?? [], zaken?.resultaat);
-    return { ok: true, index: taak.index, oordeel: beoordeelIbt(wm, a, r, d.doelen, zaken?.resultaat, ibtInstellingen(taak.drempels)), zaken: zakenPad && path.basename(zakenPad) };
+    const zaken = zakenPad
+      ? await verwerkZaken(zakenPad, wm.instellingen.jaar!, undefined, naleefGroepen(wm.instellingen), {
+          koppeling: new CodeKoppeling(wm.producten?.regels ?? [], wm.zaaktypen),
+          keuzes: (wm.instellingen.zakenKolommen ?? {}) as Partial<Record<ZaakVeld, string>>,
+        })
+      : undefined;
+    // An unusable export gives no figures: the criteria that need it are "niet te beoordelen", never rood or groen.
+    const bruikbaar = zaken && !zaken.onbruikbaar ? zaken.resultaat : undefined;
+    const r = vergelijkRealisatie(wm, a.vraag, bruikbaar);
+    const d = beoordeelDoelen(wm.doelen ?? [], wm.indicatoren ?? [], bruikbaar);
+    return {
+      ok: true,
+      index: taak.index,
+      oordeel: beoordeelIbt(wm, a, r, d.doelen, bruikbaar, ibtInstellingen(taak.drempels), zaken?.onbruikbaar),
+      zaken: zakenPad && path.basename(zakenPad),
+    };
   } catch (e) {
     if (e instanceof OnleesbaarFout) return { ok: false, index: taak.index, gemeente: naam, reden: e.message };
     throw e;

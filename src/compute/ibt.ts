@@ -7,10 +7,11 @@ import { nlGetal } from '../model/getal.js';
 import { Rational } from '../model/rational.js';
 import type { Werkmap } from '../model/types.js';
 
-export type Status = 'voldoet' | 'voldoet deels' | 'voldoet niet';
-export type Kleur = 'groen' | 'oranje' | 'rood';
+export type Status = 'voldoet' | 'voldoet deels' | 'voldoet niet' | 'niet te beoordelen';
+/** grijs: the criterion cannot be judged (the case export is unusable, too little is covered). */
+export type Kleur = 'groen' | 'oranje' | 'rood' | 'grijs';
 
-export const KLEUR: Record<Status, Kleur> = { voldoet: 'groen', 'voldoet deels': 'oranje', 'voldoet niet': 'rood' };
+export const KLEUR: Record<Status, Kleur> = { voldoet: 'groen', 'voldoet deels': 'oranje', 'voldoet niet': 'rood', 'niet te beoordelen': 'grijs' };
 
 /** Thresholds of the IBT check: settings with documented defaults. */
 export interface IbtInstellingen {
@@ -125,9 +126,12 @@ function crit(nr: number, status: Status, reden: string, bewijs: string[]): Crit
 
 const datum = (d: { dag: number; maand: number }, jaar: number) => new Date(Date.UTC(jaar, d.maand - 1, d.dag));
 
-/** The overall colour: rood when any criterion is rood, else oranje when any is oranje, else groen. */
+/**
+ * The overall colour: rood when any criterion is rood, else oranje when any is oranje or cannot be
+ * judged (what is not known is never groen), else groen.
+ */
 export function totaalKleur(kleuren: Kleur[]): Kleur {
-  return kleuren.includes('rood') ? 'rood' : kleuren.includes('oranje') ? 'oranje' : 'groen';
+  return kleuren.includes('rood') ? 'rood' : kleuren.includes('oranje') || kleuren.includes('grijs') ? 'oranje' : 'groen';
 }
 
 /** The eight criteria of the province's check for one municipality. Pure. */
@@ -138,6 +142,8 @@ export function beoordeelIbt(
   doelen: DoelResultaat[],
   zaken: ZakenResultaat | undefined,
   inst: IbtInstellingen = STANDAARD_IBT,
+  /** Why the municipality's case export could not be used: the criteria that need it are not judged. */
+  zakenOnbruikbaar?: string,
 ): IbtOordeel {
   const jaar = wm.instellingen.jaar!;
   const i = wm.instellingen;
@@ -237,15 +243,35 @@ export function beoordeelIbt(
     );
   }
 
-  // 6. Realisation of the programme.
+  // 6. Realisation of the programme, judged on the hours whose realisation is known, with that coverage.
   {
     const p = r.totaal.procentUren;
-    if (!p) {
+    const gepland = a.vraag.totaalRegels;
+    const dekking = gepland.isZero() ? undefined : r.totaal.planUren.mul(HONDERD).div(gepland);
+    const dekkingTekst = dekking ? `realisatie bekend voor ${nlGetal(r.totaal.planUren, 0)} van ${nlGetal(gepland, 0)} geplande uren (${nlGetal(dekking, 1)}%)` : '';
+    const ongedekt = r.dekking.filter((d) => !d.gedekt).map((d) => d.taakveld);
+    if (zakenOnbruikbaar && !wm.realisatie) {
+      criteria.push(crit(6, 'niet te beoordelen', `De zakenexport is niet bruikbaar: ${zakenOnbruikbaar}.`, ['geen bruikbare zakenexport en geen blad Realisatie']));
+    } else if (!p) {
       criteria.push(crit(6, 'voldoet niet', 'De realisatie van het programma is niet bekend.', ['geen gerealiseerde uren']));
-    } else {
-      const bewijs = [`${nlGetal(r.totaal.uren, 0)} van ${nlGetal(r.totaal.planUren, 0)} geplande uren gerealiseerd (${nlGetal(p, 1)}%)`, `${r.afwijkingen.length} regels wijken meer dan de drempel af`];
+    } else if (dekking && dekking.lt(inst.realisatieOranje)) {
       criteria.push(
-        p.gte(inst.realisatieGroen)
+        crit(6, 'niet te beoordelen', `De realisatie is maar voor ${nlGetal(dekking, 1)}% van de geplande uren bekend; daarop is het programma niet te beoordelen.`, [
+          dekkingTekst,
+          ...(ongedekt.length ? [`geen zaken van ${ongedekt.join(', ')} in de export`] : []),
+        ]),
+      );
+    } else {
+      const bewijs = [
+        `${nlGetal(r.totaal.uren, 0)} van ${nlGetal(r.totaal.planUren, 0)} geplande uren gerealiseerd (${nlGetal(p, 1)}%)`,
+        ...(dekkingTekst ? [dekkingTekst] : []),
+        `${r.afwijkingen.length} regels wijken meer dan de drempel af`,
+      ];
+      const groenMag = !dekking || dekking.gte(inst.realisatieGroen);
+      criteria.push(
+        !groenMag && p.gte(inst.realisatieGroen)
+          ? crit(6, 'voldoet deels', `Het programma is voor ${nlGetal(p, 1)}% gerealiseerd, maar de realisatie is maar voor ${nlGetal(dekking!, 1)}% van de geplande uren bekend.`, bewijs)
+          : p.gte(inst.realisatieGroen)
           ? crit(6, 'voldoet', `Het programma is voor ${nlGetal(p, 1)}% gerealiseerd.`, bewijs)
           : p.gte(inst.realisatieOranje)
             ? crit(6, 'voldoet deels', `Het programma is voor ${nlGetal(p, 1)}% gerealiseerd, minder dan ${nlGetal(inst.realisatieGroen)}%.`, bewijs)
@@ -260,7 +286,9 @@ export function beoordeelIbt(
     const doel = doelen.find((x) => x.bron?.startsWith('tijdigheid') && x.doel.streefwaarde);
     const norm = doel?.doel.streefwaarde?.waarde ?? inst.tijdigheidNorm;
     const normTekst = doel ? `streefwaarde ${doel.doel.streefwaarde!.tekst} (doel ${doel.doel.id})` : `norm ${nlGetal(norm)}% (standaard)`;
-    if (!tijdig) {
+    if (zakenOnbruikbaar) {
+      criteria.push(crit(7, 'niet te beoordelen', `De zakenexport is niet bruikbaar: ${zakenOnbruikbaar}.`, [normTekst]));
+    } else if (!tijdig) {
       criteria.push(crit(7, 'voldoet niet', 'De tijdigheid is niet bekend: er is geen zakenexport met besluiten.', [normTekst]));
     } else {
       const bewijs = [`${nlGetal(tijdig, 1)}% van de besluiten binnen de wettelijke termijn`, normTekst];

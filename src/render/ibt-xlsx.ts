@@ -4,7 +4,7 @@ import type { IbtView, OverzichtRij } from '../report/ibt.js';
 import { werkboekBytes } from './werkboek.js';
 import { celTekst, kopStijl } from './xlsx-stijl.js';
 
-const VULLING: Record<Kleur | 'niet te beoordelen', string> = { groen: 'FF2E7D32', oranje: 'FFEF6C00', rood: 'FFC62828', 'niet te beoordelen': 'FF757575' };
+const VULLING: Record<Kleur | 'niet te beoordelen', string> = { groen: 'FF2E7D32', oranje: 'FFEF6C00', rood: 'FFC62828', grijs: 'FF757575', 'niet te beoordelen': 'FF757575' };
 
 function kleurCel(c: ExcelJS.Cell, kleur: Kleur | 'niet te beoordelen'): void {
   c.value = kleur;

@@ -27,7 +27,7 @@ export interface IbtView {
 }
 
 export const TOTAALREGEL =
-  'Het totaaloordeel is rood als één criterium rood is, anders oranje als één criterium oranje is, anders groen.';
+  'Het totaaloordeel is rood als één criterium rood is, anders oranje als één criterium oranje of niet te beoordelen (grijs) is, anders groen.';
 
 export function ibtView(o: IbtOordeel): IbtView {
   const k = o.kerncijfers;
