@@ -120,9 +120,35 @@ describe('vth jaarverslag with case exports as they come (end to end)', () => {
     expect(vth(['jaarverslag', VOORBEELD, '--zaken', export13, '-o', uit, '--kolom', 'datum=x']).code).toBe(2);
   });
 
-  it('prints the match rate and the most frequent unmatched values', () => {
-    const r = vth(['jaarverslag', VOORBEELD, '--zaken', path.join(MAP, '17-onbekende-codes.csv'), '-o', tijdelijkeMap(), '-q']);
+  it('prints the match rate and the most frequent unmatched values, and the document accounts for them', () => {
+    const uit = tijdelijkeMap();
+    const r = vth(['jaarverslag', VOORBEELD, '--zaken', path.join(MAP, '17-onbekende-codes.csv'), '-o', uit, '-q', '--format', 'md']);
     expect(r.code).toBe(0);
     expect(r.stderr).toMatch(/niet gekoppeld: \d+ zaken, [\d.,]+ uur; meest: "Z9\.99\.99" \d+× \(code niet in het programma\)/);
+    const md = readFileSync(path.join(uit, 'jaarverslag-2025-dinkelberg.md'), 'utf8');
+    expect(md).toContain('### Verantwoording van de zakenexport');
+    expect(md).toMatch(/Aan het programma gekoppeld: \d+ zaken \(89,8%\)/);
+    expect(md).toMatch(/\| Z9\.99\.99 \| 40 \| [\d.,]+ \| code niet in het programma \|/);
+    expect(md).toContain('| Taakveld | Geplande uren | Zaken in de export | Gedekt |');
+  });
+});
+
+describe('vth jaarverslag --format json', () => {
+  it('holds the whole analysis, from the same view as the documents', () => {
+    const uit = tijdelijkeMap();
+    const r = vth(['jaarverslag', VOORBEELD, '--zaken', path.join(ROOT, 'fixtures/voorbeeldgemeente/zaken-2025.csv'), '-o', uit, '--format', 'json,md', '-q']);
+    expect(r.code).toBe(0);
+    expect(readdirSync(uit).sort()).toEqual(['jaarverslag-2025-dinkelberg-realisatie.svg', 'jaarverslag-2025-dinkelberg.json', 'jaarverslag-2025-dinkelberg.md']);
+    const j = JSON.parse(readFileSync(path.join(uit, 'jaarverslag-2025-dinkelberg.json'), 'utf8'));
+    expect(Object.keys(j)).toEqual(['gemeente', 'jaar', 'vastgesteldOp', 'samenvatting', 'realisatie', 'zakenexport', 'tijdigheid', 'naleving', 'doelen', 'verbeterpunten', 'meldingen']);
+    expect(j).toMatchObject({ gemeente: 'Dinkelberg', jaar: 2025, vastgesteldOp: '2026-04-15' });
+    expect(j.zakenexport).toMatchObject({ zaken: 2740, inJaar: 2740, gekoppeld: 2740, ongekoppeld: 0, gekoppeldProcent: 100 });
+    expect(j.realisatie.dekking.every((d: { gedekt: boolean }) => d.gedekt === true)).toBe(true);
+    const a1 = j.realisatie.regels.find((x: { code: string }) => x.code === 'A1.35.03');
+    expect(a1).toMatchObject({ planUren: 1410, aantal: 512, uren: 1536, bron: 'beide' });
+    // The document shows the same figure.
+    const md = readFileSync(path.join(uit, 'jaarverslag-2025-dinkelberg.md'), 'utf8');
+    expect(md).toContain(`Uit zaken-2025.csv: 2.740 zaken, waarvan 2.740 in 2025`);
+    expect(vth(['jaarverslag', VOORBEELD, '-o', tijdelijkeMap(), '--format', 'pdf']).code).toBe(2);
   });
 });

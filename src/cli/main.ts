@@ -148,7 +148,7 @@ function maakProgramma(zetExit: (code: number) => void): Command {
     .option('--zaken <export>', 'zakenexport uit het zaaksysteem (.csv of .xlsx), ook heel groot')
     .option('--kolom <veld=kop>', 'welke kolom van de zakenexport een veld is, als twee kolommen het kunnen zijn (ontvangen="Datum ontvangst"); herhaalbaar', (v: string, eerder: string[] = []) => [...eerder, v])
     .option('--templates <map>', 'eigen templates; elk bestand vervangt het ingebouwde met dezelfde naam')
-    .option('--format <soorten>', 'md, xlsx of md,xlsx', 'md,xlsx')
+    .option('--format <soorten>', 'md, xlsx en/of json, met komma\'s', 'md,xlsx')
     .option('--force', 'overschrijf bestaande uitvoer')
     .option('-q, --quiet', STIL)
     .option('--herbereken', HERBEREKEN)

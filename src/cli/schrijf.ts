@@ -71,6 +71,16 @@ export function controleerUitvoerMap(output: string, opdracht: string): void {
   }
 }
 
+/** `--format md,xlsx` of the document commands: a set of the allowed formats, or a usage error. */
+export function parseFormaten<F extends string>(s: string, toegestaan: readonly F[] = ['md', 'xlsx'] as unknown as F[]): Set<F> {
+  const delen = s.split(',').map((x) => x.trim().toLowerCase()).filter(Boolean);
+  const fout = delen.filter((d) => !(toegestaan as readonly string[]).includes(d));
+  if (fout.length || delen.length === 0) {
+    throw new GebruikFout(`--format "${s}": kies uit ${toegestaan.join(', ')} (meerdere met komma's, zoals ${toegestaan.slice(0, 2).join(',')})`);
+  }
+  return new Set(delen as F[]);
+}
+
 export function schrijfStdout(tekst: string): void {
   process.stdout.write(tekst.endsWith('\n') ? tekst : tekst + '\n');
 }

@@ -34,9 +34,48 @@ export interface JaarverslagView extends MeldingenView {
   /** Shares as percentages. */
   naleving?: Omit<ZakenResultaat['naleving'], 'spontaan' | 'naHercontrole'> & { spontaan?: Rational; naHercontrole?: Rational };
   verbeterpunten: { nr: string; verbeterpunt: string; status: string; toelichting: string }[];
+  /** How the case export was used: the year, the match rate, what did not match, the coverage per taakveld. */
+  zakenVerantwoording?: {
+    bestand: string;
+    zaken: number;
+    inJaar: number;
+    buitenJaar: { jaar: number; zaken: number; uren: Rational }[];
+    zonderDatum: number;
+    gekoppeld: number;
+    gekoppeldProcent?: Rational;
+    gekoppeldUren: Rational;
+    urenProcent?: Rational;
+    ongekoppeld: number;
+    ongekoppeldUren: Rational;
+    meest: { waarde: string; zaken: number; uren: Rational; reden: string }[];
+    dekking: { taakveld: string; planUren: Rational; zaken: number; gedekt: string }[];
+  };
 }
 
 const weken = (d: number) => `${d / 7} weken`;
+
+function zakenVerantwoording(zaken: { resultaat: ZakenResultaat; bestand: string }, r: PlanRealisatie): NonNullable<JaarverslagView['zakenVerantwoording']> {
+  const z = zaken.resultaat;
+  const k = z.koppeling;
+  const alle = k.gekoppeld.zaken + k.ongekoppeld.zaken;
+  const alleUren = k.gekoppeld.uren.add(k.ongekoppeld.uren);
+  const honderd = Rational.of(100n);
+  return {
+    bestand: zaken.bestand,
+    zaken: z.zaken,
+    inJaar: z.inJaar,
+    buitenJaar: z.buitenJaar,
+    zonderDatum: z.zonderDatum,
+    gekoppeld: k.gekoppeld.zaken,
+    gekoppeldProcent: alle > 0 ? Rational.of(BigInt(k.gekoppeld.zaken * 100), BigInt(alle)) : undefined,
+    gekoppeldUren: k.gekoppeld.uren,
+    urenProcent: alleUren.isZero() ? undefined : k.gekoppeld.uren.mul(honderd).div(alleUren),
+    ongekoppeld: k.ongekoppeld.zaken,
+    ongekoppeldUren: k.ongekoppeld.uren,
+    meest: k.ongekoppeld.meest,
+    dekking: r.dekking.map((d) => ({ ...d, gedekt: d.gedekt ? 'ja' : 'nee: realisatie onbekend' })),
+  };
+}
 const alsProcent = (r: Rational | undefined) => r?.mul(Rational.of(100n));
 
 export function jaarverslagView(
@@ -93,6 +132,7 @@ export function jaarverslagView(
       ? { ...zaken.resultaat.naleving, spontaan: alsProcent(zaken.resultaat.naleving.spontaan), naHercontrole: alsProcent(zaken.resultaat.naleving.naHercontrole) }
       : undefined,
     verbeterpunten: (wm.verbeterpunten ?? []).map((v: Verbeterpunt) => ({ nr: v.nr, verbeterpunt: v.verbeterpunt, status: v.status, toelichting: v.toelichting ?? '' })),
+    zakenVerantwoording: zaken ? zakenVerantwoording(zaken, r) : undefined,
     ...meldingenView(meldingen),
   };
 }

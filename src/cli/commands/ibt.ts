@@ -8,9 +8,8 @@ import { laadTemplates } from '../../render/handlebars.js';
 import { EXIT, GebruikFout, metTemplates } from '../fouten.js';
 import type { GemeenteTaak } from '../ibt-gemeente.js';
 import { beoordeelEnRender, type WerkOpdracht, type WerkResultaat } from '../ibt-taak.js';
-import { schrijfUitvoer } from '../schrijf.js';
+import { schrijfUitvoer, parseFormaten } from '../schrijf.js';
 import { kleuren, voortgangsbalk } from '../uitvoer.js';
-import { parseFormaten } from './uvp.js';
 
 export interface IbtOpties extends IbtDrempels {
   output: string;

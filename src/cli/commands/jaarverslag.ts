@@ -7,16 +7,16 @@ import { bestandsnaamDeel } from '../../report/uvp.js';
 import { laadTemplates } from '../../render/handlebars.js';
 import { EXIT, GebruikFout, metTemplates } from '../fouten.js';
 import { laadWerkmap, meldVoorOpdracht } from '../laad.js';
-import { schrijfUitvoer } from '../schrijf.js';
+import { schrijfUitvoer, parseFormaten } from '../schrijf.js';
 import { formatteerMeldingen, kleuren, voortgangsbalk } from '../uitvoer.js';
 import { verwerkZaken, type ZakenUitkomst } from '../zaken.js';
 import { naleefGroepen } from '../../compute/zaken.js';
-import { parseFormaten } from './uvp.js';
 import { CodeKoppeling } from '../../compute/koppeling.js';
 import { nlGetal } from '../../model/getal.js';
 import { Rational } from '../../model/rational.js';
 import { ZAAK_KOLOMMEN, type ZaakVeld } from '../../model/zaken.js';
 import { isStil } from '../looptijd.js';
+import { sorteerMeldingen } from '../../model/melding.js';
 
 export interface JaarverslagOpties {
   output: string;
@@ -80,7 +80,7 @@ function voortgangMelder(stil?: boolean): ((gelezen: number, totaal: number) => 
 }
 
 export async function jaarverslagOpdracht(pad: string, opts: JaarverslagOpties): Promise<number> {
-  const formaten = parseFormaten(opts.format);
+  const formaten = parseFormaten(opts.format, ['md', 'xlsx', 'json'] as const);
   const render = formaten.has('md') ? metTemplates(() => laadTemplates('jaarverslag', opts.templates)) : undefined;
   const wm = await laadWerkmap(pad);
   const analyse = analyseer(wm);
@@ -119,6 +119,11 @@ export async function jaarverslagOpdracht(pad: string, opts: JaarverslagOpties):
       bestanden.push({ pad: path.join(opts.output, grafiek), inhoud: await realisatieGrafiek(realisatie.taakvelden, `Gepland en gerealiseerd ${wm.instellingen.gemeente ?? ''} ${jaar ?? ''}`.trim()) });
     }
     bestanden.unshift({ pad: path.join(opts.output, `${stam}.md`), inhoud: metTemplates(() => render!(jaarverslagView(wm, realisatie, doelen.doelen, zakenInfo, alleMeldingen, grafiek))) });
+  }
+  if (formaten.has('json')) {
+    const { jaarverslagJson } = await import('../../render/jaarverslag-json.js');
+    const json = jaarverslagJson(jaarverslagView(wm, realisatie, doelen.doelen, zakenInfo, alleMeldingen), sorteerMeldingen(alleMeldingen));
+    bestanden.push({ pad: path.join(opts.output, `${stam}.json`), inhoud: JSON.stringify(json, null, 2) + '\n' });
   }
   if (formaten.has('xlsx')) {
     const { jaarverslagXlsx } = await import('../../render/jaarverslag-xlsx.js');

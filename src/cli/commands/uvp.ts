@@ -4,20 +4,13 @@ import { bestandsnaamDeel, uvpView } from '../../report/uvp.js';
 import { laadTemplates } from '../../render/handlebars.js';
 import { EXIT, GebruikFout, metTemplates } from '../fouten.js';
 import { laadWerkmap, meldVoorOpdracht } from '../laad.js';
-import { schrijfUitvoer } from '../schrijf.js';
+import { schrijfUitvoer, parseFormaten } from '../schrijf.js';
 
 export interface UvpOpties {
   output: string;
   templates?: string;
   format: string;
   force?: boolean;
-}
-
-export function parseFormaten(s: string): Set<'md' | 'xlsx'> {
-  const delen = s.split(',').map((x) => x.trim().toLowerCase()).filter(Boolean);
-  const fout = delen.filter((d) => d !== 'md' && d !== 'xlsx');
-  if (fout.length || delen.length === 0) throw new GebruikFout(`--format "${s}": kies md, xlsx of md,xlsx`);
-  return new Set(delen as ('md' | 'xlsx')[]);
 }
 
 export async function uvpOpdracht(pad: string, opts: UvpOpties): Promise<number> {
