@@ -25,6 +25,7 @@ const PRODUCTEN = [
   ['T1', 'Toezicht slopen met asbest', 'Toezicht', 60, 8, 'R1', 'nee'],
   ['T2', 'Controle brandveilig gebruik', 'Toezicht', 40, 6, 'R2', 'nee'],
   ['T3', 'Toezicht markten en standplaatsen', 'Toezicht', 30, 4, 'R5', 'nee'],
+  ['T4', 'Toezicht bewoning recreatieverblijven', 'Toezicht', 5, 4, 'R3', 'nee'],
   ['H1', 'Handhavingsverzoeken', 'Handhaving', 10, 20, '', 'ja'],
 ];
 

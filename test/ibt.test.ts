@@ -70,7 +70,7 @@ describe('vth ibt on the region fixture', () => {
     cpSync(path.join(REGIO, 'aaberg'), path.join(regio, 'twee'), { recursive: true });
     cpSync(path.join(REGIO, 'aaberg'), path.join(regio, 'drie'), { recursive: true });
     // Rename the municipality inside the werkmap.
-    for (const [map, naam] of [['een', '../../etc'], ['twee', 'Etc'], ['drie', 'A/B: C*?']] as const) {
+    for (const [map, naam] of [['een', '../../etc'], ['twee', '..etc'], ['drie', 'A/B: C*?']] as const) {
       const wb = new ExcelJS.Workbook();
       await wb.xlsx.readFile(path.join(regio, map, 'werkmap.xlsx'));
       wb.getWorksheet('Instellingen')!.getCell('B2').value = naam;
@@ -82,6 +82,31 @@ describe('vth ibt on the region fixture', () => {
     expect(readdirSync(uit).sort()).toEqual(['ibt-2025-a-b-c.md', 'ibt-2025-etc-2.md', 'ibt-2025-etc.md', 'ibt-overzicht-2025.md']);
     expect(existsSync(path.join(uit, '..', '..', 'etc'))).toBe(false);
     expect(readdirSync(path.dirname(uit))).toEqual(['uit']);
+  });
+
+  it('the per-municipality workbook names the municipality and the year, on screen and in its page header', async () => {
+    const regio = tijdelijkeMap();
+    cpSync(path.join(REGIO, 'aaberg'), path.join(regio, 'aaberg'), { recursive: true });
+    const uit = path.join(tijdelijkeMap(), 'ibt');
+    expect(vth(['ibt', regio, '-o', uit, '--format', 'xlsx']).code).toBe(0);
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.readFile(path.join(uit, 'ibt-2025-aaberg.xlsx'));
+    const k = wb.getWorksheet('Kerncijfers')!;
+    expect([k.getCell('A1').value, k.getCell('B1').value, k.getCell('A2').value, k.getCell('B2').value]).toEqual(['Gemeente', 'Aaberg', 'Jaar', 2025]);
+    for (const ws of wb.worksheets) expect(ws.headerFooter.oddHeader).toBe('&LIBT-beoordeling VTH 2025, gemeente Aaberg');
+  });
+
+  it('two folders with the same municipality: neither is judged, each names the other', () => {
+    const regio = tijdelijkeMap();
+    cpSync(path.join(REGIO, 'aaberg'), path.join(regio, 'aaberg'), { recursive: true });
+    cpSync(path.join(REGIO, 'aaberg'), path.join(regio, 'aaberg-kopie'), { recursive: true });
+    cpSync(path.join(REGIO, 'beekdal'), path.join(regio, 'beekdal'), { recursive: true });
+    const uit = path.join(tijdelijkeMap(), 'ibt');
+    const r = vth(['ibt', regio, '-o', uit, '--format', 'md']);
+    expect(r.code).toBe(1);
+    expect(r.stdout).toContain('niet te beoordelen: Aaberg (aaberg): gemeente "Aaberg" staat ook in aaberg-kopie');
+    expect(r.stdout).toContain('niet te beoordelen: Aaberg (aaberg-kopie): gemeente "Aaberg" staat ook in aaberg');
+    expect(readdirSync(uit).sort()).toEqual(['ibt-2025-beekdal.md', 'ibt-overzicht-2025.md']);
   });
 
   it('thresholds are settings: a stricter realisation norm turns Aaberg\'s criterion 6 oranje', async () => {

@@ -3,8 +3,8 @@ import path from 'node:path';
 import fc from 'fast-check';
 import ExcelJS from 'exceljs';
 import { describe, expect, it } from 'vitest';
-import { berekenRisico, klasseVoor } from '../src/compute/risico.js';
-import { controleer } from '../src/compute/controle.js';
+import { berekenRisico, hogeZonderRegel, klasseVoor } from '../src/compute/risico.js';
+import { analyseer, controleer } from '../src/compute/controle.js';
 import { leesWerkmap } from '../src/ingest/werkmap.js';
 import { Rational } from '../src/model/rational.js';
 import type { Risicomodel } from '../src/model/types.js';
@@ -232,5 +232,18 @@ describe('vth risico (end to end)', () => {
     expect(r.code).toBe(1);
     expect(r.stderr).toContain('er is niets geschreven');
     expect(() => readFileSync(uit)).toThrow();
+  });
+});
+
+describe('priority without work', () => {
+  it('lists the Hoog activities that no programme line names: 14 of 19 in the example', async () => {
+    const a = analyseer(bouwWerkmap(await leesWerkmap(VOORBEELD)));
+    const prioriteiten = a.vraag.regels.map((r) => r.regel.prioriteit);
+    const zonder = hogeZonderRegel(a.risico!, prioriteiten);
+    expect(zonder).toHaveLength(14);
+    expect(zonder.every((u) => u.klasse === 'Hoog')).toBe(true);
+    // Naming one of them (by its activity, case and spaces ignored) in a line takes it off the list.
+    const eerste = zonder[0]!.activiteit.activiteit;
+    expect(hogeZonderRegel(a.risico!, [...prioriteiten, `  ${eerste.toUpperCase()} `])).toHaveLength(13);
   });
 });

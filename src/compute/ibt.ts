@@ -2,6 +2,7 @@ import type { Analyse } from './controle.js';
 import type { DoelResultaat } from './doelen.js';
 import type { PlanRealisatie } from './realisatie.js';
 import type { ZakenResultaat } from './zaken.js';
+import { hogeZonderRegel } from './risico.js';
 import { nlDatum } from '../model/datum.js';
 import { nlGetal } from '../model/getal.js';
 import { Rational } from '../model/rational.js';
@@ -174,15 +175,31 @@ export function beoordeelIbt(
     if (!a.risico) {
       criteria.push(crit(2, 'voldoet niet', 'Er is geen bruikbare risicoanalyse met risicomodel.', ['geen risicoanalyse']));
     } else {
+      const zonderRegel = hogeZonderRegel(a.risico, a.vraag.regels.map((x) => x.regel.prioriteit));
       const bewijs = [
         `${a.risico.activiteiten.length} activiteiten ingedeeld (${a.risico.perKlasse.map((p) => `${p.klasse} ${p.aantal}`).join(', ')})`,
         `${a.risico.zonderScore.length} activiteiten zonder volledige score`,
         `${gekoppeld} van ${regels.length} niet-wettelijke programmaregels aan een prioriteit gekoppeld`,
+        zonderRegel.length
+          ? `${zonderRegel.length} ${zonderRegel.length === 1 ? 'activiteit' : 'activiteiten'} met een hoge prioriteit zonder programmaregel: ${zonderRegel
+              .slice(0, 5)
+              .map((u) => `${u.activiteit.activiteit} (${u.klasse})`)
+              .join('; ')}${zonderRegel.length > 5 ? `; en ${zonderRegel.length - 5} meer` : ''}`
+          : 'elke activiteit met een hoge prioriteit heeft een programmaregel',
       ];
       criteria.push(
-        a.risico.zonderScore.length === 0 && gekoppeld > 0
+        a.risico.zonderScore.length === 0 && gekoppeld > 0 && zonderRegel.length === 0
           ? crit(2, 'voldoet', 'De prioriteiten volgen uit een volledige risicoanalyse en zijn aan het programma gekoppeld.', bewijs)
-          : crit(2, 'voldoet deels', gekoppeld === 0 ? 'Er is een risicoanalyse, maar geen programmaregel is aan een prioriteit gekoppeld.' : 'De risicoanalyse is niet volledig: niet elke activiteit heeft een score.', bewijs),
+          : crit(
+              2,
+              'voldoet deels',
+              gekoppeld === 0
+                ? 'Er is een risicoanalyse, maar geen programmaregel is aan een prioriteit gekoppeld.'
+                : a.risico.zonderScore.length
+                  ? 'De risicoanalyse is niet volledig: niet elke activiteit heeft een score.'
+                  : `${zonderRegel.length} ${zonderRegel.length === 1 ? 'activiteit' : 'activiteiten'} met een hoge prioriteit ${zonderRegel.length === 1 ? 'heeft' : 'hebben'} geen programmaregel.`,
+              bewijs,
+            ),
       );
     }
   }
@@ -307,13 +324,13 @@ export function beoordeelIbt(
   {
     const open = punten.filter((p) => p.status === 'open').length;
     const bezig = punten.filter((p) => p.status === 'in uitvoering').length;
-    const bewijs = [`${punten.length} verbeterpunten: ${punten.length - open - bezig} afgerond, ${bezig} in uitvoering, ${open} open`];
+    const bewijs = [`${punten.length} ${punten.length === 1 ? 'verbeterpunt' : 'verbeterpunten'}: ${punten.length - open - bezig} afgerond, ${bezig} in uitvoering, ${open} open`];
     criteria.push(
       open === 0 && bezig === 0
         ? crit(8, 'voldoet', punten.length ? 'Alle verbeterpunten van vorig jaar zijn afgerond.' : 'Er waren geen verbeterpunten.', bewijs)
         : open === 0
-          ? crit(8, 'voldoet deels', `${bezig} verbeterpunten zijn nog in uitvoering.`, bewijs)
-          : crit(8, 'voldoet niet', `${open} verbeterpunten zijn nog niet opgepakt.`, bewijs),
+          ? crit(8, 'voldoet deels', `${bezig} ${bezig === 1 ? 'verbeterpunt is' : 'verbeterpunten zijn'} nog in uitvoering.`, bewijs)
+          : crit(8, 'voldoet niet', `${open} ${open === 1 ? 'verbeterpunt is' : 'verbeterpunten zijn'} nog niet opgepakt.`, bewijs),
     );
   }
 

@@ -1,3 +1,4 @@
+import { normaliseerKop } from '../model/kolommen.js';
 import { nlGetal } from '../model/getal.js';
 import { melding, type Melding } from '../model/melding.js';
 import { Rational } from '../model/rational.js';
@@ -120,4 +121,21 @@ export function berekenRisico(model: Risicomodel, activiteiten: readonly Risicoa
     .map(({ u }, i) => ({ ...u, rang: i + 1 }));
   const perKlasse = model.klassen.map((k) => ({ klasse: k.naam, aantal: gerangschikt.filter((u) => u.klasse === k.naam).length }));
   return { model, activiteiten: gerangschikt, zonderScore, perKlasse, meldingen };
+}
+
+/**
+ * Activities of class "hoog" or higher (the model's highest class when none is called hoog) that no
+ * programme line names in its `prioriteit` column, by id or by activity: priority without work.
+ */
+export function hogeZonderRegel(risico: Risicoanalyse, prioriteiten: readonly (string | undefined)[]): RisicoUitkomst[] {
+  const klassen = risico.model.klassen.map((k) => k.naam.toLowerCase());
+  const hoog = klassen.indexOf('hoog');
+  const vanaf = hoog >= 0 ? hoog : klassen.length - 1;
+  const genoemd = new Set(prioriteiten.flatMap((p) => (p ? [normaliseerKop(p)] : [])));
+  return risico.activiteiten.filter(
+    (u) =>
+      klassen.indexOf(u.klasse.toLowerCase()) >= vanaf &&
+      !(u.activiteit.id && genoemd.has(normaliseerKop(u.activiteit.id))) &&
+      !genoemd.has(normaliseerKop(u.activiteit.activiteit)),
+  );
 }

@@ -29,6 +29,9 @@ export async function ibtXlsx(v: IbtView): Promise<Uint8Array> {
   kleurCel(t.getCell(4), v.totaal);
   [6, 44, 14, 10, 70, 90].forEach((w, i) => (ws.getColumn(i + 1).width = w));
   const k = wb.addWorksheet('Kerncijfers');
+  // The workbook says whose and which year it is, on screen and on paper.
+  k.addRow(['Gemeente', celTekst(v.gemeente)]);
+  k.addRow(['Jaar', v.jaar]);
   for (const x of v.kerncijfers) k.addRow([x.label, x.waarde]);
   k.getColumn(1).width = 32;
   k.getColumn(2).width = 16;
@@ -37,6 +40,7 @@ export async function ibtXlsx(v: IbtView): Promise<Uint8Array> {
   kopStijl(vp, 4);
   for (const p of v.verbeterpunten) vp.addRow([celTekst(p.nr), celTekst(p.verbeterpunt), p.status, celTekst(p.toelichting)]);
   [6, 70, 16, 60].forEach((w, i) => (vp.getColumn(i + 1).width = w));
+  for (const blad of wb.worksheets) blad.headerFooter.oddHeader = `&L${v.titel.replace(/&/g, '&&')}`;
   return werkboekBytes(wb);
 }
 

@@ -3,7 +3,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { Worker } from 'node:worker_threads';
 import { CRITERIA, drempelsUit, ibtInstellingen, type IbtDrempels, type Kleur } from '../../compute/ibt.js';
-import { TOTAALREGEL } from '../../report/ibt.js';
+import { nietBeoordeeld, TOTAALREGEL } from '../../report/ibt.js';
 import { laadTemplates } from '../../render/handlebars.js';
 import { EXIT, GebruikFout, metTemplates } from '../fouten.js';
 import type { GemeenteTaak } from '../ibt-gemeente.js';
@@ -141,6 +141,20 @@ export async function ibtOpdracht(regio: string, opts: IbtOpties): Promise<numbe
   const aantalWerkers = Math.max(1, Math.min(opts.werkers ?? 1, os.availableParallelism?.() ?? os.cpus().length, taken.length));
   const resultaten = aantalWerkers > 1 ? await parallel(opdrachten, aantalWerkers, meld) : await inDitProces(opdrachten, meld);
 
+  // Two folders that hold the same municipality: which one counts is unclear, so neither is judged.
+  const perNaam = new Map<string, WerkResultaat[]>();
+  for (const r of resultaten.filter((x) => x.rij.beoordeeld)) {
+    const k = r.rij.gemeente.trim().toLowerCase();
+    perNaam.set(k, [...(perNaam.get(k) ?? []), r]);
+  }
+  for (const groep of perNaam.values()) {
+    if (groep.length < 2) continue;
+    for (const r of groep) {
+      const anderen = groep.filter((x) => x !== r).map((x) => x.rij.bron).join(', ');
+      r.rij = nietBeoordeeld(r.rij.gemeente, r.rij.bron, r.naamBasis, `gemeente "${r.rij.gemeente}" staat ook in ${anderen}; welke werkmap geldt is onduidelijk: verwijder of hernoem er één`);
+      r.bestanden = [];
+    }
+  }
   const beoordeeld = resultaten.filter((r) => r.rij.beoordeeld);
   const jaar = opts.jaar ?? meestVoorkomend(resultaten.flatMap((r) => (r.jaar !== undefined ? [r.jaar] : []))) ?? 'onbekend';
   // Safe, unique names in input order: a name can never leave -o, and two clashing names stay apart.
