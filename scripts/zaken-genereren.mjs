@@ -3,7 +3,7 @@
 import { createWriteStream } from 'node:fs';
 import { once } from 'node:events';
 
-const CODES = [
+export const CODES = [
   'A1.17.00', 'A1.35.03', 'A1.35.05', 'A1.36.00', 'A1.38.00', 'A2.02.00', 'A2.02.01', 'A2.03.00', 'A2.12.00',
   'A3.01.00', 'A3.02.00', 'A4.05.00', 'A4.08.00', 'GV.01', 'GV.02', 'GT.01', 'GT.03', 'GH.01',
 ];

@@ -35,6 +35,15 @@ function handZaken(): string {
 }
 
 describe('Zaken export: timeliness and compliance, by hand', () => {
+  it('results as "overtreding ja/nee", and values it does not know counted apart, never guessed', async () => {
+    const r = ['zaaknummer;productcode;besluit;overtreding'];
+    r.push('1;A2.02.00;01-05-2025;ja', '2;A2.02.00;02-05-2025;nee', '3;A2.02.00;03-05-2025;nee', '4;A2.02.00;04-05-2025;misschien');
+    const u = await verwerkZaken(path.join(maakMap({ 'zaken.csv': r.join('\n') + '\n' }), 'zaken.csv'), 2025);
+    expect(u.resultaat.nalevingPerCode.map((n) => [n.code, n.gecontroleerd, n.overtredingen])).toEqual([['A2.02.00', 3, 1]]);
+    expect(u.resultaat.onbekendeResultaten).toEqual([{ waarde: 'misschien', zaken: 1 }]);
+    expect(u.meldingen.find((m) => m.code === 'resultaat-onbekend')!.bericht).toContain('"misschien" 1×');
+  });
+
   it('more re-inspections than inspections: compliance is not computed and the finding says why (never −1.300%)', async () => {
     const r = ['zaaknummer;productcode;ontvangen;besluit;procedure;verdaagd;status;uren;resultaat'];
     r.push('P1;A2.02.00;01-05-2025;01-05-2025;;;afgehandeld;2;');
@@ -65,6 +74,12 @@ describe('Zaken export: timeliness and compliance, by hand', () => {
     expect(a1.aantal).toBe(22);
     expect(a1.uren.toString()).toBe('124.5'); // 18 × 6 + 6,5 + 7 + 2 + 1
     expect(u.resultaat.buitenJaar.map((b) => [b.jaar, b.zaken, b.uren.toString()])).toEqual([[2024, 1, '6']]);
+    // Results: 10 inspections without violation, 3 re-inspections and 1 enforcement check with one.
+    expect(u.resultaat.nalevingPerCode.map((n) => [n.code, n.gecontroleerd, n.overtredingen, n.naleving.toString()])).toEqual([
+      ['A2.02.00', 10, 0, '1'],
+      ['A2.03.00', 3, 3, '0'],
+      ['A2.12.00', 1, 1, '0'],
+    ]);
   });
 
   it('the same export as a streamed .xlsx gives the same figures', async () => {

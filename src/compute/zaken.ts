@@ -74,6 +74,10 @@ export interface ZakenResultaat {
   zonderDatum: number;
   /** Cases of the programme year. */
   inJaar: number;
+  /** Inspections with a result, per programme code: compliance = 1 − violations / inspections. */
+  nalevingPerCode: { code: string; gecontroleerd: number; overtredingen: number; naleving: Rational }[];
+  /** Result values vth does not know (not conform, not a violation): counted apart, never guessed. */
+  onbekendeResultaten: { waarde: string; zaken: number }[];
   /** Why the export cannot give the realisation at all (no case in the year, no dates); undefined when it can. */
   onbruikbaar?: string;
   /** Figures that cannot be (more re-inspections than inspections): said, never printed as −1.300%. */
@@ -99,6 +103,8 @@ export class ZakenTelling {
   private ongekoppeldOverig = { zaken: 0, urenT: 0 };
   private gekoppeld = { zaken: 0, urenT: 0 };
   private perWijze: Partial<Record<Koppelwijze, number>> = {};
+  private bevindingen = new Map<string, { gecontroleerd: number; overtredingen: number }>();
+  private onbekendeResultaten = new Map<string, number>();
 
   constructor(
     readonly jaar: number,
@@ -170,6 +176,14 @@ export class ZakenTelling {
           this.groepVanCode.set(code, groep);
         }
         if (groep) this.groepen[groep]++;
+        if (z.bevinding === 'conform' || z.bevinding === 'overtreding') {
+          const b = this.bevindingen.get(code) ?? { gecontroleerd: 0, overtredingen: 0 };
+          b.gecontroleerd++;
+          if (z.bevinding === 'overtreding') b.overtredingen++;
+          this.bevindingen.set(code, b);
+        } else if (z.bevinding === 'onbekend' && (this.onbekendeResultaten.size < 1000 || this.onbekendeResultaten.has(z.resultaat))) {
+          this.onbekendeResultaten.set(z.resultaat, (this.onbekendeResultaten.get(z.resultaat) ?? 0) + 1);
+        }
       }
     }
     if (!z.procedure) return;
@@ -234,6 +248,23 @@ export class ZakenTelling {
       onbruikbaar = `geen enkele zaak valt in ${this.jaar}: de zaken zijn van ${jaren.length === 1 ? jaren[0] : `${jaren[0]} tot en met ${jaren[jaren.length - 1]}`}. Is dit de export van het goede jaar?`;
     }
     if (onbruikbaar) meldingen.push(melding('fout', 'zaken-onbruikbaar', onbruikbaar, plaats));
+    const onbekendeResultaten = [...this.onbekendeResultaten]
+      .sort(([a, x], [b, y]) => y - x || (a < b ? -1 : a > b ? 1 : 0))
+      .map(([waarde, zaken]) => ({ waarde, zaken }));
+    if (onbekendeResultaten.length) {
+      const n = onbekendeResultaten.reduce((s, r) => s + r.zaken, 0);
+      meldingen.push(
+        melding(
+          'waarschuwing',
+          'resultaat-onbekend',
+          `${n} ${n === 1 ? 'zaak heeft' : 'zaken hebben'} een resultaat dat geen conform of overtreding is (${onbekendeResultaten
+            .slice(0, 5)
+            .map((r) => `"${r.waarde}" ${r.zaken}×`)
+            .join(', ')}); ze tellen niet mee in het naleefgedrag per product`,
+          plaats,
+        ),
+      );
+    }
     return {
       jaar: this.jaar,
       zaken: this.aantal,
@@ -247,6 +278,10 @@ export class ZakenTelling {
         .map(([jaar, b]) => ({ jaar, zaken: b.zaken, uren: uren(b.urenT) })),
       zonderDatum: this.zonderDatum,
       inJaar: this.inJaar,
+      nalevingPerCode: [...this.bevindingen]
+        .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))
+        .map(([code, b]) => ({ code, ...b, naleving: Rational.ONE.sub(Rational.of(BigInt(b.overtredingen), BigInt(b.gecontroleerd))) })),
+      onbekendeResultaten,
       onbruikbaar,
       perCode: [...this.perCode]
         .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))

@@ -24,6 +24,24 @@ export interface Zaak {
   /** Booked hours in ten-thousandths (exact for up to four decimals). */
   urenTienduizendsten: number;
   resultaat: string;
+  /** The inspection result read from `resultaat`: in order, a violation, or a value vth does not know. */
+  bevinding?: 'conform' | 'overtreding' | 'onbekend';
+}
+
+const CONFORM = new Set(['conform', 'geen overtreding', 'geen overtredingen', 'in orde', 'akkoord', 'voldoet', 'geen afwijking', 'no violation', 'compliant']);
+const OVERTREDING = new Set(['niet conform', 'non-conform', 'nonconform', 'overtreding', 'overtredingen', 'overtreding geconstateerd', 'niet in orde', 'niet akkoord', 'voldoet niet', 'afwijking', 'violation', 'non-compliant']);
+
+/** A result as case systems write it; `ja`/`nee` only under a header that asks "overtreding?". */
+export function leesBevinding(waarde: string, kop: string): Zaak['bevinding'] {
+  const t = waarde.trim().toLowerCase();
+  if (t === '') return undefined;
+  if (CONFORM.has(t)) return 'conform';
+  if (OVERTREDING.has(t)) return 'overtreding';
+  if (/overtreding|violation/i.test(kop)) {
+    if (['ja', 'j', 'yes', 'waar', '1'].includes(t)) return 'overtreding';
+    if (['nee', 'n', 'no', 'onwaar', '0'].includes(t)) return 'conform';
+  }
+  return 'onbekend';
 }
 
 /** The export's fields and the headers case systems give them (Dutch and English). */
@@ -37,7 +55,7 @@ export const ZAAK_KOLOMMEN = {
   verdaagd: ['verdaagd', 'verlengd', 'termijn verlengd', 'extended'],
   status: ['status'],
   uren: ['uren', 'geboekte uren', 'bestede uren', 'tijdsbesteding', 'hours', 'hours spent'],
-  resultaat: ['resultaat', 'uitkomst', 'bevinding', 'result', 'outcome'],
+  resultaat: ['resultaat', 'uitkomst', 'bevinding', 'overtreding', 'overtreding geconstateerd', 'result', 'outcome'],
 } as const;
 
 export type ZaakVeld = keyof typeof ZAAK_KOLOMMEN;
@@ -431,6 +449,7 @@ export class ZakenLezer {
         status: tekst(w('status')).trim().toLowerCase(),
         urenTienduizendsten: uren ?? 0,
         resultaat: tekst(w('resultaat')).trim().toLowerCase(),
+        bevinding: this.index.resultaat === undefined ? undefined : leesBevinding(tekst(w('resultaat')), this.koppen[this.index.resultaat]!),
       });
       this.herneem(volgordeVoor, uit);
       return;

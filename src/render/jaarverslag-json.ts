@@ -39,6 +39,7 @@ export function jaarverslagJson(v: JaarverslagView, meldingen: readonly Melding[
     zakenexport: zakenVerantwoording ?? null,
     tijdigheid: tijdigheid ?? null,
     naleving: naleving ?? null,
+    nalevingUitResultaten: v.nalevingUitResultaten ?? null,
     doelen,
     verbeterpunten,
     meldingen: meldingen.map(meldingJson),

@@ -33,6 +33,11 @@ export interface JaarverslagView extends MeldingenView {
   };
   /** Shares as percentages. */
   naleving?: Omit<ZakenResultaat['naleving'], 'spontaan' | 'naHercontrole'> & { spontaan?: Rational; naHercontrole?: Rational };
+  /** Compliance from the export's results (conform / overtreding), per taakveld and per product, as percentages. */
+  nalevingUitResultaten?: {
+    perTaakveld: { taakveld: string; gecontroleerd: number; overtredingen: number; naleving: Rational }[];
+    perProduct: { code: string; product: string; taakveld: string; gecontroleerd: number; overtredingen: number; naleving: Rational }[];
+  };
   verbeterpunten: { nr: string; verbeterpunt: string; status: string; toelichting: string }[];
   /** How the case export was used: the year, the match rate, what did not match, the coverage per taakveld. */
   zakenVerantwoording?: {
@@ -53,6 +58,26 @@ export interface JaarverslagView extends MeldingenView {
 }
 
 const weken = (d: number) => `${d / 7} weken`;
+
+function nalevingUitResultaten(z: ZakenResultaat, r: PlanRealisatie): NonNullable<JaarverslagView['nalevingUitResultaten']> {
+  const regel = new Map(r.regels.map((x) => [x.code.toUpperCase(), x]));
+  const honderd = Rational.of(100n);
+  const perProduct = z.nalevingPerCode.map((n) => {
+    const x = regel.get(n.code.toUpperCase());
+    return { code: n.code, product: x?.product ?? '', taakveld: x?.taakveld ?? '', gecontroleerd: n.gecontroleerd, overtredingen: n.overtredingen, naleving: n.naleving.mul(honderd) };
+  });
+  const tv = new Map<string, { gecontroleerd: number; overtredingen: number }>();
+  for (const p of perProduct) {
+    const t = tv.get(p.taakveld) ?? { gecontroleerd: 0, overtredingen: 0 };
+    t.gecontroleerd += p.gecontroleerd;
+    t.overtredingen += p.overtredingen;
+    tv.set(p.taakveld, t);
+  }
+  return {
+    perTaakveld: [...tv].map(([taakveld, t]) => ({ taakveld, ...t, naleving: honderd.sub(Rational.of(BigInt(t.overtredingen * 100), BigInt(t.gecontroleerd))) })),
+    perProduct,
+  };
+}
 
 function zakenVerantwoording(zaken: { resultaat: ZakenResultaat; bestand: string }, r: PlanRealisatie): NonNullable<JaarverslagView['zakenVerantwoording']> {
   const z = zaken.resultaat;
@@ -133,6 +158,7 @@ export function jaarverslagView(
       : undefined,
     verbeterpunten: (wm.verbeterpunten ?? []).map((v: Verbeterpunt) => ({ nr: v.nr, verbeterpunt: v.verbeterpunt, status: v.status, toelichting: v.toelichting ?? '' })),
     zakenVerantwoording: zaken ? zakenVerantwoording(zaken, r) : undefined,
+    nalevingUitResultaten: zaken?.resultaat.nalevingPerCode.length ? nalevingUitResultaten(zaken.resultaat, r) : undefined,
     ...meldingenView(meldingen),
   };
 }
