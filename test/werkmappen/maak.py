@@ -65,25 +65,20 @@ FIGUREN_PRODUCTEN = {'perTaakveld': FIGUREN['perTaakveld']}
 
 
 # --- Writers ----------------------------------------------------------------------------------
-def nl(x, duizend=True):
-    """A number as Dutch Excel shows it."""
-    if not isinstance(x, Decimal):
-        return str(x)
-    s = format(x, 'f')
-    heel, _, frac = s.partition('.')
-    if duizend:
-        heel = f'{int(heel):,}'.replace(',', '.')
-    return heel + (',' + frac if frac else '')
+def schrijfwijze(duizendtal, decimaal):
+    """A number as a spreadsheet in that locale shows it: Dutch (. and ,) or English (, and .)."""
+    def fmt(x, duizend=True):
+        if not isinstance(x, Decimal):
+            return str(x)
+        heel, _, frac = format(x, 'f').partition('.')
+        if duizend:
+            heel = f'{int(heel):,}'.replace(',', duizendtal)
+        return heel + (decimaal + frac if frac else '')
+    return fmt
 
 
-def en(x, duizend=True):
-    if not isinstance(x, Decimal):
-        return str(x)
-    s = format(x, 'f')
-    heel, _, frac = s.partition('.')
-    if duizend:
-        heel = f'{int(heel):,}'
-    return heel + ('.' + frac if frac else '')
+nl = schrijfwijze('.', ',')
+en = schrijfwijze(',', '.')
 
 
 def schrijf_csv(pad, rijen, delimiter=';', encoding='utf-8', fmt=nl, eol='\r\n'):

@@ -51,6 +51,11 @@ def per_kolom(rijen, f):
     return [[f(KOP[i], v) for i, v in enumerate(r)] for r in rijen]
 
 
+def per_datum(rijen, f):
+    """Rows with each filled date written by f(date)."""
+    return per_kolom(rijen, lambda k, v: f(datum(v)) if k in ('ontvangen', 'besluit') and v else v)
+
+
 def verwacht(naam, hoe, gelijk=True, refus=None, keuzes=None, werkmap=None, extra=None):
     VERWACHT[naam] = {'hoe': hoe, 'gelijk': gelijk, **({'weigering': refus} if refus else {}),
                       **({'keuzes': keuzes} if keuzes else {}), **({'werkmap': werkmap} if werkmap else {}), **(extra or {})}
@@ -121,20 +126,11 @@ def main():
     verwacht('06-engels.csv', 'Engelse koppen, komma als scheidingsteken, jjjj-mm-dd, uren met punt')
 
     # US dates m/d/yyyy.
-    def us(k, v):
-        if k in ('ontvangen', 'besluit') and v:
-            d = datum(v)
-            return f'{d.month}/{d.day}/{d.year}'
-        return v
-    schrijf('07-amerikaanse-datums.csv', KOP, per_kolom(RIJEN, us))
+    schrijf('07-amerikaanse-datums.csv', KOP, per_datum(RIJEN, lambda d: f'{d.month}/{d.day}/{d.year}'))
     verwacht('07-amerikaanse-datums.csv', 'datums als m/d/jjjj (Amerikaans), per kolom herkend aan een dag boven 12')
 
     # ISO with time.
-    def tijd(k, v):
-        if k in ('ontvangen', 'besluit') and v:
-            return datum(v).isoformat() + 'T09:30:00'
-        return v
-    schrijf('08-iso-met-tijd.csv', KOP, per_kolom(RIJEN, tijd))
+    schrijf('08-iso-met-tijd.csv', KOP, per_datum(RIJEN, lambda d: d.isoformat() + 'T09:30:00'))
     verwacht('08-iso-met-tijd.csv', 'datums als 2025-03-04T09:30:00')
 
     # A workbook with real dates and numbers.
@@ -151,11 +147,7 @@ def main():
     verwacht('09-openpyxl.xlsx', 'openpyxl: echte datumcellen en getallen')
 
     # Excel serial numbers in text.
-    def serie(k, v):
-        if k in ('ontvangen', 'besluit') and v:
-            return str((datum(v) - dt.date(1899, 12, 30)).days)
-        return v
-    schrijf('10-serienummers.csv', KOP, per_kolom(RIJEN, serie))
+    schrijf('10-serienummers.csv', KOP, per_datum(RIJEN, lambda d: str((d - dt.date(1899, 12, 30)).days)))
     verwacht('10-serienummers.csv', 'datums als Excel-serienummer in tekst (45678)')
 
     # Title rows above the header.
@@ -163,12 +155,7 @@ def main():
     verwacht('11-titelrijen.csv', 'twee titelrijen en een lege rij boven de kopregel')
 
     # Two-digit years.
-    def kortjaar(k, v):
-        if k in ('ontvangen', 'besluit') and v:
-            d = datum(v)
-            return f'{d.day}-{d.month}-{d.year % 100:02d}'
-        return v
-    schrijf('12-kort-jaartal.csv', KOP, per_kolom(RIJEN, kortjaar))
+    schrijf('12-kort-jaartal.csv', KOP, per_datum(RIJEN, lambda d: f'{d.day}-{d.month}-{d.year % 100:02d}'))
     verwacht('12-kort-jaartal.csv', 'datums als d-m-jj')
 
     # Two columns that could be the receipt date: a refusal, and with the choice the same analysis.
@@ -179,12 +166,7 @@ def main():
     verwacht('13-twee-datumkolommen.csv#keuze', 'als 13, met --kolom ontvangen=ontvangen', keuzes={'ontvangen': 'ontvangen'})
 
     # Last year's export for this year's programme.
-    def vorigjaar(k, v):
-        if k in ('ontvangen', 'besluit') and v:
-            d = datum(v)
-            return d.replace(year=d.year - 1).strftime('%d-%m-%Y') if not (d.month == 2 and d.day == 29) else v
-        return v
-    schrijf('14-vorig-jaar.csv', KOP, per_kolom(RIJEN, vorigjaar))
+    schrijf('14-vorig-jaar.csv', KOP, per_datum(RIJEN, lambda d: d.replace(year=d.year - 1).strftime('%d-%m-%Y')))
     verwacht('14-vorig-jaar.csv', 'dezelfde zaken een jaar eerder (2024) bij het programma 2025', gelijk=False, refus='zaken-onbruikbaar')
 
     # Neither a code nor a product column.
