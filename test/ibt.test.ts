@@ -96,6 +96,19 @@ describe('vth ibt on the region fixture', () => {
     for (const ws of wb.worksheets) expect(ws.headerFooter.oddHeader).toBe('&LIBT-beoordeling VTH 2025, gemeente Aaberg');
   });
 
+  it('--format json: per municipality its criteria, and the overview, from the same judgement as the documents', () => {
+    const uit = path.join(tijdelijkeMap(), 'ibt');
+    expect(vth(['ibt', REGIO, '-o', uit, '--format', 'json,md', '-q']).code).toBe(1);
+    const a = JSON.parse(readFileSync(path.join(uit, 'ibt-2025-beekdal.json'), 'utf8'));
+    expect(Object.keys(a)).toEqual(['gemeente', 'jaar', 'totaal', 'criteria', 'kerncijfers', 'verbeterpunten']);
+    expect(a.criteria.map((c: { kleur: string }) => c.kleur)).toEqual(VERWACHT.Beekdal!.slice(0, 8));
+    const md = readFileSync(path.join(uit, 'ibt-2025-beekdal.md'), 'utf8');
+    for (const c of a.criteria) expect(md).toContain(`### ${c.nr}. ${c.naam}: ${c.kleur}`);
+    const o = JSON.parse(readFileSync(path.join(uit, 'ibt-overzicht-2025.json'), 'utf8'));
+    expect(o).toMatchObject({ jaar: 2025, aantal: 6, beoordeeld: 5, nietBeoordeeld: 1 });
+    expect(o.gemeenten.map((g: { gemeente: string; totaal: string }) => [g.gemeente, g.totaal])).toContainEqual(['kapotwoude', 'niet te beoordelen']);
+  });
+
   it('two folders with the same municipality: neither is judged, each names the other', () => {
     const regio = tijdelijkeMap();
     cpSync(path.join(REGIO, 'aaberg'), path.join(regio, 'aaberg'), { recursive: true });

@@ -14,5 +14,9 @@ export async function renderGemeente(view: IbtView, formaten: string[], template
     const { ibtXlsx } = await import('../render/ibt-xlsx.js');
     uit.push({ ext: 'xlsx', inhoud: await ibtXlsx(view) });
   }
+  if (formaten.includes('json')) {
+    const { titel: _, regel: __, ...rest } = view;
+    uit.push({ ext: 'json', inhoud: JSON.stringify(rest, null, 2) + '\n' });
+  }
   return uit;
 }

@@ -169,7 +169,7 @@ function maakProgramma(zetExit: (code: number) => void): Command {
     .addOption(new Option('--jaar <jaar>', 'beoordeel dit jaar; een werkmap voor een ander jaar is niet te beoordelen').argParser(parseJaar))
     .option('--zaken-map <map>', 'map met zakenexports per gemeente (bestandsnaam = gemeente of werkmap)')
     .option('--templates <map>', 'eigen templates voor ibt.md.hbs en ibt-overzicht.md.hbs')
-    .option('--format <soorten>', 'md, xlsx of md,xlsx', 'md,xlsx')
+    .option('--format <soorten>', 'md, xlsx en/of json, met komma\'s', 'md,xlsx')
     .option('--force', 'overschrijf bestaande uitvoer')
     .option('-q, --quiet', STIL)
     .option('--uvp-uiterlijk <dd-mm>', 'het UVP is op tijd als het vóór deze dag van het jaar is vastgesteld', '01-02')

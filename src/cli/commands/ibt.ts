@@ -109,7 +109,7 @@ function meestVoorkomend(jaren: number[]): number | undefined {
 }
 
 export async function ibtOpdracht(regio: string, opts: IbtOpties): Promise<number> {
-  const formaten = [...parseFormaten(opts.format)];
+  const formaten = [...parseFormaten(opts.format, ['md', 'xlsx', 'json'] as const)];
   // Both templates are checked before any municipality is judged.
   const renderOverzicht = formaten.includes('md')
     ? metTemplates(() => {
@@ -178,6 +178,10 @@ export async function ibtOpdracht(regio: string, opts: IbtOpties): Promise<numbe
     rijen,
   };
   if (renderOverzicht) bestanden.push({ pad: path.join(opts.output, `ibt-overzicht-${jaar}.md`), inhoud: renderOverzicht(overzicht) });
+  if (formaten.includes('json')) {
+    const { rijen: gemeenten, ...kop } = overzicht;
+    bestanden.push({ pad: path.join(opts.output, `ibt-overzicht-${jaar}.json`), inhoud: JSON.stringify({ ...kop, gemeenten }, null, 2) + '\n' });
+  }
   if (formaten.includes('xlsx')) {
     const { overzichtXlsx } = await import('../../render/ibt-xlsx.js');
     bestanden.push({ pad: path.join(opts.output, `ibt-overzicht-${jaar}.xlsx`), inhoud: await overzichtXlsx(jaar, rijen, CRITERIA, TOTAALREGEL) });
