@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { leesGetal, nlGetal, parseGetalTekst } from '../src/model/getal.js';
+import { kenmerk, leesGetal, nlGetal, parseGetalTekst } from '../src/model/getal.js';
 import { Rational } from '../src/model/rational.js';
 
 const r = (s: string) => Rational.fromDecimalString(s)!;
@@ -37,6 +37,14 @@ describe('Dutch numbers', () => {
       expect(leesGetal({ t: 'tekst', v: w }).soort).toBe('geen');
     }
     expect(leesGetal({ t: 'tekst', v: 'pm' })).toEqual({ soort: 'geen', woord: 'PM' });
+  });
+
+  it('a formula =100% is a percentage even in a General cell', async () => {
+    const { normaliseer } = await import('../src/ingest/cel.js');
+    expect(normaliseer({ formula: '100%', result: 1 } as never)).toEqual({ t: 'getal', v: 1, procent: true });
+    expect(normaliseer({ formula: 'A1*2', result: 1 } as never)).toEqual({ t: 'getal', v: 1 });
+    const w = leesGetal(normaliseer({ formula: '95%', result: 0.95 } as never));
+    expect(w.soort === 'getal' && w.procent && w.waarde.eq(r('95'))).toBe(true);
   });
 
   it('reads a percent-formatted spreadsheet number exactly', () => {
@@ -77,5 +85,67 @@ describe('Rational', () => {
     expect(r('2.5').round(0).toString()).toBe('3');
     expect(r('-2.5').round(0).toString()).toBe('-3');
     expect(Rational.of(26n, 3n).round(3).toString()).toBe('8.667');
+  });
+});
+
+describe('number conventions, units and hedges', () => {
+  it.each([
+    ['0,5', 'nl'],
+    ['1.234,5', 'nl'],
+    ['1.234.567', 'nl'],
+    ['€ 100,-', 'nl'],
+    ['6.0', 'en'],
+    ['1,234.5', 'en'],
+    ['1,234,567', 'en'],
+    ['1234.567', 'en'],
+    ['0,500', 'nl'],
+    ['1.400', 'dubbelzinnig'],
+    ['1,400', 'dubbelzinnig'],
+    ['1400', 'neutraal'],
+    ['12%', 'neutraal'],
+  ])('%s settles %s', (tekst, k) => {
+    expect(kenmerk(tekst)).toBe(k);
+  });
+
+  it('reads every cell by the column convention', () => {
+    expect(parseGetalTekst('1.400', 'nl')!.waarde.toString()).toBe('1400');
+    expect(parseGetalTekst('1.400', 'en')!.waarde.toString()).toBe('1.4');
+    expect(parseGetalTekst('1,400', 'en')!.waarde.toString()).toBe('1400');
+    expect(parseGetalTekst('1,400', 'nl')!.waarde.toString()).toBe('1.4');
+    expect(parseGetalTekst('6.0', 'nl')).toBeNull();
+  });
+
+  it('refuses 1,400 where nothing settles it, reads 1.400 the Dutch way', () => {
+    const w = leesGetal({ t: 'tekst', v: '1,400' });
+    expect(w.soort === 'fout' && w.reden).toContain('is het 1400 (duizendtallen) of 1,4 (decimalen)?');
+    const d = leesGetal({ t: 'tekst', v: '1.400' });
+    expect(d.soort === 'getal' && d.waarde.toString() === '1400' && d.afhankelijk).toBe('dubbelzinnig');
+    const g = leesGetal({ t: 'tekst', v: '1.400' }, { gemengd: true });
+    expect(g.soort).toBe('fout');
+  });
+
+  it.each([
+    ['1.400 uur', 'uren', '1400', 'eenheid-gelezen'],
+    ['400 u', 'uren', '400', 'eenheid-gelezen'],
+    ['30 min', 'uren', '0.5', 'eenheid-minuten'],
+    ['10 stuks', 'aantal', '10', 'eenheid-gelezen'],
+    ['ca. 400', 'aantal', '400', 'getal-schatting'],
+    ['± 400', 'uren', '400', 'getal-schatting'],
+    ['~10', 'aantal', '10', 'getal-schatting'],
+    ['400*', 'uren', '400', 'getal-voetnoot'],
+    ["'12", 'aantal', '12', 'getal-als-tekst'],
+  ] as const)('%s in a column of %s reads %s with %s', (tekst, eenheid, waarde, code) => {
+    const w = leesGetal({ t: 'tekst', v: tekst }, { conventie: 'nl', eenheid });
+    expect(w.soort).toBe('getal');
+    if (w.soort !== 'getal') return;
+    expect(w.waarde.toString()).toBe(waarde);
+    expect(w.noten!.map((n) => n.code)).toEqual([code]);
+  });
+
+  it('refuses a unit that does not fit its column, and keeps ranges as no value', () => {
+    expect(leesGetal({ t: 'tekst', v: '4 uur' }, { eenheid: 'aantal' }).soort).toBe('fout');
+    expect(leesGetal({ t: 'tekst', v: '10 stuks' }, { eenheid: 'uren' }).soort).toBe('fout');
+    expect(leesGetal({ t: 'tekst', v: '30 min' }).soort).toBe('fout');
+    for (const b of ['8-10', '8 à 10', '8 tot 10', 'ca. 8-10']) expect(leesGetal({ t: 'tekst', v: b }, { eenheid: 'aantal' }).soort).toBe('geen');
   });
 });
