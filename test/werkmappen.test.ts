@@ -72,4 +72,10 @@ describe('user-made werkmappen', () => {
     if (f.klassen) expect(tel(a.risico!.activiteiten.map((x) => x.klasse))).toEqual(f.klassen);
     if (f.afdelingen !== undefined) expect(wm.capaciteit).toHaveLength(f.afdelingen);
   });
+
+  it('quotes a spreadsheet number in Dutch writing in its messages (2,166, never 2.166)', async () => {
+    const { a } = await analyse('07-openpyxl.xlsx');
+    const m = a.meldingen.find((x) => x.code === 'gedrukt-effect-afwijkend' && x.plaats.rij === 14)!;
+    expect(m.bericht).toContain('het opgegeven effect 2,166 wijkt af van het berekende 2,167');
+  });
 });

@@ -1,5 +1,6 @@
 import { celTekst, type Tabel } from '../ingest/tabel.js';
 import { leesBlad } from './blad.js';
+import { celWeergave } from './getal.js';
 import type { KolomSpec } from './kolommen.js';
 import { melding, type Melding } from './melding.js';
 import type { Rational } from './rational.js';
@@ -62,7 +63,7 @@ export function leesRisicoanalyse(
       const c = r.cel(veld);
       if (!c || c.t === 'leeg') return undefined;
       const w = v.getal(veld);
-      return w.soort === 'getal' ? { waarde: w.waarde, tekst: celTekst(c) } : undefined;
+      return w.soort === 'getal' ? { waarde: w.waarde, tekst: celWeergave(c) } : undefined;
     };
     const bijgesteld = v.tekst('bijgesteld') || undefined;
     const motivatie = v.tekst('motivatie') || undefined;

@@ -1,7 +1,7 @@
 import { celTekst, type Cel } from '../ingest/tabel.js';
 import { leesDatum } from './datum.js';
 import type { GetalToestand } from './conventie.js';
-import { leesGetal, type Eenheid, type Waarde } from './getal.js';
+import { celWeergave, leesGetal, type Eenheid, type Waarde } from './getal.js';
 import type { RijLezer } from './kolommen.js';
 import { melding, type Melding, type Plaats } from './melding.js';
 import { Rational } from './rational.js';
@@ -34,7 +34,7 @@ export class VeldLezer<V extends string> {
       this.meldingen.push(melding('fout', 'waarde-leeg', `kolom "${kop}" is leeg`, this.r.plaats(veld)));
     } else if (w.soort === 'getal' && opties.nietNegatief && w.waarde.isNegative()) {
       this.meldingen.push(
-        melding('fout', 'waarde-negatief', `${kop} mag niet negatief zijn (${celTekst(this.r.cel(veld))})`, this.r.plaats(veld)),
+        melding('fout', 'waarde-negatief', `${kop} mag niet negatief zijn (${celWeergave(this.r.cel(veld))})`, this.r.plaats(veld)),
       );
     }
     return w;
