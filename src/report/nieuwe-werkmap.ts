@@ -111,5 +111,11 @@ export function nieuweWerkmap(gemeente: string, jaar: number): BladInhoud[] {
       koppen: ['nr', 'verbeterpunt', 'status', 'toelichting'],
       rijen: [[1, 'Toon in het UVP of de capaciteit toereikend is', 'in uitvoering', null]],
     },
+    {
+      naam: 'Zaaktypen',
+      uitleg: 'Alleen nodig als de zakenexport geen productcode heeft: per zaaktype uit het zaaksysteem de code van het product in het programma.',
+      koppen: ['zaaktype', 'code'],
+      rijen: [['Melding Besluit activiteiten leefomgeving', 'A1.17.00']],
+    },
   ];
 }
