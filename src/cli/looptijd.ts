@@ -19,3 +19,9 @@ export function zetHerbereken(aan: boolean | undefined): void {
 export function moetHerberekenen(): boolean {
   return herbereken;
 }
+
+/** Both run-wide options from a command's parsed options. */
+export function zetLooptijd(opts: { quiet?: boolean; herbereken?: boolean }): void {
+  zetStil(opts.quiet);
+  zetHerbereken(opts.herbereken);
+}

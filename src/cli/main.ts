@@ -2,7 +2,7 @@ import { Command, CommanderError, Option } from 'commander';
 import { OnleesbaarFout } from '../ingest/fout.js';
 import { plaatsTekst } from '../model/melding.js';
 import { EXIT, GebruikFout } from './fouten.js';
-import { zetHerbereken, zetStil } from './looptijd.js';
+import { zetLooptijd } from './looptijd.js';
 import { bepaalFormaat, controleerUitvoerMap, type Formaat } from './schrijf.js';
 
 const STIL = 'stil: geen voortgang en geen waarschuwingen, alleen fouten en de samenvatting';
@@ -53,8 +53,7 @@ function maakProgramma(zetExit: (code: number) => void): Command {
     .option('--herbereken', HERBEREKEN)
     .addHelpText('after', `\nVoorbeeld:\n  vth controleer fixtures/voorbeeldgemeente/werkmap.xlsx\n${EXIT_TEKST}`)
     .action(async (werkmap: string, opts: { json?: boolean; alle?: boolean; quiet?: boolean }) => {
-      zetStil(opts.quiet);
-      zetHerbereken((opts as { herbereken?: boolean }).herbereken);
+      zetLooptijd(opts);
       const { controleerOpdracht } = await import('./commands/controleer.js');
       zetExit(await controleerOpdracht(werkmap, opts));
     });
@@ -69,8 +68,7 @@ function maakProgramma(zetExit: (code: number) => void): Command {
     .option('-q, --quiet', STIL)
     .addHelpText('after', `\nVoorbeeld:\n  vth init mijn-werkmap --gemeente Dinkelland --jaar 2026\n${EXIT_TEKST}`)
     .action(async (map: string, opts: { gemeente: string; jaar?: number; force?: boolean; quiet?: boolean }) => {
-      zetStil(opts.quiet);
-      zetHerbereken((opts as { herbereken?: boolean }).herbereken);
+      zetLooptijd(opts);
       const { initOpdracht } = await import('./commands/init.js');
       zetExit(await initOpdracht(map, opts));
     });
@@ -89,8 +87,7 @@ function maakProgramma(zetExit: (code: number) => void): Command {
       `\nVoorbeelden:\n  vth risico fixtures/voorbeeldgemeente/werkmap.xlsx\n  vth risico fixtures/voorbeeldgemeente/werkmap.xlsx --format md -o uitvoer/risico.md\n${EXIT_TEKST}`,
     )
     .action(async (werkmap: string, opts: { format?: Formaat; output?: string; force?: boolean; quiet?: boolean }) => {
-      zetStil(opts.quiet);
-      zetHerbereken((opts as { herbereken?: boolean }).herbereken);
+      zetLooptijd(opts);
       const format = bepaalFormaat(opts.format, opts.output);
       const { risicoOpdracht } = await import('./commands/risico.js');
       zetExit(await risicoOpdracht(werkmap, { ...opts, format }));
@@ -114,8 +111,7 @@ function maakProgramma(zetExit: (code: number) => void): Command {
       `\nVoorbeelden:\n  vth capaciteit fixtures/voorbeeldgemeente/werkmap.xlsx\n  vth capaciteit fixtures/voorbeeldgemeente/werkmap.xlsx --fte "Toezicht en handhaving=+0,5"\n  vth capaciteit fixtures/voorbeeldgemeente/werkmap.xlsx --format md -o uitvoer/capaciteit.md\n\nExitcode 0: capaciteit toereikend; 1: tekort (of fouten in de invoer); 2: onleesbare invoer of verkeerd gebruik.\n`,
     )
     .action(async (werkmap: string, opts: Omit<import('./commands/capaciteit.js').CapaciteitOpties, 'format'> & { format?: Formaat; quiet?: boolean }) => {
-      zetStil(opts.quiet);
-      zetHerbereken((opts as { herbereken?: boolean }).herbereken);
+      zetLooptijd(opts);
       const format = bepaalFormaat(opts.format, opts.output);
       const { capaciteitOpdracht } = await import('./commands/capaciteit.js');
       zetExit(await capaciteitOpdracht(werkmap, { ...opts, format }));
@@ -133,8 +129,7 @@ function maakProgramma(zetExit: (code: number) => void): Command {
     .option('--herbereken', HERBEREKEN)
     .addHelpText('after', `\nVoorbeeld:\n  vth uvp fixtures/voorbeeldgemeente/werkmap.xlsx -o uitvoer\n${EXIT_TEKST}`)
     .action(async (werkmap: string, opts: import('./commands/uvp.js').UvpOpties & { quiet?: boolean }) => {
-      zetStil(opts.quiet);
-      zetHerbereken((opts as { herbereken?: boolean }).herbereken);
+      zetLooptijd(opts);
       controleerUitvoerMap(opts.output, 'uvp');
       const { uvpOpdracht } = await import('./commands/uvp.js');
       zetExit(await uvpOpdracht(werkmap, opts));
@@ -154,8 +149,7 @@ function maakProgramma(zetExit: (code: number) => void): Command {
     .option('--herbereken', HERBEREKEN)
     .addHelpText('after', `\nVoorbeeld:\n  vth jaarverslag fixtures/voorbeeldgemeente/werkmap.xlsx --zaken fixtures/voorbeeldgemeente/zaken-2025.csv -o uitvoer\n${EXIT_TEKST}`)
     .action(async (werkmap: string, opts: import('./commands/jaarverslag.js').JaarverslagOpties) => {
-      zetStil(opts.quiet);
-      zetHerbereken((opts as { herbereken?: boolean }).herbereken);
+      zetLooptijd(opts);
       controleerUitvoerMap(opts.output, 'jaarverslag');
       const { jaarverslagOpdracht } = await import('./commands/jaarverslag.js');
       zetExit(await jaarverslagOpdracht(werkmap, opts));
@@ -181,8 +175,7 @@ function maakProgramma(zetExit: (code: number) => void): Command {
     .addOption(new Option('--werkers <aantal>', 'aantal threads (standaard 1: één thread met een paar gemeenten tegelijk; 2 kan helpen op een machine met meer rekenkernen)').argParser(parseWerkers))
     .addHelpText('after', `\nVoorbeeld:\n  vth ibt fixtures/regio-voorbeeld -o uitvoer/ibt\n\nExitcode 0: elke gemeente is beoordeeld (ook als het oordeel rood is); 1: een of meer gemeenten waren niet te beoordelen; 2: verkeerd gebruik.\n`)
     .action(async (regio: string, opts: import('./commands/ibt.js').IbtOpties) => {
-      zetStil(opts.quiet);
-      zetHerbereken((opts as { herbereken?: boolean }).herbereken);
+      zetLooptijd(opts);
       controleerUitvoerMap(opts.output, 'ibt');
       const { ibtOpdracht } = await import('./commands/ibt.js');
       zetExit(await ibtOpdracht(regio, opts));
@@ -219,8 +212,7 @@ function vertaalCommander(msg: string): string {
     .replace(/^error: option '(.+)' argument missing/, "fout: optie '$1' heeft een waarde nodig")
     .replace(/^error: option '(.+)' argument '(.+)' is invalid\. Allowed choices are (.+)\./, "fout: '$2' is geen geldige waarde voor $1; kies uit $3")
     .replace(/\(Did you mean (.+)\?\)/, '(bedoelde u $1?)')
-    .replace(/^error: /, 'fout: ')
-    .replace(/^fout: /, 'vth: ');
+    .replace(/^(error|fout): /, 'vth: ');
 }
 
 export async function main(argv: string[]): Promise<number> {
