@@ -1,4 +1,4 @@
-import type { Cel } from '../ingest/tabel.js';
+import { celTekst, type Cel } from '../ingest/tabel.js';
 import { Rational } from './rational.js';
 
 /** A numeric cell as the model sees it: a number, a meaningful "no value" word, empty, or unreadable. */
@@ -314,22 +314,8 @@ export function leesGetal(cel: Cel | undefined, ctx: GetalContext = {}): Waarde 
 /** A cell as a message quotes it: a spreadsheet number in Dutch writing (2,166, not 2.166), text as typed. */
 export function celWeergave(c: Cel | undefined): string {
   if (c?.t === 'getal' && Number.isFinite(c.v)) return nlGetal(Rational.fromNumber(c.v).mul(Rational.of(c.procent ? 100n : 1n)), 6) + (c.procent ? '%' : '');
-  return c?.t === 'tekst' ? c.v : c ? celTekstLokaal(c) : '';
-}
-
-function celTekstLokaal(c: Cel): string {
-  switch (c.t) {
-    case 'datum':
-      return c.v.toISOString().slice(0, 10);
-    case 'bool':
-      return c.v ? 'WAAR' : 'ONWAAR';
-    case 'fout':
-      return c.v;
-    case 'formule':
-      return '=' + c.formule;
-    default:
-      return '';
-  }
+  if (c?.t === 'bool') return c.v ? 'WAAR' : 'ONWAAR';
+  return celTekst(c);
 }
 
 export function kort(s: string, max = 60): string {
