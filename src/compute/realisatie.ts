@@ -205,3 +205,30 @@ export function vergelijkRealisatie(wm: Werkmap, vraag: Vraag, zaken?: ZakenResu
     meldingen,
   };
 }
+
+export interface NalevingUitResultaten {
+  /** Compliance = 1 − violations / inspections with a result (fractions). */
+  perTaakveld: { taakveld: string; gecontroleerd: number; overtredingen: number; naleving: Rational }[];
+  perProduct: { code: string; product: string; taakveld: string; gecontroleerd: number; overtredingen: number; naleving: Rational }[];
+}
+
+/** The export's inspection results per product, and summed per taakveld of the programme lines. */
+export function nalevingUitResultaten(z: ZakenResultaat, r: PlanRealisatie): NalevingUitResultaten | undefined {
+  if (z.nalevingPerCode.length === 0) return undefined;
+  const regel = new Map(r.regels.map((x) => [x.code.toUpperCase(), x]));
+  const perProduct = z.nalevingPerCode.map((n) => {
+    const x = regel.get(n.code.toUpperCase());
+    return { code: n.code, product: x?.product ?? '', taakveld: x?.taakveld ?? ZONDER_TAAKVELD, gecontroleerd: n.gecontroleerd, overtredingen: n.overtredingen, naleving: n.naleving };
+  });
+  const tv = new Map<string, { gecontroleerd: number; overtredingen: number }>();
+  for (const p of perProduct) {
+    const t = tv.get(p.taakveld) ?? { gecontroleerd: 0, overtredingen: 0 };
+    t.gecontroleerd += p.gecontroleerd;
+    t.overtredingen += p.overtredingen;
+    tv.set(p.taakveld, t);
+  }
+  return {
+    perTaakveld: [...tv].map(([taakveld, t]) => ({ taakveld, ...t, naleving: Rational.ONE.sub(Rational.of(BigInt(t.overtredingen), BigInt(t.gecontroleerd))) })),
+    perProduct,
+  };
+}

@@ -67,6 +67,9 @@ export interface ZakenResultaat {
     gekoppeld: { zaken: number; uren: Rational };
     perWijze: Partial<Record<Koppelwijze, number>>;
     ongekoppeld: { zaken: number; uren: Rational; meest: { waarde: string; zaken: number; uren: Rational; reden: string }[] };
+    /** Matched share of the cases and of the booked hours of the year (fractions); undefined without any. */
+    aandeelZaken?: Rational;
+    aandeelUren?: Rational;
   };
   /** Cases of other years (by decision date, open ones by receipt): counted, never realised. */
   buitenJaar: { jaar: number; zaken: number; uren: Rational }[];
@@ -272,6 +275,8 @@ export class ZakenTelling {
         gekoppeld: { zaken: this.gekoppeld.zaken, uren: uren(this.gekoppeld.urenT) },
         perWijze: { ...this.perWijze },
         ongekoppeld: { zaken: ongekoppeldZaken, uren: uren(ongekoppeldUren), meest },
+        aandeelZaken: aandeel(this.gekoppeld.zaken, this.gekoppeld.zaken + ongekoppeldZaken),
+        aandeelUren: aandeel(this.gekoppeld.urenT, this.gekoppeld.urenT + ongekoppeldUren),
       },
       buitenJaar: [...this.buitenJaar]
         .sort(([a], [b]) => a - b)

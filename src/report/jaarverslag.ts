@@ -1,5 +1,5 @@
 import type { DoelResultaat } from '../compute/doelen.js';
-import type { PlanRealisatie } from '../compute/realisatie.js';
+import { nalevingUitResultaten, type PlanRealisatie } from '../compute/realisatie.js';
 import type { ZakenResultaat } from '../compute/zaken.js';
 import { TERMIJNEN } from '../compute/zaken.js';
 import type { Melding } from '../model/melding.js';
@@ -59,32 +59,9 @@ export interface JaarverslagView extends MeldingenView {
 
 const weken = (d: number) => `${d / 7} weken`;
 
-function nalevingUitResultaten(z: ZakenResultaat, r: PlanRealisatie): NonNullable<JaarverslagView['nalevingUitResultaten']> {
-  const regel = new Map(r.regels.map((x) => [x.code.toUpperCase(), x]));
-  const honderd = Rational.of(100n);
-  const perProduct = z.nalevingPerCode.map((n) => {
-    const x = regel.get(n.code.toUpperCase());
-    return { code: n.code, product: x?.product ?? '', taakveld: x?.taakveld ?? '', gecontroleerd: n.gecontroleerd, overtredingen: n.overtredingen, naleving: n.naleving.mul(honderd) };
-  });
-  const tv = new Map<string, { gecontroleerd: number; overtredingen: number }>();
-  for (const p of perProduct) {
-    const t = tv.get(p.taakveld) ?? { gecontroleerd: 0, overtredingen: 0 };
-    t.gecontroleerd += p.gecontroleerd;
-    t.overtredingen += p.overtredingen;
-    tv.set(p.taakveld, t);
-  }
-  return {
-    perTaakveld: [...tv].map(([taakveld, t]) => ({ taakveld, ...t, naleving: honderd.sub(Rational.of(BigInt(t.overtredingen * 100), BigInt(t.gecontroleerd))) })),
-    perProduct,
-  };
-}
-
 function zakenVerantwoording(zaken: { resultaat: ZakenResultaat; bestand: string }, r: PlanRealisatie): NonNullable<JaarverslagView['zakenVerantwoording']> {
   const z = zaken.resultaat;
   const k = z.koppeling;
-  const alle = k.gekoppeld.zaken + k.ongekoppeld.zaken;
-  const alleUren = k.gekoppeld.uren.add(k.ongekoppeld.uren);
-  const honderd = Rational.of(100n);
   return {
     bestand: zaken.bestand,
     zaken: z.zaken,
@@ -92,9 +69,9 @@ function zakenVerantwoording(zaken: { resultaat: ZakenResultaat; bestand: string
     buitenJaar: z.buitenJaar,
     zonderDatum: z.zonderDatum,
     gekoppeld: k.gekoppeld.zaken,
-    gekoppeldProcent: alle > 0 ? Rational.of(BigInt(k.gekoppeld.zaken * 100), BigInt(alle)) : undefined,
+    gekoppeldProcent: alsProcent(k.aandeelZaken),
     gekoppeldUren: k.gekoppeld.uren,
-    urenProcent: alleUren.isZero() ? undefined : k.gekoppeld.uren.mul(honderd).div(alleUren),
+    urenProcent: alsProcent(k.aandeelUren),
     ongekoppeld: k.ongekoppeld.zaken,
     ongekoppeldUren: k.ongekoppeld.uren,
     meest: k.ongekoppeld.meest,
@@ -102,6 +79,7 @@ function zakenVerantwoording(zaken: { resultaat: ZakenResultaat; bestand: string
   };
 }
 const alsProcent = (r: Rational | undefined) => r?.mul(Rational.of(100n));
+const alsProcentNaleving = <T extends { naleving: Rational }>(x: T): T => ({ ...x, naleving: x.naleving.mul(Rational.of(100n)) });
 
 export function jaarverslagView(
   wm: Werkmap,
@@ -115,6 +93,7 @@ export function jaarverslagView(
   const jaar = wm.instellingen.jaar ?? '';
   const teksten = tekstenPerSectie(wm);
   const metStreef = doelen.filter((d) => d.doel.streefwaarde);
+  const naleving = zaken ? nalevingUitResultaten(zaken.resultaat, r) : undefined;
   return {
     titel: `Jaarverslag VTH ${jaar}${gemeente ? `, gemeente ${gemeente}` : ''}`,
     gemeente,
@@ -158,7 +137,7 @@ export function jaarverslagView(
       : undefined,
     verbeterpunten: (wm.verbeterpunten ?? []).map((v: Verbeterpunt) => ({ nr: v.nr, verbeterpunt: v.verbeterpunt, status: v.status, toelichting: v.toelichting ?? '' })),
     zakenVerantwoording: zaken ? zakenVerantwoording(zaken, r) : undefined,
-    nalevingUitResultaten: zaken?.resultaat.nalevingPerCode.length ? nalevingUitResultaten(zaken.resultaat, r) : undefined,
+    nalevingUitResultaten: naleving ? { perTaakveld: naleving.perTaakveld.map(alsProcentNaleving), perProduct: naleving.perProduct.map(alsProcentNaleving) } : undefined,
     ...meldingenView(meldingen),
   };
 }

@@ -47,9 +47,8 @@ export function kolomKeuzes(args: string[] | undefined, profiel: Record<string, 
 export function zakenSamenvatting(z: ZakenUitkomst, jaar: number): string {
   const r = z.resultaat;
   const k = r.koppeling;
-  const pct = (a: number, b: number) => (b > 0 ? `${nlGetal(Rational.of(BigInt(a * 1000), BigInt(b)).div(Rational.of(10n)), 1)}%` : '-');
+  const pct = (aandeel: Rational | undefined) => (aandeel ? `${nlGetal(aandeel.mul(Rational.of(100n)), 1)}%` : '-');
   const urenTotaal = k.gekoppeld.uren.add(k.ongekoppeld.uren);
-  const urenPct = urenTotaal.isZero() ? '-' : `${nlGetal(k.gekoppeld.uren.mul(Rational.of(100n)).div(urenTotaal), 1)}%`;
   const delen = [
     `zakenexport: ${nlGetal(z.gelezen, 0)} zaken gelezen, ${nlGetal(r.inJaar, 0)} in ${jaar}`,
     ...(r.buitenJaar.length ? [`${r.buitenJaar.map((b) => `${nlGetal(b.zaken, 0)} uit ${b.jaar}`).join(', ')} (niet meegeteld)`] : []),
@@ -57,7 +56,7 @@ export function zakenSamenvatting(z: ZakenUitkomst, jaar: number): string {
   ];
   const regels = [delen.join('; ') + '.'];
   regels.push(
-    `gekoppeld aan het programma: ${nlGetal(k.gekoppeld.zaken, 0)} van ${nlGetal(k.gekoppeld.zaken + k.ongekoppeld.zaken, 0)} zaken (${pct(k.gekoppeld.zaken, k.gekoppeld.zaken + k.ongekoppeld.zaken)}), ${nlGetal(k.gekoppeld.uren, 1)} van ${nlGetal(urenTotaal, 1)} uur (${urenPct}).`,
+    `gekoppeld aan het programma: ${nlGetal(k.gekoppeld.zaken, 0)} van ${nlGetal(k.gekoppeld.zaken + k.ongekoppeld.zaken, 0)} zaken (${pct(k.aandeelZaken)}), ${nlGetal(k.gekoppeld.uren, 1)} van ${nlGetal(urenTotaal, 1)} uur (${pct(k.aandeelUren)}).`,
   );
   if (k.ongekoppeld.zaken > 0) {
     regels.push(
