@@ -2,7 +2,7 @@ import { nlGetal } from '../model/getal.js';
 import { melding, type Melding } from '../model/melding.js';
 import { Rational } from '../model/rational.js';
 import type { Afdeling, ProgrammaRegel, Werkmap } from '../model/types.js';
-import type { Risicoanalyse, RisicoUitkomst } from './risico.js';
+import { zoekActiviteiten, type Risicoanalyse } from './risico.js';
 import type { RegelUren, Vraag } from './vraag.js';
 
 /** What-if settings that do not touch the workbook. */
@@ -93,28 +93,6 @@ export interface Prioriteit {
   gekoppeld: boolean;
 }
 
-type ActiviteitIndex = { opId: Map<string, RisicoUitkomst[]>; opNaam: Map<string, RisicoUitkomst[]> };
-const INDEXEN = new WeakMap<Risicoanalyse, ActiviteitIndex>();
-
-/** The risk activities by id and by name, built once per analysis: no scan per programme line. */
-function activiteitIndex(risico: Risicoanalyse): ActiviteitIndex {
-  let index = INDEXEN.get(risico);
-  if (!index) {
-    index = { opId: new Map(), opNaam: new Map() };
-    const voegToe = (m: Map<string, RisicoUitkomst[]>, k: string, a: RisicoUitkomst) => {
-      const lijst = m.get(k);
-      if (lijst) lijst.push(a);
-      else m.set(k, [a]);
-    };
-    for (const a of risico.activiteiten) {
-      if (a.activiteit.id) voegToe(index.opId, a.activiteit.id.toLowerCase(), a);
-      voegToe(index.opNaam, a.activiteit.activiteit.toLowerCase(), a);
-    }
-    INDEXEN.set(risico, index);
-  }
-  return index;
-}
-
 function bepaalPrioriteit(regel: ProgrammaRegel, risico: Risicoanalyse | undefined, klassen: string[], meldingen: Melding[]): Prioriteit {
   const laagste: Prioriteit = { klasse: klassen[0]!, niveau: 0, gekoppeld: false };
   const p = regel.prioriteit?.trim();
@@ -123,8 +101,7 @@ function bepaalPrioriteit(regel: ProgrammaRegel, risico: Risicoanalyse | undefin
   const k = klassen.findIndex((x) => x.toLowerCase() === lp || x.toLowerCase() === KLASSE_SYNONIEM[lp]);
   if (k >= 0) return { klasse: klassen[k]!, niveau: k, gekoppeld: true };
   if (risico) {
-    const index = activiteitIndex(risico);
-    const treffers = index.opId.get(lp) ?? index.opNaam.get(lp) ?? [];
+    const treffers = zoekActiviteiten(risico, p);
     if (treffers.length === 1) {
       const a = treffers[0]!;
       return { klasse: a.klasse, niveau: Math.max(0, klassen.indexOf(a.klasse)), risico: a.risico, gekoppeld: true };

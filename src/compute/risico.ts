@@ -1,4 +1,3 @@
-import { normaliseerKop } from '../model/kolommen.js';
 import { nlGetal } from '../model/getal.js';
 import { melding, type Melding } from '../model/melding.js';
 import { Rational } from '../model/rational.js';
@@ -123,19 +122,47 @@ export function berekenRisico(model: Risicomodel, activiteiten: readonly Risicoa
   return { model, activiteiten: gerangschikt, zonderScore, perKlasse, meldingen };
 }
 
+type ActiviteitIndex = { opId: Map<string, RisicoUitkomst[]>; opNaam: Map<string, RisicoUitkomst[]> };
+const INDEXEN = new WeakMap<Risicoanalyse, ActiviteitIndex>();
+
+/** How a line's `prioriteit` names an activity: case, surrounding and repeated spaces do not count. */
+const sleutel = (s: string) => s.replace(/[\u00a0\s]+/g, ' ').trim().toLowerCase();
+
+/**
+ * The activities a programme line's `prioriteit` names: by id, else by activity name (which need not
+ * be unique). Indexed once per analysis, so that no line scans every activity.
+ */
+export function zoekActiviteiten(risico: Risicoanalyse, prioriteit: string): RisicoUitkomst[] {
+  let index = INDEXEN.get(risico);
+  if (!index) {
+    index = { opId: new Map(), opNaam: new Map() };
+    const voegToe = (m: Map<string, RisicoUitkomst[]>, k: string, a: RisicoUitkomst) => {
+      const lijst = m.get(k);
+      if (lijst) lijst.push(a);
+      else m.set(k, [a]);
+    };
+    for (const a of risico.activiteiten) {
+      if (a.activiteit.id) voegToe(index.opId, sleutel(a.activiteit.id), a);
+      voegToe(index.opNaam, sleutel(a.activiteit.activiteit), a);
+    }
+    INDEXEN.set(risico, index);
+  }
+  const k = sleutel(prioriteit);
+  return index.opId.get(k) ?? index.opNaam.get(k) ?? [];
+}
+
 /**
  * Activities of class "hoog" or higher (the model's highest class when none is called hoog) that no
- * programme line names in its `prioriteit` column, by id or by activity: priority without work.
+ * programme line links to, by the same rule the capacity check uses (one activity by id or name).
  */
 export function hogeZonderRegel(risico: Risicoanalyse, prioriteiten: readonly (string | undefined)[]): RisicoUitkomst[] {
   const klassen = risico.model.klassen.map((k) => k.naam.toLowerCase());
   const hoog = klassen.indexOf('hoog');
   const vanaf = hoog >= 0 ? hoog : klassen.length - 1;
-  const genoemd = new Set(prioriteiten.flatMap((p) => (p ? [normaliseerKop(p)] : [])));
-  return risico.activiteiten.filter(
-    (u) =>
-      klassen.indexOf(u.klasse.toLowerCase()) >= vanaf &&
-      !(u.activiteit.id && genoemd.has(normaliseerKop(u.activiteit.id))) &&
-      !genoemd.has(normaliseerKop(u.activiteit.activiteit)),
-  );
+  const gekoppeld = new Set<RisicoUitkomst>();
+  for (const p of prioriteiten) {
+    const treffers = p ? zoekActiviteiten(risico, p) : [];
+    if (treffers.length === 1) gekoppeld.add(treffers[0]!);
+  }
+  return risico.activiteiten.filter((u) => klassen.indexOf(u.klasse.toLowerCase()) >= vanaf && !gekoppeld.has(u));
 }
