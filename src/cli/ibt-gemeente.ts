@@ -10,7 +10,6 @@ import { normaliseerKop } from '../model/kolommen.js';
 import { laadWerkmap } from './laad.js';
 import { verwerkZaken } from './zaken.js';
 import { CodeKoppeling } from '../compute/koppeling.js';
-import type { ZaakVeld } from '../model/zaken.js';
 
 /** One municipality in a region: a werkmap (file or folder) and where its case export may be. */
 export interface GemeenteTaak {
@@ -73,7 +72,7 @@ export async function beoordeelGemeente(taak: GemeenteTaak): Promise<GemeenteUit
     const zaken = zakenPad
       ? await verwerkZaken(zakenPad, wm.instellingen.jaar!, undefined, naleefGroepen(wm.instellingen), {
           koppeling: new CodeKoppeling(wm.producten?.regels ?? [], wm.zaaktypen),
-          keuzes: (wm.instellingen.zakenKolommen ?? {}) as Partial<Record<ZaakVeld, string>>,
+          keuzes: wm.instellingen.zakenKolommen,
         })
       : undefined;
     // An unusable export gives no figures: the criteria that need it are "niet te beoordelen", never rood or groen.

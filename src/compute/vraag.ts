@@ -97,6 +97,7 @@ export function projectUren(p: Project): ProjectUren {
 function controleerSubtotaal(s: Subtotaal, perVolgnummer: Map<number, RegelUren>, meldingen: Melding[]): void {
   // A total row without a number (or with `n.v.t.`) has nothing to check; a misread number was reported.
   if (s.uren.soort !== 'getal') return;
+  const opgegeven = s.uren.waarde;
   const dekking = (volgnummers: number[]) => volgnummers.map((v) => perVolgnummer.get(v)!).filter(Boolean);
   const som = (regels: RegelUren[]) => Rational.sum(regels.filter((r) => r.uren).map((r) => r.uren!));
   const groep = s.groep
@@ -106,7 +107,7 @@ function controleerSubtotaal(s: Subtotaal, perVolgnummer: Map<number, RegelUren>
   const kandidaten = [groep, s.regels.length ? dekking(s.regels) : undefined, dekking(s.alleRegels)].filter(
     (k): k is RegelUren[] => k !== undefined,
   );
-  if (kandidaten.some((k) => som(k).eq((s.uren as { waarde: Rational }).waarde))) return;
+  if (kandidaten.some((k) => som(k).eq(opgegeven))) return;
   const gedekt = kandidaten[0]!;
   const totaal = som(gedekt);
   const eerste = gedekt[0]?.regel.plaats.rij;
@@ -117,7 +118,7 @@ function controleerSubtotaal(s: Subtotaal, perVolgnummer: Map<number, RegelUren>
     melding(
       'waarschuwing',
       'subtotaal-afwijkend',
-      `"${s.tekst}": het opgegeven totaal ${nlGetal(s.uren.waarde)} uur wijkt af van de som van de regels${bereik}, ${nlGetal(totaal)} uur (verschil ${nlGetal(s.uren.waarde.sub(totaal))})${onvolledig ? '; niet alle regels hebben uren' : ''}; het opgegeven totaal wordt niet gebruikt`,
+      `"${s.tekst}": het opgegeven totaal ${nlGetal(opgegeven)} uur wijkt af van de som van de regels${bereik}, ${nlGetal(totaal)} uur (verschil ${nlGetal(opgegeven.sub(totaal))})${onvolledig ? '; niet alle regels hebben uren' : ''}; het opgegeven totaal wordt niet gebruikt`,
       s.plaats,
     ),
   );

@@ -1,7 +1,7 @@
 import type { Tabel } from '../ingest/tabel.js';
 import { leesBlad } from './blad.js';
 import { nlGetal } from './getal.js';
-import { ZAAK_KOLOMMEN } from './zaken.js';
+import { ZAAK_KOLOMMEN, type ZaakVeld } from './zaken.js';
 import { normaliseerKop } from './kolommen.js';
 import { melding, type Melding } from './melding.js';
 import { Rational } from './rational.js';
@@ -42,7 +42,7 @@ export function leesInstellingen(tabel: Tabel): { instellingen: Instellingen; me
         const veld = zk[1]!;
         if (!(veld in ZAAK_KOLOMMEN)) {
           v.meldingen.push(melding('fout', 'instelling-onbekend', `"${naam}": ${veld} is geen veld van de zakenexport (${Object.keys(ZAAK_KOLOMMEN).join(', ')})`, r.plaats('instelling')));
-        } else if (v.tekst('waarde')) (inst.zakenKolommen ??= {})[veld] = v.tekst('waarde');
+        } else if (v.tekst('waarde')) (inst.zakenKolommen ??= {})[veld as ZaakVeld] = v.tekst('waarde');
         return undefined;
       }
       const sleutel = SLEUTELS[normaliseerKop(naam)];

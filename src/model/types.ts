@@ -1,4 +1,5 @@
 import type { Waarde } from './getal.js';
+import type { ZaakVeld } from './zaken.js';
 import type { Melding, Plaats } from './melding.js';
 import type { Rational } from './rational.js';
 
@@ -19,7 +20,7 @@ export interface Instellingen {
   /** `schrijfwijze getallen`: the convention for cells that do not settle it themselves. */
   getalnotatie?: 'nl' | 'en';
   /** `zaken kolom <veld>`: the case export's header for a field, where two could be it (an export profile). */
-  zakenKolommen?: Record<string, string>;
+  zakenKolommen?: Partial<Record<ZaakVeld, string>>;
   /** Where each setting was found, for messages. */
   plaatsen: Partial<Record<string, Plaats>>;
 }

@@ -75,15 +75,11 @@ export function wijsBladenToe(gelezen: GelezenWerkmap): { perBlad: Map<BladNaam,
   for (const t of gelezen.tabellen) bestandTelt.set(t.bestand, (bestandTelt.get(t.bestand) ?? 0) + 1);
   const kandidaten = new Map<BladNaam, Kandidaat[]>();
   for (const t of gelezen.tabellen) {
-    const strikt = t.blad.trim().toLowerCase();
-    let blad = bladVoor(t.blad);
+    // The sheet by its own name; a name with an addition (`Producten (2024)`, which normaliseerKop would
+    // shorten to `Producten`) is a copy.
+    let blad = /\([^()]*\)\s*$/.test(t.blad) ? undefined : bladVoor(t.blad);
     let rang = 0;
     let reden = '';
-    // `Producten (2024)` normalises like `Producten`: a name with more than the sheet's name is a copy.
-    if (blad && !BLADEN.some((b) => [b.naam, ...b.aliassen].some((a) => a.toLowerCase() === strikt)) && /\(.*\)\s*$/.test(t.blad)) {
-      rang = 1;
-      reden = 'een kopie (de naam heeft een toevoeging)';
-    }
     if (!blad) {
       blad = kopieVan(t.blad);
       if (blad) {

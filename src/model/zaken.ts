@@ -37,11 +37,9 @@ export function leesBevinding(waarde: string, kop: string): Zaak['bevinding'] {
   if (t === '') return undefined;
   if (CONFORM.has(t)) return 'conform';
   if (OVERTREDING.has(t)) return 'overtreding';
-  if (/overtreding|violation/i.test(kop)) {
-    if (['ja', 'j', 'yes', 'waar', '1'].includes(t)) return 'overtreding';
-    if (['nee', 'n', 'no', 'onwaar', '0'].includes(t)) return 'conform';
-  }
-  return 'onbekend';
+  // Under a header that asks "overtreding?", yes and no are the answer, read as the verdaagd column is.
+  const jaNee = /overtreding|violation/i.test(kop) ? leesJaNee(t === 'yes' ? 'ja' : t === 'no' ? 'nee' : t) : 'fout';
+  return jaNee === 'fout' ? 'onbekend' : jaNee ? 'overtreding' : 'conform';
 }
 
 /** The export's fields and the headers case systems give them (Dutch and English). */

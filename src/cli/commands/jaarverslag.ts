@@ -30,8 +30,8 @@ export interface JaarverslagOpties {
 }
 
 /** The user's column choices: the werkmap's export profile, overridden by --kolom. */
-export function kolomKeuzes(args: string[] | undefined, profiel: Record<string, string> | undefined): Partial<Record<ZaakVeld, string>> {
-  const keuzes: Partial<Record<ZaakVeld, string>> = { ...(profiel as Partial<Record<ZaakVeld, string>>) };
+export function kolomKeuzes(args: string[] | undefined, profiel: Partial<Record<ZaakVeld, string>> | undefined): Partial<Record<ZaakVeld, string>> {
+  const keuzes: Partial<Record<ZaakVeld, string>> = { ...profiel };
   for (const a of args ?? []) {
     const i = a.indexOf('=');
     const veld = a.slice(0, i).trim().toLowerCase();
