@@ -161,21 +161,23 @@ export function bouwWerkmap(gelezen: GelezenWerkmap): Werkmap {
   };
   for (const [naam, t] of perBlad) wm.bladen[naam] = { bestand: t.bestand, blad: t.blad };
 
+  // Instellingen first: its `schrijfwijze getallen` settles every file whose cells do not settle it
+  // themselves, Instellingen included (read again with it, so that `1,200` there is read as stated).
   const inst = bron('Instellingen');
   if (inst) {
-    const r = leesInstellingen(inst);
+    let r = leesInstellingen(inst);
+    const notatie = r.instellingen.getalnotatie;
+    if (notatie) {
+      const hint = { conventie: notatie, bron: `Instellingen zegt "schrijfwijze getallen: ${notatie === 'nl' ? 'Nederlands' : 'Engels'}"` };
+      for (const [b, t] of perBlad) perBlad.set(b, { ...t, getalHint: hint });
+      r = leesInstellingen(perBlad.get('Instellingen')!);
+    }
     wm.instellingen = r.instellingen;
     meldingen.push(...r.meldingen);
   } else {
     meldingen.push(
       melding('fout', 'blad-ontbreekt', 'blad Instellingen ontbreekt (met ten minste gemeente en jaar)', { bestand: bestandsnaam(gelezen) }),
     );
-  }
-  // A stated convention settles every file whose cells do not settle it themselves.
-  const notatie = wm.instellingen.getalnotatie;
-  if (notatie) {
-    const bronTekst = `Instellingen zegt "schrijfwijze getallen: ${notatie === 'nl' ? 'Nederlands' : 'Engels'}"`;
-    for (const [b, t] of perBlad) if (b !== 'Instellingen') perBlad.set(b, { ...t, getalHint: { conventie: notatie, bron: bronTekst } });
   }
   const rm = bron('Risicomodel');
   if (rm) {

@@ -418,6 +418,20 @@ def main():
         map_csv('34-regel-zonder-uren', basis(prod, risico=False))
         verwacht('34-regel-zonder-uren', 'CSV: A1.05.00 zonder aantal, kental en uren', None, [m('uren-onbekend', 'fout', rij=2)], fouten=1)
 
+        # 35. LibreOffice en-US export of every sheet, Instellingen included ("1,200" productive hours),
+        # with the convention stated once: the same figures, and no error for "1,200" or "1,410".
+        def alles_opgemaakt(naam, ws):
+            for row in ws.iter_rows(min_row=2):
+                for c in row:
+                    if isinstance(c.value, (int, float)) and not (naam == 'Instellingen' and c.value == 2025):
+                        c.number_format = '#,##0.###'
+        b = basis()
+        b['Instellingen'] = INSTELLINGEN + [['schrijfwijze getallen', 'Engels']]
+        werkboek(b, opmaak=alles_opgemaakt).save(tmp / 'en.xlsx')
+        lo_export(tmp / 'en.xlsx', HIER / '35-libreoffice-en-met-instelling', 'en-US')
+        verwacht('35-libreoffice-en-met-instelling', 'LibreOffice en-US, elk getal met duizendtallen (ook "1,200" in Instellingen), en "schrijfwijze getallen: Engels"',
+                 FIGUREN, [m('getallen-schrijfwijze', bestand='producten.csv')])
+
     (HIER / 'verwacht.json').write_text(json.dumps(VERWACHT, ensure_ascii=False, indent=2) + '\n')
     schrijf_readme()
 
