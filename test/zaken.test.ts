@@ -22,14 +22,23 @@ interface Verwacht {
   keuzes?: Partial<Record<ZaakVeld, string>>;
   werkmap?: string;
   ongekoppeld?: number;
+  /** The werkmap's `schrijfwijze getallen`. */
+  notatie?: 'nl' | 'en';
+  /** Finding codes the export must raise, and ones it must not. */
+  meldingen?: string[];
+  nooit?: string[];
 }
 
 const verwacht = JSON.parse(readFileSync(path.join(MAP, 'verwacht.json'), 'utf8')) as Record<string, Verwacht>;
 
-async function analyse(bestand: string, v: Pick<Verwacht, 'keuzes' | 'werkmap'> = {}): Promise<ZakenUitkomst> {
+async function analyse(bestand: string, v: Pick<Verwacht, 'keuzes' | 'werkmap' | 'notatie'> = {}): Promise<ZakenUitkomst> {
   const wm = bouwWerkmap(await leesWerkmap(v.werkmap ? path.join(MAP, v.werkmap) : VOORBEELD));
   const koppeling = new CodeKoppeling(wm.producten?.regels ?? [], wm.zaaktypen);
-  return verwerkZaken(path.join(MAP, bestand), wm.instellingen.jaar!, undefined, naleefGroepen(wm.instellingen), { koppeling, keuzes: v.keuzes });
+  return verwerkZaken(path.join(MAP, bestand), wm.instellingen.jaar!, undefined, naleefGroepen(wm.instellingen), {
+    koppeling,
+    keuzes: v.keuzes,
+    getalnotatie: v.notatie ?? wm.instellingen.getalnotatie,
+  });
 }
 
 /** The analysis as plain data: what the jaarverslag and IBT read from an export. */
@@ -61,6 +70,8 @@ describe('case exports as they come', () => {
     }
     expect(fouten.map((m) => `${m.code} rij ${m.plaats.rij}: ${m.bericht}`)).toEqual([]);
     expect(u.onbruikbaar).toBeUndefined();
+    for (const code of v.meldingen ?? []) expect(u.meldingen.map((m) => m.code)).toContain(code);
+    for (const code of v.nooit ?? []) expect(u.meldingen.map((m) => m.code)).not.toContain(code);
     const schoon = kern(await analyse('01-schoon.csv'));
     if (v.gelijk) {
       expect(kern(u)).toEqual(schoon);

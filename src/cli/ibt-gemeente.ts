@@ -73,6 +73,7 @@ export async function beoordeelGemeente(taak: GemeenteTaak): Promise<GemeenteUit
       ? await verwerkZaken(zakenPad, wm.instellingen.jaar!, undefined, naleefGroepen(wm.instellingen), {
           koppeling: new CodeKoppeling(wm.producten?.regels ?? [], wm.zaaktypen),
           keuzes: wm.instellingen.zakenKolommen,
+          getalnotatie: wm.instellingen.getalnotatie,
         })
       : undefined;
     // An unusable export gives no figures: the criteria that need it are "niet te beoordelen", never rood or groen.

@@ -6,6 +6,7 @@ import { stroomRijen } from '../ingest/stroom.js';
 import { melding, type Melding } from '../model/melding.js';
 import { ZakenLezer, type Zaak, type ZaakVeld } from '../model/zaken.js';
 import type { CodeKoppeling } from '../compute/koppeling.js';
+import type { Conventie } from '../model/getal.js';
 
 export interface ZakenUitkomst {
   resultaat: ZakenResultaat;
@@ -24,6 +25,8 @@ export interface ZakenOpties {
   koppeling?: CodeKoppeling;
   /** The user's choice of column per field, where two headers could be the same field. */
   keuzes?: Partial<Record<ZaakVeld, string>>;
+  /** The werkmap's `schrijfwijze getallen`: for hours that do not show their writing themselves. */
+  getalnotatie?: Conventie;
 }
 
 /** Streams a Zaken export through the reader into the aggregate: memory stays flat whatever its size. */
@@ -40,7 +43,11 @@ export async function verwerkZaken(
     throw new OnleesbaarFout(`zakenexport "${pad}" bestaat niet of is geen bestand`, { bestand: pad });
   }
   const bestand = path.basename(pad);
-  const lezer = new ZakenLezer(bestand, opties.keuzes);
+  const lezer = new ZakenLezer(
+    bestand,
+    opties.keuzes,
+    opties.getalnotatie ? { conventie: opties.getalnotatie, bron: 'Instellingen "schrijfwijze getallen"' } : undefined,
+  );
   const telling = new ZakenTelling(jaar, groepen, opties.koppeling);
   const voegToe = (z: Zaak) => telling.voegToe(z);
   let kopKlaar = false;
@@ -65,7 +72,7 @@ export async function verwerkZaken(
       }
       lezer.rij(waarden, rij, voegToe);
     },
-    { voortgang },
+    { voortgang, scheidingsteken: (s) => lezer.scheidingsteken(s) },
   );
   lezer.einde();
   const meldingen = [...lezer.meldingen];

@@ -12,6 +12,8 @@ export type PerRij = (waarden: unknown[], rij: number) => void;
 export interface StroomOpties {
   /** Called now and then with bytes read so far and the file size. */
   voortgang?: (gelezen: number, totaal: number) => void;
+  /** Told the CSV's sniffed separator before the first row (a `;` file comes from a decimal-comma locale). */
+  scheidingsteken?: (s: string) => void;
 }
 
 async function eersteBytes(pad: string, n: number): Promise<Buffer> {
@@ -81,6 +83,7 @@ async function csvRijen(pad: string, perRij: PerRij, opties: StroomOpties): Prom
   }
   telBytes(bron, size, opties);
   const delimiter = snuffelScheidingsteken(voorbeeld);
+  opties.scheidingsteken?.(delimiter);
   let rij = 0;
   let fout: unknown;
   await new Promise<void>((klaar, mislukt) => {

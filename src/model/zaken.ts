@@ -3,7 +3,8 @@ import { schoonTekst } from '../ingest/tabel.js';
 import { normaliseer } from '../ingest/cel.js';
 import { normaliseerKop } from './kolommen.js';
 import { melding, type Melding, type Plaats } from './melding.js';
-import { parseGetalTekst } from './getal.js';
+import { CONVENTIE_NAAM, kenmerk, nlGetal, parseGetalTekst, type Conventie } from './getal.js';
+import { isTotaalTekst } from './totaal.js';
 import { Rational } from './rational.js';
 
 export type Procedure = 'regulier' | 'uitgebreid' | 'handhavingsverzoek';
@@ -197,8 +198,6 @@ function tekst(v: unknown): string {
   return typeof w === 'object' ? '' : tekst(w);
 }
 
-const UREN_SNEL = /^(\d{1,9})(?:[.,](\d{1,4}))?$/;
-
 /** "12", "3,5", "0.25": digits with at most four decimals, as ten-thousandths; undefined otherwise. */
 function snelleUren(s: string): number | undefined {
   let geheel = 0;
@@ -214,8 +213,8 @@ function snelleUren(s: string): number | undefined {
   if (i === n) return geheel * 10_000;
   const sep = s.charCodeAt(i);
   if ((sep !== 44 && sep !== 46) || n - i - 1 < 1 || n - i - 1 > 4) return undefined;
-  // "1.234" is a thousands separator in Dutch writing: leave it to the full parser.
-  if (sep === 46 && n - i - 1 === 3) return undefined;
+  // "1.500" and "1,500" depend on the column's convention: leave them to the reader that knows it.
+  if (n - i - 1 === 3) return undefined;
   let frac = 0;
   let schaal = 1000;
   for (i++; i < n; i++, schaal /= 10) {
@@ -226,23 +225,17 @@ function snelleUren(s: string): number | undefined {
   return geheel * 10_000 + frac;
 }
 
-/** Hours as exact ten-thousandths; undefined for empty, 'fout' for unreadable. */
-function leesUren(v: unknown): number | undefined | 'fout' {
-  if (v === null || v === undefined || v === '') return undefined;
-  if (typeof v === 'number') {
-    if (!Number.isFinite(v) || v < 0) return 'fout';
-    const t = Math.round(v * 10_000);
-    return Math.abs(t / 10_000 - v) < 1e-9 ? t : 'fout';
-  }
-  if (typeof v === 'string') {
-    const snel = snelleUren(v);
-    if (snel !== undefined) return snel;
-  }
-  const s = tekst(v).trim();
+/** A spreadsheet number of hours as exact ten-thousandths. */
+function urenGetal(v: number): number | 'fout' {
+  if (!Number.isFinite(v) || v < 0) return 'fout';
+  const t = Math.round(v * 10_000);
+  return Math.abs(t / 10_000 - v) < 1e-9 ? t : 'fout';
+}
+
+/** Hours written as text, read by a convention; undefined for empty, 'fout' for unreadable. */
+function urenTekst(s: string, conventie: Conventie | undefined): number | undefined | 'fout' {
   if (s === '') return undefined;
-  const m = UREN_SNEL.exec(s);
-  if (m) return Number(m[1]) * 10_000 + Number((m[2] ?? '').padEnd(4, '0') || '0');
-  const p = parseGetalTekst(s);
+  const p = parseGetalTekst(s, conventie);
   if (!p || p.procent || p.waarde.isNegative()) return 'fout';
   const t = p.waarde.mul(Rational.of(10_000n));
   return t.isInteger() && t.num <= BigInt(Number.MAX_SAFE_INTEGER) ? Number(t.num) : 'fout';
@@ -296,6 +289,12 @@ export class ZakenLezer {
   private wachtendTeVeel = false;
   /** Rows dropped because their column's slash dates never settled an order. */
   private dubbelzinnigeDatums = 0;
+  /** The hours column's number convention: settled by a value that shows it, else the file or the werkmap's setting. */
+  private uren_: { conventie?: Conventie; bewijs?: string; gemengd?: boolean; gemeld?: boolean } = {};
+  /** Printed total rows (`Totaal`, `Som`): checked at the end against the cases above them, never counted. */
+  private totalen: { rij: number; ruw: unknown; tekst: string }[] = [];
+  /** Hours of the accepted cases per stretch between total rows (ten-thousandths). */
+  private stukSom: number[] = [0];
 
   /**
    * @param keuzes the user's choice of header per field (`--kolom ontvangen="Datum ontvangst"`, or
@@ -304,7 +303,58 @@ export class ZakenLezer {
   constructor(
     readonly bestand: string,
     private readonly keuzes: Partial<Record<ZaakVeld, string>> = {},
+    /** What the file or the werkmap says about number writing, for hours that do not show it themselves. */
+    private urenHint?: { conventie: Conventie; bron: string },
   ) {}
+
+  /** The CSV's separator is known once the reader has sniffed it: `;` means a decimal-comma locale. */
+  scheidingsteken(s: string): void {
+    if (s === ';' && !this.urenHint) this.urenHint = { conventie: 'nl', bron: 'de export gebruikt ; als scheidingsteken' };
+  }
+
+  private uren(v: unknown, rij: number): number | undefined | 'fout' | 'wacht' {
+    if (v === null || v === undefined || v === '') return undefined;
+    if (typeof v === 'number') return urenGetal(v);
+    const s = typeof v === 'string' ? v : tekst(v);
+    const snel = snelleUren(s);
+    if (snel !== undefined) {
+      // Its separator (if any) is a decimal one: evidence for the column.
+      if (!this.uren_.conventie && /[.,]/.test(s)) this.zetUrenConventie(s.includes(',') ? 'nl' : 'en', s, rij);
+      return snel;
+    }
+    const t = s.trim();
+    const k = kenmerk(t);
+    if (k === 'nl' || k === 'en') {
+      if (!this.uren_.conventie) this.zetUrenConventie(k, t, rij);
+      else if (this.uren_.conventie !== k && !this.uren_.gemengd) {
+        this.uren_.gemengd = true;
+        this.meld(melding('waarschuwing', 'uren-gemengd', `"${t}" is in de ${k === 'en' ? 'Engelse' : 'Nederlandse'} schrijfwijze, de eerdere uren niet; getallen als 1.500 zijn in deze kolom daarom niet te lezen`, this.plaats(rij, 'uren')));
+      }
+      return urenTekst(t, k);
+    }
+    if (k === 'dubbelzinnig') {
+      if (this.uren_.gemengd) return 'fout';
+      const conventie = this.uren_.conventie ?? this.urenHint?.conventie;
+      if (!conventie) return 'wacht';
+      // The reading of this value depended on the convention: say once which, and why.
+      if (!this.uren_.gemeld) {
+        this.uren_.gemeld = true;
+        const waarom = this.uren_.conventie ? this.uren_.bewijs : this.urenHint!.bron;
+        this.meld(melding('melding', 'uren-schrijfwijze', `uren als "${t}" worden gelezen in de ${CONVENTIE_NAAM[conventie]}, want ${waarom}`, this.plaats(rij, 'uren')));
+      }
+      return urenTekst(t, conventie);
+    }
+    return urenTekst(t, undefined);
+  }
+
+  private zetUrenConventie(c: Conventie, tekst: string, rij: number): void {
+    this.uren_.conventie = c;
+    this.uren_.bewijs = `"${tekst}" in rij ${rij}`;
+  }
+
+  private toestand(): string {
+    return `${this.datums.ontvangen.volgorde}|${this.datums.besluit.volgorde}|${this.uren_.conventie}`;
+  }
 
   private meld(m: Melding): void {
     if (this.meldingen.length < ZakenLezer.MAX_MELDINGEN) this.meldingen.push(m);
@@ -376,8 +426,29 @@ export class ZakenLezer {
    */
   rij(waarden: unknown[], rij: number, uit: (z: Zaak) => void): void {
     if (waarden.every((x) => x === null || x === undefined || x === '')) return;
+    if (this.isTotaalrij(waarden)) {
+      const t = waarden.map((w) => tekst(w).trim()).filter(Boolean).slice(0, 3).join(' ');
+      this.totalen.push({ rij, ruw: this.index.uren === undefined ? undefined : waarden[this.index.uren], tekst: t.length > 40 ? t.slice(0, 39) + '…' : t });
+      this.stukSom.push(0);
+      return;
+    }
     this.gelezen++;
     this.verwerk(waarden, rij, uit);
+  }
+
+  /** `Totaal`, `Som`, `Eindtotaal` as the row's first text, and no date: a printed total, not a case. */
+  private isTotaalrij(waarden: unknown[]): boolean {
+    const eerste = waarden.find((x) => x !== null && x !== undefined && x !== '');
+    if (typeof eerste !== 'string' || !isTotaalTekst(eerste)) return false;
+    const leeg = (veld: ZaakVeld) => this.index[veld] === undefined || tekst(waarden[this.index[veld]!]).trim() === '';
+    return leeg('ontvangen') && leeg('besluit');
+  }
+
+  /** The case at row `rij` counts in the stretch after the last total row above it. */
+  private telStuk(rij: number, urenT: number): void {
+    let i = this.totalen.length;
+    while (i > 0 && this.totalen[i - 1]!.rij > rij) i--;
+    this.stukSom[i]! += urenT;
   }
 
   private datum(veld: 'ontvangen' | 'besluit', v: unknown, rij: number): number | undefined | 'fout' | 'wacht' {
@@ -413,20 +484,20 @@ export class ZakenLezer {
       this.meld(melding('fout', 'zaak-zonder-code', 'zaak zonder productcode of product; overgeslagen', this.plaats(rij, this.index.productcode !== undefined ? 'productcode' : 'product')));
       return;
     }
-    const volgordeVoor = [this.datums.ontvangen.volgorde, this.datums.besluit.volgorde];
+    const voor = this.toestand();
     const ontvangen = this.datum('ontvangen', w('ontvangen'), rij);
     const besluit = this.datum('besluit', w('besluit'), rij);
-    if (ontvangen === 'wacht' || besluit === 'wacht') {
+    const uren = ontvangen === 'wacht' || besluit === 'wacht' ? undefined : this.uren(w('uren'), rij);
+    if (ontvangen === 'wacht' || besluit === 'wacht' || uren === 'wacht') {
       if (this.wachtend.length < MAX_WACHTEND) this.wachtend.push({ waarden: waarden.slice(), rij });
       else {
         this.wachtendTeVeel = true;
         this.dubbelzinnigeDatums++;
         this.overgeslagen++;
       }
-      this.herneem(volgordeVoor, uit);
+      this.herneem(voor, uit);
       return;
     }
-    const uren = leesUren(w('uren'));
     const procedure = leesProcedure(tekst(w('procedure')));
     const verdaagd = leesJaNee(tekst(w('verdaagd')));
     const onwaarschijnlijk = (d: number | undefined | 'fout') => typeof d === 'number' && (d < ONDERGRENS || d > BOVENGRENS);
@@ -435,6 +506,7 @@ export class ZakenLezer {
       !onwaarschijnlijk(ontvangen) && !onwaarschijnlijk(besluit) &&
       !(typeof ontvangen === 'number' && typeof besluit === 'number' && besluit < ontvangen)
     ) {
+      this.telStuk(rij, uren ?? 0);
       uit({
         regel: rij,
         zaaknummer: tekst(w('zaaknummer')),
@@ -449,7 +521,7 @@ export class ZakenLezer {
         resultaat: tekst(w('resultaat')).trim().toLowerCase(),
         bevinding: this.index.resultaat === undefined ? undefined : leesBevinding(tekst(w('resultaat')), this.koppen[this.index.resultaat]!),
       });
-      this.herneem(volgordeVoor, uit);
+      this.herneem(voor, uit);
       return;
     }
     const fouten: [ZaakVeld, string][] = [];
@@ -470,36 +542,78 @@ export class ZakenLezer {
     }
     this.overgeslagen++;
     for (const [veld, bericht] of fouten) this.meld(melding('fout', 'zaak-onleesbaar', `${bericht}; zaak overgeslagen`, this.plaats(rij, veld)));
-    this.herneem(volgordeVoor, uit);
+    this.herneem(voor, uit);
   }
 
-  /** When this row settled a column's order, the rows that waited for it are read now. */
-  private herneem(voor: (Datumvolgorde | undefined)[], uit: (z: Zaak) => void): void {
-    if (this.wachtend.length === 0) return;
-    if (voor[0] === this.datums.ontvangen.volgorde && voor[1] === this.datums.besluit.volgorde) return;
+  /** When this row settled a column's date order or number convention, the rows that waited for it are read now. */
+  private herneem(voor: string, uit: (z: Zaak) => void): void {
+    if (this.wachtend.length === 0 || voor === this.toestand()) return;
     const rijen = this.wachtend;
     this.wachtend = [];
     for (const r of rijen) this.verwerk(r.waarden, r.rij, uit);
   }
 
-  /** End of the export: rows whose slash dates never settled an order are refused, with one finding per column. */
+  /**
+   * End of the export: rows whose slash dates or hours never settled their column are refused, one
+   * finding per column; printed total rows are checked against the cases above them.
+   */
   einde(): void {
+    this.controleerTotalen();
     if (this.wachtend.length === 0 && !this.wachtendTeVeel) return;
-    const n = this.wachtend.length + this.dubbelzinnigeDatums;
-    const kolommen = (['ontvangen', 'besluit'] as const).filter((v) => !this.datums[v].volgorde && this.index[v] !== undefined);
-    const voorbeeld = this.wachtend[0];
-    this.overgeslagen += this.wachtend.length;
+    const rijen = this.wachtend;
+    this.overgeslagen += rijen.length;
     this.wachtend = [];
-    for (const veld of kolommen) {
+    const waarde = (r: { waarden: unknown[] }, veld: ZaakVeld) => tekst(r.waarden[this.index[veld]!]).trim();
+    for (const veld of ['ontvangen', 'besluit'] as const) {
+      if (this.datums[veld].volgorde || this.index[veld] === undefined) continue;
+      const getroffen = rijen.filter((r) => waarde(r, veld).includes('/'));
+      const n = getroffen.length + (this.wachtendTeVeel ? this.dubbelzinnigeDatums : 0);
+      if (n === 0) continue;
       this.meld(
         melding(
           'fout',
           'datum-dubbelzinnig',
-          `${n} ${n === 1 ? 'zaak heeft' : 'zaken hebben'} een datum als ${voorbeeld ? `"${tekst(voorbeeld.waarden[this.index[veld]!]).trim()}"` : '3/4/2025'} en geen datum in deze kolom zegt of de dag of de maand voorop staat; ${n === 1 ? 'die zaak is' : 'die zaken zijn'} niet meegeteld. Exporteer de datums als dd-mm-jjjj of jjjj-mm-dd`,
-          this.plaats(voorbeeld?.rij ?? 0, veld),
+          `${n} ${n === 1 ? 'zaak heeft' : 'zaken hebben'} een datum als "${getroffen[0] ? waarde(getroffen[0], veld) : '3/4/2025'}" en geen datum in deze kolom zegt of de dag of de maand voorop staat; ${n === 1 ? 'die zaak is' : 'die zaken zijn'} niet meegeteld. Exporteer de datums als dd-mm-jjjj of jjjj-mm-dd`,
+          this.plaats(getroffen[0]?.rij ?? 0, veld),
         ),
       );
     }
+    if (!this.uren_.conventie && this.index.uren !== undefined) {
+      const getroffen = rijen.filter((r) => kenmerk(waarde(r, 'uren')) === 'dubbelzinnig');
+      if (getroffen.length) {
+        const n = getroffen.length;
+        this.meld(
+          melding(
+            'fout',
+            'uren-dubbelzinnig',
+            `${n} ${n === 1 ? 'zaak heeft' : 'zaken hebben'} uren als "${waarde(getroffen[0]!, 'uren')}" en niets in de export zegt of de punt of komma duizendtallen of decimalen scheidt; ${n === 1 ? 'die zaak is' : 'die zaken zijn'} niet meegeteld. Zet in Instellingen "schrijfwijze getallen" op Nederlands of Engels`,
+            this.plaats(getroffen[0]!.rij, 'uren'),
+          ),
+        );
+      }
+    }
+  }
+
+  /** A printed total closes the cases since the previous total, or (after another total) all above it. */
+  private controleerTotalen(): void {
+    let tot = 0;
+    this.totalen.forEach((t, i) => {
+      const sinds = this.stukSom[i]!;
+      tot += sinds;
+      const plaats = this.plaats(t.rij, 'uren');
+      const gedrukt = this.uren(t.ruw, t.rij);
+      this.meld(melding('melding', 'totaalregel', `"${t.tekst}" is een totaalregel: niet als zaak meegeteld`, { ...plaats, kolom: undefined }));
+      if (gedrukt === undefined || gedrukt === 'wacht' || gedrukt === 'fout' || gedrukt === sinds || gedrukt === tot) return;
+      const uur = (x: number) => nlGetal(Rational.of(BigInt(x), 10_000n), 4);
+      this.meld(
+        melding(
+          'waarschuwing',
+          'zaken-totaal-afwijkend',
+          `"${t.tekst}": het opgegeven totaal ${uur(gedrukt)} uur wijkt af van de geboekte uren van de gelezen zaken erboven, ${uur(sinds === 0 ? tot : sinds)} uur; het opgegeven totaal wordt niet gebruikt`,
+          plaats,
+        ),
+      );
+    });
   }
 }
 

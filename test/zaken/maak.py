@@ -12,6 +12,8 @@ import datetime as dt
 import io
 import json
 import shutil
+import subprocess
+import tempfile
 from pathlib import Path
 
 import openpyxl
@@ -56,12 +58,34 @@ def per_datum(rijen, f):
     return per_kolom(rijen, lambda k, v: f(datum(v)) if k in ('ontvangen', 'besluit') and v else v)
 
 
+def lo_csv_en(xlsx, doel, tmp):
+    """LibreOffice's own CSV export in an en-US profile, cells as shown."""
+    prof = Path(tmp) / 'profiel-en' / 'user'
+    prof.mkdir(parents=True, exist_ok=True)
+    (prof / 'registrymodifications.xcu').write_text(
+        '<?xml version="1.0" encoding="UTF-8"?>\n<oor:items xmlns:oor="http://openoffice.org/2001/registry" '
+        'xmlns:xs="http://www.w3.org/2001/XMLSchema" xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance">\n'
+        '<item oor:path="/org.openoffice.Setup/L10N"><prop oor:name="ooSetupSystemLocale" oor:op="fuse"><value>en-US</value></prop></item>\n'
+        '<item oor:path="/org.openoffice.Setup/L10N"><prop oor:name="ooLocale" oor:op="fuse"><value>en-US</value></prop></item>\n'
+        '</oor:items>\n')
+    uit = Path(tmp) / 'lo-uit'
+    subprocess.run(['soffice', f'-env:UserInstallation=file://{prof.parent}', '--headless', '--convert-to',
+                    'csv:Text - txt - csv (StarCalc):44,34,76,1,,0,false,true,true', '--outdir', str(uit), str(xlsx)],
+                   check=True, capture_output=True)
+    shutil.copy(uit / (Path(xlsx).stem + '.csv'), doel)
+
+
 def verwacht(naam, hoe, gelijk=True, refus=None, keuzes=None, werkmap=None, extra=None):
     VERWACHT[naam] = {'hoe': hoe, 'gelijk': gelijk, **({'weigering': refus} if refus else {}),
                       **({'keuzes': keuzes} if keuzes else {}), **({'werkmap': werkmap} if werkmap else {}), **(extra or {})}
 
 
 def main():
+    with tempfile.TemporaryDirectory() as t:
+        maak(Path(t))
+
+
+def maak(tmp):
     for p in HIER.iterdir():
         if p.is_dir():
             shutil.rmtree(p)
@@ -188,6 +212,42 @@ def main():
     schrijf('17-onbekende-codes.csv', KOP, rijen)
     verwacht('17-onbekende-codes.csv', 'elke tiende zaak met code Z9.99.99 (niet in het programma)', gelijk=False,
              extra={'ongekoppeld': len(rijen[::10])})
+
+    # LibreOffice, en-US locale: the openpyxl workbook with m/d/yyyy dates, hours shown with two decimals
+    # and a user's total row at the bottom (a formula), saved as CSV "as shown".
+    wb = openpyxl.load_workbook(HIER / '09-openpyxl.xlsx')
+    ws = wb.active
+    n = ws.max_row
+    ws.append(['Totaal', None, None, None, None, None, None, f'=SUM(H2:H{n})', None])
+    for row in ws.iter_rows(min_row=2, max_row=n):
+        for c in row[2:4]:
+            c.number_format = 'm/d/yyyy'
+        row[7].number_format = '#,##0.00'
+    wb.save(tmp / 'en.xlsx')
+    lo_csv_en(tmp / 'en.xlsx', HIER / '18-libreoffice-en.csv', tmp)
+    verwacht('18-libreoffice-en.csv', 'LibreOffice en-US, opgeslagen als CSV "zoals getoond": m/d/jjjj, uren als 20.90, een totaalregel eronder',
+             extra={'meldingen': ['totaalregel'], 'nooit': ['zaken-totaal-afwijkend']})
+
+    # Hours with three decimals in English writing ("20.900"): nothing says whether the dot groups
+    # thousands, so they are refused; stated in the werkmap ("schrijfwijze getallen: Engels") the same analysis.
+    def drie(k, v):
+        if k == 'uren' and v:
+            return f"{float(v.replace(',', '.')):.3f}"
+        return datum(v).isoformat() if k in ('ontvangen', 'besluit') and v else v
+    schrijf('19-uren-drie-decimalen.csv', KOP, per_kolom(RIJEN, drie), delimiter=',', eol='\n')
+    verwacht('19-uren-drie-decimalen.csv', 'komma-CSV, uren als 20.900 (drie decimalen), verder niets dat de schrijfwijze vastlegt',
+             gelijk=False, refus='uren-dubbelzinnig')
+    verwacht('19-uren-drie-decimalen.csv#notatie', 'als 19, met in de werkmap "schrijfwijze getallen: Engels"', extra={'notatie': 'en'})
+
+    # The same in Dutch writing ("20,900") in a ;-separated file: the separator settles it.
+    schrijf('20-uren-drie-decimalen-nl.csv', KOP, per_kolom(RIJEN, lambda k, v: f"{float(v.replace(',', '.')):.3f}".replace('.', ',') if k == 'uren' and v else v))
+    verwacht('20-uren-drie-decimalen-nl.csv', 'puntkomma-CSV, uren als 20,900: de ; legt de Nederlandse schrijfwijze vast')
+
+    # A printed total that does not add up: checked, reported, never a case.
+    som = sum(float(r[7].replace(',', '.')) for r in RIJEN if r[7])
+    schrijf('21-totaal-afwijkend.csv', KOP, RIJEN + [['Totaal', '', '', '', '', '', '', f'{som + 100:.1f}'.replace('.', ','), '']])
+    verwacht('21-totaal-afwijkend.csv', 'een totaalregel onderaan die 100 uur te hoog is',
+             extra={'meldingen': ['totaalregel', 'zaken-totaal-afwijkend']})
 
     (HIER / 'verwacht.json').write_text(json.dumps(VERWACHT, ensure_ascii=False, indent=2) + '\n')
     regels = ['# Zakenexports zoals zaaksystemen en mensen ze maken', '',

@@ -91,6 +91,7 @@ export async function jaarverslagOpdracht(pad: string, opts: JaarverslagOpties):
     zaken = await verwerkZaken(opts.zaken, jaar, voortgangMelder(opts.quiet), naleefGroepen(wm.instellingen), {
       koppeling,
       keuzes: kolomKeuzes(opts.kolom, wm.instellingen.zakenKolommen),
+      getalnotatie: wm.instellingen.getalnotatie,
     });
     const getoond = isStil() ? zaken.meldingen.filter((m) => m.niveau === 'fout') : zaken.meldingen.filter((m) => m.niveau !== 'melding');
     if (getoond.length) process.stderr.write(formatteerMeldingen(getoond, kleuren(process.stderr)) + '\n');
