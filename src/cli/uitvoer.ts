@@ -59,7 +59,7 @@ export function formatteerMeldingen(meldingen: readonly Melding[], c: ChalkInsta
       const waar = [`rijen ${rijBereiken(r.samen.map((x) => x.plaats.rij!))} (${n}×)`, m.plaats.kolom ? `kolom "${m.plaats.kolom}"` : '']
         .filter(Boolean)
         .join(', ');
-      regels.push(`  ${kleur(LABEL[m.niveau])} ${waar}: ${m.bericht} (en ${n - 1} vergelijkbare; alle met vth controleer --json)`);
+      regels.push(`  ${kleur(LABEL[m.niveau])} ${waar}: ${m.bericht} (en ${n - 1} vergelijkbare)`);
       continue;
     }
     const waar = [m.plaats.rij !== undefined ? `rij ${m.plaats.rij}` : '', m.plaats.kolom ? `kolom "${m.plaats.kolom}"` : '']
