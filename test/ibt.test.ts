@@ -2,7 +2,8 @@ import { cpSync, existsSync, readdirSync, readFileSync, writeFileSync } from 'no
 import path from 'node:path';
 import ExcelJS from 'exceljs';
 import { describe, expect, it } from 'vitest';
-import { totaalKleur } from '../src/compute/ibt.js';
+import { ibtInstellingen, totaalKleur } from '../src/compute/ibt.js';
+import { PROFIELEN, profielUitJson } from '../src/compute/provincie.js';
 import { ROOT, tijdelijkeMap, vth } from './helpers.js';
 
 const REGIO = path.join(ROOT, 'fixtures/regio-voorbeeld');
@@ -25,7 +26,7 @@ async function overzicht(pad: string) {
     if (n === 1) return;
     const kleuren = Array.from({ length: 9 }, (_, i) => String(row.getCell(i + 2).value ?? ''));
     const fills = Array.from({ length: 9 }, (_, i) => ((row.getCell(i + 2).fill as ExcelJS.FillPattern | undefined)?.fgColor?.argb ?? ''));
-    rijen[String(row.getCell(1).value)] = { kleuren, fills, opmerking: row.getCell(18).value };
+    rijen[String(row.getCell(1).value)] = { kleuren, fills, opmerking: row.getCell(19).value };
   });
   return rijen;
 }
@@ -49,7 +50,7 @@ describe('vth ibt on the region fixture', () => {
       'ibt-2025-laatveen.md', 'ibt-2025-laatveen.xlsx', 'ibt-2025-openrade.md', 'ibt-2025-openrade.xlsx', 'ibt-overzicht-2025.md', 'ibt-overzicht-2025.xlsx',
     ]);
     const beekdal = readFileSync(path.join(uit, 'ibt-2025-beekdal.md'), 'utf8');
-    expect(beekdal).toContain('**Totaaloordeel: oranje.**');
+    expect(beekdal).toContain('**Totaaloordeel: oranje (voldoet deels).**');
     expect(beekdal).toMatch(/\| 4 \| Capaciteit in beeld en toereikend \| voldoet deels \| oranje \| Er is een tekort aan capaciteit; het programma zegt welk werk wordt uitgesteld\. \|/);
     expect(beekdal).toContain('- UVP vastgesteld op 15-02-2025 (uiterlijk vóór 01-02-2025)');
   });
@@ -100,7 +101,7 @@ describe('vth ibt on the region fixture', () => {
     const uit = path.join(tijdelijkeMap(), 'ibt');
     expect(vth(['ibt', REGIO, '-o', uit, '--format', 'json,md', '-q']).code).toBe(1);
     const a = JSON.parse(readFileSync(path.join(uit, 'ibt-2025-beekdal.json'), 'utf8'));
-    expect(Object.keys(a)).toEqual(['gemeente', 'jaar', 'totaal', 'criteria', 'kerncijfers', 'verbeterpunten']);
+    expect(Object.keys(a)).toEqual(['gemeente', 'jaar', 'profiel', 'totaal', 'totaalOordeel', 'bevindingen', 'criteria', 'kerncijfers', 'verbeterpunten']);
     expect(a.criteria.map((c: { kleur: string }) => c.kleur)).toEqual(VERWACHT.Beekdal!.slice(0, 8));
     const md = readFileSync(path.join(uit, 'ibt-2025-beekdal.md'), 'utf8');
     for (const c of a.criteria) expect(md).toContain(`### ${c.nr}. ${c.naam}: ${c.kleur}`);
@@ -171,5 +172,124 @@ describe('vth ibt with an unusable case export', () => {
     // Aaberg is groen on every other criterion: what is not known is never groen.
     expect(totaalKleur(['groen', 'grijs'])).toBe('oranje');
     expect(r.stdout).toContain('IBT 2025: 1 gemeente: 0 groen, 1 oranje, 0 rood, 0 niet te beoordelen.');
+  });
+});
+
+
+/** A copy of one region municipality with extra Instellingen rows, e.g. the date of last year's jaarverslag. */
+async function gemeenteMet(naam: string, extra: [string, string][]): Promise<string> {
+  const regio = tijdelijkeMap();
+  cpSync(path.join(REGIO, naam), path.join(regio, naam), { recursive: true });
+  const pad = path.join(regio, naam, 'werkmap.xlsx');
+  const wb = new ExcelJS.Workbook();
+  await wb.xlsx.readFile(pad);
+  const ws = wb.getWorksheet('Instellingen')!;
+  for (const [k, v] of extra) {
+    const bestaand = ws.getRows(1, ws.rowCount)!.find((r) => String(r.getCell(1).value).toLowerCase() === k);
+    if (bestaand) bestaand.getCell(2).value = v;
+    else ws.addRow([k, v]);
+  }
+  await wb.xlsx.writeFile(pad);
+  return regio;
+}
+
+function criteria(md: string): Record<number, string> {
+  return Object.fromEntries([...md.matchAll(/^\| (\d) \| [^|]+ \| ([^|]+) \| (\w+) \|/gm)].map((m) => [Number(m[1]), `${m[2]!.trim()}/${m[3]}`]));
+}
+
+describe('vth ibt province profiles', () => {
+  it('standaard: the werkmap names a province vth has no profile for, and the report says which profile judged it', () => {
+    const uit = path.join(tijdelijkeMap(), 'ibt');
+    vth(['ibt', REGIO, '-o', uit, '--format', 'md', '-q']);
+    const md = readFileSync(path.join(uit, 'ibt-2025-aaberg.md'), 'utf8');
+    expect(md).toContain('Beoordeeld met het provincieprofiel standaard:');
+    expect(md).toContain('vth heeft geen profiel voor provincie "Gelderland" (blad Instellingen); het standaardprofiel geldt.');
+  });
+
+  it('noord-brabant: the UVP of N is judged with the jaarverslag over N−1 (its own Instellingen row), deadlines 1 February and 1 May', async () => {
+    const uit = path.join(tijdelijkeMap(), 'ibt');
+    // Without last year's date: criterion 5 cannot be met, and says which setting is missing.
+    vth(['ibt', REGIO, '-o', uit, '--format', 'md', '-q', '--provincie', 'noord-brabant']);
+    let md = readFileSync(path.join(uit, 'ibt-2025-aaberg.md'), 'utf8');
+    expect(md).toContain('Beoordeeld met het provincieprofiel Noord-Brabant:');
+    expect(criteria(md)[5]).toBe('voldoet niet/rood');
+    expect(md).toContain('vaststellingsdatum jaarverslag over 2024 onbekend (instelling "jaarverslag vorig jaar vastgesteld op")');
+    expect(criteria(md)[1]).toBe('voldoet/groen');
+
+    const regio = await gemeenteMet('aaberg', [['jaarverslag vorig jaar vastgesteld op', '10-04-2025'], ['provincie', 'Provincie Noord-Brabant']]);
+    const uit2 = path.join(tijdelijkeMap(), 'ibt');
+    // The werkmap's province chooses the profile: no --provincie needed.
+    expect(vth(['ibt', regio, '-o', uit2, '--format', 'md', '-q']).code).toBe(0);
+    md = readFileSync(path.join(uit2, 'ibt-2025-aaberg.md'), 'utf8');
+    expect(md).toContain('Beoordeeld met het provincieprofiel Noord-Brabant:');
+    expect(criteria(md)[5]).toBe('voldoet/groen');
+    expect(md).toContain('Het jaarverslag over 2024 is vóór 01-05-2025 vastgesteld.');
+    expect(md).toContain('de inhoud van het jaarverslag over 2024 staat niet in deze werkmap en is niet getoetst');
+  });
+
+  it('noord-holland: its own scale (adequaat, redelijk adequaat, niet adequaat) and no deadline it does not publish', () => {
+    const uit = path.join(tijdelijkeMap(), 'ibt');
+    vth(['ibt', REGIO, '-o', uit, '--format', 'md,json', '-q', '--provincie', 'Noord-Holland']);
+    const md = readFileSync(path.join(uit, 'ibt-2025-beekdal.md'), 'utf8');
+    // Beekdal's UVP of 15-02-2025 is late only against a deadline this profile does not have.
+    expect(criteria(md)[1]).toBe('adequaat/groen');
+    expect(md).toContain('UVP vastgesteld op 15-02-2025 (profiel Noord-Holland noemt geen termijn)');
+    expect(criteria(md)[4]).toBe('redelijk adequaat/oranje');
+    expect(md).toContain('**Totaaloordeel: oranje (redelijk adequaat).**');
+    const openrade = JSON.parse(readFileSync(path.join(uit, 'ibt-2025-openrade.json'), 'utf8'));
+    expect(openrade.criteria[1]).toMatchObject({ status: 'voldoet niet', oordeel: 'niet adequaat', kleur: 'rood' });
+    expect(openrade.profiel.naam).toBe('Noord-Holland');
+  });
+
+  it('a user\'s own profile file: its deadlines and words, every field checked', () => {
+    const map = tijdelijkeMap();
+    const profiel = path.join(map, 'gelderland.json');
+    writeFileSync(profiel, JSON.stringify({ naam: 'Gelderland (eigen)', bron: 'brief GS', uvpUiterlijk: '01-03', jaarverslagUiterlijk: '01-07', schaal: { 'voldoet deels': 'deels' } }));
+    const uit = path.join(map, 'ibt');
+    vth(['ibt', REGIO, '-o', uit, '--format', 'md', '-q', '--provincie', profiel]);
+    const md = readFileSync(path.join(uit, 'ibt-2025-beekdal.md'), 'utf8');
+    expect(md).toContain('Beoordeeld met het provincieprofiel Gelderland (eigen): brief GS.');
+    expect(md).toContain('UVP vastgesteld op 15-02-2025 (uiterlijk vóór 01-03-2025)');
+    expect(criteria(md)[1]).toBe('voldoet/groen');
+    expect(criteria(md)[4]).toBe('deels/oranje');
+    // Laatveen's jaarverslag of 20-06-2026 is on time before 1 July; it stays deels for lacking goals.
+    const laatveen = readFileSync(path.join(uit, 'ibt-2025-laatveen.md'), 'utf8');
+    expect(laatveen).toContain('- jaarverslag over 2025 vastgesteld op 20-06-2026 (uiterlijk vóór 01-07-2026)');
+    expect(laatveen).toContain('| 5 | Jaarverslag op tijd en over realisatie en doelen | deels | oranje | Het jaarverslag rapporteert niet over zowel realisatie als doelen. |');
+
+    writeFileSync(profiel, JSON.stringify({ naam: 'x', uvpUiterljik: '01-03' }));
+    let r = vth(['ibt', REGIO, '-o', path.join(map, 'b'), '--provincie', profiel]);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain('veld "uvpUiterljik": onbekend veld');
+    writeFileSync(profiel, '{"naam": "x", "jaarverslagOver": "N-2"}');
+    r = vth(['ibt', REGIO, '-o', path.join(map, 'b'), '--provincie', profiel]);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain('veld "jaarverslagOver": "N-2" moet N of N-1 zijn');
+    r = vth(['ibt', REGIO, '-o', path.join(map, 'b'), '--provincie', 'Limburg']);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain('provincie "Limburg" heeft geen ingebouwd profiel (bekend: standaard, noord-brabant, noord-holland)');
+    expect(existsSync(path.join(map, 'b'))).toBe(false);
+  });
+
+  it('a peildatum: later adoption dates do not count and are findings; a year not yet over is not judged on realisation', () => {
+    const uit = path.join(tijdelijkeMap(), 'ibt');
+    vth(['ibt', REGIO, '-o', uit, '--format', 'md', '-q', '--peildatum', '01-07-2025']);
+    const md = readFileSync(path.join(uit, 'ibt-2025-aaberg.md'), 'utf8');
+    const c = criteria(md);
+    expect(c[1]).toBe('voldoet/groen');
+    expect([c[5], c[6], c[7]]).toEqual(['niet te beoordelen/grijs', 'niet te beoordelen/grijs', 'niet te beoordelen/grijs']);
+    expect(md).toContain('Peildatum 01-07-2025.');
+    expect(md).toMatch(/- het jaarverslag over 2025 is volgens de werkmap vastgesteld op \d\d-\d\d-2026, na de peildatum 01-07-2025: telt niet als vastgesteld\./);
+    expect(md).toContain('Op de peildatum 01-07-2025 is 2025 nog niet voorbij; de realisatie is nog niet compleet.');
+    expect(vth(['ibt', REGIO, '-o', tijdelijkeMap(), '--peildatum', '31-06-2025']).stderr).toContain('--peildatum "31-06-2025" is geen datum');
+  });
+
+  it('resolves the profile from the werkmap, lets options override its deadlines, and never counts a date yet to come', () => {
+    expect(ibtInstellingen({}, undefined, 'Provincie Noord-Brabant').profiel.naam).toBe('Noord-Brabant');
+    expect(ibtInstellingen({}, undefined, 'noord holland').profiel.schaal.voldoet).toBe('adequaat');
+    expect(ibtInstellingen({}, undefined, 'Overijssel').profielOpmerking).toContain('geen profiel voor provincie "Overijssel"');
+    expect(ibtInstellingen({ uvpUiterlijk: '15-03' }, PROFIELEN['noord-brabant']).profiel).toMatchObject({ naam: 'Noord-Brabant', uvpUiterlijk: { dag: 15, maand: 3 }, jaarverslagOver: 'N-1' });
+    expect(() => profielUitJson('{"naam": "x", "peildatumJaar": "N"}', 'p.json')).toThrow('veld "peildatumJaar": staat er zonder peildatum');
+    expect(profielUitJson('{"naam": "x", "peildatum": "01-09", "peildatumJaar": "N+1"}', 'p.json').peildatum).toEqual({ dag: 1, maand: 9, jaar: 1 });
   });
 });

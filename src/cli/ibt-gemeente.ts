@@ -10,6 +10,7 @@ import { normaliseerKop } from '../model/kolommen.js';
 import { laadWerkmap } from './laad.js';
 import { verwerkZaken } from './zaken.js';
 import { CodeKoppeling } from '../compute/koppeling.js';
+import type { ProvincieProfiel } from '../compute/provincie.js';
 
 /** One municipality in a region: a werkmap (file or folder) and where its case export may be. */
 export interface GemeenteTaak {
@@ -20,6 +21,8 @@ export interface GemeenteTaak {
   zakenMap?: string;
   jaar?: number;
   drempels?: IbtDrempels;
+  /** `--provincie`: overrides the werkmap's province. */
+  profiel?: ProvincieProfiel;
 }
 
 export type GemeenteUitkomst =
@@ -83,7 +86,7 @@ export async function beoordeelGemeente(taak: GemeenteTaak): Promise<GemeenteUit
     return {
       ok: true,
       index: taak.index,
-      oordeel: beoordeelIbt(wm, a, r, d.doelen, bruikbaar, ibtInstellingen(taak.drempels), zaken?.onbruikbaar),
+      oordeel: beoordeelIbt(wm, a, r, d.doelen, bruikbaar, ibtInstellingen(taak.drempels, taak.profiel, wm.instellingen.provincie), zaken?.onbruikbaar),
       zaken: zakenPad && path.basename(zakenPad),
     };
   } catch (e) {

@@ -8,18 +8,24 @@ import { nlGetal } from '../model/getal.js';
 import { Rational } from '../model/rational.js';
 import type { Werkmap } from '../model/types.js';
 
-export type Status = 'voldoet' | 'voldoet deels' | 'voldoet niet' | 'niet te beoordelen';
+import { ingebouwdProfiel, leesDagMaand, PROFIELEN, type DagMaand, type ProvincieProfiel, type Status } from './provincie.js';
+
+export type { Status } from './provincie.js';
 /** grijs: the criterion cannot be judged (the case export is unusable, too little is covered). */
 export type Kleur = 'groen' | 'oranje' | 'rood' | 'grijs';
 
 export const KLEUR: Record<Status, Kleur> = { voldoet: 'groen', 'voldoet deels': 'oranje', 'voldoet niet': 'rood', 'niet te beoordelen': 'grijs' };
 
-/** Thresholds of the IBT check: settings with documented defaults. */
+/** Thresholds of the IBT check: the province's profile, with the command line's overrides applied. */
 export interface IbtInstellingen {
-  /** The UVP for year N is in time when adopted before this day and month of year N (default 1 February). */
-  uvpUiterlijk: { dag: number; maand: number };
-  /** The jaarverslag over N is in time when adopted before this day and month of N+1 (default 1 May). */
-  jaarverslagUiterlijk: { dag: number; maand: number };
+  /** Deadlines, pairing of documents and the words of the verdict scale. */
+  profiel: ProvincieProfiel;
+  /** Why this profile, when the werkmap named a province without one. */
+  profielOpmerking?: string;
+  /** `--peildatum`: the day the province takes stock; overrides the profile's. */
+  peildatum?: Date;
+  /** The day of the run: an adoption date after it cannot be true (tests fix it). */
+  vandaag?: Date;
   /** Realised hours as a share of planned hours: at least this is groen (default 90%)… */
   realisatieGroen: Rational;
   /** …and at least this oranje (default 75%). */
@@ -31,8 +37,7 @@ export interface IbtInstellingen {
 }
 
 export const STANDAARD_IBT: IbtInstellingen = {
-  uvpUiterlijk: { dag: 1, maand: 2 },
-  jaarverslagUiterlijk: { dag: 1, maand: 5 },
+  profiel: PROFIELEN.standaard!,
   realisatieGroen: Rational.of(90n),
   realisatieOranje: Rational.of(75n),
   tijdigheidNorm: Rational.of(95n),
@@ -40,7 +45,7 @@ export const STANDAARD_IBT: IbtInstellingen = {
 };
 
 /** The thresholds' names, as command-line options in camel case (`--uvp-uiterlijk` → uvpUiterlijk). */
-export const DREMPEL_SLEUTELS = ['uvpUiterlijk', 'jaarverslagUiterlijk', 'realisatieGroen', 'realisatieOranje', 'tijdigheidNorm', 'tijdigheidMarge'] as const;
+export const DREMPEL_SLEUTELS = ['peildatum', 'uvpUiterlijk', 'jaarverslagUiterlijk', 'realisatieGroen', 'realisatieOranje', 'tijdigheidNorm', 'tijdigheidMarge'] as const;
 
 /** The thresholds as written text (plain data: they cross worker threads), as the command line gives them. */
 export type IbtDrempels = Partial<Record<(typeof DREMPEL_SLEUTELS)[number], string>>;
@@ -49,27 +54,45 @@ export function drempelsUit(opts: IbtDrempels): IbtDrempels {
   return Object.fromEntries(DREMPEL_SLEUTELS.flatMap((k) => (opts[k] === undefined ? [] : [[k, opts[k]]])));
 }
 
-/** Thresholds from their written form ("01-02", "90", "92,5"); throws a Dutch message on nonsense. */
-export function ibtInstellingen(d: IbtDrempels = {}): IbtInstellingen {
-  const dagMaand = (s: string | undefined, standaard: { dag: number; maand: number }, naam: string) => {
-    if (s === undefined) return standaard;
-    const m = /^(\d{1,2})[-/.](\d{1,2})$/.exec(s.trim());
-    const dag = Number(m?.[1]);
-    const maand = Number(m?.[2]);
-    if (!m || maand < 1 || maand > 12 || dag < 1 || dag > new Date(Date.UTC(2001, maand, 0)).getUTCDate()) {
-      throw new RangeError(`${naam} "${s}" is geen dag en maand (schrijf bijvoorbeeld 01-02)`);
-    }
-    return { dag, maand };
-  };
+/**
+ * Thresholds from their written form ("01-02", "90", "92,5"); throws a Dutch message on nonsense.
+ * The profile is the one chosen (`--provincie`), else the werkmap's `provincie` when vth has a
+ * profile for it, else the standard one (and the report says so).
+ */
+export function ibtInstellingen(d: IbtDrempels = {}, gekozen?: ProvincieProfiel, werkmapProvincie?: string): IbtInstellingen {
+  const dagMaand = (s: string | undefined, standaard: DagMaand | undefined, naam: string) => (s === undefined ? standaard : leesDagMaand(s, naam));
   const procent = (s: string | undefined, standaard: Rational, naam: string) => {
     if (s === undefined) return standaard;
     const r = Rational.fromDecimalString(s.trim().replace('%', '').replace(',', '.'));
     if (!r || r.isNegative() || r.gt(Rational.of(100n))) throw new RangeError(`${naam} "${s}" is geen percentage van 0 tot 100`);
     return r;
   };
+  let basis = PROFIELEN.standaard!;
+  let profielOpmerking: string | undefined;
+  if (gekozen) basis = gekozen;
+  else if (werkmapProvincie) {
+    const p = ingebouwdProfiel(werkmapProvincie);
+    if (p) basis = p;
+    else profielOpmerking = `vth heeft geen profiel voor provincie "${werkmapProvincie}" (blad Instellingen); het standaardprofiel geldt. Kies een profiel met --provincie.`;
+  }
+  const profiel: ProvincieProfiel = {
+    ...basis,
+    uvpUiterlijk: dagMaand(d.uvpUiterlijk, basis.uvpUiterlijk, '--uvp-uiterlijk'),
+    jaarverslagUiterlijk: dagMaand(d.jaarverslagUiterlijk, basis.jaarverslagUiterlijk, '--jaarverslag-uiterlijk'),
+  };
+  let peildatum: Date | undefined;
+  if (d.peildatum !== undefined) {
+    const m = /^(\d{1,2})-(\d{1,2})-(\d{4})$/.exec(d.peildatum.trim());
+    const dt = m ? new Date(Date.UTC(Number(m[3]), Number(m[2]) - 1, Number(m[1]))) : undefined;
+    if (!m || !dt || dt.getUTCDate() !== Number(m[1]) || dt.getUTCMonth() !== Number(m[2]) - 1) {
+      throw new RangeError(`--peildatum "${d.peildatum}" is geen datum (schrijf dd-mm-jjjj, bijvoorbeeld 01-07-2026)`);
+    }
+    peildatum = dt;
+  }
   const i: IbtInstellingen = {
-    uvpUiterlijk: dagMaand(d.uvpUiterlijk, STANDAARD_IBT.uvpUiterlijk, '--uvp-uiterlijk'),
-    jaarverslagUiterlijk: dagMaand(d.jaarverslagUiterlijk, STANDAARD_IBT.jaarverslagUiterlijk, '--jaarverslag-uiterlijk'),
+    profiel,
+    ...(profielOpmerking ? { profielOpmerking } : {}),
+    ...(peildatum ? { peildatum } : {}),
     realisatieGroen: procent(d.realisatieGroen, STANDAARD_IBT.realisatieGroen, '--realisatie-groen'),
     realisatieOranje: procent(d.realisatieOranje, STANDAARD_IBT.realisatieOranje, '--realisatie-oranje'),
     tijdigheidNorm: procent(d.tijdigheidNorm, STANDAARD_IBT.tijdigheidNorm, '--tijdigheid-norm'),
@@ -83,6 +106,8 @@ export interface Criterium {
   nr: number;
   naam: string;
   status: Status;
+  /** The status in the words of the province's scale ("redelijk adequaat"). */
+  oordeel: string;
   kleur: Kleur;
   /** The figures the judgement rests on. */
   bewijs: string[];
@@ -93,8 +118,16 @@ export interface Criterium {
 export interface IbtOordeel {
   gemeente: string;
   jaar: number;
+  /** The province profile judged by, with its source. */
+  profiel: { naam: string; bron: string; opmerking?: string };
+  /** The day the province takes stock, when one is set. */
+  peildatum?: Date;
   criteria: Criterium[];
   totaal: Kleur;
+  /** The overall colour in the words of the scale. */
+  totaalOordeel: string;
+  /** Facts that do not fit: an adoption date after the peildatum or in the future. */
+  bevindingen: string[];
   kerncijfers: {
     benodigd?: Rational;
     beschikbaar?: Rational;
@@ -121,11 +154,19 @@ export const CRITERIA = [
 
 const HONDERD = Rational.of(100n);
 
-function crit(nr: number, status: Status, reden: string, bewijs: string[]): Criterium {
-  return { nr, naam: CRITERIA[nr - 1]!, status, kleur: KLEUR[status], bewijs, reden };
-}
+const maakCrit =
+  (schaal: ProvincieProfiel['schaal']) =>
+  (nr: number, status: Status, reden: string, bewijs: string[]): Criterium => ({
+    nr,
+    naam: CRITERIA[nr - 1]!,
+    status,
+    oordeel: status === 'niet te beoordelen' ? status : schaal[status],
+    kleur: KLEUR[status],
+    bewijs,
+    reden,
+  });
 
-const datum = (d: { dag: number; maand: number }, jaar: number) => new Date(Date.UTC(jaar, d.maand - 1, d.dag));
+const datum = (d: DagMaand, jaar: number) => new Date(Date.UTC(jaar, d.maand - 1, d.dag));
 
 /**
  * The overall colour: rood when any criterion is rood, else oranje when any is oranje or cannot be
@@ -149,22 +190,42 @@ export function beoordeelIbt(
   const jaar = wm.instellingen.jaar!;
   const i = wm.instellingen;
   const criteria: Criterium[] = [];
+  const p = inst.profiel;
+  const crit = maakCrit(p.schaal);
+  const peil = inst.peildatum ?? (p.peildatum ? datum(p.peildatum, jaar + p.peildatum.jaar) : undefined);
+  const vandaag = inst.vandaag ?? new Date();
+  const bevindingen: string[] = [];
+  /** An adoption date counts only when it lies on or before the peildatum, and never in the future. */
+  const telt = (d: Date | undefined, wat: string): Date | undefined => {
+    if (!d) return undefined;
+    if (peil && d > peil) {
+      bevindingen.push(`${wat} is volgens de werkmap vastgesteld op ${nlDatum(d)}, na de peildatum ${nlDatum(peil)}: telt niet als vastgesteld.`);
+      return undefined;
+    }
+    if (d > vandaag) {
+      bevindingen.push(`${wat} is volgens de werkmap vastgesteld op ${nlDatum(d)}, een datum die nog moet komen: telt niet als vastgesteld (tikfout?).`);
+      return undefined;
+    }
+    return d;
+  };
 
   // 1. Documents current and adopted in time.
   {
-    const grens = datum(inst.uvpUiterlijk, jaar);
+    const grens = p.uvpUiterlijk && datum(p.uvpUiterlijk, jaar);
     const planOk = i.beleidsplanGeldigTot !== undefined && i.beleidsplanGeldigTot >= jaar;
-    const uvpOk = i.uvpVastgesteldOp !== undefined && i.uvpVastgesteldOp < grens;
+    const uvp = telt(i.uvpVastgesteldOp, `het UVP ${jaar}`);
+    const uvpOk = uvp !== undefined && (!grens || uvp < grens);
+    const tijdig = grens ? `vóór ${nlDatum(grens)}` : 'op tijd';
     const bewijs = [
       i.beleidsplanGeldigTot !== undefined ? `beleidsplan geldig tot en met ${i.beleidsplanGeldigTot}` : 'geldigheid beleidsplan onbekend',
-      i.uvpVastgesteldOp ? `UVP vastgesteld op ${nlDatum(i.uvpVastgesteldOp)} (uiterlijk vóór ${nlDatum(grens)})` : 'vaststellingsdatum UVP onbekend',
+      uvp ? `UVP vastgesteld op ${nlDatum(uvp)} (${grens ? `uiterlijk vóór ${nlDatum(grens)}` : `profiel ${p.naam} noemt geen termijn`})` : 'vaststellingsdatum UVP onbekend',
     ];
     criteria.push(
       planOk && uvpOk
-        ? crit(1, 'voldoet', `Het beleidsplan dekt ${jaar} en het UVP is vóór ${nlDatum(grens)} vastgesteld.`, bewijs)
+        ? crit(1, 'voldoet', `Het beleidsplan dekt ${jaar} en het UVP is ${grens ? tijdig + ' ' : ''}vastgesteld.`, bewijs)
         : planOk || uvpOk
-          ? crit(1, 'voldoet deels', planOk ? `Het beleidsplan dekt ${jaar}, maar het UVP is niet vóór ${nlDatum(grens)} vastgesteld.` : `Het UVP is op tijd vastgesteld, maar het beleidsplan dekt ${jaar} niet.`, bewijs)
-          : crit(1, 'voldoet niet', `Het beleidsplan dekt ${jaar} niet en het UVP is niet op tijd vastgesteld.`, bewijs),
+          ? crit(1, 'voldoet deels', planOk ? (uvp ? `Het beleidsplan dekt ${jaar}, maar het UVP is niet ${tijdig} vastgesteld.` : `Het beleidsplan dekt ${jaar}, maar het UVP is niet vastgesteld.`) : `Het UVP is ${grens ? tijdig + ' ' : ''}vastgesteld, maar het beleidsplan dekt ${jaar} niet.`, bewijs)
+          : crit(1, 'voldoet niet', `Het beleidsplan dekt ${jaar} niet en het UVP is niet ${grens ? tijdig + ' ' : ''}vastgesteld.`, bewijs),
     );
   }
 
@@ -239,26 +300,39 @@ export function beoordeelIbt(
     }
   }
 
-  // 5. Jaarverslag adopted in time and reporting realisation and goals.
+  // 5. Jaarverslag adopted in time and reporting realisation and goals: the one over N, or over N−1
+  // when the province judges it with the UVP of N (its content is then not in this werkmap).
   {
-    const grens = datum(inst.jaarverslagUiterlijk, jaar + 1);
-    const d = i.jaarverslagVastgesteldOp;
+    const over = p.jaarverslagOver === 'N-1' ? jaar - 1 : jaar;
+    const grens = p.jaarverslagUiterlijk && datum(p.jaarverslagUiterlijk, over + 1);
+    const d = telt(over === jaar ? i.jaarverslagVastgesteldOp : i.jaarverslagVorigJaarVastgesteldOp, `het jaarverslag over ${over}`);
     const heeftRealisatie = r.regels.some((x) => x.bron !== 'geen');
     const heeftDoelen = doelen.some((x) => x.uitkomst !== 'onbekend');
+    const sleutel = over === jaar ? 'jaarverslag vastgesteld op' : 'jaarverslag vorig jaar vastgesteld op';
     const bewijs = [
-      d ? `jaarverslag vastgesteld op ${nlDatum(d)} (uiterlijk vóór ${nlDatum(grens)})` : 'vaststellingsdatum jaarverslag onbekend',
-      heeftRealisatie ? 'realisatie per product gerapporteerd' : 'geen realisatie per product',
-      heeftDoelen ? 'doelen beoordeeld' : 'geen doel beoordeeld',
+      d ? `jaarverslag over ${over} vastgesteld op ${nlDatum(d)} (${grens ? `uiterlijk vóór ${nlDatum(grens)}` : `profiel ${p.naam} noemt geen termijn`})` : `vaststellingsdatum jaarverslag over ${over} onbekend (instelling "${sleutel}")`,
+      ...(over === jaar
+        ? [heeftRealisatie ? 'realisatie per product gerapporteerd' : 'geen realisatie per product', heeftDoelen ? 'doelen beoordeeld' : 'geen doel beoordeeld']
+        : [`de inhoud van het jaarverslag over ${over} staat niet in deze werkmap en is niet getoetst`]),
     ];
-    const opTijd = d !== undefined && d < grens;
+    const opTijd = d !== undefined && (!grens || d < grens);
+    const inhoudOk = over !== jaar || (heeftRealisatie && heeftDoelen);
+    // Not yet due on the peildatum: nothing to judge, not a failure.
+    const nogNietNodig = !d && peil !== undefined && peil < (grens ?? new Date(Date.UTC(over + 1, 0, 1)));
     criteria.push(
-      !d
-        ? crit(5, 'voldoet niet', 'Er is geen vastgesteld jaarverslag.', bewijs)
-        : opTijd && heeftRealisatie && heeftDoelen
-          ? crit(5, 'voldoet', `Het jaarverslag is vóór ${nlDatum(grens)} vastgesteld en rapporteert over realisatie en doelen.`, bewijs)
-          : crit(5, 'voldoet deels', !opTijd ? `Het jaarverslag is pas na ${nlDatum(grens)} vastgesteld.` : 'Het jaarverslag rapporteert niet over zowel realisatie als doelen.', bewijs),
+      nogNietNodig
+        ? crit(5, 'niet te beoordelen', `Op de peildatum ${nlDatum(peil!)} hoefde het jaarverslag over ${over} nog niet vastgesteld te zijn.`, bewijs)
+        : !d
+          ? crit(5, 'voldoet niet', `Er is geen vastgesteld jaarverslag over ${over}.`, bewijs)
+          : opTijd && inhoudOk
+            ? crit(5, 'voldoet', `Het jaarverslag over ${over} is ${grens ? `vóór ${nlDatum(grens)} ` : ''}vastgesteld${over === jaar ? ' en rapporteert over realisatie en doelen' : ''}.`, bewijs)
+            : crit(5, 'voldoet deels', !opTijd ? `Het jaarverslag over ${over} is pas na ${nlDatum(grens!)} vastgesteld.` : 'Het jaarverslag rapporteert niet over zowel realisatie als doelen.', bewijs),
     );
   }
+
+  // The year's realisation is not complete before the year has ended.
+  const jaarNietVoorbij = peil !== undefined && peil < new Date(Date.UTC(jaar + 1, 0, 1));
+  const nietVoorbijReden = jaarNietVoorbij ? `Op de peildatum ${nlDatum(peil!)} is ${jaar} nog niet voorbij; de realisatie is nog niet compleet.` : '';
 
   // 6. Realisation of the programme, judged on the hours whose realisation is known, with that coverage.
   {
@@ -267,7 +341,9 @@ export function beoordeelIbt(
     const dekking = gepland.isZero() ? undefined : r.totaal.planUren.mul(HONDERD).div(gepland);
     const dekkingTekst = dekking ? `realisatie bekend voor ${nlGetal(r.totaal.planUren, 0)} van ${nlGetal(gepland, 0)} geplande uren (${nlGetal(dekking, 1)}%)` : '';
     const ongedekt = r.dekking.filter((d) => !d.gedekt).map((d) => d.taakveld);
-    if (zakenOnbruikbaar && !wm.realisatie) {
+    if (jaarNietVoorbij) {
+      criteria.push(crit(6, 'niet te beoordelen', nietVoorbijReden, [dekkingTekst || 'realisatie over een jaar dat nog loopt']));
+    } else if (zakenOnbruikbaar && !wm.realisatie) {
       criteria.push(crit(6, 'niet te beoordelen', `De zakenexport is niet bruikbaar: ${zakenOnbruikbaar}.`, ['geen bruikbare zakenexport en geen blad Realisatie']));
     } else if (!p) {
       criteria.push(crit(6, 'voldoet niet', 'De realisatie van het programma is niet bekend.', ['geen gerealiseerde uren']));
@@ -303,7 +379,9 @@ export function beoordeelIbt(
     const doel = doelen.find((x) => x.bron?.startsWith('tijdigheid') && x.doel.streefwaarde);
     const norm = doel?.doel.streefwaarde?.waarde ?? inst.tijdigheidNorm;
     const normTekst = doel ? `streefwaarde ${doel.doel.streefwaarde!.tekst} (doel ${doel.doel.id})` : `norm ${nlGetal(norm)}% (standaard)`;
-    if (zakenOnbruikbaar) {
+    if (jaarNietVoorbij) {
+      criteria.push(crit(7, 'niet te beoordelen', nietVoorbijReden, [normTekst]));
+    } else if (zakenOnbruikbaar) {
       criteria.push(crit(7, 'niet te beoordelen', `De zakenexport is niet bruikbaar: ${zakenOnbruikbaar}.`, [normTekst]));
     } else if (!tijdig) {
       criteria.push(crit(7, 'voldoet niet', 'De tijdigheid is niet bekend: er is geen zakenexport met besluiten.', [normTekst]));
@@ -334,11 +412,16 @@ export function beoordeelIbt(
     );
   }
 
+  const totaal = totaalKleur(criteria.map((c) => c.kleur));
   return {
     gemeente: i.gemeente ?? '',
     jaar,
+    profiel: { naam: p.naam, bron: p.bron, ...(inst.profielOpmerking ? { opmerking: inst.profielOpmerking } : {}) },
+    ...(peil ? { peildatum: peil } : {}),
     criteria,
-    totaal: totaalKleur(criteria.map((c) => c.kleur)),
+    totaal,
+    totaalOordeel: totaal === 'groen' ? p.schaal.voldoet : totaal === 'oranje' ? p.schaal['voldoet deels'] : p.schaal['voldoet niet'],
+    bevindingen,
     kerncijfers: {
       benodigd: a.vraag.totaal,
       beschikbaar: a.capaciteit?.totaal.beschikbaar,

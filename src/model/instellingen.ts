@@ -17,6 +17,7 @@ const SLEUTELS: Record<string, string> = {
   provincie: 'provincie',
   'uvp vastgesteld op': 'uvpVastgesteldOp',
   'jaarverslag vastgesteld op': 'jaarverslagVastgesteldOp',
+  'jaarverslag vorig jaar vastgesteld op': 'jaarverslagVorigJaarVastgesteldOp',
   'beleidsplan geldig tot': 'beleidsplanGeldigTot',
   'codes periodieke controles': 'codesPeriodiek',
   'codes hercontroles': 'codesHercontrole',
@@ -102,7 +103,8 @@ export function leesInstellingen(tabel: Tabel): { instellingen: Instellingen; me
           break;
         }
         case 'uvpVastgesteldOp':
-        case 'jaarverslagVastgesteldOp': {
+        case 'jaarverslagVastgesteldOp':
+        case 'jaarverslagVorigJaarVastgesteldOp': {
           const d = v.datum('waarde');
           if (d) inst[sleutel] = d;
           break;

@@ -12,6 +12,8 @@ export interface Instellingen {
   provincie?: string;
   uvpVastgesteldOp?: Date;
   jaarverslagVastgesteldOp?: Date;
+  /** For provinces that judge the UVP of N with the jaarverslag over N−1. */
+  jaarverslagVorigJaarVastgesteldOp?: Date;
   beleidsplanGeldigTot?: number;
   /** Code prefixes of the inspection groups for the compliance figures (default A2.02, A2.03, A2.12). */
   codesPeriodiek?: string[];

@@ -21,10 +21,10 @@ export async function ibtXlsx(v: IbtView): Promise<Uint8Array> {
   ws.addRow(koppen);
   kopStijl(ws, koppen.length);
   for (const c of v.criteria) {
-    const r = ws.addRow([c.nr, c.naam, c.status, null, celTekst(c.reden), celTekst(c.bewijs.join('; '))]);
+    const r = ws.addRow([c.nr, c.naam, c.oordeel, null, celTekst(c.reden), celTekst(c.bewijs.join('; '))]);
     kleurCel(r.getCell(4), c.kleur);
   }
-  const t = ws.addRow([null, 'Totaaloordeel', null, null, v.regel]);
+  const t = ws.addRow([null, 'Totaaloordeel', v.totaalOordeel, null, v.regel]);
   t.font = { bold: true };
   kleurCel(t.getCell(4), v.totaal);
   [6, 44, 14, 10, 70, 90].forEach((w, i) => (ws.getColumn(i + 1).width = w));
@@ -32,9 +32,14 @@ export async function ibtXlsx(v: IbtView): Promise<Uint8Array> {
   // The workbook says whose and which year it is, on screen and on paper.
   k.addRow(['Gemeente', celTekst(v.gemeente)]);
   k.addRow(['Jaar', v.jaar]);
+  k.addRow(['Provincieprofiel', celTekst(v.profiel.naam)]);
+  k.addRow(['Bron van het profiel', celTekst(v.profiel.bron)]);
+  if (v.peildatum) k.addRow(['Peildatum', v.peildatum]);
+  if (v.profiel.opmerking) k.addRow(['Opmerking', celTekst(v.profiel.opmerking)]);
+  for (const b of v.bevindingen) k.addRow(['Bevinding', celTekst(b)]);
   for (const x of v.kerncijfers) k.addRow([x.label, x.waarde]);
   k.getColumn(1).width = 32;
-  k.getColumn(2).width = 16;
+  k.getColumn(2).width = 80;
   const vp = wb.addWorksheet('Verbeterpunten', { views: [{ state: 'frozen', ySplit: 1 }] });
   vp.addRow(['Nr', 'Verbeterpunt', 'Status', 'Toelichting']);
   kopStijl(vp, 4);
@@ -49,12 +54,12 @@ export async function overzichtXlsx(jaar: number | string, rijen: OverzichtRij[]
   const wb = new ExcelJS.Workbook();
   wb.title = `IBT-overzicht VTH ${jaar}`;
   const ws = wb.addWorksheet('Overzicht', { views: [{ state: 'frozen', ySplit: 1, xSplit: 1 }] });
-  const koppen = ['Gemeente', ...criteria.map((c, i) => `${i + 1}. ${c}`), 'Totaal', 'Benodigd (uren)', 'Beschikbaar (uren)', 'Realisatie (%)', 'Tijdig (%)', 'Doelen behaald', 'Open verbeterpunten', 'Bron', 'Opmerking'];
+  const koppen = ['Gemeente', ...criteria.map((c, i) => `${i + 1}. ${c}`), 'Totaal', 'Benodigd (uren)', 'Beschikbaar (uren)', 'Realisatie (%)', 'Tijdig (%)', 'Doelen behaald', 'Open verbeterpunten', 'Profiel', 'Bron', 'Opmerking'];
   ws.addRow(koppen);
   kopStijl(ws, koppen.length);
   for (const r of rijen) {
     const k = r.kerncijfers;
-    const row = ws.addRow([celTekst(r.gemeente), ...criteria.map(() => null), null, k.benodigd, k.beschikbaar, k.realisatieProcent, k.tijdig, celTekst(k.doelen), k.openVerbeterpunten, celTekst(r.bron), celTekst(r.reden)]);
+    const row = ws.addRow([celTekst(r.gemeente), ...criteria.map(() => null), null, k.benodigd, k.beschikbaar, k.realisatieProcent, k.tijdig, celTekst(k.doelen), k.openVerbeterpunten, celTekst(r.profiel), celTekst(r.bron), celTekst(r.reden)]);
     r.kleuren.forEach((kl, i) => kleurCel(row.getCell(i + 2), kl));
     kleurCel(row.getCell(criteria.length + 2), r.totaal);
     for (const c of [criteria.length + 3, criteria.length + 4]) row.getCell(c).numFmt = '#,##0';
@@ -62,7 +67,7 @@ export async function overzichtXlsx(jaar: number | string, rijen: OverzichtRij[]
   }
   ws.getColumn(1).width = 28;
   for (let i = 0; i < criteria.length; i++) ws.getColumn(i + 2).width = 14;
-  [18, 14, 16, 14, 12, 14, 18, 30, 60].forEach((w, i) => (ws.getColumn(criteria.length + 2 + i).width = w));
+  [18, 14, 16, 14, 12, 14, 18, 16, 30, 60].forEach((w, i) => (ws.getColumn(criteria.length + 2 + i).width = w));
   ws.getRow(1).height = 60;
   ws.autoFilter = { from: { row: 1, column: 1 }, to: { row: 1, column: koppen.length } };
   const u = wb.addWorksheet('Toelichting');

@@ -1,4 +1,5 @@
 import type { IbtOordeel, Kleur } from '../compute/ibt.js';
+import { nlDatum } from '../model/datum.js';
 import { nlGetal } from '../model/getal.js';
 
 /** One municipality's row in the region overview: plain, serialisable (it crosses worker threads). */
@@ -12,6 +13,8 @@ export interface OverzichtRij {
   kleuren: Kleur[];
   statussen: string[];
   totaal: Kleur | 'niet te beoordelen';
+  /** The province profile the municipality was judged by. */
+  profiel: string;
   kerncijfers: { benodigd: number | null; beschikbaar: number | null; realisatieProcent: number | null; tijdig: number | null; doelen: string; openVerbeterpunten: number | null };
 }
 
@@ -19,8 +22,13 @@ export interface IbtView {
   titel: string;
   gemeente: string;
   jaar: number;
+  profiel: IbtOordeel['profiel'];
+  /** d-m-yyyy, when the profile or --peildatum sets one. */
+  peildatum?: string;
   totaal: Kleur;
-  criteria: { nr: number; naam: string; status: string; kleur: Kleur; reden: string; bewijs: string[] }[];
+  totaalOordeel: string;
+  bevindingen: string[];
+  criteria: { nr: number; naam: string; status: string; oordeel: string; kleur: Kleur; reden: string; bewijs: string[] }[];
   kerncijfers: { label: string; waarde: string }[];
   verbeterpunten: IbtOordeel['verbeterpunten'];
   regel: string;
@@ -35,7 +43,11 @@ export function ibtView(o: IbtOordeel): IbtView {
     titel: `IBT-beoordeling VTH ${o.jaar}, gemeente ${o.gemeente}`,
     gemeente: o.gemeente,
     jaar: o.jaar,
+    profiel: o.profiel,
+    ...(o.peildatum ? { peildatum: nlDatum(o.peildatum) } : {}),
     totaal: o.totaal,
+    totaalOordeel: o.totaalOordeel,
+    bevindingen: o.bevindingen,
     criteria: o.criteria.map((c) => ({ ...c })),
     kerncijfers: [
       { label: 'Benodigde uren', waarde: k.benodigd ? nlGetal(k.benodigd, 0) : 'onbekend' },
@@ -57,10 +69,11 @@ export function overzichtRij(o: IbtOordeel, bron: string, naam: string): Overzic
     bron,
     naam,
     beoordeeld: true,
-    reden: '',
+    reden: o.bevindingen.join(' '),
     kleuren: o.criteria.map((c) => c.kleur),
     statussen: o.criteria.map((c) => c.status),
     totaal: o.totaal,
+    profiel: o.profiel.naam,
     kerncijfers: {
       benodigd: k.benodigd ? Math.round(k.benodigd.toNumber()) : null,
       beschikbaar: k.beschikbaar ? Math.round(k.beschikbaar.toNumber()) : null,
@@ -82,6 +95,7 @@ export function nietBeoordeeld(gemeente: string, bron: string, naam: string, red
     kleuren: [],
     statussen: [],
     totaal: 'niet te beoordelen',
+    profiel: '',
     kerncijfers: { benodigd: null, beschikbaar: null, realisatieProcent: null, tijdig: null, doelen: '', openVerbeterpunten: null },
   };
 }

@@ -15,6 +15,7 @@ export function nieuweWerkmap(gemeente: string, jaar: number): BladInhoud[] {
         ['provincie', null],
         ['uvp vastgesteld op', null],
         ['jaarverslag vastgesteld op', null],
+        ['jaarverslag vorig jaar vastgesteld op', null],
         ['beleidsplan geldig tot', jaar + 3],
       ],
     },

@@ -1,8 +1,9 @@
-import { readdirSync, statSync } from 'node:fs';
+import { readdirSync, readFileSync, statSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { Worker } from 'node:worker_threads';
 import { CRITERIA, drempelsUit, ibtInstellingen, type IbtDrempels, type Kleur } from '../../compute/ibt.js';
+import { ingebouwdProfiel, onbekendeProvincie, profielUitJson, type ProvincieProfiel } from '../../compute/provincie.js';
 import { nietBeoordeeld, TOTAALREGEL } from '../../report/ibt.js';
 import { laadTemplates } from '../../render/handlebars.js';
 import { EXIT, GebruikFout, metTemplates } from '../fouten.js';
@@ -13,6 +14,7 @@ import { kleuren, voortgangsbalk } from '../uitvoer.js';
 
 export interface IbtOpties extends IbtDrempels {
   output: string;
+  provincie?: string;
   jaar?: number;
   zakenMap?: string;
   templates?: string;
@@ -42,6 +44,20 @@ export function gemeentenIn(regio: string): { bron: string; pad: string }[] {
     .map((n) => ({ bron: n, pad: path.join(regio, n) }));
   if (uit.length === 0) throw new GebruikFout(`regio "${regio}" bevat geen werkmappen (.xlsx-bestanden of mappen)`);
   return uit;
+}
+
+/** `--provincie`: a built-in profile's name, or a user's profile as a .json file. */
+export function leesProfiel(s: string): ProvincieProfiel {
+  const ingebouwd = ingebouwdProfiel(s);
+  if (ingebouwd) return ingebouwd;
+  if (!/\.json$/i.test(s)) throw new RangeError(onbekendeProvincie(s));
+  let tekst: string;
+  try {
+    tekst = readFileSync(s, 'utf8');
+  } catch {
+    throw new RangeError(`provincieprofiel "${s}" is niet te lezen`);
+  }
+  return profielUitJson(tekst, s);
 }
 
 const IN_VLUCHT = 4;
@@ -119,13 +135,15 @@ export async function ibtOpdracht(regio: string, opts: IbtOpties): Promise<numbe
     : undefined;
   if (opts.zakenMap && !statSync(opts.zakenMap, { throwIfNoEntry: false })?.isDirectory()) throw new GebruikFout(`--zaken-map "${opts.zakenMap}" is geen map`);
   const drempels = drempelsUit(opts);
+  let profiel: ProvincieProfiel | undefined;
   try {
-    ibtInstellingen(drempels);
+    profiel = opts.provincie === undefined ? undefined : leesProfiel(opts.provincie);
+    ibtInstellingen(drempels, profiel);
   } catch (e) {
     throw new GebruikFout((e as Error).message);
   }
   const gemeenten = gemeentenIn(regio);
-  const taken: GemeenteTaak[] = gemeenten.map((g, index) => ({ index, bron: g.bron, pad: g.pad, zakenMap: opts.zakenMap, jaar: opts.jaar, drempels }));
+  const taken: GemeenteTaak[] = gemeenten.map((g, index) => ({ index, bron: g.bron, pad: g.pad, zakenMap: opts.zakenMap, jaar: opts.jaar, drempels, profiel }));
   const opdrachten = taken.map((taak) => ({ taak, formaten, templates: opts.templates }));
   const c = kleuren(process.stderr);
   const terminal = !opts.quiet && process.stderr.isTTY;
