@@ -5,6 +5,7 @@ import { Transform } from 'node:stream';
 import Papa from 'papaparse';
 import { decodeer1252, snuffelScheidingsteken } from './csv.js';
 import { OnleesbaarFout } from './fout.js';
+import { xlsxStroomRijen } from './xlsx-stroom.js';
 
 /** Called for every raw row of a large export: CSV gives strings, .xlsx exceljs cell values. */
 export type PerRij = (waarden: unknown[], rij: number) => void;
@@ -106,23 +107,10 @@ async function csvRijen(pad: string, perRij: PerRij, opties: StroomOpties): Prom
 }
 
 async function xlsxRijen(pad: string, perRij: PerRij, opties: StroomOpties): Promise<void> {
-  const { default: ExcelJS } = await import('exceljs');
   const { size } = await stat(pad);
   const kop = await eersteBytes(pad, 4);
   if (kop[0] !== 0x50 || kop[1] !== 0x4b) throw new OnleesbaarFout(`${path.basename(pad)} is geen Excel-werkmap (.xlsx)`, { bestand: path.basename(pad) });
-  const bron = createReadStream(pad, { highWaterMark: 1024 * 1024 });
-  telBytes(bron, size, opties);
-  const reader = new ExcelJS.stream.xlsx.WorkbookReader(bron, { sharedStrings: 'cache', styles: 'cache', hyperlinks: 'ignore', worksheets: 'emit', entries: 'ignore' });
-  try {
-    // The first worksheet is the export.
-    for await (const blad of reader) {
-      for await (const row of blad) perRij((row.values as unknown[]).slice(1), row.number);
-      break;
-    }
-  } catch (e) {
-    if (e instanceof OnleesbaarFout) throw e;
-    throw new OnleesbaarFout(`${path.basename(pad)} kan niet als Excel-werkmap worden gelezen: ${(e as Error).message}`, { bestand: path.basename(pad) });
-  }
+  await xlsxStroomRijen(pad, perRij, { voortgang: opties.voortgang, grootte: size });
   opties.voortgang?.(size, size);
 }
 
