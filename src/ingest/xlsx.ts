@@ -1,10 +1,7 @@
 import ExcelJS from 'exceljs';
 import { OnleesbaarFout } from './fout.js';
-import { leesZipInhoud } from './zip.js';
-
-/** Limits on what a werkmap workbook may unpack to: one part, and all parts together. */
-export const MAX_DEEL_BYTES = 256 * 1024 * 1024;
-export const MAX_UITGEPAKT_BYTES = 512 * 1024 * 1024;
+import { controleerUitpakken, leesZipInhoud } from './zip.js';
+import { werkmapGrenzen } from './grenzen.js';
 import { normaliseer } from './cel.js';
 import { maakTabel, type Cel, type Rij, type Tabel } from './tabel.js';
 
@@ -61,12 +58,17 @@ export async function leesXlsx(buf: Buffer, bestand: string): Promise<Tabel[]> {
   if (!inhoud.namen.some((n) => /^xl\/workbook\.xml$/i.test(n))) {
     throw new OnleesbaarFout(`${bestand} is wel een zip-bestand, maar geen Excel-werkmap (er zit geen werkboek in)`, { bestand });
   }
-  if (inhoud.grootste.grootte > MAX_DEEL_BYTES || inhoud.totaal > MAX_UITGEPAKT_BYTES) {
+  const g = werkmapGrenzen();
+  const GRENS = 'grens: VTH_MAX_WERKMAP_MB, zie de README';
+  if (inhoud.grootste.grootte > g.maxDeel || inhoud.totaal > g.maxTotaal) {
     throw new OnleesbaarFout(
-      `${bestand} wordt niet gelezen: uitgepakt zou het ${Math.round(inhoud.totaal / 1024 / 1024)} MB zijn (onderdeel ${inhoud.grootste.naam}: ${Math.round(inhoud.grootste.grootte / 1024 / 1024)} MB); dat is voor een werkmap onwaarschijnlijk groot`,
+      `${bestand} wordt niet gelezen: uitgepakt zou het ${Math.round(inhoud.totaal / 1024 / 1024)} MB zijn (onderdeel ${inhoud.grootste.naam}: ${Math.round(inhoud.grootste.grootte / 1024 / 1024)} MB); dat is voor een werkmap onwaarschijnlijk groot (${GRENS})`,
       { bestand },
     );
   }
+  // What the directory claims may be a lie: check what the parts really unpack to before exceljs does.
+  const waarom = controleerUitpakken(buf, inhoud, g);
+  if (waarom) throw new OnleesbaarFout(`${bestand} wordt niet gelezen: ${waarom.reden}${waarom.grootte ? ` (${GRENS})` : ''}`, { bestand });
   const wb = new ExcelJS.Workbook();
   zonderOpmerkingen(wb);
   try {

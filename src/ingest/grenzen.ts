@@ -1,0 +1,20 @@
+import type { UitpakGrenzen } from './zip.js';
+
+const MiB = 1024 * 1024;
+
+/**
+ * How large a werkmap may be, in MB: a file (CSV or workbook), and one workbook part unpacked
+ * (all parts together twice that). A 30 MB sheet is some 300.000 rows of two cells and takes exceljs
+ * about 730 MB and 6 s (a 60 MB sheet 1,3 GB): the bound keeps a werkmap well under 1 GB.
+ * `VTH_MAX_WERKMAP_MB` raises it for a machine with room.
+ */
+export function werkmapMb(): number {
+  const s = process.env.VTH_MAX_WERKMAP_MB;
+  const n = s === undefined || s === '' ? NaN : Number(s);
+  return Number.isFinite(n) && n > 0 ? n : 32;
+}
+
+export function werkmapGrenzen(): UitpakGrenzen {
+  const mb = werkmapMb();
+  return { maxDeel: mb * MiB, maxTotaal: 2 * mb * MiB, maxDiepte: 64 };
+}
