@@ -1,11 +1,11 @@
-import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import ExcelJS from 'exceljs';
 import MarkdownIt from 'markdown-it';
 import { describe, expect, it } from 'vitest';
 import { mdTekst } from '../src/render/markdown.js';
 import { herberekenMetLibreOffice, soffice } from './libreoffice.js';
-import { maakMap, tijdelijkeMap, VOORBEELD, vth } from './helpers.js';
+import { maakMap, tijdelijkeMap, VOORBEELD, VOORBEELD_CSV, vth } from './helpers.js';
 
 const md = new MarkdownIt({ html: true });
 
@@ -114,7 +114,7 @@ describe('the UVP workbook', () => {
       expect(f(4).result).toBe(a.bruto);
       expect(f(7).result).toBe(a.gereserveerd);
       expect(f(8).result).toBe(a.beschikbaar);
-      expect(f(9).formula).toBe(`SUMIF(Programma!D:D,"${a.afdeling}",Programma!G:G)`);
+      expect(f(9).formula).toBe(`SUMIF(Programma!D:D,"=${a.afdeling}",Programma!G:G)`);
       expect(f(9).result).toBe(a.benodigd);
       expect(f(10).result).toBe(a.saldo);
     });
@@ -133,10 +133,8 @@ describe('the UVP workbook', () => {
   });
 
   const lo = soffice();
-  it.runIf(lo)(`LibreOffice recalculates the workbook from its formulas to the same numbers${lo ? '' : ' (OVERGESLAGEN: LibreOffice niet geïnstalleerd)'}`, async () => {
-    const { uit } = maakUvp();
-    const bron = path.join(uit, 'uvp-2025-dinkelberg.xlsx');
-    // Strip every cached result, so that LibreOffice has to compute each formula itself.
+  /** Strips every cached result, lets LibreOffice compute each formula, and compares with vth's. */
+  async function vergelijkNaHerberekening(bron: string): Promise<number> {
     const wb = new ExcelJS.Workbook();
     await wb.xlsx.readFile(bron);
     const verwacht = new Map<string, number>();
@@ -155,13 +153,42 @@ describe('the UVP workbook', () => {
     await wb.xlsx.writeFile(leeg);
     const herberekend = new ExcelJS.Workbook();
     await herberekend.xlsx.readFile(herberekenMetLibreOffice(lo!, leeg));
-    expect(verwacht.size).toBeGreaterThan(100);
     for (const [sleutel, waarde] of verwacht) {
       const [blad, adres] = sleutel.split('!');
       const v = herberekend.getWorksheet(blad!)!.getCell(adres!).value as { result?: number } | number;
       const uitkomst = typeof v === 'number' ? v : v?.result;
       expect(uitkomst, sleutel).toBeCloseTo(waarde, 6);
     }
+    return verwacht.size;
+  }
+
+  it.runIf(lo)(`LibreOffice recalculates the workbook from its formulas to the same numbers${lo ? '' : ' (OVERGESLAGEN: LibreOffice niet geïnstalleerd)'}`, async () => {
+    const { uit } = maakUvp();
+    expect(await vergelijkNaHerberekening(path.join(uit, 'uvp-2025-dinkelberg.xlsx'))).toBeGreaterThan(100);
+  });
+
+  it.runIf(lo)(`an afdeling named with a wildcard (Toezicht*) sums only their own lines after recalculation${lo ? '' : ' (OVERGESLAGEN: LibreOffice niet geïnstalleerd)'}`, async () => {
+    const map = tijdelijkeMap();
+    cpSync(VOORBEELD_CSV, map, { recursive: true });
+    // "Toezicht*" would also sum "Toezicht en handhaving" as a SUMIF wildcard.
+    for (const f of ['capaciteit.csv', 'producten.csv', 'reserveringen.csv']) {
+      const pad = path.join(map, f);
+      writeFileSync(pad, readFileSync(pad, 'utf8').replaceAll('Juridische zaken', 'Toezicht*'));
+    }
+    const cap = path.join(map, 'capaciteit.csv');
+    expect(readFileSync(cap, 'utf8')).toContain('Toezicht*;0,6');
+    const { uit, r } = maakUvp(map);
+    expect(r.code).toBe(0);
+    const naam = readdirSync(uit).find((n) => n.endsWith('.xlsx'))!;
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.readFile(path.join(uit, naam));
+    const formules: string[] = [];
+    wb.getWorksheet('Capaciteit')!.eachRow((row) => row.eachCell((c) => {
+      const f = (c.value as { formula?: string } | null)?.formula;
+      if (f?.startsWith('SUMIF')) formules.push(f);
+    }));
+    expect(formules).toContain('SUMIF(Programma!D:D,"=Toezicht~*",Programma!G:G)');
+    await vergelijkNaHerberekening(path.join(uit, naam));
   });
   if (!lo) {
     console.warn('OVERGESLAGEN: LibreOffice is niet geïnstalleerd (apt-get install -y libreoffice-calc-nogui); de herberekening van de UVP-werkmap is niet gecontroleerd.');

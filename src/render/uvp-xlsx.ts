@@ -96,6 +96,15 @@ function meldingenBlad(wb: ExcelJS.Workbook, v: UvpView): void {
   ws.autoFilter = { from: { row: 1, column: 1 }, to: { row: 1, column: koppen.length } };
 }
 
+/**
+ * A SUMIF criterion that matches exactly this text (case aside, as vth groups afdelingen): `*`, `?`
+ * and `~` are wildcards to Excel and LibreOffice and are escaped with `~`; a leading `=` makes a
+ * name that starts with `<`, `>` or `=` a value, not a comparison.
+ */
+export function sumifGelijk(tekst: string): string {
+  return `=${tekst.replace(/[~*?]/g, '~$&')}`.replace(/"/g, '""');
+}
+
 /** The UVP workbook: Samenvatting, Risicoanalyse, Doelen, Programma, Capaciteit (+ Uitstel), Meldingen. */
 export async function uvpXlsx(v: UvpView): Promise<Uint8Array> {
   const wb = new ExcelJS.Workbook();
@@ -108,7 +117,7 @@ export async function uvpXlsx(v: UvpView): Promise<Uint8Array> {
   if (v.capaciteit) {
     // Benodigd per afdeling points at the Programma sheet, so that editing an aantal moves the saldo.
     voegCapaciteitBladToe(wb, v.capaciteit, {
-      benodigdFormule: (afdeling) => `SUMIF(Programma!D:D,"${afdeling.replace(/"/g, '""')}",Programma!G:G)`,
+      benodigdFormule: (afdeling) => `SUMIF(Programma!D:D,"${sumifGelijk(afdeling)}",Programma!G:G)`,
     });
     // The sheet's total row for the own afdelingen sits right below them.
     capaciteitTotaal = v.capaciteit.afdelingen.length ? String(v.capaciteit.afdelingen.length + 2) : undefined;
