@@ -23,6 +23,8 @@ export interface GemeenteTaak {
   drempels?: IbtDrempels;
   /** `--provincie`: overrides the werkmap's province. */
   profiel?: ProvincieProfiel;
+  /** Why the entry in the region folder cannot even be opened. */
+  fout?: string;
 }
 
 export type GemeenteUitkomst =
@@ -53,6 +55,7 @@ export function zoekZaken(taak: GemeenteTaak, gemeente: string): string | undefi
 /** Judges one municipality. Never throws for the municipality's own input: that becomes "niet te beoordelen". */
 export async function beoordeelGemeente(taak: GemeenteTaak): Promise<GemeenteUitkomst> {
   const naam = taak.bron.replace(/\.(xlsx|xlsm)$/i, '');
+  if (taak.fout) return { ok: false, index: taak.index, gemeente: naam, reden: `${taak.bron} is ${taak.fout}` };
   try {
     const wm = await laadWerkmap(taak.pad);
     const fouten = wm.meldingen.filter((m) => m.niveau === 'fout');
@@ -91,6 +94,8 @@ export async function beoordeelGemeente(taak: GemeenteTaak): Promise<GemeenteUit
     };
   } catch (e) {
     if (e instanceof OnleesbaarFout) return { ok: false, index: taak.index, gemeente: naam, reden: e.message };
-    throw e;
+    // One municipality's trouble (a file it cannot open, a name the system refuses) never costs the others their report.
+    const code = (e as NodeJS.ErrnoException).code;
+    return { ok: false, index: taak.index, gemeente: naam, reden: `fout bij het lezen${code ? ` (${code})` : ''}: ${(e as Error).message}` };
   }
 }

@@ -161,6 +161,8 @@ export function bestandsnaamDeel(s: string): string {
     .replace(/[\u0300-\u036f]/g, '')
     .toLowerCase()
     .replace(/[^a-z0-9]+/g, '-')
+    // A file name may hold 255 bytes; with "ibt-2025-", a suffix and an extension, 80 leaves room.
+    .slice(0, 80)
     .replace(/^-+|-+$/g, '');
   return t || 'gemeente';
 }

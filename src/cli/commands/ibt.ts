@@ -25,8 +25,12 @@ export interface IbtOpties extends IbtDrempels {
 }
 
 
-/** The municipalities of a region: every .xlsx file and every folder, sorted by name. */
-export function gemeentenIn(regio: string): { bron: string; pad: string }[] {
+/**
+ * The municipalities of a region: every .xlsx file and every folder, sorted by name. An entry that
+ * cannot be followed (a symlink to nothing, a symlink loop, no permission) is kept with the reason,
+ * so that it gets its row "niet te beoordelen" instead of ending the batch.
+ */
+export function gemeentenIn(regio: string): { bron: string; pad: string; fout?: string }[] {
   let namen: string[];
   try {
     if (!statSync(regio).isDirectory()) throw new Error();
@@ -34,14 +38,25 @@ export function gemeentenIn(regio: string): { bron: string; pad: string }[] {
   } catch {
     throw new GebruikFout(`regio "${regio}" is geen map (verwacht: een map met per gemeente een werkmap)`);
   }
-  const uit = namen
-    .filter((n) => !n.startsWith('.') && !n.startsWith('~$'))
-    .sort()
-    .filter((n) => {
-      const s = statSync(path.join(regio, n));
-      return s.isDirectory() || (s.isFile() && /\.(xlsx|xlsm)$/i.test(n));
-    })
-    .map((n) => ({ bron: n, pad: path.join(regio, n) }));
+  const uit: { bron: string; pad: string; fout?: string }[] = [];
+  for (const n of namen.filter((x) => !x.startsWith('.') && !x.startsWith('~$')).sort()) {
+    const pad = path.join(regio, n);
+    try {
+      const s = statSync(pad);
+      if (s.isDirectory() || (s.isFile() && /\.(xlsx|xlsm)$/i.test(n))) uit.push({ bron: n, pad });
+    } catch (e) {
+      const code = (e as NodeJS.ErrnoException).code;
+      const fout =
+        code === 'ENOENT'
+          ? 'een verwijzing (symlink) naar iets dat niet bestaat'
+          : code === 'ELOOP'
+            ? 'een verwijzing (symlink) die in een kring naar zichzelf terugwijst'
+            : code === 'EACCES' || code === 'EPERM'
+              ? 'geen toegang (rechten)'
+              : `niet te openen (${code ?? 'onbekende fout'})`;
+      uit.push({ bron: n, pad, fout });
+    }
+  }
   if (uit.length === 0) throw new GebruikFout(`regio "${regio}" bevat geen werkmappen (.xlsx-bestanden of mappen)`);
   return uit;
 }
@@ -143,7 +158,7 @@ export async function ibtOpdracht(regio: string, opts: IbtOpties): Promise<numbe
     throw new GebruikFout((e as Error).message);
   }
   const gemeenten = gemeentenIn(regio);
-  const taken: GemeenteTaak[] = gemeenten.map((g, index) => ({ index, bron: g.bron, pad: g.pad, zakenMap: opts.zakenMap, jaar: opts.jaar, drempels, profiel }));
+  const taken: GemeenteTaak[] = gemeenten.map((g, index) => ({ index, bron: g.bron, pad: g.pad, ...(g.fout ? { fout: g.fout } : {}), zakenMap: opts.zakenMap, jaar: opts.jaar, drempels, profiel }));
   const opdrachten = taken.map((taak) => ({ taak, formaten, templates: opts.templates }));
   const c = kleuren(process.stderr);
   const terminal = !opts.quiet && process.stderr.isTTY;
