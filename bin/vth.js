@@ -1,11 +1,18 @@
 #!/usr/bin/env node
 import { main } from '../dist/cli/main.js';
+import { systeemFoutTekst } from '../dist/cli/fouten.js';
 
 // A reader that stops early (`vth risico … | head`) is no error: stop quietly, as Unix tools do.
+// Any other failure to write the output (a full disk behind `> bestand`) is said in Dutch, exit 2.
 for (const stroom of [process.stdout, process.stderr]) {
   stroom.on('error', (e) => {
     if (e.code === 'EPIPE') process.exit(process.exitCode ?? 0);
-    throw e;
+    if (stroom === process.stdout) {
+      try {
+        process.stderr.write(`vth: de uitvoer kon niet worden geschreven: ${systeemFoutTekst(e) ?? e.message}\n`);
+      } catch {}
+    }
+    process.exit(2);
   });
 }
 

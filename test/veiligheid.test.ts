@@ -70,7 +70,7 @@ describe('output safety', () => {
     });
     const r = vth(['uvp', map, '-o', map, '--force']);
     expect(r.code).toBe(2);
-    expect(r.stderr).toContain('is een bestand van de werkmap zelf');
+    expect(r.stderr).toContain(`${map} is de invoermap ${map} zelf; kies een uitvoermap buiten de invoer`);
     expect(readFileSync(path.join(map, 'uvp-2025-testdorp.xlsx')).equals(invoer)).toBe(true);
     expect(readdirSync(map).sort()).toEqual(['instellingen.csv', 'producten.csv', 'uvp-2025-testdorp.xlsx']);
   });

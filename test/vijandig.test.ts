@@ -1,5 +1,5 @@
 import { spawnSync } from 'node:child_process';
-import { existsSync, readFileSync, readdirSync } from 'node:fs';
+import { cpSync, existsSync, readFileSync, readdirSync, statSync, symlinkSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { ROOT, tijdelijkeMap } from './helpers.js';
@@ -72,5 +72,88 @@ describe('hostile werkmappen are refused within bounds (exit 2, a Dutch message 
     expect(klein.code).toBe(2);
     expect(klein.stderr).toMatch(/werkmap\.xlsx is 0,\d\d MB; werkmapbestanden boven 0,01 MB worden niet gelezen/);
     expect(vthMetPiek(['controleer', voorbeeld]).code).not.toBe(2);
+  });
+});
+
+describe('inputs are never overwritten or entered, with or without --force', () => {
+  function werkmapMap() {
+    const map = tijdelijkeMap();
+    cpSync(path.join(ROOT, 'fixtures/voorbeeldgemeente/werkmap.xlsx'), path.join(map, 'werkmap.xlsx'));
+    cpSync(path.join(ROOT, 'fixtures/voorbeeldgemeente/csv'), path.join(map, 'csv'), { recursive: true });
+    symlinkSync(path.join(map, 'csv'), path.join(map, 'link'));
+    cpSync(path.join(ROOT, 'fixtures/regio-voorbeeld'), path.join(map, 'regio'), { recursive: true });
+    return map;
+  }
+  const inhoud = (map: string) => readdirSync(map, { recursive: true }).map(String).sort().join('\n');
+
+  it('each way to hit an input is refused (exit 2) before any work, and nothing changes', () => {
+    const map = werkmapMap();
+    const voor = inhoud(map);
+    const werkboek = readFileSync(path.join(map, 'werkmap.xlsx'));
+    const gevallen: [string[], string][] = [
+      [['risico', 'werkmap.xlsx', '--format', 'xlsx', '-o', 'werkmap.xlsx', '--force'], 'werkmap.xlsx is de invoer werkmap.xlsx zelf; uitvoer overschrijft nooit invoer, ook niet met --force'],
+      [['risico', 'csv', '-o', 'csv/risico.md'], 'csv/risico.md ligt in de invoermap csv; kies een uitvoermap buiten de invoer'],
+      [['uvp', 'csv', '-o', 'link/uit', '--force'], 'link/uit ligt in de invoermap csv'],
+      [['uvp', 'csv', '-o', 'csv/../csv/uit'], 'ligt in de invoermap csv'],
+      [['ibt', 'regio', '-o', 'regio', '--force'], 'regio is de invoermap regio zelf'],
+      [['ibt', 'regio', '-o', 'regio/uit'], 'regio/uit ligt in de invoermap regio'],
+    ];
+    for (const [args, bericht] of gevallen) {
+      const r = spawnSync(process.execPath, [path.join(ROOT, 'bin/vth.js'), ...args, '-q'], { cwd: map, encoding: 'utf8', env: { ...process.env, NO_COLOR: '1' } });
+      expect(r.status, args.join(' ')).toBe(2);
+      expect(r.stderr, args.join(' ')).toContain(bericht);
+    }
+    expect(inhoud(map)).toBe(voor);
+    expect(readFileSync(path.join(map, 'werkmap.xlsx')).equals(werkboek)).toBe(true);
+  });
+
+  it('a device is written to, never replaced by a file; a full disk or stdout is a Dutch message with exit 2', () => {
+    const werkmap = path.join(ROOT, 'fixtures/voorbeeldgemeente/werkmap.xlsx');
+    let r = vthMetPiek(['risico', werkmap, '-o', '/dev/full', '--force', '-q']);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain('vth: /dev/full: de schijf (of het apparaat) is vol (ENOSPC)');
+    expect(statSync('/dev/full').isCharacterDevice()).toBe(true);
+    const vol = spawnSync('sh', ['-c', `"${process.execPath}" "${path.join(ROOT, 'bin/vth.js')}" risico "${werkmap}" -q > /dev/full`], { encoding: 'utf8' });
+    expect(vol.status).toBe(2);
+    expect(vol.stderr).toContain('vth: de uitvoer kon niet worden geschreven: de schijf (of het apparaat) is vol (ENOSPC)');
+    r = vthMetPiek(['uvp', werkmap, '-o', '/dev/null/uit']);
+    expect(r.code).toBe(2);
+    expect(r.stderr).not.toContain('interne fout');
+  });
+});
+
+describe('one bad municipality never costs the others their report', () => {
+  it('a bomb, an over-long name, a dangling symlink and a symlink loop among good municipalities', async () => {
+    const regio = tijdelijkeMap();
+    for (const g of ['aaberg', 'beekdal']) cpSync(path.join(ROOT, 'fixtures/regio-voorbeeld', g), path.join(regio, g), { recursive: true });
+    cpSync(await liegendeInhoud(tijdelijkeMap(), 256), path.join(regio, 'bom.xlsx'));
+    symlinkSync(path.join(regio, 'bestaat-niet'), path.join(regio, 'weg'));
+    symlinkSync(path.join(regio, 'kring'), path.join(regio, 'kring'));
+    // A municipality whose name makes a file name longer than any file system allows.
+    cpSync(path.join(ROOT, 'fixtures/regio-voorbeeld', 'doelwijk'), path.join(regio, 'lang'), { recursive: true });
+    const pad = path.join(regio, 'lang', 'werkmap.xlsx');
+    const ExcelJS = (await import('exceljs')).default;
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.readFile(pad);
+    wb.getWorksheet('Instellingen')!.eachRow((row) => {
+      if (String(row.getCell(1).value).toLowerCase() === 'gemeente') row.getCell(2).value = 'Langnaam'.repeat(42);
+    });
+    await wb.xlsx.writeFile(pad);
+    for (const werkers of ['1', '2']) {
+      const uit = path.join(tijdelijkeMap(), 'ibt');
+      const r = vthMetPiek(['ibt', regio, '-o', uit, '--format', 'md', '--werkers', werkers]);
+      expect(r.code, r.stderr).toBe(1);
+      expect(r.stderr).not.toContain('interne fout');
+      expect(r.stdout).toContain('IBT 2025: 6 gemeenten:');
+      expect(r.stdout).toMatch(/niet te beoordelen: bom \(bom\.xlsx\): bom\.xlsx wordt niet gelezen: onderdeel xl\/worksheets\/sheet1\.xml pakt uit tot meer dan 32 MB/);
+      expect(r.stdout).toContain('niet te beoordelen: weg (weg): weg is een verwijzing (symlink) naar iets dat niet bestaat');
+      expect(r.stdout).toContain('niet te beoordelen: kring (kring): kring is een verwijzing (symlink) die in een kring naar zichzelf terugwijst');
+      const namen = readdirSync(uit).sort();
+      expect(namen).toContain('ibt-2025-aaberg.md');
+      expect(namen).toContain('ibt-2025-beekdal.md');
+      expect(namen).toContain('ibt-overzicht-2025.md');
+      expect(namen.find((n) => n.startsWith('ibt-2025-langnaam'))!.length).toBeLessThan(100);
+      expect(r.piekMB).toBeLessThan(MAX_MB);
+    }
   });
 });

@@ -1,9 +1,9 @@
 import { Command, CommanderError, Option } from 'commander';
 import { OnleesbaarFout } from '../ingest/fout.js';
 import { plaatsTekst } from '../model/melding.js';
-import { EXIT, GebruikFout } from './fouten.js';
+import { EXIT, GebruikFout, systeemFoutTekst } from './fouten.js';
 import { zetLooptijd } from './looptijd.js';
-import { bepaalFormaat, controleerUitvoerMap, type Formaat } from './schrijf.js';
+import { bepaalFormaat, controleerUitvoerMap, meldInvoer, type Formaat } from './schrijf.js';
 
 const STIL = 'stil: geen voortgang en geen waarschuwingen, alleen fouten en de samenvatting';
 const HERBEREKEN = 'laat LibreOffice de formules van .xlsx-bestanden eerst herberekenen (in een tijdelijke kopie; nodig voor bestanden van openpyxl of pandas)';
@@ -53,6 +53,7 @@ function maakProgramma(zetExit: (code: number) => void): Command {
     .option('--herbereken', HERBEREKEN)
     .addHelpText('after', `\nVoorbeeld:\n  vth controleer fixtures/voorbeeldgemeente/werkmap.xlsx\n${EXIT_TEKST}`)
     .action(async (werkmap: string, opts: { json?: boolean; alle?: boolean; quiet?: boolean }) => {
+      meldInvoer(werkmap, opts);
       zetLooptijd(opts);
       const { controleerOpdracht } = await import('./commands/controleer.js');
       zetExit(await controleerOpdracht(werkmap, opts));
@@ -87,6 +88,7 @@ function maakProgramma(zetExit: (code: number) => void): Command {
       `\nVoorbeelden:\n  vth risico fixtures/voorbeeldgemeente/werkmap.xlsx\n  vth risico fixtures/voorbeeldgemeente/werkmap.xlsx --format md -o uitvoer/risico.md\n${EXIT_TEKST}`,
     )
     .action(async (werkmap: string, opts: { format?: Formaat; output?: string; force?: boolean; quiet?: boolean }) => {
+      meldInvoer(werkmap, opts);
       zetLooptijd(opts);
       const format = bepaalFormaat(opts.format, opts.output);
       const { risicoOpdracht } = await import('./commands/risico.js');
@@ -111,6 +113,7 @@ function maakProgramma(zetExit: (code: number) => void): Command {
       `\nVoorbeelden:\n  vth capaciteit fixtures/voorbeeldgemeente/werkmap.xlsx\n  vth capaciteit fixtures/voorbeeldgemeente/werkmap.xlsx --fte "Toezicht en handhaving=+0,5"\n  vth capaciteit fixtures/voorbeeldgemeente/werkmap.xlsx --format md -o uitvoer/capaciteit.md\n\nExitcode 0: capaciteit toereikend; 1: tekort (of fouten in de invoer); 2: onleesbare invoer of verkeerd gebruik.\n`,
     )
     .action(async (werkmap: string, opts: Omit<import('./commands/capaciteit.js').CapaciteitOpties, 'format'> & { format?: Formaat; quiet?: boolean }) => {
+      meldInvoer(werkmap, opts);
       zetLooptijd(opts);
       const format = bepaalFormaat(opts.format, opts.output);
       const { capaciteitOpdracht } = await import('./commands/capaciteit.js');
@@ -129,6 +132,7 @@ function maakProgramma(zetExit: (code: number) => void): Command {
     .option('--herbereken', HERBEREKEN)
     .addHelpText('after', `\nVoorbeeld:\n  vth uvp fixtures/voorbeeldgemeente/werkmap.xlsx -o uitvoer\n${EXIT_TEKST}`)
     .action(async (werkmap: string, opts: import('./commands/uvp.js').UvpOpties & { quiet?: boolean }) => {
+      meldInvoer(werkmap, opts);
       zetLooptijd(opts);
       controleerUitvoerMap(opts.output, 'uvp');
       const { uvpOpdracht } = await import('./commands/uvp.js');
@@ -149,6 +153,7 @@ function maakProgramma(zetExit: (code: number) => void): Command {
     .option('--herbereken', HERBEREKEN)
     .addHelpText('after', `\nVoorbeeld:\n  vth jaarverslag fixtures/voorbeeldgemeente/werkmap.xlsx --zaken fixtures/voorbeeldgemeente/zaken-2025.csv -o uitvoer\n${EXIT_TEKST}`)
     .action(async (werkmap: string, opts: import('./commands/jaarverslag.js').JaarverslagOpties) => {
+      meldInvoer(werkmap, opts);
       zetLooptijd(opts);
       controleerUitvoerMap(opts.output, 'jaarverslag');
       const { jaarverslagOpdracht } = await import('./commands/jaarverslag.js');
@@ -177,6 +182,7 @@ function maakProgramma(zetExit: (code: number) => void): Command {
     .addOption(new Option('--werkers <aantal>', 'aantal threads (standaard 1: één thread met een paar gemeenten tegelijk; 2 kan helpen op een machine met meer rekenkernen)').argParser(parseWerkers))
     .addHelpText('after', `\nVoorbeeld:\n  vth ibt fixtures/regio-voorbeeld -o uitvoer/ibt\n\nExitcode 0: elke gemeente is beoordeeld (ook als het oordeel rood is); 1: een of meer gemeenten waren niet te beoordelen; 2: verkeerd gebruik.\n`)
     .action(async (regio: string, opts: import('./commands/ibt.js').IbtOpties) => {
+      meldInvoer(regio, opts);
       zetLooptijd(opts);
       controleerUitvoerMap(opts.output, 'ibt');
       const { ibtOpdracht } = await import('./commands/ibt.js');
@@ -247,6 +253,11 @@ export async function main(argv: string[]): Promise<number> {
     if (e instanceof GebruikFout) {
       process.stderr.write(`vth: ${e.message}\n`);
       return e.exitCode;
+    }
+    const systeem = systeemFoutTekst(e);
+    if (systeem && !debug) {
+      process.stderr.write(`vth: ${systeem}\n`);
+      return EXIT.ONLEESBAAR;
     }
     if (debug) process.stderr.write(`${(e as Error)?.stack ?? e}\n`);
     else process.stderr.write(`vth: interne fout: ${(e as Error)?.message ?? e}\n(gebruik --debug voor details)\n`);

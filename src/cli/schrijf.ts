@@ -1,39 +1,66 @@
-import { statSync } from 'node:fs';
+import { realpathSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { BestaatAlFout, schrijfAtomair } from '../render/bestand.js';
 import { GebruikFout } from './fouten.js';
 
-/** An output may never replace a file of the werkmap it was made from, not even with --force. */
-function bewaakInvoer(bestanden: { pad: string }[], werkmap: string): void {
-  const wm = path.resolve(werkmap);
-  let map = false;
-  try {
-    map = statSync(wm).isDirectory();
-  } catch {
-    return;
-  }
-  for (const b of bestanden) {
-    const doel = path.resolve(b.pad);
-    const isInvoer = map ? path.dirname(doel) === wm && /\.(csv|xlsx|xlsm|txt)$/i.test(doel) && bestaatBestand(doel) : doel === wm;
-    if (isInvoer) throw new GebruikFout(`${b.pad} is een bestand van de werkmap zelf; kies een andere uitvoermap`);
+/** The inputs of this run (werkmap, case export, region, templates): no output may replace or enter one. */
+const INVOER: string[] = [];
+
+export function meldInvoer(pad: string, opts: object = {}): void {
+  const o = opts as { zaken?: unknown; zakenMap?: unknown; templates?: unknown; output?: unknown };
+  for (const p of [pad, o.zaken, o.zakenMap, o.templates]) if (typeof p === 'string' && p) INVOER.push(p);
+  // Checked now, before any work: -o itself, and for a folder a file inside it.
+  if (typeof o.output === 'string' && o.output) bewaakInvoer([{ pad: o.output }, { pad: path.join(o.output, 'uitvoer') }]);
+}
+
+/** The real path of `p`, also when its tail does not exist yet (symlinks resolved where they exist). */
+function echtPad(p: string): string {
+  const rest: string[] = [];
+  let bestaand = path.resolve(p);
+  for (;;) {
+    try {
+      return path.join(realpathSync(bestaand), ...rest.reverse());
+    } catch {
+      const boven = path.dirname(bestaand);
+      if (boven === bestaand) return path.resolve(p);
+      rest.push(path.basename(bestaand));
+      bestaand = boven;
+    }
   }
 }
 
-function bestaatBestand(p: string): boolean {
-  try {
-    return statSync(p).isFile();
-  } catch {
-    return false;
+/**
+ * An output may never replace an input nor enter an input folder, not even with --force: compared
+ * on real paths, so that a symlink or `..` does not get around it.
+ */
+function bewaakInvoer(bestanden: { pad: string }[]): void {
+  for (const invoer of INVOER) {
+    let st;
+    try {
+      st = statSync(invoer);
+    } catch {
+      continue;
+    }
+    const echt = echtPad(invoer);
+    for (const b of bestanden) {
+      const doel = echtPad(b.pad);
+      if (doel === echt) {
+        throw new GebruikFout(
+          st.isDirectory()
+            ? `${b.pad} is de invoermap ${invoer} zelf; kies een uitvoermap buiten de invoer`
+            : `${b.pad} is de invoer ${invoer} zelf; uitvoer overschrijft nooit invoer, ook niet met --force`,
+        );
+      }
+      if (st.isDirectory() && doel.startsWith(echt + path.sep)) {
+        throw new GebruikFout(`${b.pad} ligt in de invoermap ${invoer}; kies een uitvoermap buiten de invoer`);
+      }
+    }
   }
 }
 
 /** Writes a command's output files all-or-nothing; an existing file needs --force (exit 2 otherwise). */
-export async function schrijfUitvoer(
-  bestanden: { pad: string; inhoud: string | Uint8Array }[],
-  force?: boolean,
-  werkmap?: string,
-): Promise<void> {
-  if (werkmap) bewaakInvoer(bestanden, werkmap);
+export async function schrijfUitvoer(bestanden: { pad: string; inhoud: string | Uint8Array }[], force?: boolean): Promise<void> {
+  bewaakInvoer(bestanden);
   try {
     await schrijfAtomair(bestanden, { force });
   } catch (e) {

@@ -30,12 +30,25 @@ export async function schrijfAtomair(
     for (const b of bestanden) if (await bestaat(b.pad)) throw new BestaatAlFout(b.pad);
   }
   const tijdelijk: { tmp: string; pad: string }[] = [];
+  // A device or pipe (`-o /dev/stdout`, `/dev/full`) is written to, never replaced by a regular file.
+  const apparaten: { pad: string; inhoud: string | Uint8Array }[] = [];
   try {
     for (const b of bestanden) {
+      const st = await stat(b.pad).catch(() => undefined);
+      if (st && !st.isFile() && !st.isDirectory()) {
+        apparaten.push(b);
+        continue;
+      }
       await mkdir(path.dirname(b.pad), { recursive: true });
       const tmp = path.join(path.dirname(b.pad), `.vth-tmp-${randomBytes(6).toString('hex')}-${path.basename(b.pad)}`);
       tijdelijk.push({ tmp, pad: b.pad });
       await writeFile(tmp, b.inhoud);
+    }
+    for (const a of apparaten) {
+      await writeFile(a.pad, a.inhoud).catch((e: NodeJS.ErrnoException) => {
+        e.path ??= a.pad;
+        throw e;
+      });
     }
     for (const t of tijdelijk) await rename(t.tmp, t.pad);
   } catch (e) {

@@ -129,7 +129,7 @@ export async function jaarverslagOpdracht(pad: string, opts: JaarverslagOpties):
     const { jaarverslagXlsx } = await import('../../render/jaarverslag-xlsx.js');
     bestanden.push({ pad: path.join(opts.output, `${stam}.xlsx`), inhoud: await jaarverslagXlsx(jaarverslagView(wm, realisatie, doelen.doelen, zakenInfo, alleMeldingen)) });
   }
-  await schrijfUitvoer(bestanden, opts.force, pad);
+  await schrijfUitvoer(bestanden, opts.force);
   for (const b of bestanden) process.stderr.write(`geschreven: ${b.pad}\n`);
   return EXIT.OK;
 }

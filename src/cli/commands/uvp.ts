@@ -42,7 +42,7 @@ export async function uvpOpdracht(pad: string, opts: UvpOpties): Promise<number>
     const { uvpXlsx } = await import('../../render/uvp-xlsx.js');
     bestanden.push({ pad: path.join(opts.output, `${stam}.xlsx`), inhoud: await uvpXlsx(uvpView(wm, analyse)) });
   }
-  await schrijfUitvoer(bestanden, opts.force, pad);
+  await schrijfUitvoer(bestanden, opts.force);
   for (const b of bestanden) process.stderr.write(`geschreven: ${b.pad}\n`);
   return EXIT.OK;
 }
