@@ -92,16 +92,20 @@ function crc32(buf) {
   return (c ^ 0xffffffff) >>> 0;
 }
 
-/** A minimal zip writer; `liegen` lets an entry claim another uncompressed size. */
+/**
+ * A minimal zip writer; `liegen` lets an entry claim another uncompressed size. An entry given as
+ * `{ deflated, claimed }` is stored as those bytes (a bomb made without holding what it inflates to).
+ */
 export function maakZip(bestanden, liegen = {}) {
   const lokaal = [];
   const centraal = [];
   let offset = 0;
   for (const [naam, tekst] of Object.entries(bestanden)) {
-    const data = Buffer.isBuffer(tekst) ? tekst : Buffer.from(tekst, 'utf8');
-    const comp = deflateRawSync(data);
+    const klaar = typeof tekst === 'object' && !Buffer.isBuffer(tekst) && tekst.deflated;
+    const data = klaar ? Buffer.alloc(0) : Buffer.isBuffer(tekst) ? tekst : Buffer.from(tekst, 'utf8');
+    const comp = klaar ? Buffer.from(tekst.deflated) : deflateRawSync(data);
     const n = Buffer.from(naam, 'utf8');
-    const grootte = liegen[naam] ?? data.length;
+    const grootte = liegen[naam] ?? (klaar ? tekst.claimed : data.length);
     const kop = Buffer.alloc(30);
     kop.writeUInt32LE(0x04034b50, 0);
     kop.writeUInt16LE(20, 4);
