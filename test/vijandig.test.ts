@@ -129,6 +129,7 @@ describe('one bad municipality never costs the others their report', () => {
     cpSync(await liegendeInhoud(tijdelijkeMap(), 256), path.join(regio, 'bom.xlsx'));
     symlinkSync(path.join(regio, 'bestaat-niet'), path.join(regio, 'weg'));
     symlinkSync(path.join(regio, 'kring'), path.join(regio, 'kring'));
+    symlinkSync(path.join(regio, 'weg.txt'), path.join(regio, 'notities.txt'));
     // A municipality whose name makes a file name longer than any file system allows.
     cpSync(path.join(ROOT, 'fixtures/regio-voorbeeld', 'doelwijk'), path.join(regio, 'lang'), { recursive: true });
     const pad = path.join(regio, 'lang', 'werkmap.xlsx');

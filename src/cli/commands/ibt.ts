@@ -45,6 +45,8 @@ export function gemeentenIn(regio: string): { bron: string; pad: string; fout?: 
       const s = statSync(pad);
       if (s.isDirectory() || (s.isFile() && /\.(xlsx|xlsm)$/i.test(n))) uit.push({ bron: n, pad });
     } catch (e) {
+      // Only what could have been a werkmap (a folder, a workbook) gets a row; a broken link to notes.txt does not.
+      if (/\.[a-z0-9]{1,5}$/i.test(n) && !/\.(xlsx|xlsm)$/i.test(n)) continue;
       const code = (e as NodeJS.ErrnoException).code;
       const fout =
         code === 'ENOENT'
