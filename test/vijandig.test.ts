@@ -1,5 +1,5 @@
 import { spawnSync } from 'node:child_process';
-import { cpSync, existsSync, readFileSync, readdirSync, statSync, symlinkSync } from 'node:fs';
+import { cpSync, existsSync, readFileSync, readdirSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { ROOT, tijdelijkeMap } from './helpers.js';
@@ -156,5 +156,24 @@ describe('one bad municipality never costs the others their report', () => {
       expect(namen.find((n) => n.startsWith('ibt-2025-langnaam'))!.length).toBeLessThan(100);
       expect(r.piekMB).toBeLessThan(MAX_MB);
     }
+  });
+});
+
+describe('a case export inside a werkmap folder', () => {
+  it('is read as the export only, never as a werkmap sheet: a 40 MB export does not trip the werkmap bound', () => {
+    const regio = tijdelijkeMap();
+    const map = path.join(regio, 'aaberg');
+    cpSync(path.join(ROOT, 'fixtures/regio-voorbeeld/aaberg'), map, { recursive: true });
+    const [kop, ...rijen] = readFileSync(path.join(map, 'zaken-2025.csv'), 'utf8').trim().split('\n');
+    const blok = rijen.join('\n') + '\n';
+    const delen = [kop + '\n'];
+    for (let n = 0; n < (40 * 1024 * 1024) / blok.length; n++) delen.push(blok);
+    writeFileSync(path.join(map, 'zaken-2025.csv'), delen.join(''));
+    const c = vthMetPiek(['controleer', map, '-q']);
+    expect(c.code, c.stderr).toBe(0);
+    expect(c.piekMB).toBeLessThan(200);
+    const r = vthMetPiek(['ibt', regio, '-o', path.join(tijdelijkeMap(), 'ibt'), '--format', 'md', '-q']);
+    expect(r.stdout).toContain('IBT 2025: 1 gemeente:');
+    expect(r.stdout).not.toContain('niet te beoordelen: Aaberg');
   });
 });

@@ -66,6 +66,9 @@ export async function leesWerkmap(pad: string): Promise<GelezenWerkmap> {
       overgeslagen.push(naam);
       continue;
     }
+    // A case export kept beside the sheets (`zaken-2025.csv`) is the export, never a sheet: not read
+    // here at all, so that a million-row export neither costs memory nor trips the werkmap's bound.
+    if (/^zaken\b/i.test(naam)) continue;
     tabellen.push(...(await leesBestand(vol, naam)));
   }
   if (tabellen.length === 0) {
