@@ -42,6 +42,16 @@ describe('CSV', () => {
     expect(b.koppen[0]).toBe('activiteit');
   });
 
+  it('reads mixed line ends (CRLF file with LF lines added, an old Mac CR) as separate rows, a line break inside quotes as text', () => {
+    const t = leesCsv(Buffer.from('instelling;waarde\r\ngemeente;Gem0\njaar;2025\r\nnotitie;"twee\r\nregels"\rprovincie;Overijssel\r\n'), 'i.csv', 'i');
+    expect(t.rijen.map((r) => [r.rij, ...r.cellen.map(celTekst)])).toEqual([
+      [2, 'gemeente', 'Gem0'],
+      [3, 'jaar', '2025'],
+      [4, 'notitie', 'twee\nregels'],
+      [5, 'provincie', 'Overijssel'],
+    ]);
+  });
+
   it('reads UTF-16 with BOM', () => {
     const buf = Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from('code\tuitvoerder\r\nA1.17.00\tOD Noord\r\n', 'utf16le')]);
     const t = leesCsv(buf, 'u.csv', 'u');

@@ -84,7 +84,10 @@ export function leesCsv(buf: Uint8Array, bestand: string, blad: string): Tabel {
   }
   const delimiter = snuffelScheidingsteken(tekst);
   // papaparse is lenient by design: a stray quote or a short row is read as written, not refused.
-  const records = Papa.parse<string[]>(tekst, { delimiter, skipEmptyLines: false, header: false }).data;
+  // Line ends as one: a CRLF file edited in a tool that adds LF lines would otherwise keep those lines
+  // inside a cell (papaparse takes the first line end it sees for all).
+  const regels = tekst.includes('\r') ? tekst.replace(/\r\n?/g, '\n') : tekst;
+  const records = Papa.parse<string[]>(regels, { delimiter, newline: '\n', skipEmptyLines: false, header: false }).data;
   // A final line break gives no row of its own in Excel either.
   if (records.length && records[records.length - 1]!.length === 1 && records[records.length - 1]![0] === '') records.pop();
   const rijen: Rij[] = records.map((rec, i) => ({
