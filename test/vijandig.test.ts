@@ -1,5 +1,5 @@
-import { spawnSync } from 'node:child_process';
-import { cpSync, existsSync, readFileSync, readdirSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
+import { spawn, spawnSync } from 'node:child_process';
+import { cpSync, existsSync, mkdirSync, readFileSync, readdirSync, statSync, symlinkSync, watch, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { ROOT, tijdelijkeMap } from './helpers.js';
@@ -175,5 +175,62 @@ describe('a case export inside a werkmap folder', () => {
     const r = vthMetPiek(['ibt', regio, '-o', path.join(tijdelijkeMap(), 'ibt'), '--format', 'md', '-q']);
     expect(r.stdout).toContain('IBT 2025: 1 gemeente:');
     expect(r.stdout).not.toContain('niet te beoordelen: Aaberg');
+  });
+});
+
+describe('interrupted and concurrent runs', () => {
+  /** A region of 150 municipalities (copies of the example with their own names): a long write phase. */
+  function groteRegio(): string {
+    const regio = tijdelijkeMap();
+    for (let i = 0; i < 150; i++) {
+      const d = path.join(regio, `g${i}`);
+      cpSync(path.join(ROOT, 'fixtures/voorbeeldgemeente/csv'), d, { recursive: true });
+      const f = path.join(d, 'instellingen.csv');
+      writeFileSync(f, readFileSync(f, 'utf8').replace(/gemeente;[^\r\n]*/, `gemeente;Gem${i}`));
+    }
+    return regio;
+  }
+
+  it('SIGTERM in the write phase removes the temporary files and says what was written; a rerun then works', async () => {
+    const regio = groteRegio();
+    const uit = path.join(tijdelijkeMap(), 'ibt');
+    mkdirSync(uit);
+    let onderbroken = 0;
+    for (let poging = 0; poging < 3 && onderbroken === 0; poging++) {
+      const kind = spawn(process.execPath, [path.join(ROOT, 'bin/vth.js'), 'ibt', regio, '-o', uit, '-q', '--force'], { stdio: ['ignore', 'ignore', 'pipe'] });
+      let err = '';
+      kind.stderr.on('data', (b) => (err += b));
+      // The first temporary file shows that the write phase has begun: stop the run there.
+      const w = watch(uit, (_, naam) => {
+        if (naam?.startsWith('.vth-tmp-')) kind.kill('SIGTERM');
+      });
+      const code = await new Promise<number | null>((r) => kind.on('exit', (c) => r(c)));
+      w.close();
+      expect(readdirSync(uit).filter((n) => n.startsWith('.vth')), 'no temporary file or lock left').toEqual([]);
+      if (code === 143) {
+        onderbroken++;
+        expect(err).toMatch(/vth: onderbroken \(SIGTERM\); (er is niets geschreven|al op hun plaats: .*; de rest is niet geschreven)/);
+      }
+    }
+    expect(onderbroken).toBe(1);
+    const r = vthMetPiek(['ibt', regio, '-o', uit, '-q', '--force']);
+    expect(r.code, r.stderr).toBe(0);
+    expect(readdirSync(uit).filter((n) => n.endsWith('.md'))).toHaveLength(151);
+  }, 120_000);
+
+  it('stale temporary files of an earlier run and a lock of a process that is gone are cleaned up; a live lock is waited for, then refused', () => {
+    const uit = path.join(tijdelijkeMap(), 'uit');
+    mkdirSync(uit);
+    writeFileSync(path.join(uit, '.vth-tmp-0123456789ab-uvp-2025-dinkelberg.md'), 'half');
+    writeFileSync(path.join(uit, '.vth-slot'), '999999999');
+    writeFileSync(path.join(uit, 'eigen notities.md'), 'van de gebruiker');
+    const voorbeeld = path.join(ROOT, 'fixtures/voorbeeldgemeente/werkmap.xlsx');
+    expect(vthMetPiek(['uvp', voorbeeld, '-o', uit, '-q']).code).toBe(0);
+    expect(readdirSync(uit).sort()).toEqual(['eigen notities.md', 'uvp-2025-dinkelberg-capaciteit.svg', 'uvp-2025-dinkelberg-risico.svg', 'uvp-2025-dinkelberg.md', 'uvp-2025-dinkelberg.xlsx']);
+    // This test process is alive: its lock holds.
+    writeFileSync(path.join(uit, '.vth-slot'), String(process.pid));
+    const r = vthMetPiek(['uvp', voorbeeld, '-o', uit, '-q', '--force'], { VTH_SLOT_WACHT_MS: '300' });
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain(`in ${uit} schrijft al een andere vth (proces ${process.pid}); wacht tot die klaar is, of kies een andere uitvoermap`);
   });
 });

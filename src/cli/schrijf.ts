@@ -1,6 +1,6 @@
 import { realpathSync, statSync } from 'node:fs';
 import path from 'node:path';
-import { BestaatAlFout, schrijfAtomair } from '../render/bestand.js';
+import { BestaatAlFout, schrijfAtomair, SlotBezetFout } from '../render/bestand.js';
 import { GebruikFout } from './fouten.js';
 
 /** The inputs of this run (werkmap, case export, region, templates): no output may replace or enter one. */
@@ -65,6 +65,7 @@ export async function schrijfUitvoer(bestanden: { pad: string; inhoud: string | 
     await schrijfAtomair(bestanden, { force });
   } catch (e) {
     if (e instanceof BestaatAlFout) throw new GebruikFout(`${e.pad} bestaat al; gebruik --force om het te overschrijven`);
+    if (e instanceof SlotBezetFout) throw new GebruikFout(e.message);
     throw e;
   }
 }

@@ -1,5 +1,6 @@
 import { randomBytes } from 'node:crypto';
-import { mkdir, rename, rm, stat, writeFile } from 'node:fs/promises';
+import { readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { mkdir, readdir, rename, rm, stat, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 
 export class BestaatAlFout extends Error {
@@ -18,41 +19,142 @@ export async function bestaat(pad: string): Promise<boolean> {
   }
 }
 
+export class SlotBezetFout extends Error {
+  constructor(
+    readonly map: string,
+    readonly pid: number,
+  ) {
+    super(`in ${map} schrijft al een andere vth (proces ${pid}); wacht tot die klaar is, of kies een andere uitvoermap`);
+    this.name = 'SlotBezetFout';
+  }
+}
+
+class OnderbrokenFout extends Error {
+  constructor(readonly sein: NodeJS.Signals) {
+    super(`onderbroken (${sein})`);
+  }
+}
+
+const TMP = /^\.vth-tmp-[0-9a-f]{12}-/;
+const SLOT = '.vth-slot';
+
+function leeft(pid: number): boolean {
+  if (!Number.isInteger(pid) || pid <= 0) return false;
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (e) {
+    return (e as NodeJS.ErrnoException).code === 'EPERM';
+  }
+}
+
+/**
+ * Takes the output folder's lock (`.vth-slot`, holding the pid). A lock whose process is gone is
+ * taken over; a live one is waited for a little (`VTH_SLOT_WACHT_MS`, default 10 s), then refused.
+ */
+async function neemSlot(map: string, stopt: () => void): Promise<() => void> {
+  const slot = path.join(map, SLOT);
+  const wacht = Number(process.env.VTH_SLOT_WACHT_MS ?? 10_000);
+  const eind = Date.now() + (Number.isFinite(wacht) ? wacht : 10_000);
+  for (;;) {
+    try {
+      writeFileSync(slot, String(process.pid), { flag: 'wx' });
+      return () => rmSync(slot, { force: true });
+    } catch (e) {
+      if ((e as NodeJS.ErrnoException).code !== 'EEXIST') throw e;
+    }
+    let pid = NaN;
+    let jong = false;
+    try {
+      pid = Number(readFileSync(slot, 'utf8'));
+      // Created but not yet written: give its owner a moment.
+      jong = Date.now() - statSync(slot).mtimeMs < 2000;
+    } catch {
+      continue; // released meanwhile
+    }
+    if (!leeft(pid) && !(Number.isNaN(pid) || pid === 0 ? jong : false)) {
+      rmSync(slot, { force: true });
+      continue;
+    }
+    if (Date.now() > eind) throw new SlotBezetFout(map, pid);
+    await new Promise((r) => setTimeout(r, 100));
+    stopt();
+  }
+}
+
 /**
  * Writes files all-or-nothing: every file goes to a temporary name first, and only when all are
- * written are they renamed into place. Existing files are refused unless `force`.
+ * written are they renamed into place. Existing files are refused unless `force`. Each output folder
+ * is locked while it is written, so two runs never mix their files; temporary files that an earlier,
+ * interrupted run left (recognisable by their name) are removed; on SIGINT or SIGTERM the temporary
+ * files are removed and the message says what was already in place.
  */
 export async function schrijfAtomair(
   bestanden: { pad: string; inhoud: string | Uint8Array }[],
   opties: { force?: boolean } = {},
 ): Promise<void> {
-  if (!opties.force) {
-    for (const b of bestanden) if (await bestaat(b.pad)) throw new BestaatAlFout(b.pad);
-  }
-  const tijdelijk: { tmp: string; pad: string }[] = [];
   // A device or pipe (`-o /dev/stdout`, `/dev/full`) is written to, never replaced by a regular file.
   const apparaten: { pad: string; inhoud: string | Uint8Array }[] = [];
+  const gewoon: { pad: string; inhoud: string | Uint8Array }[] = [];
+  for (const b of bestanden) {
+    const st = await stat(b.pad).catch(() => undefined);
+    (st && !st.isFile() && !st.isDirectory() ? apparaten : gewoon).push(b);
+  }
+  const mappen = [...new Set(gewoon.map((b) => path.dirname(b.pad)))].sort();
+  for (const m of mappen) await mkdir(m, { recursive: true });
+  const vrij: (() => void)[] = [];
+  const tijdelijk: { tmp: string; pad: string }[] = [];
+  const geplaatst: string[] = [];
+  // A signal only marks the run as stopped: the loop stops after the file operation in flight, so
+  // that no temporary file is created after the clean-up has looked.
+  let sein: NodeJS.Signals | undefined;
+  const bijInt = () => (sein = 'SIGINT');
+  const bijTerm = () => (sein = 'SIGTERM');
+  process.on('SIGINT', bijInt);
+  process.on('SIGTERM', bijTerm);
+  const stopt = () => {
+    if (sein) throw new OnderbrokenFout(sein);
+  };
   try {
-    for (const b of bestanden) {
-      const st = await stat(b.pad).catch(() => undefined);
-      if (st && !st.isFile() && !st.isDirectory()) {
-        apparaten.push(b);
-        continue;
-      }
-      await mkdir(path.dirname(b.pad), { recursive: true });
+    for (const m of mappen) {
+      vrij.push(await neemSlot(m, stopt));
+      stopt();
+      for (const n of await readdir(m)) if (TMP.test(n)) await rm(path.join(m, n), { force: true });
+    }
+    if (!opties.force) {
+      for (const b of bestanden) if (await bestaat(b.pad)) throw new BestaatAlFout(b.pad);
+    }
+    for (const b of gewoon) {
       const tmp = path.join(path.dirname(b.pad), `.vth-tmp-${randomBytes(6).toString('hex')}-${path.basename(b.pad)}`);
       tijdelijk.push({ tmp, pad: b.pad });
       await writeFile(tmp, b.inhoud);
+      stopt();
     }
     for (const a of apparaten) {
       await writeFile(a.pad, a.inhoud).catch((e: NodeJS.ErrnoException) => {
         e.path ??= a.pad;
         throw e;
       });
+      stopt();
     }
-    for (const t of tijdelijk) await rename(t.tmp, t.pad);
+    while (tijdelijk.length) {
+      const t = tijdelijk[0]!;
+      await rename(t.tmp, t.pad);
+      tijdelijk.shift();
+      geplaatst.push(t.pad);
+      stopt();
+    }
   } catch (e) {
     await Promise.all(tijdelijk.map((t) => rm(t.tmp, { force: true })));
+    if (e instanceof OnderbrokenFout) {
+      for (const v of vrij.splice(0)) v();
+      process.stderr.write(`\nvth: onderbroken (${e.sein}); ${geplaatst.length ? `al op hun plaats: ${geplaatst.join(', ')}; de rest is niet geschreven` : 'er is niets geschreven'}\n`);
+      process.exit(e.sein === 'SIGINT' ? 130 : 143);
+    }
     throw e;
+  } finally {
+    for (const v of vrij) v();
+    process.removeListener('SIGINT', bijInt);
+    process.removeListener('SIGTERM', bijTerm);
   }
 }
