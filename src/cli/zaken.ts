@@ -3,7 +3,7 @@ import path from 'node:path';
 import { ZakenTelling, type NaleefGroepen, type ZakenResultaat } from '../compute/zaken.js';
 import { OnleesbaarFout } from '../ingest/fout.js';
 import { stroomRijen } from '../ingest/stroom.js';
-import { melding, type Melding } from '../model/melding.js';
+import { melding, voegToe as voegAlleToe, type Melding } from '../model/melding.js';
 import { ZakenLezer, type Zaak, type ZaakVeld } from '../model/zaken.js';
 import type { CodeKoppeling } from '../compute/koppeling.js';
 import type { Conventie } from '../model/getal.js';
@@ -87,7 +87,7 @@ export async function verwerkZaken(
     meldingen.push(melding('fout', 'zaak-onleesbaar', `en nog ${lezer.overigeFouten} onleesbare waarden in andere rijen (niet afzonderlijk getoond)`, { bestand }));
   }
   const resultaat = telling.resultaat();
-  meldingen.push(...resultaat.meldingen.map((m) => ({ ...m, plaats: { ...m.plaats, bestand } })));
+  voegAlleToe(meldingen, resultaat.meldingen.map((m) => ({ ...m, plaats: { ...m.plaats, bestand } })));
   onbruikbaar ??= resultaat.onbruikbaar;
   if (!onbruikbaar && lezer.gelezen > 0 && resultaat.zaken === 0) {
     onbruikbaar = `geen van de ${lezer.gelezen} zaken is leesbaar (zie de fouten hierboven)`;

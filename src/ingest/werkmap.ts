@@ -69,7 +69,7 @@ export async function leesWerkmap(pad: string): Promise<GelezenWerkmap> {
     // A case export kept beside the sheets (`zaken-2025.csv`) is the export, never a sheet: not read
     // here at all, so that a million-row export neither costs memory nor trips the werkmap's bound.
     if (/^zaken\b/i.test(naam)) continue;
-    tabellen.push(...(await leesBestand(vol, naam)));
+    for (const t of await leesBestand(vol, naam)) tabellen.push(t);
   }
   if (tabellen.length === 0) {
     throw new OnleesbaarFout(`map "${pad}" bevat geen .xlsx- of .csv-bestanden`, { bestand: pad });

@@ -77,3 +77,8 @@ export function sorteerMeldingen(meldingen: readonly Melding[]): Melding[] {
 function cmpStr(a: string, b: string): number {
   return a < b ? -1 : a > b ? 1 : 0;
 }
+
+/** Appends `bron` to `doel` one by one: `push(...bron)` overflows the stack past some 100.000 findings. */
+export function voegToe<T>(doel: T[], bron: Iterable<T>): void {
+  for (const x of bron) doel.push(x);
+}

@@ -5,7 +5,7 @@ import { leesDoelen } from './doelen.js';
 import { leesIndicatoren } from './indicatoren.js';
 import { leesInstellingen } from './instellingen.js';
 import { normaliseerKop } from './kolommen.js';
-import { melding, type Melding } from './melding.js';
+import { melding, type Melding, voegToe } from './melding.js';
 import { leesProducten } from './producten.js';
 import { leesProjecten } from './projecten.js';
 import { leesRealisatie } from './realisatie.js';
@@ -173,7 +173,7 @@ export function bouwWerkmap(gelezen: GelezenWerkmap): Werkmap {
       r = leesInstellingen(perBlad.get('Instellingen')!);
     }
     wm.instellingen = r.instellingen;
-    meldingen.push(...r.meldingen);
+    voegToe(meldingen, r.meldingen);
   } else {
     meldingen.push(
       melding('fout', 'blad-ontbreekt', 'blad Instellingen ontbreekt (met ten minste gemeente en jaar)', { bestand: bestandsnaam(gelezen) }),
@@ -183,13 +183,13 @@ export function bouwWerkmap(gelezen: GelezenWerkmap): Werkmap {
   if (rm) {
     const r = leesRisicomodel(rm);
     wm.risicomodel = r.model;
-    meldingen.push(...r.meldingen);
+    voegToe(meldingen, r.meldingen);
   }
   const ra = bron('Risicoanalyse');
   if (ra) {
     const r = leesRisicoanalyse(ra, wm.risicomodel);
     wm.risicoanalyse = r.activiteiten;
-    meldingen.push(...r.meldingen);
+    voegToe(meldingen, r.meldingen);
     if (!rm) {
       meldingen.push(melding('fout', 'blad-ontbreekt', 'er is een Risicoanalyse maar geen blad Risicomodel: zonder model geen scores', { bestand: ra.bestand, blad: ra.blad }));
     }
@@ -198,7 +198,7 @@ export function bouwWerkmap(gelezen: GelezenWerkmap): Werkmap {
     const t = bron(b);
     if (!t) return undefined;
     const r = f(t);
-    meldingen.push(...r.meldingen);
+    voegToe(meldingen, r.meldingen);
     return r;
   };
   const pr = simpel('Producten', leesProducten);
