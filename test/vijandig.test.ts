@@ -2,7 +2,7 @@ import { spawn, spawnSync } from 'node:child_process';
 import { cpSync, existsSync, mkdirSync, readFileSync, readdirSync, statSync, symlinkSync, watch, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { ROOT, tijdelijkeMap } from './helpers.js';
+import { INSTELLINGEN_CSV, maakMap, ROOT, tijdelijkeMap } from './helpers.js';
 import { geneste, grootBlad, groteCsv, liegendeInhoud } from './vijandig/maak.js';
 
 /** Runs vth as a user does and reports the child's own peak memory (VmHWM, via test/piek.mjs). */
@@ -232,5 +232,72 @@ describe('interrupted and concurrent runs', () => {
     const r = vthMetPiek(['uvp', voorbeeld, '-o', uit, '-q', '--force'], { VTH_SLOT_WACHT_MS: '300' });
     expect(r.code).toBe(2);
     expect(r.stderr).toContain(`in ${uit} schrijft al een andere vth (proces ${process.pid}); wacht tot die klaar is, of kies een andere uitvoermap`);
+  });
+});
+
+describe('control characters from cells never reach the terminal or a document raw', () => {
+  it('ESC, OSC and BEL in a werkmap cell and in a case export value are shown as ␛ and ␇', () => {
+    const map = maakMap({
+      'instellingen.csv': INSTELLINGEN_CSV,
+      'producten.csv': 'code;product;aantal;kental\nA1.05.00;"Toets \u001b]0;titel\u0007 \u001b[2J";4;20\nA1.06.00;Melding;"\u001b[31m4";20\n',
+    });
+    const zaken = path.join(tijdelijkeMap(), 'zaken.csv');
+    writeFileSync(zaken, 'zaaknummer;productcode;ontvangen;besluit;uren\nZ1;A1.05.00;03-02-2025;10-02-2025;2\nZ2;"X\u001b[2J\u0007";03-02-2025;10-02-2025;2\n');
+    const uit = path.join(tijdelijkeMap(), 'uit');
+    const runs = [
+      vthMetPiek(['controleer', map]),
+      vthMetPiek(['risico', map]),
+      vthMetPiek(['uvp', map, '-o', uit, '--format', 'md']),
+    ];
+    // The bad aantal stops the documents; a werkmap without it gives them, and the export is read.
+    writeFileSync(path.join(map, 'producten.csv'), 'code;product;aantal;kental\nA1.05.00;"Toets \u001b]0;titel\u0007 \u001b[2J";4;20\n');
+    runs.push(vthMetPiek(['uvp', map, '-o', uit, '--format', 'md']), vthMetPiek(['jaarverslag', map, '--zaken', zaken, '-o', path.join(tijdelijkeMap(), 'jv'), '--format', 'md']));
+    const alles = runs.map((r) => r.stdout + r.stderr).join('\n');
+    expect(alles).not.toMatch(/[\u0000-\u0008\u000b-\u001f\u007f-\u009f]/);
+    expect(alles).toContain('"␛[31m4" is geen getal');
+    expect(alles).toContain('X␛[2J␇');
+    const md = readFileSync(path.join(uit, readdirSync(uit).find((n) => n.endsWith('.md'))!), 'utf8');
+    expect(md).toContain('Toets ␛\\]0;titel␇ ␛\\[2J');
+    expect(md).not.toMatch(/[\u0000-\u0008\u000b-\u001f\u007f-\u009f]/);
+  });
+});
+
+describe('smaller traps', () => {
+  const voorbeeld = path.join(ROOT, 'fixtures/voorbeeldgemeente/werkmap.xlsx');
+
+  it('130.000 findings: exit 1 with every one counted, no stack overflow', () => {
+    const regels = ['code;product;taakveld;afdeling;aantal;kental (uren)'];
+    for (let i = 0; i < 130_000; i++) regels.push(`A1.${String(i % 99).padStart(2, '0')}.${String(i % 97).padStart(2, '0')};P${i};Vergunningen;V;x${i};-3`);
+    const map = maakMap({ 'instellingen.csv': INSTELLINGEN_CSV, 'producten.csv': regels.join('\n') });
+    const r = vthMetPiek(['controleer', map, '-q']);
+    expect(r.code, r.stderr.slice(-300)).toBe(1);
+    expect(r.stdout).toMatch(/werkmap niet in orde: 260000 fouten/);
+  });
+
+  it('options the werkmap would refuse are refused on the command line too, in Dutch, exit 2', () => {
+    const uit = path.join(tijdelijkeMap(), 'uit');
+    const gevallen: [string[], string][] = [
+      [['capaciteit', voorbeeld, '--reservering', 'Vergunningen=500%'], '--reservering "Vergunningen=500%": een reservering van meer dan 100% kan niet'],
+      [['jaarverslag', voorbeeld, '--zaken', ROOT, '-o', uit], `--zaken ${ROOT} is een map; geef het bestand van de zakenexport (.csv of .xlsx)`],
+      [['uvp', voorbeeld, '-o', uit, '--templates', voorbeeld], `--templates ${voorbeeld} is een bestand; geef de map met de eigen templates`],
+      [['init', voorbeeld, '--gemeente', 'X', '--jaar', '2026'], 'werkmap.xlsx'],
+    ];
+    for (const [args, bericht] of gevallen) {
+      const r = vthMetPiek(args);
+      expect(r.code, args.join(' ')).toBe(2);
+      expect(r.stderr, args.join(' ')).toContain(bericht);
+      expect(r.stderr).not.toContain('interne fout');
+    }
+    expect(existsSync(uit)).toBe(false);
+  });
+
+  it('a template asking for a hundred million decimals is a template error, not 50 seconds of work', () => {
+    const tpl = tijdelijkeMap();
+    writeFileSync(path.join(tpl, 'uvp.md.hbs'), '# x\n{{getal 1 100000000}}\n');
+    const uit = path.join(tijdelijkeMap(), 'uit');
+    const r = vthMetPiek(['uvp', voorbeeld, '-o', uit, '--templates', tpl, '--format', 'md', '-q']);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain(`fout bij het invullen van ${path.join(tpl, 'uvp.md.hbs')}: het aantal decimalen 100000000 moet een geheel getal van 0 tot 10 zijn`);
+    expect(existsSync(uit)).toBe(false);
   });
 });

@@ -1,5 +1,7 @@
+import { statSync } from 'node:fs';
 import { Command, CommanderError, Option } from 'commander';
 import { OnleesbaarFout } from '../ingest/fout.js';
+import { zichtbaar } from '../ingest/tabel.js';
 import { plaatsTekst } from '../model/melding.js';
 import { EXIT, GebruikFout, systeemFoutTekst } from './fouten.js';
 import { zetLooptijd } from './looptijd.js';
@@ -53,6 +55,7 @@ function maakProgramma(zetExit: (code: number) => void): Command {
     .option('--herbereken', HERBEREKEN)
     .addHelpText('after', `\nVoorbeeld:\n  vth controleer fixtures/voorbeeldgemeente/werkmap.xlsx\n${EXIT_TEKST}`)
     .action(async (werkmap: string, opts: { json?: boolean; alle?: boolean; quiet?: boolean }) => {
+      controleerSoort(opts);
       meldInvoer(werkmap, opts);
       zetLooptijd(opts);
       const { controleerOpdracht } = await import('./commands/controleer.js');
@@ -88,6 +91,7 @@ function maakProgramma(zetExit: (code: number) => void): Command {
       `\nVoorbeelden:\n  vth risico fixtures/voorbeeldgemeente/werkmap.xlsx\n  vth risico fixtures/voorbeeldgemeente/werkmap.xlsx --format md -o uitvoer/risico.md\n${EXIT_TEKST}`,
     )
     .action(async (werkmap: string, opts: { format?: Formaat; output?: string; force?: boolean; quiet?: boolean }) => {
+      controleerSoort(opts);
       meldInvoer(werkmap, opts);
       zetLooptijd(opts);
       const format = bepaalFormaat(opts.format, opts.output);
@@ -113,6 +117,7 @@ function maakProgramma(zetExit: (code: number) => void): Command {
       `\nVoorbeelden:\n  vth capaciteit fixtures/voorbeeldgemeente/werkmap.xlsx\n  vth capaciteit fixtures/voorbeeldgemeente/werkmap.xlsx --fte "Toezicht en handhaving=+0,5"\n  vth capaciteit fixtures/voorbeeldgemeente/werkmap.xlsx --format md -o uitvoer/capaciteit.md\n\nExitcode 0: capaciteit toereikend; 1: tekort (of fouten in de invoer); 2: onleesbare invoer of verkeerd gebruik.\n`,
     )
     .action(async (werkmap: string, opts: Omit<import('./commands/capaciteit.js').CapaciteitOpties, 'format'> & { format?: Formaat; quiet?: boolean }) => {
+      controleerSoort(opts);
       meldInvoer(werkmap, opts);
       zetLooptijd(opts);
       const format = bepaalFormaat(opts.format, opts.output);
@@ -132,6 +137,7 @@ function maakProgramma(zetExit: (code: number) => void): Command {
     .option('--herbereken', HERBEREKEN)
     .addHelpText('after', `\nVoorbeeld:\n  vth uvp fixtures/voorbeeldgemeente/werkmap.xlsx -o uitvoer\n${EXIT_TEKST}`)
     .action(async (werkmap: string, opts: import('./commands/uvp.js').UvpOpties & { quiet?: boolean }) => {
+      controleerSoort(opts);
       meldInvoer(werkmap, opts);
       zetLooptijd(opts);
       controleerUitvoerMap(opts.output, 'uvp');
@@ -153,6 +159,7 @@ function maakProgramma(zetExit: (code: number) => void): Command {
     .option('--herbereken', HERBEREKEN)
     .addHelpText('after', `\nVoorbeeld:\n  vth jaarverslag fixtures/voorbeeldgemeente/werkmap.xlsx --zaken fixtures/voorbeeldgemeente/zaken-2025.csv -o uitvoer\n${EXIT_TEKST}`)
     .action(async (werkmap: string, opts: import('./commands/jaarverslag.js').JaarverslagOpties) => {
+      controleerSoort(opts);
       meldInvoer(werkmap, opts);
       zetLooptijd(opts);
       controleerUitvoerMap(opts.output, 'jaarverslag');
@@ -182,6 +189,7 @@ function maakProgramma(zetExit: (code: number) => void): Command {
     .addOption(new Option('--werkers <aantal>', 'aantal threads (standaard 1: één thread met een paar gemeenten tegelijk; 2 kan helpen op een machine met meer rekenkernen)').argParser(parseWerkers))
     .addHelpText('after', `\nVoorbeeld:\n  vth ibt fixtures/regio-voorbeeld -o uitvoer/ibt\n\nExitcode 0: elke gemeente is beoordeeld (ook als het oordeel rood is); 1: een of meer gemeenten waren niet te beoordelen; 2: verkeerd gebruik.\n`)
     .action(async (regio: string, opts: import('./commands/ibt.js').IbtOpties) => {
+      controleerSoort(opts);
       meldInvoer(regio, opts);
       zetLooptijd(opts);
       controleerUitvoerMap(opts.output, 'ibt');
@@ -190,6 +198,14 @@ function maakProgramma(zetExit: (code: number) => void): Command {
     });
 
   return program;
+}
+
+/** `--zaken` must be a file and `--templates` a folder: said plainly, before anything else is checked. */
+function controleerSoort(o: object): void {
+  const opts = o as { zaken?: unknown; templates?: unknown };
+  const soort = (p: string) => statSync(p, { throwIfNoEntry: false });
+  if (typeof opts.zaken === 'string' && soort(opts.zaken)?.isDirectory()) throw new GebruikFout(`--zaken ${opts.zaken} is een map; geef het bestand van de zakenexport (.csv of .xlsx)`);
+  if (typeof opts.templates === 'string' && soort(opts.templates)?.isFile()) throw new GebruikFout(`--templates ${opts.templates} is een bestand; geef de map met de eigen templates`);
 }
 
 function parseWerkers(s: string): number {
@@ -247,11 +263,11 @@ export async function main(argv: string[]): Promise<number> {
       return EXIT.ONLEESBAAR;
     }
     if (e instanceof OnleesbaarFout) {
-      process.stderr.write(`vth: ${e.message}${e.plaats.rij ? ` (${plaatsTekst(e.plaats)})` : ''}\n`);
+      process.stderr.write(zichtbaar(`vth: ${e.message}${e.plaats.rij ? ` (${plaatsTekst(e.plaats)})` : ''}`) + '\n');
       return EXIT.ONLEESBAAR;
     }
     if (e instanceof GebruikFout) {
-      process.stderr.write(`vth: ${e.message}\n`);
+      process.stderr.write(zichtbaar(`vth: ${e.message}`) + '\n');
       return e.exitCode;
     }
     const systeem = systeemFoutTekst(e);

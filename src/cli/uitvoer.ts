@@ -1,4 +1,5 @@
 import { Chalk, type ChalkInstance } from 'chalk';
+import { zichtbaar } from '../ingest/tabel.js';
 import { rijBereiken, sorteerMeldingen, telMeldingen, type Melding } from '../model/melding.js';
 
 /** Colour only on a terminal, and never with NO_COLOR (https://no-color.org). */
@@ -44,9 +45,11 @@ function voegSamen(gesorteerd: readonly Melding[]): Regel[] {
 export function formatteerMeldingen(meldingen: readonly Melding[], c: ChalkInstance, metMeldingen = true): string {
   const regels: string[] = [];
   let groep = '';
-  const zichtbaar = sorteerMeldingen(meldingen).filter((m) => metMeldingen || m.niveau !== 'melding');
-  for (const r of voegSamen(zichtbaar)) {
-    const m = 'samen' in r ? r.samen[0]! : r;
+  const getoond = sorteerMeldingen(meldingen).filter((m) => metMeldingen || m.niveau !== 'melding');
+  for (const r of voegSamen(getoond)) {
+    const e = 'samen' in r ? r.samen[0]! : r;
+    // Text from a file (a case export's value, a sheet's name) reaches the terminal only visible.
+    const m = { ...e, bericht: zichtbaar(e.bericht), plaats: { ...e.plaats, bestand: zichtbaar(e.plaats.bestand), blad: e.plaats.blad && zichtbaar(e.plaats.blad), kolom: e.plaats.kolom && zichtbaar(e.plaats.kolom) } };
     const g = m.plaats.blad ? `${m.plaats.bestand} › ${m.plaats.blad}` : m.plaats.bestand;
     if (g !== groep) {
       if (groep) regels.push('');

@@ -1,4 +1,5 @@
 import { melding, type Melding } from '../model/melding.js';
+import { zichtbaar } from '../ingest/tabel.js';
 import { Rational } from '../model/rational.js';
 import { dagnummer, dagNaarDatum, type Procedure, type Zaak } from '../model/zaken.js';
 import type { CodeKoppeling, Koppelwijze } from './koppeling.js';
@@ -240,7 +241,7 @@ export class ZakenTelling {
     const meest = [...this.ongekoppeld]
       .sort(([a, x], [b, y]) => y.zaken - x.zaken || (a < b ? -1 : a > b ? 1 : 0))
       .slice(0, 10)
-      .map(([waarde, o]) => ({ waarde, zaken: o.zaken, uren: uren(o.urenT), reden: o.reden }));
+      .map(([waarde, o]) => ({ waarde: zichtbaar(waarde), zaken: o.zaken, uren: uren(o.urenT), reden: o.reden }));
     const ongekoppeldZaken = [...this.ongekoppeld.values()].reduce((n, o) => n + o.zaken, this.ongekoppeldOverig.zaken);
     const ongekoppeldUren = [...this.ongekoppeld.values()].reduce((n, o) => n + o.urenT, this.ongekoppeldOverig.urenT);
     let onbruikbaar: string | undefined;
@@ -253,7 +254,7 @@ export class ZakenTelling {
     if (onbruikbaar) meldingen.push(melding('fout', 'zaken-onbruikbaar', onbruikbaar, plaats));
     const onbekendeResultaten = [...this.onbekendeResultaten]
       .sort(([a, x], [b, y]) => y - x || (a < b ? -1 : a > b ? 1 : 0))
-      .map(([waarde, zaken]) => ({ waarde, zaken }));
+      .map(([waarde, zaken]) => ({ waarde: zichtbaar(waarde), zaken }));
     if (onbekendeResultaten.length) {
       const n = onbekendeResultaten.reduce((s, r) => s + r.zaken, 0);
       meldingen.push(

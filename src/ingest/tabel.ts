@@ -75,9 +75,21 @@ export function kolomLetter(index: number): string {
   return s;
 }
 
-/** Trims ordinary and non-breaking spaces; turns inner NBSP into plain spaces. */
+const STUURTEKENS = /[\u0000-\u0008\u000b-\u001f\u007f-\u009f]/g;
+const HEEFT_STUURTEKEN = /[\u0000-\u0008\u000b-\u001f\u007f-\u009f]/;
+
+/**
+ * Control characters made visible: ESC as ␛, BEL as ␇ (Unicode's control pictures), C1 controls as
+ * �. A cell never means them, and raw they would reach a terminal (colours, a window title, a
+ * cleared screen) and every document.
+ */
+export function zichtbaar(s: string): string {
+  return HEEFT_STUURTEKEN.test(s) ? s.replace(STUURTEKENS, (c) => (c < '\u0020' ? String.fromCharCode(0x2400 + c.charCodeAt(0)) : c === '\u007f' ? '\u2421' : '\ufffd')) : s;
+}
+
+/** Trims ordinary and non-breaking spaces; turns inner NBSP into plain spaces; control characters visible. */
 export function schoonTekst(s: string): string {
-  return s.replace(/[\u00a0\u2007\u202f]/g, ' ').replace(/\r\n?/g, '\n').replace(/^[\s\ufeff]+|\s+$/g, '');
+  return zichtbaar(s.replace(/[\u00a0\u2007\u202f]/g, ' ').replace(/\r\n?/g, '\n').replace(/^[\s\ufeff]+|\s+$/g, ''));
 }
 
 /** Builds a table from raw rows: the first non-empty row is the header, blank rows are dropped. */

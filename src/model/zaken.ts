@@ -1,5 +1,5 @@
 import type { Cel } from '../ingest/tabel.js';
-import { schoonTekst } from '../ingest/tabel.js';
+import { schoonTekst, zichtbaar } from '../ingest/tabel.js';
 import { normaliseer } from '../ingest/cel.js';
 import { normaliseerKop } from './kolommen.js';
 import { melding, type Melding, type Plaats } from './melding.js';
@@ -357,7 +357,8 @@ export class ZakenLezer {
   }
 
   private meld(m: Melding): void {
-    if (this.meldingen.length < ZakenLezer.MAX_MELDINGEN) this.meldingen.push(m);
+    // Values quoted from the export are shown only visible (no raw ESC or BEL to a terminal).
+    if (this.meldingen.length < ZakenLezer.MAX_MELDINGEN) this.meldingen.push({ ...m, bericht: zichtbaar(m.bericht) });
     else this.overigeFouten++;
   }
 

@@ -23,10 +23,17 @@ const getal = (x: unknown): Rational | undefined =>
 /** Helpers for Dutch figures. None does I/O: a user's template can only format what the view holds. */
 function registreerHelpers(hb: typeof Handlebars): void {
   const opt = (args: unknown[]) => args.slice(0, -1);
+  // A template's decimals are a number from 0 to 10: `{{getal x 100000000}}` would build a string of
+  // a hundred million digits (50 s); beyond 10 is a template error that names the value.
+  const decimalen = (d: unknown, standaard: number): number => {
+    if (typeof d !== 'number') return standaard;
+    if (!Number.isInteger(d) || d < 0 || d > 10) throw new Error(`het aantal decimalen ${d} moet een geheel getal van 0 tot 10 zijn`);
+    return d;
+  };
   hb.registerHelper('getal', (x: unknown, ...rest: unknown[]) => {
     const [d] = opt(rest);
     const r = getal(x);
-    return r ? nlGetal(r, typeof d === 'number' ? d : 2, typeof d === 'number') : '';
+    return r ? nlGetal(r, decimalen(d, 2), typeof d === 'number') : '';
   });
   hb.registerHelper('uren', (x: unknown) => {
     const r = getal(x);
@@ -35,7 +42,7 @@ function registreerHelpers(hb: typeof Handlebars): void {
   hb.registerHelper('procent', (x: unknown, ...rest: unknown[]) => {
     const [d] = opt(rest);
     const r = getal(x);
-    return r ? `${nlGetal(r, typeof d === 'number' ? d : 1)}%` : '';
+    return r ? `${nlGetal(r, decimalen(d, 1))}%` : '';
   });
   hb.registerHelper('datum', (x: unknown) => (x instanceof Date ? nlDatum(x) : ''));
   hb.registerHelper('eq', (a: unknown, b: unknown) => a === b);

@@ -1,4 +1,5 @@
 import type { ChalkInstance } from 'chalk';
+import { Rational } from '../../model/rational.js';
 import type { Scenario } from '../../compute/capaciteit.js';
 import { analyseer } from '../../compute/controle.js';
 import { nlGetal, parseGetalTekst } from '../../model/getal.js';
@@ -43,6 +44,8 @@ export function parseScenario(opts: Pick<CapaciteitOpties, 'fte' | 'productieveU
     const [afd, w] = splits(arg, '--reservering');
     const p = parseGetalTekst(w);
     if (!p || p.waarde.isNegative()) throw new GebruikFout(`--reservering "${arg}": "${w}" is geen percentage (5%) of aantal uren`);
+    // The same rule as in the werkmap's Reserveringen sheet.
+    if (p.procent && p.waarde.gt(Rational.of(100n))) throw new GebruikFout(`--reservering "${arg}": een reservering van meer dan 100% kan niet`);
     (s.reservering ??= new Map()).set(afd, { procent: p.procent, waarde: p.waarde });
   }
   return s;

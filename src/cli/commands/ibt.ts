@@ -1,4 +1,5 @@
 import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { zichtbaar } from '../../ingest/tabel.js';
 import os from 'node:os';
 import path from 'node:path';
 import { Worker } from 'node:worker_threads';
@@ -169,7 +170,7 @@ export async function ibtOpdracht(regio: string, opts: IbtOpties): Promise<numbe
   const meld = (r: WerkResultaat) => {
     gedaan++;
     if (!terminal) return;
-    const regel = r.rij.beoordeeld ? `${r.rij.gemeente}: ${kleur(r.rij.totaal)} (${r.rij.kleuren.map((k) => kleur(k)).join(' ')})` : `${r.rij.gemeente}: ${c.dim('niet te beoordelen')}: ${r.rij.reden}`;
+    const regel = r.rij.beoordeeld ? `${zichtbaar(r.rij.gemeente)}: ${kleur(r.rij.totaal)} (${r.rij.kleuren.map((k) => kleur(k)).join(' ')})` : `${zichtbaar(r.rij.gemeente)}: ${c.dim('niet te beoordelen')}: ${zichtbaar(r.rij.reden)}`;
     process.stderr.write(`\r\u001b[2K${regel}\n${voortgangsbalk(gedaan / taken.length)} ${gedaan}/${taken.length}`);
     if (gedaan === taken.length) process.stderr.write('\n');
   };
@@ -226,6 +227,6 @@ export async function ibtOpdracht(regio: string, opts: IbtOpties): Promise<numbe
   process.stdout.write(
     `IBT ${jaar}: ${rijen.length} ${rijen.length === 1 ? 'gemeente' : 'gemeenten'}: ${tel('groen')} groen, ${tel('oranje')} oranje, ${tel('rood')} rood, ${tel('niet te beoordelen')} niet te beoordelen. Overzicht: ${path.join(opts.output, `ibt-overzicht-${jaar}`)}.*\n`,
   );
-  for (const r of rijen.filter((x) => !x.beoordeeld)) process.stdout.write(`  niet te beoordelen: ${r.gemeente} (${r.bron}): ${r.reden}\n`);
+  for (const r of rijen.filter((x) => !x.beoordeeld)) process.stdout.write(zichtbaar(`  niet te beoordelen: ${r.gemeente} (${r.bron}): ${r.reden}`) + '\n');
   return rijen.some((r) => !r.beoordeeld) ? EXIT.PROBLEEM : EXIT.OK;
 }

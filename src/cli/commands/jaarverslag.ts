@@ -1,4 +1,5 @@
 import path from 'node:path';
+import { zichtbaar } from '../../ingest/tabel.js';
 import { analyseer } from '../../compute/controle.js';
 import { beoordeelDoelen } from '../../compute/doelen.js';
 import { vergelijkRealisatie } from '../../compute/realisatie.js';
@@ -96,11 +97,11 @@ export async function jaarverslagOpdracht(pad: string, opts: JaarverslagOpties):
     const getoond = isStil() ? zaken.meldingen.filter((m) => m.niveau === 'fout') : zaken.meldingen.filter((m) => m.niveau !== 'melding');
     if (getoond.length) process.stderr.write(formatteerMeldingen(getoond, kleuren(process.stderr)) + '\n');
     if (zaken.onbruikbaar) {
-      process.stderr.write(`De zakenexport is niet bruikbaar: ${zaken.onbruikbaar}. Er is niets geschreven.\n`);
+      process.stderr.write(zichtbaar(`De zakenexport is niet bruikbaar: ${zaken.onbruikbaar}. Er is niets geschreven.`) + '\n');
       return EXIT.PROBLEEM;
     }
     if (zaken.overgeslagen) process.stderr.write(`${nlGetal(zaken.overgeslagen, 0)} van ${nlGetal(zaken.gelezen, 0)} zaken overgeslagen; de rest is verwerkt.\n`);
-    process.stderr.write(zakenSamenvatting(zaken, jaar) + '\n');
+    process.stderr.write(zichtbaar(zakenSamenvatting(zaken, jaar)) + '\n');
   }
   const realisatie = vergelijkRealisatie(wm, analyse.vraag, zaken?.resultaat);
   const doelen = beoordeelDoelen(wm.doelen ?? [], wm.indicatoren ?? [], zaken?.resultaat);
