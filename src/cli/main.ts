@@ -186,7 +186,7 @@ function maakProgramma(zetExit: (code: number) => void): Command {
     .option('--realisatie-oranje <procent>', 'vanaf dit percentage oranje, daaronder rood', '75')
     .option('--tijdigheid-norm <procent>', 'norm voor tijdige besluiten als geen doel er een geeft', '95')
     .option('--tijdigheid-marge <procentpunt>', 'zoveel onder de norm is nog oranje', '5')
-    .addOption(new Option('--werkers <aantal>', 'aantal threads (standaard 1: één thread met een paar gemeenten tegelijk; 2 kan helpen op een machine met meer rekenkernen)').argParser(parseWerkers))
+    .addOption(new Option('--werkers <aantal>', 'aantal werkthreads (standaard 1, met een paar gemeenten tegelijk; elke gemeente met een grens aan geheugen en tijd); 2 kan helpen op een machine met meer rekenkernen').argParser(parseWerkers))
     .addHelpText('after', `\nVoorbeeld:\n  vth ibt fixtures/regio-voorbeeld -o uitvoer/ibt\n\nExitcode 0: elke gemeente is beoordeeld (ook als het oordeel rood is); 1: een of meer gemeenten waren niet te beoordelen; 2: verkeerd gebruik.\n`)
     .action(async (regio: string, opts: import('./commands/ibt.js').IbtOpties) => {
       controleerSoort(opts);

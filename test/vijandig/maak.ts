@@ -7,20 +7,25 @@ import path from 'node:path';
 import { createDeflateRaw, deflateRawSync } from 'node:zlib';
 import { maakZip, werkboekDelen } from '../zip.js';
 
-/** Deflates `n` bytes of a repeated pattern without holding them: the bytes of a bomb. */
-export async function deflateHerhaald(patroon: string, n: number, kop = '', staart = ''): Promise<Buffer> {
+/** Deflates `n` bytes of a repeated pattern without holding them: the bytes of a bomb. `lengte` is what it inflates to. */
+export async function deflateHerhaaldMetLengte(patroon: string, n: number, kop = '', staart = ''): Promise<{ data: Buffer; lengte: number }> {
   const d = createDeflateRaw({ level: 9 });
   const uit: Buffer[] = [];
   d.on('data', (b: Buffer) => uit.push(b));
   const klaar = new Promise((r) => d.on('end', r));
   const blok = Buffer.from(patroon.repeat(Math.max(1, Math.floor((1 << 20) / patroon.length))));
   d.write(kop);
-  for (let geschreven = 0; geschreven < n; geschreven += blok.length) {
+  let geschreven = 0;
+  for (; geschreven < n; geschreven += blok.length) {
     if (!d.write(blok)) await new Promise((r) => d.once('drain', r));
   }
   d.end(staart);
   await klaar;
-  return Buffer.concat(uit);
+  return { data: Buffer.concat(uit), lengte: Buffer.byteLength(kop) + geschreven + Buffer.byteLength(staart) };
+}
+
+export async function deflateHerhaald(patroon: string, n: number, kop = '', staart = ''): Promise<Buffer> {
+  return (await deflateHerhaaldMetLengte(patroon, n, kop, staart)).data;
 }
 
 /** A werkmap workbook whose first sheet is given as deflated bytes with a claimed size. */
@@ -39,7 +44,8 @@ export async function geneste(map: string, n: number, claimed = n * 3): Promise<
 export async function grootBlad(map: string, mb: number): Promise<string> {
   const pad = path.join(map, 'groot.xlsx');
   const rij = '<row><c t="inlineStr"><is><t>A1.01.00</t></is></c><c><v>12</v></c></row>';
-  writeFileSync(pad, werkboekMetBlad(await deflateHerhaald(rij, mb * 1024 * 1024, '<worksheet><sheetData>', '</sheetData></worksheet>'), mb * 1024 * 1024));
+  const { data, lengte } = await deflateHerhaaldMetLengte(rij, mb * 1024 * 1024, '<worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><sheetData>', '</sheetData></worksheet>');
+  writeFileSync(pad, werkboekMetBlad(data, lengte));
   return pad;
 }
 

@@ -2,14 +2,14 @@ import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { zichtbaar } from '../../ingest/tabel.js';
 import os from 'node:os';
 import path from 'node:path';
-import { Worker } from 'node:worker_threads';
 import { CRITERIA, drempelsUit, ibtInstellingen, type IbtDrempels, type Kleur } from '../../compute/ibt.js';
 import { ingebouwdProfiel, onbekendeProvincie, profielUitJson, type ProvincieProfiel } from '../../compute/provincie.js';
 import { nietBeoordeeld, TOTAALREGEL } from '../../report/ibt.js';
 import { laadTemplates } from '../../render/handlebars.js';
 import { EXIT, GebruikFout, metTemplates } from '../fouten.js';
 import type { GemeenteTaak } from '../ibt-gemeente.js';
-import { beoordeelEnRender, type WerkOpdracht, type WerkResultaat } from '../ibt-taak.js';
+import { beoordeelGeïsoleerd } from '../ibt-pool.js';
+import type { WerkResultaat } from '../ibt-taak.js';
 import { schrijfUitvoer, parseFormaten } from '../schrijf.js';
 import { kleuren, voortgangsbalk } from '../uitvoer.js';
 
@@ -78,64 +78,6 @@ export function leesProfiel(s: string): ProvincieProfiel {
   return profielUitJson(tekst, s);
 }
 
-const IN_VLUCHT = 4;
-
-/** Runs the jobs on a small pool of worker threads; results come back in input order whatever the timing. */
-async function parallel(opdrachten: WerkOpdracht[], werkers: number, klaar: (r: WerkResultaat) => void): Promise<WerkResultaat[]> {
-  const resultaten: WerkResultaat[] = new Array(opdrachten.length);
-  let volgende = 0;
-  const url = new URL('../ibt-werker.js', import.meta.url);
-  await Promise.all(
-    Array.from({ length: werkers }, () =>
-      new Promise<void>((opgelost, mislukt) => {
-        // Not the parent's flags: they may not apply to a worker (e.g. --input-type).
-        const w = new Worker(url, { execArgv: [] });
-        let onderweg = 0;
-        const stuur = () => {
-          if (volgende >= opdrachten.length) {
-            if (onderweg === 0) void w.terminate().then(() => opgelost());
-            return;
-          }
-          onderweg++;
-          w.postMessage(opdrachten[volgende++]);
-        };
-        w.on('message', (r: WerkResultaat) => {
-          if (r.intern) {
-            void w.terminate();
-            mislukt(new Error(r.intern));
-            return;
-          }
-          onderweg--;
-          resultaten[r.index] = r;
-          klaar(r);
-          stuur();
-        });
-        w.on('error', mislukt);
-        // Judging one municipality waits on file reads and unzipping as much as it computes: a few
-        // in flight per worker keep both cores busy.
-        for (let i = 0; i < IN_VLUCHT; i++) stuur();
-      }),
-    ),
-  );
-  return resultaten;
-}
-
-/** One thread, a few municipalities in flight: while one waits on its files, the next computes. */
-async function inDitProces(opdrachten: WerkOpdracht[], klaar: (r: WerkResultaat) => void): Promise<WerkResultaat[]> {
-  const resultaten: WerkResultaat[] = new Array(opdrachten.length);
-  let volgende = 0;
-  const loper = async () => {
-    while (volgende < opdrachten.length) {
-      const o = opdrachten[volgende++]!;
-      const r = await beoordeelEnRender(o);
-      resultaten[o.taak.index] = r;
-      klaar(r);
-    }
-  };
-  await Promise.all(Array.from({ length: IN_VLUCHT }, loper));
-  return resultaten;
-}
-
 function meestVoorkomend(jaren: number[]): number | undefined {
   const tel = new Map<number, number>();
   for (const j of jaren) tel.set(j, (tel.get(j) ?? 0) + 1);
@@ -175,7 +117,7 @@ export async function ibtOpdracht(regio: string, opts: IbtOpties): Promise<numbe
     if (gedaan === taken.length) process.stderr.write('\n');
   };
   const aantalWerkers = Math.max(1, Math.min(opts.werkers ?? 1, os.availableParallelism?.() ?? os.cpus().length, taken.length));
-  const resultaten = aantalWerkers > 1 ? await parallel(opdrachten, aantalWerkers, meld) : await inDitProces(opdrachten, meld);
+  const resultaten = await beoordeelGeïsoleerd(opdrachten, aantalWerkers, meld);
 
   // Two folders that hold the same municipality: which one counts is unclear, so neither is judged.
   const perNaam = new Map<string, WerkResultaat[]>();
