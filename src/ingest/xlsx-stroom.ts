@@ -12,6 +12,7 @@ import path from 'node:path';
 import { StringDecoder } from 'node:string_decoder';
 import { createInflateRaw } from 'node:zlib';
 import { OnleesbaarFout } from './fout.js';
+import { attr, CEL, datumStijlen, kolomIndex, prefixWisser, RIJ, runTekst, xmlTekst } from './xlsx-xml.js';
 
 /** Bounds on what one export may unpack to; a real export stays far below each. */
 export interface XlsxGrenzen {
@@ -133,32 +134,6 @@ async function stroomDeel(
 }
 
 /**
- * Removes a namespace prefix from element names (`<x:row>` → `<row>`), as the OpenXML SDK writes
- * them; the prefix is read from the part's root element. A tag split over two chunks is held back
- * until the next one (`eind` flushes it).
- */
-function prefixWisser(): (tekst: string, eind?: boolean) => string {
-  let re: RegExp | null | undefined;
-  let rest = '';
-  return (tekst, eind = false) => {
-    let t = rest + tekst;
-    rest = '';
-    if (re === undefined) {
-      const m = /<([A-Za-z_][\w.-]*):(?:worksheet|sst|workbook|styleSheet)\b/.exec(t);
-      if (m) re = new RegExp(`<(/?)${m[1]}:`, 'g');
-      else if (/<(?:worksheet|sst|workbook|styleSheet)\b/.test(t)) re = null;
-    }
-    if (!re) return t;
-    const lt = t.lastIndexOf('<');
-    if (!eind && lt >= 0 && t.length - lt < 64 && t.indexOf('>', lt) < 0) {
-      rest = t.slice(lt);
-      t = t.slice(0, lt);
-    }
-    return t.replace(re, '<$1');
-  };
-}
-
-/**
  * Cuts complete elements `<tag …>…</tag>` from streamed text and hands them on in batches. Each
  * chunk is searched once (with the few characters before it, for a closing tag split over two), and
  * what is held between chunks is bounded, so one endless element costs neither time nor memory.
@@ -201,62 +176,6 @@ function snijder(tag: string, max: number, fout: (s: string) => OnleesbaarFout, 
     },
   };
 }
-
-const ENTITEIT = /&(?:(amp|lt|gt|quot|apos)|#(\d+)|#x([0-9a-fA-F]+));/g;
-const NAMED: Record<string, string> = { amp: '&', lt: '<', gt: '>', quot: '"', apos: "'" };
-
-function xmlTekst(s: string): string {
-  if (s.includes('&')) {
-    s = s.replace(ENTITEIT, (_, naam: string | undefined, dec: string | undefined, hex: string | undefined) =>
-      naam ? NAMED[naam]! : String.fromCodePoint(Number.parseInt(dec ?? hex!, dec ? 10 : 16)),
-    );
-  }
-  // OOXML escapes characters XML cannot carry as _xHHHH_.
-  return s.includes('_x') ? s.replace(/_x([0-9A-Fa-f]{4})_/g, (_, h: string) => String.fromCharCode(Number.parseInt(h, 16))) : s;
-}
-
-/** The text of an `<si>` or `<is>`: its `<t>` runs, without phonetic guides (`<rPh>`). */
-function runTekst(xml: string): string {
-  if (xml.includes('<rPh')) xml = xml.replace(/<rPh\b[\s\S]*?<\/rPh>/g, '');
-  let uit = '';
-  const re = /<t(?:\s[^>]*)?>([\s\S]*?)<\/t>/g;
-  for (let m = re.exec(xml); m; m = re.exec(xml)) uit += m[1];
-  return xmlTekst(uit);
-}
-
-/** Built-in number formats that show a date or time (ECMA-376 18.8.30). */
-const DATUM_FORMATEN = new Set([14, 15, 16, 17, 18, 19, 20, 21, 22, 27, 28, 29, 30, 31, 32, 33, 34, 35, 36, 45, 46, 47, 50, 51, 52, 53, 54, 55, 56, 57, 58]);
-
-function isDatumFormaat(code: string): boolean {
-  const kaal = code.replace(/"[^"]*"/g, '').replace(/\[[^\]]*\]/g, '').replace(/\\./g, '');
-  return /[dmyhs]/i.test(kaal) && !/^general$/i.test(kaal.trim());
-}
-
-/** Which cell styles (`s`) show dates. */
-function datumStijlen(xml: string): boolean[] {
-  const eigen = new Map<number, string>();
-  for (const m of xml.matchAll(/<numFmt\b[^>]*?numFmtId="(\d+)"[^>]*?formatCode="([^"]*)"/g)) eigen.set(Number(m[1]), xmlTekst(m[2]!));
-  const xfs = /<cellXfs\b[^>]*>([\s\S]*?)<\/cellXfs>/.exec(xml)?.[1] ?? '';
-  return [...xfs.matchAll(/<xf\b([^>]*?)\/?>/g)].map((m) => {
-    const id = Number(/numFmtId="(\d+)"/.exec(m[1]!)?.[1] ?? 0);
-    const code = eigen.get(id);
-    return code !== undefined ? isDatumFormaat(code) : DATUM_FORMATEN.has(id);
-  });
-}
-
-function kolomIndex(ref: string): number {
-  let n = 0;
-  for (let i = 0; i < ref.length; i++) {
-    const c = ref.charCodeAt(i);
-    if (c < 65 || c > 90) break;
-    n = n * 26 + (c - 64);
-  }
-  return n - 1;
-}
-
-const RIJ = /<row\b([^>]*?)(?:\/>|>([\s\S]*?)<\/row>)/g;
-const CEL = /<c\b([^>]*?)(?:\/>|>([\s\S]*?)<\/c>)/g;
-const attr = (s: string, naam: string) => new RegExp(`\\s${naam}="([^"]*)"`).exec(s)?.[1];
 
 /** Streams the rows of the first worksheet (in the workbook's tab order) to `perRij`. */
 export async function xlsxStroomRijen(
@@ -327,7 +246,7 @@ export async function xlsxStroomRijen(
           if (ref) kol = kolomIndex(ref);
           const binnen = c[2] ?? '';
           const t = attr(a, 't') ?? 'n';
-          const vRuw = /<v(?:\s[^>]*)?>([\s\S]*?)<\/v>/.exec(binnen)?.[1];
+          const vRuw = /<v(?:\s[^>]*)?>([\s\S]*?)<\/v>/.exec(binnen)?.[1] || undefined; // openpyxl writes <v></v> for no result
           let w: unknown;
           if (t === 'inlineStr') w = runTekst(/<is>([\s\S]*?)<\/is>/.exec(binnen)?.[1] ?? '');
           else if (vRuw === undefined) {
