@@ -3,7 +3,7 @@
 //   npm run bench            10 000, 100 000 and 1 000 000 rows
 //   npm run bench -- --snel  10 000 and 100 000 rows
 import { spawnSync } from 'node:child_process';
-import { cpSync, mkdtempSync, rmSync, statSync } from 'node:fs';
+import { cpSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -138,10 +138,14 @@ try {
     samenvatting.push({ soort: 'xlsx', n, v: vx, b: bx, p: px });
   }
 
-  console.log('\nIBT voor een regio van 350 gemeenten (kopieën van fixtures/regio-voorbeeld)');
+  console.log('\nIBT voor een regio van 350 gemeenten (kopieën van de voorbeeldgemeente, elk met een eigen naam)');
   const regio = path.join(map, 'regio');
-  const bronnen = ['aaberg', 'beekdal', 'doelwijk', 'laatveen', 'openrade'];
-  for (let i = 0; i < 350; i++) cpSync(path.join(root, 'fixtures/regio-voorbeeld', bronnen[i % 5]), path.join(regio, `g${String(i).padStart(3, '0')}`), { recursive: true });
+  for (let i = 0; i < 350; i++) {
+    const d = path.join(regio, `g${String(i).padStart(3, '0')}`);
+    cpSync(path.join(root, 'fixtures/voorbeeldgemeente/csv'), d, { recursive: true });
+    const f = path.join(d, 'instellingen.csv');
+    writeFileSync(f, readFileSync(f, 'utf8').replace(/gemeente;[^\r\n]*/, `gemeente;Gemeente ${i}`));
+  }
   const ibt = (werkers) => {
     const args = ['node', 'vth', 'ibt', regio, '-o', path.join(map, `ibt-${werkers}`), '--werkers', String(werkers), '-q'];
     return node(
