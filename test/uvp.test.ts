@@ -260,7 +260,23 @@ describe('own templates', () => {
     expect(r.code).toBe(2);
     expect(r.stderr).toContain(path.join(eigen, 'uvp-doelen.md.hbs'));
     // Handlebars names the line of the block that is not closed properly.
-    expect(r.stderr).toContain('uvp-doelen.md.hbs, regel 3:');
+    expect(r.stderr).toContain('uvp-doelen.md.hbs, regel 3: {{/if}} sluit {{#each}} niet af');
     expect(existsSync(uit)).toBe(false);
+  });
+
+  it('an error while filling a user\'s partial names that file, not the built-in main template, in Dutch', () => {
+    const eigen = tijdelijkeMap();
+    const gevallen: [string, string][] = [
+      ['# {{onbekend 3}}\n', 'onbekende helper "onbekend" (vth kent getal, uren, procent, datum, eq, gt en md)'],
+      ['# {{#if}}x{{/if}}\n', '#if heeft precies één waarde nodig'],
+      ['# {{> bestaatniet}}\n', 'het deel (partial) "bestaatniet" bestaat niet'],
+    ];
+    for (const [bron, bericht] of gevallen) {
+      writeFileSync(path.join(eigen, 'uvp-titel.md.hbs'), bron);
+      const { uit, r } = maakUvp(VOORBEELD, ['--templates', eigen, '--format', 'md']);
+      expect(r.code).toBe(2);
+      expect(r.stderr).toContain(`vth: fout bij het invullen van ${path.join(eigen, 'uvp-titel.md.hbs')}: ${bericht}`);
+      expect(existsSync(uit)).toBe(false);
+    }
   });
 });

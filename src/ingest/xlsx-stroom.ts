@@ -12,7 +12,7 @@ import path from 'node:path';
 import { StringDecoder } from 'node:string_decoder';
 import { createInflateRaw } from 'node:zlib';
 import { OnleesbaarFout } from './fout.js';
-import { attr, CEL, datumStijlen, kolomIndex, prefixWisser, RIJ, runTekst, xmlTekst } from './xlsx-xml.js';
+import { attr, CEL, celWaardeXml, datumStijlen, kolomIndex, prefixWisser, RIJ, runTekst, xmlTekst } from './xlsx-xml.js';
 
 /** Bounds on what one export may unpack to; a real export stays far below each. */
 export interface XlsxGrenzen {
@@ -246,20 +246,10 @@ export async function xlsxStroomRijen(
           if (ref) kol = kolomIndex(ref);
           const binnen = c[2] ?? '';
           const t = attr(a, 't') ?? 'n';
-          const vRuw = /<v(?:\s[^>]*)?>([\s\S]*?)<\/v>/.exec(binnen)?.[1] || undefined; // openpyxl writes <v></v> for no result
-          let w: unknown;
-          if (t === 'inlineStr') w = runTekst(/<is>([\s\S]*?)<\/is>/.exec(binnen)?.[1] ?? '');
-          else if (vRuw === undefined) {
+          let w = celWaardeXml(t, binnen, gedeeldeTekst, stijlen[Number(attr(a, 's') ?? 0)] === true, alsDatum);
+          if (w === undefined && t !== 'inlineStr') {
             const f = /<f\b[^>]*>([\s\S]*?)<\/f>/.exec(binnen)?.[1];
-            w = f !== undefined ? { formula: xmlTekst(f) } : undefined;
-          } else if (t === 's') w = gedeeldeTekst(Number(vRuw));
-          else if (t === 'str') w = xmlTekst(vRuw);
-          else if (t === 'b') w = vRuw === '1' || vRuw === 'true';
-          else if (t === 'e') w = { error: xmlTekst(vRuw) };
-          else if (t === 'd') w = new Date(vRuw);
-          else {
-            const n = Number(vRuw);
-            w = stijlen[Number(attr(a, 's') ?? 0)] && Number.isFinite(n) ? alsDatum(n) : n;
+            if (f !== undefined) w = { formula: xmlTekst(f) };
           }
           // An empty string is an empty cell, as exceljs gave it.
           if (w !== undefined && w !== '') waarden[kol] = w;

@@ -10,7 +10,7 @@ import path from 'node:path';
 import { normaliseer } from './cel.js';
 import { OnleesbaarFout } from './fout.js';
 import { maakTabel, type Cel, type Rij, type Tabel } from './tabel.js';
-import { attr, CEL, kolomIndex, prefixWisser, RIJ, runTekst, stijlInfo, xmlTekst } from './xlsx-xml.js';
+import { attr, CEL, celWaardeXml, kolomIndex, prefixWisser, RIJ, runTekst, stijlInfo, xmlTekst } from './xlsx-xml.js';
 import type { UitpakGrenzen, ZipInhoud } from './zip.js';
 
 function adres(ref: string): { rij: number; kol: number } {
@@ -78,19 +78,7 @@ export function leesWerkboekXml(buf: Uint8Array, bestand: string, inhoud: ZipInh
         const binnen = c[2] ?? '';
         const t = attr(ca, 't') ?? 'n';
         const stijl = stijlen[Number(attr(ca, 's') ?? 0)];
-        const vRuw = /<v(?:\s[^>]*)?>([\s\S]*?)<\/v>/.exec(binnen)?.[1] || undefined; // openpyxl writes <v></v> for no result
-        let w: unknown;
-        if (t === 'inlineStr') w = runTekst(/<is>([\s\S]*?)<\/is>/.exec(binnen)?.[1] ?? '');
-        else if (vRuw === undefined) w = undefined;
-        else if (t === 's') w = gedeeld[Number(vRuw)] ?? { error: '#REF!' };
-        else if (t === 'str') w = xmlTekst(vRuw);
-        else if (t === 'b') w = vRuw === '1' || vRuw === 'true';
-        else if (t === 'e') w = { error: xmlTekst(vRuw) };
-        else if (t === 'd') w = new Date(vRuw);
-        else {
-          const n = Number(vRuw);
-          w = stijl?.datum && Number.isFinite(n) ? alsDatum(n) : n;
-        }
+        let w = celWaardeXml(t, binnen, (i) => gedeeld[i] ?? { error: '#REF!' }, stijl?.datum === true, alsDatum);
         const f = /<f\b([^>]*?)(?:\/>|>([\s\S]*?)<\/f>)/.exec(binnen);
         if (f) {
           const fa = f[1]!;

@@ -94,3 +94,21 @@ export const RIJ = /<row\b([^>]*?)(?:\/>|>([\s\S]*?)<\/row>)/g;
 export const CEL = /<c\b([^>]*?)(?:\/>|>([\s\S]*?)<\/c>)/g;
 export const attr = (s: string, naam: string) => new RegExp(`\\s${naam}="([^"]*)"`).exec(s)?.[1];
 
+
+/**
+ * A cell's own value from its type (`t`), its `<v>` and its inside, as exceljs gave it: text, number
+ * (a Date where the style shows a date), boolean, `{ error }`; undefined when it holds none (a formula
+ * without a cached result: `<v></v>` as openpyxl writes it, or no `<v>` at all).
+ */
+export function celWaardeXml(t: string, binnen: string, gedeeld: (i: number) => unknown, datum: boolean, alsDatum: (n: number) => Date): unknown {
+  if (t === 'inlineStr') return runTekst(/<is>([\s\S]*?)<\/is>/.exec(binnen)?.[1] ?? '');
+  const v = /<v(?:\s[^>]*)?>([\s\S]*?)<\/v>/.exec(binnen)?.[1] || undefined;
+  if (v === undefined) return undefined;
+  if (t === 's') return gedeeld(Number(v));
+  if (t === 'str') return xmlTekst(v);
+  if (t === 'b') return v === '1' || v === 'true';
+  if (t === 'e') return { error: xmlTekst(v) };
+  if (t === 'd') return new Date(v);
+  const n = Number(v);
+  return datum && Number.isFinite(n) ? alsDatum(n) : n;
+}

@@ -87,18 +87,41 @@ export function laadTemplates(document: string, eigen?: string): (view: unknown)
     try {
       hb.parse(bron);
     } catch (e) {
-      throw new TemplateFout(`fout in template ${pad}${regelVan(e)}: ${(e as Error).message.split('\n')[0]}`);
+      throw new TemplateFout(`fout in template ${pad}${regelVan(e)}: ${inHetNederlands((e as Error).message)}`);
     }
     const t = hb.compile(bron, { noEscape: true, strict: false, preventIndent: true });
-    gecompileerd.set(f, t);
-    hb.registerPartial(f.replace(/\.md\.hbs$|\.hbs$/, ''), t);
+    // Each template names its own file when filling it fails, so that an error in a user's partial
+    // is not blamed on the built-in main template; the innermost name wins.
+    const metNaam: Handlebars.TemplateDelegate = (context, opties) => {
+      try {
+        return t(context, opties);
+      } catch (e) {
+        if (e instanceof TemplateFout) throw e;
+        throw new TemplateFout(`fout bij het invullen van ${pad}${regelVan(e)}: ${inHetNederlands((e as Error).message)}`);
+      }
+    };
+    gecompileerd.set(f, metNaam);
+    hb.registerPartial(f.replace(/\.md\.hbs$|\.hbs$/, ''), metNaam);
   }
   const main = gecompileerd.get(hoofd)!;
-  return (view: unknown) => {
-    try {
-      return main(mdVeilig(view), { allowProtoPropertiesByDefault: false, allowProtoMethodsByDefault: false });
-    } catch (e) {
-      throw new TemplateFout(`fout bij het invullen van ${bronnen.get(hoofd)}: ${(e as Error).message}`);
-    }
-  };
+  return (view: unknown) => main(mdVeilig(view), { allowProtoPropertiesByDefault: false, allowProtoMethodsByDefault: false });
+}
+
+/** Handlebars speaks English; the messages a template writer meets most, in Dutch (the rest as given). */
+export function inHetNederlands(bericht: string): string {
+  const eerste = bericht.split('\n')[0]!.trim();
+  const vertalingen: [RegExp, (m: RegExpExecArray) => string][] = [
+    [/^Missing helper: "(.+)"$/, (m) => `onbekende helper "${m[1]}" (vth kent getal, uren, procent, datum, eq, gt en md)`],
+    [/^#(\w+) requires exactly one argument$/, (m) => `#${m[1]} heeft precies één waarde nodig`],
+    [/^Must pass iterator to #each$/, () => '#each heeft een lijst nodig'],
+    [/^The partial (.+) could not be found$/, (m) => `het deel (partial) "${m[1]}" bestaat niet`],
+    [/^Parse error on line (\d+):?$/, () => 'de template klopt niet (een {{ … }} die niet sluit of niet past)'],
+    [/^Parse error on line \d+:?\s*(.*)$/, () => 'de template klopt niet (een {{ … }} die niet sluit of niet past)'],
+    [/^(\w+) doesn't match (\w+)( - \d+:\d+)?$/, (m) => `{{/${m[2]}}} sluit {{#${m[1]}}} niet af`],
+  ];
+  for (const [re, zin] of vertalingen) {
+    const m = re.exec(eerste);
+    if (m) return zin(m);
+  }
+  return eerste;
 }
