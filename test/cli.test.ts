@@ -160,6 +160,8 @@ describe('command-line traps', () => {
     expect(hulp).toContain('(keuze uit: "tabel", "md", "xlsx", "json")');
     expect(hulp).not.toMatch(/choices:|default:/);
     expect(vth(['uvp', '--help']).stdout.replace(/\s+/g, ' ')).toContain('(standaard: "md,xlsx")');
+    // Also where commander wraps the line right after the word.
+    for (const o of ['controleer', 'init', 'risico', 'capaciteit', 'uvp', 'jaarverslag', 'ibt']) expect(vth([o, '--help']).stdout, o).not.toMatch(/choices:|default:/);
     const fout = vth(['risico', VOORBEELD, '--format', 'pdf']);
     expect(fout.code).toBe(2);
     expect(fout.stderr).toMatch(/^vth: /);

@@ -222,7 +222,8 @@ function parseJaar(s: string): number {
 
 /** commander's help adds "(choices: …)" and "(default: …)" in English. */
 export function vertaalHulp(s: string): string {
-  return s.replace(/\(choices: /g, '(keuze uit: ').replace(/\(default: /g, '(standaard: ').replace(/\bdefault: /g, 'standaard: ');
+  // commander may wrap a long description right after "default:", so the space can be a line break.
+  return s.replace(/\(choices:(\s)/g, '(keuze uit:$1').replace(/\(default:(\s)/g, '(standaard:$1').replace(/\bdefault:(\s)/g, 'standaard:$1');
 }
 
 /** Translates commander's own English messages into Dutch, with the prefix every vth message has. */
