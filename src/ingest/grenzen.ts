@@ -18,3 +18,8 @@ export function werkmapGrenzen(): UitpakGrenzen {
   const mb = werkmapMb();
   return { maxDeel: mb * MiB, maxTotaal: 2 * mb * MiB, maxDiepte: 64 };
 }
+
+/** Bytes as MB in Dutch writing, with decimals below 1 MB (`0,03 MB`, `251 MB`). */
+export function mbTekst(bytes: number): string {
+  return `${(bytes / MiB).toLocaleString('nl-NL', { maximumFractionDigits: bytes < MiB ? 2 : 0 })} MB`;
+}

@@ -2,7 +2,7 @@ import { readFile, readdir, stat } from 'node:fs/promises';
 import path from 'node:path';
 import { leesCsv } from './csv.js';
 import { OnleesbaarFout } from './fout.js';
-import { werkmapMb } from './grenzen.js';
+import { mbTekst, werkmapMb } from './grenzen.js';
 import type { Tabel } from './tabel.js';
 
 export interface GelezenWerkmap {
@@ -14,15 +14,13 @@ export interface GelezenWerkmap {
   overgeslagen: string[];
 }
 
-const mbTekst = (n: number) => n.toLocaleString('nl-NL', { maximumFractionDigits: n < 1 ? 2 : 0 });
-
 async function leesBestand(vol: string, toon: string): Promise<Tabel[]> {
   const st = await stat(vol);
   // Files larger than this are refused before reading, to keep memory bounded.
   const max = werkmapMb();
   if (st.size > max * 1024 * 1024) {
     throw new OnleesbaarFout(
-      `${toon} is ${mbTekst(st.size / 1024 / 1024)} MB; werkmapbestanden boven ${mbTekst(max)} MB worden niet gelezen (grens: VTH_MAX_WERKMAP_MB, zie de README)`,
+      `${toon} is ${mbTekst(st.size)}; werkmapbestanden boven ${mbTekst(max * 1024 * 1024)} worden niet gelezen (grens: VTH_MAX_WERKMAP_MB, zie de README)`,
       { bestand: toon },
     );
   }

@@ -12,6 +12,8 @@ import path from 'node:path';
 import { StringDecoder } from 'node:string_decoder';
 import { createInflateRaw } from 'node:zlib';
 import { OnleesbaarFout } from './fout.js';
+import { mbTekst } from './grenzen.js';
+import { dataBegin, leesCentraleMap, methodeFout, zoekEinde, type ZipDeel } from './zip.js';
 import { attr, CEL, celWaardeXml, datumStijlen, kolomIndex, prefixWisser, RIJ, runTekst, xmlTekst } from './xlsx-xml.js';
 
 /** Bounds on what one export may unpack to; a real export stays far below each. */
@@ -33,53 +35,24 @@ export const STANDAARD_XLSX_GRENZEN: XlsxGrenzen = {
   maxElementTekens: 16 * 1024 ** 2,
 };
 
-interface ZipDeel {
-  naam: string;
-  methode: number;
-  gecomprimeerd: number;
-  lokaleKop: number;
-}
-
 const MiB = 1024 * 1024;
-const mb = (n: number) => `${Math.round(n / MiB).toLocaleString('nl-NL')} MB`;
 
+/** The directory of a zip on disk: only its end and its central directory are read. */
 async function leesDelen(pad: string, fout: (s: string) => OnleesbaarFout): Promise<Map<string, ZipDeel>> {
   const fh = await open(pad, 'r');
   try {
     const { size } = await fh.stat();
-    const staart = Math.min(size, 65_557);
-    const buf = Buffer.alloc(staart);
-    await fh.read(buf, 0, staart, size - staart);
-    let eocd = -1;
-    for (let i = buf.length - 22; i >= 0; i--) {
-      if (buf.readUInt32LE(i) === 0x06054b50) {
-        eocd = i;
-        break;
-      }
-    }
-    if (eocd < 0) throw fout('geen zip-inhoudsopgave (beschadigd of afgebroken bestand)');
-    const aantal = buf.readUInt16LE(eocd + 10);
-    const cdGrootte = buf.readUInt32LE(eocd + 12);
-    const cdStart = buf.readUInt32LE(eocd + 16);
-    if (cdStart === 0xffffffff || cdStart + cdGrootte > size) throw fout('de zip-inhoudsopgave klopt niet (beschadigd bestand, of groter dan 4 GB)');
-    if (cdGrootte > 64 * MiB) throw fout(`de zip-inhoudsopgave is ${mb(cdGrootte)}; een werkmap heeft er een van enkele KB`);
-    const cd = Buffer.alloc(cdGrootte);
-    await fh.read(cd, 0, cdGrootte, cdStart);
-    const delen = new Map<string, ZipDeel>();
-    let p = 0;
-    for (let n = 0; n < aantal; n++) {
-      if (p + 46 > cd.length || cd.readUInt32LE(p) !== 0x02014b50) throw fout('de zip-inhoudsopgave is beschadigd');
-      const methode = cd.readUInt16LE(p + 10);
-      const gecomprimeerd = cd.readUInt32LE(p + 20);
-      const naamLengte = cd.readUInt16LE(p + 28);
-      const extra = cd.readUInt16LE(p + 30);
-      const commentaar = cd.readUInt16LE(p + 32);
-      const lokaleKop = cd.readUInt32LE(p + 42);
-      const naam = cd.toString('utf8', p + 46, p + 46 + naamLengte);
-      delen.set(naam.replace(/^\/+/, ''), { naam, methode, gecomprimeerd, lokaleKop });
-      p += 46 + naamLengte + extra + commentaar;
-    }
-    return delen;
+    const staart = Buffer.alloc(Math.min(size, 65_557));
+    await fh.read(staart, 0, staart.length, size - staart.length);
+    const einde = zoekEinde(staart);
+    if (!einde) throw fout('geen zip-inhoudsopgave (beschadigd of afgebroken bestand)');
+    if (einde.cdStart === 0xffffffff || einde.cdStart + einde.cdGrootte > size) throw fout('de zip-inhoudsopgave klopt niet (beschadigd bestand, of groter dan 4 GB)');
+    if (einde.cdGrootte > 64 * MiB) throw fout(`de zip-inhoudsopgave is ${mbTekst(einde.cdGrootte)}; een werkmap heeft er een van enkele KB`);
+    const cd = Buffer.alloc(einde.cdGrootte);
+    await fh.read(cd, 0, cd.length, einde.cdStart);
+    const inhoud = leesCentraleMap(cd, einde.aantal);
+    if (!inhoud) throw fout('de zip-inhoudsopgave is beschadigd');
+    return new Map(inhoud.delen.map((d) => [d.naam.replace(/^\/+/, ''), d]));
   } finally {
     await fh.close();
   }
@@ -98,16 +71,17 @@ async function stroomDeel(
   voortgang?: (gelezen: number) => void,
 ): Promise<void> {
   const fh = await open(pad, 'r');
-  let start: number;
+  let start: number | null;
   try {
     const kop = Buffer.alloc(30);
     await fh.read(kop, 0, 30, deel.lokaleKop);
-    if (kop.readUInt32LE(0) !== 0x04034b50) throw fout(`onderdeel ${deel.naam} is beschadigd`);
-    start = deel.lokaleKop + 30 + kop.readUInt16LE(26) + kop.readUInt16LE(28);
+    start = dataBegin(kop, deel);
   } finally {
     await fh.close();
   }
-  if (deel.methode !== 0 && deel.methode !== 8) throw fout(`onderdeel ${deel.naam} is gecomprimeerd op een manier die Excel niet gebruikt (methode ${deel.methode})`);
+  if (start === null) throw fout(`onderdeel ${deel.naam} is beschadigd`);
+  const methode = methodeFout(deel);
+  if (methode) throw fout(methode);
   if (deel.gecomprimeerd === 0) return;
   const bron = createReadStream(pad, { start, end: start + deel.gecomprimeerd - 1, highWaterMark: 64 * 1024 });
   const decoder = new StringDecoder('utf8');
@@ -118,7 +92,7 @@ async function stroomDeel(
   try {
     for await (const stuk of stroom as AsyncIterable<Buffer>) {
       uit += stuk.length;
-      if (uit > g.maxDeelBytes) throw fout(`onderdeel ${deel.naam} pakt uit tot meer dan ${mb(g.maxDeelBytes)} (grens)`);
+      if (uit > g.maxDeelBytes) throw fout(`onderdeel ${deel.naam} pakt uit tot meer dan ${mbTekst(g.maxDeelBytes)} (grens)`);
       if (uit > MiB && uit > gelezen * g.maxVerhouding) {
         throw fout(`onderdeel ${deel.naam} pakt ${Math.round(uit / Math.max(1, gelezen))} keer zo groot uit als het is: een zip-bom, geen export (grens ${g.maxVerhouding}×)`);
       }
@@ -145,7 +119,7 @@ function snijder(tag: string, max: number, fout: (s: string) => OnleesbaarFout, 
   let delen: string[] = [];
   let lengte = 0;
   let staart = '';
-  const teLang = () => fout(`een <${tag}>-element is langer dan ${mb(max)} tekens (grens)`);
+  const teLang = () => fout(`een <${tag}>-element is langer dan ${mbTekst(max)} tekens (grens)`);
   const voeg = (ruw: string) => {
     const tekst = wis(ruw);
     if (!tekst) return;
@@ -218,7 +192,7 @@ export async function xlsxStroomRijen(
       for (const m of xml.matchAll(/<si\b[^>]*?(?:\/>|>([\s\S]*?)<\/si>)/g)) {
         const t = m[1] === undefined ? '' : runTekst(m[1]);
         tekens += t.length;
-        if (tekens > g.maxTekstTekens) throw fout(`de gedeelde teksten zijn samen langer dan ${mb(g.maxTekstTekens)} tekens (grens)`);
+        if (tekens > g.maxTekstTekens) throw fout(`de gedeelde teksten zijn samen langer dan ${mbTekst(g.maxTekstTekens)} tekens (grens)`);
         teksten.push(t);
         starts.push(tekens);
       }

@@ -2,39 +2,25 @@
  * Reads a werkmap workbook into tables without a workbook library: every worksheet in tab order,
  * hidden ones marked, values as exceljs gave them (cached formula results, shared formulas, dates by
  * style and the 1904 system, percent formats, rich text, errors) and merged cells repeated over their
- * range. It works on the parts `controleerUitpakken` has already bounded, so memory stays near the
- * size of the workbook's XML (exceljs kept some 25 times that).
+ * range. It works on the parts `pakUit` has unpacked and bounded, so memory stays near the size of
+ * the workbook's XML (exceljs kept some 25 times that).
  */
-import { inflateRawSync } from 'node:zlib';
 import path from 'node:path';
 import { normaliseer } from './cel.js';
 import { OnleesbaarFout } from './fout.js';
 import { maakTabel, type Cel, type Rij, type Tabel } from './tabel.js';
 import { attr, CEL, celWaardeXml, kolomIndex, prefixWisser, RIJ, runTekst, stijlInfo, xmlTekst } from './xlsx-xml.js';
-import type { UitpakGrenzen, ZipInhoud } from './zip.js';
 
 function adres(ref: string): { rij: number; kol: number } {
   const m = /^\$?([A-Z]+)\$?(\d+)$/.exec(ref);
   return m ? { rij: Number(m[2]), kol: kolomIndex(m[1]!) } : { rij: 0, kol: -1 };
 }
 
-export function leesWerkboekXml(buf: Uint8Array, bestand: string, inhoud: ZipInhoud, g: UitpakGrenzen): Tabel[] {
+export function leesWerkboekXml(delen: Map<string, Buffer>, bestand: string): Tabel[] {
   const fout = (s: string) => new OnleesbaarFout(`${bestand} kan niet als Excel-werkmap worden gelezen (beschadigd of geen .xlsx): ${s}`, { bestand });
-  const dv = new DataView(buf.buffer, buf.byteOffset, buf.byteLength);
-  const perNaam = new Map(inhoud.delen.map((d) => [d.naam.replace(/^\/+/, '').toLowerCase(), d]));
   const deel = (naam: string): string | undefined => {
-    const d = perNaam.get(naam.toLowerCase());
-    if (!d) return undefined;
-    if (d.lokaleKop + 30 > buf.length || dv.getUint32(d.lokaleKop, true) !== 0x04034b50) throw fout(`onderdeel ${d.naam} is beschadigd`);
-    const start = d.lokaleKop + 30 + dv.getUint16(d.lokaleKop + 26, true) + dv.getUint16(d.lokaleKop + 28, true);
-    const data = buf.subarray(start, start + d.gecomprimeerd);
-    let uit: Uint8Array;
-    try {
-      uit = d.methode === 0 ? data : inflateRawSync(data, { maxOutputLength: g.maxDeel + 1 });
-    } catch {
-      throw fout(`onderdeel ${d.naam} kan niet worden uitgepakt`);
-    }
-    return prefixWisser()(Buffer.from(uit.buffer, uit.byteOffset, uit.byteLength).toString('utf8'), true);
+    const b = delen.get(naam.toLowerCase());
+    return b === undefined ? undefined : prefixWisser()(b.toString('utf8'), true);
   };
 
   const workbook = deel('xl/workbook.xml');
@@ -48,8 +34,7 @@ export function leesWerkboekXml(buf: Uint8Array, bestand: string, inhoud: ZipInh
   const datum1904 = /<workbookPr\b[^>]*\sdate1904="(?:1|true)"/.test(workbook);
   const stijlen = stijlInfo(deel('xl/styles.xml') ?? '');
   const gedeeld: string[] = [];
-  const ss = [...perNaam.keys()].find((k) => k === 'xl/sharedstrings.xml');
-  if (ss) for (const m of (deel(ss) ?? '').matchAll(/<si\b[^>]*?(?:\/>|>([\s\S]*?)<\/si>)/g)) gedeeld.push(m[1] === undefined ? '' : runTekst(m[1]));
+  for (const m of (deel('xl/sharedStrings.xml') ?? '').matchAll(/<si\b[^>]*?(?:\/>|>([\s\S]*?)<\/si>)/g)) gedeeld.push(m[1] === undefined ? '' : runTekst(m[1]));
   const alsDatum = (v: number) => new Date(Math.round((v - (datum1904 ? 24107 : 25569)) * 86_400_000));
 
   const tabellen: Tabel[] = [];

@@ -1,8 +1,8 @@
 import { OnleesbaarFout } from './fout.js';
-import { werkmapGrenzen } from './grenzen.js';
+import { mbTekst, werkmapGrenzen } from './grenzen.js';
 import type { Tabel } from './tabel.js';
 import { leesWerkboekXml } from './xlsx-werkboek.js';
-import { controleerUitpakken, leesZipInhoud } from './zip.js';
+import { leesZipInhoud, pakUit } from './zip.js';
 
 /**
  * Reads a whole workbook into tables, one per worksheet (hidden sheets included and marked). The
@@ -30,14 +30,14 @@ export async function leesXlsx(buf: Buffer, bestand: string): Promise<Tabel[]> {
   const GRENS = 'grens: VTH_MAX_WERKMAP_MB, zie de README';
   if (inhoud.grootste.grootte > g.maxDeel || inhoud.totaal > g.maxTotaal) {
     throw new OnleesbaarFout(
-      `${bestand} wordt niet gelezen: uitgepakt zou het ${Math.round(inhoud.totaal / 1024 / 1024)} MB zijn (onderdeel ${inhoud.grootste.naam}: ${Math.round(inhoud.grootste.grootte / 1024 / 1024)} MB); dat is voor een werkmap onwaarschijnlijk groot (${GRENS})`,
+      `${bestand} wordt niet gelezen: uitgepakt zou het ${mbTekst(inhoud.totaal)} zijn (onderdeel ${inhoud.grootste.naam}: ${mbTekst(inhoud.grootste.grootte)}); dat is voor een werkmap onwaarschijnlijk groot (${GRENS})`,
       { bestand },
     );
   }
-  // What the directory claims may be a lie: check what the parts really unpack to before parsing.
-  const waarom = controleerUitpakken(buf, inhoud, g);
-  if (waarom) throw new OnleesbaarFout(`${bestand} wordt niet gelezen: ${waarom.reden}${waarom.grootte ? ` (${GRENS})` : ''}`, { bestand });
-  const tabellen = leesWerkboekXml(buf, bestand, inhoud, g);
+  // What the directory claims may be a lie: the parts are unpacked once, bounded, before parsing.
+  const uit = pakUit(buf, inhoud, g);
+  if ('reden' in uit) throw new OnleesbaarFout(`${bestand} wordt niet gelezen: ${uit.reden}${uit.grootte ? ` (${GRENS})` : ''}`, { bestand });
+  const tabellen = leesWerkboekXml(uit.delen, bestand);
   if (tabellen.length === 0) throw new OnleesbaarFout(`${bestand} bevat geen werkbladen`, { bestand });
   return tabellen;
 }

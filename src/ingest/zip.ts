@@ -1,9 +1,11 @@
 import { inflateRawSync } from 'node:zlib';
+import { mbTekst } from './grenzen.js';
 
 /**
- * Reads a zip's central directory (no decompression), and checks what its parts really unpack to:
- * a workbook of a few hundred KB can claim 1.000 bytes and inflate to gigabytes, or nest XML
- * elements millions deep, and the workbook library would take all memory on either.
+ * The one zip layer of vth's .xlsx readers: the end record and the central directory (no
+ * decompression), where a part's data starts, and what the parts really unpack to. A workbook of a
+ * few hundred KB can claim 1.000 bytes and inflate to gigabytes, or nest XML elements millions deep;
+ * every size here is measured on what really comes out, never taken from the directory.
  */
 export interface ZipDeel {
   naam: string;
@@ -22,43 +24,60 @@ export interface ZipInhoud {
   grootste: { naam: string; grootte: number };
 }
 
-export function leesZipInhoud(buf: Uint8Array): ZipInhoud | null {
-  const dv = new DataView(buf.buffer, buf.byteOffset, buf.byteLength);
-  // End of central directory: signature 0x06054b50, within the last 64 KB + 22 bytes.
-  const min = Math.max(0, buf.length - 65_557);
-  let eocd = -1;
-  for (let i = buf.length - 22; i >= min; i--) {
+/** The end-of-central-directory record, searched in a file's last 64 KB + 22 bytes (`staart`). */
+export function zoekEinde(staart: Uint8Array): { aantal: number; cdGrootte: number; cdStart: number } | null {
+  const dv = new DataView(staart.buffer, staart.byteOffset, staart.byteLength);
+  for (let i = staart.length - 22; i >= 0; i--) {
     if (dv.getUint32(i, true) === 0x06054b50) {
-      eocd = i;
-      break;
+      return { aantal: dv.getUint16(i + 10, true), cdGrootte: dv.getUint32(i + 12, true), cdStart: dv.getUint32(i + 16, true) };
     }
   }
-  if (eocd < 0) return null;
-  const aantal = dv.getUint16(eocd + 10, true);
-  let p = dv.getUint32(eocd + 16, true);
+  return null;
+}
+
+/** The entries of a central directory; null when it is damaged. */
+export function leesCentraleMap(cd: Uint8Array, aantal: number): ZipInhoud | null {
+  const dv = new DataView(cd.buffer, cd.byteOffset, cd.byteLength);
   const namen: string[] = [];
   const delen: ZipDeel[] = [];
   let totaal = 0;
   let grootste = { naam: '', grootte: 0 };
+  let p = 0;
   for (let n = 0; n < aantal; n++) {
-    if (p + 46 > buf.length || dv.getUint32(p, true) !== 0x02014b50) return null;
-    const methode = dv.getUint16(p + 10, true);
-    const gecomprimeerd = dv.getUint32(p + 20, true);
+    if (p + 46 > cd.length || dv.getUint32(p, true) !== 0x02014b50) return null;
     const grootte = dv.getUint32(p + 24, true);
     const naamLengte = dv.getUint16(p + 28, true);
-    const extra = dv.getUint16(p + 30, true);
-    const commentaar = dv.getUint16(p + 32, true);
-    const lokaleKop = dv.getUint32(p + 42, true);
-    const naam = new TextDecoder().decode(buf.subarray(p + 46, p + 46 + naamLengte));
+    const naam = new TextDecoder().decode(cd.subarray(p + 46, p + 46 + naamLengte));
     // 0xFFFFFFFF means "see the zip64 extra field": a part of 4 GB or more, absurd for a werkmap.
     const echt = grootte === 0xffffffff ? Number.MAX_SAFE_INTEGER : grootte;
     namen.push(naam);
-    delen.push({ naam, grootte: echt, gecomprimeerd, methode, lokaleKop });
+    delen.push({ naam, grootte: echt, gecomprimeerd: dv.getUint32(p + 20, true), methode: dv.getUint16(p + 10, true), lokaleKop: dv.getUint32(p + 42, true) });
     totaal += echt;
     if (echt > grootste.grootte) grootste = { naam, grootte: echt };
-    p += 46 + naamLengte + extra + commentaar;
+    p += 46 + naamLengte + dv.getUint16(p + 30, true) + dv.getUint16(p + 32, true);
   }
   return { namen, delen, totaal, grootste };
+}
+
+/** A whole zip in memory: its directory, or null when there is none or it is damaged. */
+export function leesZipInhoud(buf: Uint8Array): ZipInhoud | null {
+  const begin = Math.max(0, buf.length - 65_557);
+  const einde = zoekEinde(buf.subarray(begin));
+  if (!einde) return null;
+  return leesCentraleMap(buf.subarray(einde.cdStart, einde.cdStart + einde.cdGrootte), einde.aantal);
+}
+
+/** Where a part's data starts, from its 30-byte local header; null when the header is not there. */
+export function dataBegin(kop: Uint8Array, deel: ZipDeel): number | null {
+  if (kop.length < 30) return null;
+  const dv = new DataView(kop.buffer, kop.byteOffset, kop.byteLength);
+  if (dv.getUint32(0, true) !== 0x04034b50) return null;
+  return deel.lokaleKop + 30 + dv.getUint16(26, true) + dv.getUint16(28, true);
+}
+
+/** Stored (0) and deflated (8) are the only methods Excel, LibreOffice and openpyxl write. */
+export function methodeFout(deel: ZipDeel): string | undefined {
+  return deel.methode === 0 || deel.methode === 8 ? undefined : `onderdeel ${deel.naam} is gecomprimeerd op een manier die Excel niet gebruikt (methode ${deel.methode})`;
 }
 
 export interface UitpakGrenzen {
@@ -71,40 +90,41 @@ export interface UitpakGrenzen {
 }
 
 /**
- * Why the workbook must not be parsed, or undefined; `grootte` when a size bound (which a user may
- * raise) was hit. Inflates each part once, bounded, and drops it.
+ * Unpacks every part of a workbook held in memory, each once and bounded, and checks the XML's
+ * depth. Gives the parts by lower-case name, or why the workbook must not be parsed (`grootte` when
+ * a size bound, which a user may raise, was hit).
  */
-export function controleerUitpakken(buf: Uint8Array, inhoud: ZipInhoud, g: UitpakGrenzen): { reden: string; grootte?: boolean } | undefined {
-  const dv = new DataView(buf.buffer, buf.byteOffset, buf.byteLength);
+export function pakUit(buf: Uint8Array, inhoud: ZipInhoud, g: UitpakGrenzen): { delen: Map<string, Buffer> } | { reden: string; grootte?: boolean } {
+  const delen = new Map<string, Buffer>();
   let totaal = 0;
-  const mb = (n: number) => `${Math.round(n / 1024 / 1024)} MB`;
   for (const d of inhoud.delen) {
-    if (d.naam.endsWith('/') || d.gecomprimeerd === 0) continue;
-    if (d.lokaleKop + 30 > buf.length || dv.getUint32(d.lokaleKop, true) !== 0x04034b50) return { reden: `onderdeel ${d.naam} is beschadigd` };
-    const start = d.lokaleKop + 30 + dv.getUint16(d.lokaleKop + 26, true) + dv.getUint16(d.lokaleKop + 28, true);
-    const data = buf.subarray(start, Math.min(buf.length, start + d.gecomprimeerd));
-    let uit: Uint8Array;
-    if (d.methode === 0) uit = data;
-    else if (d.methode === 8) {
+    if (d.naam.endsWith('/')) continue;
+    const begin = dataBegin(buf.subarray(d.lokaleKop, d.lokaleKop + 30), d);
+    if (begin === null) return { reden: `onderdeel ${d.naam} is beschadigd` };
+    const methode = methodeFout(d);
+    if (methode) return { reden: methode };
+    const data = buf.subarray(begin, Math.min(buf.length, begin + d.gecomprimeerd));
+    const ruimte = Math.min(g.maxDeel, g.maxTotaal - totaal);
+    let uit: Buffer;
+    if (d.methode === 0) uit = Buffer.from(data.buffer, data.byteOffset, data.byteLength);
+    else {
       try {
-        uit = inflateRawSync(data, { maxOutputLength: Math.min(g.maxDeel, g.maxTotaal - totaal) + 1 });
+        uit = d.gecomprimeerd === 0 ? Buffer.alloc(0) : inflateRawSync(data, { maxOutputLength: ruimte + 1 });
       } catch (e) {
         if ((e as { code?: string }).code === 'ERR_BUFFER_TOO_LARGE') {
-          return { reden: `onderdeel ${d.naam} pakt uit tot meer dan ${mb(Math.min(g.maxDeel, g.maxTotaal - totaal))} (de zip-inhoudsopgave zegt ${d.grootte.toLocaleString('nl-NL')} bytes)`, grootte: true };
+          return { reden: `onderdeel ${d.naam} pakt uit tot meer dan ${mbTekst(ruimte)} (de zip-inhoudsopgave zegt ${d.grootte.toLocaleString('nl-NL')} bytes)`, grootte: true };
         }
         return { reden: `onderdeel ${d.naam} kan niet worden uitgepakt (beschadigd bestand)` };
       }
-    } else return { reden: `onderdeel ${d.naam} is gecomprimeerd op een manier die Excel niet gebruikt (methode ${d.methode})` };
-    if (uit.length > g.maxDeel || totaal + uit.length > g.maxTotaal) {
-      return { reden: `onderdeel ${d.naam} pakt uit tot meer dan ${mb(Math.min(g.maxDeel, g.maxTotaal - totaal))}`, grootte: true };
     }
+    if (uit.length > ruimte) return { reden: `onderdeel ${d.naam} pakt uit tot meer dan ${mbTekst(ruimte)}`, grootte: true };
     totaal += uit.length;
-    if (/\.(xml|rels|vml)$/i.test(d.naam)) {
-      const diepte = xmlDiepte(uit, g.maxDiepte);
-      if (diepte > g.maxDiepte) return { reden: `onderdeel ${d.naam} nest XML-elementen dieper dan ${g.maxDiepte} niveaus (een werkblad gaat zo'n 6 diep)` };
+    if (/\.(xml|rels|vml)$/i.test(d.naam) && xmlDiepte(uit, g.maxDiepte) > g.maxDiepte) {
+      return { reden: `onderdeel ${d.naam} nest XML-elementen dieper dan ${g.maxDiepte} niveaus (een werkblad gaat zo'n 6 diep)` };
     }
+    delen.set(d.naam.replace(/^\/+/, '').toLowerCase(), uit);
   }
-  return undefined;
+  return { delen };
 }
 
 /** The nesting depth of XML elements, counted on the bytes; stops once past `max`. */
