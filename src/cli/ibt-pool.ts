@@ -1,15 +1,12 @@
 import { Worker } from 'node:worker_threads';
+import { envGetal } from '../ingest/grenzen.js';
 import { nietBeoordeeld } from '../report/ibt.js';
 import { bestandsnaamDeel } from '../report/uvp.js';
 import type { WerkOpdracht, WerkResultaat } from './ibt-taak.js';
 
 /** Bounds on one municipality in `vth ibt`: heap of its worker (MB) and time (s); settable for a big region. */
 export function ibtGrenzen(): { mb: number; seconden: number } {
-  const getal = (s: string | undefined, standaard: number) => {
-    const n = s === undefined || s === '' ? NaN : Number(s);
-    return Number.isFinite(n) && n > 0 ? n : standaard;
-  };
-  return { mb: getal(process.env.VTH_IBT_MAX_MB, 1024), seconden: getal(process.env.VTH_IBT_MAX_S, 300) };
+  return { mb: envGetal('VTH_IBT_MAX_MB', 1024), seconden: envGetal('VTH_IBT_MAX_S', 300) };
 }
 
 /** Judging one municipality waits on file reads and unzipping as much as it computes: a few in flight per worker keep a core busy. */

@@ -2,6 +2,7 @@ import { statSync } from 'node:fs';
 import { Command, CommanderError, Option } from 'commander';
 import { OnleesbaarFout } from '../ingest/fout.js';
 import { zichtbaar } from '../ingest/tabel.js';
+import { BestaatAlFout, SlotBezetFout } from '../render/bestand.js';
 import { plaatsTekst } from '../model/melding.js';
 import { EXIT, GebruikFout, systeemFoutTekst } from './fouten.js';
 import { zetLooptijd } from './looptijd.js';
@@ -265,6 +266,11 @@ export async function main(argv: string[]): Promise<number> {
     }
     if (e instanceof OnleesbaarFout) {
       process.stderr.write(zichtbaar(`vth: ${e.message}${e.plaats.rij ? ` (${plaatsTekst(e.plaats)})` : ''}`) + '\n');
+      return EXIT.ONLEESBAAR;
+    }
+    // Writing refused: an existing file without --force, or another run holding the folder.
+    if (e instanceof BestaatAlFout || e instanceof SlotBezetFout) {
+      process.stderr.write(zichtbaar(`vth: ${e.message}`) + '\n');
       return EXIT.ONLEESBAAR;
     }
     if (e instanceof GebruikFout) {

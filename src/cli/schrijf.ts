@@ -1,7 +1,8 @@
 import { realpathSync, statSync } from 'node:fs';
 import path from 'node:path';
-import { BestaatAlFout, schrijfAtomair, SlotBezetFout } from '../render/bestand.js';
+import { schrijfAtomair } from '../render/bestand.js';
 import { GebruikFout } from './fouten.js';
+import { envGetal } from '../ingest/grenzen.js';
 
 /** The inputs of this run (werkmap, case export, region, templates): no output may replace or enter one. */
 const INVOER: string[] = [];
@@ -61,14 +62,11 @@ function bewaakInvoer(bestanden: { pad: string }[]): void {
 /** Writes a command's output files all-or-nothing; an existing file needs --force (exit 2 otherwise). */
 export async function schrijfUitvoer(bestanden: { pad: string; inhoud: string | Uint8Array }[], force?: boolean): Promise<void> {
   bewaakInvoer(bestanden);
-  try {
-    await schrijfAtomair(bestanden, { force });
-  } catch (e) {
-    if (e instanceof BestaatAlFout) throw new GebruikFout(`${e.pad} bestaat al; gebruik --force om het te overschrijven`);
-    if (e instanceof SlotBezetFout) throw new GebruikFout(e.message);
-    throw e;
-  }
+  await schrijfAtomair(bestanden, { force, slotWachtMs: slotWachtMs() });
 }
+
+/** How long a run waits for another run's lock on its output folder (`VTH_SLOT_WACHT_MS`). */
+export const slotWachtMs = () => envGetal('VTH_SLOT_WACHT_MS', 10_000);
 
 export type Formaat = 'tabel' | 'md' | 'xlsx' | 'json';
 const PER_EXTENSIE: Record<string, Formaat> = { '.md': 'md', '.xlsx': 'xlsx', '.json': 'json', '.txt': 'tabel' };

@@ -9,9 +9,14 @@ const MiB = 1024 * 1024;
  * under 1 GB. `VTH_MAX_WERKMAP_MB` raises it for a machine with room.
  */
 export function werkmapMb(): number {
-  const s = process.env.VTH_MAX_WERKMAP_MB;
-  const n = s === undefined || s === '' ? NaN : Number(s);
-  return Number.isFinite(n) && n > 0 ? n : 32;
+  return envGetal('VTH_MAX_WERKMAP_MB', 32);
+}
+
+/** A positive number from the environment (`VTH_…`), else the default: the one reader of such settings. */
+export function envGetal(naam: string, standaard: number): number {
+  const s = process.env[naam];
+  const n = s === undefined || s.trim() === '' ? NaN : Number(s.replace(',', '.'));
+  return Number.isFinite(n) && n > 0 ? n : standaard;
 }
 
 export function werkmapGrenzen(): UitpakGrenzen {

@@ -50,12 +50,11 @@ function leeft(pid: number): boolean {
 
 /**
  * Takes the output folder's lock (`.vth-slot`, holding the pid). A lock whose process is gone is
- * taken over; a live one is waited for a little (`VTH_SLOT_WACHT_MS`, default 10 s), then refused.
+ * taken over; a live one is waited for `wachtMs`, then refused.
  */
-async function neemSlot(map: string, stopt: () => void): Promise<() => void> {
+async function neemSlot(map: string, wachtMs: number, stopt: () => void): Promise<() => void> {
   const slot = path.join(map, SLOT);
-  const wacht = Number(process.env.VTH_SLOT_WACHT_MS ?? 10_000);
-  const eind = Date.now() + (Number.isFinite(wacht) ? wacht : 10_000);
+  const eind = Date.now() + wachtMs;
   for (;;) {
     try {
       writeFileSync(slot, String(process.pid), { flag: 'wx' });
@@ -91,7 +90,7 @@ async function neemSlot(map: string, stopt: () => void): Promise<() => void> {
  */
 export async function schrijfAtomair(
   bestanden: { pad: string; inhoud: string | Uint8Array }[],
-  opties: { force?: boolean } = {},
+  opties: { force?: boolean; /** How long to wait for another run's lock on a folder. */ slotWachtMs?: number } = {},
 ): Promise<void> {
   // A device or pipe (`-o /dev/stdout`, `/dev/full`) is written to, never replaced by a regular file.
   const apparaten: { pad: string; inhoud: string | Uint8Array }[] = [];
@@ -117,7 +116,7 @@ export async function schrijfAtomair(
   };
   try {
     for (const m of mappen) {
-      vrij.push(await neemSlot(m, stopt));
+      vrij.push(await neemSlot(m, opties.slotWachtMs ?? 10_000, stopt));
       stopt();
       for (const n of await readdir(m)) if (TMP.test(n)) await rm(path.join(m, n), { force: true });
     }
