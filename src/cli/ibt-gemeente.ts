@@ -6,6 +6,7 @@ import { beoordeelIbt, ibtInstellingen, type IbtDrempels, type IbtOordeel } from
 import { vergelijkRealisatie } from '../compute/realisatie.js';
 import { naleefGroepen } from '../compute/zaken.js';
 import { OnleesbaarFout } from '../ingest/fout.js';
+import { isZakenExport } from '../ingest/werkmap.js';
 import { normaliseerKop } from '../model/kolommen.js';
 import { laadWerkmap } from './laad.js';
 import { verwerkZaken } from './zaken.js';
@@ -39,7 +40,7 @@ function stam(s: string): string {
 export function zoekZaken(taak: GemeenteTaak, gemeente: string): string | undefined {
   const kandidaten: string[] = [];
   if (statSync(taak.pad).isDirectory()) {
-    for (const f of readdirSync(taak.pad).sort()) if (/^zaken.*\.(csv|xlsx)$/i.test(f)) kandidaten.push(path.join(taak.pad, f));
+    for (const f of readdirSync(taak.pad).sort()) if (isZakenExport(f) && /\.(csv|xlsx)$/i.test(f)) kandidaten.push(path.join(taak.pad, f));
   }
   if (taak.zakenMap && existsSync(taak.zakenMap)) {
     const namen = new Set([stam(taak.bron), stam(gemeente)]);

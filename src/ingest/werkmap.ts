@@ -36,6 +36,14 @@ async function leesBestand(vol: string, toon: string): Promise<Tabel[]> {
   throw new OnleesbaarFout(`${toon}: onbekend bestandstype "${ext}"; gebruik .xlsx of .csv`, { bestand: toon });
 }
 
+/**
+ * A case export by its name (`zaken*.csv`, `Zaken 2025.xlsx`, a sheet "Zaken"): the one rule for the
+ * werkmap folder, its sheets and `vth ibt`'s search for a municipality's export.
+ */
+export function isZakenExport(naam: string): boolean {
+  return /^zaken/i.test(naam.trim());
+}
+
 /** Reads a werkmap: one workbook, or a folder of .xlsx and .csv files (not recursive). */
 export async function leesWerkmap(pad: string): Promise<GelezenWerkmap> {
   let st;
@@ -66,7 +74,7 @@ export async function leesWerkmap(pad: string): Promise<GelezenWerkmap> {
     }
     // A case export kept beside the sheets (`zaken-2025.csv`) is the export, never a sheet: not read
     // here at all, so that a million-row export neither costs memory nor trips the werkmap's bound.
-    if (/^zaken\b/i.test(naam)) continue;
+    if (isZakenExport(naam)) continue;
     for (const t of await leesBestand(vol, naam)) tabellen.push(t);
   }
   if (tabellen.length === 0) {

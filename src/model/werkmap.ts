@@ -1,4 +1,4 @@
-import type { GelezenWerkmap } from '../ingest/werkmap.js';
+import { isZakenExport, type GelezenWerkmap } from '../ingest/werkmap.js';
 import type { Tabel } from '../ingest/tabel.js';
 import { leesCapaciteit } from './capaciteit.js';
 import { leesDoelen } from './doelen.js';
@@ -36,12 +36,11 @@ export const BLADEN: { naam: BladNaam; aliassen: string[]; nodigVoor: string }[]
 ];
 
 /** Sheets users keep beside the data that are no part of the contract: ignored silently. */
-const GENEGEERD = new Set(['toelichting', 'uitleg', 'zaken', 'lees mij', 'leesmij', 'readme']);
+const GENEGEERD = new Set(['toelichting', 'uitleg', 'lees mij', 'leesmij', 'readme']);
 
-/** Toelichting and the like, and a case export kept beside the sheets (`zaken-2025.csv`). */
+/** Toelichting and the like, and a case export kept among the sheets (a sheet "Zaken"). */
 function isGenegeerd(naam: string): boolean {
-  const n = normaliseerKop(naam);
-  return GENEGEERD.has(n) || /^zaken\b/.test(n);
+  return GENEGEERD.has(normaliseerKop(naam)) || isZakenExport(naam);
 }
 
 function bladVoor(naam: string): BladNaam | undefined {
