@@ -265,6 +265,15 @@ describe('vth ibt province profiles', () => {
     r = vth(['ibt', REGIO, '-o', path.join(map, 'b'), '--provincie', profiel]);
     expect(r.code).toBe(2);
     expect(r.stderr).toContain('veld "jaarverslagOver": "N-2" moet N of N-1 zijn');
+    // Saved as users save it: UTF-16 with BOM from Notepad reads the same; a trailing comma is named by line.
+    writeFileSync(profiel, Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(JSON.stringify({ naam: 'Gelderland (eigen)', uvpUiterlijk: '01-03' }), 'utf16le')]));
+    const utf16 = path.join(map, 'c');
+    expect(vth(['ibt', REGIO, '-o', utf16, '--format', 'md', '-q', '--provincie', profiel]).code).toBe(1);
+    expect(readFileSync(path.join(utf16, 'ibt-2025-beekdal.md'), 'utf8')).toContain('UVP vastgesteld op 15-02-2025 (uiterlijk vóór 01-03-2025)');
+    writeFileSync(profiel, '{\n  "naam": "x",\n}\n');
+    r = vth(['ibt', REGIO, '-o', path.join(map, 'b'), '--provincie', profiel]);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain('is geen geldige JSON (regel 3, teken 1): controleer de aanhalingstekens');
     r = vth(['ibt', REGIO, '-o', path.join(map, 'b'), '--provincie', 'Limburg']);
     expect(r.code).toBe(2);
     expect(r.stderr).toContain('provincie "Limburg" heeft geen ingebouwd profiel (bekend: standaard, noord-brabant, noord-holland)');
@@ -282,6 +291,10 @@ describe('vth ibt province profiles', () => {
     expect(md).toMatch(/- het jaarverslag over 2025 is volgens de werkmap vastgesteld op \d\d-\d\d-2026, na de peildatum 01-07-2025: telt niet als vastgesteld\./);
     expect(md).toContain('Op de peildatum 01-07-2025 is 2025 nog niet voorbij; de realisatie is nog niet compleet.');
     expect(vth(['ibt', REGIO, '-o', tijdelijkeMap(), '--peildatum', '31-06-2025']).stderr).toContain('--peildatum "31-06-2025" is geen datum');
+    // The same day written the ISO way gives the same report.
+    const iso = path.join(tijdelijkeMap(), 'iso');
+    vth(['ibt', REGIO, '-o', iso, '--format', 'md', '-q', '--peildatum', '2025-07-01']);
+    expect(readFileSync(path.join(iso, 'ibt-2025-aaberg.md'), 'utf8')).toBe(md);
   });
 
   it('resolves the profile from the werkmap, lets options override its deadlines, and never counts a date yet to come', () => {

@@ -3,7 +3,7 @@ import type { DoelResultaat } from './doelen.js';
 import type { PlanRealisatie } from './realisatie.js';
 import type { ZakenResultaat } from './zaken.js';
 import { hogeZonderRegel } from './risico.js';
-import { nlDatum } from '../model/datum.js';
+import { leesDatumTekst, nlDatum } from '../model/datum.js';
 import { nlGetal } from '../model/getal.js';
 import { Rational } from '../model/rational.js';
 import type { Werkmap } from '../model/types.js';
@@ -80,15 +80,9 @@ export function ibtInstellingen(d: IbtDrempels = {}, gekozen?: ProvincieProfiel,
     uvpUiterlijk: dagMaand(d.uvpUiterlijk, basis.uvpUiterlijk, '--uvp-uiterlijk'),
     jaarverslagUiterlijk: dagMaand(d.jaarverslagUiterlijk, basis.jaarverslagUiterlijk, '--jaarverslag-uiterlijk'),
   };
-  let peildatum: Date | undefined;
-  if (d.peildatum !== undefined) {
-    const m = /^(\d{1,2})-(\d{1,2})-(\d{4})$/.exec(d.peildatum.trim());
-    const dt = m ? new Date(Date.UTC(Number(m[3]), Number(m[2]) - 1, Number(m[1]))) : undefined;
-    if (!m || !dt || dt.getUTCDate() !== Number(m[1]) || dt.getUTCMonth() !== Number(m[2]) - 1) {
-      throw new RangeError(`--peildatum "${d.peildatum}" is geen datum (schrijf dd-mm-jjjj, bijvoorbeeld 01-07-2026)`);
-    }
-    peildatum = dt;
-  }
+  // The project's one date reader: 1-7-2026, 01/07/2026 and 2026-07-01 all mean the same day.
+  const peildatum = d.peildatum === undefined ? undefined : leesDatumTekst(d.peildatum);
+  if (peildatum === null) throw new RangeError(`--peildatum "${d.peildatum}" is geen datum (schrijf dd-mm-jjjj, bijvoorbeeld 01-07-2026)`);
   const i: IbtInstellingen = {
     profiel,
     ...(profielOpmerking ? { profielOpmerking } : {}),

@@ -85,7 +85,11 @@ export function profielUitJson(tekst: string, pad: string): ProvincieProfiel {
   try {
     ruw = JSON.parse(tekst.replace(/^\uFEFF/, ''));
   } catch (e) {
-    throw new RangeError(`provincieprofiel "${pad}" is geen geldige JSON: ${(e as Error).message}`);
+    // JSON.parse says where in English ("… at position 45"); the user gets the line and column.
+    const positie = Number(/position (\d+)/.exec((e as Error).message)?.[1]);
+    const voor = Number.isFinite(positie) ? tekst.replace(/^\uFEFF/, '').slice(0, positie) : undefined;
+    const waar = voor === undefined ? '' : ` (regel ${voor.split('\n').length}, teken ${voor.length - voor.lastIndexOf('\n')})`;
+    throw new RangeError(`provincieprofiel "${pad}" is geen geldige JSON${waar}: controleer de aanhalingstekens, dubbele punten en komma's (geen komma na het laatste veld)`);
   }
   if (typeof ruw !== 'object' || ruw === null || Array.isArray(ruw)) throw new RangeError(`provincieprofiel "${pad}" moet een JSON-object zijn`);
   const o = ruw as Record<string, unknown>;

@@ -3,6 +3,7 @@ import { zichtbaar } from '../../ingest/tabel.js';
 import os from 'node:os';
 import path from 'node:path';
 import { CRITERIA, drempelsUit, ibtInstellingen, type IbtDrempels, type Kleur } from '../../compute/ibt.js';
+import { decodeer } from '../../ingest/csv.js';
 import { ingebouwdProfiel, onbekendeProvincie, profielUitJson, type ProvincieProfiel } from '../../compute/provincie.js';
 import { nietBeoordeeld, TOTAALREGEL } from '../../report/ibt.js';
 import { laadTemplates } from '../../render/handlebars.js';
@@ -69,13 +70,14 @@ export function leesProfiel(s: string): ProvincieProfiel {
   const ingebouwd = ingebouwdProfiel(s);
   if (ingebouwd) return ingebouwd;
   if (!/\.json$/i.test(s)) throw new RangeError(onbekendeProvincie(s));
-  let tekst: string;
+  let bytes: Buffer;
   try {
-    tekst = readFileSync(s, 'utf8');
+    bytes = readFileSync(s);
   } catch {
     throw new RangeError(`provincieprofiel "${s}" is niet te lezen`);
   }
-  return profielUitJson(tekst, s);
+  // Saved as Notepad and Excel users save: UTF-8 with or without BOM, UTF-16, Windows-1252.
+  return profielUitJson(decodeer(bytes).tekst, s);
 }
 
 function meestVoorkomend(jaren: number[]): number | undefined {
