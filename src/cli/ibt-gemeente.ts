@@ -53,9 +53,14 @@ export function zoekZaken(taak: GemeenteTaak, gemeente: string): string | undefi
   return kandidaten[0];
 }
 
+/** A municipality's name until its werkmap says otherwise: the entry in the region folder. */
+export function naamUitBron(bron: string): string {
+  return bron.replace(/\.(xlsx|xlsm)$/i, '');
+}
+
 /** Judges one municipality. Never throws for the municipality's own input: that becomes "niet te beoordelen". */
 export async function beoordeelGemeente(taak: GemeenteTaak): Promise<GemeenteUitkomst> {
-  const naam = taak.bron.replace(/\.(xlsx|xlsm)$/i, '');
+  const naam = naamUitBron(taak.bron);
   if (taak.fout) return { ok: false, index: taak.index, gemeente: naam, reden: `${taak.bron} is ${taak.fout}` };
   try {
     const wm = await laadWerkmap(taak.pad);

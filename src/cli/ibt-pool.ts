@@ -1,8 +1,7 @@
 import { Worker } from 'node:worker_threads';
 import { envGetal } from '../ingest/grenzen.js';
-import { nietBeoordeeld } from '../report/ibt.js';
-import { bestandsnaamDeel } from '../report/uvp.js';
-import type { WerkOpdracht, WerkResultaat } from './ibt-taak.js';
+import { naamUitBron } from './ibt-gemeente.js';
+import { nietBeoordeeldResultaat, type WerkOpdracht, type WerkResultaat } from './ibt-taak.js';
 
 /** Bounds on one municipality in `vth ibt`: heap of its worker (MB) and time (s); settable for a big region. */
 export function ibtGrenzen(): { mb: number; seconden: number } {
@@ -13,9 +12,7 @@ export function ibtGrenzen(): { mb: number; seconden: number } {
 const IN_VLUCHT = 4;
 
 function mislukt(o: WerkOpdracht, reden: string): WerkResultaat {
-  const naam = o.taak.bron.replace(/\.(xlsx|xlsm)$/i, '');
-  const basis = bestandsnaamDeel(naam);
-  return { index: o.taak.index, rij: nietBeoordeeld(naam, o.taak.bron, basis, reden), naamBasis: basis, bestanden: [] };
+  return nietBeoordeeldResultaat(o.taak, naamUitBron(o.taak.bron), reden);
 }
 
 /**

@@ -21,12 +21,15 @@ export interface WerkResultaat {
   intern?: string;
 }
 
+/** A municipality that could not be judged: its row with the reason, no files. */
+export function nietBeoordeeldResultaat(taak: GemeenteTaak, gemeente: string, reden: string): WerkResultaat {
+  const basis = bestandsnaamDeel(gemeente);
+  return { index: taak.index, rij: nietBeoordeeld(gemeente, taak.bron, basis, reden), naamBasis: basis, bestanden: [] };
+}
+
 export async function beoordeelEnRender({ taak, formaten, templates }: WerkOpdracht): Promise<WerkResultaat> {
   const u = await beoordeelGemeente(taak);
-  if (!u.ok) {
-    const basis = bestandsnaamDeel(u.gemeente);
-    return { index: taak.index, rij: nietBeoordeeld(u.gemeente, taak.bron, basis, u.reden), naamBasis: basis, bestanden: [] };
-  }
+  if (!u.ok) return nietBeoordeeldResultaat(taak, u.gemeente, u.reden);
   const basis = bestandsnaamDeel(u.oordeel.gemeente || taak.bron);
   const bestanden = await renderGemeente(ibtView(u.oordeel), formaten, templates);
   return { index: taak.index, rij: overzichtRij(u.oordeel, taak.bron, basis), naamBasis: basis, jaar: u.oordeel.jaar, bestanden };
