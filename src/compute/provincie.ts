@@ -32,20 +32,21 @@ export interface ProvincieProfiel {
 
 const VOLDOET = { voldoet: 'voldoet', 'voldoet deels': 'voldoet deels', 'voldoet niet': 'voldoet niet' } as const;
 
+/** The one published pair of deadlines we hold (Noord-Brabant), also the standard. */
+const FEBRUARI_MEI = { uvpUiterlijk: { dag: 1, maand: 2 }, jaarverslagUiterlijk: { dag: 1, maand: 5 } };
+
 export const PROFIELEN: Record<string, ProvincieProfiel> = {
   standaard: {
     naam: 'standaard',
     bron: 'UVP vóór 1 februari van het programmajaar, jaarverslag over dat jaar vóór 1 mei van het jaar erna',
-    uvpUiterlijk: { dag: 1, maand: 2 },
-    jaarverslagUiterlijk: { dag: 1, maand: 5 },
+    ...FEBRUARI_MEI,
     jaarverslagOver: 'N',
     schaal: { ...VOLDOET },
   },
   'noord-brabant': {
     naam: 'Noord-Brabant',
     bron: 'provincie Noord-Brabant, "VTH-documenten: tijdige vaststelling en actualiteit" (brabant.nl): uitvoeringsprogramma jaarlijks vóór 1 februari, evaluatieverslag jaarlijks vóór 1 mei; de ronde van jaar N kijkt naar het uitvoeringsprogramma N en het evaluatieverslag N−1',
-    uvpUiterlijk: { dag: 1, maand: 2 },
-    jaarverslagUiterlijk: { dag: 1, maand: 5 },
+    ...FEBRUARI_MEI,
     jaarverslagOver: 'N-1',
     schaal: { ...VOLDOET },
   },
