@@ -235,6 +235,10 @@ describe('interrupted and concurrent runs', () => {
     const r = vthMetPiek(['uvp', voorbeeld, '-o', uit, '-q', '--force'], { VTH_SLOT_WACHT_MS: '300' });
     expect(r.code).toBe(2);
     expect(r.stderr).toContain(`in ${uit} schrijft al een andere vth (proces ${process.pid}); wacht tot die klaar is, of kies een andere uitvoermap`);
+    // vth init writes through the same lock: a held folder is the same message, not an internal error.
+    const init = vthMetPiek(['init', uit, '--gemeente', 'X', '--jaar', '2026'], { VTH_SLOT_WACHT_MS: '300' });
+    expect(init.code).toBe(2);
+    expect(init.stderr).toContain('schrijft al een andere vth');
   });
 });
 
