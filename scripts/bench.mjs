@@ -1,25 +1,43 @@
-// npm run bench: speed and memory of the Zaken aggregation and of start-up, each as a ratio against
-// a baseline measured in the same run on the same machine. A report, not a test: nothing is asserted.
-//   npm run bench            10 000, 100 000 and 1 000 000 rows
-//   npm run bench -- --snel  10 000 and 100 000 rows
+// npm run bench: speed and memory of vth, each as a ratio against a baseline measured in the same run on
+// the same machine. A report, not a test: nothing is asserted.
+//   npm run bench                          everything: start-up, werkmap 1.000/10.000/100.000 lines,
+//                                          exports of 200.000 and 1.000.000 rows, IBT for 350 municipalities
+//   npm run bench -- --snel                smaller sizes (werkmap up to 10.000, exports of 200.000 rows)
+//   npm run bench -- --alleen opstart,werkmap,export,ibt   only these parts
 import { spawnSync } from 'node:child_process';
 import { cpSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { schrijfWerkmap } from './werkmap-genereren.mjs';
 import { schrijfCsv, schrijfXlsx } from './zaken-genereren.mjs';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const snel = process.argv.includes('--snel');
-const groottes = snel ? [10_000, 100_000] : [10_000, 100_000, 1_000_000];
+const alleenArg = process.argv.indexOf('--alleen');
+const delen = new Set(alleenArg > 0 ? process.argv[alleenArg + 1].split(',') : ['opstart', 'werkmap', 'export', 'ibt']);
 const map = mkdtempSync(path.join(tmpdir(), 'vth-bench-'));
 const JAAR = 2025;
+const VTH = path.join(root, 'bin/vth.js');
+const PIEK = path.join(root, 'test/piek.mjs');
 
 /** Runs a Node snippet in a fresh process; returns its wall time (ms, measured inside) and peak RSS (MB). */
 function node(code, args = [], timeout = 900_000) {
   const r = spawnSync(process.execPath, [...args, '--input-type=module', '-e', code], { cwd: root, encoding: 'utf8', timeout });
   if (r.status !== 0) return { fout: (r.error?.code === 'ETIMEDOUT' ? `afgebroken na ${timeout / 1000} s` : (r.stderr || '').split('\n').find((l) => l.trim()) || `exit ${r.status}`) };
   return JSON.parse(r.stdout.trim().split('\n').pop());
+}
+
+/** Runs `vth args` as a user does (bin/vth.js in a fresh Node); wall time from outside, peak RSS from the child's own VmHWM. */
+function vthOpdracht(args, n, timeout = 900_000) {
+  const piek = path.join(map, `piek-${process.pid}`);
+  rmSync(piek, { force: true });
+  const t0 = performance.now();
+  const r = spawnSync(process.execPath, ['--import', PIEK, VTH, ...args], { cwd: map, encoding: 'utf8', timeout, env: { ...process.env, VTH_PIEK_BESTAND: piek } });
+  const ms = performance.now() - t0;
+  if (r.error?.code === 'ETIMEDOUT') return { fout: `afgebroken na ${timeout / 1000} s` };
+  if (r.status !== 0 && r.status !== 1) return { fout: (r.stderr || '').split('\n').find((l) => l.trim()) || `exit ${r.status}` };
+  return { ms, rssMB: Number(readFileSync(piek, 'utf8')) / 1024, n };
 }
 
 // Peak memory from /proc/self/status (VmHWM, this process only). getrusage's maxrss is unsuitable:
@@ -63,7 +81,7 @@ const reader = new ExcelJS.stream.xlsx.WorkbookReader(createReadStream(${JSON.st
 let n = -1;
 for await (const blad of reader) { for await (const row of blad) n++; break; }`),
   );
-const vth = (pad, args = []) =>
+const vthZaken = (pad, args = []) =>
   node(
     METING(`
 const { verwerkZaken } = await import('./dist/cli/zaken.js');
@@ -76,6 +94,7 @@ const n = u.gelezen;`),
     args,
   );
 
+let python;
 function pandas(pad) {
   const lezen = pad.endsWith('.xlsx') ? "pd.read_excel(sys.argv[1], dtype=str, keep_default_na=False)" : "pd.read_csv(sys.argv[1], sep=';', dtype=str, keep_default_na=False)";
   const code = `
@@ -89,97 +108,129 @@ ms = (time.perf_counter() - t0) * 1000
 hwm = int([l.split()[1] for l in open('/proc/self/status') if l.startswith('VmHWM')][0])
 print('{"ms": %f, "rssMB": %f, "n": %d}' % (ms, hwm / 1024, len(df)))`;
   // Debian's python3-pandas lives with /usr/bin/python3; another python3 on the PATH may lack it.
-  const py = ['/usr/bin/python3', 'python3'].find((p) => spawnSync(p, ['-c', 'import pandas'], { timeout: 60_000 }).status === 0);
-  if (!py) return { fout: 'pandas niet beschikbaar (apt-get install -y python3-pandas)' };
-  const r = spawnSync(py, ['-c', code, pad], { encoding: 'utf8', timeout: 600_000 });
+  python ??= ['/usr/bin/python3', 'python3'].find((p) => spawnSync(p, ['-c', 'import pandas'], { timeout: 60_000 }).status === 0) ?? null;
+  if (!python) return { fout: 'pandas niet beschikbaar (apt-get install -y python3-pandas)' };
+  const r = spawnSync(python, ['-c', code, pad], { encoding: 'utf8', timeout: 600_000 });
   if (r.status !== 0) return { fout: r.error?.code === 'ETIMEDOUT' ? 'pandas afgebroken na 600 s' : 'pandas niet beschikbaar' };
   return JSON.parse(r.stdout.trim());
 }
 
 const fmt = (x, d = 0) => new Intl.NumberFormat('nl-NL', { maximumFractionDigits: d, minimumFractionDigits: d }).format(x);
-const regel = (naam, m) => (m.fout ? `  ${naam.padEnd(34)} ${m.fout}` : `  ${naam.padEnd(34)} ${fmt(m.ms).padStart(8)} ms  ${fmt((m.n / m.ms) * 1000).padStart(11)} rijen/s  piek ${fmt(m.rssMB).padStart(6)} MB`);
+const regel = (naam, m, eenheid = 'rijen/s') =>
+  m.fout ? `  ${naam.padEnd(34)} ${m.fout}` : `  ${naam.padEnd(34)} ${fmt(m.ms).padStart(8)} ms  ${fmt((m.n / m.ms) * 1000).padStart(11)} ${eenheid}  piek ${fmt(m.rssMB).padStart(6)} MB`;
 const ratio = (a, b, wat) => (a.fout || b.fout ? '' : `  ${wat.padEnd(34)} ${fmt(a.ms / b.ms, 2)}× de tijd, ${fmt(a.rssMB / b.rssMB, 2)}× het geheugen`);
+const mediaanVan = (f, keer) => {
+  const r = Array.from({ length: keer }, f);
+  if (r.some((m) => m.fout)) return r.find((m) => m.fout);
+  return r.sort((a, b) => a.ms - b.ms)[Math.floor(keer / 2)];
+};
 
-console.log(`vth bench (Node ${process.version}, ${new Date().toISOString().slice(0, 10)})`);
-console.log('Eerst \`npm run build\`; bestanden in', map);
-const samenvatting = [];
+console.log(`vth bench (Node ${process.version}, ${new Date().toISOString().slice(0, 10)}); bestanden in ${map}`);
 try {
-  for (const n of groottes) {
-    const csv = path.join(map, `zaken-${n}.csv`);
-    await schrijfCsv(csv, n, 7);
-    console.log(`\nZakenexport CSV, ${fmt(n)} rijen (${fmt(statSync(csv).size / 1e6, 1)} MB)`);
-    const b = baselineCsv(csv);
-    const v = vth(csv);
-    const p = pandas(csv);
-    console.log(regel('basis: regels lezen en splitsen', b));
-    console.log(regel('vth: lezen, controleren, tellen', v));
-    console.log(regel('pandas: read_csv + groupby', p));
-    console.log(ratio(v, b, 'vth / basis'));
-    if (!p.fout) console.log(ratio(v, p, 'vth / pandas'));
-    samenvatting.push({ soort: 'csv', n, v, b, p });
-
-    const xlsx = path.join(map, `zaken-${n}.xlsx`);
-    await schrijfXlsx(xlsx, n, 7);
-    console.log(`\nZakenexport XLSX, ${fmt(n)} rijen (${fmt(statSync(xlsx).size / 1e6, 1)} MB)`);
-    const bx = baselineXlsx(xlsx);
-    const vx = vth(xlsx);
-    // V8 collects lazily when it has room; with a capped heap the same run shows what it really needs.
-    const vk = vth(xlsx, ['--max-old-space-size=256']);
-    const ex = exceljsStromend(xlsx);
-    const px = pandas(xlsx);
-    console.log(regel('basis: exceljs laadt alles', bx));
-    console.log(regel('exceljs stromend, alleen rijen', ex));
-    console.log(regel('vth: stromend lezen en tellen', vx));
-    console.log(regel('vth, heap begrensd op 256 MB', vk));
-    console.log(regel('pandas: read_excel + groupby', px));
-    console.log(ratio(vx, bx, 'vth / basis'));
-    console.log(ratio(vx, ex, 'vth / exceljs stromend'));
-    if (!px.fout) console.log(ratio(vx, px, 'vth / pandas'));
-    samenvatting.push({ soort: 'xlsx', n, v: vx, b: bx, p: px });
-  }
-
-  console.log('\nIBT voor een regio van 350 gemeenten (kopieën van de voorbeeldgemeente, elk met een eigen naam)');
-  const regio = path.join(map, 'regio');
-  for (let i = 0; i < 350; i++) {
-    const d = path.join(regio, `g${String(i).padStart(3, '0')}`);
-    cpSync(path.join(root, 'fixtures/voorbeeldgemeente/csv'), d, { recursive: true });
-    const f = path.join(d, 'instellingen.csv');
-    writeFileSync(f, readFileSync(f, 'utf8').replace(/gemeente;[^\r\n]*/, `gemeente;Gemeente ${i}`));
-  }
-  const ibt = (werkers) => {
-    const args = ['node', 'vth', 'ibt', regio, '-o', path.join(map, `ibt-${werkers}`), '--werkers', String(werkers), '-q'];
-    return node(
-      METING(`
-const { main } = await import('./dist/cli/main.js');
-await main(${JSON.stringify(args)});
-const n = 350;`),
-    );
-  };
-  const serieel = ibt(1);
-  const par = ibt(2);
-  const gem = (naam, m) => (m.fout ? `  ${naam.padEnd(34)} ${m.fout}` : `  ${naam.padEnd(34)} ${fmt(m.ms).padStart(8)} ms  ${fmt((m.n / m.ms) * 1000, 1).padStart(11)} gemeenten/s  piek ${fmt(m.rssMB).padStart(6)} MB`);
-  console.log(gem('één thread (--werkers 1)', serieel));
-  console.log(gem('twee threads (--werkers 2)', par));
-  console.log(ratio(par, serieel, 'twee / één thread'));
-
-  console.log('\nOpstarttijd (mediaan van 7)');
-  const mediaan = (args) => {
-    const t = [];
-    for (let i = 0; i < 7; i++) {
-      const s = performance.now();
-      spawnSync(process.execPath, args, { cwd: root });
-      t.push(performance.now() - s);
+  if (delen.has('opstart')) {
+    console.log('\nOpstarttijd, voorbeeldgemeente (mediaan van 7, wandkloktijd van buitenaf)');
+    const mediaan = (args) => {
+      const t = [];
+      for (let i = 0; i < 7; i++) {
+        const s = performance.now();
+        const r = spawnSync(process.execPath, args, { cwd: root });
+        if (r.status !== 0 && r.status !== 1) throw new Error(`${args.join(' ')}: exit ${r.status}\n${r.stderr}`);
+        t.push(performance.now() - s);
+      }
+      return t.sort((a, b) => a - b)[3];
+    };
+    const uit = mkdtempSync(path.join(tmpdir(), 'vth-bench-uit-'));
+    const wm = 'fixtures/voorbeeldgemeente/werkmap.xlsx';
+    const kaal = mediaan(['-e', '0']);
+    const metingen = [
+      ['vth --help', ['bin/vth.js', '--help'], 1.5],
+      ['vth uvp --format md (met grafieken)', ['bin/vth.js', 'uvp', wm, '-o', uit, '--format', 'md', '--force', '-q'], 5],
+      ['vth jaarverslag --format md', ['bin/vth.js', 'jaarverslag', wm, '-o', uit, '--format', 'md', '--force', '-q'], 5],
+      ['vth uvp (md en xlsx)', ['bin/vth.js', 'uvp', wm, '-o', uit, '--force', '-q']],
+      ['vth controleer', ['bin/vth.js', 'controleer', wm, '-q']],
+    ];
+    console.log(`  ${'node -e 0'.padEnd(36)} ${fmt(kaal).padStart(6)} ms`);
+    for (const [naam, args, doel] of metingen) {
+      const t = mediaan(args);
+      console.log(`  ${naam.padEnd(36)} ${fmt(t).padStart(6)} ms  ${fmt(t / kaal, 2).padStart(5)}× kale Node${doel ? `  (doel ≤ ${fmt(doel, 1)}×)` : ''}`);
     }
-    return t.sort((a, b) => a - b)[3];
-  };
-  const kaal = mediaan(['-e', '0']);
-  const hulp = mediaan(['bin/vth.js', '--help']);
-  const uit = mkdtempSync(path.join(tmpdir(), 'vth-bench-uvp-'));
-  const uvp = mediaan(['bin/vth.js', 'uvp', 'fixtures/voorbeeldgemeente/werkmap.xlsx', '-o', uit, '--force']);
-  rmSync(uit, { recursive: true, force: true });
-  console.log(`  node -e 0                          ${fmt(kaal)} ms`);
-  console.log(`  vth --help                         ${fmt(hulp)} ms  (${fmt(hulp / kaal, 2)}× kale Node; doel ≤ 1,5×)`);
-  console.log(`  vth uvp (voorbeeldgemeente)        ${fmt(uvp)} ms  (${fmt(uvp / kaal, 2)}× kale Node)`);
+    rmSync(uit, { recursive: true, force: true });
+  }
+
+  if (delen.has('werkmap')) {
+    const groottes = snel ? [1_000, 10_000] : [1_000, 10_000, 100_000];
+    console.log(`\nWerkmap van ${groottes.map((n) => fmt(n)).join(', ')} productregels en risicoregels, met een tekort (groei per 10×: 1,0 is lineair, doel ≤ 1,5)`);
+    const opdrachten = [
+      ['risico (json)', (wm, n) => ['risico', wm, '--format', 'json', '-o', `r-${n}.json`, '--force', '-q']],
+      ['capaciteit (json)', (wm, n) => ['capaciteit', wm, '--format', 'json', '-o', `c-${n}.json`, '--force', '-q']],
+      ['uvp (md)', (wm, n) => ['uvp', wm, '--format', 'md', '-o', `uvp-md-${n}`, '--force', '-q']],
+      ['uvp (xlsx)', (wm, n) => ['uvp', wm, '--format', 'xlsx', '-o', `uvp-xlsx-${n}`, '--force', '-q']],
+    ];
+    const werkmappen = groottes.map((n) => schrijfWerkmap(path.join(map, `werkmap-${n}`), n));
+    for (const [naam, args] of opdrachten) {
+      console.log(`  ${naam}`);
+      let vorige;
+      for (const [i, n] of groottes.entries()) {
+        const m = vthOpdracht(args(werkmappen[i], n), n);
+        const groei = vorige && !m.fout && !vorige.fout ? `  groei ${fmt(m.ms / vorige.ms / 10, 2)}` : '';
+        console.log(regel(`    ${fmt(n)} regels`, m, 'regels/s') + groei);
+        vorige = m;
+      }
+    }
+  }
+
+  if (delen.has('export')) {
+    const groottes = snel ? [200_000] : [200_000, 1_000_000];
+    for (const n of groottes) {
+      const csv = path.join(map, `zaken-${n}.csv`);
+      await schrijfCsv(csv, n, 7);
+      console.log(`\nZakenexport CSV, ${fmt(n)} rijen (${fmt(statSync(csv).size / 1e6, 1)} MB; mediaan van 3)`);
+      const b = mediaanVan(() => baselineCsv(csv), 3);
+      const v = mediaanVan(() => vthZaken(csv), 3);
+      const p = mediaanVan(() => pandas(csv), 3);
+      console.log(regel('basis: regels lezen en splitsen', b));
+      console.log(regel('vth: lezen, controleren, tellen', v));
+      console.log(regel('pandas: read_csv + groupby', p));
+      console.log(ratio(v, b, 'vth / basis'));
+      if (!p.fout) console.log(ratio(v, p, 'vth / pandas (doel ≤ 0,80×)'));
+
+      const xlsx = path.join(map, `zaken-${n}.xlsx`);
+      await schrijfXlsx(xlsx, n, 7);
+      console.log(`\nZakenexport XLSX, ${fmt(n)} rijen (${fmt(statSync(xlsx).size / 1e6, 1)} MB)`);
+      const bx = baselineXlsx(xlsx);
+      const vx = vthZaken(xlsx);
+      // V8 collects lazily when it has room; with a capped heap the same run shows what it really needs.
+      const vk = vthZaken(xlsx, ['--max-old-space-size=256']);
+      const ex = exceljsStromend(xlsx);
+      const px = pandas(xlsx);
+      console.log(regel('basis: exceljs laadt alles', bx));
+      console.log(regel('exceljs stromend, alleen rijen', ex));
+      console.log(regel('vth: stromend lezen en tellen', vx));
+      console.log(regel('vth, heap begrensd op 256 MB', vk));
+      console.log(regel('pandas: read_excel + groupby', px));
+      console.log(ratio(vx, bx, 'vth / basis'));
+      console.log(ratio(vx, ex, 'vth / exceljs stromend'));
+      if (!px.fout) console.log(ratio(vx, px, 'vth / pandas'));
+    }
+  }
+
+  if (delen.has('ibt')) {
+    console.log('\nIBT voor een regio van 350 gemeenten (kopieën van de voorbeeldgemeente, elk met een eigen naam)');
+    const regio = path.join(map, 'regio');
+    for (let i = 0; i < 350; i++) {
+      const d = path.join(regio, `g${String(i).padStart(3, '0')}`);
+      cpSync(path.join(root, 'fixtures/voorbeeldgemeente/csv'), d, { recursive: true });
+      const f = path.join(d, 'instellingen.csv');
+      writeFileSync(f, readFileSync(f, 'utf8').replace(/gemeente;[^\r\n]*/, `gemeente;Gemeente ${i}`));
+    }
+    const ibt = (werkers) => vthOpdracht(['ibt', regio, '-o', path.join(map, `ibt-${werkers}`), '--werkers', String(werkers), '-q'], 350);
+    const serieel = ibt(1);
+    const par = ibt(2);
+    console.log(regel('één thread (--werkers 1)', serieel, 'gemeenten/s'));
+    console.log(regel('twee threads (--werkers 2)', par, 'gemeenten/s'));
+    console.log(ratio(par, serieel, 'twee / één thread'));
+    console.log('  (piekgeheugen: het hoofdproces met zijn threads)');
+  }
 } finally {
   rmSync(map, { recursive: true, force: true });
 }
