@@ -137,15 +137,25 @@ describe('start-up: commands load only what they need', () => {
   it('vth --help loads no workbook, chart, template or CSV library', () => {
     const urls = geladen(['--help']);
     expect(urls.length).toBeGreaterThan(3);
-    for (const p of ['exceljs', 'vega', 'handlebars', 'papaparse']) expect(pakket(urls, p), p).toBe(false);
+    for (const p of ['exceljs', 'handlebars', 'papaparse']) expect(pakket(urls, p), p).toBe(false);
   });
 
   it('vth controleer loads no workbook, chart or template library, on CSV files and on a workbook (vth reads .xlsx itself)', () => {
     const csv = geladen(['controleer', path.join(ROOT, 'fixtures/voorbeeldgemeente/csv')]);
     expect(pakket(csv, 'papaparse')).toBe(true);
-    for (const p of ['exceljs', 'vega', 'handlebars']) expect(pakket(csv, p), p).toBe(false);
+    for (const p of ['exceljs', 'handlebars']) expect(pakket(csv, p), p).toBe(false);
     const xlsx = geladen(['controleer', VOORBEELD]);
-    for (const p of ['exceljs', 'vega', 'handlebars']) expect(pakket(xlsx, p), p).toBe(false);
+    for (const p of ['exceljs', 'handlebars']) expect(pakket(xlsx, p), p).toBe(false);
+  });
+
+  it('vth uvp and vth jaarverslag as Markdown load no workbook writer: exceljs only when an .xlsx is written', () => {
+    const uit = tijdelijkeMap();
+    for (const opdracht of ['uvp', 'jaarverslag']) {
+      const md = geladen([opdracht, VOORBEELD, '-o', uit, '--format', 'md', '-q']);
+      expect(pakket(md, 'handlebars'), opdracht).toBe(true);
+      expect(pakket(md, 'exceljs'), opdracht).toBe(false);
+    }
+    expect(pakket(geladen(['uvp', VOORBEELD, '-o', uit, '--format', 'xlsx', '-q', '--force']), 'exceljs')).toBe(true);
   });
 });
 

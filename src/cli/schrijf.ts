@@ -136,7 +136,7 @@ export async function schrijfFragment(opts: {
   force?: boolean;
   render: (grafiek: string | null) => string;
   grafiekSuffix: string;
-  grafiek: () => Promise<string>;
+  grafiek: () => string;
 }): Promise<void> {
   if (!opts.output) {
     schrijfStdout(opts.render(null));
@@ -146,7 +146,7 @@ export async function schrijfFragment(opts: {
   await schrijfUitvoer(
     [
       { pad: opts.output, inhoud: opts.render(naam) },
-      { pad: path.join(path.dirname(opts.output), naam), inhoud: await opts.grafiek() },
+      { pad: path.join(path.dirname(opts.output), naam), inhoud: opts.grafiek() },
     ],
     opts.force,
   );

@@ -1,143 +1,180 @@
+// Charts as SVG, for Markdown documents (and, later, Word). Every chart shows its values and its full
+// labels, has a title and a source line, and is written by hand (render/svg.ts): no chart library is
+// loaded, and the same view gives the same bytes.
+import type { CapaciteitView } from '../report/capaciteit.js';
 import type { RisicoView } from '../report/risico.js';
 import { klasseKleur } from './kleuren.js';
+import { breekAf, document, esc, heel, kommaGetal, n, schaal, tekst, tekstBreedte } from './svg.js';
 
-/** Renders a Vega spec to SVG, with the parts every chart shares: title, padding, Dutch numbers. Vega is loaded only here, when a chart is actually drawn. */
-async function naarSvg(titel: string, spec: object): Promise<string> {
-  const vega = await import('vega');
-  const volledig = {
-    $schema: 'https://vega.github.io/schema/vega/v5.json',
-    description: titel,
-    padding: 8,
-    title: { text: titel, anchor: 'start', fontSize: 14 },
-    config: { locale: { number: { decimal: ',', thousands: '.', grouping: [3], currency: ['€ ', ''] } } },
-    ...spec,
-  };
-  const view = new vega.View(vega.parse(volledig as never), { renderer: 'none' });
-  const svg = await view.toSVG();
-  view.finalize();
-  return svg.endsWith('\n') ? svg : svg + '\n';
+export interface StaafReeks {
+  naam: string;
+  kleur?: string;
+  waarden: { categorie: string; waarde: number }[];
 }
 
-/** Activities on a kans × effect grid, coloured by class. Activities on the same point are stacked into one dot with a count. */
-export async function risicoGrafiek(view: RisicoView, titel: string): Promise<string> {
-  const punten = new Map<string, { kans: number; effect: number; klasse: string; aantal: number; namen: string[] }>();
+const REEKSKLEUREN = ['#1f4e79', '#9dc3e6', '#c62828', '#2e7d32'];
+/** More categories than this and the smallest are taken together as one bar: a chart must stay readable. */
+export const MAX_CATEGORIEEN = 25;
+
+/**
+ * Horizontal grouped bars: one group per category (its full name, wrapped, on the left), one bar per
+ * series, each bar with its value. Horizontal, because category names in this domain are long
+ * ("Omgevingsdienst Twente", "Toezicht en handhaving").
+ */
+export function staafGrafiek(titel: string, reeksen: StaafReeks[], eenheid: string, bron: string): string {
+  const alle = new Map<string, number[]>();
+  reeksen.forEach((r, i) => {
+    for (const w of r.waarden) {
+      const rij = alle.get(w.categorie) ?? reeksen.map(() => 0);
+      rij[i] = w.waarde;
+      alle.set(w.categorie, rij);
+    }
+  });
+  let categorieen = [...alle].map(([naam, waarden]) => ({ naam, waarden }));
+  if (categorieen.length > MAX_CATEGORIEEN) {
+    const op = [...categorieen].sort((a, b) => Math.max(...b.waarden) - Math.max(...a.waarden));
+    const rest = op.slice(MAX_CATEGORIEEN - 1);
+    const blijft = new Set(op.slice(0, MAX_CATEGORIEEN - 1));
+    categorieen = [
+      ...categorieen.filter((c) => blijft.has(c)),
+      { naam: `overige ${heel(rest.length)} samen`, waarden: reeksen.map((_, i) => rest.reduce((s, c) => s + c.waarden[i]!, 0)) },
+    ];
+  }
+
+  const BREEDTE = 760;
+  const LABEL = 11;
+  const labelMax = 220;
+  const labels = categorieen.map((c) => breekAf(c.naam, labelMax, LABEL));
+  const labelBreedte = Math.min(labelMax, Math.max(60, ...labels.flat().map((l) => tekstBreedte(l, LABEL)))) + 12;
+  const max = Math.max(0, ...categorieen.flatMap((c) => c.waarden));
+  const { tot, stappen } = schaal(max);
+  const waardeBreedte = Math.max(...categorieen.flatMap((c) => c.waarden.map((w) => tekstBreedte(heel(w), LABEL)))) + 10;
+  const links = 16 + labelBreedte;
+  const plotBreedte = BREEDTE - links - 16 - waardeBreedte;
+  const x = (v: number) => links + (Math.max(0, v) / tot) * plotBreedte;
+
+  const STAAF = 16;
+  const TUSSEN = 3;
+  const boven = 64;
+  const delen: string[] = [];
+  // Legend under the title: a swatch and the series' name.
+  let lx = 16;
+  reeksen.forEach((r, i) => {
+    delen.push(`<rect x="${n(lx)}" y="38" width="12" height="12" fill="${r.kleur ?? REEKSKLEUREN[i % REEKSKLEUREN.length]}"/>`);
+    delen.push(tekst(lx + 16, 48, r.naam, { grootte: LABEL }));
+    lx += 16 + tekstBreedte(r.naam, LABEL) + 20;
+  });
+
+  let y = boven;
+  const groepen: string[] = [];
+  categorieen.forEach((c, ci) => {
+    const groepHoogte = reeksen.length * STAAF + (reeksen.length - 1) * TUSSEN;
+    const labelHoogte = labels[ci]!.length * 14;
+    const hoogte = Math.max(groepHoogte, labelHoogte);
+    const midden = y + hoogte / 2;
+    labels[ci]!.forEach((regel, li) => {
+      groepen.push(tekst(links - 8, midden - ((labels[ci]!.length - 1) * 14) / 2 + li * 14, regel, { grootte: LABEL, anker: 'end', basis: 'middle' }));
+    });
+    let sy = midden - groepHoogte / 2;
+    c.waarden.forEach((w, ri) => {
+      const kleur = reeksen[ri]!.kleur ?? REEKSKLEUREN[ri % REEKSKLEUREN.length];
+      groepen.push(`<rect x="${n(links)}" y="${n(sy)}" width="${n(x(w) - links)}" height="${STAAF}" fill="${kleur}"><title>${esc(`${c.naam}, ${reeksen[ri]!.naam}: ${heel(w)} ${eenheid}`)}</title></rect>`);
+      groepen.push(tekst(x(w) + 4, sy + STAAF / 2, heel(w), { grootte: LABEL, basis: 'middle' }));
+      sy += STAAF + TUSSEN;
+    });
+    y += hoogte + 14;
+  });
+  const onder = y;
+  // Grid and axis below the bars, so that bars and values lie on top.
+  const raster: string[] = [];
+  for (const s of stappen) {
+    raster.push(`<line x1="${n(x(s))}" y1="${n(boven - 6)}" x2="${n(x(s))}" y2="${n(onder - 8)}" stroke="${s === 0 ? '#888888' : '#e3e3e3'}"/>`);
+    raster.push(tekst(x(s), onder + 6, kommaGetal(s), { grootte: 10, anker: 'middle', kleur: '#555555' }));
+  }
+  raster.push(tekst(links + plotBreedte / 2, onder + 24, eenheid, { grootte: LABEL, anker: 'middle', kleur: '#555555' }));
+  return document(BREEDTE, onder + 52, titel, bron, [...delen, ...raster, ...groepen]);
+}
+
+/**
+ * Activities on a kans × effect grid. The background shows where each class lies (risico = factor ×
+ * kans × effect against the model's bounds), the dots the activities in their (possibly adjusted)
+ * class; activities on the same point are one dot with their count.
+ */
+export function risicoGrafiek(view: RisicoView, titel: string, bron = 'Bron: werkmap, bladen Risicoanalyse en Risicomodel'): string {
+  const punten = new Map<string, { kans: number; effect: number; klasse: string; niveau: number; aantal: number; namen: string[] }>();
   for (const r of view.rijen) {
     const kans = r.kans.toNumber();
     const effect = Number(r.effect.toDecimalString(view.model.decimalen.effect));
     const sleutel = `${kans}|${effect}|${r.klasse}`;
-    const p = punten.get(sleutel) ?? { kans, effect, klasse: r.klasse, aantal: 0, namen: [] };
+    const p = punten.get(sleutel) ?? { kans, effect, klasse: r.klasse, niveau: r.klasseNiveau, aantal: 0, namen: [] };
     p.aantal++;
-    p.namen.push(r.activiteit);
+    if (p.namen.length < 12) p.namen.push(r.activiteit);
     punten.set(sleutel, p);
   }
-  const klassen = view.model.klassen.map((k) => k.naam);
-  const kleuren = view.model.klassen.map((k) => klasseKleur(k.niveau, klassen.length));
-  const maxKans = Math.max(5, ...view.rijen.map((r) => r.kans.toNumber()));
-  const maxEffect = Math.max(5, ...view.rijen.map((r) => r.effect.toNumber()));
-  const spec = {
-    width: 480,
-    height: 360,
-    data: [{ name: 'punten', values: [...punten.values()] }],
-    scales: [
-      { name: 'x', type: 'linear', domain: [0, Math.ceil(maxKans)], range: 'width', nice: false, zero: true },
-      { name: 'y', type: 'linear', domain: [0, Math.ceil(maxEffect)], range: 'height', nice: false, zero: true },
-      { name: 'kleur', type: 'ordinal', domain: klassen, range: kleuren },
-      { name: 'grootte', type: 'linear', domain: [1, Math.max(2, ...[...punten.values()].map((p) => p.aantal))], range: [60, 360] },
-    ],
-    axes: [
-      { orient: 'bottom', scale: 'x', title: 'kans', tickMinStep: 1, grid: true },
-      { orient: 'left', scale: 'y', title: 'effect', tickMinStep: 1, grid: true },
-    ],
-    legends: [{ fill: 'kleur', title: 'klasse', orient: 'right', symbolType: 'circle' }],
-    marks: [
-      {
-        type: 'symbol',
-        from: { data: 'punten' },
-        encode: {
-          enter: {
-            x: { scale: 'x', field: 'kans' },
-            y: { scale: 'y', field: 'effect' },
-            fill: { scale: 'kleur', field: 'klasse' },
-            size: { scale: 'grootte', field: 'aantal' },
-            fillOpacity: { value: 0.8 },
-            stroke: { value: '#ffffff' },
-            tooltip: { signal: "join(datum.namen, '; ')" },
-          },
-        },
-      },
-      {
-        type: 'text',
-        from: { data: 'punten' },
-        encode: {
-          enter: {
-            x: { scale: 'x', field: 'kans' },
-            y: { scale: 'y', field: 'effect' },
-            text: { signal: "datum.aantal > 1 ? '' + datum.aantal : ''" },
-            align: { value: 'center' },
-            baseline: { value: 'middle' },
-            fill: { value: '#ffffff' },
-            fontSize: { value: 10 },
-          },
-        },
-      },
-    ],
-  };
-  return naarSvg(titel, spec);
-}
+  const klassen = view.model.klassen;
+  const kleur = (niveau: number) => klasseKleur(niveau, klassen.length);
+  const maxKans = Math.ceil(Math.max(5, ...view.rijen.map((r) => r.kans.toNumber())));
+  const maxEffect = Math.ceil(Math.max(5, ...view.rijen.map((r) => r.effect.toNumber())));
+  const factor = view.model.factor.toNumber();
 
-export interface StaafReeks {
-  naam: string;
-  waarden: { categorie: string; waarde: number }[];
-}
+  const links = 64;
+  const boven = 44;
+  const B = 420;
+  const H = 360;
+  const x = (v: number) => links + (v / maxKans) * B;
+  const y = (v: number) => boven + H - (v / maxEffect) * H;
+  const delen: string[] = [];
+  // Class zones: above the curve kans × effect = grens / factor, highest class drawn last.
+  for (const [i, k] of klassen.entries()) {
+    const g = k.grensWaarde / (factor || 1);
+    const pts: string[] = [];
+    const stappen = 120;
+    for (let s = 0; s <= stappen; s++) {
+      const kv = (s / stappen) * maxKans;
+      const ev = g <= 0 ? 0 : kv === 0 ? maxEffect : Math.min(maxEffect, g / kv);
+      pts.push(`${n(x(kv))},${n(y(ev))}`);
+    }
+    pts.push(`${n(x(maxKans))},${n(y(maxEffect))}`, `${n(x(0))},${n(y(maxEffect))}`);
+    delen.push(`<polygon points="${pts.join(' ')}" fill="${kleur(i)}" fill-opacity="0.14" stroke="none"/>`);
+  }
+  for (let v = 0; v <= maxKans; v++) {
+    delen.push(`<line x1="${n(x(v))}" y1="${n(y(0))}" x2="${n(x(v))}" y2="${n(y(maxEffect))}" stroke="${v === 0 ? '#888888' : '#d0d0d0'}"/>`);
+    delen.push(tekst(x(v), y(0) + 16, String(v), { grootte: 11, anker: 'middle', kleur: '#555555' }));
+  }
+  for (let v = 0; v <= maxEffect; v++) {
+    delen.push(`<line x1="${n(x(0))}" y1="${n(y(v))}" x2="${n(x(maxKans))}" y2="${n(y(v))}" stroke="${v === 0 ? '#888888' : '#d0d0d0'}"/>`);
+    delen.push(tekst(x(0) - 8, y(v), String(v), { grootte: 11, anker: 'end', basis: 'middle', kleur: '#555555' }));
+  }
+  delen.push(tekst(x(maxKans / 2), y(0) + 36, 'kans', { grootte: 12, anker: 'middle' }));
+  delen.push(`<text x="${n(links - 40)}" y="${n(y(maxEffect / 2))}" font-size="12" text-anchor="middle" fill="#222222" transform="rotate(-90 ${n(links - 40)} ${n(y(maxEffect / 2))})">effect</text>`);
 
-/** Grouped bars (e.g. benodigd against beschikbaar per afdeling). */
-export async function staafGrafiek(titel: string, reeksen: StaafReeks[], eenheid: string): Promise<string> {
-  const values = reeksen.flatMap((r) => r.waarden.map((w) => ({ reeks: r.naam, categorie: w.categorie, waarde: w.waarde })));
-  const categorieen = [...new Set(values.map((v) => v.categorie))];
-  const spec = {
-    width: Math.max(320, categorieen.length * 180),
-    height: 300,
-    data: [{ name: 'tabel', values }],
-    scales: [
-      { name: 'x', type: 'band', domain: categorieen, range: 'width', padding: 0.2 },
-      { name: 'y', type: 'linear', domain: { data: 'tabel', field: 'waarde' }, range: 'height', nice: true, zero: true },
-      { name: 'kleur', type: 'ordinal', domain: reeksen.map((r) => r.naam), range: ['#1f4e79', '#9dc3e6', '#c62828', '#2e7d32'] },
-    ],
-    axes: [
-      { orient: 'bottom', scale: 'x', labelAngle: 0, labelLimit: 175 },
-      { orient: 'left', scale: 'y', title: eenheid, grid: true, format: ',d' },
-    ],
-    legends: [{ fill: 'kleur', orient: 'top', direction: 'horizontal' }],
-    marks: [
-      {
-        type: 'group',
-        from: { facet: { data: 'tabel', name: 'per', groupby: 'categorie' } },
-        encode: { enter: { x: { scale: 'x', field: 'categorie' } } },
-        signals: [{ name: 'width', update: "bandwidth('x')" }],
-        scales: [{ name: 'binnen', type: 'band', range: 'width', domain: reeksen.map((r) => r.naam) }],
-        marks: [
-          {
-            type: 'rect',
-            from: { data: 'per' },
-            encode: {
-              enter: {
-                x: { scale: 'binnen', field: 'reeks' },
-                width: { scale: 'binnen', band: 1 },
-                y: { scale: 'y', field: 'waarde' },
-                y2: { scale: 'y', value: 0 },
-                fill: { scale: 'kleur', field: 'reeks' },
-              },
-            },
-          },
-        ],
-      },
-    ],
-  };
-  return naarSvg(titel, spec);
+  const maxAantal = Math.max(1, ...[...punten.values()].map((p) => p.aantal));
+  const straal = (a: number) => 5 + 11 * Math.sqrt((a - 1) / Math.max(1, maxAantal - 1));
+  // Larger dots first, so that a small one is never hidden under a large one.
+  for (const p of [...punten.values()].sort((a, b) => b.aantal - a.aantal || a.niveau - b.niveau || a.kans - b.kans || a.effect - b.effect)) {
+    const namen = p.namen.join('; ') + (p.aantal > p.namen.length ? `; en ${heel(p.aantal - p.namen.length)} meer` : '');
+    delen.push(
+      `<circle cx="${n(x(p.kans))}" cy="${n(y(p.effect))}" r="${n(straal(p.aantal))}" fill="${kleur(p.niveau)}" fill-opacity="0.9" stroke="#ffffff"><title>${esc(`${p.klasse} (kans ${kommaGetal(p.kans)}, effect ${kommaGetal(p.effect, 3)}): ${namen}`)}</title></circle>`,
+    );
+    if (p.aantal > 1) delen.push(tekst(x(p.kans), y(p.effect), heel(p.aantal), { grootte: 10, anker: 'middle', basis: 'middle', kleur: '#ffffff', vet: true }));
+  }
+
+  // Legend: every class with its colour, its bound and its number of activities.
+  const lx = links + B + 28;
+  delen.push(tekst(lx, boven + 4, 'klasse', { grootte: 12, vet: true }));
+  const aantal = new Map(view.perKlasse.map((k) => [k.klasse, k.aantal]));
+  [...klassen].reverse().forEach((k, i) => {
+    const ly = boven + 24 + i * 40;
+    delen.push(`<circle cx="${n(lx + 7)}" cy="${n(ly)}" r="7" fill="${kleur(k.niveau)}"/>`);
+    delen.push(tekst(lx + 20, ly, `${k.naam} (${heel(aantal.get(k.naam) ?? 0)})`, { grootte: 12, basis: 'middle' }));
+    delen.push(tekst(lx + 20, ly + 15, `risico ${k.grens}`, { grootte: 10, basis: 'middle', kleur: '#555555' }));
+  });
+  const breedte = Math.max(lx + 20 + Math.max(...klassen.map((k) => Math.max(tekstBreedte(`${k.naam} (${heel(aantal.get(k.naam) ?? 0)})`, 12), tekstBreedte(`risico ${k.grens}`, 10)))) + 16, 560);
+  return document(breedte, boven + H + 72, titel, bron, delen);
 }
 
 /** Benodigd against beschikbaar per afdeling (external executors against their contracted hours). */
-export async function capaciteitGrafiek(v: import('../report/capaciteit.js').CapaciteitView, titel: string): Promise<string> {
+export function capaciteitGrafiek(v: CapaciteitView, titel: string): string {
   const rijen = [
     ...v.afdelingen.map((a) => ({ naam: a.afdeling, beschikbaar: a.beschikbaar.toNumber(), benodigd: a.benodigd.toNumber() })),
     ...v.extern.filter((e) => e.ingekochteUren).map((e) => ({ naam: e.afdeling, beschikbaar: e.ingekochteUren!.toNumber(), benodigd: e.benodigd.toNumber() })),
@@ -149,11 +186,12 @@ export async function capaciteitGrafiek(v: import('../report/capaciteit.js').Cap
       { naam: 'benodigd', waarden: rijen.map((r) => ({ categorie: r.naam, waarde: Math.round(r.benodigd) })) },
     ],
     'uren',
+    'Bron: werkmap, bladen Producten, Capaciteit en Reserveringen (beschikbaar na reserveringen)',
   );
 }
 
 /** Planned against realised hours per taakveld. */
-export async function realisatieGrafiek(taakvelden: { taakveld: string; planUren: { toNumber(): number }; uren: { toNumber(): number } }[], titel: string): Promise<string> {
+export function realisatieGrafiek(taakvelden: { taakveld: string; planUren: { toNumber(): number }; uren: { toNumber(): number } }[], titel: string, bron: string): string {
   return staafGrafiek(
     titel,
     [
@@ -161,5 +199,6 @@ export async function realisatieGrafiek(taakvelden: { taakveld: string; planUren
       { naam: 'gerealiseerd', waarden: taakvelden.map((t) => ({ categorie: t.taakveld, waarde: Math.round(t.uren.toNumber()) })) },
     ],
     'uren',
+    bron,
   );
 }

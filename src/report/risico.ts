@@ -26,7 +26,8 @@ export interface RisicoView {
     zinnen: string[];
     dimensies: { naam: string; gewicht: Rational }[];
     factor: Rational;
-    klassen: { naam: string; grens: string; niveau: number }[];
+    /** `grensWaarde`: the bound as a plain number, for drawing only. */
+    klassen: { naam: string; grens: string; grensWaarde: number; niveau: number }[];
     decimalen: { effect: number; risico: number };
   };
   rijen: RisicoRij[];
@@ -85,7 +86,7 @@ export function risicoView(r: Risicoanalyse): RisicoView {
       zinnen: modelInWoorden(r.model),
       dimensies: r.model.dimensies.map((d) => ({ naam: d.naam, gewicht: d.gewicht })),
       factor: r.model.factor,
-      klassen: r.model.klassen.map((k, i) => ({ naam: k.naam, grens: grensTekst(k), niveau: i })),
+      klassen: r.model.klassen.map((k, i) => ({ naam: k.naam, grens: grensTekst(k), grensWaarde: k.grens.toNumber(), niveau: i })),
       decimalen: r.model.decimalen,
     },
     rijen,

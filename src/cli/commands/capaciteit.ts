@@ -7,6 +7,7 @@ import { capaciteitView, type CapaciteitView } from '../../report/capaciteit.js'
 import { capaciteitJson } from '../../render/capaciteit-json.js';
 import { laadTemplates } from '../../render/handlebars.js';
 import { EXIT, GebruikFout } from '../fouten.js';
+import { capaciteitGrafiek } from '../../render/grafieken.js';
 import { laadWerkmap, meldVoorOpdracht } from '../laad.js';
 import { schrijfFragment, schrijfOfToon, schrijfWerkboek } from '../schrijf.js';
 import { kleuren, kort, tekstTabel, zonderKleur } from '../uitvoer.js';
@@ -125,7 +126,7 @@ export async function capaciteitOpdracht(pad: string, opts: CapaciteitOpties): P
         ...opts,
         render: (grafiek) => render({ gemeente, jaar, capaciteit: view, grafiek }),
         grafiekSuffix: 'capaciteit',
-        grafiek: async () => (await import('../../render/grafieken.js')).capaciteitGrafiek(view, `Capaciteit ${gemeente} ${jaar}`.trim()),
+        grafiek: () => capaciteitGrafiek(view, `Capaciteit ${gemeente} ${jaar}`.trim()),
       });
       break;
     }

@@ -16,6 +16,7 @@ import { CodeKoppeling } from '../../compute/koppeling.js';
 import { nlGetal } from '../../model/getal.js';
 import { Rational } from '../../model/rational.js';
 import { ZAAK_KOLOMMEN, type ZaakVeld } from '../../model/zaken.js';
+import { realisatieGrafiek } from '../../render/grafieken.js';
 import { isStil } from '../looptijd.js';
 import { sorteerMeldingen } from '../../model/melding.js';
 
@@ -115,9 +116,9 @@ export async function jaarverslagOpdracht(pad: string, opts: JaarverslagOpties):
   if (formaten.has('md')) {
     let grafiek: string | undefined;
     if (realisatie.taakvelden.length) {
-      const { realisatieGrafiek } = await import('../../render/grafieken.js');
       grafiek = `${stam}-realisatie.svg`;
-      bestanden.push({ pad: path.join(opts.output, grafiek), inhoud: await realisatieGrafiek(realisatie.taakvelden, `Gepland en gerealiseerd ${wm.instellingen.gemeente ?? ''} ${jaar ?? ''}`.trim()) });
+      const bron = `Bron: werkmap, blad Producten (gepland); ${zakenInfo ? `zakenexport ${zakenInfo.bestand}` : 'werkmap, blad Realisatie'} (gerealiseerd)`;
+      bestanden.push({ pad: path.join(opts.output, grafiek), inhoud: realisatieGrafiek(realisatie.taakvelden, `Gepland en gerealiseerd ${wm.instellingen.gemeente ?? ''} ${jaar ?? ''}`.trim(), bron) });
     }
     bestanden.unshift({ pad: path.join(opts.output, `${stam}.md`), inhoud: metTemplates(() => render!(jaarverslagView(wm, realisatie, doelen.doelen, zakenInfo, alleMeldingen, grafiek))) });
   }

@@ -6,6 +6,7 @@ import { klasseKleur } from '../../render/kleuren.js';
 import { risicoJson } from '../../render/risico-json.js';
 import { EXIT } from '../fouten.js';
 import { laadWerkmap, meldVoorOpdracht } from '../laad.js';
+import { risicoGrafiek } from '../../render/grafieken.js';
 import { schrijfFragment, schrijfOfToon, schrijfWerkboek } from '../schrijf.js';
 import { kleuren, kort, tekstTabel, zonderKleur } from '../uitvoer.js';
 import type { ChalkInstance } from 'chalk';
@@ -57,7 +58,7 @@ export async function risicoOpdracht(pad: string, opts: RisicoOpties): Promise<n
         ...opts,
         render: (grafiek) => render({ gemeente, jaar, risico: view, grafiek }),
         grafiekSuffix: 'kans-effect',
-        grafiek: async () => (await import('../../render/grafieken.js')).risicoGrafiek(view, `Risicoanalyse ${gemeente} ${jaar}`.trim()),
+        grafiek: () => risicoGrafiek(view, `Risicoanalyse ${gemeente} ${jaar}`.trim()),
       });
       break;
     }

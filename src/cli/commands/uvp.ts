@@ -1,6 +1,7 @@
 import path from 'node:path';
 import { analyseer } from '../../compute/controle.js';
 import { bestandsnaamDeel, uvpView } from '../../report/uvp.js';
+import { capaciteitGrafiek, risicoGrafiek } from '../../render/grafieken.js';
 import { laadTemplates } from '../../render/handlebars.js';
 import { EXIT, GebruikFout, metTemplates } from '../fouten.js';
 import { laadWerkmap, meldVoorOpdracht } from '../laad.js';
@@ -25,15 +26,14 @@ export async function uvpOpdracht(pad: string, opts: UvpOpties): Promise<number>
   const bestanden: { pad: string; inhoud: string | Uint8Array }[] = [];
   if (formaten.has('md')) {
     const grafieken: { risico?: string; capaciteit?: string } = {};
-    const { risicoGrafiek, capaciteitGrafiek } = await import('../../render/grafieken.js');
     const voorlopig = uvpView(wm, analyse);
     if (voorlopig.risico) {
       grafieken.risico = `${stam}-risico.svg`;
-      bestanden.push({ pad: path.join(opts.output, grafieken.risico), inhoud: await risicoGrafiek(voorlopig.risico, `Risicoanalyse ${voorlopig.gemeente} ${voorlopig.jaar}`) });
+      bestanden.push({ pad: path.join(opts.output, grafieken.risico), inhoud: risicoGrafiek(voorlopig.risico, `Risicoanalyse ${voorlopig.gemeente} ${voorlopig.jaar}`) });
     }
     if (voorlopig.capaciteit && voorlopig.capaciteit.afdelingen.length + voorlopig.capaciteit.extern.length > 0) {
       grafieken.capaciteit = `${stam}-capaciteit.svg`;
-      bestanden.push({ pad: path.join(opts.output, grafieken.capaciteit), inhoud: await capaciteitGrafiek(voorlopig.capaciteit, `Capaciteit ${voorlopig.gemeente} ${voorlopig.jaar}`) });
+      bestanden.push({ pad: path.join(opts.output, grafieken.capaciteit), inhoud: capaciteitGrafiek(voorlopig.capaciteit, `Capaciteit ${voorlopig.gemeente} ${voorlopig.jaar}`) });
     }
     const md = metTemplates(() => render!(uvpView(wm, analyse, grafieken)));
     bestanden.unshift({ pad: path.join(opts.output, `${stam}.md`), inhoud: md });
