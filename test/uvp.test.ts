@@ -1,11 +1,12 @@
-import { cpSync, existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { spawnSync } from 'node:child_process';
+import { cpSync, existsSync, mkdirSync, readdirSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import ExcelJS from 'exceljs';
 import MarkdownIt from 'markdown-it';
 import { describe, expect, it } from 'vitest';
 import { mdTekst } from '../src/render/markdown.js';
 import { herberekenMetLibreOffice, soffice } from './libreoffice.js';
-import { maakMap, tijdelijkeMap, VOORBEELD, VOORBEELD_CSV, vth } from './helpers.js';
+import { maakMap, ROOT, tijdelijkeMap, VOORBEELD, VOORBEELD_CSV, vth } from './helpers.js';
 
 const md = new MarkdownIt({ html: true });
 
@@ -240,6 +241,33 @@ describe('user text cannot break the documents', () => {
 });
 
 describe('own templates', () => {
+  it('the built-in templates, compiled at build time, give exactly what compiling them at run time gives', () => {
+    for (const [opdracht, extra] of [['uvp', []], ['jaarverslag', ['--zaken', path.join(path.dirname(VOORBEELD), 'zaken-2025.csv')]]] as const) {
+      // A template folder outside templates/ is always compiled at run time.
+      const eigen = tijdelijkeMap();
+      for (const map of ['gedeeld', opdracht]) cpSync(path.join(ROOT, 'templates', map), eigen, { recursive: true });
+      const a = path.join(tijdelijkeMap(), 'a');
+      const b = path.join(tijdelijkeMap(), 'b');
+      expect(vth([opdracht, VOORBEELD, '-o', a, '--format', 'md', ...extra]).code).toBe(0);
+      expect(vth([opdracht, VOORBEELD, '-o', b, '--format', 'md', '--templates', eigen, ...extra]).code).toBe(0);
+      const naam = `${opdracht}-2025-dinkelberg.md`;
+      expect(readFileSync(path.join(a, naam), 'utf8').length).toBeGreaterThan(5000);
+      expect(readFileSync(path.join(a, naam), 'utf8'), opdracht).toBe(readFileSync(path.join(b, naam), 'utf8'));
+    }
+  });
+
+  it('a built-in template edited after the build is used as edited, never the compiled copy', () => {
+    const kopie = tijdelijkeMap('vth-kopie-');
+    for (const d of ['bin', 'dist', 'templates', 'package.json']) cpSync(path.join(ROOT, d), path.join(kopie, d), { recursive: true });
+    symlinkSync(path.join(ROOT, 'node_modules'), path.join(kopie, 'node_modules'));
+    const titel = path.join(kopie, 'templates/uvp/uvp-titel.md.hbs');
+    writeFileSync(titel, readFileSync(titel, 'utf8').replace(/^# .*$/m, '# Bewerkt na de build: {{gemeente}}'));
+    const uit = path.join(tijdelijkeMap(), 'uit');
+    const r = spawnSync(process.execPath, [path.join(kopie, 'bin/vth.js'), 'uvp', VOORBEELD, '-o', uit, '--format', 'md'], { encoding: 'utf8' });
+    expect(r.status, r.stderr).toBe(0);
+    expect(readFileSync(path.join(uit, 'uvp-2025-dinkelberg.md'), 'utf8')).toMatch(/^# Bewerkt na de build: Dinkelberg$/m);
+  });
+
   it('override one partial by file name; the rest falls back to the built-in ones', () => {
     const eigen = tijdelijkeMap();
     writeFileSync(path.join(eigen, 'uvp-inleiding.md.hbs'), '## 2. Inleiding (eigen)\n\nOns eigen verhaal voor {{gemeente}}.\n');

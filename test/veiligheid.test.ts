@@ -126,13 +126,20 @@ describe('start-up: commands load only what they need', () => {
     writeFileSync(log, '');
     const r = spawnSync(process.execPath, ['--import', path.join(ROOT, 'test/laadlog.mjs'), path.join(ROOT, 'bin/vth.js'), ...args], {
       cwd: ROOT,
-      env: { ...process.env, VTH_LAADLOG: log, NO_COLOR: '1' },
+      env: { ...process.env, VTH_LAADLOG: log, NO_COLOR: '1', NODE_DEBUG: 'module' },
       encoding: 'utf8',
     });
     expect(r.status, r.stderr).not.toBe(3);
-    return [...new Set(readFileSync(log, 'utf8').split('\n').filter(Boolean))];
+    // ESM imports from the resolve hook; require() (Handlebars is CommonJS) from Node's own module debug log.
+    const vereist = [...r.stderr.matchAll(/^MODULE \d+: load "([^"]+)"/gm)].map((m) => m[1]!);
+    return [...new Set([...readFileSync(log, 'utf8').split('\n').filter(Boolean), ...vereist])];
   }
   const pakket = (urls: string[], naam: string) => urls.some((u) => u.includes(`/node_modules/${naam}/`));
+  it('the load log sees packages loaded by import and by require', () => {
+    const urls = geladen(['uvp', VOORBEELD, '-o', tijdelijkeMap(), '--format', 'md', '-q']);
+    expect(pakket(urls, 'commander')).toBe(true);
+    expect(pakket(urls, 'handlebars')).toBe(true);
+  });
 
   it('vth --help loads no workbook, chart, template or CSV library', () => {
     const urls = geladen(['--help']);
@@ -156,6 +163,19 @@ describe('start-up: commands load only what they need', () => {
       expect(pakket(md, 'exceljs'), opdracht).toBe(false);
     }
     expect(pakket(geladen(['uvp', VOORBEELD, '-o', uit, '--format', 'xlsx', '-q', '--force']), 'exceljs')).toBe(true);
+  });
+
+  it('vth uvp uses the templates compiled at build time: only the Handlebars runtime is loaded, not its compiler', () => {
+    const r = spawnSync(process.execPath, [path.join(ROOT, 'bin/vth.js'), 'uvp', VOORBEELD, '-o', tijdelijkeMap(), '--format', 'md', '-q', '--force'], {
+      cwd: ROOT,
+      env: { ...process.env, NODE_DEBUG: 'module', NO_COLOR: '1' },
+      encoding: 'utf8',
+    });
+    expect(r.status).toBe(0);
+    const geladen = r.stderr.split('\n').filter((l) => /^MODULE \d+: load "/.test(l));
+    expect(geladen.some((l) => l.includes('dist/render/templates/uvp.cjs'))).toBe(true);
+    expect(geladen.some((l) => l.includes('handlebars/dist/handlebars.runtime.js'))).toBe(true);
+    expect(geladen.filter((l) => /handlebars\/(lib|dist\/cjs)\//.test(l))).toEqual([]);
   });
 });
 

@@ -1,13 +1,57 @@
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import Handlebars from 'handlebars';
+import type Handlebars from 'handlebars';
 import { nlDatum } from '../model/datum.js';
 import { nlGetal } from '../model/getal.js';
 import { Rational } from '../model/rational.js';
 import { mdTekst, mdVeilig } from './markdown.js';
 
 export const TEMPLATES = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../templates');
+
+/** How every template is compiled, at build time (scripts/precompileer-templates.mjs) and at run time alike. */
+export const COMPILEER_OPTIES = { noEscape: true, strict: false, preventIndent: true } as const;
+
+type Spec = { hash: string; spec: Parameters<typeof Handlebars.template>[0] };
+const require = createRequire(import.meta.url);
+const gebouwdeMappen = new Map<string, Record<string, Spec> | null>();
+
+/** cyrb53: a 53-bit hash of a template's source, to tell a compiled template from an edited one. */
+export function bronHash(s: string): string {
+  let h1 = 0xdeadbeef;
+  let h2 = 0x41c6ce57;
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    h1 = Math.imul(h1 ^ c, 2654435761);
+    h2 = Math.imul(h2 ^ c, 1597334677);
+  }
+  h1 = Math.imul(h1 ^ (h1 >>> 16), 2246822507) ^ Math.imul(h2 ^ (h2 >>> 13), 3266489909);
+  h2 = Math.imul(h2 ^ (h2 >>> 16), 2246822507) ^ Math.imul(h1 ^ (h1 >>> 13), 3266489909);
+  return (4294967296 * (2097151 & h2) + (h1 >>> 0)).toString(36);
+}
+
+/**
+ * A built-in template as compiled by `npm run build` (dist/render/templates/<map>.cjs, one file per
+ * folder of templates/, so that a document loads only its own). Absent when running from the sources
+ * (tests); a template whose source no longer matches its hash is compiled instead, never shown stale.
+ */
+function gebouwd(pad: string, bron: string): Spec['spec'] | undefined {
+  const rel = path.relative(TEMPLATES, pad).split(path.sep);
+  if (rel.length !== 2 || rel[0] === '..') return undefined;
+  const [map, f] = rel as [string, string];
+  if (!gebouwdeMappen.has(map)) {
+    let inhoud: Record<string, Spec> | null = null;
+    try {
+      inhoud = require(`./templates/${map}.cjs`) as Record<string, Spec>;
+    } catch {
+      // not built: compile at run time
+    }
+    gebouwdeMappen.set(map, inhoud);
+  }
+  const spec = gebouwdeMappen.get(map)?.[f];
+  return spec && spec.hash === bronHash(bron) ? spec.spec : undefined;
+}
 
 /** A template problem the user can fix: names the file and, where Handlebars knows it, the line. */
 export class TemplateFout extends Error {
@@ -69,8 +113,6 @@ function lijst(map: string): string[] {
  * file name without `.md.hbs`; the main template is `<document>.md.hbs`.
  */
 export function laadTemplates(document: string, eigen?: string): (view: unknown) => string {
-  const hb = Handlebars.create();
-  registreerHelpers(hb);
   const bronnen = new Map<string, string>();
   for (const map of [path.join(TEMPLATES, 'gedeeld'), path.join(TEMPLATES, document)]) {
     for (const f of lijst(map)) bronnen.set(f, path.join(map, f));
@@ -81,15 +123,28 @@ export function laadTemplates(document: string, eigen?: string): (view: unknown)
   }
   const hoofd = `${document}.md.hbs`;
   if (!bronnen.has(hoofd)) throw new TemplateFout(`template ${hoofd} ontbreekt`);
-  const gecompileerd = new Map<string, Handlebars.TemplateDelegate>();
-  for (const [f, pad] of bronnen) {
+  const delen = [...bronnen].map(([f, pad]) => {
     const bron = readFileSync(pad, 'utf8');
-    try {
-      hb.parse(bron);
-    } catch (e) {
-      throw new TemplateFout(`fout in template ${pad}${regelVan(e)}: ${inHetNederlands((e as Error).message)}`);
+    return { f, pad, bron, spec: gebouwd(pad, bron) };
+  });
+  // Only the runtime (half the load time, and no compiling) when every template was compiled at build time.
+  const alleKlaar = delen.every((d) => d.spec);
+  // The runtime as the package's single-file build: one file to load instead of twenty (10 ms, not 35).
+  const pakket = require(alleKlaar ? 'handlebars/dist/handlebars.runtime.js' : 'handlebars') as typeof Handlebars & { default?: typeof Handlebars };
+  const hb = (pakket.default ?? pakket).create();
+  registreerHelpers(hb);
+  const gecompileerd = new Map<string, Handlebars.TemplateDelegate>();
+  for (const { f, pad, bron, spec } of delen) {
+    let t: Handlebars.TemplateDelegate;
+    if (spec) t = hb.template(spec);
+    else {
+      try {
+        hb.parse(bron);
+      } catch (e) {
+        throw new TemplateFout(`fout in template ${pad}${regelVan(e)}: ${inHetNederlands((e as Error).message)}`);
+      }
+      t = hb.compile(bron, COMPILEER_OPTIES);
     }
-    const t = hb.compile(bron, { noEscape: true, strict: false, preventIndent: true });
     // Each template names its own file when filling it fails, so that an error in a user's partial
     // is not blamed on the built-in main template; the innermost name wins.
     const metNaam: Handlebars.TemplateDelegate = (context, opties) => {
