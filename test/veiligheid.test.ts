@@ -155,14 +155,15 @@ describe('start-up: commands load only what they need', () => {
     for (const p of ['exceljs', 'handlebars']) expect(pakket(xlsx, p), p).toBe(false);
   });
 
-  it('vth uvp and vth jaarverslag as Markdown load no workbook writer: exceljs only when an .xlsx is written', () => {
+  it('documents load no workbook library (vth writes .xlsx itself); only vth init, for its notes, loads exceljs', () => {
     const uit = tijdelijkeMap();
     for (const opdracht of ['uvp', 'jaarverslag']) {
-      const md = geladen([opdracht, VOORBEELD, '-o', uit, '--format', 'md', '-q']);
+      const md = geladen([opdracht, VOORBEELD, '-o', uit, '--format', 'md,xlsx', '-q', '--force']);
       expect(pakket(md, 'handlebars'), opdracht).toBe(true);
       expect(pakket(md, 'exceljs'), opdracht).toBe(false);
+      expect(md.some((u) => u.endsWith('/dist/render/xlsx-schrijver.js')), opdracht).toBe(true);
     }
-    expect(pakket(geladen(['uvp', VOORBEELD, '-o', uit, '--format', 'xlsx', '-q', '--force']), 'exceljs')).toBe(true);
+    expect(pakket(geladen(['init', path.join(uit, 'nieuw'), '-q']), 'exceljs')).toBe(true);
   });
 
   it('vth uvp uses the templates compiled at build time: only the Handlebars runtime is loaded, not its compiler', () => {

@@ -118,13 +118,13 @@ export async function schrijfOfToon(tekst: string, opts: { output?: string; forc
 }
 
 /** `--format xlsx`: a workbook filled by `vul`, written to -o (required: a workbook is no terminal output). */
-export async function schrijfWerkboek(opts: { output?: string; force?: boolean }, voorbeeld: string, vul: (wb: import('exceljs').Workbook) => Promise<void>): Promise<void> {
+export async function schrijfWerkboek(opts: { output?: string; force?: boolean }, voorbeeld: string, vul: (wb: import('../render/xlsx-schrijver.js').Werkboek) => void | Promise<void>): Promise<void> {
   if (!opts.output) throw new GebruikFout(`--format xlsx schrijft een bestand: geef het pad met -o, bijvoorbeeld -o ${voorbeeld}`);
-  const { default: ExcelJS } = await import('exceljs');
+  const { Werkboek } = await import('../render/xlsx-schrijver.js');
   const { werkboekBytes } = await import('../render/werkboek.js');
-  const wb = new ExcelJS.Workbook();
+  const wb = new Werkboek();
   await vul(wb);
-  await schrijfUitvoer([{ pad: opts.output, inhoud: await werkboekBytes(wb) }], opts.force);
+  await schrijfUitvoer([{ pad: opts.output, inhoud: werkboekBytes(wb) }], opts.force);
 }
 
 /**

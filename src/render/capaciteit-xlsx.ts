@@ -1,4 +1,4 @@
-import type ExcelJS from 'exceljs';
+import type { Blad, Werkboek } from './xlsx-schrijver.js';
 import type { CapaciteitView } from '../report/capaciteit.js';
 import { celTekst, kopStijl, nlFormaat } from './xlsx-stijl.js';
 
@@ -8,10 +8,10 @@ import { celTekst, kopStijl, nlFormaat } from './xlsx-stijl.js';
  * `benodigdFormule` lets the UVP point benodigd at its Programma sheet; otherwise it is a value.
  */
 export function voegCapaciteitBladToe(
-  wb: ExcelJS.Workbook,
+  wb: Werkboek,
   v: CapaciteitView,
   opties: { benodigdFormule?: (afdeling: string) => string } = {},
-): ExcelJS.Worksheet {
+): Blad {
   const ws = wb.addWorksheet('Capaciteit', { views: [{ state: 'frozen', ySplit: 1 }] });
   const koppen = ['Afdeling', 'Fte', 'Productieve uren per fte', 'Bruto uren', 'Reservering %', 'Reservering uren', 'Gereserveerd', 'Beschikbaar', 'Benodigd', 'Saldo (uren)', 'Saldo (fte)'];
   ws.addRow(koppen);
@@ -68,7 +68,7 @@ export function voegCapaciteitBladToe(
 }
 
 /** The deferral proposal as a sheet. */
-export function voegUitstelBladToe(wb: ExcelJS.Workbook, v: CapaciteitView): ExcelJS.Worksheet {
+export function voegUitstelBladToe(wb: Werkboek, v: CapaciteitView): Blad {
   const ws = wb.addWorksheet('Uitstel', { views: [{ state: 'frozen', ySplit: 1 }] });
   const koppen = ['Afdeling', 'Code', 'Product', 'Aantal uitgesteld', 'Van aantal', 'Uren', 'Klasse', 'Reden'];
   ws.addRow(koppen);

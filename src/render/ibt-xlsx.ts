@@ -1,4 +1,4 @@
-import ExcelJS from 'exceljs';
+import { type Blad, type Cel, type CelWaarde, Werkboek } from './xlsx-schrijver.js';
 import type { Kleur } from '../compute/ibt.js';
 import type { IbtView, OverzichtRij } from '../report/ibt.js';
 import { werkboekBytes } from './werkboek.js';
@@ -6,15 +6,15 @@ import { celTekst, kopStijl } from './xlsx-stijl.js';
 
 const VULLING: Record<Kleur | 'niet te beoordelen', string> = { groen: 'FF2E7D32', oranje: 'FFEF6C00', rood: 'FFC62828', grijs: 'FF757575', 'niet te beoordelen': 'FF757575' };
 
-function kleurCel(c: ExcelJS.Cell, kleur: Kleur | 'niet te beoordelen'): void {
+function kleurCel(c: Cel, kleur: Kleur | 'niet te beoordelen'): void {
   c.value = kleur;
   c.fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: VULLING[kleur] } };
   c.font = { color: { argb: 'FFFFFFFF' }, bold: true };
 }
 
 /** One municipality: the criteria with colour fill, reason and evidence; the improvement points. */
-export async function ibtXlsx(v: IbtView): Promise<Uint8Array> {
-  const wb = new ExcelJS.Workbook();
+export function ibtXlsx(v: IbtView): Uint8Array {
+  const wb = new Werkboek();
   wb.title = v.titel;
   const ws = wb.addWorksheet('Criteria', { views: [{ state: 'frozen', ySplit: 1 }] });
   const koppen = ['Nr', 'Criterium', 'Oordeel', 'Kleur', 'Reden', 'Onderbouwing'];
@@ -50,8 +50,8 @@ export async function ibtXlsx(v: IbtView): Promise<Uint8Array> {
 }
 
 /** The region overview: a row per municipality, the colour per criterion as fill and as word. */
-export async function overzichtXlsx(jaar: number | string, rijen: OverzichtRij[], criteria: string[], regel: string): Promise<Uint8Array> {
-  const wb = new ExcelJS.Workbook();
+export function overzichtXlsx(jaar: number | string, rijen: OverzichtRij[], criteria: string[], regel: string): Uint8Array {
+  const wb = new Werkboek();
   wb.title = `IBT-overzicht VTH ${jaar}`;
   const ws = wb.addWorksheet('Overzicht', { views: [{ state: 'frozen', ySplit: 1, xSplit: 1 }] });
   const koppen = ['Gemeente', ...criteria.map((c, i) => `${i + 1}. ${c}`), 'Totaal', 'Benodigd (uren)', 'Beschikbaar (uren)', 'Realisatie (%)', 'Tijdig (%)', 'Doelen behaald', 'Open verbeterpunten', 'Profiel', 'Bron', 'Opmerking'];

@@ -1,11 +1,11 @@
-import ExcelJS from 'exceljs';
+import { type Blad, type CelWaarde, type Rij, Werkboek } from './xlsx-schrijver.js';
 import type { JaarverslagView } from '../report/jaarverslag.js';
 import { werkboekBytes } from './werkboek.js';
 import { celTekst, getalFormaat, kopStijl } from './xlsx-stijl.js';
 
 const n = (r: { toNumber(): number } | undefined) => (r === undefined ? null : r.toNumber());
 
-function blad(wb: ExcelJS.Workbook, naam: string, koppen: string[], breedtes: number[]): ExcelJS.Worksheet {
+function blad(wb: Werkboek, naam: string, koppen: string[], breedtes: number[]): Blad {
   const ws = wb.addWorksheet(naam, { views: [{ state: 'frozen', ySplit: 1 }] });
   ws.addRow(koppen);
   kopStijl(ws, koppen.length);
@@ -15,15 +15,15 @@ function blad(wb: ExcelJS.Workbook, naam: string, koppen: string[], breedtes: nu
 }
 
 /** Percentage as a live formula over two cells of the same row, with the tool's figure cached. */
-function procentCel(row: ExcelJS.Row, kol: number, deel: string, geheel: string, waarde: { toNumber(): number } | undefined): void {
+function procentCel(row: Rij, kol: number, deel: string, geheel: string, waarde: { toNumber(): number } | undefined): void {
   if (waarde === undefined) return;
   row.getCell(kol).value = { formula: `IF(${geheel}${row.number}=0,"",${deel}${row.number}/${geheel}${row.number})`, result: waarde.toNumber() / 100 };
   row.getCell(kol).numFmt = '0.0%';
 }
 
 /** The jaarverslag workbook: Samenvatting, Realisatie, Taakvelden, Doelen, Tijdigheid, Verbeterpunten, Meldingen. */
-export async function jaarverslagXlsx(v: JaarverslagView): Promise<Uint8Array> {
-  const wb = new ExcelJS.Workbook();
+export function jaarverslagXlsx(v: JaarverslagView): Uint8Array {
+  const wb = new Werkboek();
   wb.title = v.titel;
   const sam = wb.addWorksheet('Samenvatting');
   const real = blad(wb, 'Realisatie', ['Code', 'Product', 'Taakveld', 'Afdeling', 'Gepland aantal', 'Gerealiseerd aantal', '% aantal', 'Geplande uren', 'Gerealiseerde uren', '% uren', 'Bron', 'Afwijking', 'Toelichting'], [12, 50, 16, 26, 12, 12, 10, 12, 12, 10, 10, 10, 60]);
@@ -61,7 +61,7 @@ export async function jaarverslagXlsx(v: JaarverslagView): Promise<Uint8Array> {
 
   sam.addRow([v.titel]).font = { bold: true, size: 14 };
   sam.addRow([]);
-  const rij = (label: string, waarde: ExcelJS.CellValue, fmt?: string) => {
+  const rij = (label: string, waarde: CelWaarde, fmt?: string) => {
     const r = sam.addRow([label, waarde]);
     if (fmt) r.getCell(2).numFmt = fmt;
   };

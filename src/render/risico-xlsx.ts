@@ -1,10 +1,10 @@
-import type ExcelJS from 'exceljs';
+import type { Blad, Werkboek } from './xlsx-schrijver.js';
 import type { RisicoView } from '../report/risico.js';
 import { klasseKleur } from './kleuren.js';
 import { celTekst, kopStijl, nlFormaat } from './xlsx-stijl.js';
 
 /** Adds the ranked risk table as a sheet. Effect and risico are live formulas over the scores. */
-export function voegRisicoBladToe(wb: ExcelJS.Workbook, view: RisicoView, naam = 'Risicoanalyse'): ExcelJS.Worksheet {
+export function voegRisicoBladToe(wb: Werkboek, view: RisicoView, naam = 'Risicoanalyse'): Blad {
   const ws = wb.addWorksheet(naam, { views: [{ state: 'frozen', ySplit: 1 }] });
   const dims = view.model.dimensies;
   const koppen = ['Rang', 'Id', 'Activiteit', 'Groep', ...dims.map((d) => d.naam), 'Effect', 'Kans', 'Risico', 'Klasse', 'Berekende klasse', 'Motivatie'];

@@ -1,4 +1,4 @@
-import ExcelJS from 'exceljs';
+import { type Blad, type Cel, type CelWaarde, Werkboek } from './xlsx-schrijver.js';
 import type { UvpView } from '../report/uvp.js';
 import { voegCapaciteitBladToe, voegUitstelBladToe } from './capaciteit-xlsx.js';
 import { voegRisicoBladToe } from './risico-xlsx.js';
@@ -7,7 +7,7 @@ import { celTekst, getalFormaat, kopStijl } from './xlsx-stijl.js';
 
 const n = (r: { toNumber(): number } | undefined) => (r === undefined ? null : r.toNumber());
 
-function breedtes(ws: ExcelJS.Worksheet, b: number[]): void {
+function breedtes(ws: Blad, b: number[]): void {
   b.forEach((w, i) => (ws.getColumn(i + 1).width = w));
 }
 
@@ -15,7 +15,7 @@ function breedtes(ws: ExcelJS.Worksheet, b: number[]): void {
  * Programma: one row per line; uren = aantal × kental as a formula, fixed hours as a value, subtotals
  * per taakveld and the total as SUM formulas. Returns the cell of the grand total.
  */
-function programmaBlad(wb: ExcelJS.Workbook, v: UvpView): { totaalCel: string } {
+function programmaBlad(wb: Werkboek, v: UvpView): { totaalCel: string } {
   const ws = wb.addWorksheet('Programma', { views: [{ state: 'frozen', ySplit: 1 }] });
   const koppen = ['Taakveld', 'Code', 'Product', 'Afdeling', 'Aantal', 'Kental', 'Uren', 'Wettelijk', 'Prioriteit', 'Opmerking'];
   ws.addRow(koppen);
@@ -73,7 +73,7 @@ function programmaBlad(wb: ExcelJS.Workbook, v: UvpView): { totaalCel: string } 
   return { totaalCel: `G${tot.number}` };
 }
 
-function doelenBlad(wb: ExcelJS.Workbook, v: UvpView): void {
+function doelenBlad(wb: Werkboek, v: UvpView): void {
   const ws = wb.addWorksheet('Doelen', { views: [{ state: 'frozen', ySplit: 1 }] });
   const koppen = ['Id', 'Thema', 'Doel', 'Indicator', 'Streefwaarde', 'Eenheid', 'Volledig'];
   ws.addRow(koppen);
@@ -86,7 +86,7 @@ function doelenBlad(wb: ExcelJS.Workbook, v: UvpView): void {
   ws.autoFilter = { from: { row: 1, column: 1 }, to: { row: 1, column: koppen.length } };
 }
 
-function meldingenBlad(wb: ExcelJS.Workbook, v: UvpView): void {
+function meldingenBlad(wb: Werkboek, v: UvpView): void {
   const ws = wb.addWorksheet('Meldingen', { views: [{ state: 'frozen', ySplit: 1 }] });
   const koppen = ['Soort', 'Bevinding', 'Plaats'];
   ws.addRow(koppen);
@@ -106,8 +106,8 @@ export function sumifGelijk(tekst: string): string {
 }
 
 /** The UVP workbook: Samenvatting, Risicoanalyse, Doelen, Programma, Capaciteit (+ Uitstel), Meldingen. */
-export async function uvpXlsx(v: UvpView): Promise<Uint8Array> {
-  const wb = new ExcelJS.Workbook();
+export function uvpXlsx(v: UvpView): Uint8Array {
+  const wb = new Werkboek();
   wb.title = v.titel;
   const sam = wb.addWorksheet('Samenvatting');
   if (v.risico) voegRisicoBladToe(wb, v.risico);
@@ -127,7 +127,7 @@ export async function uvpXlsx(v: UvpView): Promise<Uint8Array> {
 
   sam.addRow([v.titel]).font = { bold: true, size: 14 };
   sam.addRow([]);
-  const rij = (label: string, waarde: ExcelJS.CellValue, fmt?: string) => {
+  const rij = (label: string, waarde: CelWaarde, fmt?: string) => {
     const r = sam.addRow([label, waarde]);
     if (fmt) r.getCell(2).numFmt = fmt;
     return r;

@@ -1,5 +1,6 @@
+// The werkmap of `vth init` is written with exceljs: it carries a note (a comment) on A1 of each sheet,
+// which the document writer (xlsx-schrijver.ts) does not do; it is small and written once.
 import ExcelJS from 'exceljs';
-import { werkboekBytes } from './werkboek.js';
 import { celTekst } from './xlsx-stijl.js';
 
 export type InvoerCel = string | number | Date | null | { formule: string; uitkomst: number };
@@ -52,5 +53,10 @@ export async function werkmapXlsx(bladen: BladInhoud[], titel: string): Promise<
       ws.autoFilter = { from: { row: 1, column: 1 }, to: { row: 1, column: b.koppen.length } };
     }
   }
-  return werkboekBytes(wb);
+  // Fixed metadata dates, so that the same werkmap gives the same content.
+  wb.creator = 'vth';
+  wb.lastModifiedBy = 'vth';
+  wb.created = new Date(Date.UTC(2000, 0, 1));
+  wb.modified = wb.created;
+  return new Uint8Array(await wb.xlsx.writeBuffer());
 }

@@ -1,7 +1,7 @@
-import type ExcelJS from 'exceljs';
+import type { Blad } from './xlsx-schrijver.js';
 
 /** Bold white on dark blue, as in the werkmap. */
-export function kopStijl(ws: ExcelJS.Worksheet, kolommen: number, rij = 1): void {
+export function kopStijl(ws: Blad, kolommen: number, rij = 1): void {
   const r = ws.getRow(rij);
   for (let i = 1; i <= kolommen; i++) {
     const c = r.getCell(i);
@@ -25,7 +25,7 @@ export function getalFormaat(r: { isInteger(): boolean } | undefined): string {
  * User text as a cell value that can never become a formula: text starting with `=`, `+`, `-`, `@`,
  * a tab or a carriage return is written as rich text, which Excel and LibreOffice show as typed.
  */
-export function celTekst(s: string): ExcelJS.CellValue {
+export function celTekst(s: string): string | null | { richText: { text: string }[] } {
   if (s === '') return null;
   return /^[=+\-@\t\r]/.test(s) ? { richText: [{ text: s }] } : s;
 }
