@@ -149,3 +149,15 @@ describe('number conventions, units and hedges', () => {
     for (const b of ['8-10', '8 à 10', '8 tot 10', 'ca. 8-10']) expect(leesGetal({ t: 'tekst', v: b }, { eenheid: 'aantal' }).soort).toBe('geen');
   });
 });
+
+describe('Rational.toNumber', () => {
+  it('its fast paths give exactly the float of the 15-decimal string, for every kind of denominator', () => {
+    fc.assert(
+      fc.property(fc.bigInt({ min: -(2n ** 60n), max: 2n ** 60n }), fc.constantFrom(1n, 2n, 4n, 5n, 8n, 10n, 16n, 25n, 100n, 1000n, 3n, 7n, 12n, 10n ** 15n, 2n ** 20n, 10n ** 16n), (n, d) => {
+        const r = Rational.of(n, d);
+        expect(r.toNumber()).toBe(Number(r.toDecimalString(15)));
+      }),
+      { numRuns: 5000 },
+    );
+  });
+});

@@ -131,6 +131,10 @@ export class Rational {
   }
 
   toNumber(): number {
+    if (this.den === 1n) return Number(this.num);
+    // A value with at most 15 decimals whose parts are exact doubles: one IEEE division rounds it to
+    // the nearest float, as the decimal string would, without building the string.
+    if (this.num <= MAX_EXACT && this.num >= -MAX_EXACT && E15 % this.den === 0n) return Number(this.num) / Number(this.den);
     // Through the decimal string so that 739.23 comes out as the float nearest to 739.23.
     return Number(this.toDecimalString(15));
   }
@@ -152,6 +156,9 @@ export class Rational {
     return a.lte(b) ? a : b;
   }
 }
+
+const MAX_EXACT = 2n ** 53n;
+const E15 = 10n ** 15n;
 
 function gcd(a: bigint, b: bigint): bigint {
   while (b !== 0n) {
