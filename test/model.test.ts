@@ -52,6 +52,31 @@ describe('Producten from the real omgevingsdienst tables', () => {
   });
 });
 
+describe('total rows in a long list', () => {
+  it('a total under each of 900 groups and a grand total: each checked against its own lines, one wrong one found by its group', async () => {
+    const regels = ['code;product;taakveld;afdeling;aantal;kental;uren'];
+    let alles = 0;
+    for (let g = 1; g <= 900; g++) {
+      const groep = `A2.${String(g).padStart(3, '0')}`;
+      let som = 0;
+      for (let i = 1; i <= 5; i++) {
+        regels.push(`${groep}.0${i};Product ${g}.${i};Toezicht;Toezicht;${i};${g % 7 + 1};`);
+        som += i * (g % 7 + 1);
+      }
+      alles += som;
+      regels.push(`${groep};Subtotaal ${groep};;;;;${g === 450 ? som + 1 : som}`);
+    }
+    regels.push(`;Totaal;;;;;${alles}`);
+    const { wm, meldingen } = await laad({ 'producten.csv': regels.join('\n') + '\n', 'capaciteit.csv': 'afdeling;fte\nToezicht;3\n' });
+    expect(wm.producten!.regels).toHaveLength(4500);
+    expect(wm.producten!.subtotalen).toHaveLength(901);
+    const sub = met(meldingen, 'subtotaal-afwijkend');
+    expect(sub).toHaveLength(1);
+    expect(sub[0]!.bericht).toContain('met code A2.450.');
+    expect(berekenVraag(wm).totaal.toString()).toBe(String(alles));
+  });
+});
+
 describe('findings on broken variants', () => {
   const kop = 'code;product;taakveld;afdeling;aantal;kental;uren\n';
   const cap = { 'capaciteit.csv': 'afdeling;fte\nToezicht;3\n' };

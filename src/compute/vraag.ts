@@ -1,5 +1,6 @@
 import { nlGetal } from '../model/getal.js';
 import { melding, type Melding } from '../model/melding.js';
+import { groepPrefixen } from '../model/producten.js';
 import { Rational } from '../model/rational.js';
 import type { Project, ProgrammaRegel, Subtotaal, Werkmap } from '../model/types.js';
 
@@ -94,26 +95,63 @@ export function projectUren(p: Project): ProjectUren {
   return { project: p, uren: p.uren.waarde.mul(p.verdeelsleutel).div(Rational.of(100n)) };
 }
 
-function controleerSubtotaal(s: Subtotaal, perVolgnummer: Map<number, RegelUren>, meldingen: Melding[]): void {
+/**
+ * What every total row is checked against, built once: running sums over the lines in order and the
+ * lines per code group, so that a list with a total under every group stays linear.
+ */
+interface SubtotaalIndex {
+  /** som[i]: the hours of lines 0 … i−1; zonderUren[i]: how many of them have no hours. */
+  som: Rational[];
+  zonderUren: number[];
+  perGroep: Map<string, RegelUren[]>;
+}
+
+function subtotaalIndex(regels: RegelUren[]): SubtotaalIndex {
+  const som: Rational[] = [Rational.ZERO];
+  const zonderUren: number[] = [0];
+  const perGroep = new Map<string, RegelUren[]>();
+  for (const r of regels) {
+    som.push(r.uren ? som[som.length - 1]!.add(r.uren) : som[som.length - 1]!);
+    zonderUren.push(zonderUren[zonderUren.length - 1]! + (r.uren ? 0 : 1));
+    for (const p of r.regel.code ? groepPrefixen(r.regel.code) : []) {
+      const lijst = perGroep.get(p) ?? [];
+      lijst.push(r);
+      perGroep.set(p, lijst);
+    }
+  }
+  return { som, zonderUren, perGroep };
+}
+
+interface Dekking {
+  som: Rational;
+  eerste?: RegelUren;
+  laatste?: RegelUren;
+  onvolledig: boolean;
+}
+
+function controleerSubtotaal(s: Subtotaal, regels: RegelUren[], index: SubtotaalIndex, meldingen: Melding[]): void {
   // A total row without a number (or with `n.v.t.`) has nothing to check; a misread number was reported.
   if (s.uren.soort !== 'getal') return;
   const opgegeven = s.uren.waarde;
-  const dekking = (volgnummers: number[]) => volgnummers.map((v) => perVolgnummer.get(v)!).filter(Boolean);
-  const som = (regels: RegelUren[]) => Rational.sum(regels.filter((r) => r.uren).map((r) => r.uren!));
-  const groep = s.groep
-    ? dekking(s.alleRegels).filter((r) => r.regel.code?.toUpperCase().startsWith(s.groep! + '.'))
-    : undefined;
+  const lijst = (rs: RegelUren[]): Dekking => ({
+    som: Rational.sum(rs.filter((r) => r.uren).map((r) => r.uren!)),
+    eerste: rs[0],
+    laatste: rs[rs.length - 1],
+    onvolledig: rs.some((r) => !r.uren),
+  });
+  const groep = s.groep ? lijst((index.perGroep.get(s.groep) ?? []).filter((r) => r.regel.volgnummer < s.regelsVoor)) : undefined;
+  const sinds = s.regels.length ? lijst(s.regels.map((v) => regels[v]!)) : undefined;
+  const b = s.regelsVoor;
+  const alles: Dekking = { som: index.som[b]!, eerste: regels[0], laatste: b > 0 ? regels[b - 1] : undefined, onvolledig: index.zonderUren[b]! > 0 };
   // A total closes its group, the lines since the previous total, or (after another total) the whole table.
-  const kandidaten = [groep, s.regels.length ? dekking(s.regels) : undefined, dekking(s.alleRegels)].filter(
-    (k): k is RegelUren[] => k !== undefined,
-  );
-  if (kandidaten.some((k) => som(k).eq(opgegeven))) return;
+  const kandidaten = [groep, sinds, alles].filter((k): k is Dekking => k !== undefined);
+  if (kandidaten.some((k) => k.som.eq(opgegeven))) return;
   const gedekt = kandidaten[0]!;
-  const totaal = som(gedekt);
-  const eerste = gedekt[0]?.regel.plaats.rij;
-  const laatste = gedekt[gedekt.length - 1]?.regel.plaats.rij;
+  const totaal = gedekt.som;
+  const eerste = gedekt.eerste?.regel.plaats.rij;
+  const laatste = gedekt.laatste?.regel.plaats.rij;
   const bereik = s.groep ? ` met code ${s.groep}.…` : eerste !== undefined ? ` (rijen ${eerste} t/m ${laatste})` : '';
-  const onvolledig = gedekt.some((r) => !r.uren);
+  const onvolledig = gedekt.onvolledig;
   meldingen.push(
     melding(
       'waarschuwing',
@@ -140,8 +178,13 @@ function groepeer(items: { naam: string; uren?: Rational }[]): Totaal[] {
 export function berekenVraag(wm: Pick<Werkmap, 'producten' | 'projecten'>): Vraag {
   const meldingen: Melding[] = [];
   const regels = (wm.producten?.regels ?? []).map((r) => regelUren(r, meldingen));
-  const perVolgnummer = new Map(regels.map((r) => [r.regel.volgnummer, r]));
-  for (const s of wm.producten?.subtotalen ?? []) controleerSubtotaal(s, perVolgnummer, meldingen);
+  const subtotalen = wm.producten?.subtotalen ?? [];
+  // Lines are numbered in order: regels[v] has volgnummer v.
+  if (subtotalen.length) {
+    if (!regels.every((r, i) => r.regel.volgnummer === i)) throw new Error('programmaregels niet op volgorde genummerd');
+    const index = subtotaalIndex(regels);
+    for (const s of subtotalen) controleerSubtotaal(s, regels, index, meldingen);
+  }
   const projecten = (wm.projecten ?? []).map(projectUren);
   const zonderWaarde = regels.filter((r) => r.bron === 'geen-waarde');
   const totaalRegels = Rational.sum(regels.filter((r) => r.uren).map((r) => r.uren!));

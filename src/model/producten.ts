@@ -18,6 +18,14 @@ export const PRODUCT_KOLOMMEN = [
   { veld: 'opmerking', naam: 'opmerking', aliassen: ['opmerkingen', 'toelichting'] },
 ] as const;
 
+/** The prefixes of a code before each of its dots, upper case: `A2.09.01` → `A2`, `A2.09`. */
+export function groepPrefixen(code: string): string[] {
+  const c = code.toUpperCase();
+  const uit: string[] = [];
+  for (let i = c.indexOf('.'); i > 0; i = c.indexOf('.', i + 1)) uit.push(c.slice(0, i));
+  return uit;
+}
+
 /** A group or taakveld code without a product part: `A2`, `A2.09`. */
 function groepscode(code: string): string | undefined {
   const m = /^([A-Z]\d{1,2})(\.\d{1,3})?$/i.exec(code.trim());
@@ -27,7 +35,8 @@ function groepscode(code: string): string | undefined {
 export function leesProducten(tabel: Tabel): { regels: ProgrammaRegel[]; subtotalen: Subtotaal[]; meldingen: Melding[] } {
   const subtotalen: Subtotaal[] = [];
   let sindsVorige: number[] = [];
-  const alle: { volgnummer: number; code?: string }[] = [];
+  /** Every group prefix of the codes seen so far (`A2` and `A2.09` of `A2.09.01`): a total row closes a group only if it has lines. */
+  const groepen = new Set<string>();
   let volgnummer = 0;
   /** The taakveld a heading row ("Toezicht", "A2 Toezicht") sets for the lines below it. */
   let kop: { tekst: string; rij: number } | undefined;
@@ -39,7 +48,7 @@ export function leesProducten(tabel: Tabel): { regels: ProgrammaRegel[]; subtota
       const product = v.tekst('product');
       const leeg = (veld: 'aantal' | 'kental' | 'uren') => isLeeg(r.cel(veld));
       const groep = groepscode(code);
-      const sluitGroep = groep !== undefined && alle.some((l) => l.code?.toUpperCase().startsWith(groep + '.'));
+      const sluitGroep = groep !== undefined && groepen.has(groep);
       const alleenUren = code === '' && product === '' && leeg('aantal') && leeg('kental') && !leeg('uren');
       const totaal =
         isTotaalTekst(code) ||
@@ -53,7 +62,7 @@ export function leesProducten(tabel: Tabel): { regels: ProgrammaRegel[]; subtota
           tekst,
           uren: v.getal('uren', { vergelijk: true }),
           regels: sindsVorige,
-          alleRegels: alle.map((l) => l.volgnummer),
+          regelsVoor: volgnummer,
           groep: sluitGroep ? groep : undefined,
         });
         sindsVorige = [];
@@ -143,7 +152,7 @@ export function leesProducten(tabel: Tabel): { regels: ProgrammaRegel[]; subtota
         },
       };
       sindsVorige.push(regel.volgnummer);
-      alle.push({ volgnummer: regel.volgnummer, code: regel.code });
+      if (regel.code) for (const p of groepPrefixen(regel.code)) groepen.add(p);
       return regel;
     },
     { eigenTotalen: true },

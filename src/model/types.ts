@@ -103,8 +103,8 @@ export interface Subtotaal {
   uren: Waarde;
   /** The lines it closes (volgnummers): back to the previous total row. */
   regels: number[];
-  /** Every line above it: a total that follows another total closes the whole table. */
-  alleRegels: number[];
+  /** How many lines are above it (volgnummers 0 to regelsVoor − 1): a total that follows another total closes the whole table. */
+  regelsVoor: number;
   /** A group code (`A2`, `A2.09`): it closes the lines whose code starts with it. */
   groep?: string;
 }
