@@ -5,7 +5,7 @@ import fc from 'fast-check';
 import ExcelJS from 'exceljs';
 import MarkdownIt from 'markdown-it';
 import { describe, expect, it } from 'vitest';
-import { mdTekst } from '../src/render/markdown.js';
+import { mdTekst, mdTekstVolledig } from '../src/render/markdown.js';
 import { laadTemplates } from '../src/render/handlebars.js';
 import { parseProductcode } from '../src/model/productcode.js';
 import { INSTELLINGEN_CSV, maakMap, ROOT, tijdelijkeMap, VOORBEELD, vth } from './helpers.js';
@@ -33,6 +33,14 @@ describe('properties', () => {
         return n.length === 2 && n.every((x) => x === 3);
       }),
       { numRuns: 500 },
+    );
+  });
+
+  it('Markdown escaping\'s shortcut for plain text gives exactly what the full escaping gives', () => {
+    const tekens = fc.constantFrom('|', '\\', '\n', '\r', '#', '-', '+', '*', '_', '`', '<', '>', '&', ';', '=', '~', '[', ']', 'a', ' ', '\t', '1', '9', '.', ')', 'ë', 'x');
+    fc.assert(
+      fc.property(fc.array(tekens, { maxLength: 14 }).map((a) => a.join('')), (s) => mdTekst(s) === mdTekstVolledig(s)),
+      { numRuns: 20_000 },
     );
   });
 

@@ -5,7 +5,16 @@ import { Rational } from '../model/rational.js';
  * `<b>`, a leading `#`, `-` or `1.`, and line breaks (as `<br>`) come out as the text itself.
  * `&` stays `&` unless it would form an entity.
  */
+// A text with none of these characters and no block syntax at its start is already inert: most are.
+const BIJZONDER = /[\r\n\\`*_[\]<>|~&]/;
+const BLOKBEGIN = /^\s*(?:#|[+-](?:\s|$)|\d+[.)](?:\s|$)|(?:=+|-+)\s*$)/;
+
 export function mdTekst(s: string): string {
+  return !BIJZONDER.test(s) && !BLOKBEGIN.test(s) ? s : mdTekstVolledig(s);
+}
+
+/** mdTekst without its shortcut (exported so that a test can compare the two). */
+export function mdTekstVolledig(s: string): string {
   let t = s
     .replace(/\r\n?/g, '\n')
     .replace(/[\\`*_[\]<>|~]/g, (c) => '\\' + c)
