@@ -142,14 +142,7 @@ export function leesProducten(tabel: Tabel): { regels: ProgrammaRegel[]; subtota
         prioriteit: v.tekst('prioriteit') || undefined,
         wettelijk: v.jaNee('wettelijk'),
         opmerking: v.tekst('opmerking') || undefined,
-        kolomPlaatsen: {
-          aantal: r.heeft('aantal') ? r.plaats('aantal') : undefined,
-          kental: r.heeft('kental') ? r.plaats('kental') : undefined,
-          uren: r.heeft('uren') ? r.plaats('uren') : undefined,
-          afdeling: r.heeft('afdeling') ? r.plaats('afdeling') : undefined,
-          code: r.heeft('code') ? r.plaats('code') : undefined,
-          prioriteit: r.heeft('prioriteit') ? r.plaats('prioriteit') : undefined,
-        },
+        kolomPlaatsen: r.plaatsen(['aantal', 'kental', 'uren', 'afdeling', 'code', 'prioriteit']),
       };
       sindsVorige.push(regel.volgnummer);
       if (regel.code) for (const p of groepPrefixen(regel.code)) groepen.add(p);

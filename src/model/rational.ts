@@ -3,6 +3,10 @@
  * (a decimal is a rational), so risk bounds and hour totals never suffer from
  * float rounding; conversion to a float happens only for display.
  */
+const KLEIN_VAN = -1024n;
+const KLEIN_TOT = 65536n;
+const KLEIN: Rational[] = [];
+
 export class Rational {
   readonly num: bigint;
   readonly den: bigint;
@@ -21,7 +25,15 @@ export class Rational {
       d = -d;
     }
     const g = gcd(n < 0n ? -n : n, d);
-    return new Rational(n / g, d / g);
+    n /= g;
+    d /= g;
+    // Small whole numbers (scores, counts, kentallen) are one shared object each: a werkmap of
+    // 100.000 lines holds some 700.000 of them. Safe because a Rational never changes.
+    if (d === 1n && n >= KLEIN_VAN && n <= KLEIN_TOT) {
+      const i = Number(n - KLEIN_VAN);
+      return (KLEIN[i] ??= new Rational(n, 1n));
+    }
+    return new Rational(n, d);
   }
 
   static readonly ZERO = Rational.of(0n);

@@ -87,12 +87,7 @@ export function leesRisicoanalyse(
       bijgesteldeKlasse: bijgesteld,
       motivatie,
       gedrukt: { effect: gedruktGetal('effect'), risico: gedruktGetal('risico'), klasse: v.tekst('klasse') || undefined },
-      kolomPlaatsen: {
-        effect: r.heeft('effect') ? r.plaats('effect') : undefined,
-        risico: r.heeft('risico') ? r.plaats('risico') : undefined,
-        klasse: r.heeft('klasse') ? r.plaats('klasse') : undefined,
-        kans: r.plaats('kans'),
-      },
+      kolomPlaatsen: r.plaatsen(['effect', 'risico', 'klasse', 'kans']),
     };
   });
   return { activiteiten: items, meldingen };

@@ -23,6 +23,7 @@ export interface JaarverslagView extends MeldingenView {
     uren: Rational;
   };
   realisatie: PlanRealisatie & { drempelTekst: string };
+  /** The chart's file name, set by the command that writes it beside the Markdown. */
   grafiek?: string;
   doelen: { id: string; doel: string; indicator: string; streefwaarde: string; waarde: string; uitkomst: string; reden: string }[];
   tijdigheid?: {
@@ -87,7 +88,6 @@ export function jaarverslagView(
   doelen: DoelResultaat[],
   zaken: { resultaat: ZakenResultaat; bestand: string } | undefined,
   meldingen: Melding[],
-  grafiek?: string,
 ): JaarverslagView {
   const gemeente = wm.instellingen.gemeente ?? '';
   const jaar = wm.instellingen.jaar ?? '';
@@ -110,7 +110,6 @@ export function jaarverslagView(
       uren: r.totaal.uren,
     },
     realisatie: { ...r, drempelTekst: `${r.drempel.toDecimalString(2).replace('.', ',')}%` },
-    grafiek,
     doelen: doelen.map((d) => ({
       id: d.doel.id,
       doel: d.doel.doel,

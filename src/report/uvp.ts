@@ -38,6 +38,7 @@ export interface UvpView extends MeldingenView {
     doelenOnvolledig: number;
   };
   risico?: RisicoView;
+  /** Chart file names, set by the command that writes them beside the Markdown. */
   risicoGrafiek?: string;
   doelen: {
     rijen: { id: string; thema: string; doel: string; indicator: string; streefwaarde: string; eenheid: string; volledig: boolean }[];
@@ -58,7 +59,7 @@ export interface UvpView extends MeldingenView {
 }
 
 /** The UVP in document order, from the computations and the user's own texts. No figure is made here. */
-export function uvpView(wm: Werkmap, a: Analyse, grafieken: { risico?: string; capaciteit?: string } = {}): UvpView {
+export function uvpView(wm: Werkmap, a: Analyse): UvpView {
   const gemeente = wm.instellingen.gemeente ?? '';
   const jaar = wm.instellingen.jaar ?? '';
   const teksten = tekstenPerSectie(wm);
@@ -119,7 +120,6 @@ export function uvpView(wm: Werkmap, a: Analyse, grafieken: { risico?: string; c
       doelenOnvolledig: onvolledig.length,
     },
     risico,
-    risicoGrafiek: grafieken.risico,
     doelen: { rijen: doelen, onvolledig },
     programma: {
       taakvelden,
@@ -143,7 +143,6 @@ export function uvpView(wm: Werkmap, a: Analyse, grafieken: { risico?: string; c
       totaal: a.vraag.totaal,
     },
     capaciteit,
-    capaciteitGrafiek: grafieken.capaciteit,
     ...meldingenView(a.meldingen, (m) => m.code === 'regel-zonder-prioriteit'),
   };
 }

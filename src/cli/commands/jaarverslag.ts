@@ -113,6 +113,8 @@ export async function jaarverslagOpdracht(pad: string, opts: JaarverslagOpties):
   const alleMeldingen = [...meldingen, ...(zaken?.meldingen ?? [])];
   const bestanden: { pad: string; inhoud: string | Uint8Array }[] = [];
   const zakenInfo = zaken && opts.zaken ? { resultaat: zaken.resultaat, bestand: path.basename(opts.zaken) } : undefined;
+  // One view for every format.
+  const view = jaarverslagView(wm, realisatie, doelen.doelen, zakenInfo, alleMeldingen);
   if (formaten.has('md')) {
     let grafiek: string | undefined;
     if (realisatie.taakvelden.length) {
@@ -120,16 +122,16 @@ export async function jaarverslagOpdracht(pad: string, opts: JaarverslagOpties):
       const bron = `Bron: werkmap, blad Producten (gepland); ${zakenInfo ? `zakenexport ${zakenInfo.bestand}` : 'werkmap, blad Realisatie'} (gerealiseerd)`;
       bestanden.push({ pad: path.join(opts.output, grafiek), inhoud: realisatieGrafiek(realisatie.taakvelden, `Gepland en gerealiseerd ${wm.instellingen.gemeente ?? ''} ${jaar ?? ''}`.trim(), bron) });
     }
-    bestanden.unshift({ pad: path.join(opts.output, `${stam}.md`), inhoud: metTemplates(() => render!(jaarverslagView(wm, realisatie, doelen.doelen, zakenInfo, alleMeldingen, grafiek))) });
+    bestanden.unshift({ pad: path.join(opts.output, `${stam}.md`), inhoud: metTemplates(() => render!({ ...view, grafiek })) });
   }
   if (formaten.has('json')) {
     const { jaarverslagJson } = await import('../../render/jaarverslag-json.js');
-    const json = jaarverslagJson(jaarverslagView(wm, realisatie, doelen.doelen, zakenInfo, alleMeldingen), sorteerMeldingen(alleMeldingen));
+    const json = jaarverslagJson(view, sorteerMeldingen(alleMeldingen));
     bestanden.push({ pad: path.join(opts.output, `${stam}.json`), inhoud: JSON.stringify(json, null, 2) + '\n' });
   }
   if (formaten.has('xlsx')) {
     const { jaarverslagXlsx } = await import('../../render/jaarverslag-xlsx.js');
-    bestanden.push({ pad: path.join(opts.output, `${stam}.xlsx`), inhoud: await jaarverslagXlsx(jaarverslagView(wm, realisatie, doelen.doelen, zakenInfo, alleMeldingen)) });
+    bestanden.push({ pad: path.join(opts.output, `${stam}.xlsx`), inhoud: jaarverslagXlsx(view) });
   }
   await schrijfUitvoer(bestanden, opts.force);
   for (const b of bestanden) process.stderr.write(`geschreven: ${b.pad}\n`);

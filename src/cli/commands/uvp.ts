@@ -24,23 +24,24 @@ export async function uvpOpdracht(pad: string, opts: UvpOpties): Promise<number>
   if (!meldVoorOpdracht(analyse.meldingen, wm, [...bladen], ['Producten'])) return EXIT.PROBLEEM;
   const stam = `uvp-${wm.instellingen.jaar ?? 'jaar'}-${bestandsnaamDeel(wm.instellingen.gemeente ?? '')}`;
   const bestanden: { pad: string; inhoud: string | Uint8Array }[] = [];
+  // One view for every format: at 100.000 lines a view is some 60 MB.
+  const view = uvpView(wm, analyse);
   if (formaten.has('md')) {
-    const grafieken: { risico?: string; capaciteit?: string } = {};
-    const voorlopig = uvpView(wm, analyse);
-    if (voorlopig.risico) {
-      grafieken.risico = `${stam}-risico.svg`;
-      bestanden.push({ pad: path.join(opts.output, grafieken.risico), inhoud: risicoGrafiek(voorlopig.risico, `Risicoanalyse ${voorlopig.gemeente} ${voorlopig.jaar}`) });
+    const grafieken: { risicoGrafiek?: string; capaciteitGrafiek?: string } = {};
+    if (view.risico) {
+      grafieken.risicoGrafiek = `${stam}-risico.svg`;
+      bestanden.push({ pad: path.join(opts.output, grafieken.risicoGrafiek), inhoud: risicoGrafiek(view.risico, `Risicoanalyse ${view.gemeente} ${view.jaar}`) });
     }
-    if (voorlopig.capaciteit && voorlopig.capaciteit.afdelingen.length + voorlopig.capaciteit.extern.length > 0) {
-      grafieken.capaciteit = `${stam}-capaciteit.svg`;
-      bestanden.push({ pad: path.join(opts.output, grafieken.capaciteit), inhoud: capaciteitGrafiek(voorlopig.capaciteit, `Capaciteit ${voorlopig.gemeente} ${voorlopig.jaar}`) });
+    if (view.capaciteit && view.capaciteit.afdelingen.length + view.capaciteit.extern.length > 0) {
+      grafieken.capaciteitGrafiek = `${stam}-capaciteit.svg`;
+      bestanden.push({ pad: path.join(opts.output, grafieken.capaciteitGrafiek), inhoud: capaciteitGrafiek(view.capaciteit, `Capaciteit ${view.gemeente} ${view.jaar}`) });
     }
-    const md = metTemplates(() => render!(uvpView(wm, analyse, grafieken)));
+    const md = metTemplates(() => render!({ ...view, ...grafieken }));
     bestanden.unshift({ pad: path.join(opts.output, `${stam}.md`), inhoud: md });
   }
   if (formaten.has('xlsx')) {
     const { uvpXlsx } = await import('../../render/uvp-xlsx.js');
-    bestanden.push({ pad: path.join(opts.output, `${stam}.xlsx`), inhoud: await uvpXlsx(uvpView(wm, analyse)) });
+    bestanden.push({ pad: path.join(opts.output, `${stam}.xlsx`), inhoud: uvpXlsx(view) });
   }
   await schrijfUitvoer(bestanden, opts.force);
   for (const b of bestanden) process.stderr.write(`geschreven: ${b.pad}\n`);
