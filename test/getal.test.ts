@@ -161,3 +161,18 @@ describe('Rational.toNumber', () => {
     );
   });
 });
+
+describe('plain digits read by the shortcut', () => {
+  it('give exactly what the full reading gives, in every context', async () => {
+    const { leesTekstGetalVolledig, kenmerkVolledig } = await import('../src/model/getal.js');
+    const contexten = [{}, { conventie: 'nl' as const }, { conventie: 'en' as const }, { gemengd: true }, { eenheid: 'uren' as const }, { eenheid: 'aantal' as const, conventie: 'en' as const }];
+    const tekens = fc.constantFrom('0', '1', '7', '9', '.', ',', ' ', '-', 'u', '%');
+    fc.assert(
+      fc.property(fc.oneof(fc.stringMatching(/^\d{1,14}$/), fc.array(tekens, { maxLength: 8 }).map((a) => a.join(''))), fc.constantFrom(...contexten), (s, ctx) => {
+        expect(kenmerk(s)).toEqual(kenmerkVolledig(s));
+        expect(leesGetal({ t: 'tekst', v: s }, ctx)).toEqual(leesTekstGetalVolledig(s, ctx));
+      }),
+      { numRuns: 5000 },
+    );
+  });
+});

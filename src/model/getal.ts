@@ -94,6 +94,11 @@ function kenmerkVanKern(k: Kern): Kenmerk {
 
 /** What a cell's text says about the number convention; null when the text is no number. */
 export function kenmerk(tekst: string): Kenmerk | null {
+  return ALLEEN_CIJFERS.test(tekst) ? 'neutraal' : kenmerkVolledig(tekst);
+}
+
+/** kenmerk without the shortcut for plain digits (exported for the test that compares them). */
+export function kenmerkVolledig(tekst: string): Kenmerk | null {
   const k = ontleed(zonderEenheid(tekst).rest);
   return k ? kenmerkVanKern(k) : null;
 }
@@ -196,7 +201,17 @@ export interface GetalContext extends KolomConventie {
 
 const ZESTIG = Rational.of(60n);
 
+/** Plain digits, as most cells are: no sign, separator, unit or word, and far below MAX_GETAL. */
+const ALLEEN_CIJFERS = /^\d{1,12}$/;
+
 function leesTekstGetal(tekst: string, ctx: GetalContext): Waarde {
+  // The full reading gives exactly this for plain digits (a test compares them), at a tenth of the cost.
+  if (ALLEEN_CIJFERS.test(tekst)) return { soort: 'getal', waarde: Rational.of(BigInt(tekst)), procent: false };
+  return leesTekstGetalVolledig(tekst, ctx);
+}
+
+/** The reading of a typed number without the shortcut for plain digits (exported for that test). */
+export function leesTekstGetalVolledig(tekst: string, ctx: GetalContext): Waarde {
   const woord = geenWaardeWoord(tekst);
   if (woord) return { soort: 'geen', woord };
   const z = zonderEenheid(tekst);
