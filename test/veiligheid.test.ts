@@ -5,7 +5,8 @@ import fc from 'fast-check';
 import ExcelJS from 'exceljs';
 import MarkdownIt from 'markdown-it';
 import { describe, expect, it } from 'vitest';
-import { mdTekst, mdTekstVolledig } from '../src/render/markdown.js';
+import { mdTekst, mdTekstVolledig, mdVeilig } from '../src/render/markdown.js';
+import { Rational } from '../src/model/rational.js';
 import { laadTemplates } from '../src/render/handlebars.js';
 import { parseProductcode } from '../src/model/productcode.js';
 import { INSTELLINGEN_CSV, maakMap, ROOT, tijdelijkeMap, VOORBEELD, vth } from './helpers.js';
@@ -41,6 +42,38 @@ describe('properties', () => {
     fc.assert(
       fc.property(fc.array(tekens, { maxLength: 14 }).map((a) => a.join('')), (s) => mdTekst(s) === mdTekstVolledig(s)),
       { numRuns: 20_000 },
+    );
+  });
+
+  it('mdVeilig makes every string of a view safe, copies only what changes and never changes its input', () => {
+    const veilig = { a: 'gewoon', n: 3, rijen: [{ x: 'tekst' }, { x: 'a|b' }], vast: [{ y: 'niets' }], r: Rational.of(1n, 3n), d: new Date(0) };
+    const kopie = structuredClone({ ...veilig, r: undefined });
+    const uit = mdVeilig(veilig);
+    expect(uit.rijen[1]!.x).toBe('a\\|b');
+    expect(uit.rijen[0]).toBe(veilig.rijen[0]);
+    expect(uit.vast).toBe(veilig.vast);
+    expect(uit.r).toBe(veilig.r);
+    expect(uit).not.toBe(veilig);
+    expect({ ...veilig, r: undefined }).toEqual(kopie);
+    const alleVeilig = { a: 'x', b: [{ c: 'y' }] };
+    expect(mdVeilig(alleVeilig)).toBe(alleVeilig);
+    fc.assert(
+      fc.property(fc.jsonValue(), (j) => {
+        const voor = JSON.stringify(j);
+        const u = mdVeilig(j);
+        expect(JSON.stringify(j)).toBe(voor);
+        // Every string of the output is the escaped string of the input at the same place.
+        const zelfde = (a: unknown, b: unknown): boolean =>
+          typeof a === 'string'
+            ? b === mdTekst(a)
+            : Array.isArray(a)
+              ? Array.isArray(b) && a.length === b.length && a.every((x, i) => zelfde(x, b[i]))
+              : a && typeof a === 'object'
+                ? !!b && typeof b === 'object' && Object.keys(a).every((k) => zelfde((a as Record<string, unknown>)[k], (b as Record<string, unknown>)[k]))
+                : a === b;
+        return zelfde(j, u);
+      }),
+      { numRuns: 300 },
     );
   });
 

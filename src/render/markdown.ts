@@ -29,14 +29,32 @@ export function mdTekstVolledig(s: string): string {
   return t;
 }
 
-/** A deep copy of a view in which every string is Markdown-safe; numbers, rationals and dates are left as they are. */
+/**
+ * The view with every string Markdown-safe; numbers, rationals and dates are left as they are. Copy on
+ * write: a part whose strings are all safe already (most of a large view) is the same object, not a copy.
+ */
 export function mdVeilig<T>(v: T): T {
   if (typeof v === 'string') return mdTekst(v) as T;
-  if (Array.isArray(v)) return v.map((x) => mdVeilig(x)) as T;
+  if (Array.isArray(v)) {
+    let uit: unknown[] | undefined;
+    for (let i = 0; i < v.length; i++) {
+      const x = mdVeilig(v[i]);
+      if (x !== v[i] && !uit) uit = v.slice(0, i);
+      if (uit) uit.push(x);
+    }
+    return (uit ?? v) as T;
+  }
   if (v && typeof v === 'object' && !(v instanceof Rational) && !(v instanceof Date)) {
-    const uit: Record<string, unknown> = {};
-    for (const [k, x] of Object.entries(v)) uit[k] = mdVeilig(x);
-    return uit as T;
+    let uit: Record<string, unknown> | undefined;
+    // Own enumerable properties only, as a template sees them.
+    const paren = Object.entries(v);
+    for (let i = 0; i < paren.length; i++) {
+      const [k, x] = paren[i]!;
+      const y = mdVeilig(x);
+      if (y !== x && !uit) uit = Object.fromEntries(paren.slice(0, i));
+      if (uit) uit[k] = y;
+    }
+    return (uit ?? v) as T;
   }
   return v;
 }

@@ -1,6 +1,6 @@
 import path from 'node:path';
 import { analyseer } from '../../compute/controle.js';
-import { bestandsnaamDeel, uvpView } from '../../report/uvp.js';
+import { bestandsnaamDeel, uvpView, type UvpView } from '../../report/uvp.js';
 import { capaciteitGrafiek, risicoGrafiek } from '../../render/grafieken.js';
 import { laadTemplates } from '../../render/handlebars.js';
 import { EXIT, GebruikFout, metTemplates } from '../fouten.js';
@@ -14,18 +14,27 @@ export interface UvpOpties {
   force?: boolean;
 }
 
+/**
+ * The werkmap read, checked and turned into the one view every format renders. In a function of its
+ * own so that the werkmap and the analysis can be let go before rendering: at 100.000 lines they are
+ * some 230 MB that no renderer needs.
+ */
+async function bouwView(pad: string): Promise<{ view: UvpView; stam: string } | undefined> {
+  const wm = await laadWerkmap(pad);
+  const analyse = analyseer(wm);
+  const bladen = ['Instellingen', 'Risicomodel', 'Risicoanalyse', 'Producten', 'Capaciteit', 'Reserveringen', 'Projecten', 'Doelen', 'Teksten'] as const;
+  if (!meldVoorOpdracht(analyse.meldingen, wm, [...bladen], ['Producten'])) return undefined;
+  return { view: uvpView(wm, analyse), stam: `uvp-${wm.instellingen.jaar ?? 'jaar'}-${bestandsnaamDeel(wm.instellingen.gemeente ?? '')}` };
+}
+
 export async function uvpOpdracht(pad: string, opts: UvpOpties): Promise<number> {
   const formaten = parseFormaten(opts.format);
   // Templates are checked before anything is computed, so a template error never leaves half a document.
   const render = formaten.has('md') ? metTemplates(() => laadTemplates('uvp', opts.templates)) : undefined;
-  const wm = await laadWerkmap(pad);
-  const analyse = analyseer(wm);
-  const bladen = ['Instellingen', 'Risicomodel', 'Risicoanalyse', 'Producten', 'Capaciteit', 'Reserveringen', 'Projecten', 'Doelen', 'Teksten'] as const;
-  if (!meldVoorOpdracht(analyse.meldingen, wm, [...bladen], ['Producten'])) return EXIT.PROBLEEM;
-  const stam = `uvp-${wm.instellingen.jaar ?? 'jaar'}-${bestandsnaamDeel(wm.instellingen.gemeente ?? '')}`;
+  const klaar = await bouwView(pad);
+  if (!klaar) return EXIT.PROBLEEM;
+  const { view, stam } = klaar;
   const bestanden: { pad: string; inhoud: string | Uint8Array }[] = [];
-  // One view for every format: at 100.000 lines a view is some 60 MB.
-  const view = uvpView(wm, analyse);
   if (formaten.has('md')) {
     const grafieken: { risicoGrafiek?: string; capaciteitGrafiek?: string } = {};
     if (view.risico) {
