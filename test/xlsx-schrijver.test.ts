@@ -25,6 +25,8 @@ function voorbeeld(rijen: number): Werkboek {
   ws.autoFilter = { from: { row: 1, column: 1 }, to: { row: 1, column: 7 } };
   ws.headerFooter.oddHeader = '&LProef';
   sam.addRow(['Titel met \u0007 belteken']);
+  sam.addRow(['Letterlijk _x0041_ en _x005F_, niet A']);
+  sam.addRow([{ richText: [{ text: '=_x0041_' }] }]);
   sam.addRow(['Rijen', { formula: `COUNTA(Programma!A:A)`, result: rijen + 1 }]);
   sam.getColumn(2).alignment = { horizontal: 'left' };
   return wb;
@@ -51,7 +53,9 @@ describe('the document workbook writer', () => {
     expect(ws.views[0]).toMatchObject({ state: 'frozen', ySplit: 1 });
     expect(ws.getColumn(2).width).toBe(40);
     expect(wb.getWorksheet('Samenvatting')!.getCell('A1').value).toBe('Titel met \u0007 belteken');
-    expect(wb.getWorksheet('Samenvatting')!.getCell('B2').alignment).toMatchObject({ horizontal: 'left' });
+    expect(wb.getWorksheet('Samenvatting')!.getCell('A2').value).toBe('Letterlijk _x0041_ en _x005F_, niet A');
+    expect(wb.getWorksheet('Samenvatting')!.getCell('A3').value).toEqual({ richText: [{ text: '=_x0041_' }] });
+    expect(wb.getWorksheet('Samenvatting')!.getCell('B4').alignment).toMatchObject({ horizontal: 'left' });
   });
 
   it('the same workbook gives the same bytes; each style is stored once', () => {

@@ -233,13 +233,20 @@ export function kolomLetter(n: number): string {
   return s;
 }
 
+const XML_BIJZONDER = /[&<>"_\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]/;
+
+/**
+ * Text for XML. Characters XML 1.0 cannot carry become Excel's _xHHHH_ escape, and a literal
+ * "_x0041_" keeps its underscore escaped (_x005F_), so that no text changes on its way to the reader.
+ */
 function xml(s: string): string {
-  // Characters XML 1.0 cannot carry at all are dropped by no one: they are written as Excel's escape.
+  if (!XML_BIJZONDER.test(s)) return s;
   return s
     .replace(/&/g, '&amp;')
     .replace(/</g, '&lt;')
     .replace(/>/g, '&gt;')
     .replace(/"/g, '&quot;')
+    .replace(/_(?=x[0-9A-Fa-f]{4}_)/g, '_x005F_')
     .replace(/[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]/g, (c) => `_x${c.charCodeAt(0).toString(16).padStart(4, '0').toUpperCase()}_`);
 }
 
@@ -355,6 +362,17 @@ class Teksten {
   }
 }
 
+/**
+ * Text is written in its cell (no lookup table to build: 100.000 lines 1,5 s faster), except text
+ * that needs Excel's _xHHHH_ escape (control characters, or a literal "_x0041_"): that goes to the
+ * shared strings, where every reader decodes the escape (exceljs does not in a cell).
+ */
+const GEDEELD = /[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]|_x[0-9A-Fa-f]{4}_/;
+
+function tTag(s: string): string {
+  return `<t${/^\s|\s$|\n/.test(s) ? ' xml:space="preserve"' : ''}>${xml(s)}</t>`;
+}
+
 function getal(x: number): string {
   if (!Number.isFinite(x)) throw new Error(`geen eindig getal voor een cel: ${x}`);
   return String(x);
@@ -367,11 +385,14 @@ function celXml(c: Cel, stijlen: Stijlen, teksten: Teksten): string {
   const s = stijlen.id(c.stijl, isDatum);
   const sa = s ? ` s="${s}"` : '';
   if (v === null || v === undefined) return s ? `<c r="${ref}"${sa}/>` : '';
-  if (typeof v === 'string') return `<c r="${ref}"${sa} t="s"><v>${teksten.id(v, false)}</v></c>`;
+  if (typeof v === 'string') return GEDEELD.test(v) ? `<c r="${ref}"${sa} t="s"><v>${teksten.id(v, false)}</v></c>` : `<c r="${ref}"${sa} t="inlineStr"><is>${tTag(v)}</is></c>`;
   if (typeof v === 'number') return `<c r="${ref}"${sa}><v>${getal(v)}</v></c>`;
   if (typeof v === 'boolean') return `<c r="${ref}"${sa} t="b"><v>${v ? 1 : 0}</v></c>`;
   if (v instanceof Date) return `<c r="${ref}"${sa}><v>${getal(serieel(v))}</v></c>`;
-  if ('richText' in v) return `<c r="${ref}"${sa} t="s"><v>${teksten.id(v.richText.map((r) => r.text).join(''), true)}</v></c>`;
+  if ('richText' in v) {
+    const t = v.richText.map((r) => r.text).join('');
+    return GEDEELD.test(t) ? `<c r="${ref}"${sa} t="s"><v>${teksten.id(t, true)}</v></c>` : `<c r="${ref}"${sa} t="inlineStr"><is><r>${tTag(t)}</r></is></c>`;
+  }
   const f = `<f>${xml(v.formula)}</f>`;
   const r = v.result;
   if (r === null || r === undefined) return `<c r="${ref}"${sa}>${f}</c>`;
