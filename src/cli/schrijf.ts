@@ -121,10 +121,9 @@ export async function schrijfOfToon(tekst: string, opts: { output?: string; forc
 export async function schrijfWerkboek(opts: { output?: string; force?: boolean }, voorbeeld: string, vul: (wb: import('../render/xlsx-schrijver.js').Werkboek) => void | Promise<void>): Promise<void> {
   if (!opts.output) throw new GebruikFout(`--format xlsx schrijft een bestand: geef het pad met -o, bijvoorbeeld -o ${voorbeeld}`);
   const { Werkboek } = await import('../render/xlsx-schrijver.js');
-  const { werkboekBytes } = await import('../render/werkboek.js');
   const wb = new Werkboek();
   await vul(wb);
-  await schrijfUitvoer([{ pad: opts.output, inhoud: werkboekBytes(wb) }], opts.force);
+  await schrijfUitvoer([{ pad: opts.output, inhoud: await wb.bytes() }], opts.force);
 }
 
 /**

@@ -12,7 +12,7 @@ export function voegCapaciteitBladToe(
   v: CapaciteitView,
   opties: { benodigdFormule?: (afdeling: string) => string } = {},
 ): Blad {
-  const ws = wb.addWorksheet('Capaciteit', { views: [{ state: 'frozen', ySplit: 1 }] });
+  const ws = wb.addWorksheet('Capaciteit', { views: [{ state: 'frozen', ySplit: 1 }], breedtes: [32, 10, 14, 12, 14, 16, 14, 14, 14, 14, 12] });
   const koppen = ['Afdeling', 'Fte', 'Productieve uren per fte', 'Bruto uren', 'Reservering %', 'Reservering uren', 'Gereserveerd', 'Beschikbaar', 'Benodigd', 'Saldo (uren)', 'Saldo (fte)'];
   ws.addRow(koppen);
   kopStijl(ws, koppen.length);
@@ -62,21 +62,19 @@ export function voegCapaciteitBladToe(
       for (const c of [2, 3, 4]) row.getCell(c).numFmt = nlFormaat(0);
     }
   }
-  [32, 10, 14, 12, 14, 16, 14, 14, 14, 14, 12].forEach((w, i) => (ws.getColumn(i + 1).width = w));
   ws.autoFilter = { from: { row: 1, column: 1 }, to: { row: 1, column: koppen.length } };
   return ws;
 }
 
 /** The deferral proposal as a sheet. */
 export function voegUitstelBladToe(wb: Werkboek, v: CapaciteitView): Blad {
-  const ws = wb.addWorksheet('Uitstel', { views: [{ state: 'frozen', ySplit: 1 }] });
+  const ws = wb.addWorksheet('Uitstel', { views: [{ state: 'frozen', ySplit: 1 }], breedtes: [28, 10, 50, 12, 10, 10, 12, 90] });
   const koppen = ['Afdeling', 'Code', 'Product', 'Aantal uitgesteld', 'Van aantal', 'Uren', 'Klasse', 'Reden'];
   ws.addRow(koppen);
   kopStijl(ws, koppen.length);
   for (const u of v.uitgesteld) {
     ws.addRow([celTekst(u.afdeling), celTekst(u.code), celTekst(u.product), u.aantal?.toNumber() ?? null, u.vanAantal?.toNumber() ?? null, u.uren.toNumber(), celTekst(u.klasse), celTekst(u.reden)]);
   }
-  [28, 10, 50, 12, 10, 10, 12, 90].forEach((w, i) => (ws.getColumn(i + 1).width = w));
   ws.autoFilter = { from: { row: 1, column: 1 }, to: { row: 1, column: koppen.length } };
   return ws;
 }

@@ -1,7 +1,6 @@
-import { type Blad, type Cel, type CelWaarde, Werkboek } from './xlsx-schrijver.js';
+import { type Cel, Werkboek } from './xlsx-schrijver.js';
 import type { Kleur } from '../compute/ibt.js';
 import type { IbtView, OverzichtRij } from '../report/ibt.js';
-import { werkboekBytes } from './werkboek.js';
 import { celTekst, kopStijl } from './xlsx-stijl.js';
 
 const VULLING: Record<Kleur | 'niet te beoordelen', string> = { groen: 'FF2E7D32', oranje: 'FFEF6C00', rood: 'FFC62828', grijs: 'FF757575', 'niet te beoordelen': 'FF757575' };
@@ -13,10 +12,10 @@ function kleurCel(c: Cel, kleur: Kleur | 'niet te beoordelen'): void {
 }
 
 /** One municipality: the criteria with colour fill, reason and evidence; the improvement points. */
-export function ibtXlsx(v: IbtView): Uint8Array {
+export async function ibtXlsx(v: IbtView): Promise<Uint8Array> {
   const wb = new Werkboek();
   wb.title = v.titel;
-  const ws = wb.addWorksheet('Criteria', { views: [{ state: 'frozen', ySplit: 1 }] });
+  const ws = wb.addWorksheet('Criteria', { views: [{ state: 'frozen', ySplit: 1 }], breedtes: [6, 44, 14, 10, 70, 90] });
   const koppen = ['Nr', 'Criterium', 'Oordeel', 'Kleur', 'Reden', 'Onderbouwing'];
   ws.addRow(koppen);
   kopStijl(ws, koppen.length);
@@ -27,8 +26,7 @@ export function ibtXlsx(v: IbtView): Uint8Array {
   const t = ws.addRow([null, 'Totaaloordeel', v.totaalOordeel, null, v.regel]);
   t.font = { bold: true };
   kleurCel(t.getCell(4), v.totaal);
-  [6, 44, 14, 10, 70, 90].forEach((w, i) => (ws.getColumn(i + 1).width = w));
-  const k = wb.addWorksheet('Kerncijfers');
+  const k = wb.addWorksheet('Kerncijfers', { breedtes: [32, 80] });
   // The workbook says whose and which year it is, on screen and on paper.
   k.addRow(['Gemeente', celTekst(v.gemeente)]);
   k.addRow(['Jaar', v.jaar]);
@@ -38,22 +36,19 @@ export function ibtXlsx(v: IbtView): Uint8Array {
   if (v.profiel.opmerking) k.addRow(['Opmerking', celTekst(v.profiel.opmerking)]);
   for (const b of v.bevindingen) k.addRow(['Bevinding', celTekst(b)]);
   for (const x of v.kerncijfers) k.addRow([x.label, x.waarde]);
-  k.getColumn(1).width = 32;
-  k.getColumn(2).width = 80;
-  const vp = wb.addWorksheet('Verbeterpunten', { views: [{ state: 'frozen', ySplit: 1 }] });
+  const vp = wb.addWorksheet('Verbeterpunten', { views: [{ state: 'frozen', ySplit: 1 }], breedtes: [6, 70, 16, 60] });
   vp.addRow(['Nr', 'Verbeterpunt', 'Status', 'Toelichting']);
   kopStijl(vp, 4);
   for (const p of v.verbeterpunten) vp.addRow([celTekst(p.nr), celTekst(p.verbeterpunt), p.status, celTekst(p.toelichting)]);
-  [6, 70, 16, 60].forEach((w, i) => (vp.getColumn(i + 1).width = w));
   for (const blad of wb.worksheets) blad.headerFooter.oddHeader = `&L${v.titel.replace(/&/g, '&&')}`;
-  return werkboekBytes(wb);
+  return wb.bytes();
 }
 
 /** The region overview: a row per municipality, the colour per criterion as fill and as word. */
-export function overzichtXlsx(jaar: number | string, rijen: OverzichtRij[], criteria: string[], regel: string): Uint8Array {
+export async function overzichtXlsx(jaar: number | string, rijen: OverzichtRij[], criteria: string[], regel: string): Promise<Uint8Array> {
   const wb = new Werkboek();
   wb.title = `IBT-overzicht VTH ${jaar}`;
-  const ws = wb.addWorksheet('Overzicht', { views: [{ state: 'frozen', ySplit: 1, xSplit: 1 }] });
+  const ws = wb.addWorksheet('Overzicht', { views: [{ state: 'frozen', ySplit: 1, xSplit: 1 }], breedtes: [28, ...criteria.map(() => 14), 18, 14, 16, 14, 12, 14, 18, 16, 30, 60] });
   const koppen = ['Gemeente', ...criteria.map((c, i) => `${i + 1}. ${c}`), 'Totaal', 'Benodigd (uren)', 'Beschikbaar (uren)', 'Realisatie (%)', 'Tijdig (%)', 'Doelen behaald', 'Open verbeterpunten', 'Profiel', 'Bron', 'Opmerking'];
   ws.addRow(koppen);
   kopStijl(ws, koppen.length);
@@ -65,15 +60,10 @@ export function overzichtXlsx(jaar: number | string, rijen: OverzichtRij[], crit
     for (const c of [criteria.length + 3, criteria.length + 4]) row.getCell(c).numFmt = '#,##0';
     for (const c of [criteria.length + 5, criteria.length + 6]) row.getCell(c).numFmt = '0.0';
   }
-  ws.getColumn(1).width = 28;
-  for (let i = 0; i < criteria.length; i++) ws.getColumn(i + 2).width = 14;
-  [18, 14, 16, 14, 12, 14, 18, 16, 30, 60].forEach((w, i) => (ws.getColumn(criteria.length + 2 + i).width = w));
   ws.getRow(1).height = 60;
   ws.autoFilter = { from: { row: 1, column: 1 }, to: { row: 1, column: koppen.length } };
-  const u = wb.addWorksheet('Toelichting');
+  const u = wb.addWorksheet('Toelichting', { breedtes: [16, 100] });
   u.addRow(['Totaaloordeel', regel]);
   criteria.forEach((c, i) => u.addRow([`Criterium ${i + 1}`, c]));
-  u.getColumn(1).width = 16;
-  u.getColumn(2).width = 100;
-  return werkboekBytes(wb);
+  return wb.bytes();
 }

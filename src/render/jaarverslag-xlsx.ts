@@ -1,15 +1,13 @@
 import { type Blad, type CelWaarde, type Rij, Werkboek } from './xlsx-schrijver.js';
 import type { JaarverslagView } from '../report/jaarverslag.js';
-import { werkboekBytes } from './werkboek.js';
 import { celTekst, getalFormaat, kopStijl } from './xlsx-stijl.js';
 
 const n = (r: { toNumber(): number } | undefined) => (r === undefined ? null : r.toNumber());
 
 function blad(wb: Werkboek, naam: string, koppen: string[], breedtes: number[]): Blad {
-  const ws = wb.addWorksheet(naam, { views: [{ state: 'frozen', ySplit: 1 }] });
+  const ws = wb.addWorksheet(naam, { views: [{ state: 'frozen', ySplit: 1 }], breedtes });
   ws.addRow(koppen);
   kopStijl(ws, koppen.length);
-  breedtes.forEach((w, i) => (ws.getColumn(i + 1).width = w));
   ws.autoFilter = { from: { row: 1, column: 1 }, to: { row: 1, column: koppen.length } };
   return ws;
 }
@@ -22,10 +20,10 @@ function procentCel(row: Rij, kol: number, deel: string, geheel: string, waarde:
 }
 
 /** The jaarverslag workbook: Samenvatting, Realisatie, Taakvelden, Doelen, Tijdigheid, Verbeterpunten, Meldingen. */
-export function jaarverslagXlsx(v: JaarverslagView): Uint8Array {
+export async function jaarverslagXlsx(v: JaarverslagView): Promise<Uint8Array> {
   const wb = new Werkboek();
   wb.title = v.titel;
-  const sam = wb.addWorksheet('Samenvatting');
+  const sam = wb.addWorksheet('Samenvatting', { breedtes: [40, 30] });
   const real = blad(wb, 'Realisatie', ['Code', 'Product', 'Taakveld', 'Afdeling', 'Gepland aantal', 'Gerealiseerd aantal', '% aantal', 'Geplande uren', 'Gerealiseerde uren', '% uren', 'Bron', 'Afwijking', 'Toelichting'], [12, 50, 16, 26, 12, 12, 10, 12, 12, 10, 10, 10, 60]);
   for (const r of v.realisatie.regels) {
     const row = real.addRow([celTekst(r.code), celTekst(r.product), celTekst(r.taakveld), celTekst(r.afdeling), n(r.planAantal), n(r.aantal), null, n(r.planUren), n(r.uren), null, r.bron === 'geen' ? 'onbekend' : r.bron, r.afwijking ? 'ja' : 'nee', celTekst(r.toelichting ?? '')]);
@@ -71,7 +69,5 @@ export function jaarverslagXlsx(v: JaarverslagView): Uint8Array {
   rij('Gerealiseerde uren', n(v.samenvatting.uren), '#,##0');
   if (v.samenvatting.procentUren) rij('Realisatie uren', { formula: 'IF(B5=0,"",B6/B5)', result: v.samenvatting.procentUren.toNumber() / 100 }, '0.0%');
   rij('Doelen behaald', `${v.samenvatting.doelenBehaald} van ${v.samenvatting.doelenMetStreefwaarde}`);
-  sam.getColumn(1).width = 40;
-  sam.getColumn(2).width = 30;
-  return werkboekBytes(wb);
+  return wb.bytes();
 }

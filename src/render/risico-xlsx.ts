@@ -5,8 +5,8 @@ import { celTekst, kopStijl, nlFormaat } from './xlsx-stijl.js';
 
 /** Adds the ranked risk table as a sheet. Effect and risico are live formulas over the scores. */
 export function voegRisicoBladToe(wb: Werkboek, view: RisicoView, naam = 'Risicoanalyse'): Blad {
-  const ws = wb.addWorksheet(naam, { views: [{ state: 'frozen', ySplit: 1 }] });
   const dims = view.model.dimensies;
+  const ws = wb.addWorksheet(naam, { views: [{ state: 'frozen', ySplit: 1 }], breedtes: [6, 8, 60, 24, ...dims.map(() => 12), 10, 8, 10, 12, 16, 50] });
   const koppen = ['Rang', 'Id', 'Activiteit', 'Groep', ...dims.map((d) => d.naam), 'Effect', 'Kans', 'Risico', 'Klasse', 'Berekende klasse', 'Motivatie'];
   ws.addRow(koppen);
   kopStijl(ws, koppen.length);
@@ -44,8 +44,6 @@ export function voegRisicoBladToe(wb: Werkboek, view: RisicoView, naam = 'Risico
     };
     row.getCell(eCol + 3).font = { color: { argb: 'FFFFFFFF' }, bold: true };
   });
-  const breedtes = [6, 8, 60, 24, ...dims.map(() => 12), 10, 8, 10, 12, 16, 50];
-  breedtes.forEach((w, i) => (ws.getColumn(i + 1).width = w));
   ws.autoFilter = { from: { row: 1, column: 1 }, to: { row: 1, column: koppen.length } };
   return ws;
 }

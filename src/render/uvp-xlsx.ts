@@ -1,22 +1,17 @@
-import { type Blad, type Cel, type CelWaarde, Werkboek } from './xlsx-schrijver.js';
+import { type CelWaarde, Werkboek } from './xlsx-schrijver.js';
 import type { UvpView } from '../report/uvp.js';
 import { voegCapaciteitBladToe, voegUitstelBladToe } from './capaciteit-xlsx.js';
 import { voegRisicoBladToe } from './risico-xlsx.js';
-import { werkboekBytes } from './werkboek.js';
 import { celTekst, getalFormaat, kopStijl } from './xlsx-stijl.js';
 
 const n = (r: { toNumber(): number } | undefined) => (r === undefined ? null : r.toNumber());
-
-function breedtes(ws: Blad, b: number[]): void {
-  b.forEach((w, i) => (ws.getColumn(i + 1).width = w));
-}
 
 /**
  * Programma: one row per line; uren = aantal × kental as a formula, fixed hours as a value, subtotals
  * per taakveld and the total as SUM formulas. Returns the cell of the grand total.
  */
 function programmaBlad(wb: Werkboek, v: UvpView): { totaalCel: string } {
-  const ws = wb.addWorksheet('Programma', { views: [{ state: 'frozen', ySplit: 1 }] });
+  const ws = wb.addWorksheet('Programma', { views: [{ state: 'frozen', ySplit: 1 }], breedtes: [16, 12, 60, 26, 14, 12, 12, 10, 12, 40] });
   const koppen = ['Taakveld', 'Code', 'Product', 'Afdeling', 'Aantal', 'Kental', 'Uren', 'Wettelijk', 'Prioriteit', 'Opmerking'];
   ws.addRow(koppen);
   kopStijl(ws, koppen.length);
@@ -68,13 +63,12 @@ function programmaBlad(wb: Werkboek, v: UvpView): { totaalCel: string } {
   tot.getCell(7).value = { formula: [...subtotalen, ...(projectSub ? [projectSub] : [])].join('+') || '0', result: v.programma.totaal.toNumber() };
   tot.getCell(7).numFmt = getalFormaat(v.programma.totaal);
   tot.font = { bold: true };
-  breedtes(ws, [16, 12, 60, 26, 14, 12, 12, 10, 12, 40]);
   ws.autoFilter = { from: { row: 1, column: 1 }, to: { row: 1, column: koppen.length } };
   return { totaalCel: `G${tot.number}` };
 }
 
 function doelenBlad(wb: Werkboek, v: UvpView): void {
-  const ws = wb.addWorksheet('Doelen', { views: [{ state: 'frozen', ySplit: 1 }] });
+  const ws = wb.addWorksheet('Doelen', { views: [{ state: 'frozen', ySplit: 1 }], breedtes: [8, 22, 50, 60, 14, 10, 10] });
   const koppen = ['Id', 'Thema', 'Doel', 'Indicator', 'Streefwaarde', 'Eenheid', 'Volledig'];
   ws.addRow(koppen);
   kopStijl(ws, koppen.length);
@@ -82,17 +76,15 @@ function doelenBlad(wb: Werkboek, v: UvpView): void {
     const row = ws.addRow([celTekst(d.id), celTekst(d.thema), celTekst(d.doel), celTekst(d.indicator), celTekst(d.streefwaarde), celTekst(d.eenheid), d.volledig ? 'ja' : 'nee']);
     if (!d.volledig) row.getCell(7).font = { color: { argb: 'FFC62828' }, bold: true };
   }
-  breedtes(ws, [8, 22, 50, 60, 14, 10, 10]);
   ws.autoFilter = { from: { row: 1, column: 1 }, to: { row: 1, column: koppen.length } };
 }
 
 function meldingenBlad(wb: Werkboek, v: UvpView): void {
-  const ws = wb.addWorksheet('Meldingen', { views: [{ state: 'frozen', ySplit: 1 }] });
+  const ws = wb.addWorksheet('Meldingen', { views: [{ state: 'frozen', ySplit: 1 }], breedtes: [14, 110, 50] });
   const koppen = ['Soort', 'Bevinding', 'Plaats'];
   ws.addRow(koppen);
   kopStijl(ws, koppen.length);
   for (const m of v.meldingen) ws.addRow([m.niveau, celTekst(m.bericht), celTekst(m.waar)]);
-  breedtes(ws, [14, 110, 50]);
   ws.autoFilter = { from: { row: 1, column: 1 }, to: { row: 1, column: koppen.length } };
 }
 
@@ -106,10 +98,10 @@ export function sumifGelijk(tekst: string): string {
 }
 
 /** The UVP workbook: Samenvatting, Risicoanalyse, Doelen, Programma, Capaciteit (+ Uitstel), Meldingen. */
-export function uvpXlsx(v: UvpView): Uint8Array {
+export async function uvpXlsx(v: UvpView): Promise<Uint8Array> {
   const wb = new Werkboek();
   wb.title = v.titel;
-  const sam = wb.addWorksheet('Samenvatting');
+  const sam = wb.addWorksheet('Samenvatting', { breedtes: [44, 60] });
   if (v.risico) voegRisicoBladToe(wb, v.risico);
   doelenBlad(wb, v);
   const { totaalCel } = programmaBlad(wb, v);
@@ -144,9 +136,7 @@ export function uvpXlsx(v: UvpView): Uint8Array {
   for (const p of v.samenvatting.perKlasse) rij(`Activiteiten met prioriteit ${p.klasse}`, p.aantal);
   rij('Doelen', v.samenvatting.doelenTotaal);
   rij('Doelen zonder indicator of streefwaarde', v.samenvatting.doelenOnvolledig);
-  sam.getColumn(1).width = 44;
-  sam.getColumn(2).width = 60;
   // Left-aligned and not wrapped: a long verdict runs on into the empty columns beside it.
   sam.getColumn(2).alignment = { horizontal: 'left' };
-  return werkboekBytes(wb);
+  return wb.bytes();
 }

@@ -4,7 +4,7 @@
 // per cell and one string of the whole sheet: a UVP of 100.000 lines took 110 s and 3,2 GB. Here a
 // cell is a value and a style number, a row is serialised once, and the file is the same bytes for
 // the same view (fixed dates, fixed order).
-import { crc32, deflateRawSync } from 'node:zlib';
+import { constants, crc32, deflateRawSync } from 'node:zlib';
 
 export interface Lettertype {
   bold?: boolean;
@@ -134,7 +134,7 @@ export class Rij {
 }
 
 export class Kolom {
-  width?: number;
+  private w?: number;
   stijl: Stijl = GEEN;
   constructor(
     private readonly blad: Blad,
@@ -143,8 +143,16 @@ export class Kolom {
   get letter(): string {
     return kolomLetter(this.number);
   }
+  get width(): number | undefined {
+    return this.w;
+  }
+  set width(v: number | undefined) {
+    this.blad.nogNietBegonnen('een kolombreedte');
+    this.w = v;
+  }
   /** As in exceljs: sets the alignment of the column's cells that exist now, and of the empty ones. */
   set alignment(v: Uitlijning) {
+    this.blad.nogNietBegonnen('een kolomopmaak');
     this.stijl = metStijl(this.stijl, 'alignment', v);
     this.blad.elkeRij((r) => {
       const c = r.cellen[this.number - 1];
@@ -155,6 +163,8 @@ export class Kolom {
 
 export interface BladOpties {
   views?: { state: 'frozen'; ySplit?: number; xSplit?: number }[];
+  /** Column widths from column A: given here, because a long sheet's start is written before its end is known. */
+  breedtes?: number[];
 }
 
 /** Rows further back than this are written out and let go as new rows come: memory stays flat. */
@@ -164,19 +174,30 @@ export class Blad {
   /** Rows not yet written; `rijen[0]` is row `eersteOpen`. */
   private rijen: Rij[] = [];
   private eersteOpen = 1;
-  /** The sheetData of the rows written so far, as UTF-8 outside the JavaScript heap (compact, and never scanned by the collector). */
-  private readonly geschreven: Buffer[] = [];
+  /**
+   * A long sheet is deflated while it is made: its start (views, columns) once the first rows are
+   * written, then every block of rows. Each block is its own deflate segment ending in a sync flush,
+   * so that the segments one after another are one valid stream (RFC 1951 allows it); nothing of the
+   * written rows stays in memory but their compressed bytes.
+   */
+  private stroom?: { uit: Buffer[]; crc: number; grootte: number };
   private readonly kolommen: Kolom[] = [];
   autoFilter?: { from: { row: number; column: number }; to: { row: number; column: number } };
-  pageSetup: { orientation?: 'landscape' | 'portrait'; fitToPage?: boolean; fitToWidth?: number; fitToHeight?: number; paperSize?: number } = {};
+  /** Every document sheet prints landscape on A4, fitted to the page width: a college reads it on paper. */
+  readonly pageSetup = { orientation: 'landscape' as const, fitToPage: true, fitToWidth: 1, fitToHeight: 0, paperSize: 9 };
   headerFooter: { oddHeader?: string; oddFooter?: string } = {};
-  private maxKolom = 1;
   constructor(
     readonly name: string,
     readonly id: number,
     readonly opties: BladOpties,
     private readonly werkboek: { stijlen: Stijlen; teksten: Teksten },
-  ) {}
+  ) {
+    opties.breedtes?.forEach((w, i) => (this.getColumn(i + 1).width = w));
+  }
+  /** What sits before the rows cannot change once rows are written. */
+  nogNietBegonnen(wat: string): void {
+    if (this.stroom) throw new Error(`blad "${this.name}": ${wat} moet er zijn voordat de rijen geschreven worden (geef ze bij addWorksheet)`);
+  }
   get rowCount(): number {
     return this.eersteOpen - 1 + this.rijen.length;
   }
@@ -195,27 +216,44 @@ export class Blad {
   }
   /** Every row not yet written (a column style applies to those; the written ones are final). */
   elkeRij(f: (r: Rij) => void): void {
-    if (this.eersteOpen > 1) throw new Error(`blad "${this.name}": een kolomopmaak na ${OPEN_RIJEN} rijen komt niet meer bij de eerste`);
     this.rijen.forEach(f);
   }
-  /** Writes rows up to and including `tot` and lets them go. */
+  private schrijf(data: string, laatste = false): void {
+    const s = this.stroom!;
+    const buf = Buffer.from(data, 'utf8');
+    s.crc = crc32(buf, s.crc);
+    s.grootte += buf.length;
+    s.uit.push(deflateRawSync(buf, { level: 1, finishFlush: laatste ? constants.Z_FINISH : constants.Z_SYNC_FLUSH }));
+  }
+  /** Writes rows up to and including `tot` into the compressed stream and lets them go. */
   private schrijfTot(tot: number): void {
     const { stijlen, teksten } = this.werkboek;
+    if (!this.stroom) {
+      this.stroom = { uit: [], crc: 0, grootte: 0 };
+      this.schrijf(bladBegin(this, stijlen));
+    }
     const klaar = this.rijen.splice(0, tot - this.eersteOpen + 1);
     let stuk = '';
     for (const r of klaar) {
       r.vast = true;
       for (const c of r.cellen) if (c) c.vast = true;
-      this.maxKolom = Math.max(this.maxKolom, r.cellen.length);
       stuk += rijXml(r, stijlen, teksten);
     }
-    this.geschreven.push(Buffer.from(stuk, 'utf8'));
+    this.schrijf(stuk);
     this.eersteOpen = tot + 1;
   }
-  /** The sheetData so far and the widest row: writes every remaining row. */
-  sluit(): { rijen: Buffer[]; maxKolom: number } {
+  /** The sheet's part, compressed: a short sheet at once, a long one by finishing its segments. */
+  inpakken(): Ingepakt {
+    const { stijlen, teksten } = this.werkboek;
+    if (!this.stroom) {
+      let rijen = '';
+      for (const r of this.rijen) rijen += rijXml(r, stijlen, teksten);
+      return pak(bladBegin(this, stijlen) + rijen + bladEinde(this));
+    }
     if (this.rijen.length) this.schrijfTot(this.rowCount);
-    return { rijen: this.geschreven, maxKolom: this.maxKolom };
+    this.schrijf(bladEinde(this), true);
+    const s = this.stroom;
+    return { ingepakt: Buffer.concat(s.uit), crc: s.crc, grootte: s.grootte };
   }
   getColumn(n: number): Kolom {
     let k = this.kolommen[n - 1];
@@ -409,13 +447,11 @@ function rijXml(r: Rij, stijlen: Stijlen, teksten: Teksten): string {
   return cellen || ht ? `<row r="${r.number}"${ht}>${cellen}</row>` : '';
 }
 
-function bladXml(b: Blad, stijlen: Stijlen): Buffer {
+/** The sheet up to its first row: what the rows cannot change. */
+function bladBegin(b: Blad, stijlen: Stijlen): string {
   const delen: string[] = [];
-  const ps = b.pageSetup;
-  const { rijen, maxKolom } = b.sluit();
   delen.push('<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships">');
-  if (ps.fitToPage) delen.push('<sheetPr><pageSetUpPr fitToPage="1"/></sheetPr>');
-  delen.push(`<dimension ref="A1:${kolomLetter(maxKolom)}${Math.max(1, b.rowCount)}"/>`);
+  if (b.pageSetup.fitToPage) delen.push('<sheetPr><pageSetUpPr fitToPage="1"/></sheetPr>');
   const view = b.opties.views?.[0];
   if (view && (view.ySplit || view.xSplit)) {
     const x = view.xSplit ?? 0;
@@ -437,27 +473,25 @@ function bladXml(b: Blad, stijlen: Stijlen): Buffer {
     delen.push('</cols>');
   }
   delen.push('<sheetData>');
-  const voor = Buffer.from(delen.join(''), 'utf8');
-  delen.length = 0;
-  delen.push('</sheetData>');
+  return delen.join('');
+}
+
+/** The sheet after its last row: filter, print settings, header and footer. */
+function bladEinde(b: Blad): string {
+  const delen: string[] = ['</sheetData>'];
+  const ps = b.pageSetup;
   if (b.autoFilter) {
     const { from, to } = b.autoFilter;
     delen.push(`<autoFilter ref="${kolomLetter(from.column)}${from.row}:${kolomLetter(to.column)}${to.row}"/>`);
   }
   delen.push('<pageMargins left="0.7" right="0.7" top="0.75" bottom="0.75" header="0.3" footer="0.3"/>');
-  const psAttr = [
-    ps.paperSize !== undefined ? `paperSize="${ps.paperSize}"` : '',
-    ps.fitToWidth !== undefined ? `fitToWidth="${ps.fitToWidth}"` : '',
-    ps.fitToHeight !== undefined ? `fitToHeight="${ps.fitToHeight}"` : '',
-    ps.orientation ? `orientation="${ps.orientation}"` : '',
-  ].filter(Boolean);
-  if (psAttr.length) delen.push(`<pageSetup ${psAttr.join(' ')}/>`);
+  delen.push(`<pageSetup paperSize="${ps.paperSize}" fitToWidth="${ps.fitToWidth}" fitToHeight="${ps.fitToHeight}" orientation="${ps.orientation}"/>`);
   const hf = b.headerFooter;
   if (hf.oddHeader || hf.oddFooter) {
     delen.push(`<headerFooter>${hf.oddHeader ? `<oddHeader>${xml(hf.oddHeader)}</oddHeader>` : ''}${hf.oddFooter ? `<oddFooter>${xml(hf.oddFooter)}</oddFooter>` : ''}</headerFooter>`);
   }
   delen.push('</worksheet>');
-  return Buffer.concat([voor, ...rijen, Buffer.from(delen.join(''), 'utf8')]);
+  return delen.join('');
 }
 
 const VASTE_DATUM = '2000-01-01T00:00:00Z';
@@ -476,11 +510,11 @@ export class Werkboek {
   }
 
   /** The .xlsx file: every part deflated, fixed dates, so that the same workbook gives the same bytes. */
-  bytes(): Uint8Array {
+  async bytes(): Promise<Uint8Array> {
     const { stijlen, teksten } = this;
     const delen: [string, string | Uint8Array | Ingepakt][] = [];
-    // Each sheet deflated as soon as it is written, so that only one sheet's XML exists at a time.
-    const bladen = this.worksheets.map((b) => [`xl/worksheets/sheet${b.id}.xml`, pak(bladXml(b, stijlen))] as [string, Ingepakt]);
+    const bladen: [string, Ingepakt][] = [];
+    for (const b of this.worksheets) bladen.push([`xl/worksheets/sheet${b.id}.xml`, b.inpakken()]);
     const filters = this.worksheets
       .filter((b) => b.autoFilter)
       .map((b) => {

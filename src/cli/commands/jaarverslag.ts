@@ -131,7 +131,7 @@ export async function jaarverslagOpdracht(pad: string, opts: JaarverslagOpties):
   }
   if (formaten.has('xlsx')) {
     const { jaarverslagXlsx } = await import('../../render/jaarverslag-xlsx.js');
-    bestanden.push({ pad: path.join(opts.output, `${stam}.xlsx`), inhoud: jaarverslagXlsx(view) });
+    bestanden.push({ pad: path.join(opts.output, `${stam}.xlsx`), inhoud: await jaarverslagXlsx(view) });
   }
   await schrijfUitvoer(bestanden, opts.force);
   for (const b of bestanden) process.stderr.write(`geschreven: ${b.pad}\n`);

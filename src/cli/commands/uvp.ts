@@ -50,7 +50,7 @@ export async function uvpOpdracht(pad: string, opts: UvpOpties): Promise<number>
   }
   if (formaten.has('xlsx')) {
     const { uvpXlsx } = await import('../../render/uvp-xlsx.js');
-    bestanden.push({ pad: path.join(opts.output, `${stam}.xlsx`), inhoud: uvpXlsx(view) });
+    bestanden.push({ pad: path.join(opts.output, `${stam}.xlsx`), inhoud: await uvpXlsx(view) });
   }
   await schrijfUitvoer(bestanden, opts.force);
   for (const b of bestanden) process.stderr.write(`geschreven: ${b.pad}\n`);
