@@ -1,0 +1,72 @@
+import { writeFileSync } from 'node:fs';
+import path from 'node:path';
+import Papa from 'papaparse';
+import { describe, expect, it } from 'vitest';
+import { stroomRijen } from '../src/ingest/stroom.js';
+import { tijdelijkeMap } from './helpers.js';
+
+const MB = 1024 * 1024;
+
+/** What papaparse makes of the whole text at once, line ends as one: the reference for the streaming reader. */
+function inEenKeer(tekst: string): string[][] {
+  const r = Papa.parse<string[]>(tekst.replace(/\r\n?/g, '\n'), { delimiter: ';', newline: '\n', skipEmptyLines: false }).data;
+  if (r.length && r[r.length - 1]!.length === 1 && r[r.length - 1]![0] === '') r.pop();
+  return r;
+}
+
+async function gestroomd(tekst: string | Buffer): Promise<string[][]> {
+  const pad = path.join(tijdelijkeMap(), 'zaken.csv');
+  writeFileSync(pad, tekst);
+  const rijen: string[][] = [];
+  await stroomRijen(pad, (w, rij) => {
+    expect(rij).toBe(rijen.length + 1);
+    rijen.push(w as string[]);
+  });
+  return rijen;
+}
+
+describe('the streaming CSV reader of exports', () => {
+  it('reads over the 1 MB block edges exactly what papaparse reads at once: quoted cells with ; and line ends, "" inside, CRLF split at an edge, a multibyte character split at an edge', async () => {
+    let s = 42;
+    const rnd = () => ((s = (s * 1664525 + 1013904223) >>> 0), s / 4294967296);
+    const cellen = ['Z1', 'A2.02.00', '12,5', 'ëën', '€ 100,-', '"met ; puntkomma"', '"regel\r\nnaar beneden"', '"zegt ""ja"""', '', 'gewoon tekst'];
+    const regels: string[] = ['zaaknummer;productcode;uren;omschrijving'];
+    const bytes = (t: string) => Buffer.byteLength(t);
+    let lengte = bytes(regels[0]!) + 2;
+    // Fill to just before 1 MB, then one line whose CRLF straddles the first block edge: its CR the
+    // last byte of the first block, its LF the first of the second.
+    while (lengte < MB - 200) {
+      const r = Array.from({ length: 4 }, () => cellen[Math.floor(rnd() * cellen.length)]).join(';');
+      regels.push(r);
+      lengte += bytes(r) + 2;
+    }
+    regels.push('x'.repeat(MB - 1 - lengte - ';einde'.length) + ';einde');
+    let tekst = regels.join('\r\n') + '\r\n';
+    expect(Buffer.from(tekst).subarray(MB - 1, MB + 1).toString()).toBe('\r\n');
+    lengte = bytes(tekst);
+    while (lengte < 2 * MB - 100) {
+      const r = `Z;"ë\n";${'y'.repeat(Math.floor(rnd() * 40))}\r\n`;
+      tekst += r;
+      lengte += bytes(r);
+    }
+    // A two-byte character across the second block edge.
+    tekst += 'a'.repeat(2 * MB - 1 - lengte) + 'é;b\r\n';
+    expect(Buffer.from(tekst).subarray(2 * MB - 1, 2 * MB + 1).toString()).toBe('é');
+    for (let i = 0; i < 5000; i++) tekst += Array.from({ length: 3 }, () => cellen[Math.floor(rnd() * cellen.length)]).join(';') + (i % 3 ? '\r\n' : '\n');
+    const verwacht = inEenKeer(tekst);
+    expect(verwacht.length).toBeGreaterThan(15_000);
+    expect(await gestroomd(tekst)).toEqual(verwacht);
+  });
+
+  it('without quotes, plain ASCII and with a BOM, LF, CRLF and CR line ends, and a last line without a line end', async () => {
+    for (const tekst of ['a;b\nc;d\n', 'a;b\r\nc;d', '\ufeffa;b\r\nc;d\r\n\r\ne;f\r\n', 'a;b\rc;d\r', 'ë;b\nc;€\n']) {
+      expect(await gestroomd(tekst), JSON.stringify(tekst)).toEqual(inEenKeer(tekst.replace(/^\ufeff/, '')));
+    }
+  });
+
+  it('a stray quote early in a large file keeps its text open, and the file is still read once, to its end', async () => {
+    const regels = ['a;b', 'x;ab"c', ...Array.from({ length: 60_000 }, (_, i) => `r${i};${'z'.repeat(30)}`)];
+    const tekst = regels.join('\n') + '\n';
+    expect(await gestroomd(tekst)).toEqual(inEenKeer(tekst));
+  });
+});
