@@ -3,7 +3,7 @@ import { zichtbaar } from '../../ingest/tabel.js';
 import { analyseer } from '../../compute/controle.js';
 import { beoordeelDoelen } from '../../compute/doelen.js';
 import { vergelijkRealisatie } from '../../compute/realisatie.js';
-import { jaarverslagView } from '../../report/jaarverslag.js';
+import { jaarverslagView, type JaarverslagView } from '../../report/jaarverslag.js';
 import { bestandsnaamDeel } from '../../report/uvp.js';
 import { laadTemplates } from '../../render/handlebars.js';
 import { EXIT, GebruikFout, metTemplates } from '../fouten.js';
@@ -18,7 +18,7 @@ import { Rational } from '../../model/rational.js';
 import { ZAAK_KOLOMMEN, type ZaakVeld } from '../../model/zaken.js';
 import { realisatieGrafiek } from '../../render/grafieken.js';
 import { isStil } from '../looptijd.js';
-import { sorteerMeldingen } from '../../model/melding.js';
+import { sorteerMeldingen, type Melding } from '../../model/melding.js';
 
 export interface JaarverslagOpties {
   output: string;
@@ -80,9 +80,11 @@ function voortgangMelder(stil?: boolean): ((gelezen: number, totaal: number) => 
   };
 }
 
-export async function jaarverslagOpdracht(pad: string, opts: JaarverslagOpties): Promise<number> {
-  const formaten = parseFormaten(opts.format, ['md', 'xlsx', 'json'] as const);
-  const render = formaten.has('md') ? metTemplates(() => laadTemplates('jaarverslag', opts.templates)) : undefined;
+/**
+ * The werkmap and the export read, checked and turned into the one view every format renders; in a
+ * function of its own so that werkmap, analysis and cases can be let go before rendering.
+ */
+async function bouwView(pad: string, opts: JaarverslagOpties): Promise<{ view: JaarverslagView; stam: string; meldingen: Melding[]; bron: string } | undefined> {
   const wm = await laadWerkmap(pad);
   const analyse = analyseer(wm);
   const jaar = wm.instellingen.jaar;
@@ -99,7 +101,7 @@ export async function jaarverslagOpdracht(pad: string, opts: JaarverslagOpties):
     if (getoond.length) process.stderr.write(formatteerMeldingen(getoond, kleuren(process.stderr)) + '\n');
     if (zaken.onbruikbaar) {
       process.stderr.write(zichtbaar(`De zakenexport is niet bruikbaar: ${zaken.onbruikbaar}. Er is niets geschreven.`) + '\n');
-      return EXIT.PROBLEEM;
+      return undefined;
     }
     if (zaken.overgeslagen) process.stderr.write(`${nlGetal(zaken.overgeslagen, 0)} van ${nlGetal(zaken.gelezen, 0)} zaken overgeslagen; de rest is verwerkt.\n`);
     process.stderr.write(zichtbaar(zakenSamenvatting(zaken, jaar)) + '\n');
@@ -108,25 +110,32 @@ export async function jaarverslagOpdracht(pad: string, opts: JaarverslagOpties):
   const doelen = beoordeelDoelen(wm.doelen ?? [], wm.indicatoren ?? [], zaken?.resultaat);
   const meldingen = [...analyse.meldingen, ...realisatie.meldingen, ...doelen.meldingen];
   const bladen = ['Instellingen', 'Producten', 'Realisatie', 'Doelen', 'Indicatoren', 'Verbeterpunten', 'Teksten'] as const;
-  if (!meldVoorOpdracht(meldingen, wm, [...bladen], ['Producten'])) return EXIT.PROBLEEM;
+  if (!meldVoorOpdracht(meldingen, wm, [...bladen], ['Producten'])) return undefined;
   const stam = `jaarverslag-${jaar ?? 'jaar'}-${bestandsnaamDeel(wm.instellingen.gemeente ?? '')}`;
   const alleMeldingen = [...meldingen, ...(zaken?.meldingen ?? [])];
-  const bestanden: { pad: string; inhoud: string | Uint8Array }[] = [];
   const zakenInfo = zaken && opts.zaken ? { resultaat: zaken.resultaat, bestand: path.basename(opts.zaken) } : undefined;
-  // One view for every format.
-  const view = jaarverslagView(wm, realisatie, doelen.doelen, zakenInfo, alleMeldingen);
+  const bron = `Bron: werkmap, blad Producten (gepland); ${zakenInfo ? `zakenexport ${zakenInfo.bestand}` : 'werkmap, blad Realisatie'} (gerealiseerd)`;
+  return { view: jaarverslagView(wm, realisatie, doelen.doelen, zakenInfo, alleMeldingen), stam, meldingen: alleMeldingen, bron };
+}
+
+export async function jaarverslagOpdracht(pad: string, opts: JaarverslagOpties): Promise<number> {
+  const formaten = parseFormaten(opts.format, ['md', 'xlsx', 'json'] as const);
+  const render = formaten.has('md') ? metTemplates(() => laadTemplates('jaarverslag', opts.templates)) : undefined;
+  const klaar = await bouwView(pad, opts);
+  if (!klaar) return EXIT.PROBLEEM;
+  const { view, stam, bron } = klaar;
+  const bestanden: { pad: string; inhoud: string | Uint8Array }[] = [];
   if (formaten.has('md')) {
     let grafiek: string | undefined;
-    if (realisatie.taakvelden.length) {
+    if (view.realisatie.taakvelden.length) {
       grafiek = `${stam}-realisatie.svg`;
-      const bron = `Bron: werkmap, blad Producten (gepland); ${zakenInfo ? `zakenexport ${zakenInfo.bestand}` : 'werkmap, blad Realisatie'} (gerealiseerd)`;
-      bestanden.push({ pad: path.join(opts.output, grafiek), inhoud: realisatieGrafiek(realisatie.taakvelden, `Gepland en gerealiseerd ${wm.instellingen.gemeente ?? ''} ${jaar ?? ''}`.trim(), bron) });
+      bestanden.push({ pad: path.join(opts.output, grafiek), inhoud: realisatieGrafiek(view.realisatie.taakvelden, `Gepland en gerealiseerd ${view.gemeente} ${view.jaar}`.trim(), bron) });
     }
     bestanden.unshift({ pad: path.join(opts.output, `${stam}.md`), inhoud: metTemplates(() => render!({ ...view, grafiek })) });
   }
   if (formaten.has('json')) {
     const { jaarverslagJson } = await import('../../render/jaarverslag-json.js');
-    const json = jaarverslagJson(view, sorteerMeldingen(alleMeldingen));
+    const json = jaarverslagJson(view, sorteerMeldingen(klaar.meldingen));
     bestanden.push({ pad: path.join(opts.output, `${stam}.json`), inhoud: JSON.stringify(json, null, 2) + '\n' });
   }
   if (formaten.has('xlsx')) {
