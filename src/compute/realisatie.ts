@@ -100,7 +100,7 @@ export function vergelijkRealisatie(wm: Werkmap, vraag: Vraag, zaken?: ZakenResu
     const base = { code: r.code ?? '', product: r.product, taakveld: r.taakveld || ZONDER_TAAKVELD, afdeling: r.afdeling ?? '', planAantal, planUren: ru.uren };
     const k = r.code?.toUpperCase();
     if (!k) {
-      regels.push({ ...base, bron: 'geen', afwijking: false });
+      regels.push({ code: base.code, product: base.product, taakveld: base.taakveld, afdeling: base.afdeling, planAantal, planUren: ru.uren, bron: 'geen', afwijking: false });
       continue;
     }
     gebruikt.add(k);
