@@ -58,6 +58,20 @@ describe('the streaming CSV reader of exports', () => {
     expect(await gestroomd(tekst)).toEqual(verwacht);
   });
 
+  it('a quoted cell with "" and a line end inside it, across a block edge, stays one cell', async () => {
+    const kop = 'a;b\n';
+    const cel = '"zegt ""ja""\nen ""nee""\ntot slot"';
+    // The cell's first inner line end lies just before the 1 MB edge, its second just after.
+    const begin = 'z;"zegt ""ja""';
+    const vulling = 'x;' + 'y'.repeat(MB - 5 - kop.length - 2 - 1 - begin.length) + '\n';
+    const tekst = kop + vulling + 'z;' + cel + '\nna;afloop\n';
+    expect(Buffer.byteLength(kop + vulling + 'z;' + '"zegt ""ja""')).toBeLessThan(MB);
+    expect(Buffer.byteLength(kop + vulling + 'z;' + '"zegt ""ja""\nen ""nee""')).toBeGreaterThan(MB);
+    const r = await gestroomd(tekst);
+    expect(r).toEqual(inEenKeer(tekst));
+    expect(r[2]).toEqual(['z', 'zegt "ja"\nen "nee"\ntot slot']);
+  });
+
   it('without quotes, plain ASCII and with a BOM, LF, CRLF and CR line ends, and a last line without a line end', async () => {
     for (const tekst of ['a;b\nc;d\n', 'a;b\r\nc;d', '\ufeffa;b\r\nc;d\r\n\r\ne;f\r\n', 'a;b\rc;d\r', 'ë;b\nc;€\n']) {
       expect(await gestroomd(tekst), JSON.stringify(tekst)).toEqual(inEenKeer(tekst.replace(/^\ufeff/, '')));

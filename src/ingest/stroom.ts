@@ -93,6 +93,8 @@ async function csvRijen(pad: string, perRij: PerRij, opties: StroomOpties): Prom
   // Where the scan of `rest` stopped and whether it stopped inside a quoted cell: each character is
   // looked at once, also when a stray quote keeps a long stretch open.
   let binnen = false;
+  // The last character was a quote that closed a quoted cell: a quote right after it is "" (text).
+  let gesloten = false;
   let houdCr = false;
   for await (let stuk of bron as AsyncIterable<string>) {
     gelezen += Buffer.byteLength(stuk);
@@ -103,17 +105,27 @@ async function csvRijen(pad: string, perRij: PerRij, opties: StroomOpties): Prom
     if (stuk.includes('\r')) stuk = stuk.replace(/\r\n?/g, '\n');
     const tekst = rest + stuk;
     let grens = -1;
-    if (!binnen && stuk.indexOf('"') < 0) grens = tekst.lastIndexOf('\n');
-    else {
+    if (!binnen && stuk.indexOf('"') < 0) {
+      grens = tekst.lastIndexOf('\n');
+      gesloten = false;
+    } else {
       const scheiding = delimiter.charCodeAt(0);
       for (let i = rest.length; i < tekst.length; i++) {
         const c = tekst.charCodeAt(i);
-        if (c === 34) {
-          // A quote opens a quoted cell only at the cell's start (elsewhere it is text, as papaparse
-          // reads it); inside, "" toggles twice and changes nothing.
+        if (c !== 34) {
+          gesloten = false;
+          if (c === 10 && !binnen) grens = i;
+        } else if (binnen) {
+          // Closes the cell, or is the first half of "".
+          binnen = false;
+          gesloten = true;
+        } else {
+          // The second half of "" goes back in; otherwise a quote opens a cell only at the cell's
+          // start (elsewhere it is text, as papaparse reads it).
           const vorige = i === 0 ? 10 : tekst.charCodeAt(i - 1);
-          if (binnen || vorige === 10 || vorige === scheiding) binnen = !binnen;
-        } else if (c === 10 && !binnen) grens = i;
+          if (gesloten || vorige === 10 || vorige === scheiding) binnen = true;
+          gesloten = false;
+        }
       }
     }
     if (grens >= 0) verwerk(tekst.slice(0, grens));
