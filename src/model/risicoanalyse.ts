@@ -1,4 +1,4 @@
-import { celTekst, type Tabel } from '../ingest/tabel.js';
+import type { Tabel } from '../ingest/tabel.js';
 import { leesBlad } from './blad.js';
 import { celWeergave } from './getal.js';
 import type { KolomSpec } from './kolommen.js';

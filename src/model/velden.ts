@@ -1,4 +1,4 @@
-import { celTekst, type Cel } from '../ingest/tabel.js';
+import type { Cel } from '../ingest/tabel.js';
 import { leesDatum } from './datum.js';
 import type { GetalToestand } from './conventie.js';
 import { celWeergave, leesGetal, type Eenheid, type Waarde } from './getal.js';

@@ -3,7 +3,7 @@ import { analyseer } from '../../compute/controle.js';
 import { bestandsnaamDeel, uvpView, type UvpView } from '../../report/uvp.js';
 import { capaciteitGrafiek, risicoGrafiek } from '../../render/grafieken.js';
 import { laadTemplates } from '../../render/handlebars.js';
-import { EXIT, GebruikFout, metTemplates } from '../fouten.js';
+import { EXIT, metTemplates } from '../fouten.js';
 import { laadWerkmap, meldVoorOpdracht } from '../laad.js';
 import { schrijfUitvoer, parseFormaten } from '../schrijf.js';
 
