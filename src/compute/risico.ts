@@ -41,6 +41,15 @@ export function effectVan(model: Risicomodel, scores: Map<string, Rational | und
 }
 
 /** The highest class whose bound R reaches (`≥ x`, or `> x` when strict); the lowest when none does. */
+/**
+ * The effect at which an activity with this kans reaches a class bound: risico = factor × kans ×
+ * effect solved for effect (for drawing where each class lies). Infinite where no effect reaches it.
+ */
+export function effectOpGrens(grens: number, factor: number, kans: number): number {
+  if (grens <= 0) return 0;
+  return kans <= 0 || factor <= 0 ? Infinity : grens / (factor * kans);
+}
+
 export function klasseVoor(klassen: readonly Klasse[], risico: Rational): Klasse {
   let k = klassen[0]!;
   for (const kl of klassen) {

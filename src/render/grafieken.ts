@@ -1,16 +1,21 @@
 // Charts as SVG, for Markdown documents (and, later, Word). Every chart shows its values and its full
 // labels, has a title and a source line, and is written by hand (render/svg.ts): no chart library is
 // loaded, and the same view gives the same bytes.
+import { effectOpGrens } from '../compute/risico.js';
 import type { CapaciteitView } from '../report/capaciteit.js';
 import type { RisicoView } from '../report/risico.js';
 import { klasseKleur } from './kleuren.js';
-import { breekAf, document, esc, heel, kommaGetal, n, schaal, tekst, tekstBreedte } from './svg.js';
+import { nlGetal } from '../model/getal.js';
+import { breekAf, document, esc, n, schaal, tekst, tekstBreedte } from './svg.js';
 
 export interface StaafReeks {
   naam: string;
   kleur?: string;
   waarden: { categorie: string; waarde: number }[];
 }
+
+/** Whole numbers the Dutch way (1.234), by the project's one number formatter. */
+const nlGetal0 = (x: number) => nlGetal(x, 0);
 
 const REEKSKLEUREN = ['#1f4e79', '#9dc3e6', '#c62828', '#2e7d32'];
 /** More categories than this and the smallest are taken together as one bar: a chart must stay readable. */
@@ -37,7 +42,7 @@ export function staafGrafiek(titel: string, reeksen: StaafReeks[], eenheid: stri
     const blijft = new Set(op.slice(0, MAX_CATEGORIEEN - 1));
     categorieen = [
       ...categorieen.filter((c) => blijft.has(c)),
-      { naam: `overige ${heel(rest.length)} samen`, waarden: reeksen.map((_, i) => rest.reduce((s, c) => s + c.waarden[i]!, 0)) },
+      { naam: `overige ${nlGetal0(rest.length)} samen`, waarden: reeksen.map((_, i) => rest.reduce((s, c) => s + c.waarden[i]!, 0)) },
     ];
   }
 
@@ -48,7 +53,7 @@ export function staafGrafiek(titel: string, reeksen: StaafReeks[], eenheid: stri
   const labelBreedte = Math.min(labelMax, Math.max(60, ...labels.flat().map((l) => tekstBreedte(l, LABEL)))) + 12;
   const max = Math.max(0, ...categorieen.flatMap((c) => c.waarden));
   const { tot, stappen } = schaal(max);
-  const waardeBreedte = Math.max(...categorieen.flatMap((c) => c.waarden.map((w) => tekstBreedte(heel(w), LABEL)))) + 10;
+  const waardeBreedte = Math.max(...categorieen.flatMap((c) => c.waarden.map((w) => tekstBreedte(nlGetal0(w), LABEL)))) + 10;
   const links = 16 + labelBreedte;
   const plotBreedte = BREEDTE - links - 16 - waardeBreedte;
   const x = (v: number) => links + (Math.max(0, v) / tot) * plotBreedte;
@@ -78,8 +83,8 @@ export function staafGrafiek(titel: string, reeksen: StaafReeks[], eenheid: stri
     let sy = midden - groepHoogte / 2;
     c.waarden.forEach((w, ri) => {
       const kleur = reeksen[ri]!.kleur ?? REEKSKLEUREN[ri % REEKSKLEUREN.length];
-      groepen.push(`<rect x="${n(links)}" y="${n(sy)}" width="${n(x(w) - links)}" height="${STAAF}" fill="${kleur}"><title>${esc(`${c.naam}, ${reeksen[ri]!.naam}: ${heel(w)} ${eenheid}`)}</title></rect>`);
-      groepen.push(tekst(x(w) + 4, sy + STAAF / 2, heel(w), { grootte: LABEL, basis: 'middle' }));
+      groepen.push(`<rect x="${n(links)}" y="${n(sy)}" width="${n(x(w) - links)}" height="${STAAF}" fill="${kleur}"><title>${esc(`${c.naam}, ${reeksen[ri]!.naam}: ${nlGetal0(w)} ${eenheid}`)}</title></rect>`);
+      groepen.push(tekst(x(w) + 4, sy + STAAF / 2, nlGetal0(w), { grootte: LABEL, basis: 'middle' }));
       sy += STAAF + TUSSEN;
     });
     y += hoogte + 14;
@@ -89,7 +94,7 @@ export function staafGrafiek(titel: string, reeksen: StaafReeks[], eenheid: stri
   const raster: string[] = [];
   for (const s of stappen) {
     raster.push(`<line x1="${n(x(s))}" y1="${n(boven - 6)}" x2="${n(x(s))}" y2="${n(onder - 8)}" stroke="${s === 0 ? '#888888' : '#e3e3e3'}"/>`);
-    raster.push(tekst(x(s), onder + 6, kommaGetal(s), { grootte: 10, anker: 'middle', kleur: '#555555' }));
+    raster.push(tekst(x(s), onder + 6, nlGetal(s, 2), { grootte: 10, anker: 'middle', kleur: '#555555' }));
   }
   raster.push(tekst(links + plotBreedte / 2, onder + 24, eenheid, { grootte: LABEL, anker: 'middle', kleur: '#555555' }));
   return document(BREEDTE, onder + 52, titel, bron, [...delen, ...raster, ...groepen]);
@@ -124,14 +129,13 @@ export function risicoGrafiek(view: RisicoView, titel: string, bron = 'Bron: wer
   const x = (v: number) => links + (v / maxKans) * B;
   const y = (v: number) => boven + H - (v / maxEffect) * H;
   const delen: string[] = [];
-  // Class zones: above the curve kans × effect = grens / factor, highest class drawn last.
+  // Class zones: above the curve where factor × kans × effect reaches the bound, highest class drawn last.
   for (const [i, k] of klassen.entries()) {
-    const g = k.grensWaarde / (factor || 1);
     const pts: string[] = [];
     const stappen = 120;
     for (let s = 0; s <= stappen; s++) {
       const kv = (s / stappen) * maxKans;
-      const ev = g <= 0 ? 0 : kv === 0 ? maxEffect : Math.min(maxEffect, g / kv);
+      const ev = Math.min(maxEffect, effectOpGrens(k.grensWaarde, factor, kv));
       pts.push(`${n(x(kv))},${n(y(ev))}`);
     }
     pts.push(`${n(x(maxKans))},${n(y(maxEffect))}`, `${n(x(0))},${n(y(maxEffect))}`);
@@ -152,11 +156,11 @@ export function risicoGrafiek(view: RisicoView, titel: string, bron = 'Bron: wer
   const straal = (a: number) => 5 + 11 * Math.sqrt((a - 1) / Math.max(1, maxAantal - 1));
   // Larger dots first, so that a small one is never hidden under a large one.
   for (const p of [...punten.values()].sort((a, b) => b.aantal - a.aantal || a.niveau - b.niveau || a.kans - b.kans || a.effect - b.effect)) {
-    const namen = p.namen.join('; ') + (p.aantal > p.namen.length ? `; en ${heel(p.aantal - p.namen.length)} meer` : '');
+    const namen = p.namen.join('; ') + (p.aantal > p.namen.length ? `; en ${nlGetal0(p.aantal - p.namen.length)} meer` : '');
     delen.push(
-      `<circle cx="${n(x(p.kans))}" cy="${n(y(p.effect))}" r="${n(straal(p.aantal))}" fill="${kleur(p.niveau)}" fill-opacity="0.9" stroke="#ffffff"><title>${esc(`${p.klasse} (kans ${kommaGetal(p.kans)}, effect ${kommaGetal(p.effect, 3)}): ${namen}`)}</title></circle>`,
+      `<circle cx="${n(x(p.kans))}" cy="${n(y(p.effect))}" r="${n(straal(p.aantal))}" fill="${kleur(p.niveau)}" fill-opacity="0.9" stroke="#ffffff"><title>${esc(`${p.klasse} (kans ${nlGetal(p.kans, 2)}, effect ${nlGetal(p.effect, 3)}): ${namen}`)}</title></circle>`,
     );
-    if (p.aantal > 1) delen.push(tekst(x(p.kans), y(p.effect), heel(p.aantal), { grootte: 10, anker: 'middle', basis: 'middle', kleur: '#ffffff', vet: true }));
+    if (p.aantal > 1) delen.push(tekst(x(p.kans), y(p.effect), nlGetal0(p.aantal), { grootte: 10, anker: 'middle', basis: 'middle', kleur: '#ffffff', vet: true }));
   }
 
   // Legend: every class with its colour, its bound and its number of activities.
@@ -166,10 +170,10 @@ export function risicoGrafiek(view: RisicoView, titel: string, bron = 'Bron: wer
   [...klassen].reverse().forEach((k, i) => {
     const ly = boven + 24 + i * 40;
     delen.push(`<circle cx="${n(lx + 7)}" cy="${n(ly)}" r="7" fill="${kleur(k.niveau)}"/>`);
-    delen.push(tekst(lx + 20, ly, `${k.naam} (${heel(aantal.get(k.naam) ?? 0)})`, { grootte: 12, basis: 'middle' }));
+    delen.push(tekst(lx + 20, ly, `${k.naam} (${nlGetal0(aantal.get(k.naam) ?? 0)})`, { grootte: 12, basis: 'middle' }));
     delen.push(tekst(lx + 20, ly + 15, `risico ${k.grens}`, { grootte: 10, basis: 'middle', kleur: '#555555' }));
   });
-  const breedte = Math.max(lx + 20 + Math.max(...klassen.map((k) => Math.max(tekstBreedte(`${k.naam} (${heel(aantal.get(k.naam) ?? 0)})`, 12), tekstBreedte(`risico ${k.grens}`, 10)))) + 16, 560);
+  const breedte = Math.max(lx + 20 + Math.max(...klassen.map((k) => Math.max(tekstBreedte(`${k.naam} (${nlGetal0(aantal.get(k.naam) ?? 0)})`, 12), tekstBreedte(`risico ${k.grens}`, 10)))) + 16, 560);
   return document(breedte, boven + H + 72, titel, bron, delen);
 }
 

@@ -98,18 +98,3 @@ export function schaal(max: number): { tot: number; stappen: number[] } {
   for (let v = 0; v <= tot + stap / 2; v += stap) stappen.push(Math.round(v / macht) * macht);
   return { tot, stappen };
 }
-
-/** Whole numbers the Dutch way (1.234), without depending on the machine's locale data. */
-export function heel(x: number): string {
-  const s = String(Math.round(Math.abs(x)));
-  const met = s.replace(/\B(?=(\d{3})+(?!\d))/g, '.');
-  return Math.round(x) < 0 ? `−${met}` : met;
-}
-
-/** A number with at most `d` decimals, Dutch style (2,5), for axis ticks that are not whole. */
-export function kommaGetal(x: number, d = 2): string {
-  if (Number.isInteger(x)) return heel(x);
-  const [geheel, frac] = Math.abs(x).toFixed(d).split('.');
-  const f = frac!.replace(/0+$/, '');
-  return `${x < 0 ? '−' : ''}${heel(Number(geheel))}${f ? `,${f}` : ''}`;
-}
