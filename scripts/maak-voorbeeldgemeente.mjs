@@ -94,6 +94,13 @@ export function voorbeeldBladen() {
     ['GJ.02', 'Beroepszaken VTH', 'Juridisch', 'Juridische zaken', 8, 24, 192, null, 'ja', null],
   ];
 
+  // Which goals each own product serves (invented): the column doel in Producten.
+  const doelVan = {
+    'GV.01': 'KD3, KD4', 'GV.02': 'KD3, KD4', 'GV.03': 'KD2', 'GV.04': 'KD3', 'GV.05': 'KD3', 'GV.06': 'KD3',
+    'GT.02': 'KD11', 'GT.03': 'KD11', 'GT.04': 'KD11', 'GT.05': 'KD11', 'GT.10': 'KD1', 'GT.11': 'KD6',
+    'GH.01': 'KD7', 'GH.02': 'KD6, KD7', 'GH.03': 'KD6', 'GJ.01': 'KD8', 'GJ.02': 'KD9',
+  };
+
   const projectRijen = (f, soort, kolom) => {
     const t = bron(f);
     return t.rijen.map((r) => [
@@ -168,8 +175,8 @@ export function voorbeeldBladen() {
     {
       naam: 'Producten',
       uitleg: 'Het programma: de producten van de omgevingsdienst (A1 en A4) en de eigen producten van de gemeente.',
-      koppen: ['code', 'product', 'taakveld', 'afdeling', 'aantal', 'kental (uren)', 'totaal (uren)', 'prioriteit', 'wettelijk', 'opmerking'],
-      rijen: [...odtRegels('odt-enschede-uvp2025-a1-vergunningen.csv', 'Vergunningen'), ...odtRegels('odt-enschede-uvp2025-a4-advies.csv', 'Advies'), ...eigen],
+      koppen: ['code', 'product', 'taakveld', 'afdeling', 'aantal', 'kental (uren)', 'totaal (uren)', 'prioriteit', 'wettelijk', 'opmerking', 'doel'],
+      rijen: [...odtRegels('odt-enschede-uvp2025-a1-vergunningen.csv', 'Vergunningen'), ...odtRegels('odt-enschede-uvp2025-a4-advies.csv', 'Advies'), ...eigen].map((r) => [...r, doelVan[r[0]] ?? null]),
     },
     {
       naam: 'Capaciteit',
@@ -212,8 +219,34 @@ export function voorbeeldBladen() {
       koppen: ['sectie', 'tekst'],
       rijen: [
         ['samenvatting', `In ${jaar} zet Dinkelberg in op toezicht bij de activiteiten met de hoogste risico's: slopen met asbest, brandveiligheid, permanente bewoning van recreatieverblijven en huisvesting van arbeidsmigranten.`],
-        ['inleiding', 'Dit programma is de jaarlijkse uitwerking van het VTH-beleidsplan 2025-2028 "Veilig & leefbaar Dinkelberg".'],
+        ['samenvatting', 'Het programma vraagt meer uren dan het team Toezicht en handhaving heeft. Het college besluit daarom over het uitstel van werk met een lagere prioriteit (hoofdstuk 9) en over de activiteiten met een hoge prioriteit waarvoor geen proactief toezicht is gepland (hoofdstuk 7).'],
+        ['inleiding', 'Dit programma is de jaarlijkse uitwerking van het VTH-beleidsplan 2025-2028 "Veilig & leefbaar Dinkelberg", dat de raad in december 2024 vaststelde, en van de uitvoerings- en handhavingsstrategie die daarbij hoort.'],
+        ['inleiding', 'Het programma gaat over de taken die de gemeente zelf uitvoert (bouwen en wonen, APV en bijzondere wetten, openbare ruimte) en over de taken die de Omgevingsdienst Twente voor de gemeente uitvoert. De omgevingsdienst stelt voor die taken een eigen programma op; de producten en uren daarvan staan in dit programma zoals de dienst ze aanleverde.'],
+        ['strategie', 'Dinkelberg werkt volgens de Verordening kwaliteit vergunningverlening, toezicht en handhaving omgevingsrecht. Op **kritieke massa** voldoet de gemeente voor bouwen en wonen; voor brandveiligheid en asbest leunt zij op de omgevingsdienst en de veiligheidsregio. Het kwaliteitsniveau wordt jaarlijks getoetst aan de kwaliteitscriteria 2.2.'],
+        ['strategie', 'De handhavingsstrategie volgt de Landelijke Handhavingsstrategie Omgevingsrecht (LHSO): bij een overtreding bepaalt de ernst van de gevolgen en het gedrag van de overtreder welke interventie volgt, van een waarschuwing tot een last onder dwangsom.'],
+        ['terugblik', `In 2024 is 94% van de geplande controles uitgevoerd. De tijdigheid van besluiten bleef met 96% boven de streefwaarde; het aantal handhavingsverzoeken rond de recreatieparken nam toe.`],
+        ['ontwikkelingen lokaal', 'Het woningbouwplan De Esch (circa 300 woningen) start in de tweede helft van het jaar; dat vraagt vooroverleg en, vanaf het najaar, toezicht op de bouw. De weekmarkt in het centrum krijgt na een raadsmotie extra aandacht.'],
+        ['ontwikkelingen regionaal', 'De Twentse gemeenten en de omgevingsdienst werken aan één regionale handhavingsstrategie voor de milieutaken. Ketentoezicht op asbest en drugsafval gebeurt samen met de veiligheidsregio en de politie.'],
+        ['ontwikkelingen landelijk', 'De Omgevingswet en de Wet kwaliteitsborging voor het bouwen (Wkb) zijn sinds 1 januari 2024 van kracht. Voor gevolgklasse 1 toetst de gemeente niet meer technisch vooraf; het toezicht op de bouw verschuift naar het gereedmelden en naar klachten.'],
+        ['risicoanalyse', 'De risicoanalyse is in 2024 met het team en met de ketenpartners opnieuw gescoord. Het college heeft één klasse bijgesteld: markten en standplaatsen, na een raadsmotie.'],
+        ['doelen', 'De doelen komen uit het beleidsplan en uit de kwaliteitsverordening. Het zwaarst wegen de tijdigheid van besluiten (KD3) en het beëindigen van overtredingen bij hercontrole (KD6).'],
+        ['programma', 'De kentallen zijn die van het afgelopen jaar, bijgesteld naar de urenregistratie. Nieuw is het toezicht op de huisvesting van arbeidsmigranten (GT.05).'],
+        ['ketenpartners', 'De Omgevingsdienst Twente voert de milieutaken en de asbestmeldingen uit. Met de **veiligheidsregio** stemt de gemeente het toezicht op brandveilig gebruik af, met de **waterschappen** het toezicht op lozingen, met **politie en OM** de aanpak van ondermijning en drugsafval.'],
         ['capaciteit', 'De formatie van het team Toezicht en handhaving is in 2024 met 0,4 fte verminderd; de werving loopt.'],
+        ['monitoring', 'Het team bespreekt de voortgang elk kwartaal. In mei en september ontvangt het college een voortgangsrapportage met de realisatie tot dan toe en, waar nodig, een voorstel om het programma bij te stellen.'],
+        ['afwijkingen', 'Het grootste risico is de bezetting: een vacature die niet wordt vervuld, of langdurig verzuim, betekent meer uitstel dan dit programma voorstelt. Calamiteiten (een brand, een asbestincident) gaan altijd voor; daarvoor is de reservering voor binnenvliegers bedoeld.'],
+        ['verbeterpunten', 'De provincie gaf bij haar oordeel over 2024 drie verbeterpunten. Dit programma pakt ze op zoals de tabel laat zien.'],
+        ['jaarverslag samenvatting', `In ${jaar} is het geplande werk grotendeels uitgevoerd. Het uitgestelde toezicht op markten en kleinschalige evenementen is door een tijdelijke inhuur in het najaar toch gedaan.`],
+        ['jaarverslag inleiding', `Dit verslag volgt de opbouw van het uitvoeringsprogramma ${jaar}, dat het college op 28 januari ${jaar} vaststelde.`],
+        ['jaarverslag realisatie', 'Het aantal asbestmeldingen lag hoger dan verwacht door de subsidieregeling voor dakvervanging. Het woningbouwplan De Esch is een jaar uitgesteld, waardoor er minder aanvragen voor afwijken van het omgevingsplan waren.'],
+        ['jaarverslag projecten', 'De omgevingsdienst rapporteert de bestede uren per regionaal project in haar eigen jaarverslag; hier staat het aandeel van Dinkelberg.'],
+        ['jaarverslag uitstel', 'Met een tijdelijke inhuur van 0,2 fte vanaf september is het uitgestelde toezicht alsnog uitgevoerd.'],
+        ['jaarverslag doelen', 'Het doel voor het naleefgedrag na hercontrole is ruim gehaald. Voor KD11 (jaarlijkse controle van activiteiten met prioriteit Hoog) ontbreekt nog een indicator; die komt in het programma voor het volgende jaar.'],
+        ['jaarverslag tijdigheid', 'De besluiten die te laat waren, vielen vooral in de zomerperiode.'],
+        ['jaarverslag naleefgedrag', 'Bij ongeveer een kwart van de controles werd een overtreding gevonden; de meeste waren bij de hercontrole beëindigd.'],
+        ['jaarverslag capaciteit', 'De vacature in het team Toezicht en handhaving is in augustus vervuld.'],
+        ['jaarverslag kwaliteit', 'Twee van de drie verbeterpunten van de provincie zijn opgepakt; het derde (de bijdrage van activiteiten aan de doelen) is in het programma voor het volgende jaar verwerkt.'],
+        ['jaarverslag vooruitblik', 'Het volgende programma krijgt een indicator voor KD11 en koppelt elke activiteit aan de doelen waaraan zij bijdraagt.'],
       ],
     },
     {
@@ -228,6 +261,10 @@ export function voorbeeldBladen() {
         ['GT.01', 96, 960, null],
         ['GT.03', 61, 488, null],
         ['GH.01', 15, 360, 'Meer verzoeken om handhaving rond de recreatieparken'],
+        ['OD1', null, 171.5, null],
+        ['OD2', null, 48, 'Minder uren: de landelijke regeling is later opengesteld'],
+        ['D1', null, 210.35, null],
+        ['D2', null, 180.3, null],
       ],
     },
     {
@@ -249,8 +286,8 @@ export function voorbeeldBladen() {
       koppen: ['nr', 'verbeterpunt', 'status', 'toelichting'],
       rijen: [
         [1, 'Maak doelen meetbaar: een indicator en streefwaarde voor elk doel', 'in uitvoering', 'Tien van de elf doelen hebben een streefwaarde'],
-        [2, 'Toon hoe de activiteiten bijdragen aan de doelen', 'open', null],
-        [3, 'Toon in het UVP of de beschikbare capaciteit toereikend is', 'afgerond', 'Capaciteitscheck per afdeling opgenomen'],
+        [2, 'Toon hoe de activiteiten bijdragen aan de doelen', 'in uitvoering', 'De eigen producten zijn in het blad Producten aan de doelen gekoppeld (kolom doel); de producten van de omgevingsdienst volgen'],
+        [3, 'Toon in het UVP of de beschikbare capaciteit toereikend is', 'afgerond', 'Capaciteitscheck per afdeling opgenomen, met een voorstel voor uitstel'],
       ],
     },
   ];

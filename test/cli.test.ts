@@ -148,7 +148,7 @@ describe('command-line traps', () => {
     const stil = vth(['capaciteit', VOORBEELD, '-q']);
     expect(normaal.stderr).toContain('WAARSCHUWING');
     expect(stil.stderr).not.toContain('WAARSCHUWING');
-    expect(stil.stderr).toContain('6 waarschuwingen');
+    expect(stil.stderr).toContain('7 waarschuwingen');
     expect(stil.stdout).toBe(normaal.stdout);
     for (const o of ['controleer', 'init', 'risico', 'capaciteit', 'uvp', 'jaarverslag', 'ibt']) {
       expect(vth([o, '--help']).stdout, o).toContain('-q, --quiet');

@@ -190,16 +190,51 @@ describe('vth jaarverslag (end to end)', () => {
       return uit;
     };
     const a = run();
-    expect(readdirSync(a).sort()).toEqual(['jaarverslag-2025-dinkelberg-realisatie.svg', 'jaarverslag-2025-dinkelberg.md', 'jaarverslag-2025-dinkelberg.xlsx']);
+    const taakvelden = ['advies', 'handhaving', 'juridisch', 'toezicht', 'vergunningen'];
+    expect(readdirSync(a).sort()).toEqual([
+      'jaarverslag-2025-dinkelberg-realisatie.svg',
+      ...taakvelden.map((t) => `jaarverslag-2025-dinkelberg-realisatie-${t}.svg`),
+      'jaarverslag-2025-dinkelberg-verantwoording.md',
+      'jaarverslag-2025-dinkelberg.md',
+      'jaarverslag-2025-dinkelberg.xlsx',
+    ]);
     const md = readFileSync(path.join(a, 'jaarverslag-2025-dinkelberg.md'), 'utf8');
-    for (const h of ['## 1. Samenvatting', '## 2. Realisatie van het programma', '## 3. Doelen en indicatoren', '## 4. Tijdigheid', '## 5. Naleefgedrag', '## 6. Capaciteit', '## 7. Kwaliteit en IBT', '## Bijlagen']) expect(md).toContain(h);
+    const koppen = [...md.matchAll(/^## (.*)$/gm)].map((m) => m[1]);
+    expect(koppen).toEqual([
+      '1. Samenvatting',
+      '2. Inleiding',
+      '3. Realisatie van het programma',
+      '4. Regionale projecten en diensten',
+      '5. Uitgesteld werk',
+      '6. Doelen en indicatoren',
+      '7. Tijdigheid',
+      '8. Naleefgedrag',
+      '9. Capaciteit',
+      '10. Kwaliteit en IBT',
+      '11. Vooruitblik',
+      'Bijlagen',
+    ]);
     expect(md).toContain('Vastgesteld door het college van burgemeester en wethouders op 15-04-2026.');
     expect(md).toMatch(/\| GT\.01 \| Toezicht op bouwen \(illegale bouw\) \| 1\.200 \| 960 \| 80% \| \*\*toelichting ontbreekt\*\* \|/);
     expect(md).toContain('Minder aanvragen dan verwacht');
     expect(md).toMatch(/\| regulier \| 8 weken, verdaging 6 weken \| [\d.]+ \| [\d.]+ \| \d+ \| \d+(,\d)?% \|/);
     expect(md).toContain('| Hercontroles (GT.11) | 60 |');
+    // The jaarverslag's own texts (past tense), not the UVP's.
+    expect(md).toContain('Met een tijdelijke inhuur van 0,2 fte vanaf september');
+    expect(md).not.toContain('zet Dinkelberg in op toezicht');
+    // Regional work: the planned share (2.145,57 h) and the reported hours, 171,5 + 48 + 210,35 + 180,3.
+    expect(md).toContain('gepland 2.145,57 uur; van de projecten met een gemelde realisatie is 610,15 van 631,05 uur besteed (96,7%)');
+    expect(md).toContain('| OD2 | Stikstof: Lbv en Lbv+ | project | 60,1 | 48 | 79,9% | Minder uren: de landelijke regeling is later opengesteld |');
+    // The deferrals the capacity check proposed, followed up against the export's realisation.
+    expect(md).toMatch(/\| GT\.09 \| Toezicht markten en standplaatsen \| Midden \| 24 \| 24 \| \d+ \| toch uitgevoerd: gerealiseerd \d+ van 24: het uitgestelde werk is toch gedaan \|/);
+    // Every chart of a taakveld is linked; no raw findings in the college document.
+    for (const t of taakvelden) expect(md).toContain(`(jaarverslag-2025-dinkelberg-realisatie-${t}.svg)`);
+    expect(md).not.toMatch(/Bevindingen bij de controle|WAARSCHUWING|waarschuwing \|/);
+    const verantwoording = readFileSync(path.join(a, 'jaarverslag-2025-dinkelberg-verantwoording.md'), 'utf8');
+    expect(verantwoording).toContain('| waarschuwing | "Totaal benodigde capaciteit": het opgegeven totaal 5.569 uur wijkt af');
+    expect(verantwoording).toContain('Elk hoofdstuk heeft een eigen tekst.');
     const b = run();
-    for (const f of ['jaarverslag-2025-dinkelberg.md', 'jaarverslag-2025-dinkelberg-realisatie.svg']) expect(readFileSync(path.join(a, f)).equals(readFileSync(path.join(b, f)))).toBe(true);
+    for (const f of ['jaarverslag-2025-dinkelberg.md', 'jaarverslag-2025-dinkelberg-verantwoording.md', 'jaarverslag-2025-dinkelberg-realisatie.svg', 'jaarverslag-2025-dinkelberg-realisatie-toezicht.svg']) expect(readFileSync(path.join(a, f)).equals(readFileSync(path.join(b, f)))).toBe(true);
   });
 
   it('without a case export the report says so; a missing export is exit 2', () => {

@@ -42,18 +42,54 @@ describe('vth uvp on the example municipality', () => {
   it('writes Markdown, Excel and both charts, with every chapter and the figures', () => {
     const { uit, r } = maakUvp();
     expect(r.code).toBe(0);
-    expect(readdirSync(uit).sort()).toEqual(['uvp-2025-dinkelberg-capaciteit.svg', 'uvp-2025-dinkelberg-risico.svg', 'uvp-2025-dinkelberg.md', 'uvp-2025-dinkelberg.xlsx']);
+    expect(readdirSync(uit).sort()).toEqual(['uvp-2025-dinkelberg-capaciteit.svg', 'uvp-2025-dinkelberg-risico.svg', 'uvp-2025-dinkelberg-verantwoording.md', 'uvp-2025-dinkelberg.md', 'uvp-2025-dinkelberg.xlsx']);
     const tekst = readFileSync(path.join(uit, 'uvp-2025-dinkelberg.md'), 'utf8');
-    for (const h of ['# Uitvoeringsprogramma VTH 2025, gemeente Dinkelberg', '## 1. Samenvatting', '## 2. Inleiding', '## 3. Risicoanalyse en prioriteiten', '## 4. Doelen en indicatoren', '## 5. Programma', '## 6. Capaciteit', '## Bijlagen']) {
-      expect(tekst).toContain(h);
-    }
+    expect(tekst.startsWith('# Uitvoeringsprogramma VTH 2025, gemeente Dinkelberg\n')).toBe(true);
+    expect([...tekst.matchAll(/^## (.*)$/gm)].map((m) => m[1])).toEqual([
+      '1. Samenvatting',
+      '2. Inleiding',
+      '3. Risicoanalyse en prioriteiten',
+      '4. Strategie en kwaliteit',
+      '5. Terugblik en ontwikkelingen',
+      '6. Doelen en indicatoren',
+      '7. Programma',
+      '8. Ketenpartners, projecten en diensten',
+      '9. Capaciteit',
+      '10. Monitoring en verantwoording',
+      "11. Afwijkingen en risico's",
+      '12. Verbeterpunten van de provincie',
+      'Bijlagen',
+    ]);
+    // Priority made visible: class per line, hours per class, the gap, the reservations, what we do not do.
+    expect(tekst).toContain('| GT.02 | Toezicht op slopen met asbest | Toezicht en handhaving | Hoog (R01) | 40 | 6 | 240 |');
+    expect(tekst).toContain('| Hoog | 5 | 2.530 | 15,3% |');
+    expect(tekst).toContain('| wettelijk, zonder prioriteit | 42 | 11.919 | 72,3% |');
+    expect(tekst).toContain('| R34 | crossen met m.n.motoren en in natuurgebieden, individueel en in groepsverband | Hoog | 15,000 |');
+    expect([...tekst.matchAll(/^\| R\d\d \| .* \| Hoog \| [\d,]+ \|$/gm)]).toHaveLength(14);
+    expect(tekst).toContain('| Toezicht en handhaving | Ketensamenwerking en binnenvliegers | 10% | 480 |');
+    expect(tekst).toContain('### Wat we niet doen');
+    // Goals with the activities that serve them and their departments.
+    expect(tekst).toContain('| KD6 | GT.11 Hercontroles; GH.02 Lopende handhavingszaken; GH.03 Invordering dwangsommen | Toezicht en handhaving | 720 |');
+    expect(tekst).toContain('(KD5, KD10)');
+    expect(tekst).toContain('| Omgevingsdienst Twente | 8.700 | 8.670 | 30 |');
+    expect(tekst).toContain('vast te stellen vóór 1 mei 2026');
+    expect(tekst).toContain('| 2 | Toon hoe de activiteiten bijdragen aan de doelen | in uitvoering |');
+    expect(tekst).toContain('- 14 activiteiten met een hoge prioriteit hebben geen programmaregel');
+    // Markdown from Teksten stays Markdown.
+    expect(tekst).toContain('Op **kritieke massa** voldoet de gemeente');
+    // The college document holds no raw findings; they are in the verantwoording file.
+    expect(tekst).not.toMatch(/Bevindingen bij de controle|\| waarschuwing \|/);
+    const verantwoording = readFileSync(path.join(uit, 'uvp-2025-dinkelberg-verantwoording.md'), 'utf8');
+    expect(verantwoording).toContain('# Verantwoording bij: Uitvoeringsprogramma VTH 2025, gemeente Dinkelberg');
+    expect(verantwoording).toMatch(/\| waarschuwing \| 14 activiteiten met een hoge prioriteit hebben geen programmaregel .* \| werkmap\.xlsx, Risicoanalyse \|/);
+    expect(verantwoording).toContain('Elk hoofdstuk heeft een eigen tekst.');
     expect(tekst).toContain('Vastgesteld door het college van burgemeester en wethouders op 28-01-2025.');
     expect(tekst).toContain('| Benodigde uren (programma en regionale taken) | 18.633 |');
     expect(tekst).toContain('artikel 13.8');
     expect(tekst).toContain('de gemeenteraad en de provincie Overijssel ontvangen');
     expect(tekst).toContain('| Hoog | risico vanaf 7 | 19 |');
     expect(tekst).toContain('- KD11: indicator en streefwaarde ontbreekt');
-    expect(tekst).toContain('| | **Subtotaal Advies** | | | | **1.155** |');
+    expect(tekst).toContain('| | **Subtotaal Advies** | | | | | **1.155** |');
     expect(tekst).toContain('| OD1 | Omgevingswet | project | 1.500 | 12,02% | 180,3 |');
     expect(tekst).toContain('| | Subtotaal projecten | | | | 739,23 |');
     expect(tekst).toContain('| | Subtotaal diensten | | | | 1.406,34 |');
@@ -101,7 +137,7 @@ describe('the UVP workbook', () => {
     const cap = JSON.parse(vth(['capaciteit', VOORBEELD, '--format', 'json']).stdout);
     const wb = new ExcelJS.Workbook();
     await wb.xlsx.readFile(path.join(uit, 'uvp-2025-dinkelberg.xlsx'));
-    expect(wb.worksheets.map((w) => w.name)).toEqual(['Samenvatting', 'Risicoanalyse', 'Doelen', 'Programma', 'Capaciteit', 'Uitstel', 'Meldingen']);
+    expect(wb.worksheets.map((w) => w.name)).toEqual(['Samenvatting', 'Risicoanalyse', 'Doelen', 'Programma', 'Capaciteit', 'Uitstel', 'Verantwoording']);
     const c = wb.getWorksheet('Capaciteit')!;
     cap.afdelingen.forEach((a: Record<string, number | string>, i: number) => {
       const r = c.getRow(i + 2);
@@ -276,7 +312,7 @@ describe('own templates', () => {
     const tekst = readFileSync(path.join(uit, 'uvp-2025-dinkelberg.md'), 'utf8');
     expect(tekst).toContain('Ons eigen verhaal voor Dinkelberg.');
     expect(tekst).not.toContain('artikel 13.8');
-    expect(tekst).toContain('## 5. Programma');
+    expect(tekst).toContain('## 7. Programma');
     expect(existsSync(path.join(uit, 'uvp-2025-dinkelberg.xlsx'))).toBe(false);
   });
 

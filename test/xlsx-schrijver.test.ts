@@ -50,11 +50,40 @@ describe('the document workbook writer', () => {
     expect(ws.getCell('A1').font).toMatchObject({ bold: true, color: { argb: 'FFFFFFFF' } });
     expect(ws.getCell('A2001').font).toMatchObject({ bold: true });
     expect(ws.views[0]).toMatchObject({ state: 'frozen', ySplit: 1 });
-    expect(ws.getColumn(2).width).toBe(40);
+    // The given width (40) is a cap: the content of the rows in memory when the sheet starts streaming
+    // (at most 'Product <511> & "zo"', 20 characters) asks for 22.
+    expect(ws.getColumn(2).width).toBe(22);
     expect(wb.getWorksheet('Samenvatting')!.getCell('A1').value).toBe('Titel met \u0007 belteken');
     expect(wb.getWorksheet('Samenvatting')!.getCell('A2').value).toBe('Letterlijk _x0041_ en _x005F_, niet A');
     expect(wb.getWorksheet('Samenvatting')!.getCell('A3').value).toEqual({ richText: [{ text: '=_x0041_' }] });
     expect(wb.getWorksheet('Samenvatting')!.getCell('B4').alignment).toMatchObject({ horizontal: 'left' });
+  });
+
+  it('prints as a document: header rows repeated, municipality and sheet in the header, page numbers, landscape only when wide, widths and header height from content', async () => {
+    const wb = new Werkboek();
+    wb.koptekst = 'Uitvoeringsprogramma VTH 2025, gemeente Dinkel & Berg';
+    const smal = wb.addWorksheet('Smal', { views: [{ state: 'frozen', ySplit: 1 }], breedtes: [30, 12] });
+    smal.addRow(['Omschrijving', 'Geplande uren van het jaar']).getCell(2).alignment = { wrapText: true };
+    smal.addRow(['Kort', 1234567.5]).getCell(2).numFmt = '#,##0.00';
+    const breed = wb.addWorksheet('Breed', { views: [{ state: 'frozen', ySplit: 1 }] });
+    breed.addRow(['x'.repeat(45), 'y'.repeat(45), 'z'.repeat(45)]);
+    const eigen = wb.addWorksheet('Eigen');
+    eigen.headerFooter.oddHeader = '&LEigen kop';
+    eigen.addRow(['a']);
+    const gelezen = new ExcelJS.Workbook();
+    await gelezen.xlsx.load(Buffer.from(await wb.bytes()) as unknown as ArrayBuffer);
+    const [s, b, e] = ['Smal', 'Breed', 'Eigen'].map((n) => gelezen.getWorksheet(n)!);
+    expect(s!.pageSetup).toMatchObject({ orientation: 'portrait', paperSize: 9, fitToPage: true, fitToWidth: 1, fitToHeight: 0, printTitlesRow: '1:1' });
+    expect(b!.pageSetup).toMatchObject({ orientation: 'landscape', printTitlesRow: '1:1' });
+    expect(e!.pageSetup.printTitlesRow).toBeUndefined();
+    expect(s!.headerFooter.oddHeader).toBe('&LUitvoeringsprogramma VTH 2025, gemeente Dinkel && Berg&RSmal');
+    expect(s!.headerFooter.oddFooter).toBe('&RPagina &P van &N');
+    expect(e!.headerFooter.oddHeader).toBe('&LEigen kop');
+    // Column A: "Omschrijving" (12) + 2, under its cap of 30; column B: "1,234,567.50" (12) + 2 = 14 asked, capped at 12.
+    expect([s!.getColumn(1).width, s!.getColumn(2).width]).toEqual([14, 12]);
+    // The wrapped header "Geplande uren van het jaar" in 11 characters takes three lines.
+    expect(s!.getRow(1).height).toBe(45);
+    expect(b!.getColumn(1).width).toBe(47);
   });
 
   it('the same workbook gives the same bytes; each style is stored once', async () => {

@@ -1,5 +1,6 @@
 import { leesWerkmap } from '../ingest/werkmap.js';
 import type { Melding } from '../model/melding.js';
+import type { TekstSleutel } from '../model/teksten.js';
 import type { BladNaam, Werkmap } from '../model/types.js';
 import { bouwWerkmap } from '../model/werkmap.js';
 import { isStil, moetHerberekenen } from './looptijd.js';
@@ -45,4 +46,12 @@ export function meldVoorOpdracht(meldingen: readonly Melding[], wm: Werkmap, bla
       : `${samenvattingTekst(alle)} (zie vth controleer)\n`,
   );
   return !fouten;
+}
+
+/** One line on stderr: which chapters show only what the data fills (the list is in the verantwoording). */
+export function meldOntbrekendeTeksten(ontbrekend: readonly TekstSleutel[]): void {
+  if (!ontbrekend.length || isStil()) return;
+  process.stderr.write(
+    `${ontbrekend.length} ${ontbrekend.length === 1 ? 'tekst ontbreekt' : 'teksten ontbreken'} in blad Teksten (${ontbrekend.map((s) => s.sleutel).join(', ')}); die hoofdstukken tonen alleen wat de gegevens vullen (zie het verantwoordingsbestand).\n`,
+  );
 }

@@ -119,6 +119,23 @@ function bepaalPrioriteit(regel: ProgrammaRegel, risico: Risicoanalyse | undefin
   return laagste;
 }
 
+export interface Prioriteiten {
+  /** Classes lowest first: the model's, or the standard words without a model. */
+  klassen: string[];
+  perRegel: Map<ProgrammaRegel, Prioriteit>;
+  /** Unknown or ambiguous priorities, once per line. */
+  meldingen: Melding[];
+}
+
+/** Every line's priority, once: the programme shows it, the deferral proposal orders by it. */
+export function bepaalPrioriteiten(vraag: Vraag, risico: Risicoanalyse | undefined): Prioriteiten {
+  const klassen = risico ? risico.model.klassen.map((k) => k.naam) : STANDAARD_KLASSEN.map((k) => k[0]!.toUpperCase() + k.slice(1));
+  const meldingen: Melding[] = [];
+  const perRegel = new Map<ProgrammaRegel, Prioriteit>();
+  for (const r of vraag.regels) perRegel.set(r.regel, bepaalPrioriteit(r.regel, risico, klassen, meldingen));
+  return { klassen, perRegel, meldingen };
+}
+
 function redenTekst(pr: Prioriteit, deel?: { n: Rational; van: Rational; tekort: Rational; eenheid: string }): string {
   const waarom = !pr.gekoppeld
     ? `geen prioriteit gekoppeld: telt als laagste klasse (${pr.klasse})`
@@ -187,9 +204,9 @@ function productieveUren(a: Afdeling, wm: Werkmap, s: Scenario): { waarde?: Rati
 }
 
 /** The capacity balance per afdeling and, where short, the deferral proposal. Pure. */
-export function berekenCapaciteit(wm: Werkmap, vraag: Vraag, risico: Risicoanalyse | undefined, scenario: Scenario = {}): Capaciteitscheck {
+export function berekenCapaciteit(wm: Werkmap, vraag: Vraag, risico: Risicoanalyse | undefined, scenario: Scenario, prioriteiten: Prioriteiten): Capaciteitscheck {
   const meldingen: Melding[] = [];
-  const klassen = risico ? risico.model.klassen.map((k) => k.naam) : STANDAARD_KLASSEN.map((k) => k[0]!.toUpperCase() + k.slice(1));
+  const klassen = prioriteiten.klassen;
   const perAfdeling = new Map(vraag.perAfdeling.map((t) => [t.naam.toLowerCase(), t.uren]));
   const afdelingen: AfdelingSaldo[] = [];
   const extern: ExternSaldo[] = [];
@@ -259,15 +276,7 @@ export function berekenCapaciteit(wm: Werkmap, vraag: Vraag, risico: Risicoanaly
     );
   }
 
-  const prioriteiten = new Map<ProgrammaRegel, Prioriteit>();
-  const prioriteit = (r: ProgrammaRegel) => {
-    let p = prioriteiten.get(r);
-    if (!p) {
-      p = bepaalPrioriteit(r, risico, klassen, meldingen);
-      prioriteiten.set(r, p);
-    }
-    return p;
-  };
+  const prioriteit = (r: ProgrammaRegel) => prioriteiten.perRegel.get(r) ?? { klasse: klassen[0]!, niveau: 0, gekoppeld: false };
   const tekorten: AfdelingTekort[] = [];
   const kort = [
     ...afdelingen.filter((a) => !a.toereikend).map((a) => ({ naam: a.afdeling, tekort: a.saldo.neg() })),

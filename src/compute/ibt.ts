@@ -2,7 +2,6 @@ import type { Analyse } from './controle.js';
 import type { DoelResultaat } from './doelen.js';
 import type { PlanRealisatie } from './realisatie.js';
 import type { ZakenResultaat } from './zaken.js';
-import { hogeZonderRegel } from './risico.js';
 import { leesDatumTekst, nlDatum } from '../model/datum.js';
 import { nlGetal } from '../model/getal.js';
 import { Rational } from '../model/rational.js';
@@ -230,7 +229,7 @@ export function beoordeelIbt(
     if (!a.risico) {
       criteria.push(crit(2, 'voldoet niet', 'Er is geen bruikbare risicoanalyse met risicomodel.', ['geen risicoanalyse']));
     } else {
-      const zonderRegel = hogeZonderRegel(a.risico, a.vraag.regels.map((x) => x.regel.prioriteit));
+      const zonderRegel = a.prioriteitGaten;
       const bewijs = [
         `${a.risico.activiteiten.length} activiteiten ingedeeld (${a.risico.perKlasse.map((p) => `${p.klasse} ${p.aantal}`).join(', ')})`,
         `${a.risico.zonderScore.length} activiteiten zonder volledige score`,

@@ -60,8 +60,9 @@ const procent = (deel: Rational | undefined, geheel: Rational | undefined) =>
 /**
  * Plan against realisation per line, per taakveld and per afdeling (a budget report: actual
  * against goal). The Realisatie sheet wins where it and the case export both give a figure.
+ * `elders`: upper-case codes realised elsewhere (regional projects), not "gerealiseerd maar niet gepland".
  */
-export function vergelijkRealisatie(wm: Werkmap, vraag: Vraag, zaken?: ZakenResultaat): PlanRealisatie {
+export function vergelijkRealisatie(wm: Werkmap, vraag: Vraag, zaken?: ZakenResultaat, elders: ReadonlySet<string> = new Set()): PlanRealisatie {
   const meldingen: Melding[] = [];
   const drempel = wm.instellingen.afwijkingsdrempel;
   const blad = new Map<string, Realisatie>();
@@ -147,13 +148,13 @@ export function vergelijkRealisatie(wm: Werkmap, vraag: Vraag, zaken?: ZakenResu
     regels.push({ code: base.code, product: base.product, taakveld: base.taakveld, afdeling: base.afdeling, planAantal, planUren: ru.uren, aantal, uren, bron, procentAantal, procentUren, afwijking, toelichting: b?.toelichting });
   }
   const nietGepland = [
-    ...[...blad].filter(([k]) => !gebruikt.has(k)).map(([, b]) => ({
+    ...[...blad].filter(([k]) => !gebruikt.has(k) && !elders.has(k)).map(([, b]) => ({
       code: b.code,
       aantal: b.aantal.soort === 'getal' ? b.aantal.waarde : undefined,
       uren: b.uren.soort === 'getal' ? b.uren.waarde : undefined,
       bron: 'blad' as RealisatieBron,
     })),
-    ...[...uitZaken].filter(([k]) => !gebruikt.has(k) && !blad.has(k)).map(([, z]) => ({ code: z.code, aantal: Rational.of(BigInt(z.aantal)), uren: z.uren, bron: 'zaken' as RealisatieBron })),
+    ...[...uitZaken].filter(([k]) => !gebruikt.has(k) && !blad.has(k) && !elders.has(k)).map(([, z]) => ({ code: z.code, aantal: Rational.of(BigInt(z.aantal)), uren: z.uren, bron: 'zaken' as RealisatieBron })),
   ];
   for (const n of nietGepland.filter((x) => x.bron === 'blad')) {
     meldingen.push(melding('waarschuwing', 'realisatie-niet-gepland', `code ${n.code} staat in Realisatie maar niet in het programma`, blad.get(n.code.toUpperCase())!.plaats));

@@ -16,6 +16,7 @@ export const PRODUCT_KOLOMMEN = [
   { veld: 'prioriteit', naam: 'prioriteit', aliassen: ['risico', 'klasse'] },
   { veld: 'wettelijk', naam: 'wettelijk', aliassen: ['wettelijke taak', 'wettelijk verplicht'] },
   { veld: 'opmerking', naam: 'opmerking', aliassen: ['opmerkingen', 'toelichting'] },
+  { veld: 'doel', naam: 'doel', aliassen: ['doelen', 'draagt bij aan', 'bijdrage aan doel'] },
 ] as const;
 
 /** The prefixes of a code before each of its dots, upper case: `A2.09.01` → `A2`, `A2.09`. */
@@ -24,6 +25,12 @@ export function groepPrefixen(code: string): string[] {
   const uit: string[] = [];
   for (let i = c.indexOf('.'); i > 0; i = c.indexOf('.', i + 1)) uit.push(c.slice(0, i));
   return uit;
+}
+
+/** "KD1, KD3" or "KD1; KD3" → ids; undefined when empty. */
+function doelIds(s: string): string[] | undefined {
+  const ids = s.split(/[,;]/).map((x) => x.trim()).filter(Boolean);
+  return ids.length ? ids : undefined;
 }
 
 /** A group or taakveld code without a product part: `A2`, `A2.09`. */
@@ -142,7 +149,8 @@ export function leesProducten(tabel: Tabel): { regels: ProgrammaRegel[]; subtota
         prioriteit: v.tekst('prioriteit') || undefined,
         wettelijk: v.jaNee('wettelijk'),
         opmerking: v.tekst('opmerking') || undefined,
-        kolomPlaatsen: r.plaatsen(['aantal', 'kental', 'uren', 'afdeling', 'code', 'prioriteit']),
+        doelen: doelIds(v.tekst('doel')),
+        kolomPlaatsen: r.plaatsen(['aantal', 'kental', 'uren', 'afdeling', 'code', 'prioriteit', 'doel']),
       };
       sindsVorige.push(regel.volgnummer);
       if (regel.code) for (const p of groepPrefixen(regel.code)) groepen.add(p);

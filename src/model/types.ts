@@ -93,7 +93,9 @@ export interface ProgrammaRegel {
   prioriteit?: string;
   wettelijk: boolean;
   opmerking?: string;
-  kolomPlaatsen: { aantal?: Plaats; kental?: Plaats; uren?: Plaats; afdeling?: Plaats; code?: Plaats; prioriteit?: Plaats };
+  /** The goals (Doelen ids) this line serves. */
+  doelen?: string[];
+  kolomPlaatsen: { aantal?: Plaats; kental?: Plaats; uren?: Plaats; afdeling?: Plaats; code?: Plaats; prioriteit?: Plaats; doel?: Plaats };
 }
 
 /** A printed total row (`Totaal…`, `Subtotaal…`, `Som`, a group code, a lone number in uren): checked, never added. */

@@ -220,8 +220,21 @@ function bestandsnaam(g: GelezenWerkmap): string {
   return g.soort === 'werkboek' ? (g.tabellen[0]?.bestand ?? g.pad) : g.pad;
 }
 
-/** Checks that span sheets: afdelingen used in Producten, Reserveringen and Projecten must exist in Capaciteit. */
+/**
+ * Checks that span sheets: afdelingen used in Producten, Reserveringen and Projecten must exist in
+ * Capaciteit; goals a line serves must exist in Doelen.
+ */
 function kruiscontroles(wm: Werkmap): void {
+  if (wm.doelen) {
+    const ids = new Set(wm.doelen.map((d) => d.id.toLowerCase()));
+    for (const r of wm.producten?.regels ?? []) {
+      for (const d of r.doelen ?? []) {
+        if (!ids.has(d.toLowerCase())) {
+          wm.meldingen.push(melding('waarschuwing', 'doel-onbekend', `product "${r.product || r.code}" draagt bij aan doel "${d}", maar dat doel staat niet in Doelen`, r.kolomPlaatsen.doel ?? r.plaats));
+        }
+      }
+    }
+  }
   if (!wm.capaciteit) return;
   const bekend = new Set(wm.capaciteit.map((a) => a.naam.toLowerCase()));
   const lijst = wm.capaciteit.map((a) => a.naam).join(', ');

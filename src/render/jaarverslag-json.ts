@@ -40,8 +40,11 @@ export function jaarverslagJson(v: JaarverslagView, meldingen: readonly Melding[
     tijdigheid: tijdigheid ?? null,
     naleving: naleving ?? null,
     nalevingUitResultaten: v.nalevingUitResultaten ?? null,
+    projecten: v.projecten,
+    uitstel: v.uitstel,
     doelen,
     verbeterpunten,
+    vooruitblik: v.vooruitblik,
     meldingen: meldingen.map(meldingJson),
   });
 }

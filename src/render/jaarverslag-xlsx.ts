@@ -1,5 +1,7 @@
 import { type Blad, type CelWaarde, type Rij, Werkboek } from './xlsx-schrijver.js';
 import type { JaarverslagView } from '../report/jaarverslag.js';
+import type { VerantwoordingView } from '../report/verantwoording.js';
+import { voegVerantwoordingBladToe } from './verantwoording-xlsx.js';
 import { celTekst, getalFormaat, kopStijl } from './xlsx-stijl.js';
 
 const n = (r: { toNumber(): number } | undefined) => (r === undefined ? null : r.toNumber());
@@ -19,10 +21,11 @@ function procentCel(row: Rij, kol: number, deel: string, geheel: string, waarde:
   row.getCell(kol).numFmt = '0.0%';
 }
 
-/** The jaarverslag workbook: Samenvatting, Realisatie, Taakvelden, Doelen, Tijdigheid, Verbeterpunten, Meldingen. */
-export async function jaarverslagXlsx(v: JaarverslagView): Promise<Uint8Array> {
+/** The jaarverslag workbook: Samenvatting, Realisatie, Taakvelden, Projecten, Uitstel, Doelen, Tijdigheid, Verbeterpunten, Verantwoording. */
+export async function jaarverslagXlsx(v: JaarverslagView, verantwoording: VerantwoordingView): Promise<Uint8Array> {
   const wb = new Werkboek();
   wb.title = v.titel;
+  wb.koptekst = v.titel;
   const sam = wb.addWorksheet('Samenvatting', { breedtes: [40, 30] });
   const real = blad(wb, 'Realisatie', ['Code', 'Product', 'Taakveld', 'Afdeling', 'Gepland aantal', 'Gerealiseerd aantal', '% aantal', 'Geplande uren', 'Gerealiseerde uren', '% uren', 'Bron', 'Afwijking', 'Toelichting'], [12, 50, 16, 26, 12, 12, 10, 12, 12, 10, 10, 10, 60]);
   for (const r of v.realisatie.regels) {
@@ -36,6 +39,21 @@ export async function jaarverslagXlsx(v: JaarverslagView): Promise<Uint8Array> {
     const row = tv.addRow([celTekst(t.taakveld), n(t.planAantal), n(t.aantal), null, n(t.planUren), n(t.uren)]);
     procentCel(row, 4, 'C', 'B', t.procentAantal);
     procentCel(row, 7, 'F', 'E', t.procentUren);
+  }
+  if (v.projecten.regels.length) {
+    const pr = blad(wb, 'Projecten', ['Code', 'Project of dienst', 'Soort', 'Geplande uren', 'Gerealiseerde uren', '% uren', 'Toelichting'], [10, 44, 10, 14, 14, 10, 60]);
+    for (const p of v.projecten.regels) {
+      const row = pr.addRow([celTekst(p.code), celTekst(p.project), p.soort, p.planUren ? n(p.planUren) : celTekst(p.woord), n(p.uren), null, celTekst(p.toelichting ?? '')]);
+      procentCel(row, 6, 'E', 'D', p.uren && p.planUren ? p.procent : undefined);
+      for (const [k, w] of [[4, p.planUren], [5, p.uren]] as const) row.getCell(k).numFmt = getalFormaat(w);
+    }
+  }
+  if (v.uitstel.length) {
+    const us = blad(wb, 'Uitstel', ['Code', 'Product', 'Afdeling', 'Klasse', 'Gepland aantal', 'Uitgesteld aantal', 'Gerealiseerd aantal', 'Geplande uren', 'Uitgestelde uren', 'Gerealiseerde uren', 'Uitkomst', 'Uitleg'], [10, 44, 24, 10, 12, 12, 12, 12, 12, 12, 26, 60]);
+    for (const u of v.uitstel) {
+      const row = us.addRow([celTekst(u.code), celTekst(u.product), celTekst(u.afdeling), celTekst(u.klasse), n(u.planAantal), n(u.uitgesteldAantal), n(u.aantal), n(u.planUren), n(u.uitgesteldUren), n(u.uren), u.uitkomst, celTekst(u.uitleg)]);
+      for (const [k, w] of [[5, u.planAantal], [6, u.uitgesteldAantal], [7, u.aantal], [8, u.planUren], [9, u.uitgesteldUren], [10, u.uren]] as const) row.getCell(k).numFmt = getalFormaat(w);
+    }
   }
   const doelen = blad(wb, 'Doelen', ['Id', 'Doel', 'Indicator', 'Streefwaarde', 'Gerealiseerd', 'Uitkomst', 'Toelichting'], [8, 50, 50, 14, 14, 14, 60]);
   for (const d of v.doelen) {
@@ -54,8 +72,7 @@ export async function jaarverslagXlsx(v: JaarverslagView): Promise<Uint8Array> {
   }
   const vp = blad(wb, 'Verbeterpunten', ['Nr', 'Verbeterpunt', 'Status', 'Toelichting'], [6, 70, 16, 60]);
   for (const p of v.verbeterpunten) vp.addRow([celTekst(p.nr), celTekst(p.verbeterpunt), p.status, celTekst(p.toelichting)]);
-  const m = blad(wb, 'Meldingen', ['Soort', 'Bevinding', 'Plaats'], [14, 110, 50]);
-  for (const x of v.meldingen) m.addRow([x.niveau, celTekst(x.bericht), celTekst(x.waar)]);
+  voegVerantwoordingBladToe(wb, verantwoording);
 
   sam.addRow([v.titel]).font = { bold: true, size: 14 };
   sam.addRow([]);

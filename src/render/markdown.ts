@@ -1,4 +1,5 @@
 import { Rational } from '../model/rational.js';
+import { MarkdownTekst } from '../report/gedeeld.js';
 
 /**
  * Makes user text inert in Markdown, also inside a table cell: `|`, emphasis, links, HTML-like
@@ -30,11 +31,24 @@ export function mdTekstVolledig(s: string): string {
 }
 
 /**
+ * A user's own Markdown, kept as Markdown but inside its chapter: raw HTML shown as text (`<` escaped),
+ * a heading demoted below the chapter and section levels (`# Kop` → `#### Kop`), line ends as `\n`.
+ */
+export function eigenMarkdown(s: string): string {
+  return s
+    .replace(/\r\n?/g, '\n')
+    .replace(/(?<!\\)</g, '\\<')
+    .replace(/^ {0,3}#{1,6}(?=\s|$)/gm, '####')
+    .trim();
+}
+
+/**
  * The view with every string Markdown-safe; numbers, rationals and dates are left as they are. Copy on
  * write: a part whose strings are all safe already (most of a large view) is the same object, not a copy.
  */
 export function mdVeilig<T>(v: T): T {
   if (typeof v === 'string') return mdTekst(v) as T;
+  if (v instanceof MarkdownTekst) return new MarkdownTekst(eigenMarkdown(v.bron)) as T;
   if (Array.isArray(v)) {
     let uit: unknown[] | undefined;
     for (let i = 0; i < v.length; i++) {

@@ -1,5 +1,7 @@
 import { type CelWaarde, Werkboek } from './xlsx-schrijver.js';
 import type { UvpView } from '../report/uvp.js';
+import type { VerantwoordingView } from '../report/verantwoording.js';
+import { voegVerantwoordingBladToe } from './verantwoording-xlsx.js';
 import { voegCapaciteitBladToe, voegUitstelBladToe } from './capaciteit-xlsx.js';
 import { voegRisicoBladToe } from './risico-xlsx.js';
 import { celTekst, getalFormaat, kopStijl } from './xlsx-stijl.js';
@@ -11,8 +13,8 @@ const n = (r: { toNumber(): number } | undefined) => (r === undefined ? null : r
  * per taakveld and the total as SUM formulas. Returns the cell of the grand total.
  */
 function programmaBlad(wb: Werkboek, v: UvpView): { totaalCel: string } {
-  const ws = wb.addWorksheet('Programma', { views: [{ state: 'frozen', ySplit: 1 }], breedtes: [16, 12, 60, 26, 14, 12, 12, 10, 12, 40] });
-  const koppen = ['Taakveld', 'Code', 'Product', 'Afdeling', 'Aantal', 'Kental', 'Uren', 'Wettelijk', 'Prioriteit', 'Opmerking'];
+  const ws = wb.addWorksheet('Programma', { views: [{ state: 'frozen', ySplit: 1 }], breedtes: [16, 12, 60, 26, 14, 12, 12, 10, 12, 40, 12] });
+  const koppen = ['Taakveld', 'Code', 'Product', 'Afdeling', 'Aantal', 'Kental', 'Uren', 'Wettelijk', 'Prioriteit', 'Opmerking', 'Klasse'];
   ws.addRow(koppen);
   kopStijl(ws, koppen.length);
   const subtotalen: string[] = [];
@@ -25,6 +27,7 @@ function programmaBlad(wb: Werkboek, v: UvpView): { totaalCel: string } {
       else if (r.uren) row.getCell(7).value = r.uren.toNumber();
       row.getCell(8).value = r.wettelijk ? 'ja' : 'nee';
       row.getCell(9).value = celTekst(r.prioriteit);
+      row.getCell(11).value = celTekst(r.klasse);
       row.getCell(10).value = r.bron === 'geen-waarde' ? `geen waarde (${r.woord}): telt niet mee` : r.bron === 'onvolledig' ? 'uren onbekend: telt niet mee' : null;
       row.getCell(5).numFmt = getalFormaat(r.aantal);
       row.getCell(6).numFmt = getalFormaat(r.kental);
@@ -79,15 +82,6 @@ function doelenBlad(wb: Werkboek, v: UvpView): void {
   ws.autoFilter = { from: { row: 1, column: 1 }, to: { row: 1, column: koppen.length } };
 }
 
-function meldingenBlad(wb: Werkboek, v: UvpView): void {
-  const ws = wb.addWorksheet('Meldingen', { views: [{ state: 'frozen', ySplit: 1 }], breedtes: [14, 110, 50] });
-  const koppen = ['Soort', 'Bevinding', 'Plaats'];
-  ws.addRow(koppen);
-  kopStijl(ws, koppen.length);
-  for (const m of v.meldingen) ws.addRow([m.niveau, celTekst(m.bericht), celTekst(m.waar)]);
-  ws.autoFilter = { from: { row: 1, column: 1 }, to: { row: 1, column: koppen.length } };
-}
-
 /**
  * A SUMIF criterion that matches exactly this text (case aside, as vth groups afdelingen): `*`, `?`
  * and `~` are wildcards to Excel and LibreOffice and are escaped with `~`; a leading `=` makes a
@@ -97,10 +91,11 @@ export function sumifGelijk(tekst: string): string {
   return `=${tekst.replace(/[~*?]/g, '~$&')}`.replace(/"/g, '""');
 }
 
-/** The UVP workbook: Samenvatting, Risicoanalyse, Doelen, Programma, Capaciteit (+ Uitstel), Meldingen. */
-export async function uvpXlsx(v: UvpView): Promise<Uint8Array> {
+/** The UVP workbook: Samenvatting, Risicoanalyse, Doelen, Programma, Capaciteit (+ Uitstel), Verantwoording. */
+export async function uvpXlsx(v: UvpView, verantwoording: VerantwoordingView): Promise<Uint8Array> {
   const wb = new Werkboek();
   wb.title = v.titel;
+  wb.koptekst = v.titel;
   const sam = wb.addWorksheet('Samenvatting', { breedtes: [44, 60] });
   if (v.risico) voegRisicoBladToe(wb, v.risico);
   doelenBlad(wb, v);
@@ -115,7 +110,7 @@ export async function uvpXlsx(v: UvpView): Promise<Uint8Array> {
     capaciteitTotaal = v.capaciteit.afdelingen.length ? String(v.capaciteit.afdelingen.length + 2) : undefined;
     if (v.capaciteit.uitgesteld.length) voegUitstelBladToe(wb, v.capaciteit);
   }
-  meldingenBlad(wb, v);
+  voegVerantwoordingBladToe(wb, verantwoording);
 
   sam.addRow([v.titel]).font = { bold: true, size: 14 };
   sam.addRow([]);

@@ -3,17 +3,7 @@
 import ExcelJS from 'exceljs';
 import { celTekst } from './xlsx-stijl.js';
 
-export type InvoerCel = string | number | Date | null | { formule: string; uitkomst: number };
-
-export interface BladInhoud {
-  naam: string;
-  /** One line per sheet: what goes in it. Written to the Toelichting sheet and as a note on A1. */
-  uitleg: string;
-  koppen: string[];
-  rijen: InvoerCel[][];
-  /** Column widths in characters, by header index. */
-  breedtes?: number[];
-}
+import type { BladInhoud } from '../report/nieuwe-werkmap.js';
 
 /** Writes a werkmap workbook: one sheet per table, header styled and frozen, plus a Toelichting sheet. */
 export async function werkmapXlsx(bladen: BladInhoud[], titel: string): Promise<Uint8Array> {

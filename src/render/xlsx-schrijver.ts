@@ -146,6 +146,10 @@ export class Kolom {
   get width(): number | undefined {
     return this.w;
   }
+  /** The width the content asks for, set while the sheet's start is written (no guard: that is now). */
+  pasAan(w: number): void {
+    this.w = w;
+  }
   set width(v: number | undefined) {
     this.blad.nogNietBegonnen('een kolombreedte');
     this.w = v;
@@ -183,14 +187,18 @@ export class Blad {
   private stroom?: { uit: Buffer[]; crc: number; grootte: number };
   private readonly kolommen: Kolom[] = [];
   autoFilter?: { from: { row: number; column: number }; to: { row: number; column: number } };
-  /** Every document sheet prints landscape on A4, fitted to the page width: a college reads it on paper. */
-  readonly pageSetup = { orientation: 'landscape' as const, fitToPage: true, fitToWidth: 1, fitToHeight: 0, paperSize: 9 };
+  /**
+   * Every document sheet prints on A4, fitted to the page width: a college reads it on paper. Without
+   * an orientation of its own a sheet prints landscape when its columns are wider than a portrait page.
+   */
+  readonly pageSetup: { orientation?: 'landscape' | 'portrait'; fitToPage: boolean; fitToWidth: number; fitToHeight: number; paperSize: number } = { fitToPage: true, fitToWidth: 1, fitToHeight: 0, paperSize: 9 };
+  /** Without one of its own, the workbook's koptekst with the sheet's name, and page numbers below. */
   headerFooter: { oddHeader?: string; oddFooter?: string } = {};
   constructor(
     readonly name: string,
     readonly id: number,
     readonly opties: BladOpties,
-    private readonly werkboek: { stijlen: Stijlen; teksten: Teksten },
+    private readonly werkboek: { stijlen: Stijlen; teksten: Teksten; koptekst?: string },
   ) {
     opties.breedtes?.forEach((w, i) => (this.getColumn(i + 1).width = w));
   }
@@ -230,6 +238,7 @@ export class Blad {
     const { stijlen, teksten } = this.werkboek;
     if (!this.stroom) {
       this.stroom = { uit: [], crc: 0, grootte: 0 };
+      pasBreedtesAan(this, this.rijen);
       this.schrijf(bladBegin(this, stijlen));
     }
     const klaar = this.rijen.splice(0, tot - this.eersteOpen + 1);
@@ -246,12 +255,13 @@ export class Blad {
   inpakken(): Ingepakt {
     const { stijlen, teksten } = this.werkboek;
     if (!this.stroom) {
+      pasBreedtesAan(this, this.rijen);
       let rijen = '';
       for (const r of this.rijen) rijen += rijXml(r, stijlen, teksten);
-      return pak(bladBegin(this, stijlen) + rijen + bladEinde(this));
+      return pak(bladBegin(this, stijlen) + rijen + bladEinde(this, this.werkboek.koptekst));
     }
     if (this.rijen.length) this.schrijfTot(this.rowCount);
-    this.schrijf(bladEinde(this), true);
+    this.schrijf(bladEinde(this, this.werkboek.koptekst), true);
     const s = this.stroom;
     return { ingepakt: Buffer.concat(s.uit), crc: s.crc, grootte: s.grootte };
   }
@@ -476,17 +486,84 @@ function bladBegin(b: Blad, stijlen: Stijlen): string {
   return delen.join('');
 }
 
+/** Characters a column may hold at most when the renderer gave no width: longer text wraps or runs on. */
+const MAX_BREEDTE = 50;
+/** Wider than this (in characters at the default font) does not fit a portrait A4 page legibly. */
+const STAAND_MAX = 100;
+
+/** How many characters wide a cell's shown value is, roughly: what Excel's column width counts. */
+function tekenBreedte(c: Cel): number {
+  let v = c.value;
+  if (v && typeof v === 'object' && 'formula' in v) v = v.result ?? '';
+  let n: number;
+  if (v === null || v === undefined) return 0;
+  if (typeof v === 'string') n = c.alignment?.wrapText ? Math.max(...v.split(/\s+/).map((w) => w.length)) : Math.max(...v.split('\n').map((l) => l.length));
+  else if (typeof v === 'object' && 'richText' in v) n = v.richText.map((t) => t.text).join('').length;
+  else if (v instanceof Date) n = 10;
+  else if (typeof v === 'boolean') n = 5;
+  else {
+    const fmt = c.numFmt ?? '';
+    const waarde = fmt.endsWith('%') ? v * 100 : v;
+    const dec = /\.(0+)/.exec(fmt)?.[1]?.length ?? (Number.isInteger(waarde) ? 0 : 2);
+    const heel = Math.trunc(Math.abs(waarde)).toString().length;
+    n = heel + (fmt.includes(',') ? Math.floor((heel - 1) / 3) : 0) + (dec ? dec + 1 : 0) + (waarde < 0 ? 1 : 0) + (fmt.endsWith('%') ? 1 : 0);
+  }
+  return c.font?.bold ? Math.ceil(n * 1.1) : n;
+}
+
+/**
+ * Column widths from the content of the rows still in memory (a short sheet: all of them; a long one:
+ * its first rows), never wider than a width the renderer gave, which is the cap for long text. A
+ * wrapped header row gets the height its longest header needs, so that no header is cut off.
+ */
+function pasBreedtesAan(b: Blad, rijen: readonly Rij[]): void {
+  const nodig: number[] = [];
+  for (const r of rijen) r.cellen.forEach((c, i) => c && (nodig[i] = Math.max(nodig[i] ?? 0, tekenBreedte(c))));
+  for (let i = 0; i < nodig.length; i++) {
+    if (!nodig[i]) continue;
+    const k = b.getColumn(i + 1);
+    k.pasAan(Math.min(k.width ?? MAX_BREEDTE, Math.max(6, nodig[i]! + 2)));
+  }
+  for (const r of rijen) {
+    if (r.height !== undefined) continue;
+    let regels = 1;
+    r.cellen.forEach((c, i) => {
+      if (!c?.alignment?.wrapText || typeof c.value !== 'string') return;
+      const w = Math.max(1, (b.getColumn(i + 1).width ?? 9) - 1);
+      // Greedy word wrap, as the spreadsheet does it.
+      let n = 1;
+      let regel = 0;
+      for (const woord of c.value.split(/\s+/)) {
+        if (regel && regel + 1 + woord.length > w) {
+          n++;
+          regel = woord.length;
+        } else regel += (regel ? 1 : 0) + woord.length;
+      }
+      regels = Math.max(regels, n);
+    });
+    if (regels > 1) r.height = 15 * regels;
+  }
+}
+
+/** Text for a header or footer: `&` is a code there and is written `&&`. */
+const kopVoet = (s: string) => s.replace(/&/g, '&&');
+
 /** The sheet after its last row: filter, print settings, header and footer. */
-function bladEinde(b: Blad): string {
+function bladEinde(b: Blad, koptekst?: string): string {
   const delen: string[] = ['</sheetData>'];
   const ps = b.pageSetup;
+  const breedte = b.kolomLijst.reduce((som, k) => som + (k.width ?? 9.140625), 0);
+  const orientatie = ps.orientation ?? (breedte > STAAND_MAX ? 'landscape' : 'portrait');
   if (b.autoFilter) {
     const { from, to } = b.autoFilter;
     delen.push(`<autoFilter ref="${kolomLetter(from.column)}${from.row}:${kolomLetter(to.column)}${to.row}"/>`);
   }
   delen.push('<pageMargins left="0.7" right="0.7" top="0.75" bottom="0.75" header="0.3" footer="0.3"/>');
-  delen.push(`<pageSetup paperSize="${ps.paperSize}" fitToWidth="${ps.fitToWidth}" fitToHeight="${ps.fitToHeight}" orientation="${ps.orientation}"/>`);
-  const hf = b.headerFooter;
+  delen.push(`<pageSetup paperSize="${ps.paperSize}" fitToWidth="${ps.fitToWidth}" fitToHeight="${ps.fitToHeight}" orientation="${orientatie}"/>`);
+  const hf = {
+    oddHeader: b.headerFooter.oddHeader ?? (koptekst ? `&L${kopVoet(koptekst)}&R${kopVoet(b.name)}` : undefined),
+    oddFooter: b.headerFooter.oddFooter ?? (koptekst ? '&RPagina &P van &N' : undefined),
+  };
   if (hf.oddHeader || hf.oddFooter) {
     delen.push(`<headerFooter>${hf.oddHeader ? `<oddHeader>${xml(hf.oddHeader)}</oddHeader>` : ''}${hf.oddFooter ? `<oddFooter>${xml(hf.oddFooter)}</oddFooter>` : ''}</headerFooter>`);
   }
@@ -499,6 +576,8 @@ const VASTE_DATUM = '2000-01-01T00:00:00Z';
 export class Werkboek {
   readonly worksheets: Blad[] = [];
   title = '';
+  /** Printed at the top left of every page (the municipality and the document), the sheet's name at the right. */
+  koptekst?: string;
   readonly stijlen = new Stijlen();
   readonly teksten = new Teksten();
   addWorksheet(naam: string, opties: BladOpties = {}): Blad {
@@ -522,6 +601,11 @@ export class Werkboek {
         const naam = `'${b.name.replace(/'/g, "''")}'`;
         return `<definedName name="_xlnm._FilterDatabase" localSheetId="${b.id - 1}" hidden="1">${xml(`${naam}!$${kolomLetter(from.column)}$${from.row}:$${kolomLetter(to.column)}$${to.row}`)}</definedName>`;
       });
+    // A frozen header prints again at the top of every page.
+    const titels = this.worksheets
+      .filter((b) => b.opties.views?.[0]?.ySplit)
+      .map((b) => `<definedName name="_xlnm.Print_Titles" localSheetId="${b.id - 1}">${xml(`'${b.name.replace(/'/g, "''")}'!$1:$${b.opties.views![0]!.ySplit}`)}</definedName>`);
+    const namen = [...filters, ...titels];
     delen.push([
       '[Content_Types].xml',
       '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"><Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/><Default Extension="xml" ContentType="application/xml"/><Override PartName="/xl/workbook.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml"/>' +
@@ -545,7 +629,7 @@ export class Werkboek {
       '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<workbook xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships"><bookViews><workbookView/></bookViews><sheets>' +
         this.worksheets.map((b) => `<sheet name="${xml(b.name)}" sheetId="${b.id}" r:id="rId${b.id}"/>`).join('') +
         '</sheets>' +
-        (filters.length ? `<definedNames>${filters.join('')}</definedNames>` : '') +
+        (namen.length ? `<definedNames>${namen.join('')}</definedNames>` : '') +
         '<calcPr calcId="171027" fullCalcOnLoad="1"/></workbook>',
     ]);
     const n = this.worksheets.length;

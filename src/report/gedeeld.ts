@@ -1,12 +1,4 @@
 import { sorteerMeldingen, telMeldingen, type Melding, type Niveau } from '../model/melding.js';
-import type { Werkmap } from '../model/types.js';
-
-/** The user's paragraphs per section (several rows for one section become paragraphs). */
-export function tekstenPerSectie(wm: Werkmap): Record<string, string> {
-  const teksten: Record<string, string> = {};
-  for (const t of wm.teksten ?? []) teksten[t.sectie] = teksten[t.sectie] ? `${teksten[t.sectie]}\n\n${t.tekst}` : t.tekst;
-  return teksten;
-}
 
 export interface MeldingenView {
   meldingen: { niveau: Niveau; bericht: string; waar: string }[];
@@ -24,4 +16,30 @@ export function meldingenView(meldingen: readonly Melding[], ook: (m: Melding) =
     })),
     meldingTelling: telMeldingen(gekozen),
   };
+}
+
+const MAANDEN = ['januari', 'februari', 'maart', 'april', 'mei', 'juni', 'juli', 'augustus', 'september', 'oktober', 'november', 'december'];
+
+/** 1 May 2026 → "1 mei 2026". */
+export function dagMaandTekst(d: { dag: number; maand: number }, jaar: number): string {
+  return `${d.dag} ${MAANDEN[d.maand - 1]} ${jaar}`;
+}
+
+/**
+ * The user's own prose from sheet Teksten. Markdown is allowed there (emphasis, lists, links), so a
+ * renderer must not escape it as it does other user text; the Markdown renderer only keeps it from
+ * breaking the document (no raw HTML, no headings above the chapter's own level).
+ */
+export class MarkdownTekst {
+  constructor(readonly bron: string) {}
+  toString(): string {
+    return this.bron;
+  }
+  toJSON(): string {
+    return this.bron;
+  }
+}
+
+export function markdownTeksten(perId: Record<string, string>): Record<string, MarkdownTekst> {
+  return Object.fromEntries(Object.entries(perId).map(([k, v]) => [k, new MarkdownTekst(v)]));
 }

@@ -1,18 +1,17 @@
-import type { DoelResultaat } from '../compute/doelen.js';
-import { nalevingUitResultaten, type PlanRealisatie } from '../compute/realisatie.js';
+import type { JaarverslagAnalyse, ProjectRealisatie, UitstelOpvolging } from '../compute/jaarverslag.js';
+import type { PlanRealisatie } from '../compute/realisatie.js';
 import type { ZakenResultaat } from '../compute/zaken.js';
 import { TERMIJNEN } from '../compute/zaken.js';
-import type { Melding } from '../model/melding.js';
-import { meldingenView, tekstenPerSectie, type MeldingenView } from './gedeeld.js';
 import { Rational } from '../model/rational.js';
-import type { Verbeterpunt, Werkmap } from '../model/types.js';
+import { markdownTeksten, type MarkdownTekst } from './gedeeld.js';
+import type { Verbeterpunt } from '../model/types.js';
 
-export interface JaarverslagView extends MeldingenView {
+export interface JaarverslagView {
   titel: string;
   gemeente: string;
   jaar: number | string;
   vastgesteldOp?: Date;
-  teksten: Record<string, string>;
+  teksten: Record<string, MarkdownTekst>;
   samenvatting: {
     procentUren?: Rational;
     procentAantal?: Rational;
@@ -23,8 +22,14 @@ export interface JaarverslagView extends MeldingenView {
     uren: Rational;
   };
   realisatie: PlanRealisatie & { drempelTekst: string };
-  /** The chart's file name, set by the command that writes it beside the Markdown. */
+  /** The charts' file names (all taakvelden, and one per taakveld), set by the command that writes them beside the Markdown. */
   grafiek?: string;
+  grafiekPerTaakveld?: Record<string, string>;
+  /** Per taakveld its lines with a realisation, for the chart per taakveld. */
+  perTaakveld: { taakveld: string; regels: { label: string; planUren: Rational; uren: Rational }[] }[];
+  projecten: { regels: ProjectRealisatie[]; planUren: Rational; uren: Rational; planUrenBekend: Rational; procent?: Rational; zonderRealisatie: number };
+  uitstel: UitstelOpvolging[];
+  uitstelTelling: Record<UitstelOpvolging['uitkomst'], number>;
   doelen: { id: string; doel: string; indicator: string; streefwaarde: string; waarde: string; uitkomst: string; reden: string }[];
   tijdigheid?: {
     perProcedure: { procedure: string; termijn: string; besloten: number; binnenTermijn: number; teLaat: number; verdaagd: number; onbekend: number; open: number; openOverTermijn: number; aandeelTijdig?: Rational }[];
@@ -40,6 +45,9 @@ export interface JaarverslagView extends MeldingenView {
     perProduct: { code: string; product: string; taakveld: string; gecontroleerd: number; overtredingen: number; naleving: Rational }[];
   };
   verbeterpunten: { nr: string; verbeterpunt: string; status: string; toelichting: string }[];
+  verbeterpuntenTelling: { open: number; 'in uitvoering': number; afgerond: number };
+  /** Goals not met and improvement points still open: what the next programme must pick up. */
+  vooruitblik: string[];
   /** How the case export was used: the year, the match rate, what did not match, the coverage per taakveld. */
   zakenVerantwoording?: {
     bestand: string;
@@ -82,24 +90,36 @@ function zakenVerantwoording(zaken: { resultaat: ZakenResultaat; bestand: string
 const alsProcent = (r: Rational | undefined) => r?.mul(Rational.of(100n));
 const alsProcentNaleving = <T extends { naleving: Rational }>(x: T): T => ({ ...x, naleving: x.naleving.mul(Rational.of(100n)) });
 
-export function jaarverslagView(
-  wm: Werkmap,
-  r: PlanRealisatie,
-  doelen: DoelResultaat[],
-  zaken: { resultaat: ZakenResultaat; bestand: string } | undefined,
-  meldingen: Melding[],
-): JaarverslagView {
-  const gemeente = wm.instellingen.gemeente ?? '';
-  const jaar = wm.instellingen.jaar ?? '';
-  const teksten = tekstenPerSectie(wm);
+export function jaarverslagView(a: JaarverslagAnalyse): JaarverslagView {
+  const gemeente = a.instellingen.gemeente ?? '';
+  const jaar = a.instellingen.jaar ?? '';
+  const r = a.realisatie;
+  const zaken = a.zaken;
+  const doelen = a.doelen;
   const metStreef = doelen.filter((d) => d.doel.streefwaarde);
-  const naleving = zaken ? nalevingUitResultaten(zaken.resultaat, r) : undefined;
+  const naleving = a.naleving;
+  const perTaakveld = r.taakvelden.map((t) => ({
+    taakveld: t.taakveld,
+    regels: r.regels
+      .filter((x) => x.taakveld === t.taakveld && x.planUren && x.uren)
+      .map((x) => ({ label: [x.code, x.product].filter(Boolean).join(' '), planUren: x.planUren!, uren: x.uren! })),
+  }));
+  const uitstelTelling: JaarverslagView['uitstelTelling'] = { 'uitgesteld zoals voorgesteld': 0, 'deels toch uitgevoerd': 0, 'toch uitgevoerd': 0, onbekend: 0 };
+  for (const u of a.uitstel) uitstelTelling[u.uitkomst]++;
+  const verbeterpuntenTelling = { open: 0, 'in uitvoering': 0, afgerond: 0 };
+  for (const v of a.verbeterpunten) verbeterpuntenTelling[v.status]++;
+  const vooruitblik = [
+    ...doelen.filter((d) => d.uitkomst === 'niet behaald').map((d) => `Doel ${d.doel.id} (${d.doel.doel}) is niet behaald: ${d.reden}.`),
+    ...doelen.filter((d) => d.uitkomst === 'onbekend').map((d) => `Van doel ${d.doel.id} (${d.doel.doel}) is niet bekend of het is behaald: ${d.reden}.`),
+    ...a.verbeterpunten.filter((v) => v.status !== 'afgerond').map((v) => `Verbeterpunt ${v.nr} (${v.verbeterpunt}) is ${v.status}.`),
+    ...a.uitstel.filter((u) => u.uitkomst === 'uitgesteld zoals voorgesteld').map((u) => `${[u.code, u.product].filter(Boolean).join(' ')} is uitgesteld; neem het werk op in het volgende programma of leg vast dat het vervalt.`),
+  ];
   return {
     titel: `Jaarverslag VTH ${jaar}${gemeente ? `, gemeente ${gemeente}` : ''}`,
     gemeente,
     jaar,
-    vastgesteldOp: wm.instellingen.jaarverslagVastgesteldOp,
-    teksten,
+    vastgesteldOp: a.instellingen.jaarverslagVastgesteldOp,
+    teksten: markdownTeksten(a.teksten.perId),
     samenvatting: {
       procentUren: r.totaal.procentUren,
       procentAantal: r.totaal.procentAantal,
@@ -110,6 +130,14 @@ export function jaarverslagView(
       uren: r.totaal.uren,
     },
     realisatie: { ...r, drempelTekst: `${r.drempel.toDecimalString(2).replace('.', ',')}%` },
+    perTaakveld,
+    projecten: {
+      ...a.projecten,
+      procent: a.projecten.planUrenBekend.isZero() ? undefined : a.projecten.uren.mul(Rational.of(100n)).div(a.projecten.planUrenBekend),
+      zonderRealisatie: a.projecten.regels.filter((p) => !p.uren).length,
+    },
+    uitstel: a.uitstel,
+    uitstelTelling,
     doelen: doelen.map((d) => ({
       id: d.doel.id,
       doel: d.doel.doel,
@@ -134,9 +162,10 @@ export function jaarverslagView(
     naleving: zaken
       ? { ...zaken.resultaat.naleving, spontaan: alsProcent(zaken.resultaat.naleving.spontaan), naHercontrole: alsProcent(zaken.resultaat.naleving.naHercontrole) }
       : undefined,
-    verbeterpunten: (wm.verbeterpunten ?? []).map((v: Verbeterpunt) => ({ nr: v.nr, verbeterpunt: v.verbeterpunt, status: v.status, toelichting: v.toelichting ?? '' })),
+    verbeterpunten: a.verbeterpunten.map((v: Verbeterpunt) => ({ nr: v.nr, verbeterpunt: v.verbeterpunt, status: v.status, toelichting: v.toelichting ?? '' })),
+    verbeterpuntenTelling,
+    vooruitblik,
     zakenVerantwoording: zaken ? zakenVerantwoording(zaken, r) : undefined,
     nalevingUitResultaten: naleving ? { perTaakveld: naleving.perTaakveld.map(alsProcentNaleving), perProduct: naleving.perProduct.map(alsProcentNaleving) } : undefined,
-    ...meldingenView(meldingen),
   };
 }

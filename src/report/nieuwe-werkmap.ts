@@ -1,4 +1,18 @@
-import type { BladInhoud } from '../render/werkmap-xlsx.js';
+import { TEKST_SLEUTELS } from '../model/teksten.js';
+
+/** A sheet of a werkmap as `vth init` (and the example's script) writes it: plain data, no styling. */
+export type InvoerCel = string | number | Date | null | { formule: string; uitkomst: number };
+
+export interface BladInhoud {
+  naam: string;
+  /** One line per sheet: what goes in it. Written to the Toelichting sheet and as a note on A1. */
+  uitleg: string;
+  koppen: string[];
+  rijen: InvoerCel[][];
+  /** Column widths in characters, by header index. */
+  breedtes?: number[];
+}
+
 
 /** The starting werkmap `vth init` writes: every sheet, its headers, a few example rows, an explanation. */
 export function nieuweWerkmap(gemeente: string, jaar: number): BladInhoud[] {
@@ -50,14 +64,14 @@ export function nieuweWerkmap(gemeente: string, jaar: number): BladInhoud[] {
     },
     {
       naam: 'Producten',
-      uitleg: 'Het programma: per product aantal × kental = uren, of vaste uren zonder kental. taakveld volgt uit de code (A1..A4) als de kolom leeg is. afdeling moet in Capaciteit staan. prioriteit: een klasse of een id uit Risicoanalyse. wettelijk = ja wordt nooit uitgesteld. n.v.t., n.t.b., PM en - zijn "geen waarde". Een regel zonder code met "Totaal…" is een subtotaal: wordt gecontroleerd, niet opgeteld.',
-      koppen: ['code', 'product', 'taakveld', 'afdeling', 'aantal', 'kental', 'uren', 'prioriteit', 'wettelijk', 'opmerking'],
+      uitleg: 'Het programma: per product aantal × kental = uren, of vaste uren zonder kental. taakveld volgt uit de code (A1..A4) als de kolom leeg is. afdeling moet in Capaciteit staan. prioriteit: een klasse of een id uit Risicoanalyse. wettelijk = ja wordt nooit uitgesteld. doel: de id\'s uit Doelen waaraan het product bijdraagt (KD1, KD3). n.v.t., n.t.b., PM en - zijn "geen waarde". Een regel zonder code met "Totaal…" is een subtotaal: wordt gecontroleerd, niet opgeteld.',
+      koppen: ['code', 'product', 'taakveld', 'afdeling', 'aantal', 'kental', 'uren', 'prioriteit', 'wettelijk', 'opmerking', 'doel'],
       rijen: [
-        ['A1.17.00', 'Melding milieubelastende activiteit', 'Vergunningen', 'Vergunningen', 50, 6, 300, null, 'ja', null],
-        ['A1.35.03', 'Melding asbest verwijderen', 'Vergunningen', 'Vergunningen', 100, 3, 300, null, 'ja', null],
-        ['A2.02.00', 'Periodieke controle', 'Toezicht', 'Toezicht', 40, 8, 320, 'R1', 'nee', null],
-        ['A2.03.00', 'Hercontrole', 'Toezicht', 'Toezicht', 'PM', 4, null, 'R2', 'nee', 'aantal volgt uit de controles'],
-        [null, 'Totaal', null, null, null, null, 920, null, null, null],
+        ['A1.17.00', 'Melding milieubelastende activiteit', 'Vergunningen', 'Vergunningen', 50, 6, 300, null, 'ja', null, 'D1'],
+        ['A1.35.03', 'Melding asbest verwijderen', 'Vergunningen', 'Vergunningen', 100, 3, 300, null, 'ja', null, 'D1'],
+        ['A2.02.00', 'Periodieke controle', 'Toezicht', 'Toezicht', 40, 8, 320, 'R1', 'nee', null, null],
+        ['A2.03.00', 'Hercontrole', 'Toezicht', 'Toezicht', 'PM', 4, null, 'R2', 'nee', 'aantal volgt uit de controles', null],
+        [null, 'Totaal', null, null, null, null, 920, null, null, null, null],
       ],
     },
     {
@@ -90,9 +104,9 @@ export function nieuweWerkmap(gemeente: string, jaar: number): BladInhoud[] {
     },
     {
       naam: 'Teksten',
-      uitleg: 'Eigen alinea\'s die in de documenten komen: sectie (samenvatting, inleiding, risicoanalyse, doelen, programma, capaciteit) en de tekst.',
-      koppen: ['sectie', 'tekst'],
-      rijen: [['inleiding', `Dit is het uitvoeringsprogramma VTH ${jaar} van ${gemeente}.`]],
+      uitleg: 'Eigen alinea\'s voor elk hoofdstuk van het uitvoeringsprogramma en het jaarverslag: sectie (de sleutel, zie de lijst) en tekst (Markdown mag: **vet**, lijstjes, links). Meer rijen met dezelfde sectie worden alinea\'s. Een hoofdstuk zonder tekst toont alleen wat de gegevens vullen. De kolom toelichting zegt wat erin hoort en wordt niet gelezen.',
+      koppen: ['sectie', 'tekst', 'toelichting'],
+      rijen: TEKST_SLEUTELS.map((s) => [s.sleutel, s.sleutel === 'inleiding' ? `Dit is het uitvoeringsprogramma VTH ${jaar} van ${gemeente}.` : null, `${s.document === 'uvp' ? 'UVP' : 'Jaarverslag'}, ${s.hoofdstuk}: ${s.hint}`]),
     },
     {
       naam: 'Realisatie',

@@ -1,9 +1,9 @@
-import type { Analyse } from '../compute/controle.js';
+import type { UvpAnalyse } from '../compute/uvp.js';
 import { ZONDER_TAAKVELD } from '../compute/vraag.js';
+import { nlGetal } from '../model/getal.js';
 import { Rational } from '../model/rational.js';
-import type { Werkmap } from '../model/types.js';
 import { capaciteitView, type CapaciteitView } from './capaciteit.js';
-import { meldingenView, tekstenPerSectie, type MeldingenView } from './gedeeld.js';
+import { dagMaandTekst, markdownTeksten, type MarkdownTekst } from './gedeeld.js';
 import { risicoView, type RisicoView } from './risico.js';
 
 export interface ProgrammaRegelView {
@@ -17,16 +17,19 @@ export interface ProgrammaRegelView {
   bron: 'berekend' | 'vast' | 'geen-waarde' | 'onvolledig';
   woord: string;
   wettelijk: boolean;
+  /** As written in the column prioriteit (a class, or a risk activity's id or name). */
   prioriteit: string;
+  /** The priority class it gives; empty when the line has none. */
+  klasse: string;
 }
 
-export interface UvpView extends MeldingenView {
+export interface UvpView {
   titel: string;
   gemeente: string;
   jaar: number | string;
   provincie: string;
   vastgesteldOp?: Date;
-  teksten: Record<string, string>;
+  teksten: Record<string, MarkdownTekst>;
   samenvatting: {
     benodigd: Rational;
     beschikbaar?: Rational;
@@ -36,38 +39,63 @@ export interface UvpView extends MeldingenView {
     perKlasse: { klasse: string; aantal: number }[];
     doelenTotaal: number;
     doelenOnvolledig: number;
+    gaten: number;
+    uitgesteldUren?: Rational;
   };
   risico?: RisicoView;
   /** Chart file names, set by the command that writes them beside the Markdown. */
   risicoGrafiek?: string;
   doelen: {
-    rijen: { id: string; thema: string; doel: string; indicator: string; streefwaarde: string; eenheid: string; volledig: boolean }[];
+    rijen: {
+      id: string;
+      thema: string;
+      doel: string;
+      indicator: string;
+      streefwaarde: string;
+      eenheid: string;
+      volledig: boolean;
+      /** The programme lines that serve it: "GT.02 Toezicht op slopen met asbest". */
+      bijdragen: string[];
+      afdelingen: string;
+      uren?: Rational;
+    }[];
     onvolledig: { id: string; ontbreekt: string }[];
+    zonderBijdrage: string[];
   };
   programma: {
     taakvelden: { taakveld: string; regels: ProgrammaRegelView[]; uren: Rational }[];
     totaalRegels: Rational;
+    urenPerKlasse: { klasse: string; regels: number; uren: Rational; procent?: Rational }[];
+    /** Activities of class hoog and higher without a programme line. */
+    gaten: { id: string; activiteit: string; klasse: string; risico: string }[];
     zonderWaarde: { code: string; product: string; woord: string }[];
     afwijkendeTotalen: { bericht: string; rij?: number }[];
+    reserveringen: { afdeling: string; omschrijving: string; percentage?: Rational; uren: Rational }[];
+    totaalReserveringen: Rational;
     projecten: { code: string; project: string; soort: string; afdeling: string; regionaal?: Rational; verdeelsleutel?: Rational; uren?: Rational; woord: string }[];
     totaalProjecten: Rational;
     projectenPerSoort: { soort: string; uren: Rational }[];
     totaal: Rational;
   };
+  ketenpartners: { extern: { afdeling: string; ingekochteUren?: Rational; benodigd: Rational; saldo?: Rational }[] };
   capaciteit?: CapaciteitView;
   capaciteitGrafiek?: string;
+  monitoring: { jaarverslagUiterlijk?: string; uvpUiterlijk?: string; regel: string; volgendJaar: number | string };
+  afwijkingen: string[];
+  verbeterpunten: { nr: string; verbeterpunt: string; status: string; toelichting: string }[];
 }
 
-/** The UVP in document order, from the computations and the user's own texts. No figure is made here. */
-export function uvpView(wm: Werkmap, a: Analyse): UvpView {
-  const gemeente = wm.instellingen.gemeente ?? '';
-  const jaar = wm.instellingen.jaar ?? '';
-  const teksten = tekstenPerSectie(wm);
+const HONDERD = Rational.of(100n);
+
+/** The UVP in document order, from its analysis and the user's own texts. No figure is made here. */
+export function uvpView(a: UvpAnalyse): UvpView {
+  const gemeente = a.instellingen.gemeente ?? '';
+  const jaar = a.instellingen.jaar ?? '';
 
   const risico = a.risico ? risicoView(a.risico) : undefined;
   const capaciteit = a.capaciteit ? capaciteitView(a.capaciteit, a.vraag) : undefined;
 
-  const doelen = (wm.doelen ?? []).map((d) => ({
+  const doelen = a.doelen.map(({ doel: d, regels, afdelingen, uren }) => ({
     id: d.id,
     thema: d.thema ?? '',
     doel: d.doel,
@@ -75,14 +103,18 @@ export function uvpView(wm: Werkmap, a: Analyse): UvpView {
     streefwaarde: d.streefwaarde?.tekst ?? '',
     eenheid: d.eenheid ?? '',
     volledig: !!d.indicator && !!d.streefwaarde,
+    bijdragen: regels.map((r) => [r.regel.code, r.regel.product].filter(Boolean).join(' ')),
+    afdelingen: afdelingen.join(', '),
+    uren: regels.length ? uren : undefined,
   }));
-  const onvolledig = (wm.doelen ?? [])
+  const onvolledig = doelen
     .filter((d) => !d.indicator || !d.streefwaarde)
     .map((d) => ({ id: d.id, ontbreekt: [!d.indicator ? 'indicator' : '', !d.streefwaarde ? 'streefwaarde' : ''].filter(Boolean).join(' en ') }));
 
   const perTaakveld = new Map<string, ProgrammaRegelView[]>();
   for (const r of a.vraag.regels) {
     const tv = r.regel.taakveld || ZONDER_TAAKVELD;
+    const p = a.prioriteiten.perRegel.get(r.regel);
     const lijst = perTaakveld.get(tv) ?? [];
     lijst.push({
       code: r.regel.code ?? '',
@@ -95,20 +127,40 @@ export function uvpView(wm: Werkmap, a: Analyse): UvpView {
       woord: r.woord ?? '',
       wettelijk: r.regel.wettelijk,
       prioriteit: r.regel.prioriteit ?? '',
+      klasse: p?.gekoppeld ? p.klasse : '',
     });
     perTaakveld.set(tv, lijst);
   }
   const totaalPerTaakveld = new Map(a.vraag.perTaakveld.map((t) => [t.naam, t.uren]));
   const taakvelden = [...perTaakveld].map(([taakveld, regels]) => ({ taakveld, regels, uren: totaalPerTaakveld.get(taakveld) ?? Rational.ZERO }));
 
+  const reserveringen = (a.capaciteit?.afdelingen ?? []).flatMap((af) =>
+    af.reserveringen.map((r) => ({ afdeling: af.afdeling, omschrijving: r.omschrijving || 'reservering', percentage: r.percentage, uren: r.uren })),
+  );
+  const uitgesteldUren = a.capaciteit ? Rational.sum(a.capaciteit.tekorten.map((t) => t.uitgesteldUren)) : undefined;
+
+  const afwijkingen: string[] = [];
+  if (capaciteit && !capaciteit.toereikend) afwijkingen.push(`${capaciteit.oordeel} Het voorgestelde uitstel staat in het hoofdstuk Capaciteit, onder "Wat we niet doen".`);
+  for (const t of capaciteit?.tekorten ?? []) if (t.restTekst) afwijkingen.push(`${t.afdeling}: ${t.restTekst}`);
+  if (a.vraag.zonderWaarde.length) {
+    afwijkingen.push(
+      `${a.vraag.zonderWaarde.length} ${a.vraag.zonderWaarde.length === 1 ? 'regel heeft' : 'regels hebben'} nog geen aantal of uren (${a.vraag.zonderWaarde.map((r) => `${r.regel.code ?? r.regel.product}: ${r.woord}`).join(', ')}); dat werk komt bovenop de geplande uren.`,
+    );
+  }
+  if (a.prioriteitGaten.length) {
+    afwijkingen.push(`${a.prioriteitGaten.length} ${a.prioriteitGaten.length === 1 ? 'activiteit' : 'activiteiten'} met een hoge prioriteit ${a.prioriteitGaten.length === 1 ? 'heeft' : 'hebben'} geen programmaregel (zie het hoofdstuk Programma): daar wordt niet proactief gecontroleerd.`);
+  }
+  if (capaciteit?.nietToegewezen) afwijkingen.push(`${nlGetal(capaciteit.nietToegewezen, 0)} uur is aan geen afdeling toegewezen en is niet met de capaciteit vergeleken.`);
+  const dm = (d: { dag: number; maand: number } | undefined, j: number | undefined) => (d && j ? dagMaandTekst(d, j) : undefined);
+  const jaarGetal = typeof jaar === 'number' ? jaar : undefined;
 
   return {
     titel: `Uitvoeringsprogramma VTH ${jaar}${gemeente ? `, gemeente ${gemeente}` : ''}`,
     gemeente,
     jaar,
-    provincie: provincieNaam(wm.instellingen.provincie),
-    vastgesteldOp: wm.instellingen.uvpVastgesteldOp,
-    teksten,
+    provincie: provincieNaam(a.instellingen.provincie),
+    vastgesteldOp: a.instellingen.uvpVastgesteldOp,
+    teksten: markdownTeksten(a.teksten.perId),
     samenvatting: {
       benodigd: a.vraag.totaal,
       beschikbaar: capaciteit?.totaal.beschikbaar,
@@ -118,16 +170,22 @@ export function uvpView(wm: Werkmap, a: Analyse): UvpView {
       perKlasse: risico?.perKlasseAflopend.map((p) => ({ klasse: p.klasse, aantal: p.aantal })) ?? [],
       doelenTotaal: doelen.length,
       doelenOnvolledig: onvolledig.length,
+      gaten: a.prioriteitGaten.length,
+      uitgesteldUren: uitgesteldUren && uitgesteldUren.gt(Rational.ZERO) ? uitgesteldUren : undefined,
     },
     risico,
-    doelen: { rijen: doelen, onvolledig },
+    doelen: { rijen: doelen, onvolledig, zonderBijdrage: doelen.filter((d) => d.bijdragen.length === 0).map((d) => d.id) },
     programma: {
       taakvelden,
       totaalRegels: a.vraag.totaalRegels,
+      urenPerKlasse: a.urenPerKlasse.map((k) => ({ ...k, procent: a.vraag.totaalRegels.isZero() ? undefined : k.uren.mul(HONDERD).div(a.vraag.totaalRegels) })),
+      gaten: a.prioriteitGaten.map((g) => ({ id: g.activiteit.id ?? '', activiteit: g.activiteit.activiteit, klasse: g.klasse, risico: nlGetal(g.risico, a.risico!.model.decimalen.risico, true) })),
       zonderWaarde: a.vraag.zonderWaarde.map((r) => ({ code: r.regel.code ?? '', product: r.regel.product, woord: r.woord ?? '' })),
       afwijkendeTotalen: a.meldingen
         .filter((m) => m.code === 'subtotaal-afwijkend' || m.code === 'regeltotaal-afwijkend')
         .map((m) => ({ bericht: m.bericht, rij: m.plaats.rij })),
+      reserveringen,
+      totaalReserveringen: Rational.sum(reserveringen.map((r) => r.uren)),
       projecten: a.vraag.projecten.map((p) => ({
         code: p.project.code ?? '',
         project: p.project.project,
@@ -142,8 +200,16 @@ export function uvpView(wm: Werkmap, a: Analyse): UvpView {
       projectenPerSoort: a.vraag.projectenPerSoort.map((p) => ({ soort: p.soort === 'project' ? 'projecten' : 'diensten', uren: p.uren })),
       totaal: a.vraag.totaal,
     },
+    ketenpartners: { extern: capaciteit?.extern ?? [] },
     capaciteit,
-    ...meldingenView(a.meldingen, (m) => m.code === 'regel-zonder-prioriteit'),
+    monitoring: {
+      jaarverslagUiterlijk: dm(a.monitoring.jaarverslagUiterlijk, jaarGetal !== undefined ? jaarGetal + 1 : undefined),
+      uvpUiterlijk: dm(a.monitoring.uvpUiterlijk, jaarGetal !== undefined ? jaarGetal + 1 : undefined),
+      regel: a.monitoring.regel,
+      volgendJaar: jaarGetal !== undefined ? jaarGetal + 1 : 'het volgende jaar',
+    },
+    afwijkingen,
+    verbeterpunten: a.verbeterpunten.map((v) => ({ nr: v.nr, verbeterpunt: v.verbeterpunt, status: v.status, toelichting: v.toelichting ?? '' })),
   };
 }
 

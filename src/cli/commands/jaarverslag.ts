@@ -1,13 +1,12 @@
 import path from 'node:path';
 import { zichtbaar } from '../../ingest/tabel.js';
-import { analyseer } from '../../compute/controle.js';
-import { beoordeelDoelen } from '../../compute/doelen.js';
-import { vergelijkRealisatie } from '../../compute/realisatie.js';
+import { analyseerJaarverslag } from '../../compute/jaarverslag.js';
 import { jaarverslagView, type JaarverslagView } from '../../report/jaarverslag.js';
 import { bestandsnaamDeel } from '../../report/uvp.js';
+import { verantwoordingView, type VerantwoordingView } from '../../report/verantwoording.js';
 import { laadTemplates } from '../../render/handlebars.js';
 import { EXIT, GebruikFout, metTemplates } from '../fouten.js';
-import { laadWerkmap, meldVoorOpdracht } from '../laad.js';
+import { laadWerkmap, meldOntbrekendeTeksten, meldVoorOpdracht } from '../laad.js';
 import { schrijfUitvoer, parseFormaten } from '../schrijf.js';
 import { formatteerMeldingen, kleuren, voortgangsbalk } from '../uitvoer.js';
 import { verwerkZaken, type ZakenUitkomst } from '../zaken.js';
@@ -81,12 +80,11 @@ function voortgangMelder(stil?: boolean): ((gelezen: number, totaal: number) => 
 }
 
 /**
- * The werkmap and the export read, checked and turned into the one view every format renders; in a
- * function of its own so that werkmap, analysis and cases can be let go before rendering.
+ * The werkmap and the export read, analysed once and turned into the one view every format renders; in
+ * a function of its own so that werkmap, analysis and cases can be let go before rendering.
  */
-async function bouwView(pad: string, opts: JaarverslagOpties): Promise<{ view: JaarverslagView; stam: string; meldingen: Melding[]; bron: string } | undefined> {
+async function bouwView(pad: string, opts: JaarverslagOpties): Promise<{ view: JaarverslagView; verantwoording: VerantwoordingView; stam: string; meldingen: Melding[]; bron: string } | undefined> {
   const wm = await laadWerkmap(pad);
-  const analyse = analyseer(wm);
   const jaar = wm.instellingen.jaar;
   let zaken: ZakenUitkomst | undefined;
   if (opts.zaken) {
@@ -106,32 +104,52 @@ async function bouwView(pad: string, opts: JaarverslagOpties): Promise<{ view: J
     if (zaken.overgeslagen) process.stderr.write(`${nlGetal(zaken.overgeslagen, 0)} van ${nlGetal(zaken.gelezen, 0)} zaken overgeslagen; de rest is verwerkt.\n`);
     process.stderr.write(zichtbaar(zakenSamenvatting(zaken, jaar)) + '\n');
   }
-  const realisatie = vergelijkRealisatie(wm, analyse.vraag, zaken?.resultaat);
-  const doelen = beoordeelDoelen(wm.doelen ?? [], wm.indicatoren ?? [], zaken?.resultaat);
-  const meldingen = [...analyse.meldingen, ...realisatie.meldingen, ...doelen.meldingen];
-  const bladen = ['Instellingen', 'Producten', 'Realisatie', 'Doelen', 'Indicatoren', 'Verbeterpunten', 'Teksten'] as const;
-  if (!meldVoorOpdracht(meldingen, wm, [...bladen], ['Producten'])) return undefined;
-  const stam = `jaarverslag-${jaar ?? 'jaar'}-${bestandsnaamDeel(wm.instellingen.gemeente ?? '')}`;
-  const alleMeldingen = [...meldingen, ...(zaken?.meldingen ?? [])];
   const zakenInfo = zaken && opts.zaken ? { resultaat: zaken.resultaat, bestand: path.basename(opts.zaken) } : undefined;
+  const a = analyseerJaarverslag(wm, zakenInfo);
+  const bladen = ['Instellingen', 'Producten', 'Capaciteit', 'Reserveringen', 'Projecten', 'Realisatie', 'Doelen', 'Indicatoren', 'Verbeterpunten', 'Teksten'] as const;
+  if (!meldVoorOpdracht(a.meldingen, wm, [...bladen], ['Producten'])) return undefined;
+  meldOntbrekendeTeksten(a.teksten.ontbrekend);
+  const stam = `jaarverslag-${jaar ?? 'jaar'}-${bestandsnaamDeel(wm.instellingen.gemeente ?? '')}`;
+  const alleMeldingen = [...a.meldingen, ...(zaken?.meldingen ?? [])];
   const bron = `Bron: werkmap, blad Producten (gepland); ${zakenInfo ? `zakenexport ${zakenInfo.bestand}` : 'werkmap, blad Realisatie'} (gerealiseerd)`;
-  return { view: jaarverslagView(wm, realisatie, doelen.doelen, zakenInfo, alleMeldingen), stam, meldingen: alleMeldingen, bron };
+  const view = jaarverslagView(a);
+  return { view, verantwoording: verantwoordingView(view, alleMeldingen, a.teksten.ontbrekend), stam, meldingen: alleMeldingen, bron };
 }
 
 export async function jaarverslagOpdracht(pad: string, opts: JaarverslagOpties): Promise<number> {
   const formaten = parseFormaten(opts.format, ['md', 'xlsx', 'json'] as const);
   const render = formaten.has('md') ? metTemplates(() => laadTemplates('jaarverslag', opts.templates)) : undefined;
+  const renderVerantwoording = formaten.has('md') ? metTemplates(() => laadTemplates('verantwoording', opts.templates)) : undefined;
   const klaar = await bouwView(pad, opts);
   if (!klaar) return EXIT.PROBLEEM;
-  const { view, stam, bron } = klaar;
+  const { view, verantwoording, stam, bron } = klaar;
   const bestanden: { pad: string; inhoud: string | Uint8Array }[] = [];
   if (formaten.has('md')) {
     let grafiek: string | undefined;
+    const grafiekPerTaakveld: Record<string, string> = {};
     if (view.realisatie.taakvelden.length) {
       grafiek = `${stam}-realisatie.svg`;
       bestanden.push({ pad: path.join(opts.output, grafiek), inhoud: realisatieGrafiek(view.realisatie.taakvelden, `Gepland en gerealiseerd ${view.gemeente} ${view.jaar}`.trim(), bron) });
+      const namen = new Set<string>();
+      for (const t of view.perTaakveld) {
+        if (!t.regels.length) continue;
+        // Two taakvelden may give the same file-name part ("Toezicht" and "toezicht!"): number the second.
+        let deel = bestandsnaamDeel(t.taakveld);
+        for (let i = 2; namen.has(deel); i++) deel = `${bestandsnaamDeel(t.taakveld)}-${i}`;
+        namen.add(deel);
+        grafiekPerTaakveld[t.taakveld] = `${stam}-realisatie-${deel}.svg`;
+        bestanden.push({
+          pad: path.join(opts.output, grafiekPerTaakveld[t.taakveld]!),
+          inhoud: realisatieGrafiek(
+            t.regels.map((r) => ({ taakveld: r.label, planUren: r.planUren, uren: r.uren })),
+            `Gepland en gerealiseerd: ${t.taakveld}, ${view.gemeente} ${view.jaar}`.trim(),
+            bron,
+          ),
+        });
+      }
     }
-    bestanden.unshift({ pad: path.join(opts.output, `${stam}.md`), inhoud: metTemplates(() => render!({ ...view, grafiek })) });
+    bestanden.unshift({ pad: path.join(opts.output, `${stam}.md`), inhoud: metTemplates(() => render!({ ...view, grafiek, grafiekPerTaakveld })) });
+    bestanden.push({ pad: path.join(opts.output, `${stam}-verantwoording.md`), inhoud: metTemplates(() => renderVerantwoording!(verantwoording)) });
   }
   if (formaten.has('json')) {
     const { jaarverslagJson } = await import('../../render/jaarverslag-json.js');
@@ -140,7 +158,7 @@ export async function jaarverslagOpdracht(pad: string, opts: JaarverslagOpties):
   }
   if (formaten.has('xlsx')) {
     const { jaarverslagXlsx } = await import('../../render/jaarverslag-xlsx.js');
-    bestanden.push({ pad: path.join(opts.output, `${stam}.xlsx`), inhoud: await jaarverslagXlsx(view) });
+    bestanden.push({ pad: path.join(opts.output, `${stam}.xlsx`), inhoud: await jaarverslagXlsx(view, verantwoording) });
   }
   await schrijfUitvoer(bestanden, opts.force);
   for (const b of bestanden) process.stderr.write(`geschreven: ${b.pad}\n`);

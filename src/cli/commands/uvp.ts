@@ -1,10 +1,11 @@
 import path from 'node:path';
-import { analyseer } from '../../compute/controle.js';
+import { analyseerUvp } from '../../compute/uvp.js';
 import { bestandsnaamDeel, uvpView, type UvpView } from '../../report/uvp.js';
+import { verantwoordingView, type VerantwoordingView } from '../../report/verantwoording.js';
 import { capaciteitGrafiek, risicoGrafiek } from '../../render/grafieken.js';
 import { laadTemplates } from '../../render/handlebars.js';
 import { EXIT, metTemplates } from '../fouten.js';
-import { laadWerkmap, meldVoorOpdracht } from '../laad.js';
+import { laadWerkmap, meldOntbrekendeTeksten, meldVoorOpdracht } from '../laad.js';
 import { schrijfUitvoer, parseFormaten } from '../schrijf.js';
 
 export interface UvpOpties {
@@ -15,25 +16,28 @@ export interface UvpOpties {
 }
 
 /**
- * The werkmap read, checked and turned into the one view every format renders. In a function of its
- * own so that the werkmap and the analysis can be let go before rendering: at 100.000 lines they are
- * some 230 MB that no renderer needs.
+ * The werkmap read, analysed once and turned into the one view every format renders. In a function of
+ * its own so that the werkmap and the analysis can be let go before rendering: at 100.000 lines they
+ * are some 230 MB that no renderer needs.
  */
-async function bouwView(pad: string): Promise<{ view: UvpView; stam: string } | undefined> {
+async function bouwView(pad: string): Promise<{ view: UvpView; verantwoording: VerantwoordingView; stam: string } | undefined> {
   const wm = await laadWerkmap(pad);
-  const analyse = analyseer(wm);
-  const bladen = ['Instellingen', 'Risicomodel', 'Risicoanalyse', 'Producten', 'Capaciteit', 'Reserveringen', 'Projecten', 'Doelen', 'Teksten'] as const;
-  if (!meldVoorOpdracht(analyse.meldingen, wm, [...bladen], ['Producten'])) return undefined;
-  return { view: uvpView(wm, analyse), stam: `uvp-${wm.instellingen.jaar ?? 'jaar'}-${bestandsnaamDeel(wm.instellingen.gemeente ?? '')}` };
+  const a = analyseerUvp(wm);
+  const bladen = ['Instellingen', 'Risicomodel', 'Risicoanalyse', 'Producten', 'Capaciteit', 'Reserveringen', 'Projecten', 'Doelen', 'Teksten', 'Verbeterpunten'] as const;
+  if (!meldVoorOpdracht(a.meldingen, wm, [...bladen], ['Producten'])) return undefined;
+  meldOntbrekendeTeksten(a.teksten.ontbrekend);
+  const view = uvpView(a);
+  return { view, verantwoording: verantwoordingView(view, a.meldingen, a.teksten.ontbrekend), stam: `uvp-${wm.instellingen.jaar ?? 'jaar'}-${bestandsnaamDeel(wm.instellingen.gemeente ?? '')}` };
 }
 
 export async function uvpOpdracht(pad: string, opts: UvpOpties): Promise<number> {
   const formaten = parseFormaten(opts.format);
   // Templates are checked before anything is computed, so a template error never leaves half a document.
   const render = formaten.has('md') ? metTemplates(() => laadTemplates('uvp', opts.templates)) : undefined;
+  const renderVerantwoording = formaten.has('md') ? metTemplates(() => laadTemplates('verantwoording', opts.templates)) : undefined;
   const klaar = await bouwView(pad);
   if (!klaar) return EXIT.PROBLEEM;
-  const { view, stam } = klaar;
+  const { view, verantwoording, stam } = klaar;
   const bestanden: { pad: string; inhoud: string | Uint8Array }[] = [];
   if (formaten.has('md')) {
     const grafieken: { risicoGrafiek?: string; capaciteitGrafiek?: string } = {};
@@ -47,10 +51,11 @@ export async function uvpOpdracht(pad: string, opts: UvpOpties): Promise<number>
     }
     const md = metTemplates(() => render!({ ...view, ...grafieken }));
     bestanden.unshift({ pad: path.join(opts.output, `${stam}.md`), inhoud: md });
+    bestanden.push({ pad: path.join(opts.output, `${stam}-verantwoording.md`), inhoud: metTemplates(() => renderVerantwoording!(verantwoording)) });
   }
   if (formaten.has('xlsx')) {
     const { uvpXlsx } = await import('../../render/uvp-xlsx.js');
-    bestanden.push({ pad: path.join(opts.output, `${stam}.xlsx`), inhoud: await uvpXlsx(view) });
+    bestanden.push({ pad: path.join(opts.output, `${stam}.xlsx`), inhoud: await uvpXlsx(view, verantwoording) });
   }
   await schrijfUitvoer(bestanden, opts.force);
   for (const b of bestanden) process.stderr.write(`geschreven: ${b.pad}\n`);

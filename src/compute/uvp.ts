@@ -1,0 +1,78 @@
+import { documentTeksten, type DocumentTeksten } from '../model/teksten.js';
+import type { Melding } from '../model/melding.js';
+import { Rational } from '../model/rational.js';
+import type { Doel, Instellingen, Verbeterpunt, Werkmap } from '../model/types.js';
+import { analyseer, type Analyse } from './controle.js';
+import { ingebouwdProfiel, PROFIELEN, type DagMaand } from './provincie.js';
+import type { RegelUren } from './vraag.js';
+
+export const WETTELIJK_ZONDER = 'wettelijk, zonder prioriteit';
+export const ZONDER = 'zonder prioriteit';
+
+/** A goal with the programme lines that serve it (column `doel` in Producten) and their afdelingen. */
+export interface DoelBijdrage {
+  doel: Doel;
+  regels: RegelUren[];
+  afdelingen: string[];
+  uren: Rational;
+}
+
+export interface UvpAnalyse extends Analyse {
+  instellingen: Instellingen;
+  teksten: DocumentTeksten;
+  doelen: DoelBijdrage[];
+  /** Planned hours per priority class, highest class first: the reader sees that priority drives hours. */
+  urenPerKlasse: { klasse: string; regels: number; uren: Rational }[];
+  verbeterpunten: Verbeterpunt[];
+  /** When the jaarverslag over this year is due, and by whose rule. */
+  monitoring: { jaarverslagUiterlijk?: DagMaand; uvpUiterlijk?: DagMaand; regel: string };
+}
+
+/**
+ * The UVP of a werkmap: every computation the document shows, once, as plain data. No I/O and no
+ * clock: the same werkmap gives the same analysis.
+ */
+export function analyseerUvp(wm: Werkmap): UvpAnalyse {
+  const a = analyseer(wm);
+  const teksten = documentTeksten('uvp', wm.teksten, wm.bladen.Teksten, wm.pad);
+
+  const perDoel = new Map<string, RegelUren[]>();
+  for (const r of a.vraag.regels) {
+    for (const id of r.regel.doelen ?? []) {
+      const k = id.toLowerCase();
+      const lijst = perDoel.get(k);
+      if (lijst) lijst.push(r);
+      else perDoel.set(k, [r]);
+    }
+  }
+  const doelen = (wm.doelen ?? []).map((doel) => {
+    const regels = perDoel.get(doel.id.toLowerCase()) ?? [];
+    const afdelingen = [...new Set(regels.map((r) => r.regel.afdeling).filter((x): x is string => !!x))];
+    return { doel, regels, afdelingen, uren: Rational.sum(regels.map((r) => r.uren ?? Rational.ZERO)) };
+  });
+
+  // Highest class first; lines without a linked priority apart, legally required work first among them.
+  const perKlasse = new Map<string, { regels: number; uren: Rational }>([...a.prioriteiten.klassen].reverse().map((k) => [k, { regels: 0, uren: Rational.ZERO }]));
+  for (const k of [WETTELIJK_ZONDER, ZONDER]) perKlasse.set(k, { regels: 0, uren: Rational.ZERO });
+  for (const r of a.vraag.regels) {
+    const p = a.prioriteiten.perRegel.get(r.regel);
+    const k = p?.gekoppeld ? p.klasse : r.regel.wettelijk ? WETTELIJK_ZONDER : ZONDER;
+    const t = perKlasse.get(k)!;
+    t.regels++;
+    t.uren = t.uren.add(r.uren ?? Rational.ZERO);
+  }
+  const urenPerKlasse = [...perKlasse].filter(([k, t]) => t.regels > 0 || a.prioriteiten.klassen.includes(k)).map(([klasse, t]) => ({ klasse, ...t }));
+
+  const profiel = (wm.instellingen.provincie && ingebouwdProfiel(wm.instellingen.provincie)) || PROFIELEN.standaard!;
+  const meldingen: Melding[] = [...a.meldingen, ...teksten.meldingen];
+  return {
+    ...a,
+    instellingen: wm.instellingen,
+    teksten,
+    doelen,
+    urenPerKlasse,
+    verbeterpunten: wm.verbeterpunten ?? [],
+    monitoring: { jaarverslagUiterlijk: profiel.jaarverslagUiterlijk, uvpUiterlijk: profiel.uvpUiterlijk, regel: profiel.naam === 'standaard' ? `de gangbare termijnen (${profiel.bron})` : profiel.bron },
+    meldingen,
+  };
+}
