@@ -192,8 +192,8 @@ describe('vth jaarverslag (end to end)', () => {
     const a = run();
     const taakvelden = ['advies', 'handhaving', 'juridisch', 'toezicht', 'vergunningen'];
     expect(readdirSync(a).sort()).toEqual([
-      'jaarverslag-2025-dinkelberg-realisatie.svg',
       ...taakvelden.map((t) => `jaarverslag-2025-dinkelberg-realisatie-${t}.svg`),
+      'jaarverslag-2025-dinkelberg-realisatie.svg',
       'jaarverslag-2025-dinkelberg-verantwoording.md',
       'jaarverslag-2025-dinkelberg.md',
       'jaarverslag-2025-dinkelberg.xlsx',
