@@ -84,7 +84,7 @@ for await (const blad of reader) { for await (const row of blad) n++; break; }`)
 const vthZaken = (pad, args = []) =>
   node(
     METING(`
-const { verwerkZaken } = await import('./dist/cli/zaken.js');
+const { verwerkZaken } = await import('./dist/laden/zaken.js');
 const { CodeKoppeling } = await import('./dist/compute/koppeling.js');
 const { CODES } = await import('./scripts/zaken-genereren.mjs');
 // Every case matched to a programme line, as in a real jaarverslag run.

@@ -5,7 +5,7 @@ import { describe, expect, it } from 'vitest';
 import { analyseer } from '../src/compute/controle.js';
 import { beoordeelDoelen } from '../src/compute/doelen.js';
 import { vergelijkRealisatie } from '../src/compute/realisatie.js';
-import { verwerkZaken } from '../src/cli/zaken.js';
+import { verwerkZaken } from '../src/laden/zaken.js';
 import { leesWerkmap } from '../src/ingest/werkmap.js';
 import { bouwWerkmap } from '../src/model/werkmap.js';
 import { Rational } from '../src/model/rational.js';
@@ -229,6 +229,12 @@ describe('vth jaarverslag (end to end)', () => {
     expect(md).toMatch(/\| GT\.09 \| Toezicht markten en standplaatsen \| Midden \| 24 \| 24 \| \d+ \| toch uitgevoerd: gerealiseerd \d+ van 24: het uitgestelde werk is toch gedaan \|/);
     // Every chart of a taakveld is linked; no raw findings in the college document.
     for (const t of taakvelden) expect(md).toContain(`(jaarverslag-2025-dinkelberg-realisatie-${t}.svg)`);
+    // The chart of one taakveld: its title, each line's full label and both values (GT.01: 1.200 planned, 960 realised).
+    const toezicht = readFileSync(path.join(a, 'jaarverslag-2025-dinkelberg-realisatie-toezicht.svg'), 'utf8');
+    const teksten = [...toezicht.matchAll(/<text[^>]*>([^<]*)<\/text>/g)].map((m) => m[1]);
+    expect(teksten).toContain('Gepland en gerealiseerd: Toezicht, Dinkelberg 2025');
+    for (const label of ['GT.01 Toezicht op bouwen (illegale bouw)', 'GT.09 Toezicht markten en standplaatsen', '1.200', '960', '48']) expect(teksten).toContain(label);
+    expect(teksten.filter((t) => /^GT\.\d\d /.test(t!))).toHaveLength(10);
     expect(md).not.toMatch(/Bevindingen bij de controle|WAARSCHUWING|waarschuwing \|/);
     const verantwoording = readFileSync(path.join(a, 'jaarverslag-2025-dinkelberg-verantwoording.md'), 'utf8');
     expect(verantwoording).toContain('| waarschuwing | "Totaal benodigde capaciteit": het opgegeven totaal 5.569 uur wijkt af');

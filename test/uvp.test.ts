@@ -132,6 +132,38 @@ describe('vth uvp on the example municipality', () => {
 });
 
 describe('the UVP workbook', () => {
+  it('prints as a document: every sheet on A4 to the width, header rows repeated, title and sheet in the header, page numbers, no header cut off', async () => {
+    const { uit } = maakUvp();
+    expect(vth(['jaarverslag', VOORBEELD, '-o', uit, '--format', 'xlsx']).code).toBe(0);
+    for (const [bestand, titel] of [
+      ['uvp-2025-dinkelberg.xlsx', 'Uitvoeringsprogramma VTH 2025, gemeente Dinkelberg'],
+      ['jaarverslag-2025-dinkelberg.xlsx', 'Jaarverslag VTH 2025, gemeente Dinkelberg'],
+    ] as const) {
+      const wb = new ExcelJS.Workbook();
+      await wb.xlsx.readFile(path.join(uit, bestand));
+      for (const ws of wb.worksheets) {
+        expect(ws.pageSetup, ws.name).toMatchObject({ paperSize: 9, fitToPage: true, fitToWidth: 1, fitToHeight: 0 });
+        const breedte = ws.columns.reduce((som, k) => som + (k.width ?? 9.14), 0);
+        expect(ws.pageSetup.orientation, ws.name).toBe(breedte > 100 ? 'landscape' : 'portrait');
+        expect(ws.headerFooter.oddHeader, ws.name).toBe(`&L${titel}&R${ws.name}`);
+        expect(ws.headerFooter.oddFooter, ws.name).toBe('&RPagina &P van &N');
+        if (ws.name === 'Samenvatting') continue;
+        expect(ws.views[0], ws.name).toMatchObject({ state: 'frozen', ySplit: 1 });
+        expect(ws.pageSetup.printTitlesRow, ws.name).toBe('1:1');
+        // Each header word fits its column: the header wraps, never cuts a word.
+        ws.getRow(1).eachCell((c, k) => {
+          const langste = Math.max(...String(c.value).split(/\s+/).map((w) => w.length));
+          expect(ws.getColumn(k).width!, `${ws.name} ${c.value}`).toBeGreaterThanOrEqual(Math.min(langste, 50));
+        });
+      }
+    }
+    const [uvp, jv] = [new ExcelJS.Workbook(), new ExcelJS.Workbook()];
+    await uvp.xlsx.readFile(path.join(uit, 'uvp-2025-dinkelberg.xlsx'));
+    await jv.xlsx.readFile(path.join(uit, 'jaarverslag-2025-dinkelberg.xlsx'));
+    expect(uvp.getWorksheet('Programma')!.pageSetup.orientation).toBe('landscape');
+    expect(jv.getWorksheet('Taakvelden')!.pageSetup.orientation).toBe('portrait');
+  });
+
   it('derived cells are formulas whose cached values equal the tool\'s JSON figures', async () => {
     const { uit } = maakUvp();
     const cap = JSON.parse(vth(['capaciteit', VOORBEELD, '--format', 'json']).stdout);

@@ -3,7 +3,7 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { CodeKoppeling } from '../src/compute/koppeling.js';
 import { naleefGroepen } from '../src/compute/zaken.js';
-import { verwerkZaken, type ZakenUitkomst } from '../src/cli/zaken.js';
+import { verwerkZaken, type ZakenUitkomst } from '../src/laden/zaken.js';
 import { leesWerkmap } from '../src/ingest/werkmap.js';
 import { bouwWerkmap } from '../src/model/werkmap.js';
 import type { ZaakVeld } from '../src/model/zaken.js';

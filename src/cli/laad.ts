@@ -1,22 +1,13 @@
-import { leesWerkmap } from '../ingest/werkmap.js';
+import { laadWerkmap as laadWerkmapBestand } from '../laden/werkmap.js';
 import type { Melding } from '../model/melding.js';
 import type { TekstSleutel } from '../model/teksten.js';
 import type { BladNaam, Werkmap } from '../model/types.js';
-import { bouwWerkmap } from '../model/werkmap.js';
 import { isStil, moetHerberekenen } from './looptijd.js';
 import { formatteerMeldingen, kleuren, samenvattingTekst } from './uitvoer.js';
 
-/** Reads and models a werkmap; throws OnleesbaarFout when it cannot be read at all. */
-export async function laadWerkmap(pad: string): Promise<Werkmap> {
-  if (!moetHerberekenen()) return bouwWerkmap(await leesWerkmap(pad));
-  const { herberekenKopie } = await import('../ingest/herbereken.js');
-  const kopie = await herberekenKopie(pad);
-  try {
-    // Findings name the files as the user knows them; the copy keeps their names.
-    return bouwWerkmap({ ...(await leesWerkmap(kopie.pad)), pad });
-  } finally {
-    await kopie.opruimen();
-  }
+/** Reads and models a werkmap, recalculated first when the run asks (`--herbereken`). */
+export function laadWerkmap(pad: string): Promise<Werkmap> {
+  return laadWerkmapBestand(pad, { herbereken: moetHerberekenen() });
 }
 
 /**

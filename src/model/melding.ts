@@ -1,14 +1,10 @@
 /** One finding about the input, with the place the user can find it. */
 export type Niveau = 'fout' | 'waarschuwing' | 'melding';
 
-export interface Plaats {
-  bestand: string;
-  blad?: string;
-  /** Row number as the user sees it in Excel (1-based, header row included). */
-  rij?: number;
-  /** Column header as written in the file, or the column letter when there is none. */
-  kolom?: string;
-}
+import type { Plaats } from '../ingest/fout.js';
+
+// Where a finding is: defined with the tables (ingest knows files, sheets, rows and columns, not VTH).
+export type { Plaats };
 
 export interface Melding {
   niveau: Niveau;

@@ -8,9 +8,9 @@ import { ingebouwdProfiel, onbekendeProvincie, profielUitJson, type ProvinciePro
 import { nietBeoordeeld, TOTAALREGEL } from '../../report/ibt.js';
 import { laadTemplates } from '../../render/handlebars.js';
 import { EXIT, GebruikFout, metTemplates } from '../fouten.js';
-import type { GemeenteTaak } from '../ibt-gemeente.js';
-import { beoordeelGeïsoleerd } from '../ibt-pool.js';
-import type { WerkResultaat } from '../ibt-taak.js';
+import type { GemeenteTaak } from '../../regio/gemeente.js';
+import { beoordeelGeïsoleerd } from '../../regio/pool.js';
+import type { WerkResultaat } from '../../regio/taak.js';
 import { schrijfUitvoer, parseFormaten } from '../schrijf.js';
 import { kleuren, voortgangsbalk } from '../uitvoer.js';
 

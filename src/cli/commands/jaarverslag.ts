@@ -9,7 +9,7 @@ import { EXIT, GebruikFout, metTemplates } from '../fouten.js';
 import { laadWerkmap, meldOntbrekendeTeksten, meldVoorOpdracht } from '../laad.js';
 import { schrijfUitvoer, parseFormaten } from '../schrijf.js';
 import { formatteerMeldingen, kleuren, voortgangsbalk } from '../uitvoer.js';
-import { verwerkZaken, type ZakenUitkomst } from '../zaken.js';
+import { verwerkZaken, type ZakenUitkomst } from '../../laden/zaken.js';
 import { naleefGroepen } from '../../compute/zaken.js';
 import { CodeKoppeling } from '../../compute/koppeling.js';
 import { nlGetal } from '../../model/getal.js';

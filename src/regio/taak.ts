@@ -1,7 +1,7 @@
 import { ibtView, nietBeoordeeld, overzichtRij, type OverzichtRij } from '../report/ibt.js';
 import { bestandsnaamDeel } from '../report/uvp.js';
-import { beoordeelGemeente, type GemeenteTaak } from './ibt-gemeente.js';
-import { renderGemeente } from './ibt-render.js';
+import { beoordeelGemeente, type GemeenteTaak } from './gemeente.js';
+import { renderGemeente } from './render.js';
 
 export interface WerkOpdracht {
   taak: GemeenteTaak;

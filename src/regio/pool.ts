@@ -1,7 +1,7 @@
 import { Worker } from 'node:worker_threads';
 import { envGetal } from '../ingest/grenzen.js';
-import { naamUitBron } from './ibt-gemeente.js';
-import { nietBeoordeeldResultaat, type WerkOpdracht, type WerkResultaat } from './ibt-taak.js';
+import { naamUitBron } from './gemeente.js';
+import { nietBeoordeeldResultaat, type WerkOpdracht, type WerkResultaat } from './taak.js';
 
 /** Bounds on one municipality in `vth ibt`: heap of its worker (MB) and time (s); settable for a big region. */
 export function ibtGrenzen(): { mb: number; seconden: number } {
@@ -28,7 +28,7 @@ export async function beoordeelGeïsoleerd(opdrachten: WerkOpdracht[], werkers: 
   const wachtrij = [...opdrachten];
   // Municipalities that were in flight when a worker died: each runs alone.
   const alleen: WerkOpdracht[] = [];
-  const url = new URL('./ibt-werker.js', import.meta.url);
+  const url = new URL('./werker.js', import.meta.url);
   const afgerond = (r: WerkResultaat) => {
     resultaten[r.index] = r;
     klaar(r);

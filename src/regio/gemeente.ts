@@ -8,8 +8,8 @@ import { naleefGroepen } from '../compute/zaken.js';
 import { OnleesbaarFout } from '../ingest/fout.js';
 import { isZakenExport } from '../ingest/werkmap.js';
 import { normaliseerKop } from '../model/kolommen.js';
-import { laadWerkmap } from './laad.js';
-import { verwerkZaken } from './zaken.js';
+import { laadWerkmap } from '../laden/werkmap.js';
+import { verwerkZaken } from '../laden/zaken.js';
 import { CodeKoppeling } from '../compute/koppeling.js';
 import type { ProvincieProfiel } from '../compute/provincie.js';
 

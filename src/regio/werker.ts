@@ -1,5 +1,5 @@
 import { parentPort } from 'node:worker_threads';
-import { beoordeelEnRender, type WerkOpdracht } from './ibt-taak.js';
+import { beoordeelEnRender, type WerkOpdracht } from './taak.js';
 
 // A worker thread of `vth ibt`: judges and renders the municipalities it is sent, one at a time.
 parentPort!.on('message', async (opdracht: WerkOpdracht) => {
