@@ -518,11 +518,20 @@ function tekenBreedte(c: Cel): number {
  */
 function pasBreedtesAan(b: Blad, rijen: readonly Rij[]): void {
   const nodig: number[] = [];
-  for (const r of rijen) r.cellen.forEach((c, i) => c && (nodig[i] = Math.max(nodig[i] ?? 0, tekenBreedte(c))));
+  // A wrapped cell (a header) breaks between words, never inside one: its longest word sets a minimum above the cap.
+  const minimum: number[] = [];
+  for (const r of rijen) {
+    r.cellen.forEach((c, i) => {
+      if (!c) return;
+      const n = tekenBreedte(c);
+      nodig[i] = Math.max(nodig[i] ?? 0, n);
+      if (c.alignment?.wrapText) minimum[i] = Math.max(minimum[i] ?? 0, n + 1);
+    });
+  }
   for (let i = 0; i < nodig.length; i++) {
     if (!nodig[i]) continue;
     const k = b.getColumn(i + 1);
-    k.pasAan(Math.min(k.width ?? MAX_BREEDTE, Math.max(6, nodig[i]! + 2)));
+    k.pasAan(Math.max(minimum[i] ?? 0, Math.min(k.width ?? MAX_BREEDTE, Math.max(6, nodig[i]! + 2))));
   }
   for (const r of rijen) {
     if (r.height !== undefined) continue;
