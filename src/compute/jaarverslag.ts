@@ -4,7 +4,7 @@ import { Rational } from '../model/rational.js';
 import { documentTeksten, type DocumentTeksten } from '../model/teksten.js';
 import type { Instellingen, Verbeterpunt, Werkmap } from '../model/types.js';
 import type { Capaciteitscheck } from './capaciteit.js';
-import { analyseer } from './controle.js';
+import { analyseer, type Analyse } from './controle.js';
 import { beoordeelDoelen, type DoelResultaat } from './doelen.js';
 import { nalevingUitResultaten, vergelijkRealisatie, type NalevingUitResultaten, type PlanRealisatie } from './realisatie.js';
 import type { Vraag } from './vraag.js';
@@ -63,9 +63,9 @@ const HONDERD = Rational.of(100n);
 /**
  * The jaarverslag of a werkmap and (optionally) its case export: plan against realisation, regional
  * work, the follow-up of the proposed deferrals, goals, timeliness and compliance, once, as plain data.
+ * The IBT check judges from the same analysis (`a`: the werkmap's analysis when the caller has it).
  */
-export function analyseerJaarverslag(wm: Werkmap, zaken?: { resultaat: ZakenResultaat; bestand: string }): JaarverslagAnalyse {
-  const a = analyseer(wm);
+export function analyseerJaarverslag(wm: Werkmap, zaken?: { resultaat: ZakenResultaat; bestand: string }, a: Analyse = analyseer(wm)): JaarverslagAnalyse {
   const teksten = documentTeksten('jaarverslag', wm.teksten, wm.bladen.Teksten, wm.pad);
   const projectCodes = new Set(a.vraag.projecten.flatMap((p) => (p.project.code ? [p.project.code.toUpperCase()] : [])));
   const realisatie = vergelijkRealisatie(wm, a.vraag, zaken?.resultaat, projectCodes);

@@ -1,9 +1,8 @@
 import { existsSync, readdirSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { analyseer } from '../compute/controle.js';
-import { beoordeelDoelen } from '../compute/doelen.js';
 import { beoordeelIbt, ibtInstellingen, type IbtDrempels, type IbtOordeel } from '../compute/ibt.js';
-import { vergelijkRealisatie } from '../compute/realisatie.js';
+import { analyseerJaarverslag } from '../compute/jaarverslag.js';
 import { naleefGroepen } from '../compute/zaken.js';
 import { OnleesbaarFout } from '../ingest/fout.js';
 import { isZakenExport } from '../ingest/werkmap.js';
@@ -90,12 +89,11 @@ export async function beoordeelGemeente(taak: GemeenteTaak): Promise<GemeenteUit
       : undefined;
     // An unusable export gives no figures: the criteria that need it are "niet te beoordelen", never rood or groen.
     const bruikbaar = zaken && !zaken.onbruikbaar ? zaken.resultaat : undefined;
-    const r = vergelijkRealisatie(wm, a.vraag, bruikbaar);
-    const d = beoordeelDoelen(wm.doelen ?? [], wm.indicatoren ?? [], bruikbaar);
+    const jv = analyseerJaarverslag(wm, bruikbaar && zakenPad ? { resultaat: bruikbaar, bestand: path.basename(zakenPad) } : undefined, a);
     return {
       ok: true,
       index: taak.index,
-      oordeel: beoordeelIbt(wm, a, r, d.doelen, bruikbaar, ibtInstellingen(taak.drempels, taak.profiel, wm.instellingen.provincie), zaken?.onbruikbaar),
+      oordeel: beoordeelIbt(wm, a, jv.realisatie, jv.doelen, bruikbaar, ibtInstellingen(taak.drempels, taak.profiel, wm.instellingen.provincie), zaken?.onbruikbaar),
       zaken: zakenPad && path.basename(zakenPad),
     };
   } catch (e) {
