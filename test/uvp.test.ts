@@ -169,7 +169,7 @@ describe('the UVP workbook', () => {
     const cap = JSON.parse(vth(['capaciteit', VOORBEELD, '--format', 'json']).stdout);
     const wb = new ExcelJS.Workbook();
     await wb.xlsx.readFile(path.join(uit, 'uvp-2025-dinkelberg.xlsx'));
-    expect(wb.worksheets.map((w) => w.name)).toEqual(['Samenvatting', 'Risicoanalyse', 'Doelen', 'Programma', 'Capaciteit', 'Uitstel', 'Verantwoording']);
+    expect(wb.worksheets.map((w) => w.name)).toEqual(['Samenvatting', 'Risicoanalyse', 'Doelen', 'Programma', 'Prioriteiten', 'Capaciteit', 'Uitstel', 'Verbeterpunten', 'Verantwoording']);
     const c = wb.getWorksheet('Capaciteit')!;
     cap.afdelingen.forEach((a: Record<string, number | string>, i: number) => {
       const r = c.getRow(i + 2);
@@ -234,6 +234,12 @@ describe('the UVP workbook', () => {
   it.runIf(lo)(`LibreOffice recalculates the workbook from its formulas to the same numbers${lo ? '' : ' (OVERGESLAGEN: LibreOffice niet geïnstalleerd)'}`, async () => {
     const { uit } = maakUvp();
     expect(await vergelijkNaHerberekening(path.join(uit, 'uvp-2025-dinkelberg.xlsx'))).toBeGreaterThan(100);
+  });
+
+  it.runIf(lo)(`LibreOffice recalculates the jaarverslag workbook (percentages of lines, taakvelden and projects) to the same numbers${lo ? '' : ' (OVERGESLAGEN: LibreOffice niet geïnstalleerd)'}`, async () => {
+    const uit = path.join(tijdelijkeMap(), 'jv');
+    expect(vth(['jaarverslag', VOORBEELD, '--zaken', path.join(path.dirname(VOORBEELD), 'zaken-2025.csv'), '-o', uit, '--format', 'xlsx']).code).toBe(0);
+    expect(await vergelijkNaHerberekening(path.join(uit, 'jaarverslag-2025-dinkelberg.xlsx'))).toBeGreaterThan(100);
   });
 
   it.runIf(lo)(`an afdeling named with a wildcard (Toezicht*) sums only their own lines after recalculation${lo ? '' : ' (OVERGESLAGEN: LibreOffice niet geïnstalleerd)'}`, async () => {

@@ -1,13 +1,19 @@
 import { documentTeksten, type DocumentTeksten } from '../model/teksten.js';
 import type { Melding } from '../model/melding.js';
 import { Rational } from '../model/rational.js';
-import type { Doel, Instellingen, Verbeterpunt, Werkmap } from '../model/types.js';
+import type { Doel, Instellingen, ProgrammaRegel, Verbeterpunt, Werkmap } from '../model/types.js';
+import type { Prioriteit } from './capaciteit.js';
 import { analyseer, type Analyse } from './controle.js';
 import { ingebouwdProfiel, PROFIELEN, type DagMaand } from './provincie.js';
 import type { RegelUren } from './vraag.js';
 
 export const WETTELIJK_ZONDER = 'wettelijk, zonder prioriteit';
 export const ZONDER = 'zonder prioriteit';
+
+/** The group a line's hours count in: its class when it has a priority, else by whether it is legally required. */
+export function prioriteitsgroep(regel: ProgrammaRegel, p: Prioriteit | undefined): string {
+  return p?.gekoppeld ? p.klasse : regel.wettelijk ? WETTELIJK_ZONDER : ZONDER;
+}
 
 /** A goal with the programme lines that serve it (column `doel` in Producten) and their afdelingen. */
 export interface DoelBijdrage {
@@ -55,13 +61,13 @@ export function analyseerUvp(wm: Werkmap): UvpAnalyse {
   const perKlasse = new Map<string, { regels: number; uren: Rational }>([...a.prioriteiten.klassen].reverse().map((k) => [k, { regels: 0, uren: Rational.ZERO }]));
   for (const k of [WETTELIJK_ZONDER, ZONDER]) perKlasse.set(k, { regels: 0, uren: Rational.ZERO });
   for (const r of a.vraag.regels) {
-    const p = a.prioriteiten.perRegel.get(r.regel);
-    const k = p?.gekoppeld ? p.klasse : r.regel.wettelijk ? WETTELIJK_ZONDER : ZONDER;
-    const t = perKlasse.get(k)!;
+    const t = perKlasse.get(prioriteitsgroep(r.regel, a.prioriteiten.perRegel.get(r.regel)))!;
     t.regels++;
     t.uren = t.uren.add(r.uren ?? Rational.ZERO);
   }
-  const urenPerKlasse = [...perKlasse].filter(([k, t]) => t.regels > 0 || a.prioriteiten.klassen.includes(k)).map(([klasse, t]) => ({ klasse, ...t }));
+  const urenPerKlasse = [...perKlasse]
+    .filter(([k, t]) => t.regels > 0 || a.prioriteiten.klassen.includes(k))
+    .map(([klasse, t]) => ({ klasse, ...t }));
 
   const profiel = (wm.instellingen.provincie && ingebouwdProfiel(wm.instellingen.provincie)) || PROFIELEN.standaard!;
   const meldingen: Melding[] = [...a.meldingen, ...teksten.meldingen];

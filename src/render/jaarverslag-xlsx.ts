@@ -65,7 +65,7 @@ export async function jaarverslagXlsx(v: JaarverslagView, verantwoording: Verant
     for (const p of v.tijdigheid.perProcedure) {
       const row = t.addRow([p.procedure, p.termijn, p.besloten, p.binnenTermijn, p.teLaat, null, p.verdaagd, p.open, p.openOverTermijn]);
       if (p.aandeelTijdig) {
-        row.getCell(6).value = { formula: `IF(D${row.number}+E${row.number}=0,"",D${row.number}/(D${row.number}+E${row.number}))`, result: p.aandeelTijdig.toNumber() };
+        row.getCell(6).value = { formula: `IF(D${row.number}+E${row.number}=0,"",D${row.number}/(D${row.number}+E${row.number}))`, result: p.aandeelTijdig.toNumber() / 100 };
         row.getCell(6).numFmt = '0.0%';
       }
     }

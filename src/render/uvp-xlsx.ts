@@ -14,7 +14,7 @@ const n = (r: { toNumber(): number } | undefined) => (r === undefined ? null : r
  */
 function programmaBlad(wb: Werkboek, v: UvpView): { totaalCel: string } {
   const ws = wb.addWorksheet('Programma', { views: [{ state: 'frozen', ySplit: 1 }], breedtes: [16, 12, 60, 26, 14, 12, 12, 10, 12, 40, 12] });
-  const koppen = ['Taakveld', 'Code', 'Product', 'Afdeling', 'Aantal', 'Kental', 'Uren', 'Wettelijk', 'Prioriteit', 'Opmerking', 'Klasse'];
+  const koppen = ['Taakveld', 'Code', 'Product', 'Afdeling', 'Aantal', 'Kental', 'Uren', 'Wettelijk', 'Prioriteit', 'Opmerking', 'Prioriteitsgroep'];
   ws.addRow(koppen);
   kopStijl(ws, koppen.length);
   const subtotalen: string[] = [];
@@ -27,7 +27,7 @@ function programmaBlad(wb: Werkboek, v: UvpView): { totaalCel: string } {
       else if (r.uren) row.getCell(7).value = r.uren.toNumber();
       row.getCell(8).value = r.wettelijk ? 'ja' : 'nee';
       row.getCell(9).value = celTekst(r.prioriteit);
-      row.getCell(11).value = celTekst(r.klasse);
+      row.getCell(11).value = celTekst(r.groep);
       row.getCell(10).value = r.bron === 'geen-waarde' ? `geen waarde (${r.woord}): telt niet mee` : r.bron === 'onvolledig' ? 'uren onbekend: telt niet mee' : null;
       row.getCell(5).numFmt = getalFormaat(r.aantal);
       row.getCell(6).numFmt = getalFormaat(r.kental);
@@ -71,14 +71,59 @@ function programmaBlad(wb: Werkboek, v: UvpView): { totaalCel: string } {
 }
 
 function doelenBlad(wb: Werkboek, v: UvpView): void {
-  const ws = wb.addWorksheet('Doelen', { views: [{ state: 'frozen', ySplit: 1 }], breedtes: [8, 22, 50, 60, 14, 10, 10] });
-  const koppen = ['Id', 'Thema', 'Doel', 'Indicator', 'Streefwaarde', 'Eenheid', 'Volledig'];
+  const ws = wb.addWorksheet('Doelen', { views: [{ state: 'frozen', ySplit: 1 }], breedtes: [8, 22, 50, 60, 14, 10, 10, 60, 30, 12] });
+  const koppen = ['Id', 'Thema', 'Doel', 'Indicator', 'Streefwaarde', 'Eenheid', 'Volledig', 'Activiteiten in het programma', 'Afdelingen', 'Uren'];
   ws.addRow(koppen);
   kopStijl(ws, koppen.length);
   for (const d of v.doelen.rijen) {
-    const row = ws.addRow([celTekst(d.id), celTekst(d.thema), celTekst(d.doel), celTekst(d.indicator), celTekst(d.streefwaarde), celTekst(d.eenheid), d.volledig ? 'ja' : 'nee']);
+    const row = ws.addRow([celTekst(d.id), celTekst(d.thema), celTekst(d.doel), celTekst(d.indicator), celTekst(d.streefwaarde), celTekst(d.eenheid), d.volledig ? 'ja' : 'nee', celTekst(d.bijdragen.join('; ')), celTekst(d.afdelingen), n(d.uren)]);
+    row.getCell(10).numFmt = getalFormaat(d.uren);
     if (!d.volledig) row.getCell(7).font = { color: { argb: 'FFC62828' }, bold: true };
   }
+  ws.autoFilter = { from: { row: 1, column: 1 }, to: { row: 1, column: koppen.length } };
+}
+
+/**
+ * Prioriteiten: the planned hours per priority group as SUMIF over the Programma sheet's Prioriteitsgroep
+ * column (K), so that a line moved to another class moves its hours; then the high-priority activities without
+ * a programme line.
+ */
+function prioriteitenBlad(wb: Werkboek, v: UvpView): void {
+  const ws = wb.addWorksheet('Prioriteiten', { views: [{ state: 'frozen', ySplit: 1 }], breedtes: [30, 10, 12, 10] });
+  const koppen = ['Prioriteit', 'Regels', 'Uren', 'Aandeel'];
+  ws.addRow(koppen);
+  kopStijl(ws, koppen.length);
+  const eerste = 2;
+  const totaalRij = eerste + v.programma.urenPerKlasse.length;
+  for (const k of v.programma.urenPerKlasse) {
+    const row = ws.addRow([celTekst(k.klasse)]);
+    const i = row.number;
+    row.getCell(2).value = { formula: `COUNTIF(Programma!K:K,"${sumifGelijk(k.klasse)}")`, result: k.regels };
+    row.getCell(3).value = { formula: `SUMIF(Programma!K:K,"${sumifGelijk(k.klasse)}",Programma!G:G)`, result: k.uren.toNumber() };
+    row.getCell(3).numFmt = getalFormaat(k.uren);
+    row.getCell(4).value = { formula: `IF(C${totaalRij}=0,"",C${i}/C${totaalRij})`, result: k.procent ? k.procent.toNumber() / 100 : '' };
+    row.getCell(4).numFmt = '0.0%';
+  }
+  const laatste = ws.rowCount;
+  const tot = ws.addRow(['Totaal programmaregels']);
+  tot.getCell(2).value = { formula: `SUM(B${eerste}:B${laatste})`, result: v.programma.urenPerKlasse.reduce((s, k) => s + k.regels, 0) };
+  tot.getCell(3).value = { formula: `SUM(C${eerste}:C${laatste})`, result: v.programma.totaalRegels.toNumber() };
+  tot.getCell(3).numFmt = getalFormaat(v.programma.totaalRegels);
+  tot.font = { bold: true };
+  if (v.programma.gaten.length) {
+    ws.addRow([]);
+    const k = ws.addRow(['Hoge prioriteit zonder programmaregel', 'Id', 'Klasse', 'Risico']);
+    kopStijl(ws, 4, k.number);
+    for (const g of v.programma.gaten) ws.addRow([celTekst(g.activiteit), celTekst(g.id), celTekst(g.klasse), celTekst(g.risico)]);
+  }
+}
+
+function verbeterpuntenBlad(wb: Werkboek, v: UvpView): void {
+  const ws = wb.addWorksheet('Verbeterpunten', { views: [{ state: 'frozen', ySplit: 1 }], breedtes: [6, 70, 16, 70] });
+  const koppen = ['Nr', 'Verbeterpunt', 'Status', 'Wat dit programma eraan doet'];
+  ws.addRow(koppen);
+  kopStijl(ws, koppen.length);
+  for (const p of v.verbeterpunten) ws.addRow([celTekst(p.nr), celTekst(p.verbeterpunt), p.status, celTekst(p.toelichting)]);
   ws.autoFilter = { from: { row: 1, column: 1 }, to: { row: 1, column: koppen.length } };
 }
 
@@ -91,7 +136,7 @@ export function sumifGelijk(tekst: string): string {
   return `=${tekst.replace(/[~*?]/g, '~$&')}`.replace(/"/g, '""');
 }
 
-/** The UVP workbook: Samenvatting, Risicoanalyse, Doelen, Programma, Capaciteit (+ Uitstel), Verantwoording. */
+/** The UVP workbook: Samenvatting, Risicoanalyse, Doelen, Programma, Prioriteiten, Capaciteit (+ Uitstel), Verbeterpunten, Verantwoording. */
 export async function uvpXlsx(v: UvpView, verantwoording: VerantwoordingView): Promise<Uint8Array> {
   const wb = new Werkboek();
   wb.title = v.titel;
@@ -100,6 +145,7 @@ export async function uvpXlsx(v: UvpView, verantwoording: VerantwoordingView): P
   if (v.risico) voegRisicoBladToe(wb, v.risico);
   doelenBlad(wb, v);
   const { totaalCel } = programmaBlad(wb, v);
+  prioriteitenBlad(wb, v);
   let capaciteitTotaal: string | undefined;
   if (v.capaciteit) {
     // Benodigd per afdeling points at the Programma sheet, so that editing an aantal moves the saldo.
@@ -110,6 +156,7 @@ export async function uvpXlsx(v: UvpView, verantwoording: VerantwoordingView): P
     capaciteitTotaal = v.capaciteit.afdelingen.length ? String(v.capaciteit.afdelingen.length + 2) : undefined;
     if (v.capaciteit.uitgesteld.length) voegUitstelBladToe(wb, v.capaciteit);
   }
+  if (v.verbeterpunten.length) verbeterpuntenBlad(wb, v);
   voegVerantwoordingBladToe(wb, verantwoording);
 
   sam.addRow([v.titel]).font = { bold: true, size: 14 };

@@ -1,4 +1,4 @@
-import type { UvpAnalyse } from '../compute/uvp.js';
+import { prioriteitsgroep, type UvpAnalyse } from '../compute/uvp.js';
 import { ZONDER_TAAKVELD } from '../compute/vraag.js';
 import { nlGetal } from '../model/getal.js';
 import { Rational } from '../model/rational.js';
@@ -21,6 +21,8 @@ export interface ProgrammaRegelView {
   prioriteit: string;
   /** The priority class it gives; empty when the line has none. */
   klasse: string;
+  /** The group its hours count in (hours per priority): the class, or "(wettelijk,) zonder prioriteit". */
+  groep: string;
 }
 
 export interface UvpView {
@@ -128,6 +130,7 @@ export function uvpView(a: UvpAnalyse): UvpView {
       wettelijk: r.regel.wettelijk,
       prioriteit: r.regel.prioriteit ?? '',
       klasse: p?.gekoppeld ? p.klasse : '',
+      groep: prioriteitsgroep(r.regel, p),
     });
     perTaakveld.set(tv, lijst);
   }
