@@ -154,3 +154,56 @@ describe('sheet Teksten', () => {
     for (const r of teksten.rijen) expect(String(r[2])).toMatch(/^(UVP|Jaarverslag), .+: .{20,}/);
   });
 });
+
+describe('the jaarverslag analysis', () => {
+  // 0,7 fte × 1000 = 700 hours against 1.300 planned: 600 short. Deferred: P2 whole (Laag, 300), P4 whole
+  // (Laag, fixed 100 hours), then 20 of P3's 40 (Midden, 200). P1 is legally required.
+  const werkmap = () =>
+    maakMap({
+      'instellingen.csv': 'instelling;waarde\ngemeente;Testdorp\njaar;2025\nproductieve uren per fte;1000\n',
+      'capaciteit.csv': 'afdeling;fte\nT;0,7\n',
+      'producten.csv': 'code;product;afdeling;aantal;kental;uren;prioriteit;wettelijk\nP1;Wettelijk werk;T;50;10;;;ja\nP2;Lage prioriteit;T;30;10;;Laag;nee\nP3;Middelste prioriteit;T;40;10;;Midden;nee\nP4;Vaste uren;T;;;100;Laag;nee\n',
+      'projecten.csv': 'code;project;uren;verdeelsleutel\nOD1;Omgevingswet;1000;10%\nOD2;Stikstof;500;10%\n',
+      'realisatie.csv': 'code;aantal;uren;toelichting\nP1;50;500;\nP2;0;0;\nP3;40;400;\nP4;;60;\nOD1;;90;Minder dan gepland\nOD2;3;;\n',
+    });
+
+  it('follows up each proposed deferral: held, partly done (by hours for a fixed line), wholly done', async () => {
+    const a = analyseerJaarverslag(bouwWerkmap(await leesWerkmap(werkmap())));
+    expect(a.uitstel.map((u) => [u.code, u.uitgesteldAantal?.toString() ?? null, u.uitgesteldUren.toString(), u.uitkomst, u.uitleg])).toEqual([
+      ['P2', '30', '300', 'uitgesteld zoals voorgesteld', 'gerealiseerd 0, binnen de 0 die na uitstel overbleef'],
+      ['P4', null, '100', 'deels toch uitgevoerd', 'gerealiseerd 60 uur: 60 uur van de 100 uur uitgestelde toch gedaan'],
+      ['P3', '20', '200', 'toch uitgevoerd', 'gerealiseerd 40 van 40: het uitgestelde werk is toch gedaan'],
+    ]);
+    // Without a realisation the outcome is unknown, never "held".
+    const zonder = bouwWerkmap(await leesWerkmap(werkmap()));
+    zonder.realisatie = zonder.realisatie!.filter((r) => r.code !== 'P2');
+    expect(analyseerJaarverslag(zonder).uitstel[0]).toMatchObject({ code: 'P2', uitkomst: 'onbekend' });
+  });
+
+  it('realises regional projects by their code, apart from the programme lines', async () => {
+    const a = analyseerJaarverslag(bouwWerkmap(await leesWerkmap(werkmap())));
+    expect(a.projecten.regels.map((p) => [p.code, p.planUren?.toString(), p.uren?.toString() ?? null, p.procent?.toString() ?? null, p.toelichting ?? null])).toEqual([
+      ['OD1', '100', '90', '90', 'Minder dan gepland'],
+      ['OD2', '50', null, null, null],
+    ]);
+    expect([a.projecten.planUren.toString(), a.projecten.uren.toString(), a.projecten.planUrenBekend.toString()]).toEqual(['150', '90', '100']);
+    // A project code is not "realised but not planned"; a count where hours are needed is a warning with its place.
+    expect(a.realisatie.nietGepland).toEqual([]);
+    expect(a.meldingen.filter((m) => m.code === 'realisatie-niet-gepland')).toEqual([]);
+    expect(a.meldingen.find((m) => m.code === 'project-zonder-uren')).toMatchObject({ niveau: 'waarschuwing', plaats: { bestand: 'realisatie.csv', rij: 7 } });
+  });
+});
+
+describe('priority made visible', () => {
+  it('vth controleer names the activities of class hoog and higher that no programme line serves, with their rows', async () => {
+    const { controleer } = await import('../src/compute/controle.js');
+    const gaten = controleer(wm).filter((m) => m.code === 'prioriteit-zonder-regel');
+    expect(gaten).toHaveLength(1);
+    expect(gaten[0]).toMatchObject({ niveau: 'waarschuwing', plaats: { bestand: 'werkmap.xlsx', blad: 'Risicoanalyse' } });
+    expect(gaten[0]!.bericht).toMatch(/^14 activiteiten met een hoge prioriteit hebben geen programmaregel/);
+    expect(gaten[0]!.bericht).toContain('R34 crossen met m.n.motoren en in natuurgebieden, individueel en in groepsverband (Hoog, rij 35)');
+    // Linking a line to one of them closes that gap.
+    const gekoppeld = { ...wm, producten: { ...wm.producten!, regels: wm.producten!.regels.map((r) => (r.code === 'GT.07' ? { ...r, prioriteit: 'R34' } : r)) } };
+    expect(controleer(gekoppeld).find((m) => m.code === 'prioriteit-zonder-regel')!.bericht).toMatch(/^13 activiteiten/);
+  });
+});
