@@ -16,7 +16,8 @@ Exitcodes:
   0  alles in orde (waarschuwingen kunnen er zijn)
   1  de controle vond een probleem: fouten in de invoer, een capaciteitstekort,
      of een gemeente die niet te beoordelen was
-  2  verkeerd gebruik, of invoer die helemaal niet te lezen is
+  2  verkeerd gebruik, invoer die helemaal niet te lezen is, of --format pdf
+     zonder LibreOffice (de andere formaten zijn dan wel geschreven)
   3  interne fout in vth (meld dit, met de uitvoer van --debug)`;
 
 const TITELS: Record<string, string> = {
@@ -128,15 +129,16 @@ function maakProgramma(zetExit: (code: number) => void): Command {
 
   program
     .command('uvp')
-    .description('maak het uitvoeringsprogramma (Markdown en Excel, met grafieken)')
+    .description('maak het uitvoeringsprogramma (Markdown, Excel, Word en PDF, met grafieken)')
     .argument('<werkmap>', 'een .xlsx-werkmap of een map met .xlsx- en .csv-bestanden')
     .requiredOption('-o, --output <map>', 'map waarin de documenten komen')
     .option('--templates <map>', 'eigen templates; elk bestand vervangt het ingebouwde met dezelfde naam')
-    .option('--format <soorten>', 'md, xlsx of md,xlsx', 'md,xlsx')
+    .option('--format <soorten>', 'md, xlsx, docx en/of pdf, met komma\'s (pdf via LibreOffice)', 'md,xlsx')
+    .option('--huisstijl <referentie.docx>', 'Word-document van de gemeente waarvan de stijlen, bladspiegel, kop- en voettekst worden overgenomen')
     .option('--force', 'overschrijf bestaande uitvoer')
     .option('-q, --quiet', STIL)
     .option('--herbereken', HERBEREKEN)
-    .addHelpText('after', `\nVoorbeeld:\n  vth uvp fixtures/voorbeeldgemeente/werkmap.xlsx -o uitvoer\n${EXIT_TEKST}`)
+    .addHelpText('after', `\nVoorbeelden:\n  vth uvp fixtures/voorbeeldgemeente/werkmap.xlsx -o uitvoer\n  vth uvp fixtures/voorbeeldgemeente/werkmap.xlsx -o uitvoer --format docx,pdf --huisstijl fixtures/huisstijl/dinkelberg.docx\n${EXIT_TEKST}`)
     .action(async (werkmap: string, opts: import('./commands/uvp.js').UvpOpties & { quiet?: boolean }) => {
       controleerSoort(opts);
       meldInvoer(werkmap, opts);
@@ -154,7 +156,8 @@ function maakProgramma(zetExit: (code: number) => void): Command {
     .option('--zaken <export>', 'zakenexport uit het zaaksysteem (.csv of .xlsx), ook heel groot')
     .option('--kolom <veld=kop>', 'welke kolom van de zakenexport een veld is, als twee kolommen het kunnen zijn (ontvangen="Datum ontvangst"); herhaalbaar', (v: string, eerder: string[] = []) => [...eerder, v])
     .option('--templates <map>', 'eigen templates; elk bestand vervangt het ingebouwde met dezelfde naam')
-    .option('--format <soorten>', 'md, xlsx en/of json, met komma\'s', 'md,xlsx')
+    .option('--format <soorten>', 'md, xlsx, json, docx en/of pdf, met komma\'s (pdf via LibreOffice)', 'md,xlsx')
+    .option('--huisstijl <referentie.docx>', 'Word-document van de gemeente waarvan de stijlen, bladspiegel, kop- en voettekst worden overgenomen')
     .option('--force', 'overschrijf bestaande uitvoer')
     .option('-q, --quiet', STIL)
     .option('--herbereken', HERBEREKEN)
@@ -176,7 +179,8 @@ function maakProgramma(zetExit: (code: number) => void): Command {
     .addOption(new Option('--jaar <jaar>', 'beoordeel dit jaar; een werkmap voor een ander jaar is niet te beoordelen').argParser(parseJaar))
     .option('--zaken-map <map>', 'map met zakenexports per gemeente (bestandsnaam = gemeente of werkmap)')
     .option('--templates <map>', 'eigen templates voor ibt.md.hbs en ibt-overzicht.md.hbs')
-    .option('--format <soorten>', 'md, xlsx en/of json, met komma\'s', 'md,xlsx')
+    .option('--format <soorten>', 'md, xlsx, json, docx en/of pdf, met komma\'s (pdf via LibreOffice)', 'md,xlsx')
+    .option('--huisstijl <referentie.docx>', 'Word-document van de gemeente waarvan de stijlen, bladspiegel, kop- en voettekst worden overgenomen')
     .option('--force', 'overschrijf bestaande uitvoer')
     .option('-q, --quiet', STIL)
     .option('--provincie <naam|bestand.json>', 'provincieprofiel: standaard, noord-brabant, noord-holland of een eigen .json-bestand (standaard: de provincie in de werkmap als vth er een profiel voor heeft, anders standaard)')

@@ -8,8 +8,8 @@ import { envGetal } from '../ingest/grenzen.js';
 const INVOER: string[] = [];
 
 export function meldInvoer(pad: string, opts: object = {}): void {
-  const o = opts as { zaken?: unknown; zakenMap?: unknown; templates?: unknown; output?: unknown };
-  for (const p of [pad, o.zaken, o.zakenMap, o.templates]) if (typeof p === 'string' && p) INVOER.push(p);
+  const o = opts as { zaken?: unknown; zakenMap?: unknown; templates?: unknown; huisstijl?: unknown; output?: unknown };
+  for (const p of [pad, o.zaken, o.zakenMap, o.templates, o.huisstijl]) if (typeof p === 'string' && p) INVOER.push(p);
   // Checked now, before any work: -o itself, and for a folder a file inside it.
   if (typeof o.output === 'string' && o.output) bewaakInvoer([{ pad: o.output }, { pad: path.join(o.output, 'uitvoer') }]);
 }

@@ -24,6 +24,8 @@ const SLEUTELS: Record<string, string> = {
   'codes handhavingscontroles': 'codesHandhavingscontrole',
   'schrijfwijze getallen': 'getalnotatie',
   getalnotatie: 'getalnotatie',
+  huisstijl: 'huisstijl',
+  'huisstijl word': 'huisstijl',
 };
 
 export function leesInstellingen(tabel: Tabel): { instellingen: Instellingen; meldingen: Melding[] } {
@@ -71,6 +73,9 @@ export function leesInstellingen(tabel: Tabel): { instellingen: Instellingen; me
           break;
         case 'provincie':
           inst.provincie = v.tekst('waarde') || undefined;
+          break;
+        case 'huisstijl':
+          inst.huisstijl = v.tekst('waarde') || undefined;
           break;
         case 'jaar':
         case 'beleidsplanGeldigTot': {

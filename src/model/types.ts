@@ -23,6 +23,8 @@ export interface Instellingen {
   getalnotatie?: 'nl' | 'en';
   /** `zaken kolom <veld>`: the case export's header for a field, where two could be it (an export profile). */
   zakenKolommen?: Partial<Record<ZaakVeld, string>>;
+  /** `huisstijl`: the reference .docx for the Word documents, relative to the werkmap's folder. */
+  huisstijl?: string;
   /** Where each setting was found, for messages. */
   plaatsen: Partial<Record<string, Plaats>>;
 }

@@ -10,6 +10,7 @@ import { laadWerkmap, meldOntbrekendeTeksten, meldVoorOpdracht } from '../laad.j
 import { schrijfUitvoer, parseFormaten } from '../schrijf.js';
 import { formatteerMeldingen, kleuren, voortgangsbalk } from '../uitvoer.js';
 import { verwerkZaken, type ZakenUitkomst } from '../../laden/zaken.js';
+import { kiesHuisstijl, titelpagina, wordBestanden } from '../word.js';
 import { naleefGroepen } from '../../compute/zaken.js';
 import { CodeKoppeling } from '../../compute/koppeling.js';
 import { nlGetal } from '../../model/getal.js';
@@ -28,6 +29,7 @@ export interface JaarverslagOpties {
   quiet?: boolean;
   /** `--kolom ontvangen="Datum ontvangst"`: the export's header for a field. */
   kolom?: string[];
+  huisstijl?: string;
 }
 
 /** The user's column choices: the werkmap's export profile, overridden by --kolom. */
@@ -83,7 +85,7 @@ function voortgangMelder(stil?: boolean): ((gelezen: number, totaal: number) => 
  * The werkmap and the export read, analysed once and turned into the one view every format renders; in
  * a function of its own so that werkmap, analysis and cases can be let go before rendering.
  */
-async function bouwView(pad: string, opts: JaarverslagOpties): Promise<{ view: JaarverslagView; verantwoording: VerantwoordingView; stam: string; meldingen: Melding[]; bron: string } | undefined> {
+async function bouwView(pad: string, opts: JaarverslagOpties): Promise<{ view: JaarverslagView; verantwoording: VerantwoordingView; stam: string; meldingen: Melding[]; bron: string; huisstijl?: string } | undefined> {
   const wm = await laadWerkmap(pad);
   const jaar = wm.instellingen.jaar;
   let zaken: ZakenUitkomst | undefined;
@@ -113,42 +115,48 @@ async function bouwView(pad: string, opts: JaarverslagOpties): Promise<{ view: J
   const alleMeldingen = [...a.meldingen, ...(zaken?.meldingen ?? [])];
   const bron = `Bron: werkmap, blad Producten (gepland); ${zakenInfo ? `zakenexport ${zakenInfo.bestand}` : 'werkmap, blad Realisatie'} (gerealiseerd)`;
   const view = jaarverslagView(a);
-  return { view, verantwoording: verantwoordingView(view, alleMeldingen, a.teksten.ontbrekend), stam, meldingen: alleMeldingen, bron };
+  return { view, verantwoording: verantwoordingView(view, alleMeldingen, a.teksten.ontbrekend), stam, meldingen: alleMeldingen, bron, huisstijl: wm.instellingen.huisstijl };
 }
 
 export async function jaarverslagOpdracht(pad: string, opts: JaarverslagOpties): Promise<number> {
-  const formaten = parseFormaten(opts.format, ['md', 'xlsx', 'json'] as const);
-  const render = formaten.has('md') ? metTemplates(() => laadTemplates('jaarverslag', opts.templates)) : undefined;
+  const formaten = parseFormaten(opts.format, ['md', 'xlsx', 'json', 'docx', 'pdf'] as const);
+  const woord = formaten.has('docx') || formaten.has('pdf');
+  const render = formaten.has('md') || woord ? metTemplates(() => laadTemplates('jaarverslag', opts.templates)) : undefined;
   const renderVerantwoording = formaten.has('md') ? metTemplates(() => laadTemplates('verantwoording', opts.templates)) : undefined;
   const klaar = await bouwView(pad, opts);
   if (!klaar) return EXIT.PROBLEEM;
   const { view, verantwoording, stam, bron } = klaar;
+  // A house style that cannot be read stops the command before anything is written.
+  const huisstijl = woord ? await kiesHuisstijl(opts.huisstijl, klaar.huisstijl, pad) : undefined;
   const bestanden: { pad: string; inhoud: string | Uint8Array }[] = [];
-  if (formaten.has('md')) {
-    let grafiek: string | undefined;
-    const grafiekPerTaakveld: Record<string, string> = {};
-    if (view.realisatie.taakvelden.length) {
-      grafiek = `${stam}-realisatie.svg`;
-      bestanden.push({ pad: path.join(opts.output, grafiek), inhoud: realisatieGrafiek(view.realisatie.taakvelden, `Gepland en gerealiseerd ${view.gemeente} ${view.jaar}`.trim(), bron) });
-      const namen = new Set<string>();
-      for (const t of view.perTaakveld) {
-        if (!t.regels.length) continue;
-        // Two taakvelden may give the same file-name part ("Toezicht" and "toezicht!"): number the second.
-        let deel = bestandsnaamDeel(t.taakveld);
-        for (let i = 2; namen.has(deel); i++) deel = `${bestandsnaamDeel(t.taakveld)}-${i}`;
-        namen.add(deel);
-        grafiekPerTaakveld[t.taakveld] = `${stam}-realisatie-${deel}.svg`;
-        bestanden.push({
-          pad: path.join(opts.output, grafiekPerTaakveld[t.taakveld]!),
-          inhoud: realisatieGrafiek(
-            t.regels.map((r) => ({ taakveld: r.label, planUren: r.planUren, uren: r.uren })),
-            `Gepland en gerealiseerd: ${t.taakveld}, ${view.gemeente} ${view.jaar}`.trim(),
-            bron,
-          ),
-        });
-      }
+  const grafieken = new Map<string, string>();
+  let grafiek: string | undefined;
+  const grafiekPerTaakveld: Record<string, string> = {};
+  if (render && view.realisatie.taakvelden.length) {
+    grafiek = `${stam}-realisatie.svg`;
+    grafieken.set(grafiek, realisatieGrafiek(view.realisatie.taakvelden, `Gepland en gerealiseerd ${view.gemeente} ${view.jaar}`.trim(), bron));
+    const namen = new Set<string>();
+    for (const t of view.perTaakveld) {
+      if (!t.regels.length) continue;
+      // Two taakvelden may give the same file-name part ("Toezicht" and "toezicht!"): number the second.
+      let deel = bestandsnaamDeel(t.taakveld);
+      for (let i = 2; namen.has(deel); i++) deel = `${bestandsnaamDeel(t.taakveld)}-${i}`;
+      namen.add(deel);
+      grafiekPerTaakveld[t.taakveld] = `${stam}-realisatie-${deel}.svg`;
+      grafieken.set(
+        grafiekPerTaakveld[t.taakveld]!,
+        realisatieGrafiek(
+          t.regels.map((r) => ({ taakveld: r.label, planUren: r.planUren, uren: r.uren })),
+          `Gepland en gerealiseerd: ${t.taakveld}, ${view.gemeente} ${view.jaar}`.trim(),
+          bron,
+        ),
+      );
     }
-    bestanden.unshift({ pad: path.join(opts.output, `${stam}.md`), inhoud: metTemplates(() => render!({ ...view, grafiek, grafiekPerTaakveld })) });
+  }
+  const md = render ? metTemplates(() => render({ ...view, grafiek, grafiekPerTaakveld })) : undefined;
+  if (formaten.has('md')) {
+    bestanden.push({ pad: path.join(opts.output, `${stam}.md`), inhoud: md! });
+    for (const [naam, svg] of grafieken) bestanden.push({ pad: path.join(opts.output, naam), inhoud: svg });
     bestanden.push({ pad: path.join(opts.output, `${stam}-verantwoording.md`), inhoud: metTemplates(() => renderVerantwoording!(verantwoording)) });
   }
   if (formaten.has('json')) {
@@ -160,7 +168,22 @@ export async function jaarverslagOpdracht(pad: string, opts: JaarverslagOpties):
     const { jaarverslagXlsx } = await import('../../render/jaarverslag-xlsx.js');
     bestanden.push({ pad: path.join(opts.output, `${stam}.xlsx`), inhoud: await jaarverslagXlsx(view, verantwoording) });
   }
+  let pdfFout: string | undefined;
+  if (woord) {
+    const w = await wordBestanden(
+      { md: md!, titel: view.titel, titelpagina: titelpagina(view.gemeente, view.jaar, view.vastgesteldOp), grafieken, stam },
+      { docx: formaten.has('docx'), pdf: formaten.has('pdf') },
+      opts.output,
+      huisstijl,
+    );
+    bestanden.push(...w.bestanden);
+    pdfFout = w.pdfFout;
+  }
   await schrijfUitvoer(bestanden, opts.force);
   for (const b of bestanden) process.stderr.write(`geschreven: ${b.pad}\n`);
+  if (pdfFout) {
+    process.stderr.write(`${pdfFout}. De andere formaten zijn geschreven.\n`);
+    return EXIT.ONLEESBAAR;
+  }
   return EXIT.OK;
 }

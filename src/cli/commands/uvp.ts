@@ -7,12 +7,14 @@ import { laadTemplates } from '../../render/handlebars.js';
 import { EXIT, metTemplates } from '../fouten.js';
 import { laadWerkmap, meldOntbrekendeTeksten, meldVoorOpdracht } from '../laad.js';
 import { schrijfUitvoer, parseFormaten } from '../schrijf.js';
+import { kiesHuisstijl, titelpagina, wordBestanden } from '../word.js';
 
 export interface UvpOpties {
   output: string;
   templates?: string;
   format: string;
   force?: boolean;
+  huisstijl?: string;
 }
 
 /**
@@ -20,44 +22,71 @@ export interface UvpOpties {
  * its own so that the werkmap and the analysis can be let go before rendering: at 100.000 lines they
  * are some 230 MB that no renderer needs.
  */
-async function bouwView(pad: string): Promise<{ view: UvpView; verantwoording: VerantwoordingView; stam: string } | undefined> {
+async function bouwView(pad: string): Promise<{ view: UvpView; verantwoording: VerantwoordingView; stam: string; huisstijl?: string } | undefined> {
   const wm = await laadWerkmap(pad);
   const a = analyseerUvp(wm);
   const bladen = ['Instellingen', 'Risicomodel', 'Risicoanalyse', 'Producten', 'Capaciteit', 'Reserveringen', 'Projecten', 'Doelen', 'Teksten', 'Verbeterpunten'] as const;
   if (!meldVoorOpdracht(a.meldingen, wm, [...bladen], ['Producten'])) return undefined;
   meldOntbrekendeTeksten(a.teksten.ontbrekend);
   const view = uvpView(a);
-  return { view, verantwoording: verantwoordingView(view, a.meldingen, a.teksten.ontbrekend), stam: `uvp-${wm.instellingen.jaar ?? 'jaar'}-${bestandsnaamDeel(wm.instellingen.gemeente ?? '')}` };
+  return {
+    view,
+    verantwoording: verantwoordingView(view, a.meldingen, a.teksten.ontbrekend),
+    stam: `uvp-${wm.instellingen.jaar ?? 'jaar'}-${bestandsnaamDeel(wm.instellingen.gemeente ?? '')}`,
+    huisstijl: wm.instellingen.huisstijl,
+  };
 }
 
 export async function uvpOpdracht(pad: string, opts: UvpOpties): Promise<number> {
-  const formaten = parseFormaten(opts.format);
+  const formaten = parseFormaten(opts.format, ['md', 'xlsx', 'docx', 'pdf'] as const);
+  const woord = formaten.has('docx') || formaten.has('pdf');
   // Templates are checked before anything is computed, so a template error never leaves half a document.
-  const render = formaten.has('md') ? metTemplates(() => laadTemplates('uvp', opts.templates)) : undefined;
+  const render = formaten.has('md') || woord ? metTemplates(() => laadTemplates('uvp', opts.templates)) : undefined;
   const renderVerantwoording = formaten.has('md') ? metTemplates(() => laadTemplates('verantwoording', opts.templates)) : undefined;
   const klaar = await bouwView(pad);
   if (!klaar) return EXIT.PROBLEEM;
   const { view, verantwoording, stam } = klaar;
+  // A house style that cannot be read stops the command before anything is written.
+  const huisstijl = woord ? await kiesHuisstijl(opts.huisstijl, klaar.huisstijl, pad) : undefined;
   const bestanden: { pad: string; inhoud: string | Uint8Array }[] = [];
-  if (formaten.has('md')) {
-    const grafieken: { risicoGrafiek?: string; capaciteitGrafiek?: string } = {};
+  const grafieken = new Map<string, string>();
+  const links: { risicoGrafiek?: string; capaciteitGrafiek?: string } = {};
+  if (render) {
     if (view.risico) {
-      grafieken.risicoGrafiek = `${stam}-risico.svg`;
-      bestanden.push({ pad: path.join(opts.output, grafieken.risicoGrafiek), inhoud: risicoGrafiek(view.risico, `Risicoanalyse ${view.gemeente} ${view.jaar}`) });
+      links.risicoGrafiek = `${stam}-risico.svg`;
+      grafieken.set(links.risicoGrafiek, risicoGrafiek(view.risico, `Risicoanalyse ${view.gemeente} ${view.jaar}`));
     }
     if (view.capaciteit && view.capaciteit.afdelingen.length + view.capaciteit.extern.length > 0) {
-      grafieken.capaciteitGrafiek = `${stam}-capaciteit.svg`;
-      bestanden.push({ pad: path.join(opts.output, grafieken.capaciteitGrafiek), inhoud: capaciteitGrafiek(view.capaciteit, `Capaciteit ${view.gemeente} ${view.jaar}`) });
+      links.capaciteitGrafiek = `${stam}-capaciteit.svg`;
+      grafieken.set(links.capaciteitGrafiek, capaciteitGrafiek(view.capaciteit, `Capaciteit ${view.gemeente} ${view.jaar}`));
     }
-    const md = metTemplates(() => render!({ ...view, ...grafieken }));
-    bestanden.unshift({ pad: path.join(opts.output, `${stam}.md`), inhoud: md });
+  }
+  const md = render ? metTemplates(() => render({ ...view, ...links })) : undefined;
+  if (formaten.has('md')) {
+    bestanden.push({ pad: path.join(opts.output, `${stam}.md`), inhoud: md! });
+    for (const [naam, svg] of grafieken) bestanden.push({ pad: path.join(opts.output, naam), inhoud: svg });
     bestanden.push({ pad: path.join(opts.output, `${stam}-verantwoording.md`), inhoud: metTemplates(() => renderVerantwoording!(verantwoording)) });
   }
   if (formaten.has('xlsx')) {
     const { uvpXlsx } = await import('../../render/uvp-xlsx.js');
     bestanden.push({ pad: path.join(opts.output, `${stam}.xlsx`), inhoud: await uvpXlsx(view, verantwoording) });
   }
+  let pdfFout: string | undefined;
+  if (woord) {
+    const w = await wordBestanden(
+      { md: md!, titel: view.titel, titelpagina: titelpagina(view.gemeente, view.jaar, view.vastgesteldOp), grafieken, stam },
+      { docx: formaten.has('docx'), pdf: formaten.has('pdf') },
+      opts.output,
+      huisstijl,
+    );
+    bestanden.push(...w.bestanden);
+    pdfFout = w.pdfFout;
+  }
   await schrijfUitvoer(bestanden, opts.force);
   for (const b of bestanden) process.stderr.write(`geschreven: ${b.pad}\n`);
+  if (pdfFout) {
+    process.stderr.write(`${pdfFout}. De andere formaten zijn geschreven.\n`);
+    return EXIT.ONLEESBAAR;
+  }
   return EXIT.OK;
 }

@@ -1,0 +1,61 @@
+import path from 'node:path';
+import type { Huisstijl } from '../render/huisstijl.js';
+import { dagMaandTekst } from '../report/gedeeld.js';
+import { isStil } from './looptijd.js';
+
+export interface WordDocument {
+  /** The document's Markdown, from the same templates and view as the .md file. */
+  md: string;
+  titel: string;
+  titelpagina: string[];
+  /** The charts the Markdown links to: file name → SVG. */
+  grafieken: Map<string, string>;
+  stam: string;
+}
+
+/**
+ * The .docx (and PDF) of a document, as files to write. A PDF that cannot be made (no LibreOffice) is
+ * not an error for the other formats: they are still written, and the caller exits 2 with the message.
+ */
+export async function wordBestanden(
+  d: WordDocument,
+  formaten: { docx: boolean; pdf: boolean },
+  output: string,
+  huisstijl: Huisstijl | undefined,
+): Promise<{ bestanden: { pad: string; inhoud: Uint8Array }[]; pdfFout?: string }> {
+  const { markdownNaarDocx } = await import('../render/docx.js');
+  const { svgNaarPng } = await import('../render/png.js');
+  const afbeeldingen = new Map([...d.grafieken].map(([naam, svg]) => [naam, { svg, beeld: svgNaarPng(svg) }]));
+  const docx = markdownNaarDocx(d.md, d.titel, { titelpagina: d.titelpagina, afbeeldingen, huisstijl });
+  const bestanden: { pad: string; inhoud: Uint8Array }[] = [];
+  if (formaten.docx) bestanden.push({ pad: path.join(output, `${d.stam}.docx`), inhoud: docx });
+  if (!formaten.pdf) return { bestanden };
+  const { docxNaarPdf, PdfFout } = await import('../render/pdf.js');
+  try {
+    const { pdf, waarschuwing } = await docxNaarPdf(docx, d.stam);
+    if (waarschuwing && !isStil()) process.stderr.write(`let op: ${waarschuwing}\n`);
+    bestanden.push({ pad: path.join(output, `${d.stam}.pdf`), inhoud: pdf });
+    return { bestanden };
+  } catch (e) {
+    if (e instanceof PdfFout) return { bestanden, pdfFout: e.message };
+    throw e;
+  }
+}
+
+/** The house style to use: --huisstijl, else the werkmap's setting (relative to the werkmap's folder). */
+export async function kiesHuisstijl(optie: string | undefined, instelling: string | undefined, werkmap: string): Promise<Huisstijl | undefined> {
+  const pad = optie ?? (instelling ? path.resolve(path.extname(werkmap) ? path.dirname(werkmap) : werkmap, instelling) : undefined);
+  if (!pad) return undefined;
+  const { laadHuisstijl } = await import('../laden/huisstijl.js');
+  return laadHuisstijl(pad);
+}
+
+/** The title page's lines: municipality, year, status. */
+export function titelpagina(gemeente: string, jaar: number | string, vastgesteldOp: Date | undefined): string[] {
+  const datum = (d: Date) => dagMaandTekst({ dag: d.getUTCDate(), maand: d.getUTCMonth() + 1 }, d.getUTCFullYear());
+  return [
+    ...(gemeente ? [`Gemeente ${gemeente}`] : []),
+    String(jaar),
+    vastgesteldOp ? `Vastgesteld door het college van burgemeester en wethouders op ${datum(vastgesteldOp)}` : 'Concept: nog niet vastgesteld door het college',
+  ];
+}

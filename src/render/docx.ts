@@ -1,0 +1,428 @@
+// The UVP and jaarverslag as Word documents. The text is the document's Markdown, rendered by the same
+// templates from the same view as the .md file; here it becomes WordprocessingML: a title page, a table
+// of contents field, headings as real Word headings (the house style's own, found by name), paragraphs,
+// lists, tables with a repeated header row and rows that do not split, charts as PNG with the SVG
+// beside it, page numbers in the footer. Written by hand, as the workbooks are: the same Markdown gives
+// the same bytes (fixed dates, ids counted from 1).
+import MarkdownIt from 'markdown-it';
+import type Token from 'markdown-it/lib/token.mjs';
+import type { Afbeelding } from './png.js';
+import { zip } from './zip.js';
+import { stijlIdsUit, voegStijlenToe, type Huisstijl, type StijlIds } from './huisstijl.js';
+
+export interface DocxAfbeelding {
+  svg: string;
+  beeld: Afbeelding;
+}
+
+export interface DocxOpties {
+  /** Lines under the title on the title page (municipality, year, status). */
+  titelpagina: string[];
+  /** The charts the Markdown links to, by file name. */
+  afbeeldingen: Map<string, DocxAfbeelding>;
+  huisstijl?: Huisstijl;
+}
+
+const W = 'http://schemas.openxmlformats.org/wordprocessingml/2006/main';
+const R = 'http://schemas.openxmlformats.org/officeDocument/2006/relationships';
+const NS = `xmlns:w="${W}" xmlns:r="${R}" xmlns:wp="http://schemas.openxmlformats.org/drawingml/2006/wordprocessingDrawing" xmlns:a="http://schemas.openxmlformats.org/drawingml/2006/main" xmlns:pic="http://schemas.openxmlformats.org/drawingml/2006/picture"`;
+const XML_KOP = '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n';
+/** A4 with margins of 2,5 cm, in twips, unless the house style says otherwise. */
+const STANDAARD_SECTIE = { breedte: 11906, hoogte: 16838, links: 1418, rechts: 1418, boven: 1418, onder: 1418 };
+const EMU_PER_PX = 9525;
+const EMU_PER_TWIP = 635;
+
+function x(s: string): string {
+  return s
+    .replace(/&/g, '&amp;')
+    .replace(/</g, '&lt;')
+    .replace(/>/g, '&gt;')
+    .replace(/"/g, '&quot;')
+    .replace(/[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]/g, '');
+}
+
+interface Opmaak {
+  vet?: boolean;
+  cursief?: boolean;
+  code?: boolean;
+}
+
+function run(tekst: string, o: Opmaak): string {
+  if (tekst === '') return '';
+  const rpr = [o.vet ? '<w:b/>' : '', o.cursief ? '<w:i/>' : '', o.code ? '<w:rFonts w:ascii="Liberation Mono" w:hAnsi="Liberation Mono" w:cs="Liberation Mono"/>' : ''].join('');
+  return `<w:r>${rpr ? `<w:rPr>${rpr}</w:rPr>` : ''}<w:t xml:space="preserve">${x(tekst)}</w:t></w:r>`;
+}
+
+/** The document being built: its parts, relationships and counters. */
+class Bouw {
+  readonly rels: string[] = [];
+  readonly media: [string, Uint8Array | string][] = [];
+  private relNr = 10;
+  private figuurNr = 0;
+  private tekenNr = 0;
+  readonly koppen: { niveau: number; tekst: string }[] = [];
+  constructor(
+    readonly ids: StijlIds,
+    readonly tekstBreedte: number,
+    readonly tekstHoogte: number,
+    readonly afbeeldingen: Map<string, DocxAfbeelding>,
+    readonly lijstNum: number,
+  ) {}
+  rel(type: string, doel: string, extern = false): string {
+    const id = `rId${++this.relNr}`;
+    this.rels.push(`<Relationship Id="${id}" Type="${R}/${type}" Target="${x(doel)}"${extern ? ' TargetMode="External"' : ''}/>`);
+    return id;
+  }
+
+  /** Inline tokens as runs; `<br>` (a line break in a table cell) as a break. */
+  inline(tokens: Token[] | null, basis: Opmaak = {}): string {
+    let uit = '';
+    const o: Opmaak = { ...basis };
+    let link: { id: string; runs: string } | undefined;
+    const voeg = (s: string) => {
+      if (link) link.runs += s;
+      else uit += s;
+    };
+    for (const t of tokens ?? []) {
+      switch (t.type) {
+        case 'text':
+          voeg(run(t.content, o));
+          break;
+        case 'strong_open':
+          o.vet = true;
+          break;
+        case 'strong_close':
+          o.vet = basis.vet;
+          break;
+        case 'em_open':
+          o.cursief = true;
+          break;
+        case 'em_close':
+          o.cursief = basis.cursief;
+          break;
+        case 'code_inline':
+          voeg(run(t.content, { ...o, code: true }));
+          break;
+        case 'softbreak':
+          voeg(run(' ', o));
+          break;
+        case 'hardbreak':
+          voeg('<w:r><w:br/></w:r>');
+          break;
+        case 'html_inline':
+          voeg(/^<br\s*\/?>$/i.test(t.content) ? '<w:r><w:br/></w:r>' : run(t.content, o));
+          break;
+        case 'link_open': {
+          const href = t.attrGet('href') ?? '';
+          link = { id: /^(https?:|mailto:)/i.test(href) ? this.rel('hyperlink', href, true) : '', runs: '' };
+          break;
+        }
+        case 'link_close':
+          if (link) {
+            const runs = link.runs.replace(/<w:r>(<w:rPr>)?/g, (_, p) => `<w:r><w:rPr><w:rStyle w:val="${this.ids.hyperlink}"/>${p ? '' : '</w:rPr>'}`);
+            uit += link.id ? `<w:hyperlink r:id="${link.id}">${runs}</w:hyperlink>` : link.runs;
+            link = undefined;
+          }
+          break;
+        case 'image':
+          voeg(this.afbeelding(t.attrGet('src') ?? '', t.content).run);
+          break;
+        default:
+          if (t.content) voeg(run(t.content, o));
+      }
+    }
+    return uit;
+  }
+
+  /** A chart as an inline picture: the PNG, with the SVG beside it for Word versions that show SVG. */
+  afbeelding(src: string, alt: string): { run: string; bijschrift?: string } {
+    const a = this.afbeeldingen.get(src);
+    if (!a) return { run: run(`[afbeelding ${src}]`, {}) };
+    const n = ++this.tekenNr;
+    const png = this.rel('image', `media/grafiek${n}.png`);
+    const svg = this.rel('image', `media/grafiek${n}.svg`);
+    this.media.push([`word/media/grafiek${n}.png`, a.beeld.png], [`word/media/grafiek${n}.svg`, a.svg]);
+    // Within the text width, and within the page height less room for the caption.
+    const schaal = Math.min(1, (this.tekstBreedte * EMU_PER_TWIP) / (a.beeld.breedte * EMU_PER_PX), ((this.tekstHoogte - 1400) * EMU_PER_TWIP) / (a.beeld.hoogte * EMU_PER_PX));
+    const cx = Math.round(a.beeld.breedte * EMU_PER_PX * schaal);
+    const cy = Math.round(a.beeld.hoogte * EMU_PER_PX * schaal);
+    const r =
+      `<w:r><w:drawing><wp:inline distT="0" distB="0" distL="0" distR="0"><wp:extent cx="${cx}" cy="${cy}"/><wp:docPr id="${n}" name="Grafiek ${n}" descr="${x(alt)}"/>` +
+      `<wp:cNvGraphicFramePr><a:graphicFrameLocks noChangeAspect="1"/></wp:cNvGraphicFramePr><a:graphic><a:graphicData uri="http://schemas.openxmlformats.org/drawingml/2006/picture"><pic:pic>` +
+      `<pic:nvPicPr><pic:cNvPr id="${n}" name="grafiek${n}.png" descr="${x(alt)}"/><pic:cNvPicPr/></pic:nvPicPr>` +
+      `<pic:blipFill><a:blip r:embed="${png}"><a:extLst><a:ext uri="{96DAC541-7B7A-43D3-8B79-37D633B846F1}"><asvg:svgBlip xmlns:asvg="http://schemas.microsoft.com/office/drawing/2016/SVG/main" r:embed="${svg}"/></a:ext></a:extLst></a:blip><a:stretch><a:fillRect/></a:stretch></pic:blipFill>` +
+      `<pic:spPr><a:xfrm><a:off x="0" y="0"/><a:ext cx="${cx}" cy="${cy}"/></a:xfrm><a:prstGeom prst="rect"><a:avLst/></a:prstGeom></pic:spPr></pic:pic></a:graphicData></a:graphic></wp:inline></w:drawing></w:r>`;
+    return { run: r, bijschrift: `Figuur ${++this.figuurNr}. ${alt}` };
+  }
+
+  alinea(inhoud: string, stijl?: string, extra = ''): string {
+    const ppr = `${stijl ? `<w:pStyle w:val="${stijl}"/>` : ''}${extra}`;
+    return `<w:p>${ppr ? `<w:pPr>${ppr}</w:pPr>` : ''}${inhoud}</w:p>`;
+  }
+
+  /** A pipe table: header row repeated on every page, no row split over two pages, widths by content. */
+  tabel(tokens: Token[], begin: number): { xml: string; einde: number } {
+    const rijen: { kop: boolean; cellen: { inline: Token[] | null; rechts: boolean }[] }[] = [];
+    let i = begin + 1;
+    let inKop = false;
+    for (; tokens[i]!.type !== 'table_close'; i++) {
+      const t = tokens[i]!;
+      if (t.type === 'thead_open') inKop = true;
+      else if (t.type === 'thead_close') inKop = false;
+      else if (t.type === 'tr_open') rijen.push({ kop: inKop, cellen: [] });
+      else if (t.type === 'th_open' || t.type === 'td_open') {
+        const inline = tokens[i + 1]!.type === 'inline' ? tokens[i + 1]!.children : null;
+        rijen[rijen.length - 1]!.cellen.push({ inline, rechts: /text-align:\s*right/.test(t.attrGet('style') ?? '') });
+      }
+    }
+    const kolommen = Math.max(...rijen.map((r) => r.cellen.length));
+    const breedtes = kolomBreedtes(
+      rijen.map((r) => r.cellen.map((c) => (c.inline ?? []).map((t) => t.content).join(''))),
+      kolommen,
+      this.tekstBreedte,
+    );
+    const grid = `<w:tblGrid>${breedtes.map((b) => `<w:gridCol w:w="${b}"/>`).join('')}</w:tblGrid>`;
+    const rijXml = rijen
+      .map((r) => {
+        const trPr = `<w:trPr><w:cantSplit/>${r.kop ? '<w:tblHeader/>' : ''}</w:trPr>`;
+        const cellen = Array.from({ length: kolommen }, (_, k) => {
+          const c = r.cellen[k];
+          const inhoud = c ? this.inline(c.inline, r.kop ? { vet: true } : {}) : '';
+          const jc = c?.rechts ? '<w:jc w:val="right"/>' : '';
+          const schaduw = r.kop ? '<w:shd w:val="clear" w:color="auto" w:fill="D9E2F3"/>' : '';
+          return `<w:tc><w:tcPr><w:tcW w:w="${breedtes[k]}" w:type="dxa"/>${schaduw}</w:tcPr><w:p><w:pPr><w:pStyle w:val="${this.ids.tabeltekst}"/>${jc}</w:pPr>${inhoud}</w:p></w:tc>`;
+        }).join('');
+        return `<w:tr>${trPr}${cellen}</w:tr>`;
+      })
+      .join('');
+    const tblPr = `<w:tblPr><w:tblStyle w:val="${this.ids.tabel}"/><w:tblW w:w="${breedtes.reduce((a, b) => a + b, 0)}" w:type="dxa"/><w:tblLayout w:type="fixed"/><w:tblLook w:val="04A0" w:firstRow="1" w:lastRow="0" w:firstColumn="0" w:lastColumn="0" w:noHBand="0" w:noVBand="1"/></w:tblPr>`;
+    // An empty paragraph after a table keeps two tables from merging and gives air before the text.
+    return { xml: `<w:tbl>${tblPr}${grid}${rijXml}</w:tbl>${this.alinea('')}`, einde: i };
+  }
+
+  /** The body from the Markdown's block tokens; the first heading (the title) and its status line are left to the title page. */
+  lichaam(tokens: Token[]): string {
+    const delen: string[] = [];
+    let lijstDiepte = 0;
+    for (let i = 0; i < tokens.length; i++) {
+      const t = tokens[i]!;
+      switch (t.type) {
+        case 'heading_open': {
+          const niveau = Number(t.tag.slice(1));
+          const inline = tokens[i + 1]!;
+          i += 2;
+          if (niveau === 1) continue;
+          const n = Math.min(niveau - 1, 4);
+          const kinderen = inline.children ?? [];
+          // A house style whose heading style numbers itself: the chapter number of the text would come
+          // twice. (These tokens are this parse's own, so changing one changes nothing else.)
+          if (this.ids.kopGenummerd[n - 1] && kinderen[0]?.type === 'text') kinderen[0].content = kinderen[0].content.replace(/^\d+\.\s+/, '');
+          this.koppen.push({ niveau: n, tekst: kinderen.map((c) => c.content).join('') });
+          delen.push(this.alinea(this.inline(kinderen), this.ids.kop[n - 1]));
+          break;
+        }
+        case 'paragraph_open': {
+          const inline = tokens[i + 1]!;
+          i += 2;
+          const kinderen = inline.children ?? [];
+          const beeld = kinderen.filter((c) => c.type !== 'softbreak' && !(c.type === 'text' && !c.content.trim()));
+          if (beeld.length === 1 && beeld[0]!.type === 'image') {
+            const a = this.afbeelding(beeld[0]!.attrGet('src') ?? '', beeld[0]!.content);
+            delen.push(this.alinea(a.run, undefined, '<w:keepNext/><w:jc w:val="center"/>'));
+            if (a.bijschrift) delen.push(this.alinea(run(a.bijschrift, {}), this.ids.bijschrift));
+            break;
+          }
+          delen.push(
+            lijstDiepte > 0
+              ? this.alinea(this.inline(kinderen), this.ids.lijst, `<w:numPr><w:ilvl w:val="${lijstDiepte - 1}"/><w:numId w:val="${this.lijstNum}"/></w:numPr>`)
+              : this.alinea(this.inline(kinderen)),
+          );
+          break;
+        }
+        case 'bullet_list_open':
+        case 'ordered_list_open':
+          lijstDiepte++;
+          break;
+        case 'bullet_list_close':
+        case 'ordered_list_close':
+          lijstDiepte--;
+          break;
+        case 'table_open': {
+          const { xml, einde } = this.tabel(tokens, i);
+          delen.push(xml);
+          i = einde;
+          break;
+        }
+        case 'html_block':
+        case 'code_block':
+        case 'fence':
+          delen.push(this.alinea(run(t.content.trim(), { code: t.type !== 'html_block' })));
+          break;
+        default:
+          break;
+      }
+    }
+    return delen.join('');
+  }
+}
+
+/** Twips per character of table text (9 pt Arial, digits and average letters) and per cell for its margins. */
+const TWIPS_PER_TEKEN = 105;
+const CELMARGE = 230;
+
+/**
+ * Column widths that fit the content: every column at least as wide as its longest word or number (a
+ * figure never breaks), the rest of the page width to the columns with longer text, in proportion to
+ * how much more they would take.
+ */
+export function kolomBreedtes(rijen: string[][], kolommen: number, totaal: number): number[] {
+  const minimum = Array<number>(kolommen).fill(0);
+  const gewenst = Array<number>(kolommen).fill(0);
+  for (const r of rijen) {
+    for (let k = 0; k < kolommen; k++) {
+      const t = r[k] ?? '';
+      const woord = Math.max(0, ...t.split(/\s+/).map((w) => w.length));
+      minimum[k] = Math.max(minimum[k]!, woord * TWIPS_PER_TEKEN + CELMARGE);
+      gewenst[k] = Math.max(gewenst[k]!, t.length * TWIPS_PER_TEKEN + CELMARGE);
+    }
+  }
+  const som = (a: number[]) => a.reduce((x, y) => x + y, 0);
+  let uit: number[];
+  if (som(gewenst) <= totaal) {
+    // Everything fits on one line: the spare width in proportion to the content.
+    uit = gewenst.map((g) => g + ((totaal - som(gewenst)) * g) / som(gewenst));
+  } else if (som(minimum) <= totaal) {
+    const extra = gewenst.map((g, k) => g - minimum[k]!);
+    uit = minimum.map((m, k) => m + ((totaal - som(minimum)) * extra[k]!) / som(extra));
+  } else uit = minimum.map((m) => (m * totaal) / som(minimum));
+  return uit.map((w) => Math.floor(w));
+}
+
+/** The table of contents: a TOC field Word fills on opening (updateFields), pre-filled with the headings. */
+function inhoudsopgave(b: Bouw): string {
+  const ids = b.ids;
+  const begin = '<w:r><w:fldChar w:fldCharType="begin" w:dirty="true"/></w:r><w:r><w:instrText xml:space="preserve"> TOC \\o "1-3" \\h \\z \\u </w:instrText></w:r><w:r><w:fldChar w:fldCharType="separate"/></w:r>';
+  const eind = '<w:r><w:fldChar w:fldCharType="end"/></w:r>';
+  const regels = b.koppen.filter((k) => k.niveau <= 2);
+  const kop = b.alinea(run('Inhoud', {}), ids.inhoudKop);
+  if (!regels.length) return kop + b.alinea(begin + eind);
+  return (
+    kop +
+    regels
+      .map((k, i) => b.alinea((i === 0 ? begin : '') + run(k.tekst, {}) + (i === regels.length - 1 ? eind : ''), ids.inhoud[k.niveau - 1]))
+      .join('')
+  );
+}
+
+const paginaVeld = (veld: string) =>
+  `<w:r><w:fldChar w:fldCharType="begin"/></w:r><w:r><w:instrText xml:space="preserve"> ${veld} </w:instrText></w:r><w:r><w:fldChar w:fldCharType="separate"/></w:r><w:r><w:t>1</w:t></w:r><w:r><w:fldChar w:fldCharType="end"/></w:r>`;
+
+/**
+ * A Word document from a document's Markdown. The first `# heading` is the title (on the title page
+ * with `titelpagina`'s lines); `##` are chapters (Kop 1), `###` Kop 2, `####` Kop 3.
+ */
+export function markdownNaarDocx(md: string, titel: string, o: DocxOpties): Uint8Array {
+  const hs = o.huisstijl;
+  const ids = stijlIdsUit(hs);
+  const sectie = hs?.sectie ?? STANDAARD_SECTIE;
+  const tekstBreedte = sectie.breedte - sectie.links - sectie.rechts;
+  const lijstNum = (hs?.hoogsteNumId ?? 0) + 1;
+  const b = new Bouw(ids.ids, tekstBreedte, sectie.hoogte - sectie.boven - sectie.onder, o.afbeeldingen, lijstNum);
+  const tokens = new MarkdownIt({ html: true, linkify: false }).parse(md, {});
+  // The status line right under the title goes to the title page, not the body.
+  const eersteKop = tokens.findIndex((t) => t.type === 'heading_open' && t.tag === 'h1');
+  const lichaamTokens = eersteKop >= 0 && tokens[eersteKop + 3]?.type === 'paragraph_open' ? [...tokens.slice(0, eersteKop + 3), ...tokens.slice(eersteKop + 6)] : tokens;
+  const lichaam = b.lichaam(lichaamTokens);
+
+  const titelpagina =
+    b.alinea(run(titel, {}), ids.ids.titel) +
+    o.titelpagina.map((r) => b.alinea(run(r, {}), ids.ids.ondertitel)).join('') +
+    b.alinea('<w:r><w:br w:type="page"/></w:r>');
+  const inhoud = inhoudsopgave(b) + b.alinea('<w:r><w:br w:type="page"/></w:r>');
+
+  // Header and footer: the house style's own where it has them, else the title and the page number.
+  const kopRel = b.rel('header', 'header1.xml');
+  const voetRel = b.rel('footer', 'footer1.xml');
+  const koptekst =
+    hs?.koptekst?.xml ?? `${XML_KOP}<w:hdr ${NS}>${b.alinea(run(titel, {}), ids.ids.koptekst, '<w:jc w:val="right"/>')}</w:hdr>`;
+  const voettekst =
+    hs?.voettekst?.xml ?? `${XML_KOP}<w:ftr ${NS}>${b.alinea(run('Pagina ', {}) + paginaVeld('PAGE') + run(' van ', {}) + paginaVeld('NUMPAGES'), ids.ids.voettekst, '<w:jc w:val="center"/>')}</w:ftr>`;
+  const sectPr =
+    `<w:sectPr><w:headerReference w:type="default" r:id="${kopRel}"/><w:footerReference w:type="default" r:id="${voetRel}"/>` +
+    `<w:pgSz w:w="${sectie.breedte}" w:h="${sectie.hoogte}"/><w:pgMar w:top="${sectie.boven}" w:right="${sectie.rechts}" w:bottom="${sectie.onder}" w:left="${sectie.links}" w:header="709" w:footer="709" w:gutter="0"/><w:titlePg/></w:sectPr>`;
+  const document = `${XML_KOP}<w:document ${NS}><w:body>${titelpagina}${inhoud}${lichaam}${sectPr}</w:body></w:document>`;
+
+  const stijlen = voegStijlenToe(hs?.stijlen, ids.ontbreekt);
+  const nummering = lijstNummering(hs?.nummering, lijstNum, (hs?.hoogsteAbstractId ?? 0) + 1);
+  const delen: [string, string | Uint8Array][] = [
+    ['[Content_Types].xml', contentTypes(hs)],
+    ['_rels/.rels', `${XML_KOP}<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="${R}/officeDocument" Target="word/document.xml"/><Relationship Id="rId2" Type="http://schemas.openxmlformats.org/package/2006/relationships/metadata/core-properties" Target="docProps/core.xml"/><Relationship Id="rId3" Type="${R}/extended-properties" Target="docProps/app.xml"/></Relationships>`],
+    ['docProps/core.xml', `${XML_KOP}<cp:coreProperties xmlns:cp="http://schemas.openxmlformats.org/package/2006/metadata/core-properties" xmlns:dc="http://purl.org/dc/elements/1.1/" xmlns:dcterms="http://purl.org/dc/terms/" xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance"><dc:title>${x(titel)}</dc:title><dc:creator>vth</dc:creator><cp:lastModifiedBy>vth</cp:lastModifiedBy><dcterms:created xsi:type="dcterms:W3CDTF">2000-01-01T00:00:00Z</dcterms:created><dcterms:modified xsi:type="dcterms:W3CDTF">2000-01-01T00:00:00Z</dcterms:modified></cp:coreProperties>`],
+    ['docProps/app.xml', `${XML_KOP}<Properties xmlns="http://schemas.openxmlformats.org/officeDocument/2006/extended-properties"><Application>vth</Application></Properties>`],
+    ['word/document.xml', document],
+    ['word/styles.xml', stijlen],
+    ['word/numbering.xml', nummering],
+    ['word/settings.xml', `${XML_KOP}<w:settings xmlns:w="${W}"><w:updateFields w:val="true"/><w:defaultTabStop w:val="708"/><w:characterSpacingControl w:val="doNotCompress"/><w:compat><w:compatSetting w:name="compatibilityMode" w:uri="http://schemas.microsoft.com/office/word" w:val="15"/></w:compat></w:settings>`],
+    ['word/header1.xml', koptekst],
+    ['word/footer1.xml', voettekst],
+    ...b.media,
+  ];
+  const vasteRels = [
+    `<Relationship Id="rId1" Type="${R}/styles" Target="styles.xml"/>`,
+    `<Relationship Id="rId2" Type="${R}/numbering" Target="numbering.xml"/>`,
+    `<Relationship Id="rId3" Type="${R}/settings" Target="settings.xml"/>`,
+  ];
+  if (hs?.thema) {
+    vasteRels.push(`<Relationship Id="rId4" Type="${R}/theme" Target="theme/theme1.xml"/>`);
+    delen.push(['word/theme/theme1.xml', hs.thema]);
+  }
+  if (hs?.lettertypen) {
+    vasteRels.push(`<Relationship Id="rId5" Type="${R}/fontTable" Target="fontTable.xml"/>`);
+    delen.push(['word/fontTable.xml', hs.lettertypen]);
+  }
+  // The house style's header and footer keep their own pictures (a logo) and relationships.
+  for (const [deel, naam] of [[hs?.koptekst, 'header1'], [hs?.voettekst, 'footer1']] as const) {
+    if (!deel) continue;
+    if (deel.rels) delen.push([`word/_rels/${naam}.xml.rels`, deel.rels]);
+    for (const [pad, inhoud] of deel.media) delen.push([`word/${pad}`, inhoud]);
+  }
+  delen.push(['word/_rels/document.xml.rels', `${XML_KOP}<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">${vasteRels.join('')}${b.rels.join('')}</Relationships>`]);
+  return zip(delen);
+}
+
+function contentTypes(hs: Huisstijl | undefined): string {
+  const extra = new Set<string>();
+  for (const deel of [hs?.koptekst, hs?.voettekst]) for (const [pad] of deel?.media ?? []) extra.add(pad.split('.').pop()!.toLowerCase());
+  const mime: Record<string, string> = { png: 'image/png', svg: 'image/svg+xml', jpeg: 'image/jpeg', jpg: 'image/jpeg', gif: 'image/gif', emf: 'image/x-emf', wmf: 'image/x-wmf' };
+  const defaults = ['png', 'svg', ...[...extra].filter((e) => e !== 'png' && e !== 'svg' && mime[e])].map((e) => `<Default Extension="${e}" ContentType="${mime[e]}"/>`).join('');
+  const o = (naam: string, type: string) => `<Override PartName="/${naam}" ContentType="application/vnd.openxmlformats-officedocument.${type}"/>`;
+  return (
+    `${XML_KOP}<Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"><Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/><Default Extension="xml" ContentType="application/xml"/>${defaults}` +
+    o('word/document.xml', 'wordprocessingml.document.main+xml') +
+    o('word/styles.xml', 'wordprocessingml.styles+xml') +
+    o('word/numbering.xml', 'wordprocessingml.numbering+xml') +
+    o('word/settings.xml', 'wordprocessingml.settings+xml') +
+    o('word/header1.xml', 'wordprocessingml.header+xml') +
+    o('word/footer1.xml', 'wordprocessingml.footer+xml') +
+    (hs?.thema ? o('word/theme/theme1.xml', 'theme+xml') : '') +
+    (hs?.lettertypen ? o('word/fontTable.xml', 'wordprocessingml.fontTable+xml') : '') +
+    `<Override PartName="/docProps/core.xml" ContentType="application/vnd.openxmlformats-package.core-properties+xml"/><Override PartName="/docProps/app.xml" ContentType="application/vnd.openxmlformats-officedocument.extended-properties+xml"/></Types>`
+  );
+}
+
+/**
+ * numbering.xml: the house style's own (its headings may be numbered through it; dropping it would turn
+ * that numbering into stray bullets or nothing), with one bullet list of ours under new ids.
+ */
+function lijstNummering(eigen: string | undefined, numId: number, abstractId: number): string {
+  const niveaus = [0, 1, 2]
+    .map((l) => `<w:lvl w:ilvl="${l}"><w:start w:val="1"/><w:numFmt w:val="bullet"/><w:lvlText w:val="${['•', '◦', '▪'][l]}"/><w:lvlJc w:val="left"/><w:pPr><w:ind w:left="${360 * (l + 1) + 360}" w:hanging="360"/></w:pPr></w:lvl>`)
+    .join('');
+  const abstract = `<w:abstractNum w:abstractNumId="${abstractId}"><w:multiLevelType w:val="hybridMultilevel"/>${niveaus}</w:abstractNum>`;
+  const num = `<w:num w:numId="${numId}"><w:abstractNumId w:val="${abstractId}"/></w:num>`;
+  if (!eigen) return `${XML_KOP}<w:numbering xmlns:w="${W}">${abstract}${num}</w:numbering>`;
+  // Every abstractNum comes before every num.
+  const eersteNum = eigen.search(/<w:num[\s>]/);
+  const metAbstract = eersteNum >= 0 ? eigen.slice(0, eersteNum) + abstract + eigen.slice(eersteNum) : eigen.replace(/<\/w:numbering>/, `${abstract}</w:numbering>`);
+  return metAbstract.replace(/<\/w:numbering>\s*$/, `${num}</w:numbering>`);
+}

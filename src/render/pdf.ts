@@ -1,0 +1,103 @@
+// PDF through LibreOffice (headless, in a profile of its own). A plain `soffice --convert-to pdf`
+// leaves the table of contents as Word wrote it, without page numbers; so LibreOffice is driven over
+// UNO (Python) to update every index first, twice (the filled table can move the pages after it).
+import { spawnSync } from 'node:child_process';
+import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { zoekSoffice } from '../ingest/herbereken.js';
+
+const UNO_SCRIPT = String.raw`
+import subprocess, sys, time
+import uno
+from com.sun.star.beans import PropertyValue
+
+def prop(naam, waarde):
+    p = PropertyValue()
+    p.Name = naam
+    p.Value = waarde
+    return p
+
+soffice, profiel, docx, pdf, pijp = sys.argv[1:6]
+proc = subprocess.Popen([soffice, '-env:UserInstallation=' + profiel, '--headless', '--invisible', '--norestore', '--nologo',
+                         '--accept=pipe,name=' + pijp + ';urp;StarOffice.ComponentContext'],
+                        stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+try:
+    lokaal = uno.getComponentContext()
+    resolver = lokaal.ServiceManager.createInstanceWithContext('com.sun.star.bridge.UnoUrlResolver', lokaal)
+    ctx = None
+    for _ in range(480):
+        try:
+            ctx = resolver.resolve('uno:pipe,name=' + pijp + ';urp;StarOffice.ComponentContext')
+            break
+        except Exception:
+            time.sleep(0.25)
+    if ctx is None:
+        sys.exit(3)
+    desktop = ctx.ServiceManager.createInstanceWithContext('com.sun.star.frame.Desktop', ctx)
+    doc = desktop.loadComponentFromURL(uno.systemPathToFileUrl(docx), '_blank', 0, (prop('Hidden', True),))
+    indexen = doc.getDocumentIndexes()
+    for ronde in range(2):
+        for i in range(indexen.getCount()):
+            indexen.getByIndex(i).update()
+        doc.refresh()
+    doc.storeToURL(uno.systemPathToFileUrl(pdf), (prop('FilterName', 'writer_pdf_Export'),))
+    doc.close(True)
+    try:
+        desktop.terminate()
+    except Exception:
+        pass
+finally:
+    try:
+        proc.wait(timeout=60)
+    except Exception:
+        proc.kill()
+`;
+
+/** A Python 3 that can talk to LibreOffice (Debian: python3-uno), if there is one. */
+function zoekPythonUno(): string | undefined {
+  for (const p of ['/usr/bin/python3', 'python3']) {
+    const r = spawnSync(p, ['-c', 'import uno'], { encoding: 'utf8', timeout: 60_000 });
+    if (r.status === 0) return p;
+  }
+  return undefined;
+}
+
+export class PdfFout extends Error {}
+
+/**
+ * The PDF of a .docx. Throws PdfFout (a Dutch message) when LibreOffice is missing or fails. Returns a
+ * warning when the table of contents could not be updated (no python3-uno): the PDF is then made
+ * by a plain conversion.
+ */
+export async function docxNaarPdf(docx: Uint8Array, naam: string): Promise<{ pdf: Uint8Array; waarschuwing?: string }> {
+  const soffice = zoekSoffice();
+  if (!soffice) {
+    throw new PdfFout('--format pdf heeft LibreOffice nodig (soffice), maar dat is niet gevonden; installeer het (bijvoorbeeld apt-get install libreoffice-writer-nogui python3-uno) of maak de PDF vanuit het .docx-bestand in Word');
+  }
+  const tmp = await mkdtemp(path.join(tmpdir(), 'vth-pdf-'));
+  try {
+    const bron = path.join(tmp, `${naam}.docx`);
+    const doel = path.join(tmp, `${naam}.pdf`);
+    await writeFile(bron, docx);
+    const profiel = `file://${path.join(tmp, 'profiel')}`;
+    const python = zoekPythonUno();
+    let waarschuwing: string | undefined;
+    if (python) {
+      const script = path.join(tmp, 'naar-pdf.py');
+      await writeFile(script, UNO_SCRIPT);
+      const r = spawnSync(python, [script, soffice, profiel, bron, doel, `vth${process.pid}${Date.now()}`], { encoding: 'utf8', timeout: 600_000 });
+      if (r.status !== 0) throw new PdfFout(`LibreOffice kon ${naam}.docx niet naar PDF omzetten${r.stderr ? `: ${r.stderr.trim().split('\n').pop()!.slice(0, 300)}` : ''}`);
+    } else {
+      waarschuwing = `python3-uno ontbreekt: de PDF is gemaakt zonder de inhoudsopgave bij te werken (geen paginanummers); installeer python3-uno`;
+      const r = spawnSync(soffice, [`-env:UserInstallation=${profiel}`, '--headless', '--norestore', '--convert-to', 'pdf', '--outdir', tmp, bron], { encoding: 'utf8', timeout: 600_000 });
+      if (r.status !== 0) throw new PdfFout(`LibreOffice kon ${naam}.docx niet naar PDF omzetten${r.stderr ? `: ${r.stderr.trim().slice(0, 300)}` : ''}`);
+    }
+    const pdf = await readFile(doel).catch(() => {
+      throw new PdfFout(`LibreOffice maakte geen PDF van ${naam}.docx`);
+    });
+    return { pdf: new Uint8Array(pdf), waarschuwing };
+  } finally {
+    await rm(tmp, { recursive: true, force: true });
+  }
+}

@@ -1,0 +1,176 @@
+import { spawnSync } from 'node:child_process';
+import { cpSync, existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { inflateRawSync } from 'node:zlib';
+import { describe, expect, it } from 'vitest';
+import { dataBegin, leesZipInhoud } from '../src/ingest/zip.js';
+import { kolomBreedtes } from '../src/render/docx.js';
+import { ROOT, tijdelijkeMap, vth, VOORBEELD, VOORBEELD_CSV } from './helpers.js';
+
+const HUISSTIJL = path.join(ROOT, 'fixtures/huisstijl/dinkelberg.docx');
+const ZAKEN = path.join(path.dirname(VOORBEELD), 'zaken-2025.csv');
+
+/** Every part of a .docx by name, as text (media as bytes). */
+function delen(pad: string): Map<string, Buffer> {
+  const buf = readFileSync(pad);
+  const inhoud = leesZipInhoud(buf)!;
+  const uit = new Map<string, Buffer>();
+  for (const d of inhoud.delen) {
+    const begin = dataBegin(buf.subarray(d.lokaleKop, d.lokaleKop + 30), d)!;
+    const data = buf.subarray(begin, begin + d.gecomprimeerd);
+    uit.set(d.naam, d.methode === 0 ? data : inflateRawSync(data));
+  }
+  return uit;
+}
+
+const soffice = ['soffice', '/usr/bin/soffice'].find((p) => spawnSync(p, ['--version']).status === 0);
+const pdfinfo = !spawnSync('pdfinfo', ['-v']).error;
+
+function maakWord(extra: string[] = [], werkmap = VOORBEELD) {
+  const uit = path.join(tijdelijkeMap(), 'uit');
+  const r = vth(['uvp', werkmap, '-o', uit, '--format', 'docx', ...extra]);
+  return { uit, r, pad: path.join(uit, (existsSync(uit) ? readdirSync(uit) : []).find((f) => f.endsWith('.docx')) ?? 'geen.docx') };
+}
+
+describe('vth uvp --format docx', () => {
+  it('a Word document: title page, a table of contents field, real headings, tables with a repeated header row, charts as PNG with their SVG, page numbers', () => {
+    const { r, pad } = maakWord();
+    expect(r.code, r.stderr).toBe(0);
+    const d = delen(pad);
+    const doc = d.get('word/document.xml')!.toString('utf8');
+    // Title page: the title and the adoption date in words.
+    expect(doc).toMatch(/<w:pStyle w:val="Title"\/><\/w:pPr><w:r><w:t xml:space="preserve">Uitvoeringsprogramma VTH 2025, gemeente Dinkelberg<\/w:t>/);
+    expect(doc).toContain('Vastgesteld door het college van burgemeester en wethouders op 28 januari 2025');
+    // The table of contents is a TOC field Word updates on opening.
+    expect(doc).toContain('<w:instrText xml:space="preserve"> TOC \\o "1-3" \\h \\z \\u </w:instrText>');
+    expect(d.get('word/settings.xml')!.toString('utf8')).toContain('<w:updateFields w:val="true"/>');
+    // Chapters as Heading1, sections as Heading2, in document order.
+    const koppen = [...doc.matchAll(/<w:pStyle w:val="Heading1"\/><\/w:pPr><w:r><w:t xml:space="preserve">([^<]*)<\/w:t>/g)].map((m) => m[1]);
+    expect(koppen).toEqual(['1. Samenvatting', '2. Inleiding', '3. Risicoanalyse en prioriteiten', '4. Strategie en kwaliteit', '5. Terugblik en ontwikkelingen', '6. Doelen en indicatoren', '7. Programma', '8. Ketenpartners, projecten en diensten', '9. Capaciteit', '10. Monitoring en verantwoording', "11. Afwijkingen en risico's", '12. Verbeterpunten van de provincie', 'Bijlagen']);
+    expect(doc).toContain('<w:pStyle w:val="Heading2"/></w:pPr><w:r><w:t xml:space="preserve">Wat we niet doen</w:t>');
+    // Tables: every row kept together, the header row repeated; numbers right-aligned in Dutch notation; totals bold.
+    const tabellen = doc.match(/<w:tbl>/g)!.length;
+    expect(tabellen).toBeGreaterThan(15);
+    expect(doc.match(/<w:tblHeader\/>/g)!.length).toBe(tabellen);
+    expect(doc).toMatch(/<w:jc w:val="right"\/><\/w:pPr><w:r><w:t xml:space="preserve">18\.633<\/w:t>/);
+    expect(doc).toMatch(/<w:r><w:rPr><w:b\/><\/w:rPr><w:t xml:space="preserve">Subtotaal Advies<\/w:t><\/w:r>/);
+    expect(doc).not.toMatch(/<w:trPr>(?!<w:cantSplit\/>)/);
+    // Two charts: PNG and SVG in the package, the SVG as Word's svgBlip beside the PNG, with a caption.
+    expect([...d.keys()].filter((k) => k.startsWith('word/media/')).sort()).toEqual(['word/media/grafiek1.png', 'word/media/grafiek1.svg', 'word/media/grafiek2.png', 'word/media/grafiek2.svg']);
+    expect(d.get('word/media/grafiek1.png')!.subarray(1, 4).toString()).toBe('PNG');
+    expect(d.get('word/media/grafiek1.svg')!.toString('utf8')).toContain('Risicoanalyse Dinkelberg 2025');
+    expect(doc.match(/<asvg:svgBlip /g)).toHaveLength(2);
+    expect(doc).toContain('Figuur 1. Activiteiten naar kans en effect, gekleurd naar klasse');
+    // Page numbers in the footer; the title page without header and footer.
+    expect(d.get('word/footer1.xml')!.toString('utf8')).toMatch(/Pagina .*PAGE .*van .*NUMPAGES/);
+    expect(doc).toContain('<w:titlePg/>');
+    // Markdown from Teksten became Word formatting, not asterisks.
+    expect(doc).toMatch(/ Op <\/w:t><\/w:r><w:r><w:rPr><w:b\/><\/w:rPr><w:t xml:space="preserve">kritieke massa<\/w:t>/);
+    expect(doc).not.toContain('<w:t xml:space="preserve"></w:t>');
+    expect(doc).not.toContain('**');
+  });
+
+  it('is deterministic: two runs give the same bytes', () => {
+    const a = maakWord();
+    const b = maakWord();
+    expect(readFileSync(a.pad).equals(readFileSync(b.pad))).toBe(true);
+  });
+
+  it('takes the house style of a Dutch reference document: its style ids (Kop1), numbering, header with logo and margins', () => {
+    const { r, pad } = maakWord(['--huisstijl', HUISSTIJL]);
+    expect(r.code, r.stderr).toBe(0);
+    const d = delen(pad);
+    const doc = d.get('word/document.xml')!.toString('utf8');
+    // Headings by the reference's own ids; its heading style numbers them, so the text does not.
+    expect(doc).toContain('<w:pStyle w:val="Kop1"/></w:pPr><w:r><w:t xml:space="preserve">Samenvatting</w:t>');
+    expect(doc).not.toContain('w:val="Heading1"');
+    expect(doc).toContain('<w:pStyle w:val="Titel"/>');
+    expect(doc).toContain('<w:tblStyle w:val="Tabelraster"/>');
+    const styles = d.get('word/styles.xml')!.toString('utf8');
+    expect(styles).toContain('w:styleId="Kop1"><w:name w:val="heading 1"/>');
+    // What the reference lacks is added under ids it does not use.
+    expect(styles).toContain('w:styleId="TOCHeading"');
+    // Its numbering stays (the headings' numbers), ours is added under new ids: no stray bullets.
+    const numbering = d.get('word/numbering.xml')!.toString('utf8');
+    expect(numbering).toContain('<w:abstractNum w:abstractNumId="0">');
+    expect(numbering).toMatch(/<w:abstractNum w:abstractNumId="1">.*<w:numFmt w:val="bullet"\/>/);
+    expect(numbering.indexOf('<w:num ')).toBeGreaterThan(numbering.lastIndexOf('<w:abstractNum '));
+    expect(doc).toMatch(/<w:numPr><w:ilvl w:val="0"\/><w:numId w:val="2"\/><\/w:numPr>/);
+    // Header with the municipality's name and its logo; the margins of 2 cm.
+    expect(d.get('word/header1.xml')!.toString('utf8')).toContain('Gemeente Dinkelberg');
+    expect(d.get('word/_rels/header1.xml.rels')!.toString('utf8')).toContain('media/image1.png');
+    expect(d.get('word/media/image1.png')!.subarray(1, 4).toString()).toBe('PNG');
+    expect(doc).toContain('<w:pgMar w:top="1134" w:right="1134" w:bottom="1134" w:left="1134"');
+  });
+
+  it('the setting huisstijl in Instellingen, relative to the werkmap; a reference that is no Word document: exit 2, nothing written', () => {
+    const map = tijdelijkeMap();
+    cpSync(VOORBEELD_CSV, map, { recursive: true });
+    cpSync(HUISSTIJL, path.join(map, 'sjabloon.docx'));
+    const inst = path.join(map, 'instellingen.csv');
+    writeFileSync(inst, readFileSync(inst, 'latin1') + 'huisstijl;sjabloon.docx\r\n', 'latin1');
+    const { r, pad } = maakWord([], map);
+    expect(r.code, r.stderr).toBe(0);
+    expect(delen(pad).get('word/document.xml')!.toString('utf8')).toContain('w:val="Kop1"');
+    const kapot = path.join(map, 'kapot.docx');
+    writeFileSync(kapot, 'geen zip');
+    const fout = maakWord(['--huisstijl', kapot]);
+    expect(fout.r.code).toBe(2);
+    expect(fout.r.stderr).toContain('huisstijl kapot.docx is geen .docx-bestand');
+    expect(existsSync(fout.uit)).toBe(false);
+  });
+
+  it('--format pdf without LibreOffice: a clear message and exit 2, the other formats still written', () => {
+    const uit = path.join(tijdelijkeMap(), 'uit');
+    const r = vth(['uvp', VOORBEELD, '-o', uit, '--format', 'md,docx,pdf', '-q'], { env: { VTH_SOFFICE: '' } });
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain('--format pdf heeft LibreOffice nodig');
+    expect(readdirSync(uit).sort()).toEqual(['uvp-2025-dinkelberg-capaciteit.svg', 'uvp-2025-dinkelberg-risico.svg', 'uvp-2025-dinkelberg-verantwoording.md', 'uvp-2025-dinkelberg.docx', 'uvp-2025-dinkelberg.md']);
+  });
+
+  it.runIf(soffice && pdfinfo)(
+    `LibreOffice reads the .docx and makes a PDF whose table of contents has page numbers and whose text holds every chapter${soffice && pdfinfo ? '' : ' (OVERGESLAGEN: LibreOffice of poppler-utils ontbreekt)'}`,
+    () => {
+      const uit = path.join(tijdelijkeMap(), 'uit');
+      for (const args of [
+        ['uvp', VOORBEELD, '-o', uit, '--format', 'pdf', '--huisstijl', HUISSTIJL],
+        ['jaarverslag', VOORBEELD, '--zaken', ZAKEN, '-o', uit, '--format', 'pdf'],
+      ]) {
+        const r = vth(args);
+        expect(r.code, r.stderr).toBe(0);
+      }
+      const info = (f: string) => spawnSync('pdfinfo', [path.join(uit, f)], { encoding: 'utf8' }).stdout;
+      const tekst = (f: string) => spawnSync('pdftotext', ['-layout', path.join(uit, f), '-'], { encoding: 'utf8' }).stdout;
+      const uvp = tekst('uvp-2025-dinkelberg.pdf');
+      expect(Number(/Pages:\s+(\d+)/.exec(info('uvp-2025-dinkelberg.pdf'))![1])).toBeGreaterThanOrEqual(12);
+      for (const h of ['Samenvatting', 'Strategie en kwaliteit', 'Ketenpartners, projecten en diensten', 'Verbeterpunten van de provincie']) expect(uvp).toContain(h);
+      // The table of contents was updated before the export: entries with page numbers.
+      expect(uvp).toMatch(/Samenvatting\s*\.{5,}\s*\d+/);
+      expect(uvp).toMatch(/Verbeterpunten van de provincie\s*\.{5,}\s*\d+/);
+      expect(uvp).toContain('Gemeente Dinkelberg');
+      const jv = tekst('jaarverslag-2025-dinkelberg.pdf');
+      for (const h of ['Regionale projecten en diensten', 'Uitgesteld werk', 'Vooruitblik']) expect(jv).toMatch(new RegExp(`${h}\\s*\\.{5,}\\s*\\d+`));
+      expect(jv).toMatch(/Pagina \d+ van \d+/);
+    },
+  );
+  if (!soffice || !pdfinfo) console.warn('OVERGESLAGEN: LibreOffice of poppler-utils ontbreekt (apt-get install -y libreoffice-writer-nogui python3-uno poppler-utils); de PDF is niet gecontroleerd.');
+});
+
+describe('column widths of a Word table', () => {
+  it('every column fits its longest word or number; the rest of the width goes to the long text', () => {
+    const rijen = [
+      ['Code', 'Product', 'Aantal', 'Uren'],
+      ['A1.05.00', 'Toets actualisatie vergunningen met een heel lange omschrijving die moet afbreken', '4', '1.410'],
+    ];
+    const b = kolomBreedtes(rijen, 4, 9000);
+    expect(b.reduce((x, y) => x + y, 0)).toBeLessThanOrEqual(9000);
+    expect(b.reduce((x, y) => x + y, 0)).toBeGreaterThan(8990);
+    // "A1.05.00" (8) and "Aantal" (6) whole; the product column takes the rest.
+    expect(b[0]).toBeGreaterThanOrEqual(8 * 105 + 230);
+    expect(b[2]).toBeGreaterThanOrEqual(6 * 105 + 230);
+    expect(b[1]).toBeGreaterThan(b[0]! + b[2]! + b[3]!);
+    // Narrow content fills the width in proportion.
+    const smal = kolomBreedtes([['a', 'bb']], 2, 1000);
+    expect(smal[1]).toBeGreaterThan(smal[0]!);
+  });
+});
