@@ -154,6 +154,16 @@ try {
       const t = mediaan(args);
       console.log(`  ${naam.padEnd(36)} ${fmt(t).padStart(6)} ms  ${fmt(t / kaal, 2).padStart(5)}× kale Node${doel ? `  (doel ≤ ${fmt(doel, 1)}×)` : ''}`);
     }
+    // Word against Markdown for the same UVP: what the .docx (charts to PNG, the house style) adds.
+    const md = mediaan(['bin/vth.js', 'uvp', wm, '-o', uit, '--format', 'md', '--force', '-q']);
+    const huisstijl = ['--huisstijl', 'fixtures/huisstijl/dinkelberg.docx'];
+    for (const [naam, args] of [
+      ['vth uvp --format docx', ['bin/vth.js', 'uvp', wm, '-o', uit, '--format', 'docx', '--force', '-q']],
+      ['vth uvp --format docx --huisstijl', ['bin/vth.js', 'uvp', wm, '-o', uit, '--format', 'docx', ...huisstijl, '--force', '-q']],
+    ]) {
+      const t = mediaan(args);
+      console.log(`  ${naam.padEnd(36)} ${fmt(t).padStart(6)} ms  ${fmt(t / md, 2).padStart(5)}× uvp --format md`);
+    }
     rmSync(uit, { recursive: true, force: true });
   }
 

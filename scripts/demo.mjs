@@ -5,6 +5,11 @@ import { fileURLToPath } from 'node:url';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const werkmap = 'fixtures/voorbeeldgemeente/werkmap.xlsx';
+// Word always; PDF when LibreOffice Writer is installed (otherwise vth would rightly end with exit 2).
+const { zoekWriter } = await import('../dist/render/pdf.js');
+const pdf = zoekWriter().writer;
+const documenten = ['--format', `md,xlsx,docx${pdf ? ',pdf' : ''}`, '--huisstijl', 'fixtures/huisstijl/dinkelberg.docx'];
+if (!pdf) console.log('LibreOffice Writer is niet geïnstalleerd: de demo maakt geen PDF (apt-get install libreoffice-writer-nogui python3-uno).');
 
 // The werkmap's findings are shown once, by controleer; the other steps run with -q (errors only).
 /** Each step with the exit codes that count as success for it (a shortfall is a finding, not a failure). */
@@ -14,8 +19,8 @@ const stappen = [
   // The example municipality is short in one afdeling on purpose: exit 1 shows the deferral proposal.
   { args: ['capaciteit', werkmap, '-q'], ok: [1] },
   { args: ['capaciteit', werkmap, '-o', 'uitvoer/capaciteit-2025-dinkelberg.md', '--force', '-q'], ok: [1] },
-  { args: ['uvp', werkmap, '-o', 'uitvoer', '--force', '-q'], ok: [0] },
-  { args: ['jaarverslag', werkmap, '--zaken', 'fixtures/voorbeeldgemeente/zaken-2025.csv', '-o', 'uitvoer', '--force', '-q'], ok: [0] },
+  { args: ['uvp', werkmap, '-o', 'uitvoer', ...documenten, '--force', '-q'], ok: [0] },
+  { args: ['jaarverslag', werkmap, '--zaken', 'fixtures/voorbeeldgemeente/zaken-2025.csv', '-o', 'uitvoer', ...documenten, '--force', '-q'], ok: [0] },
   // The example region holds one broken workbook on purpose: exit 1 says a municipality was not judged.
   { args: ['ibt', 'fixtures/regio-voorbeeld', '-o', 'uitvoer/ibt', '--force'], ok: [1] },
 ];

@@ -5,6 +5,7 @@ import { inflateRawSync } from 'node:zlib';
 import { describe, expect, it } from 'vitest';
 import { dataBegin, leesZipInhoud } from '../src/ingest/zip.js';
 import { kolomBreedtes } from '../src/render/docx.js';
+import { zoekWriter } from '../src/render/pdf.js';
 import { ROOT, tijdelijkeMap, vth, VOORBEELD, VOORBEELD_CSV } from './helpers.js';
 
 const HUISSTIJL = path.join(ROOT, 'fixtures/huisstijl/dinkelberg.docx');
@@ -23,7 +24,7 @@ function delen(pad: string): Map<string, Buffer> {
   return uit;
 }
 
-const soffice = ['soffice', '/usr/bin/soffice'].find((p) => spawnSync(p, ['--version']).status === 0);
+const soffice = zoekWriter().writer;
 const pdfinfo = !spawnSync('pdfinfo', ['-v']).error;
 
 function maakWord(extra: string[] = [], werkmap = VOORBEELD) {
@@ -129,7 +130,7 @@ describe('vth uvp --format docx', () => {
   });
 
   it.runIf(soffice && pdfinfo)(
-    `LibreOffice reads the .docx and makes a PDF whose table of contents has page numbers and whose text holds every chapter${soffice && pdfinfo ? '' : ' (OVERGESLAGEN: LibreOffice of poppler-utils ontbreekt)'}`,
+    `LibreOffice reads the .docx and makes a PDF whose table of contents has page numbers and whose text holds every chapter${soffice && pdfinfo ? '' : ' (OVERGESLAGEN: LibreOffice Writer of poppler-utils ontbreekt)'}`,
     () => {
       const uit = path.join(tijdelijkeMap(), 'uit');
       for (const args of [

@@ -2,6 +2,7 @@
 // leaves the table of contents as Word wrote it, without page numbers; so LibreOffice is driven over
 // UNO (Python) to update every index first, twice (the filled table can move the pages after it).
 import { spawnSync } from 'node:child_process';
+import { readdirSync, realpathSync } from 'node:fs';
 import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -65,15 +66,33 @@ function zoekPythonUno(): string | undefined {
 
 export class PdfFout extends Error {}
 
+/** LibreOffice's soffice when its Writer is installed too (a Calc-only install cannot read .docx). */
+export function zoekWriter(): { soffice?: string; writer: boolean } {
+  const soffice = zoekSoffice();
+  if (!soffice) return { writer: false };
+  let programma: string;
+  try {
+    programma = path.dirname(realpathSync(soffice.includes('/') ? soffice : (spawnSync('sh', ['-c', `command -v ${soffice}`], { encoding: 'utf8' }).stdout.trim() || soffice)));
+  } catch {
+    return { soffice, writer: true };
+  }
+  const bibliotheek = readdirSync(programma).some((f) => /^libswlo\.(so|dylib)$|^swlo\.dll$/.test(f));
+  // An unusual layout (no program folder with libraries): let LibreOffice itself say whether it can.
+  return { soffice, writer: bibliotheek || !readdirSync(programma).some((f) => /^lib.*lo\.(so|dylib)$/.test(f)) };
+}
+
 /**
  * The PDF of a .docx. Throws PdfFout (a Dutch message) when LibreOffice is missing or fails. Returns a
  * warning when the table of contents could not be updated (no python3-uno): the PDF is then made
  * by a plain conversion.
  */
 export async function docxNaarPdf(docx: Uint8Array, naam: string): Promise<{ pdf: Uint8Array; waarschuwing?: string }> {
-  const soffice = zoekSoffice();
+  const { soffice, writer } = zoekWriter();
   if (!soffice) {
     throw new PdfFout('--format pdf heeft LibreOffice nodig (soffice), maar dat is niet gevonden; installeer het (bijvoorbeeld apt-get install libreoffice-writer-nogui python3-uno) of maak de PDF vanuit het .docx-bestand in Word');
+  }
+  if (!writer) {
+    throw new PdfFout('--format pdf heeft LibreOffice Writer nodig, maar alleen LibreOffice zonder Writer is gevonden; installeer het (bijvoorbeeld apt-get install libreoffice-writer-nogui python3-uno)');
   }
   const tmp = await mkdtemp(path.join(tmpdir(), 'vth-pdf-'));
   try {
