@@ -175,3 +175,30 @@ describe('column widths of a Word table', () => {
     expect(smal[1]).toBeGreaterThan(smal[0]!);
   });
 });
+
+describe('Markdown to Word', () => {
+  it('links become hyperlinks, nested lists get their level, code its font, in the schema order of run properties', async () => {
+    const { markdownNaarDocx } = await import('../src/render/docx.js');
+    const pad = path.join(tijdelijkeMap(), 'proef.docx');
+    writeFileSync(pad, markdownNaarDocx('# Titel\n\nStatus.\n\n## 1. Hoofdstuk\n\nZie [de site](https://example.org/a?b=1&c=2) en **`code` vet**.\n\n- een\n  - twee\n- drie\n', 'Titel', { titelpagina: ['Gemeente X'], afbeeldingen: new Map() }));
+    const d = delen(pad);
+    const doc = d.get('word/document.xml')!.toString('utf8');
+    const rels = d.get('word/_rels/document.xml.rels')!.toString('utf8');
+    const id = /<w:hyperlink r:id="(rId\d+)">/.exec(doc)![1];
+    expect(rels).toContain(`<Relationship Id="${id}" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/hyperlink" Target="https://example.org/a?b=1&amp;c=2" TargetMode="External"/>`);
+    expect(doc).toContain('<w:r><w:rPr><w:rStyle w:val="Hyperlink"/></w:rPr><w:t xml:space="preserve">de site</w:t></w:r>');
+    expect(doc).toContain('<w:rPr><w:rFonts w:ascii="Liberation Mono" w:hAnsi="Liberation Mono" w:cs="Liberation Mono"/><w:b/></w:rPr><w:t xml:space="preserve">code</w:t>');
+    expect([...doc.matchAll(/<w:numPr><w:ilvl w:val="(\d)"\/><w:numId w:val="1"\/><\/w:numPr><\/w:pPr><w:r><w:t xml:space="preserve">(\w+)<\/w:t>/g)].map((m) => [m[1], m[2]])).toEqual([
+      ['0', 'een'],
+      ['1', 'twee'],
+      ['0', 'drie'],
+    ]);
+    // The status line under the title is on the title page's place, not repeated in the body.
+    expect(doc).not.toContain('Status.');
+    // Styles: name, basedOn, next, qFormat, pPr, rPr, in that order (Word refuses another).
+    const kop1 = /<w:style w:type="paragraph" w:styleId="Heading1">.*?<\/w:style>/.exec(d.get('word/styles.xml')!.toString('utf8'))![0];
+    const volgorde = ['w:name', 'w:basedOn', 'w:next', 'w:qFormat', 'w:pPr', 'w:rPr'].map((e) => kop1.indexOf(`<${e}`));
+    expect(volgorde).toEqual([...volgorde].sort((a, b) => a - b));
+    expect(volgorde.every((i) => i > 0)).toBe(true);
+  });
+});

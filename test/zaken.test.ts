@@ -160,6 +160,6 @@ describe('vth jaarverslag --format json', () => {
     // The document shows the same figure.
     const md = readFileSync(path.join(uit, 'jaarverslag-2025-dinkelberg.md'), 'utf8');
     expect(md).toContain(`Uit zaken-2025.csv: 2.740 zaken, waarvan 2.740 in 2025`);
-    expect(vth(['jaarverslag', VOORBEELD, '-o', tijdelijkeMap(), '--format', 'pdf']).code).toBe(2);
+    expect(vth(['jaarverslag', VOORBEELD, '-o', tijdelijkeMap(), '--format', 'odt']).code).toBe(2);
   });
 });

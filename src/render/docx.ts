@@ -49,7 +49,8 @@ interface Opmaak {
 
 function run(tekst: string, o: Opmaak): string {
   if (tekst === '') return '';
-  const rpr = [o.vet ? '<w:b/>' : '', o.cursief ? '<w:i/>' : '', o.code ? '<w:rFonts w:ascii="Liberation Mono" w:hAnsi="Liberation Mono" w:cs="Liberation Mono"/>' : ''].join('');
+  // In the schema's order: rFonts before b and i (Word refuses a file with its run properties out of order).
+  const rpr = [o.code ? '<w:rFonts w:ascii="Liberation Mono" w:hAnsi="Liberation Mono" w:cs="Liberation Mono"/>' : '', o.vet ? '<w:b/>' : '', o.cursief ? '<w:i/>' : ''].join('');
   return `<w:r>${rpr ? `<w:rPr>${rpr}</w:rPr>` : ''}<w:t xml:space="preserve">${x(tekst)}</w:t></w:r>`;
 }
 
@@ -362,7 +363,7 @@ export function markdownNaarDocx(md: string, titel: string, o: DocxOpties): Uint
     ['word/document.xml', document],
     ['word/styles.xml', stijlen],
     ['word/numbering.xml', nummering],
-    ['word/settings.xml', `${XML_KOP}<w:settings xmlns:w="${W}"><w:updateFields w:val="true"/><w:defaultTabStop w:val="708"/><w:characterSpacingControl w:val="doNotCompress"/><w:compat><w:compatSetting w:name="compatibilityMode" w:uri="http://schemas.microsoft.com/office/word" w:val="15"/></w:compat></w:settings>`],
+    ['word/settings.xml', `${XML_KOP}<w:settings xmlns:w="${W}"><w:defaultTabStop w:val="708"/><w:characterSpacingControl w:val="doNotCompress"/><w:updateFields w:val="true"/><w:compat><w:compatSetting w:name="compatibilityMode" w:uri="http://schemas.microsoft.com/office/word" w:val="15"/></w:compat></w:settings>`],
     ['word/header1.xml', koptekst],
     ['word/footer1.xml', voettekst],
     ...b.media,

@@ -74,10 +74,11 @@ const NAMEN: Record<Rol, string[]> = {
 };
 
 const KLEUR = '1F4E79';
-const para = (id: string, naam: string, inhoud: string, basis = 'Normal', extra = '') =>
-  `<w:style w:type="paragraph" w:styleId="${id}"${extra}><w:name w:val="${naam}"/>${basis ? `<w:basedOn w:val="${basis}"/>` : ''}<w:qFormat/>${inhoud}</w:style>`;
+// Elements in the schema's order (name, basedOn, next, qFormat, pPr, rPr): Word refuses styles out of order.
+const para = (id: string, naam: string, inhoud: string, volgende = '') =>
+  `<w:style w:type="paragraph" w:styleId="${id}"><w:name w:val="${naam}"/><w:basedOn w:val="Normal"/>${volgende ? `<w:next w:val="${volgende}"/>` : ''}<w:qFormat/>${inhoud}</w:style>`;
 const kop = (id: string, naam: string, niveau: number, pt: number, cursief = false) =>
-  para(id, naam, `<w:next w:val="Normal"/><w:pPr><w:keepNext/><w:keepLines/><w:spacing w:before="${niveau === 0 ? 360 : 240}" w:after="120"/><w:outlineLvl w:val="${niveau}"/></w:pPr><w:rPr><w:b/>${cursief ? '<w:i/>' : ''}<w:color w:val="${KLEUR}"/><w:sz w:val="${pt * 2}"/><w:szCs w:val="${pt * 2}"/></w:rPr>`);
+  para(id, naam, `<w:pPr><w:keepNext/><w:keepLines/><w:spacing w:before="${niveau === 0 ? 360 : 240}" w:after="120"/><w:outlineLvl w:val="${niveau}"/></w:pPr><w:rPr><w:b/>${cursief ? '<w:i/>' : ''}<w:color w:val="${KLEUR}"/><w:sz w:val="${pt * 2}"/><w:szCs w:val="${pt * 2}"/></w:rPr>`, 'Normal');
 
 /** vth's own style per role: a sober house style (Arial, dark blue headings). */
 const EIGEN: Record<Rol, { id: string; xml: string }> = {
@@ -152,7 +153,7 @@ export function stijlIdsUit(hs: Huisstijl | undefined): { ids: StijlIds; ontbree
     voettekst: id('voettekst'),
   };
   // Styles based on Normal need a Normal; a reference always has one, vth's own set brings its own.
-  if (hs) ontbreekt.forEach((s, i) => (ontbreekt[i] = s.replace('<w:basedOn w:val="Normal"/>', `<w:basedOn w:val="${ids.standaard}"/>`)));
+  if (hs) ontbreekt.forEach((s, i) => (ontbreekt[i] = s.replace('<w:basedOn w:val="Normal"/>', `<w:basedOn w:val="${ids.standaard}"/>`).replace('<w:next w:val="Normal"/>', `<w:next w:val="${ids.standaard}"/>`)));
   return { ids, ontbreekt };
 }
 
