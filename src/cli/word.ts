@@ -1,7 +1,9 @@
 import path from 'node:path';
 import type { Huisstijl } from '../render/huisstijl.js';
 import { dagMaandTekst } from '../report/gedeeld.js';
+import { EXIT } from './fouten.js';
 import { isStil } from './looptijd.js';
+import { schrijfUitvoer } from './schrijf.js';
 
 export interface WordDocument {
   /** The document's Markdown, from the same templates and view as the .md file. */
@@ -58,4 +60,28 @@ export function titelpagina(gemeente: string, jaar: number | string, vastgesteld
     String(jaar),
     vastgesteldOp ? `Vastgesteld door het college van burgemeester en wethouders op ${datum(vastgesteldOp)}` : 'Concept: nog niet vastgesteld door het college',
   ];
+}
+
+/**
+ * The end of a document command: the Word and PDF files added when asked, everything written at once,
+ * each file named; exit 2 when the PDF could not be made (the other formats are written).
+ */
+export async function schrijfDocument(
+  bestanden: { pad: string; inhoud: string | Uint8Array }[],
+  woord: { document: WordDocument; docx: boolean; pdf: boolean; huisstijl?: Huisstijl } | undefined,
+  opts: { output: string; force?: boolean },
+): Promise<number> {
+  let pdfFout: string | undefined;
+  if (woord && (woord.docx || woord.pdf)) {
+    const w = await wordBestanden(woord.document, woord, opts.output, woord.huisstijl);
+    bestanden.push(...w.bestanden);
+    pdfFout = w.pdfFout;
+  }
+  await schrijfUitvoer(bestanden, opts.force);
+  for (const b of bestanden) process.stderr.write(`geschreven: ${b.pad}\n`);
+  if (pdfFout) {
+    process.stderr.write(`${pdfFout}. De andere formaten zijn geschreven.\n`);
+    return EXIT.ONLEESBAAR;
+  }
+  return EXIT.OK;
 }

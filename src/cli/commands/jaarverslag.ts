@@ -7,10 +7,10 @@ import { verantwoordingView, type VerantwoordingView } from '../../report/verant
 import { laadTemplates } from '../../render/handlebars.js';
 import { EXIT, GebruikFout, metTemplates } from '../fouten.js';
 import { laadWerkmap, meldOntbrekendeTeksten, meldVoorOpdracht } from '../laad.js';
-import { schrijfUitvoer, parseFormaten } from '../schrijf.js';
+import { parseFormaten } from '../schrijf.js';
 import { formatteerMeldingen, kleuren, voortgangsbalk } from '../uitvoer.js';
 import { verwerkZaken, type ZakenUitkomst } from '../../laden/zaken.js';
-import { kiesHuisstijl, titelpagina, wordBestanden } from '../word.js';
+import { kiesHuisstijl, schrijfDocument, titelpagina } from '../word.js';
 import { naleefGroepen } from '../../compute/zaken.js';
 import { CodeKoppeling } from '../../compute/koppeling.js';
 import { nlGetal } from '../../model/getal.js';
@@ -168,22 +168,9 @@ export async function jaarverslagOpdracht(pad: string, opts: JaarverslagOpties):
     const { jaarverslagXlsx } = await import('../../render/jaarverslag-xlsx.js');
     bestanden.push({ pad: path.join(opts.output, `${stam}.xlsx`), inhoud: await jaarverslagXlsx(view, verantwoording) });
   }
-  let pdfFout: string | undefined;
-  if (woord) {
-    const w = await wordBestanden(
-      { md: md!, titel: view.titel, titelpagina: titelpagina(view.gemeente, view.jaar, view.vastgesteldOp), grafieken, stam },
-      { docx: formaten.has('docx'), pdf: formaten.has('pdf') },
-      opts.output,
-      huisstijl,
-    );
-    bestanden.push(...w.bestanden);
-    pdfFout = w.pdfFout;
-  }
-  await schrijfUitvoer(bestanden, opts.force);
-  for (const b of bestanden) process.stderr.write(`geschreven: ${b.pad}\n`);
-  if (pdfFout) {
-    process.stderr.write(`${pdfFout}. De andere formaten zijn geschreven.\n`);
-    return EXIT.ONLEESBAAR;
-  }
-  return EXIT.OK;
+  return schrijfDocument(
+    bestanden,
+    woord ? { document: { md: md!, titel: view.titel, titelpagina: titelpagina(view.gemeente, view.jaar, view.vastgesteldOp), grafieken, stam }, docx: formaten.has('docx'), pdf: formaten.has('pdf'), huisstijl } : undefined,
+    opts,
+  );
 }

@@ -6,8 +6,8 @@ import { capaciteitGrafiek, risicoGrafiek } from '../../render/grafieken.js';
 import { laadTemplates } from '../../render/handlebars.js';
 import { EXIT, metTemplates } from '../fouten.js';
 import { laadWerkmap, meldOntbrekendeTeksten, meldVoorOpdracht } from '../laad.js';
-import { schrijfUitvoer, parseFormaten } from '../schrijf.js';
-import { kiesHuisstijl, titelpagina, wordBestanden } from '../word.js';
+import { parseFormaten } from '../schrijf.js';
+import { kiesHuisstijl, schrijfDocument, titelpagina } from '../word.js';
 
 export interface UvpOpties {
   output: string;
@@ -71,22 +71,9 @@ export async function uvpOpdracht(pad: string, opts: UvpOpties): Promise<number>
     const { uvpXlsx } = await import('../../render/uvp-xlsx.js');
     bestanden.push({ pad: path.join(opts.output, `${stam}.xlsx`), inhoud: await uvpXlsx(view, verantwoording) });
   }
-  let pdfFout: string | undefined;
-  if (woord) {
-    const w = await wordBestanden(
-      { md: md!, titel: view.titel, titelpagina: titelpagina(view.gemeente, view.jaar, view.vastgesteldOp), grafieken, stam },
-      { docx: formaten.has('docx'), pdf: formaten.has('pdf') },
-      opts.output,
-      huisstijl,
-    );
-    bestanden.push(...w.bestanden);
-    pdfFout = w.pdfFout;
-  }
-  await schrijfUitvoer(bestanden, opts.force);
-  for (const b of bestanden) process.stderr.write(`geschreven: ${b.pad}\n`);
-  if (pdfFout) {
-    process.stderr.write(`${pdfFout}. De andere formaten zijn geschreven.\n`);
-    return EXIT.ONLEESBAAR;
-  }
-  return EXIT.OK;
+  return schrijfDocument(
+    bestanden,
+    woord ? { document: { md: md!, titel: view.titel, titelpagina: titelpagina(view.gemeente, view.jaar, view.vastgesteldOp), grafieken, stam }, docx: formaten.has('docx'), pdf: formaten.has('pdf'), huisstijl } : undefined,
+    opts,
+  );
 }
