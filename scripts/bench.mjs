@@ -175,6 +175,7 @@ try {
       ['capaciteit (json)', (wm, n) => ['capaciteit', wm, '--format', 'json', '-o', `c-${n}.json`, '--force', '-q']],
       ['uvp (md)', (wm, n) => ['uvp', wm, '--format', 'md', '-o', `uvp-md-${n}`, '--force', '-q']],
       ['uvp (xlsx)', (wm, n) => ['uvp', wm, '--format', 'xlsx', '-o', `uvp-xlsx-${n}`, '--force', '-q']],
+      ['uvp (docx)', (wm, n) => ['uvp', wm, '--format', 'docx', '-o', `uvp-docx-${n}`, '--force', '-q']],
     ];
     const werkmappen = groottes.map((n) => schrijfWerkmap(path.join(map, `werkmap-${n}`), n));
     for (const [naam, args] of opdrachten) {

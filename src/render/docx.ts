@@ -161,7 +161,7 @@ class Bouw {
     return `<w:p>${ppr ? `<w:pPr>${ppr}</w:pPr>` : ''}${inhoud}</w:p>`;
   }
 
-  /** A pipe table: header row repeated on every page, no row split over two pages, widths by content. */
+  /** A table found by markdown-it inside a larger block. */
   tabel(tokens: Token[], begin: number): { xml: string; einde: number } {
     const rijen: { kop: boolean; cellen: { inline: Token[] | null; rechts: boolean }[] }[] = [];
     let i = begin + 1;
@@ -176,29 +176,57 @@ class Bouw {
         rijen[rijen.length - 1]!.cellen.push({ inline, rechts: /text-align:\s*right/.test(t.attrGet('style') ?? '') });
       }
     }
-    const kolommen = Math.max(...rijen.map((r) => r.cellen.length));
-    const breedtes = kolomBreedtes(
-      rijen.map((r) => r.cellen.map((c) => (c.inline ?? []).map((t) => t.content).join(''))),
-      kolommen,
-      this.tekstBreedte,
+    const teksten = rijen.map((r) => r.cellen.map((c) => (c.inline ?? []).map((t) => t.content).join('')));
+    const xml = this.tabelXml(
+      teksten,
+      rijen.map((r) => ({ kop: r.kop, cellen: r.cellen.map((c) => ({ runs: this.inline(c.inline, r.kop ? { vet: true } : {}), rechts: c.rechts })) })),
     );
+    return { xml, einde: i };
+  }
+
+  /**
+   * A block that is one pipe table, read row by row without markdown-it's block parser: a programme of
+   * 100.000 lines is one table, and its tokens all at once took hundreds of MB. Each cell's text still
+   * goes through markdown-it's inline parser, so escapes and emphasis read as in the .md file.
+   */
+  pijpTabel(regels: string[], parser: MarkdownIt): string {
+    const uitlijning = pijpCellen(regels[1]!).map((c) => /-\s*:$/.test(c) && !/^:/.test(c));
+    const rijen = [regels[0]!, ...regels.slice(2)].map(pijpCellen);
+    const teksten = rijen.map((r) => r.map((c) => c.replace(/\\(.)/g, '$1').replace(/\*\*/g, '').replace(/<br>/g, ' ')));
+    const xml = this.tabelXml(
+      teksten,
+      (function* (b: Bouw) {
+        for (let i = 0; i < rijen.length; i++) {
+          yield {
+            kop: i === 0,
+            cellen: rijen[i]!.map((c, k) => ({ runs: b.inline(parser.parseInline(c, {})[0]?.children ?? null, i === 0 ? { vet: true } : {}), rechts: !!uitlijning[k] })),
+          };
+        }
+      })(this),
+    );
+    return xml;
+  }
+
+  /** Header row repeated on every page, no row split over two pages, widths by content (from the cells' plain text). */
+  private tabelXml(teksten: string[][], rijen: Iterable<{ kop: boolean; cellen: { runs: string; rechts: boolean }[] }>): string {
+    const kolommen = Math.max(...teksten.map((r) => r.length));
+    const breedtes = kolomBreedtes(teksten, kolommen, this.tekstBreedte);
     const grid = `<w:tblGrid>${breedtes.map((b) => `<w:gridCol w:w="${b}"/>`).join('')}</w:tblGrid>`;
-    const rijXml = rijen
-      .map((r) => {
-        const trPr = `<w:trPr><w:cantSplit/>${r.kop ? '<w:tblHeader/>' : ''}</w:trPr>`;
-        const cellen = Array.from({ length: kolommen }, (_, k) => {
-          const c = r.cellen[k];
-          const inhoud = c ? this.inline(c.inline, r.kop ? { vet: true } : {}) : '';
-          const jc = c?.rechts ? '<w:jc w:val="right"/>' : '';
-          const schaduw = r.kop ? '<w:shd w:val="clear" w:color="auto" w:fill="D9E2F3"/>' : '';
-          return `<w:tc><w:tcPr><w:tcW w:w="${breedtes[k]}" w:type="dxa"/>${schaduw}</w:tcPr><w:p><w:pPr><w:pStyle w:val="${this.ids.tabeltekst}"/>${jc}</w:pPr>${inhoud}</w:p></w:tc>`;
-        }).join('');
-        return `<w:tr>${trPr}${cellen}</w:tr>`;
-      })
-      .join('');
+    const delen: string[] = [];
+    for (const r of rijen) {
+      const trPr = `<w:trPr><w:cantSplit/>${r.kop ? '<w:tblHeader/>' : ''}</w:trPr>`;
+      let cellen = '';
+      for (let k = 0; k < kolommen; k++) {
+        const c = r.cellen[k];
+        const jc = c?.rechts ? '<w:jc w:val="right"/>' : '';
+        const schaduw = r.kop ? '<w:shd w:val="clear" w:color="auto" w:fill="D9E2F3"/>' : '';
+        cellen += `<w:tc><w:tcPr><w:tcW w:w="${breedtes[k]}" w:type="dxa"/>${schaduw}</w:tcPr><w:p><w:pPr><w:pStyle w:val="${this.ids.tabeltekst}"/>${jc}</w:pPr>${c?.runs ?? ''}</w:p></w:tc>`;
+      }
+      delen.push(`<w:tr>${trPr}${cellen}</w:tr>`);
+    }
     const tblPr = `<w:tblPr><w:tblStyle w:val="${this.ids.tabel}"/><w:tblW w:w="${breedtes.reduce((a, b) => a + b, 0)}" w:type="dxa"/><w:tblLayout w:type="fixed"/><w:tblLook w:val="04A0" w:firstRow="1" w:lastRow="0" w:firstColumn="0" w:lastColumn="0" w:noHBand="0" w:noVBand="1"/></w:tblPr>`;
     // An empty paragraph after a table keeps two tables from merging and gives air before the text.
-    return { xml: `<w:tbl>${tblPr}${grid}${rijXml}</w:tbl>${this.alinea('')}`, einde: i };
+    return `<w:tbl>${tblPr}${grid}${delen.join('')}</w:tbl>${this.alinea('')}`;
   }
 
   /** The body from the Markdown's block tokens; the first heading (the title) and its status line are left to the title page. */
@@ -267,6 +295,31 @@ class Bouw {
   }
 }
 
+/** A pipe table row's cells, split on the pipes that are not escaped (the escape stays for the inline parser). */
+function pijpCellen(regel: string): string[] {
+  let r = regel.trim();
+  if (r.startsWith('|')) r = r.slice(1);
+  if (r.endsWith('|') && !r.endsWith('\\|')) r = r.slice(0, -1);
+  const uit: string[] = [];
+  let huidig = '';
+  for (let i = 0; i < r.length; i++) {
+    if (r[i] === '\\' && i + 1 < r.length) {
+      huidig += r[i]! + r[i + 1]!;
+      i++;
+    } else if (r[i] === '|') {
+      uit.push(huidig.trim());
+      huidig = '';
+    } else huidig += r[i];
+  }
+  uit.push(huidig.trim());
+  return uit;
+}
+
+/** A block that is a pipe table and nothing else: a header line, a delimiter line, rows that all start with a pipe. */
+function isPijpTabel(regels: string[]): boolean {
+  return regels.length >= 2 && /^\|/.test(regels[0]!) && /^\|?\s*:?-{3,}:?\s*(\|\s*:?-{3,}:?\s*)*\|?\s*$/.test(regels[1]!) && regels.every((r) => r.startsWith('|'));
+}
+
 /** Twips per character of table text (9 pt Arial, digits and average letters) and per cell for its margins. */
 const TWIPS_PER_TEKEN = 105;
 const CELMARGE = 230;
@@ -329,11 +382,22 @@ export function markdownNaarDocx(md: string, titel: string, o: DocxOpties): Uint
   const tekstBreedte = sectie.breedte - sectie.links - sectie.rechts;
   const lijstNum = (hs?.hoogsteNumId ?? 0) + 1;
   const b = new Bouw(ids.ids, tekstBreedte, sectie.hoogte - sectie.boven - sectie.onder, o.afbeeldingen, lijstNum);
-  const tokens = new MarkdownIt({ html: true, linkify: false }).parse(md, {});
-  // The status line right under the title goes to the title page, not the body.
-  const eersteKop = tokens.findIndex((t) => t.type === 'heading_open' && t.tag === 'h1');
-  const lichaamTokens = eersteKop >= 0 && tokens[eersteKop + 3]?.type === 'paragraph_open' ? [...tokens.slice(0, eersteKop + 3), ...tokens.slice(eersteKop + 6)] : tokens;
-  const lichaam = b.lichaam(lichaamTokens);
+  // Parsed block by block (a table is one block: it has no blank line): a programme of 100.000 lines
+  // would otherwise hold millions of tokens at once. The document's Markdown has no reference links or
+  // fenced code that a blank line could split.
+  const parser = new MarkdownIt({ html: true, linkify: false });
+  const blokken = md.split(/\n[ \t]*\n/);
+  // The title is on the title page, and so is the status line right under it.
+  let begin = 0;
+  if (/^# /.test(blokken[0] ?? '')) begin = /^[^#|\-\s!]/.test(blokken[1] ?? '') ? 2 : 1;
+  const lichaamDelen: string[] = [];
+  for (let i = begin; i < blokken.length; i++) {
+    const blok = blokken[i]!.replace(/^\n+|\n+$/g, '');
+    if (!blok.trim()) continue;
+    const regels = blok.split('\n');
+    lichaamDelen.push(isPijpTabel(regels) ? b.pijpTabel(regels, parser) : b.lichaam(parser.parse(blok, {})));
+  }
+  const lichaam = lichaamDelen.join('');
 
   const titelpagina =
     b.alinea(run(titel, {}), ids.ids.titel) +
