@@ -7,7 +7,7 @@
 import MarkdownIt from 'markdown-it';
 import type Token from 'markdown-it/lib/token.mjs';
 import type { Afbeelding } from './png.js';
-import { zip } from './zip.js';
+import { pakDelen, zip, type Ingepakt } from './zip.js';
 import { stijlIdsUit, voegStijlenToe, type Huisstijl, type StijlIds } from './huisstijl.js';
 
 export interface DocxAfbeelding {
@@ -180,7 +180,7 @@ class Bouw {
     const xml = this.tabelXml(
       teksten,
       rijen.map((r) => ({ kop: r.kop, cellen: r.cellen.map((c) => ({ runs: this.inline(c.inline, r.kop ? { vet: true } : {}), rechts: c.rechts })) })),
-    );
+    ).join('');
     return { xml, einde: i };
   }
 
@@ -189,7 +189,7 @@ class Bouw {
    * 100.000 lines is one table, and its tokens all at once took hundreds of MB. Each cell's text still
    * goes through markdown-it's inline parser, so escapes and emphasis read as in the .md file.
    */
-  pijpTabel(regels: string[], parser: MarkdownIt): string {
+  pijpTabel(regels: string[], parser: MarkdownIt): string[] {
     const uitlijning = pijpCellen(regels[1]!).map((c) => /-\s*:$/.test(c) && !/^:/.test(c));
     const rijen = [regels[0]!, ...regels.slice(2)].map(pijpCellen);
     const teksten = rijen.map((r) => r.map((c) => c.replace(/\\(.)/g, '$1').replace(/\*\*/g, '').replace(/<br>/g, ' ')));
@@ -207,8 +207,11 @@ class Bouw {
     return xml;
   }
 
-  /** Header row repeated on every page, no row split over two pages, widths by content (from the cells' plain text). */
-  private tabelXml(teksten: string[][], rijen: Iterable<{ kop: boolean; cellen: { runs: string; rechts: boolean }[] }>): string {
+  /**
+   * Header row repeated on every page, no row split over two pages, widths by content (from the cells'
+   * plain text). In parts, one per row: a table of 100.000 rows is never one string.
+   */
+  private tabelXml(teksten: string[][], rijen: Iterable<{ kop: boolean; cellen: { runs: string; rechts: boolean }[] }>): string[] {
     const kolommen = Math.max(...teksten.map((r) => r.length));
     const breedtes = kolomBreedtes(teksten, kolommen, this.tekstBreedte);
     const grid = `<w:tblGrid>${breedtes.map((b) => `<w:gridCol w:w="${b}"/>`).join('')}</w:tblGrid>`;
@@ -226,7 +229,7 @@ class Bouw {
     }
     const tblPr = `<w:tblPr><w:tblStyle w:val="${this.ids.tabel}"/><w:tblW w:w="${breedtes.reduce((a, b) => a + b, 0)}" w:type="dxa"/><w:tblLayout w:type="fixed"/><w:tblLook w:val="04A0" w:firstRow="1" w:lastRow="0" w:firstColumn="0" w:lastColumn="0" w:noHBand="0" w:noVBand="1"/></w:tblPr>`;
     // An empty paragraph after a table keeps two tables from merging and gives air before the text.
-    return `<w:tbl>${tblPr}${grid}${delen.join('')}</w:tbl>${this.alinea('')}`;
+    return [`<w:tbl>${tblPr}${grid}`, ...delen, `</w:tbl>${this.alinea('')}`];
   }
 
   /** The body from the Markdown's block tokens; the first heading (the title) and its status line are left to the title page. */
@@ -395,9 +398,9 @@ export function markdownNaarDocx(md: string, titel: string, o: DocxOpties): Uint
     const blok = blokken[i]!.replace(/^\n+|\n+$/g, '');
     if (!blok.trim()) continue;
     const regels = blok.split('\n');
-    lichaamDelen.push(isPijpTabel(regels) ? b.pijpTabel(regels, parser) : b.lichaam(parser.parse(blok, {})));
+    if (isPijpTabel(regels)) for (const d of b.pijpTabel(regels, parser)) lichaamDelen.push(d);
+    else lichaamDelen.push(b.lichaam(parser.parse(blok, {})));
   }
-  const lichaam = lichaamDelen.join('');
 
   const titelpagina =
     b.alinea(run(titel, {}), ids.ids.titel) +
@@ -415,11 +418,12 @@ export function markdownNaarDocx(md: string, titel: string, o: DocxOpties): Uint
   const sectPr =
     `<w:sectPr><w:headerReference w:type="default" r:id="${kopRel}"/><w:footerReference w:type="default" r:id="${voetRel}"/>` +
     `<w:pgSz w:w="${sectie.breedte}" w:h="${sectie.hoogte}"/><w:pgMar w:top="${sectie.boven}" w:right="${sectie.rechts}" w:bottom="${sectie.onder}" w:left="${sectie.links}" w:header="709" w:footer="709" w:gutter="0"/><w:titlePg/></w:sectPr>`;
-  const document = `${XML_KOP}<w:document ${NS}><w:body>${titelpagina}${inhoud}${lichaam}${sectPr}</w:body></w:document>`;
+  // Deflated part by part: the body of a large programme is never one string.
+  const document = pakDelen([`${XML_KOP}<w:document ${NS}><w:body>${titelpagina}${inhoud}`, ...lichaamDelen, `${sectPr}</w:body></w:document>`]);
 
   const stijlen = voegStijlenToe(hs?.stijlen, ids.ontbreekt);
   const nummering = lijstNummering(hs?.nummering, lijstNum, (hs?.hoogsteAbstractId ?? 0) + 1);
-  const delen: [string, string | Uint8Array][] = [
+  const delen: [string, string | Uint8Array | Ingepakt][] = [
     ['[Content_Types].xml', contentTypes(hs)],
     ['_rels/.rels', `${XML_KOP}<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="${R}/officeDocument" Target="word/document.xml"/><Relationship Id="rId2" Type="http://schemas.openxmlformats.org/package/2006/relationships/metadata/core-properties" Target="docProps/core.xml"/><Relationship Id="rId3" Type="${R}/extended-properties" Target="docProps/app.xml"/></Relationships>`],
     ['docProps/core.xml', `${XML_KOP}<cp:coreProperties xmlns:cp="http://schemas.openxmlformats.org/package/2006/metadata/core-properties" xmlns:dc="http://purl.org/dc/elements/1.1/" xmlns:dcterms="http://purl.org/dc/terms/" xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance"><dc:title>${x(titel)}</dc:title><dc:creator>vth</dc:creator><cp:lastModifiedBy>vth</cp:lastModifiedBy><dcterms:created xsi:type="dcterms:W3CDTF">2000-01-01T00:00:00Z</dcterms:created><dcterms:modified xsi:type="dcterms:W3CDTF">2000-01-01T00:00:00Z</dcterms:modified></cp:coreProperties>`],

@@ -1,6 +1,6 @@
 // Writing a zip package (.xlsx, .docx): deflated parts with a fixed date, so that the same content
 // gives the same bytes.
-import { crc32, deflateRawSync } from 'node:zlib';
+import { constants, crc32, deflateRawSync } from 'node:zlib';
 
 export interface Ingepakt {
   ingepakt: Buffer;
@@ -12,6 +12,34 @@ export interface Ingepakt {
 export function pak(inhoud: string | Uint8Array): Ingepakt {
   const data = typeof inhoud === 'string' ? Buffer.from(inhoud, 'utf8') : Buffer.isBuffer(inhoud) ? inhoud : Buffer.from(inhoud);
   return { ingepakt: deflateRawSync(data, { level: data.length > 1 << 20 ? 1 : 6 }), crc: crc32(data), grootte: data.length };
+}
+
+/**
+ * A part given as many strings, deflated as it goes: each block of about a megabyte is a deflate segment
+ * ending in a sync flush, so that the segments one after another are one valid stream (RFC 1951), with
+ * the CRC carried along. The part is never one string or one buffer.
+ */
+export function pakDelen(delen: Iterable<string>): Ingepakt {
+  const uit: Buffer[] = [];
+  let crc = 0;
+  let grootte = 0;
+  let blok: string[] = [];
+  let lengte = 0;
+  const schrijf = (laatste: boolean) => {
+    const buf = Buffer.from(blok.join(''), 'utf8');
+    crc = crc32(buf, crc);
+    grootte += buf.length;
+    uit.push(deflateRawSync(buf, { level: 6, finishFlush: laatste ? constants.Z_FINISH : constants.Z_SYNC_FLUSH }));
+    blok = [];
+    lengte = 0;
+  };
+  for (const d of delen) {
+    blok.push(d);
+    lengte += d.length;
+    if (lengte >= 1 << 20) schrijf(false);
+  }
+  schrijf(true);
+  return { ingepakt: Buffer.concat(uit), crc, grootte };
 }
 
 /** A zip of deflated entries with a fixed date (1 January 2000), as a spreadsheet program reads it. */
