@@ -17,6 +17,7 @@ export const PRODUCT_KOLOMMEN = [
   { veld: 'wettelijk', naam: 'wettelijk', aliassen: ['wettelijke taak', 'wettelijk verplicht'] },
   { veld: 'opmerking', naam: 'opmerking', aliassen: ['opmerkingen', 'toelichting'] },
   { veld: 'doel', naam: 'doel', aliassen: ['doelen', 'draagt bij aan', 'bijdrage aan doel'] },
+  { veld: 'vast', naam: 'vast', aliassen: ['aantal vast'] },
 ] as const;
 
 /** The prefixes of a code before each of its dots, upper case: `A2.09.01` → `A2`, `A2.09`. */
@@ -150,6 +151,7 @@ export function leesProducten(tabel: Tabel): { regels: ProgrammaRegel[]; subtota
         wettelijk: v.jaNee('wettelijk'),
         opmerking: v.tekst('opmerking') || undefined,
         doelen: doelIds(v.tekst('doel')),
+        aantalVast: v.jaNee('vast'),
         kolomPlaatsen: r.plaatsen(['aantal', 'kental', 'uren', 'afdeling', 'code', 'prioriteit', 'doel']),
       };
       sindsVorige.push(regel.volgnummer);

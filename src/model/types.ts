@@ -97,6 +97,8 @@ export interface ProgrammaRegel {
   opmerking?: string;
   /** The goals (Doelen ids) this line serves. */
   doelen?: string[];
+  /** `vast`: the aantal stays as written, also when the object register gives another. */
+  aantalVast: boolean;
   kolomPlaatsen: { aantal?: Plaats; kental?: Plaats; uren?: Plaats; afdeling?: Plaats; code?: Plaats; prioriteit?: Plaats; doel?: Plaats };
 }
 
@@ -203,6 +205,32 @@ export interface Verbeterpunt {
   toelichting?: string;
 }
 
+export type Naleefgedrag = 'goed' | 'matig' | 'slecht';
+
+/** An object under supervision (sheet Objecten). */
+export interface Inspectieobject {
+  plaats: Plaats;
+  object: string;
+  naam?: string;
+  /** A Risicoanalyse id or activity, which gives the class. */
+  activiteit?: string;
+  /** The class as given, where no activity gives one. */
+  klasse?: string;
+  naleefgedrag?: Naleefgedrag;
+  laatsteControle?: Date;
+  /** The programme line its controls count on. */
+  code?: string;
+  kolomPlaatsen: { klasse?: Plaats; activiteit?: Plaats; code?: Plaats };
+}
+
+/** A row of sheet Frequenties: months between controls for a class (and compliance; none: the class's default). */
+export interface Frequentieregel {
+  plaats: Plaats;
+  klasse: string;
+  naleefgedrag?: Naleefgedrag;
+  interval: number;
+}
+
 /** The whole werkmap as typed records. Sheets that are absent are undefined. */
 export interface Werkmap {
   pad: string;
@@ -219,6 +247,8 @@ export interface Werkmap {
   indicatoren?: Indicatorwaarde[];
   verbeterpunten?: Verbeterpunt[];
   zaaktypen?: Zaaktype[];
+  objecten?: Inspectieobject[];
+  frequenties?: Frequentieregel[];
   /** Which sheets were found, with their place. */
   bladen: Partial<Record<BladNaam, Plaats>>;
   meldingen: Melding[];
@@ -237,7 +267,9 @@ export type BladNaam =
   | 'Realisatie'
   | 'Indicatoren'
   | 'Verbeterpunten'
-  | 'Zaaktypen';
+  | 'Zaaktypen'
+  | 'Objecten'
+  | 'Frequenties';
 
 /** A case type of the case system and the programme code its cases count on (sheet Zaaktypen). */
 export interface Zaaktype {

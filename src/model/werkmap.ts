@@ -14,6 +14,7 @@ import { leesRisicoanalyse } from './risicoanalyse.js';
 import { leesRisicomodel } from './risicomodel.js';
 import { Rational } from './rational.js';
 import { leesTeksten } from './teksten.js';
+import { leesFrequenties, leesObjecten } from './objecten.js';
 import type { BladNaam, Werkmap } from './types.js';
 import { leesVerbeterpunten } from './verbeterpunten.js';
 import { leesZaaktypen } from './zaaktypen.js';
@@ -32,6 +33,8 @@ export const BLADEN: { naam: BladNaam; aliassen: string[]; nodigVoor: string }[]
   { naam: 'Realisatie', aliassen: [], nodigVoor: 'vth jaarverslag' },
   { naam: 'Indicatoren', aliassen: [], nodigVoor: 'vth jaarverslag' },
   { naam: 'Verbeterpunten', aliassen: [], nodigVoor: 'vth ibt' },
+  { naam: 'Objecten', aliassen: ['objectenregister', 'inrichtingen'], nodigVoor: 'vth frequentie' },
+  { naam: 'Frequenties', aliassen: ['frequentiematrix', 'controlefrequenties'], nodigVoor: 'vth frequentie' },
   { naam: 'Zaaktypen', aliassen: ['zaaktype', 'koppeling zaaktypen'], nodigVoor: 'vth jaarverslag (zaaktypen van de zakenexport koppelen aan productcodes)' },
 ];
 
@@ -211,6 +214,8 @@ export function bouwWerkmap(gelezen: GelezenWerkmap): Werkmap {
   wm.indicatoren = simpel('Indicatoren', leesIndicatoren)?.indicatoren;
   wm.verbeterpunten = simpel('Verbeterpunten', leesVerbeterpunten)?.verbeterpunten;
   wm.zaaktypen = simpel('Zaaktypen', leesZaaktypen)?.zaaktypen;
+  wm.objecten = simpel('Objecten', leesObjecten)?.objecten;
+  wm.frequenties = simpel('Frequenties', leesFrequenties)?.regels;
 
   kruiscontroles(wm);
   return wm;

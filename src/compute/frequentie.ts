@@ -1,0 +1,133 @@
+import { melding, type Melding } from '../model/melding.js';
+import type { Frequentieregel, Inspectieobject, Naleefgedrag } from '../model/types.js';
+import { zoekActiviteiten, type Risicoanalyse } from './risico.js';
+
+/** One object's controls in the programme year, with the reason in words. */
+export interface ObjectPlanning {
+  object: Inspectieobject;
+  klasse?: string;
+  /** Where the class came from: its activity in the risk analysis, the sheet's own column, or nowhere. */
+  klasseBron: 'activiteit' | 'opgegeven' | 'onbekend';
+  naleefgedrag?: Naleefgedrag;
+  /** Months between controls; undefined when the matrix has none for the class. */
+  interval?: number;
+  /** The first control due in or after the start of the year (the start itself when overdue or never inspected). */
+  volgende?: Date;
+  /** Controls that fall in the programme year. */
+  aantal: number;
+  /** The due date had passed before the year began: a backlog. */
+  achterstallig: boolean;
+  reden: string;
+}
+
+export interface Frequentieplanning {
+  jaar: number;
+  objecten: ObjectPlanning[];
+  /** Controls per programme code (upper case), with the objects counted. */
+  perCode: { code: string; aantal: number; objecten: number }[];
+  perKlasse: { klasse: string; objecten: number; controles: number }[];
+  achterstallig: ObjectPlanning[];
+  /** Objects without class or without an interval for their class: not planned, and said so. */
+  onbekend: ObjectPlanning[];
+  meldingen: Melding[];
+}
+
+/** `d` plus `n` months, on the same day or the month's last day when it has fewer (31 January + 1 = 28 or 29 February). */
+export function plusMaanden(d: Date, n: number): Date {
+  const j = d.getUTCFullYear();
+  const m = d.getUTCMonth() + n;
+  const laatste = new Date(Date.UTC(j, m + 1, 0)).getUTCDate();
+  return new Date(Date.UTC(j, m, Math.min(d.getUTCDate(), laatste)));
+}
+
+/** How many controls from `eerste` on, every `interval` months, fall on or before 31 December of `jaar`. */
+export function controlesInJaar(eerste: Date, interval: number, jaar: number): number {
+  const einde = Date.UTC(jaar, 11, 31);
+  let n = 0;
+  for (let k = 0; ; k++) {
+    // Counted from the first date each time, so that 31 January + 1, + 2 months stays on the month's end.
+    const d = plusMaanden(eerste, k * interval);
+    if (d.getTime() > einde) return n;
+    n++;
+  }
+}
+
+const kort = (d: Date) => `${d.getUTCDate()}-${d.getUTCMonth() + 1}-${d.getUTCFullYear()}`;
+const maanden = (n: number) => (n === 1 ? 'elke maand' : n % 12 === 0 ? (n === 12 ? 'elk jaar' : `elke ${n / 12} jaar`) : `elke ${n} maanden`);
+const controles = (n: number) => (n === 1 ? '1 controle' : `${n} controles`);
+
+/**
+ * The inspection frequency of every object: its class (from its activity's risk class, else as given),
+ * the interval for that class and its compliance (else the class's default row), the next due date and
+ * the controls in the programme year. Pure: the year is given, never the clock's.
+ */
+export function planFrequenties(objecten: readonly Inspectieobject[], regels: readonly Frequentieregel[], risico: Risicoanalyse | undefined, jaar: number): Frequentieplanning {
+  const meldingen: Melding[] = [];
+  const begin = new Date(Date.UTC(jaar, 0, 1));
+  const interval = new Map(regels.map((r) => [`${r.klasse.toLowerCase()}|${r.naleefgedrag ?? ''}`, r.interval]));
+  const planning = objecten.map((o): ObjectPlanning => {
+    let klasse = o.klasse;
+    let klasseBron: ObjectPlanning['klasseBron'] = klasse ? 'opgegeven' : 'onbekend';
+    if (o.activiteit && risico) {
+      const treffers = zoekActiviteiten(risico, o.activiteit);
+      if (treffers.length === 1) {
+        if (o.klasse && o.klasse.toLowerCase() !== treffers[0]!.klasse.toLowerCase()) {
+          meldingen.push(melding('waarschuwing', 'object-klasse', `object ${o.object}: klasse ${o.klasse} wijkt af van de klasse van activiteit "${o.activiteit}" in de risicoanalyse (${treffers[0]!.klasse}); de risicoanalyse telt`, o.kolomPlaatsen.klasse ?? o.plaats));
+        }
+        klasse = treffers[0]!.klasse;
+        klasseBron = 'activiteit';
+      } else {
+        meldingen.push(
+          melding('waarschuwing', 'object-activiteit', `object ${o.object}: activiteit "${o.activiteit}" ${treffers.length ? `past bij ${treffers.length} activiteiten; gebruik hun id` : 'staat niet in de risicoanalyse'}${o.klasse ? `; de opgegeven klasse ${o.klasse} telt` : ''}`, o.kolomPlaatsen.activiteit ?? o.plaats),
+        );
+      }
+    }
+    const basis = { object: o, klasse, klasseBron, naleefgedrag: o.naleefgedrag };
+    if (!klasse) return { ...basis, aantal: 0, achterstallig: false, reden: 'klasse onbekend (geen activiteit uit de risicoanalyse en geen klasse): niet gepland' };
+    const i = (o.naleefgedrag && interval.get(`${klasse.toLowerCase()}|${o.naleefgedrag}`)) || interval.get(`${klasse.toLowerCase()}|`);
+    const wie = `klasse ${klasse}${o.naleefgedrag ? `, naleefgedrag ${o.naleefgedrag}` : ''}`;
+    if (!i) return { ...basis, aantal: 0, achterstallig: false, reden: `${wie}: het blad Frequenties geeft geen interval voor deze klasse: niet gepland` };
+    const due = o.laatsteControle ? plusMaanden(o.laatsteControle, i) : undefined;
+    const achterstallig = !!due && due.getTime() < begin.getTime();
+    const volgende = !due || achterstallig ? begin : due;
+    const aantal = controlesInJaar(volgende, i, jaar);
+    const waarom = !o.laatsteControle
+      ? `nooit gecontroleerd, dus vanaf 1-1-${jaar}`
+      : achterstallig
+        ? `laatste controle ${kort(o.laatsteControle)}, dus al op ${kort(due!)} aan de beurt: achterstallig, vanaf 1-1-${jaar}`
+        : `laatste controle ${kort(o.laatsteControle)}, dus de volgende op ${kort(volgende)}`;
+    return { ...basis, interval: i, volgende, aantal, achterstallig, reden: `${wie}: ${maanden(i)}; ${waarom}: ${aantal ? controles(aantal) : 'geen controle'} in ${jaar}` };
+  });
+
+  const onbekend = planning.filter((p) => p.interval === undefined);
+  for (const p of onbekend) {
+    meldingen.push(melding('waarschuwing', 'object-niet-gepland', `object ${p.object.object}: ${p.reden}`, p.object.kolomPlaatsen.klasse ?? p.object.plaats));
+  }
+  const perCode = new Map<string, { code: string; aantal: number; objecten: number }>();
+  for (const p of planning) {
+    if (!p.object.code) continue;
+    const k = p.object.code.toUpperCase();
+    const c = perCode.get(k) ?? { code: p.object.code, aantal: 0, objecten: 0 };
+    c.aantal += p.aantal;
+    c.objecten++;
+    perCode.set(k, c);
+  }
+  const klassen = risico ? [...risico.model.klassen].reverse().map((k) => k.naam) : [];
+  const perKlasse = new Map<string, { klasse: string; objecten: number; controles: number }>(klassen.map((k) => [k.toLowerCase(), { klasse: k, objecten: 0, controles: 0 }]));
+  for (const p of planning) {
+    if (!p.klasse) continue;
+    const t = perKlasse.get(p.klasse.toLowerCase()) ?? { klasse: p.klasse, objecten: 0, controles: 0 };
+    t.objecten++;
+    t.controles += p.aantal;
+    perKlasse.set(p.klasse.toLowerCase(), t);
+  }
+  return {
+    jaar,
+    objecten: planning,
+    perCode: [...perCode.values()],
+    perKlasse: [...perKlasse.values()],
+    achterstallig: planning.filter((p) => p.achterstallig),
+    onbekend,
+    meldingen,
+  };
+}

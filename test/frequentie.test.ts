@@ -1,0 +1,103 @@
+import { describe, expect, it } from 'vitest';
+import { analyseer } from '../src/compute/controle.js';
+import { controlesInJaar, planFrequenties, plusMaanden } from '../src/compute/frequentie.js';
+import { leesWerkmap } from '../src/ingest/werkmap.js';
+import type { Frequentieregel, Inspectieobject } from '../src/model/types.js';
+import { bouwWerkmap } from '../src/model/werkmap.js';
+import { maakMap } from './helpers.js';
+
+const d = (s: string) => new Date(`${s}T00:00:00Z`);
+const iso = (x: Date | undefined) => x?.toISOString().slice(0, 10);
+const plaats = { bestand: 'objecten.csv', blad: 'objecten', rij: 2 };
+const obj = (object: string, o: Partial<Inspectieobject> = {}): Inspectieobject => ({ plaats, object, kolomPlaatsen: {}, ...o });
+const MATRIX: Frequentieregel[] = [
+  { plaats, klasse: 'Hoog', interval: 12 },
+  { plaats, klasse: 'Hoog', naleefgedrag: 'slecht', interval: 6 },
+  { plaats, klasse: 'Midden', interval: 24 },
+  { plaats, klasse: 'Laag', naleefgedrag: 'goed', interval: 48 },
+];
+
+describe('months and controls', () => {
+  it.each([
+    ['2025-01-31', 1, '2025-02-28'],
+    ['2024-01-31', 1, '2024-02-29'],
+    ['2024-02-29', 12, '2025-02-28'],
+    ['2024-08-31', 6, '2025-02-28'],
+    ['2024-12-31', 12, '2025-12-31'],
+    ['2024-03-15', 18, '2025-09-15'],
+  ])('%s plus %i months is %s', (van, n, tot) => expect(iso(plusMaanden(d(van), n))).toBe(tot));
+
+  it.each([
+    ['2025-01-01', 6, 2],
+    ['2025-01-01', 4, 3],
+    ['2025-01-01', 1, 12],
+    ['2025-12-31', 12, 1],
+    ['2025-09-02', 4, 1],
+    ['2026-01-01', 12, 0],
+    ['2025-01-31', 1, 12],
+  ])('from %s every %i months: %i controls in 2025', (van, n, aantal) => expect(controlesInJaar(d(van), n, 2025)).toBe(aantal));
+});
+
+describe('frequency per object', () => {
+  it('intervals under and over a year, overdue, never inspected, leap years, due on 31 December, per code', () => {
+    const p = planFrequenties(
+      [
+        obj('O1', { klasse: 'Hoog', naleefgedrag: 'slecht', laatsteControle: d('2024-04-03'), code: 'GT.03' }),
+        obj('O2', { klasse: 'Hoog', naleefgedrag: 'slecht', laatsteControle: d('2024-10-03'), code: 'GT.03' }),
+        obj('O3', { klasse: 'Hoog', code: 'GT.03' }),
+        obj('O4', { klasse: 'Midden', laatsteControle: d('2024-05-01'), code: 'GT.06' }),
+        obj('O5', { klasse: 'Hoog', laatsteControle: d('2024-12-31'), code: 'gt.03' }),
+        obj('O6', { klasse: 'Hoog', naleefgedrag: 'goed', laatsteControle: d('2024-02-29') }),
+        obj('O7', { klasse: 'Laag', naleefgedrag: 'matig', laatsteControle: d('2020-01-01') }),
+        obj('O8', {}),
+      ],
+      MATRIX,
+      undefined,
+      2025,
+    );
+    const rij = (o: string) => p.objecten.find((x) => x.object.object === o)!;
+    expect([rij('O1').interval, iso(rij('O1').volgende), rij('O1').aantal, rij('O1').achterstallig]).toEqual([6, '2025-01-01', 2, true]);
+    expect(rij('O1').reden).toBe('klasse Hoog, naleefgedrag slecht: elke 6 maanden; laatste controle 3-4-2024, dus al op 3-10-2024 aan de beurt: achterstallig, vanaf 1-1-2025: 2 controles in 2025');
+    expect([iso(rij('O2').volgende), rij('O2').aantal, rij('O2').achterstallig]).toEqual(['2025-04-03', 2, false]);
+    expect([iso(rij('O3').volgende), rij('O3').aantal, rij('O3').reden]).toEqual(['2025-01-01', 1, 'klasse Hoog: elk jaar; nooit gecontroleerd, dus vanaf 1-1-2025: 1 controle in 2025']);
+    expect([rij('O4').interval, iso(rij('O4').volgende), rij('O4').aantal]).toEqual([24, '2026-05-01', 0]);
+    expect(rij('O4').reden).toContain('elke 2 jaar; laatste controle 1-5-2024, dus de volgende op 1-5-2026: geen controle in 2025');
+    expect([iso(rij('O5').volgende), rij('O5').aantal]).toEqual(['2025-12-31', 1]);
+    // Goed has no row of its own for Hoog: the class's default row (12 months), from 29 February.
+    expect([rij('O6').interval, iso(rij('O6').volgende), rij('O6').aantal]).toEqual([12, '2025-02-28', 1]);
+    // Laag has a row for goed only: matig finds no interval; O8 has no class at all.
+    expect(p.onbekend.map((x) => x.object.object)).toEqual(['O7', 'O8']);
+    expect(rij('O7').reden).toContain('het blad Frequenties geeft geen interval voor deze klasse');
+    expect(p.meldingen.map((m) => m.code)).toEqual(['object-niet-gepland', 'object-niet-gepland']);
+    expect(p.achterstallig.map((x) => x.object.object)).toEqual(['O1']);
+    expect(p.perCode).toEqual([
+      { code: 'GT.03', aantal: 6, objecten: 4 },
+      { code: 'GT.06', aantal: 0, objecten: 1 },
+    ]);
+  });
+
+  it('the aantal of a programme line is the register\'s sum, with a finding, unless the line says vast', async () => {
+    const map = maakMap({
+      'instellingen.csv': 'instelling;waarde\ngemeente;Testdorp\njaar;2025\nproductieve uren per fte;1200\n',
+      'producten.csv': 'code;product;aantal;kental;uren;vast\nGT.03;Brandveilig gebruik;10;8;80;\nGT.04;Recreatie;5;10;;ja\n',
+      'objecten.csv': 'object;naam;klasse;naleefgedrag;laatste controle;productcode\nB1;School;Hoog;slecht;15-07-2024;GT.03\nB2;Hotel;Hoog;;01-03-2024;GT.03\nR1;Park;Hoog;;;GT.04\n',
+      'frequenties.csv': 'klasse;naleefgedrag;interval\nHoog;;12\nHoog;slecht;6\n',
+    });
+    const wm = bouwWerkmap(await leesWerkmap(map));
+    expect(wm.objecten).toHaveLength(3);
+    const a = analyseer(wm);
+    const gt03 = a.vraag.regels.find((r) => r.regel.code === 'GT.03')!;
+    expect([gt03.regel.aantal.soort === 'getal' && gt03.regel.aantal.waarde.toString(), gt03.uren?.toString()]).toEqual(['3', '24']);
+    const gt04 = a.vraag.regels.find((r) => r.regel.code === 'GT.04')!;
+    expect(gt04.uren?.toString()).toBe('50');
+    const f = a.meldingen.filter((m) => m.code === 'aantal-objecten');
+    expect(f.map((m) => [m.niveau, m.plaats.rij, m.plaats.kolom])).toEqual([
+      ['waarschuwing', 2, 'aantal'],
+      ['melding', 3, 'aantal'],
+    ]);
+    expect(f[0]!.bericht).toBe('GT.03: Producten geeft aantal 10, het objectenregister 3 controles bij 2 objecten (blad Objecten en Frequenties); gerekend is met 3 (het opgegeven regeltotaal vervalt). Zet vast = ja in Producten om het getypte aantal te houden');
+    expect(f[1]!.bericht).toBe('GT.04: Producten geeft aantal 5 (vast), het objectenregister 1 controle bij 1 object; het vaste aantal telt');
+    // The printed line total of 80 is not compared with the new 24: no second finding about it.
+    expect(a.meldingen.filter((m) => m.code === 'regeltotaal-afwijkend')).toEqual([]);
+  });
+});
