@@ -133,6 +133,55 @@ export function voorbeeldBladen() {
   ]);
   doelRijen.push(['KD11', 'Uitvoeringskwaliteit', 'Activiteiten met prioriteit Hoog worden jaarlijks gecontroleerd', null, null, null]);
 
+  // Object register (invented, 200 objects) and the frequency matrix. Built so that the controls it plans
+  // per code are exactly the aantal of GT.03–GT.08 in Producten: the register explains those numbers.
+  const frequentieRijen = [
+    ['Hoog', null, 12],
+    ['Hoog', 'slecht', 6],
+    ['Midden', null, 24],
+    ['Midden', 'slecht', 12],
+    ['Laag', null, 36],
+    ['Laag', 'goed', 48],
+    ['Laag', 'slecht', 24],
+  ];
+  const dag = (iso, plus) => {
+    const d = new Date(`${iso}T00:00:00Z`);
+    d.setUTCDate(d.getUTCDate() + plus);
+    return `${String(d.getUTCDate()).padStart(2, '0')}-${String(d.getUTCMonth() + 1).padStart(2, '0')}-${d.getUTCFullYear()}`;
+  };
+  const straten = ['Esweg', 'Dinkelstraat', 'Molenkamp', 'Kerkplein', 'Stationsweg', 'Hofstede', 'Beekdal', 'Veldmaat', 'Lindelaan', 'Marktstraat', 'Zuiderhagen', 'Oldenzaalsestraat'];
+  const objectRijen = [];
+  const voegToe = (soort, aantal, maak) => {
+    for (let i = 0; i < aantal; i++) {
+      const n = objectRijen.length + 1;
+      const [activiteit, klasse, naleefgedrag, laatste, code] = maak(i);
+      objectRijen.push([`OB${String(n).padStart(3, '0')}`, `${soort}, ${straten[n % straten.length]} ${1 + ((n * 7) % 90)}`, activiteit, klasse, naleefgedrag, laatste, code]);
+    }
+  };
+  const wissel = (i) => ['goed', 'matig', null][i % 3];
+  // GT.03 brandveilig gebruik (R03, Hoog): 10 × slecht (2 controls), 36 × 1, 2 never inspected, 2 overdue = 60.
+  voegToe('Gebouw met brandveilig gebruik', 10, (i) => ['R03', null, 'slecht', dag('2024-07-01', 15 * i), 'GT.03']);
+  voegToe('Gebouw met brandveilig gebruik', 36, (i) => ['R03', null, wissel(i), dag('2024-01-10', 9 * i), 'GT.03']);
+  voegToe('Gebouw met brandveilig gebruik', 2, () => ['R03', null, null, null, 'GT.03']);
+  voegToe('Gebouw met brandveilig gebruik', 2, (i) => ['R03', null, 'goed', dag('2023-02-01', 134 * i), 'GT.03']);
+  // GT.04 permanente bewoning (R13, Hoog): 5 × slecht (2), 20 × 1 = 30.
+  voegToe('Recreatiewoning', 5, (i) => ['R13', null, 'slecht', dag('2024-08-01', 20 * i), 'GT.04']);
+  voegToe('Recreatiewoning', 20, (i) => ['R13', null, wissel(i), dag('2024-02-01', 15 * i), 'GT.04']);
+  // GT.05 huisvesting arbeidsmigranten (R14, Hoog): 1 × slecht (2), 23 × 1 = 25.
+  voegToe('Huisvesting arbeidsmigranten', 1, () => ['R14', null, 'slecht', dag('2024-09-09', 0), 'GT.05']);
+  voegToe('Huisvesting arbeidsmigranten', 23, (i) => ['R14', null, wissel(i), dag('2024-01-15', 14 * i), 'GT.05']);
+  // GT.06 kleinschalige evenementen (Midden, given): 35 due in 2025, 15 not until 2026 = 35.
+  voegToe('Evenementenlocatie', 35, (i) => [null, 'Midden', wissel(i), dag('2023-01-05', 10 * i), 'GT.06']);
+  voegToe('Evenementenlocatie', 15, (i) => [null, 'Midden', wissel(i), dag('2024-01-20', 20 * i), 'GT.06']);
+  // GT.07 reclame-uitingen (Laag): 20 due in 2025 (every 3 years), 11 later = 20.
+  voegToe('Reclamemast', 20, (i) => [null, 'Laag', ['matig', null][i % 2], dag('2022-02-01', 15 * i), 'GT.07']);
+  voegToe('Reclamemast', 11, (i) => [null, 'Laag', ['matig', null][i % 2], dag('2023-03-01', 25 * i), 'GT.07']);
+  // GT.08 opslag voertuigen (Midden): 15 due, 2 later = 15.
+  voegToe('Opslagterrein', 15, (i) => [null, 'Midden', wissel(i), dag('2023-02-10', 20 * i), 'GT.08']);
+  voegToe('Opslagterrein', 2, (i) => [null, 'Midden', null, dag('2024-05-05', 127 * i), 'GT.08']);
+  // Three objects nobody classified yet: the plan says so.
+  voegToe('Bedrijfspand, nog niet ingedeeld', 3, () => [null, null, null, null, null]);
+
   return [
     {
       naam: 'Instellingen',
@@ -248,6 +297,18 @@ export function voorbeeldBladen() {
         ['jaarverslag kwaliteit', 'Twee van de drie verbeterpunten van de provincie zijn opgepakt; het derde (de bijdrage van activiteiten aan de doelen) is in het programma voor het volgende jaar verwerkt.'],
         ['jaarverslag vooruitblik', 'Het volgende programma krijgt een indicator voor KD11 en koppelt elke activiteit aan de doelen waaraan zij bijdraagt.'],
       ],
+    },
+    {
+      naam: 'Objecten',
+      uitleg: 'Objectenregister (verzonnen): per object de activiteit uit de risicoanalyse (die de klasse geeft) of de klasse zelf, het naleefgedrag, de laatste controle en de productcode waarop de controle telt.',
+      koppen: ['object', 'naam', 'activiteit', 'klasse', 'naleefgedrag', 'laatste controle', 'productcode'],
+      rijen: objectRijen,
+    },
+    {
+      naam: 'Frequenties',
+      uitleg: 'Het interval tussen twee controles in maanden, per klasse en naleefgedrag; een lege naleefgedrag-cel is de standaard voor de klasse.',
+      koppen: ['klasse', 'naleefgedrag', 'interval'],
+      rijen: frequentieRijen,
     },
     {
       naam: 'Realisatie',

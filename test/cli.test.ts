@@ -97,7 +97,7 @@ describe('vth init', () => {
     // The example's PM line is kept and said: a line without hours is never a silent 0.
     expect(j.samenvatting).toMatchObject({ gemeente: 'Twenterand', jaar: 2026, fouten: 0, waarschuwingen: 1 });
     expect(j.meldingen.filter((m: { niveau: string }) => m.niveau === 'waarschuwing').map((m: { code: string }) => m.code)).toEqual(['uren-geen-waarde']);
-    expect(j.samenvatting.bladen).toHaveLength(13);
+    expect(j.samenvatting.bladen).toHaveLength(15);
     const voor = readFileSync(pad);
     const again = vth(['init', map]);
     expect(again.code).toBe(2);
@@ -150,7 +150,7 @@ describe('command-line traps', () => {
     expect(stil.stderr).not.toContain('WAARSCHUWING');
     expect(stil.stderr).toContain('7 waarschuwingen');
     expect(stil.stdout).toBe(normaal.stdout);
-    for (const o of ['controleer', 'init', 'risico', 'capaciteit', 'uvp', 'jaarverslag', 'ibt']) {
+    for (const o of ['controleer', 'init', 'risico', 'capaciteit', 'frequentie', 'uvp', 'jaarverslag', 'ibt']) {
       expect(vth([o, '--help']).stdout, o).toContain('-q, --quiet');
     }
   });

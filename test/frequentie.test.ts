@@ -4,7 +4,11 @@ import { controlesInJaar, planFrequenties, plusMaanden } from '../src/compute/fr
 import { leesWerkmap } from '../src/ingest/werkmap.js';
 import type { Frequentieregel, Inspectieobject } from '../src/model/types.js';
 import { bouwWerkmap } from '../src/model/werkmap.js';
-import { maakMap } from './helpers.js';
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import ExcelJS from 'exceljs';
+import { herberekenMetLibreOffice, soffice } from './libreoffice.js';
+import { maakMap, tijdelijkeMap, vth, VOORBEELD } from './helpers.js';
 
 const d = (s: string) => new Date(`${s}T00:00:00Z`);
 const iso = (x: Date | undefined) => x?.toISOString().slice(0, 10);
@@ -99,5 +103,66 @@ describe('frequency per object', () => {
     expect(f[1]!.bericht).toBe('GT.04: Producten geeft aantal 5 (vast), het objectenregister 1 controle bij 1 object; het vaste aantal telt');
     // The printed line total of 80 is not compared with the new 24: no second finding about it.
     expect(a.meldingen.filter((m) => m.code === 'regeltotaal-afwijkend')).toEqual([]);
+  });
+});
+
+describe('vth frequentie on the example municipality', () => {
+  it('plans 200 objects; per code exactly the aantal the programme has, so the UVP\'s periodic controls are the objects planned', async () => {
+    const uit = path.join(tijdelijkeMap(), 'f.json');
+    const r = vth(['frequentie', VOORBEELD, '--format', 'json', '-o', uit]);
+    expect(r.code, r.stderr).toBe(0);
+    const j = JSON.parse(readFileSync(uit, 'utf8'));
+    expect(j.objecten).toHaveLength(200);
+    expect(Object.keys(j.objecten[0])).toEqual(['object', 'naam', 'klasse', 'klasseBron', 'naleefgedrag', 'interval', 'laatsteControle', 'volgende', 'aantal', 'achterstallig', 'code', 'reden']);
+    expect(j.objecten[0]).toMatchObject({ object: 'OB001', klasse: 'Hoog', klasseBron: 'activiteit', naleefgedrag: 'slecht', interval: 6, laatsteControle: '2024-07-01', volgende: '2025-01-01', aantal: 2, achterstallig: false });
+    expect(j.achterstallig).toEqual(['OB049', 'OB050']);
+    expect(j.onbekend).toEqual(['OB198', 'OB199', 'OB200']);
+    const wm = bouwWerkmap(await leesWerkmap(VOORBEELD));
+    const aantal = (code: string) => {
+      const a = wm.producten!.regels.find((x) => x.code === code)!.aantal;
+      return a.soort === 'getal' ? Number(a.waarde.toString()) : NaN;
+    };
+    expect(j.perCode.map((c: { code: string; aantal: number }) => [c.code, c.aantal])).toEqual(['GT.03', 'GT.04', 'GT.05', 'GT.06', 'GT.07', 'GT.08'].map((c) => [c, aantal(c)]));
+    expect(analyseer(wm).meldingen.filter((m) => m.code === 'aantal-objecten')).toEqual([]);
+    // The UVP: the section, the annex with every object planned (169), the backlog among its risks.
+    const map = path.join(tijdelijkeMap(), 'uvp');
+    expect(vth(['uvp', VOORBEELD, '-o', map, '--format', 'md']).code).toBe(0);
+    const md = readFileSync(path.join(map, 'uvp-2025-dinkelberg.md'), 'utf8');
+    expect(md).toContain('### Controlefrequenties\n\n200 objecten in het register; 169 daarvan krijgen in 2025 een controle, samen 185 controles.');
+    expect(md).toContain('| GT.03 | 50 | 60 |');
+    expect(md.split('### C. Objecten met een controle in 2025')[1]!.match(/^\| OB\d{3} \|/gm)).toHaveLength(169);
+    expect(md).toContain('- 2 objecten zijn bij het begin van het jaar al achterstallig met hun controle');
+  });
+
+  it.runIf(soffice())(`the workbook's next dates and counts are formulas that LibreOffice recalculates to vth's figures${soffice() ? '' : ' (OVERGESLAGEN: LibreOffice ontbreekt)'}`, async () => {
+    const uit = path.join(tijdelijkeMap(), 'f.xlsx');
+    expect(vth(['frequentie', VOORBEELD, '--format', 'xlsx', '-o', uit]).code).toBe(0);
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.readFile(uit);
+    const verwacht = new Map<string, number>();
+    for (const ws of wb.worksheets) {
+      ws.eachRow((rij) =>
+        rij.eachCell((c) => {
+          const v = c.value as { formula?: string; result?: unknown } | null;
+          if (v && typeof v === 'object' && 'formula' in v) {
+            // exceljs reads a cached <v>0</v> back as no result; the file holds the 0.
+            verwacht.set(`${ws.name}!${c.address}`, v.result instanceof Date ? v.result.getTime() : Number(v.result ?? 0));
+            c.value = { formula: v.formula! } as ExcelJS.CellFormulaValue;
+          }
+        }),
+      );
+    }
+    // Two formulas per planned object (197 with an interval) and two per code (6).
+    expect(verwacht.size).toBe(2 * 197 + 2 * 6);
+    const leeg = path.join(tijdelijkeMap(), 'leeg.xlsx');
+    await wb.xlsx.writeFile(leeg);
+    const her = new ExcelJS.Workbook();
+    await her.xlsx.readFile(herberekenMetLibreOffice(soffice()!, leeg));
+    for (const [sleutel, waarde] of verwacht) {
+      const [blad, adres] = sleutel.split('!');
+      const v = her.getWorksheet(blad!)!.getCell(adres!).value as { result?: unknown } | number | Date;
+      const uitkomst = v instanceof Date ? v.getTime() : typeof v === 'number' ? v : v?.result instanceof Date ? v.result.getTime() : Number(v?.result ?? 0);
+      expect(uitkomst, sleutel).toBe(waarde);
+    }
   });
 });

@@ -101,6 +101,28 @@ function maakProgramma(zetExit: (code: number) => void): Command {
       zetExit(await risicoOpdracht(werkmap, { ...opts, format }));
     });
 
+  program
+    .command('frequentie')
+    .description('bereken per object de controlefrequentie uit klasse en naleefgedrag, en het aantal controles per product')
+    .argument('<werkmap>', 'een .xlsx-werkmap of een map met .xlsx- en .csv-bestanden, met de bladen Objecten en Frequenties')
+    .addOption(new Option('--format <soort>', 'uitvoer: tabel, md, xlsx of json (standaard: volgens de extensie van -o, anders tabel)').choices(['tabel', 'md', 'xlsx', 'json']))
+    .option('-o, --output <pad>', 'schrijf naar dit bestand')
+    .option('--force', 'overschrijf bestaande uitvoer')
+    .option('-q, --quiet', STIL)
+    .option('--herbereken', HERBEREKEN)
+    .addHelpText(
+      'after',
+      `\nVoorbeelden:\n  vth frequentie fixtures/voorbeeldgemeente/werkmap.xlsx\n  vth frequentie fixtures/voorbeeldgemeente/werkmap.xlsx --format json -o uitvoer/frequenties.json\n${EXIT_TEKST}`,
+    )
+    .action(async (werkmap: string, opts: { format?: Formaat; output?: string; force?: boolean; quiet?: boolean }) => {
+      controleerSoort(opts);
+      meldInvoer(werkmap, opts);
+      zetLooptijd(opts);
+      const format = bepaalFormaat(opts.format, opts.output);
+      const { frequentieOpdracht } = await import('./commands/frequentie.js');
+      zetExit(await frequentieOpdracht(werkmap, { ...opts, format }));
+    });
+
   const verzamel = (v: string, eerder: string[] = []) => [...eerder, v];
   program
     .command('capaciteit')

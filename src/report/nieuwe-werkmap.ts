@@ -64,14 +64,14 @@ export function nieuweWerkmap(gemeente: string, jaar: number): BladInhoud[] {
     },
     {
       naam: 'Producten',
-      uitleg: 'Het programma: per product aantal × kental = uren, of vaste uren zonder kental. taakveld volgt uit de code (A1..A4) als de kolom leeg is. afdeling moet in Capaciteit staan. prioriteit: een klasse of een id uit Risicoanalyse. wettelijk = ja wordt nooit uitgesteld. doel: de id\'s uit Doelen waaraan het product bijdraagt (KD1, KD3). n.v.t., n.t.b., PM en - zijn "geen waarde". Een regel zonder code met "Totaal…" is een subtotaal: wordt gecontroleerd, niet opgeteld.',
-      koppen: ['code', 'product', 'taakveld', 'afdeling', 'aantal', 'kental', 'uren', 'prioriteit', 'wettelijk', 'opmerking', 'doel'],
+      uitleg: 'Het programma: per product aantal × kental = uren, of vaste uren zonder kental. taakveld volgt uit de code (A1..A4) als de kolom leeg is. afdeling moet in Capaciteit staan. prioriteit: een klasse of een id uit Risicoanalyse. wettelijk = ja wordt nooit uitgesteld. doel: de id\'s uit Doelen waaraan het product bijdraagt (KD1, KD3). vast = ja houdt het aantal, ook als het objectenregister een ander aantal geeft. n.v.t., n.t.b., PM en - zijn "geen waarde". Een regel zonder code met "Totaal…" is een subtotaal: wordt gecontroleerd, niet opgeteld.',
+      koppen: ['code', 'product', 'taakveld', 'afdeling', 'aantal', 'kental', 'uren', 'prioriteit', 'wettelijk', 'opmerking', 'doel', 'vast'],
       rijen: [
-        ['A1.17.00', 'Melding milieubelastende activiteit', 'Vergunningen', 'Vergunningen', 50, 6, 300, null, 'ja', null, 'D1'],
-        ['A1.35.03', 'Melding asbest verwijderen', 'Vergunningen', 'Vergunningen', 100, 3, 300, null, 'ja', null, 'D1'],
-        ['A2.02.00', 'Periodieke controle', 'Toezicht', 'Toezicht', 40, 8, 320, 'R1', 'nee', null, null],
-        ['A2.03.00', 'Hercontrole', 'Toezicht', 'Toezicht', 'PM', 4, null, 'R2', 'nee', 'aantal volgt uit de controles', null],
-        [null, 'Totaal', null, null, null, null, 920, null, null, null, null],
+        ['A1.17.00', 'Melding milieubelastende activiteit', 'Vergunningen', 'Vergunningen', 50, 6, 300, null, 'ja', null, 'D1', null],
+        ['A1.35.03', 'Melding asbest verwijderen', 'Vergunningen', 'Vergunningen', 100, 3, 300, null, 'ja', null, 'D1', null],
+        ['A2.02.00', 'Periodieke controle', 'Toezicht', 'Toezicht', 40, 8, 320, 'R1', 'nee', null, null, 'ja'],
+        ['A2.03.00', 'Hercontrole', 'Toezicht', 'Toezicht', 'PM', 4, null, 'R2', 'nee', 'aantal volgt uit de controles', null, null],
+        [null, 'Totaal', null, null, null, null, 920, null, null, null, null, null],
       ],
     },
     {
@@ -125,6 +125,26 @@ export function nieuweWerkmap(gemeente: string, jaar: number): BladInhoud[] {
       uitleg: 'Verbeterpunten van de provincie (IBT) met hun status: open, in uitvoering of afgerond.',
       koppen: ['nr', 'verbeterpunt', 'status', 'toelichting'],
       rijen: [[1, 'Toon in het UVP of de capaciteit toereikend is', 'in uitvoering', null]],
+    },
+    {
+      naam: 'Objecten',
+      uitleg: 'Objectenregister voor de controlefrequenties (vth frequentie): per object de activiteit uit Risicoanalyse (die de klasse geeft) of de klasse zelf, het naleefgedrag (goed, matig, slecht of leeg), de datum van de laatste controle (leeg: nooit gecontroleerd) en de productcode waarop de controles tellen.',
+      koppen: ['object', 'naam', 'activiteit', 'klasse', 'naleefgedrag', 'laatste controle', 'productcode'],
+      rijen: [
+        ['OB1', 'Sloopterrein Esweg 4', 'R1', null, 'slecht', '03-04-2024', 'A2.02.00'],
+        ['OB2', 'Nieuwbouw Kerkplein 2', 'R2', null, null, null, 'A2.02.00'],
+      ],
+    },
+    {
+      naam: 'Frequenties',
+      uitleg: 'Het interval tussen twee controles in maanden, per klasse en naleefgedrag. Een rij zonder naleefgedrag is de standaard voor de klasse. Een interval onder 12 maanden geeft meer controles per jaar.',
+      koppen: ['klasse', 'naleefgedrag', 'interval'],
+      rijen: [
+        ['Hoog', null, 12],
+        ['Hoog', 'slecht', 6],
+        ['Midden', null, 24],
+        ['Laag', null, 36],
+      ],
     },
     {
       naam: 'Zaaktypen',

@@ -3,6 +3,7 @@ import { ZONDER_TAAKVELD } from '../compute/vraag.js';
 import { nlGetal } from '../model/getal.js';
 import { Rational } from '../model/rational.js';
 import { capaciteitView, type CapaciteitView } from './capaciteit.js';
+import { frequentieView, type FrequentieView } from './frequentie.js';
 import { dagMaandTekst, markdownTeksten, type MarkdownTekst } from './gedeeld.js';
 import { risicoView, type RisicoView } from './risico.js';
 
@@ -85,6 +86,8 @@ export interface UvpView {
   monitoring: { jaarverslagUiterlijk?: string; uvpUiterlijk?: string; regel: string; volgendJaar: number | string };
   afwijkingen: string[];
   verbeterpunten: { nr: string; verbeterpunt: string; status: string; toelichting: string }[];
+  /** Inspection frequencies, when the werkmap has Objecten and Frequenties; `gepland`: the objects with a control this year (annex). */
+  frequenties?: FrequentieView & { gepland: FrequentieView['objecten'] };
 }
 
 const HONDERD = Rational.of(100n);
@@ -142,6 +145,7 @@ export function uvpView(a: UvpAnalyse): UvpView {
   );
   const uitgesteldUren = a.capaciteit ? Rational.sum(a.capaciteit.tekorten.map((t) => t.uitgesteldUren)) : undefined;
 
+  const frequenties = a.frequenties ? frequentieView(a.frequenties, gemeente) : undefined;
   const afwijkingen: string[] = [];
   if (capaciteit && !capaciteit.toereikend) afwijkingen.push(`${capaciteit.oordeel} Het voorgestelde uitstel staat in het hoofdstuk Capaciteit, onder "Wat we niet doen".`);
   for (const t of capaciteit?.tekorten ?? []) if (t.restTekst) afwijkingen.push(`${t.afdeling}: ${t.restTekst}`);
@@ -153,6 +157,8 @@ export function uvpView(a: UvpAnalyse): UvpView {
   if (a.prioriteitGaten.length) {
     afwijkingen.push(`${a.prioriteitGaten.length} ${a.prioriteitGaten.length === 1 ? 'activiteit' : 'activiteiten'} met een hoge prioriteit ${a.prioriteitGaten.length === 1 ? 'heeft' : 'hebben'} geen programmaregel (zie het hoofdstuk Programma): daar wordt niet proactief gecontroleerd.`);
   }
+  if (frequenties?.achterstallig.length) afwijkingen.push(`${frequenties.achterstallig.length} ${frequenties.achterstallig.length === 1 ? 'object is' : 'objecten zijn'} bij het begin van het jaar al achterstallig met hun controle (zie Controlefrequenties).`);
+  if (frequenties?.onbekend.length) afwijkingen.push(`${frequenties.onbekend.length} ${frequenties.onbekend.length === 1 ? 'object heeft' : 'objecten hebben'} geen bekende klasse of interval en ${frequenties.onbekend.length === 1 ? 'is' : 'zijn'} daarom niet gepland.`);
   if (capaciteit?.nietToegewezen) afwijkingen.push(`${nlGetal(capaciteit.nietToegewezen, 0)} uur is aan geen afdeling toegewezen en is niet met de capaciteit vergeleken.`);
   const dm = (d: { dag: number; maand: number } | undefined, j: number | undefined) => (d && j ? dagMaandTekst(d, j) : undefined);
   const jaarGetal = typeof jaar === 'number' ? jaar : undefined;
@@ -213,6 +219,7 @@ export function uvpView(a: UvpAnalyse): UvpView {
     },
     afwijkingen,
     verbeterpunten: a.verbeterpunten.map((v) => ({ nr: v.nr, verbeterpunt: v.verbeterpunt, status: v.status, toelichting: v.toelichting ?? '' })),
+    frequenties: frequenties ? { ...frequenties, gepland: frequenties.objecten.filter((o) => o.aantal > 0) } : undefined,
   };
 }
 

@@ -1,0 +1,63 @@
+import type { Frequentieplanning, ObjectPlanning } from '../compute/frequentie.js';
+
+export interface ObjectRij {
+  object: string;
+  naam: string;
+  klasse: string;
+  klasseBron: ObjectPlanning['klasseBron'];
+  naleefgedrag: string;
+  interval?: number;
+  laatste?: Date;
+  volgende?: Date;
+  aantal: number;
+  achterstallig: boolean;
+  code: string;
+  reden: string;
+}
+
+export interface FrequentieView {
+  titel: string;
+  gemeente: string;
+  jaar: number;
+  objecten: ObjectRij[];
+  /** Per class (highest first), its objects with their controls in the year. */
+  perKlasse: { klasse: string; objecten: number; controles: number; rijen: ObjectRij[] }[];
+  perCode: { code: string; aantal: number; objecten: number }[];
+  totaal: { objecten: number; controles: number; gepland: number };
+  achterstallig: ObjectRij[];
+  onbekend: ObjectRij[];
+}
+
+function rij(p: ObjectPlanning): ObjectRij {
+  return {
+    object: p.object.object,
+    naam: p.object.naam ?? '',
+    klasse: p.klasse ?? '',
+    klasseBron: p.klasseBron,
+    naleefgedrag: p.naleefgedrag ?? '',
+    interval: p.interval,
+    laatste: p.object.laatsteControle,
+    volgende: p.volgende,
+    aantal: p.aantal,
+    achterstallig: p.achterstallig,
+    code: p.object.code ?? '',
+    reden: p.reden,
+  };
+}
+
+/** The frequency planning in the order a reader wants it: per class, then what is overdue and what cannot be planned. */
+export function frequentieView(f: Frequentieplanning, gemeente: string): FrequentieView {
+  const objecten = f.objecten.map(rij);
+  const perKlasse = f.perKlasse.map((k) => ({ ...k, rijen: objecten.filter((o) => o.klasse.toLowerCase() === k.klasse.toLowerCase()) }));
+  return {
+    titel: `Controlefrequenties ${f.jaar}${gemeente ? `, gemeente ${gemeente}` : ''}`,
+    gemeente,
+    jaar: f.jaar,
+    objecten,
+    perKlasse,
+    perCode: f.perCode,
+    totaal: { objecten: objecten.length, controles: objecten.reduce((s, o) => s + o.aantal, 0), gepland: objecten.filter((o) => o.aantal > 0).length },
+    achterstallig: f.achterstallig.map(rij),
+    onbekend: f.onbekend.map(rij),
+  };
+}
