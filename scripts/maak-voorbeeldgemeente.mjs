@@ -182,6 +182,8 @@ export function voorbeeldBladen() {
   // Three objects nobody classified yet: the plan says so.
   voegToe('Bedrijfspand, nog niet ingedeeld', 3, () => [null, null, null, null, null]);
 
+  const protocol = bron('enschede-toezichtprotocol-nieuwbouw-2025.csv');
+
   return [
     {
       naam: 'Instellingen',
@@ -309,6 +311,29 @@ export function voorbeeldBladen() {
       uitleg: 'Het interval tussen twee controles in maanden, per klasse en naleefgedrag; een lege naleefgedrag-cel is de standaard voor de klasse.',
       koppen: ['klasse', 'naleefgedrag', 'interval'],
       rijen: frequentieRijen,
+    },
+    {
+      naam: 'Toezichtprotocol',
+      uitleg: 'Het toezichtprotocol nieuwbouw van Enschede (2025): per toetspunt de diepgang per risicoklasse (0 niet, S steekproef, 1 tot 4 van quick scan tot volledig). Item 18.4 staat er in de bron twee keer in.',
+      koppen: ['nr', 'groep', 'omschrijving', 'RK1', 'RK2', 'RK3', 'RK4', 'thema'],
+      rijen: protocol.rijen.map((r) => ['nr', 'groep', 'omschrijving', 'rk1', 'rk2', 'rk3', 'rk4', 'thema'].map((k) => {
+        const t = tekst(protocol, r, k);
+        return /^\d$/.test(t) ? Number(t) : t;
+      })),
+    },
+    {
+      naam: 'Niveaus',
+      uitleg: 'Minuten per toetspunt voor elk niveau (verzonnen): S is een steekproef van een kwart van de gevallen; vast is de tijd per bouwproject voor reizen en verslag.',
+      koppen: ['niveau', 'minuten', 'steekproef'],
+      rijen: [
+        [0, 0, null],
+        ['S', 10, '25%'],
+        [1, 5, null],
+        [2, 10, null],
+        [3, 20, null],
+        [4, 30, null],
+        ['vast', 120, null],
+      ],
     },
     {
       naam: 'Realisatie',

@@ -123,6 +123,26 @@ function maakProgramma(zetExit: (code: number) => void): Command {
       zetExit(await frequentieOpdracht(werkmap, { ...opts, format }));
     });
 
+  program
+    .command('protocol')
+    .description('reken het toezichtprotocol om naar uren per project per risicoklasse (het kental dat het protocol inhoudt)')
+    .argument('<werkmap>', 'een .xlsx-werkmap of een map met .xlsx- en .csv-bestanden, met de bladen Toezichtprotocol en Niveaus')
+    .addOption(new Option('--format <soort>', 'uitvoer: tabel, md of json (standaard: volgens de extensie van -o, anders tabel)').choices(['tabel', 'md', 'json']))
+    .option('-o, --output <pad>', 'schrijf naar dit bestand')
+    .option('--force', 'overschrijf bestaande uitvoer')
+    .option('-q, --quiet', STIL)
+    .option('--herbereken', HERBEREKEN)
+    .addHelpText('after', `\nVoorbeelden:\n  vth protocol fixtures/voorbeeldgemeente/werkmap.xlsx\n  vth protocol fixtures/voorbeeldgemeente/werkmap.xlsx --format json -o uitvoer/protocol.json\n${EXIT_TEKST}`)
+    .action(async (werkmap: string, opts: { format?: Formaat; output?: string; force?: boolean; quiet?: boolean }) => {
+      controleerSoort(opts);
+      meldInvoer(werkmap, opts);
+      zetLooptijd(opts);
+      const format = bepaalFormaat(opts.format, opts.output);
+      if (format === 'xlsx') throw new GebruikFout('vth protocol schrijft tabel, md of json');
+      const { protocolOpdracht } = await import('./commands/protocol.js');
+      zetExit(await protocolOpdracht(werkmap, { ...opts, format }));
+    });
+
   const verzamel = (v: string, eerder: string[] = []) => [...eerder, v];
   program
     .command('capaciteit')

@@ -231,6 +231,26 @@ export interface Frequentieregel {
   interval: number;
 }
 
+/** An item of the toezichtprotocol: its depth level per risk class (RK1 …), as written (0, S, 1 … 4). */
+export interface Protocolitem {
+  plaats: Plaats;
+  nr: string;
+  groep?: string;
+  omschrijving: string;
+  thema?: string;
+  niveaus: Map<string, string>;
+  /** The header of each class column, for messages. */
+  kolomVan: Map<string, string>;
+}
+
+/** A depth level: minutes per item; a share for the steekproef level S; `VAST` is the fixed minutes per project. */
+export interface Niveau {
+  plaats: Plaats;
+  niveau: string;
+  minuten: Rational;
+  steekproef?: Rational;
+}
+
 /** The whole werkmap as typed records. Sheets that are absent are undefined. */
 export interface Werkmap {
   pad: string;
@@ -249,6 +269,8 @@ export interface Werkmap {
   zaaktypen?: Zaaktype[];
   objecten?: Inspectieobject[];
   frequenties?: Frequentieregel[];
+  toezichtprotocol?: { items: Protocolitem[]; klassen: string[] };
+  niveaus?: Niveau[];
   /** Which sheets were found, with their place. */
   bladen: Partial<Record<BladNaam, Plaats>>;
   meldingen: Melding[];
@@ -269,7 +291,9 @@ export type BladNaam =
   | 'Verbeterpunten'
   | 'Zaaktypen'
   | 'Objecten'
-  | 'Frequenties';
+  | 'Frequenties'
+  | 'Toezichtprotocol'
+  | 'Niveaus';
 
 /** A case type of the case system and the programme code its cases count on (sheet Zaaktypen). */
 export interface Zaaktype {

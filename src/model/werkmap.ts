@@ -15,6 +15,7 @@ import { leesRisicomodel } from './risicomodel.js';
 import { Rational } from './rational.js';
 import { leesTeksten } from './teksten.js';
 import { leesFrequenties, leesObjecten } from './objecten.js';
+import { leesNiveaus, leesToezichtprotocol } from './protocol.js';
 import type { BladNaam, Werkmap } from './types.js';
 import { leesVerbeterpunten } from './verbeterpunten.js';
 import { leesZaaktypen } from './zaaktypen.js';
@@ -35,6 +36,8 @@ export const BLADEN: { naam: BladNaam; aliassen: string[]; nodigVoor: string }[]
   { naam: 'Verbeterpunten', aliassen: [], nodigVoor: 'vth ibt' },
   { naam: 'Objecten', aliassen: ['objectenregister', 'inrichtingen'], nodigVoor: 'vth frequentie' },
   { naam: 'Frequenties', aliassen: ['frequentiematrix', 'controlefrequenties'], nodigVoor: 'vth frequentie' },
+  { naam: 'Toezichtprotocol', aliassen: ['protocol', 'toetsprotocol'], nodigVoor: 'vth protocol' },
+  { naam: 'Niveaus', aliassen: ['toetsniveaus', 'diepgang'], nodigVoor: 'vth protocol' },
   { naam: 'Zaaktypen', aliassen: ['zaaktype', 'koppeling zaaktypen'], nodigVoor: 'vth jaarverslag (zaaktypen van de zakenexport koppelen aan productcodes)' },
 ];
 
@@ -216,6 +219,9 @@ export function bouwWerkmap(gelezen: GelezenWerkmap): Werkmap {
   wm.zaaktypen = simpel('Zaaktypen', leesZaaktypen)?.zaaktypen;
   wm.objecten = simpel('Objecten', leesObjecten)?.objecten;
   wm.frequenties = simpel('Frequenties', leesFrequenties)?.regels;
+  const tp = simpel('Toezichtprotocol', leesToezichtprotocol);
+  if (tp) wm.toezichtprotocol = { items: tp.items, klassen: tp.klassen };
+  wm.niveaus = simpel('Niveaus', leesNiveaus)?.niveaus;
 
   kruiscontroles(wm);
   return wm;
