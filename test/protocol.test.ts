@@ -60,3 +60,26 @@ describe('the toezichtprotocol as hours', () => {
     expect(r.stderr).toContain('niveau "5" voor RK2 valt buiten de schaal');
   });
 });
+
+describe('programme lines take the protocol\'s kental', () => {
+  it('kental "protocol" with a risicoklasse becomes the protocol\'s hours; a typed kental that differs is a warning; protocol without a class an error', async () => {
+    const { analyseer } = await import('../src/compute/controle.js');
+    const map = maakMap({
+      'instellingen.csv': 'instelling;waarde\ngemeente;Testdorp\njaar;2025\n',
+      'toezichtprotocol.csv': 'nr;omschrijving;RK1;RK2\n1.1;Fundering;4;2\n1.2;Dak;3;S\n',
+      'niveaus.csv': 'niveau;minuten;steekproef\nS;20;50%\n2;10;\n3;20;\n4;30;\nvast;40;\n',
+      'producten.csv': 'code;product;aantal;kental;risicoklasse\nGT.12;Nieuwbouw zwaar;10;protocol;RK1\nGT.13;Nieuwbouw licht;4;2;rk2\nGT.14;Nieuwbouw onbekend;2;protocol;\n',
+    });
+    const a = analyseer(bouwWerkmap(await leesWerkmap(map)));
+    // RK1: 30 + 20 + 40 = 90 minutes = 1,5 hours; RK2: 10 + 20 × 50% + 40 = 60 minutes = 1 hour.
+    const regel = (code: string) => a.vraag.regels.find((r) => r.regel.code === code)!;
+    expect([regel('GT.12').regel.kental.soort === 'getal' && regel('GT.12').regel.kental.waarde.toString(), regel('GT.12').uren?.toString()]).toEqual(['1.5', '15']);
+    expect(regel('GT.13').uren?.toString()).toBe('8');
+    const f = a.meldingen.filter((m) => m.code.startsWith('kental-protocol') || m.code.startsWith('protocol-klasse'));
+    expect(f.map((m) => [m.niveau, m.code, m.plaats.rij])).toEqual([
+      ['waarschuwing', 'kental-protocol', 3],
+      ['fout', 'protocol-klasse', 4],
+    ]);
+    expect(f[0]!.bericht).toBe('"Nieuwbouw licht": kental 2 wijkt af van wat het toezichtprotocol voor RK2 geeft (1 uur per project); schrijf "protocol" als kental om dat te gebruiken');
+  });
+});

@@ -3,6 +3,7 @@ import { melding, type Melding } from '../model/melding.js';
 import type { ProgrammaRegel, Werkmap } from '../model/types.js';
 import { Rational } from '../model/rational.js';
 import { planFrequenties, type Frequentieplanning } from './frequentie.js';
+import { berekenProtocol, type ProtocolUitkomst } from './protocol.js';
 import { bepaalPrioriteiten, berekenCapaciteit, type Capaciteitscheck, type Prioriteiten, type Scenario } from './capaciteit.js';
 import { berekenRisico, hogeZonderRegel, type Risicoanalyse, type RisicoUitkomst } from './risico.js';
 import { berekenVraag, type Vraag } from './vraag.js';
@@ -18,8 +19,38 @@ export interface Analyse {
   prioriteitGaten: RisicoUitkomst[];
   /** Inspection frequencies per object, when the werkmap has Objecten and Frequenties. */
   frequenties?: Frequentieplanning;
+  /** The toezichtprotocol as hours per risk class, when the werkmap has Toezichtprotocol and Niveaus. */
+  protocol?: ProtocolUitkomst;
   /** The model's findings plus those of every computation. */
   meldingen: Melding[];
+}
+
+/**
+ * The programme with the protocol's hours as the kental of each line that says `protocol` (for its
+ * risicoklasse); a line with a risicoklasse and a typed kental that differs is a finding.
+ */
+function kentallenUitProtocol(wm: Werkmap, p: ProtocolUitkomst | undefined): { werkmap: Werkmap; meldingen: Melding[] } {
+  const meldingen: Melding[] = [];
+  if (!wm.producten || !wm.producten.regels.some((r) => r.risicoklasse || r.kentalProtocol)) return { werkmap: wm, meldingen };
+  const perKlasse = new Map((p?.klassen ?? []).map((k) => [k.klasse.toUpperCase(), k]));
+  const regels = wm.producten.regels.map((r) => {
+    if (!r.risicoklasse && !r.kentalProtocol) return r;
+    const waar = r.kolomPlaatsen.kental ?? r.plaats;
+    const k = r.risicoklasse ? perKlasse.get(r.risicoklasse.toUpperCase().replace(/\s+/g, '')) : undefined;
+    const wie = `"${r.product || r.code}"`;
+    if (r.kentalProtocol) {
+      if (!p) meldingen.push(melding('fout', 'protocol-ontbreekt', `${wie} heeft kental "protocol", maar de werkmap heeft geen bladen Toezichtprotocol en Niveaus`, waar));
+      else if (!r.risicoklasse) meldingen.push(melding('fout', 'protocol-klasse', `${wie} heeft kental "protocol" maar geen risicoklasse (kolom risicoklasse: ${[...perKlasse.values()].map((x) => x.klasse).join(', ')})`, waar));
+      else if (!k) meldingen.push(melding('fout', 'protocol-klasse', `${wie}: risicoklasse ${r.risicoklasse} staat niet in het toezichtprotocol (${[...perKlasse.values()].map((x) => x.klasse).join(', ')})`, r.kolomPlaatsen.risicoklasse ?? waar));
+      else return { ...r, kental: { soort: 'getal' as const, waarde: k.uren, procent: false } };
+      return r;
+    }
+    if (k && r.kental.soort === 'getal' && !r.kental.waarde.eq(k.uren)) {
+      meldingen.push(melding('waarschuwing', 'kental-protocol', `${wie}: kental ${nlGetal(r.kental.waarde)} wijkt af van wat het toezichtprotocol voor ${k.klasse} geeft (${nlGetal(k.uren)} uur per project); schrijf "protocol" als kental om dat te gebruiken`, waar));
+    }
+    return r;
+  });
+  return { werkmap: { ...wm, producten: { ...wm.producten, regels } }, meldingen };
 }
 
 /**
@@ -54,7 +85,9 @@ export function analyseer(wm: Werkmap, scenario: Scenario = {}): Analyse {
   const risico = wm.risicomodel && wm.risicoanalyse ? berekenRisico(wm.risicomodel, wm.risicoanalyse) : undefined;
   const frequenties = wm.objecten && wm.frequenties && wm.instellingen.jaar ? planFrequenties(wm.objecten, wm.frequenties, risico, wm.instellingen.jaar) : undefined;
   const aantallen = frequenties ? aantallenUitObjecten(wm, frequenties) : { werkmap: wm, meldingen: [] };
-  const vraag = berekenVraag(aantallen.werkmap);
+  const protocol = wm.toezichtprotocol && wm.niveaus ? berekenProtocol(wm.toezichtprotocol.items, wm.toezichtprotocol.klassen, wm.niveaus) : undefined;
+  const kentallen = kentallenUitProtocol(aantallen.werkmap, protocol);
+  const vraag = berekenVraag(kentallen.werkmap);
   const prioriteiten = bepaalPrioriteiten(vraag, risico);
   const capaciteit = wm.capaciteit ? berekenCapaciteit(wm, vraag, risico, scenario, prioriteiten) : undefined;
   const prioriteitGaten = risico && wm.producten ? hogeZonderRegel(risico, vraag.regels.map((r) => r.regel.prioriteit)) : [];
@@ -77,7 +110,8 @@ export function analyseer(wm: Werkmap, scenario: Scenario = {}): Analyse {
     prioriteiten,
     prioriteitGaten,
     frequenties,
-    meldingen: [...wm.meldingen, ...(frequenties?.meldingen ?? []), ...aantallen.meldingen, ...vraag.meldingen, ...(risico?.meldingen ?? []), ...prioriteiten.meldingen, ...gatMelding, ...(capaciteit?.meldingen ?? [])],
+    protocol,
+    meldingen: [...wm.meldingen, ...(frequenties?.meldingen ?? []), ...aantallen.meldingen, ...(protocol?.meldingen ?? []).map((m) => (m.plaats.bestand ? m : { ...m, plaats: { bestand: wm.pad } })), ...kentallen.meldingen, ...vraag.meldingen, ...(risico?.meldingen ?? []), ...prioriteiten.meldingen, ...gatMelding, ...(capaciteit?.meldingen ?? [])],
   };
 }
 

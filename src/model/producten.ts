@@ -1,5 +1,6 @@
 import { isLeeg, type Tabel } from '../ingest/tabel.js';
 import { leesBlad } from './blad.js';
+import { normaliseerKop } from './kolommen.js';
 import { melding, type Melding } from './melding.js';
 import { isTotaalTekst } from './totaal.js';
 import { lijktOpProductcode, parseProductcode, TAAKVELDEN, taakveldPrefix } from './productcode.js';
@@ -18,6 +19,7 @@ export const PRODUCT_KOLOMMEN = [
   { veld: 'opmerking', naam: 'opmerking', aliassen: ['opmerkingen', 'toelichting'] },
   { veld: 'doel', naam: 'doel', aliassen: ['doelen', 'draagt bij aan', 'bijdrage aan doel'] },
   { veld: 'vast', naam: 'vast', aliassen: ['aantal vast'] },
+  { veld: 'risicoklasse', naam: 'risicoklasse', aliassen: ['rk', 'protocolklasse'] },
 ] as const;
 
 /** The prefixes of a code before each of its dots, upper case: `A2.09.01` → `A2`, `A2.09`. */
@@ -132,7 +134,9 @@ export function leesProducten(tabel: Tabel): { regels: ProgrammaRegel[]; subtota
         }
       }
       const aantal = v.getal('aantal', { nietNegatief: true });
-      const kental = v.getal('kental', { nietNegatief: true });
+      // `protocol`: the kental is the hours per project the toezichtprotocol gives for the line's risk class.
+      const kentalProtocol = normaliseerKop(v.tekst('kental')) === 'protocol';
+      const kental: ProgrammaRegel['kental'] = kentalProtocol ? { soort: 'geen', woord: 'protocol' } : v.getal('kental', { nietNegatief: true });
       // With aantal × kental, a line total is only compared: a formula without result there never blocks.
       const uren = v.getal('uren', { nietNegatief: true, vergelijk: aantal.soort === 'getal' && kental.soort === 'getal' });
       const regel: ProgrammaRegel = {
@@ -152,7 +156,9 @@ export function leesProducten(tabel: Tabel): { regels: ProgrammaRegel[]; subtota
         opmerking: v.tekst('opmerking') || undefined,
         doelen: doelIds(v.tekst('doel')),
         aantalVast: v.jaNee('vast'),
-        kolomPlaatsen: r.plaatsen(['aantal', 'kental', 'uren', 'afdeling', 'code', 'prioriteit', 'doel']),
+        risicoklasse: v.tekst('risicoklasse') || undefined,
+        kentalProtocol,
+        kolomPlaatsen: r.plaatsen(['aantal', 'kental', 'uren', 'afdeling', 'code', 'prioriteit', 'doel', 'risicoklasse']),
       };
       sindsVorige.push(regel.volgnummer);
       if (regel.code) for (const p of groepPrefixen(regel.code)) groepen.add(p);

@@ -99,7 +99,11 @@ export interface ProgrammaRegel {
   doelen?: string[];
   /** `vast`: the aantal stays as written, also when the object register gives another. */
   aantalVast: boolean;
-  kolomPlaatsen: { aantal?: Plaats; kental?: Plaats; uren?: Plaats; afdeling?: Plaats; code?: Plaats; prioriteit?: Plaats; doel?: Plaats };
+  /** The toezichtprotocol's risk class (RK1 …) of the projects this line counts. */
+  risicoklasse?: string;
+  /** The kental cell says `protocol`: it is the protocol's hours for `risicoklasse`. */
+  kentalProtocol: boolean;
+  kolomPlaatsen: { aantal?: Plaats; kental?: Plaats; uren?: Plaats; afdeling?: Plaats; code?: Plaats; prioriteit?: Plaats; doel?: Plaats; risicoklasse?: Plaats };
 }
 
 /** A printed total row (`Totaal…`, `Subtotaal…`, `Som`, a group code, a lone number in uren): checked, never added. */

@@ -147,6 +147,30 @@ export function nieuweWerkmap(gemeente: string, jaar: number): BladInhoud[] {
       ],
     },
     {
+      naam: 'Toezichtprotocol',
+      uitleg: 'Het toezichtprotocol (vth protocol): per toetspunt het niveau per risicoklasse (een kolom per klasse: RK1, RK2, …): 0 niet toetsen, S steekproef, 1 tot 4 van quick scan tot volledig. Een programmaregel met kental "protocol" en een risicoklasse krijgt de uren die hieruit volgen.',
+      koppen: ['nr', 'groep', 'omschrijving', 'RK1', 'RK2', 'RK3', 'RK4', 'thema'],
+      rijen: [
+        ['1.1', 'Start bouw', 'Bouwvergunning aanwezig', 3, 2, 2, 1, 'Overig'],
+        ['3.1', 'Fundatie', 'Fundatie op palen', 3, 3, 2, 2, 'Veiligheid'],
+        ['4.4', 'Begane grond', 'Isolatie', 2, 2, 'S', 'S', 'Duurzaamheid'],
+      ],
+    },
+    {
+      naam: 'Niveaus',
+      uitleg: 'De minuten per toetspunt voor elk niveau van het toezichtprotocol. S (steekproef) heeft een steekproefaandeel; de rij vast geeft de vaste minuten per project (reizen, verslag).',
+      koppen: ['niveau', 'minuten', 'steekproef'],
+      rijen: [
+        [0, 0, null],
+        ['S', 10, '25%'],
+        [1, 5, null],
+        [2, 10, null],
+        [3, 20, null],
+        [4, 30, null],
+        ['vast', 120, null],
+      ],
+    },
+    {
       naam: 'Zaaktypen',
       uitleg: 'Alleen nodig als de zakenexport geen productcode heeft: per zaaktype uit het zaaksysteem de code van het product in het programma.',
       koppen: ['zaaktype', 'code'],
