@@ -166,3 +166,21 @@ describe('vth frequentie on the example municipality', () => {
     }
   });
 });
+
+describe('scenario: other intervals', () => {
+  it('--interval shows what other intervals do to controls and hours next to the capacity balance; a bad one is refused', () => {
+    const r = vth(['capaciteit', VOORBEELD, '--interval', 'Hoog=6', '-q']);
+    expect(r.stdout).toContain('Scenario intervallen: 790 uur meer dan met het blad Frequenties.\n  GT.03: 60 → 100 controles, 480 → 800 uur\n  GT.04: 30 → 50 controles, 360 → 600 uur\n  GT.05: 25 → 48 controles, 250 → 480 uur');
+    const uit = path.join(tijdelijkeMap(), 'f.json');
+    expect(vth(['frequentie', VOORBEELD, '--interval', 'Hoog=6', '--interval', 'hoog:slecht=3', '--format', 'json', '-o', uit]).code).toBe(0);
+    const j = JSON.parse(readFileSync(uit, 'utf8'));
+    // Slecht every 3 months: OB001, last control 1-7-2024, is overdue on 1-1-2025 and then due 1-4, 1-7, 1-10.
+    expect(j.objecten[0]).toMatchObject({ object: 'OB001', interval: 3, volgende: '2025-01-01', aantal: 4, achterstallig: true });
+    expect(j.perCode[0]).toEqual({ code: 'GT.03', aantal: 120, objecten: 50 });
+    const fout = vth(['frequentie', VOORBEELD, '--interval', 'Hoog=0']);
+    expect([fout.code, fout.stderr.trim()]).toEqual([2, 'vth: --interval "Hoog=0": "0" is geen heel aantal maanden van 1 tot 120']);
+    const onbekend = vth(['frequentie', VOORBEELD, '--interval', 'Zeer hoog=6', '-q']);
+    expect(onbekend.code).toBe(1);
+    expect(onbekend.stderr).toContain('scenario --interval noemt klasse "zeer hoog", die niet in het blad Frequenties staat (Hoog, Midden, Laag)');
+  });
+});

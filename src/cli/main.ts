@@ -110,11 +110,12 @@ function maakProgramma(zetExit: (code: number) => void): Command {
     .option('--force', 'overschrijf bestaande uitvoer')
     .option('-q, --quiet', STIL)
     .option('--herbereken', HERBEREKEN)
+    .option('--interval <klasse=maanden>', 'scenario: controle-interval van een klasse (Hoog=6) of klasse en naleefgedrag (Hoog:slecht=3) in plaats van het blad Frequenties; herhaalbaar', (v: string, eerder: string[] = []) => [...eerder, v])
     .addHelpText(
       'after',
       `\nVoorbeelden:\n  vth frequentie fixtures/voorbeeldgemeente/werkmap.xlsx\n  vth frequentie fixtures/voorbeeldgemeente/werkmap.xlsx --format json -o uitvoer/frequenties.json\n${EXIT_TEKST}`,
     )
-    .action(async (werkmap: string, opts: { format?: Formaat; output?: string; force?: boolean; quiet?: boolean }) => {
+    .action(async (werkmap: string, opts: { format?: Formaat; output?: string; force?: boolean; quiet?: boolean; interval?: string[] }) => {
       controleerSoort(opts);
       meldInvoer(werkmap, opts);
       zetLooptijd(opts);
@@ -155,6 +156,7 @@ function maakProgramma(zetExit: (code: number) => void): Command {
     .option('--fte <afdeling=waarde>', 'scenario: fte van een afdeling wijzigen (+1,5 of -0,5) of vastzetten (3); herhaalbaar', verzamel)
     .option('--productieve-uren <uren>', 'scenario: productieve uren per fte voor alle afdelingen')
     .option('--reservering <afdeling=waarde>', 'scenario: reservering van een afdeling vervangen door een percentage (5%) of uren (120); herhaalbaar', verzamel)
+    .option('--interval <klasse=maanden>', 'scenario: controle-interval van een klasse (Hoog=6) of klasse en naleefgedrag (Hoog:slecht=3) in plaats van het blad Frequenties; herhaalbaar', verzamel)
     .option('--herbereken', HERBEREKEN)
     .addHelpText(
       'after',

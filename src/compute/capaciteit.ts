@@ -12,6 +12,8 @@ export interface Scenario {
   productieveUren?: Rational;
   /** Per afdeling (lower case): replaces its reservations of that kind. */
   reservering?: Map<string, { procent: boolean; waarde: Rational }>;
+  /** Months between controls per `klasse|naleefgedrag` (lower case; no naleefgedrag: the class's default), over sheet Frequenties. */
+  interval?: Map<string, number>;
 }
 
 export interface AfdelingSaldo {

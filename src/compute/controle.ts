@@ -1,6 +1,6 @@
 import { nlGetal } from '../model/getal.js';
 import { melding, type Melding } from '../model/melding.js';
-import type { ProgrammaRegel, Werkmap } from '../model/types.js';
+import type { Frequentieregel, ProgrammaRegel, Werkmap } from '../model/types.js';
 import { Rational } from '../model/rational.js';
 import { planFrequenties, type Frequentieplanning } from './frequentie.js';
 import { berekenProtocol, type ProtocolUitkomst } from './protocol.js';
@@ -23,6 +23,25 @@ export interface Analyse {
   protocol?: ProtocolUitkomst;
   /** The model's findings plus those of every computation. */
   meldingen: Melding[];
+}
+
+/** The frequency matrix with a scenario's intervals (`--interval Hoog=6`, `--interval Hoog:slecht=3`) in place of, or beside, its rows. */
+function metScenarioIntervallen(regels: readonly Frequentieregel[], interval: Map<string, number>, meldingen: Melding[]): Frequentieregel[] {
+  const klassen = new Set(regels.map((r) => r.klasse.toLowerCase()));
+  const uit = [...regels];
+  for (const [sleutel, maanden] of interval) {
+    const [klasse, ng] = sleutel.split('|') as [string, string];
+    if (!klassen.has(klasse)) {
+      meldingen.push(melding('fout', 'scenario-klasse', `scenario --interval noemt klasse "${klasse}", die niet in het blad Frequenties staat (${[...new Set(regels.map((r) => r.klasse))].join(', ')})`, { bestand: '(opdrachtregel)' }));
+      continue;
+    }
+    const i = uit.findIndex((r) => r.klasse.toLowerCase() === klasse && (r.naleefgedrag ?? '') === ng);
+    const basis = uit.find((r) => r.klasse.toLowerCase() === klasse)!;
+    const nieuw: Frequentieregel = { plaats: { bestand: '(opdrachtregel)' }, klasse: basis.klasse, naleefgedrag: (ng || undefined) as Frequentieregel['naleefgedrag'], interval: maanden };
+    if (i >= 0) uit[i] = nieuw;
+    else uit.push(nieuw);
+  }
+  return uit;
 }
 
 /**
@@ -83,7 +102,9 @@ function aantallenUitObjecten(wm: Werkmap, f: Frequentieplanning): { werkmap: We
 
 export function analyseer(wm: Werkmap, scenario: Scenario = {}): Analyse {
   const risico = wm.risicomodel && wm.risicoanalyse ? berekenRisico(wm.risicomodel, wm.risicoanalyse) : undefined;
-  const frequenties = wm.objecten && wm.frequenties && wm.instellingen.jaar ? planFrequenties(wm.objecten, wm.frequenties, risico, wm.instellingen.jaar) : undefined;
+  const scenarioMeldingen: Melding[] = [];
+  const regels = wm.frequenties && scenario.interval ? metScenarioIntervallen(wm.frequenties, scenario.interval, scenarioMeldingen) : wm.frequenties;
+  const frequenties = wm.objecten && regels && wm.instellingen.jaar ? planFrequenties(wm.objecten, regels, risico, wm.instellingen.jaar) : undefined;
   const aantallen = frequenties ? aantallenUitObjecten(wm, frequenties) : { werkmap: wm, meldingen: [] };
   const protocol = wm.toezichtprotocol && wm.niveaus ? berekenProtocol(wm.toezichtprotocol.items, wm.toezichtprotocol.klassen, wm.niveaus) : undefined;
   const kentallen = kentallenUitProtocol(aantallen.werkmap, protocol);
@@ -111,7 +132,7 @@ export function analyseer(wm: Werkmap, scenario: Scenario = {}): Analyse {
     prioriteitGaten,
     frequenties,
     protocol,
-    meldingen: [...wm.meldingen, ...(frequenties?.meldingen ?? []), ...aantallen.meldingen, ...(protocol?.meldingen ?? []).map((m) => (m.plaats.bestand ? m : { ...m, plaats: { bestand: wm.pad } })), ...kentallen.meldingen, ...vraag.meldingen, ...(risico?.meldingen ?? []), ...prioriteiten.meldingen, ...gatMelding, ...(capaciteit?.meldingen ?? [])],
+    meldingen: [...wm.meldingen, ...scenarioMeldingen, ...(frequenties?.meldingen ?? []), ...aantallen.meldingen, ...(protocol?.meldingen ?? []).map((m) => (m.plaats.bestand ? m : { ...m, plaats: { bestand: wm.pad } })), ...kentallen.meldingen, ...vraag.meldingen, ...(risico?.meldingen ?? []), ...prioriteiten.meldingen, ...gatMelding, ...(capaciteit?.meldingen ?? [])],
   };
 }
 

@@ -135,7 +135,7 @@ export function leesProducten(tabel: Tabel): { regels: ProgrammaRegel[]; subtota
       }
       const aantal = v.getal('aantal', { nietNegatief: true });
       // `protocol`: the kental is the hours per project the toezichtprotocol gives for the line's risk class.
-      const kentalProtocol = normaliseerKop(v.tekst('kental')) === 'protocol';
+      const kentalProtocol = normaliseerKop(r.tekst('kental')) === 'protocol';
       const kental: ProgrammaRegel['kental'] = kentalProtocol ? { soort: 'geen', woord: 'protocol' } : v.getal('kental', { nietNegatief: true });
       // With aantal × kental, a line total is only compared: a formula without result there never blocks.
       const uren = v.getal('uren', { nietNegatief: true, vergelijk: aantal.soort === 'getal' && kental.soort === 'getal' });

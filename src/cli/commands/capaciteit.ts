@@ -1,6 +1,7 @@
 import type { ChalkInstance } from 'chalk';
 import { Rational } from '../../model/rational.js';
 import type { Scenario } from '../../compute/capaciteit.js';
+import type { Vraag } from '../../compute/vraag.js';
 import { analyseer } from '../../compute/controle.js';
 import { nlGetal, parseGetalTekst } from '../../model/getal.js';
 import { capaciteitView, type CapaciteitView } from '../../report/capaciteit.js';
@@ -19,17 +20,27 @@ export interface CapaciteitOpties {
   fte?: string[];
   productieveUren?: string;
   reservering?: string[];
+  /** `--interval Hoog=6`: controls per class over sheet Frequenties. */
+  interval?: string[];
 }
 
-function splits(arg: string, optie: string): [string, string] {
+function splits(arg: string, optie: string, vorm = 'AFDELING=WAARDE', voorbeeld = '"Toezicht=+1,5"'): [string, string] {
   const i = arg.lastIndexOf('=');
-  if (i <= 0) throw new GebruikFout(`${optie} "${arg}": schrijf AFDELING=WAARDE, bijvoorbeeld ${optie} "Toezicht=+1,5"`);
+  if (i <= 0) throw new GebruikFout(`${optie} "${arg}": schrijf ${vorm}, bijvoorbeeld ${optie} ${voorbeeld}`);
   return [arg.slice(0, i).trim().toLowerCase(), arg.slice(i + 1).trim()];
 }
 
 /** Parses the scenario options; a sign means a change, no sign a new value. */
-export function parseScenario(opts: Pick<CapaciteitOpties, 'fte' | 'productieveUren' | 'reservering'>): Scenario {
+export function parseScenario(opts: Pick<CapaciteitOpties, 'fte' | 'productieveUren' | 'reservering'> & { interval?: string[] }): Scenario {
   const s: Scenario = {};
+  for (const arg of opts.interval ?? []) {
+    const [wie, w] = splits(arg, '--interval', 'KLASSE=MAANDEN of KLASSE:NALEEFGEDRAG=MAANDEN', 'Hoog=6');
+    const [klasse, ng = ''] = wie.split(':').map((x) => x.trim().toLowerCase()) as [string, string?];
+    if (ng && !['goed', 'matig', 'slecht'].includes(ng)) throw new GebruikFout(`--interval "${arg}": naleefgedrag "${ng}" moet goed, matig of slecht zijn`);
+    const m = Number(w.trim());
+    if (!Number.isInteger(m) || m < 1 || m > 120) throw new GebruikFout(`--interval "${arg}": "${w}" is geen heel aantal maanden van 1 tot 120`);
+    (s.interval ??= new Map()).set(`${klasse}|${ng}`, m);
+  }
   for (const arg of opts.fte ?? []) {
     const [afd, w] = splits(arg, '--fte');
     const p = parseGetalTekst(w);
@@ -50,6 +61,26 @@ export function parseScenario(opts: Pick<CapaciteitOpties, 'fte' | 'productieveU
     (s.reservering ??= new Map()).set(afd, { procent: p.procent, waarde: p.waarde });
   }
   return s;
+}
+
+/** Per programme code whose aantal the interval scenario changes: controls and hours before and after. */
+export function effectVanIntervallen(basis: Vraag, scenario: Vraag): { regels: { code: string; aantal: number; scenarioAantal: number; uren: number; scenarioUren: number }[]; tekst: string } {
+  const voor = new Map(basis.regels.map((r) => [r.regel.volgnummer, r]));
+  const regels = scenario.regels
+    .filter((r) => {
+      const b = voor.get(r.regel.volgnummer);
+      return b && b.regel.aantal.soort === 'getal' && r.regel.aantal.soort === 'getal' && !b.regel.aantal.waarde.eq(r.regel.aantal.waarde);
+    })
+    .map((r) => {
+      const b = voor.get(r.regel.volgnummer)!;
+      const n = (w: typeof r.regel.aantal) => (w.soort === 'getal' ? w.waarde.toNumber() : 0);
+      return { code: r.regel.code ?? r.regel.product, aantal: n(b.regel.aantal), scenarioAantal: n(r.regel.aantal), uren: (b.uren ?? Rational.ZERO).toNumber(), scenarioUren: (r.uren ?? Rational.ZERO).toNumber() };
+    });
+  const verschil = Rational.sum(scenario.regels.map((r) => r.uren ?? Rational.ZERO)).sub(Rational.sum(basis.regels.map((r) => r.uren ?? Rational.ZERO)));
+  const tekst = regels.length
+    ? [`Scenario intervallen: ${nlGetal(verschil.isNegative() ? verschil.neg() : verschil, 0)} uur ${verschil.isNegative() ? 'minder' : 'meer'} dan met het blad Frequenties.`, ...regels.map((r) => `  ${r.code}: ${nlGetal(r.aantal, 0)} → ${nlGetal(r.scenarioAantal, 0)} controles, ${nlGetal(r.uren, 0)} → ${nlGetal(r.scenarioUren, 0)} uur`)].join('\n')
+    : 'Scenario intervallen: geen aantal in het programma verandert.';
+  return { regels, tekst };
 }
 
 export function capaciteitTekst(v: CapaciteitView, c: ChalkInstance): string {
@@ -108,6 +139,8 @@ export async function capaciteitOpdracht(pad: string, opts: CapaciteitOpties): P
   const scenario = parseScenario(opts);
   const wm = await laadWerkmap(pad);
   const { vraag, capaciteit: check, meldingen } = analyseer(wm, scenario);
+  // With other intervals: what they change in the programme's periodic controls and hours.
+  const intervalEffect = scenario.interval ? effectVanIntervallen(analyseer(wm, { ...scenario, interval: undefined }).vraag, vraag) : undefined;
   const bladen = ['Instellingen', 'Producten', 'Capaciteit', 'Reserveringen', 'Projecten', 'Risicomodel', 'Risicoanalyse'] as const;
   if (!meldVoorOpdracht(meldingen, wm, [...bladen], ['Producten', 'Capaciteit']) || !check) return EXIT.PROBLEEM;
   const view = capaciteitView(check, vraag);
@@ -115,10 +148,10 @@ export async function capaciteitOpdracht(pad: string, opts: CapaciteitOpties): P
   const jaar = wm.instellingen.jaar ?? '';
   switch (opts.format) {
     case 'tabel':
-      await schrijfOfToon(capaciteitTekst(view, opts.output ? zonderKleur : kleuren()), opts);
+      await schrijfOfToon(capaciteitTekst(view, opts.output ? zonderKleur : kleuren()) + (intervalEffect ? `\n\n${intervalEffect.tekst}` : ''), opts);
       break;
     case 'json':
-      await schrijfOfToon(JSON.stringify(capaciteitJson(view, check.meldingen), null, 2), opts);
+      await schrijfOfToon(JSON.stringify({ ...capaciteitJson(view, check.meldingen), ...(intervalEffect ? { scenarioInterval: intervalEffect.regels } : {}) }, null, 2), opts);
       break;
     case 'md': {
       const render = laadTemplates('capaciteit');

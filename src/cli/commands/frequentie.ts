@@ -1,10 +1,12 @@
 import { analyseer } from '../../compute/controle.js';
+import { parseScenario } from './capaciteit.js';
 import { nlDatum } from '../../model/datum.js';
 import { sorteerMeldingen } from '../../model/melding.js';
 import { frequentieView, type FrequentieView } from '../../report/frequentie.js';
 import { laadTemplates } from '../../render/handlebars.js';
 import { EXIT, GebruikFout } from '../fouten.js';
 import { laadWerkmap, meldVoorOpdracht } from '../laad.js';
+import { isStil } from '../looptijd.js';
 import { schrijfOfToon, schrijfWerkboek } from '../schrijf.js';
 import { kleuren, tekstTabel, zonderKleur } from '../uitvoer.js';
 import type { ChalkInstance } from 'chalk';
@@ -13,6 +15,8 @@ export interface FrequentieOpties {
   format: 'tabel' | 'md' | 'xlsx' | 'json';
   output?: string;
   force?: boolean;
+  /** `--interval Hoog=6`: a what-if over sheet Frequenties. */
+  interval?: string[];
 }
 
 function frequentieTabel(v: FrequentieView, c: ChalkInstance): string {
@@ -36,9 +40,11 @@ function frequentieTabel(v: FrequentieView, c: ChalkInstance): string {
 }
 
 export async function frequentieOpdracht(pad: string, opts: FrequentieOpties): Promise<number> {
+  const scenario = parseScenario({ interval: opts.interval });
   const wm = await laadWerkmap(pad);
-  const a = analyseer(wm);
+  const a = analyseer(wm, scenario);
   if (!meldVoorOpdracht(a.meldingen, wm, ['Instellingen', 'Risicomodel', 'Risicoanalyse', 'Objecten', 'Frequenties', 'Producten'], ['Objecten', 'Frequenties'])) return EXIT.PROBLEEM;
+  if (scenario.interval && !isStil()) process.stderr.write(`scenario: intervallen ${opts.interval!.join(', ')} in plaats van het blad Frequenties\n`);
   if (!a.frequenties) throw new GebruikFout('de werkmap heeft geen jaar (blad Instellingen): zonder jaar is niet te zeggen welke controles in het programmajaar vallen');
   const view = frequentieView(a.frequenties, wm.instellingen.gemeente ?? '');
   const meldingen = sorteerMeldingen(a.meldingen.filter((m) => ['object-niet-gepland', 'object-klasse', 'object-activiteit', 'aantal-objecten'].includes(m.code) || m.plaats.blad === wm.bladen.Objecten?.blad || m.plaats.blad === wm.bladen.Frequenties?.blad));
