@@ -3,7 +3,7 @@
 //   npm run bench                          everything: start-up, werkmap 1.000/10.000/100.000 lines,
 //                                          exports of 200.000 and 1.000.000 rows, IBT for 350 municipalities
 //   npm run bench -- --snel                smaller sizes (werkmap up to 10.000, exports of 200.000 rows)
-//   npm run bench -- --alleen opstart,werkmap,export,ibt   only these parts
+//   npm run bench -- --alleen opstart,werkmap,export,frequentie,ibt   only these parts
 import { spawnSync } from 'node:child_process';
 import { cpSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -15,7 +15,7 @@ import { schrijfCsv, schrijfXlsx } from './zaken-genereren.mjs';
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const snel = process.argv.includes('--snel');
 const alleenArg = process.argv.indexOf('--alleen');
-const delen = new Set(alleenArg > 0 ? process.argv[alleenArg + 1].split(',') : ['opstart', 'werkmap', 'export', 'ibt']);
+const delen = new Set(alleenArg > 0 ? process.argv[alleenArg + 1].split(',') : ['opstart', 'werkmap', 'export', 'frequentie', 'ibt']);
 const map = mkdtempSync(path.join(tmpdir(), 'vth-bench-'));
 const JAAR = 2025;
 const VTH = path.join(root, 'bin/vth.js');
@@ -223,6 +223,36 @@ try {
       console.log(ratio(vx, ex, 'vth / exceljs stromend'));
       if (!px.fout) console.log(ratio(vx, px, 'vth / pandas'));
     }
+  }
+
+  if (delen.has('frequentie')) {
+    // An object register of n objects (classes and last controls spread over five years), against
+    // reading the same werkmap's tables only.
+    const n = snel ? 10_000 : 100_000;
+    const wm = path.join(map, `register-${n}`);
+    const { mkdirSync } = await import('node:fs');
+    mkdirSync(wm, { recursive: true });
+    writeFileSync(path.join(wm, 'instellingen.csv'), 'instelling;waarde\ngemeente;Benchdorp\njaar;2025\n');
+    writeFileSync(path.join(wm, 'frequenties.csv'), 'klasse;naleefgedrag;interval\nHoog;;12\nHoog;slecht;6\nMidden;;24\nLaag;;36\n');
+    const klassen = ['Hoog', 'Midden', 'Laag'];
+    const gedrag = ['goed', 'matig', 'slecht', ''];
+    const regels = ['object;naam;klasse;naleefgedrag;laatste controle;productcode'];
+    for (let i = 0; i < n; i++) {
+      const d = new Date(Date.UTC(2020, 0, 1) + ((i * 7919) % 1826) * 86400000);
+      const datum = `${String(d.getUTCDate()).padStart(2, '0')}-${String(d.getUTCMonth() + 1).padStart(2, '0')}-${d.getUTCFullYear()}`;
+      regels.push(`OB${i};Object ${i};${klassen[i % 3]};${gedrag[i % 4]};${i % 50 === 0 ? '' : datum};P${i % 20}`);
+    }
+    writeFileSync(path.join(wm, 'objecten.csv'), regels.join('\n') + '\n');
+    console.log(`\nvth frequentie, objectenregister van ${fmt(n)} objecten`);
+    const lezen = node(
+      METING(`
+const { leesWerkmap } = await import(${JSON.stringify(path.join(root, 'dist/ingest/werkmap.js'))});
+const g = await leesWerkmap(${JSON.stringify(wm)});
+const n = g.tabellen.reduce((s, t) => s + t.rijen.length, 0);`),
+    );
+    console.log(regel('  alleen de bladen lezen', lezen, 'objecten/s'));
+    const f = vthOpdracht(['frequentie', wm, '--format', 'json', '-o', `frequentie-${n}.json`, '--force', '-q'], n);
+    console.log(regel('  vth frequentie (json)', f, 'objecten/s') + (lezen.fout || f.fout ? '' : `  ${fmt(f.ms / lezen.ms, 2)}× alleen lezen`));
   }
 
   if (delen.has('ibt')) {
