@@ -4,11 +4,11 @@ import { controlesInJaar, planFrequenties, plusMaanden } from '../src/compute/fr
 import { leesWerkmap } from '../src/ingest/werkmap.js';
 import type { Frequentieregel, Inspectieobject } from '../src/model/types.js';
 import { bouwWerkmap } from '../src/model/werkmap.js';
-import { readFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import ExcelJS from 'exceljs';
 import { herberekenMetLibreOffice, soffice } from './libreoffice.js';
-import { maakMap, tijdelijkeMap, vth, VOORBEELD } from './helpers.js';
+import { INSTELLINGEN_CSV, maakMap, tijdelijkeMap, vth, VOORBEELD } from './helpers.js';
 
 const d = (s: string) => new Date(`${s}T00:00:00Z`);
 const iso = (x: Date | undefined) => x?.toISOString().slice(0, 10);
@@ -182,5 +182,48 @@ describe('scenario: other intervals', () => {
     const onbekend = vth(['frequentie', VOORBEELD, '--interval', 'Zeer hoog=6', '-q']);
     expect(onbekend.code).toBe(1);
     expect(onbekend.stderr).toContain('scenario --interval noemt klasse "zeer hoog", die niet in het blad Frequenties staat (Hoog, Midden, Laag)');
+  });
+});
+
+describe('compliance from the results of earlier controls', () => {
+  it('the last n inspections: all conform goed, all a violation slecht, else matig; fewer: the register stands', async () => {
+    const { naleefgedragUitControles } = await import('../src/compute/frequentie.js');
+    const dag = (s: string) => Date.UTC(Number(s.slice(0, 4)), Number(s.slice(5, 7)) - 1, Number(s.slice(8, 10))) / 86_400_000;
+    const c = (s: string, b: 'conform' | 'overtreding') => ({ dag: dag(s), bevinding: b });
+    expect(naleefgedragUitControles([c('2024-09-05', 'conform'), c('2024-03-12', 'conform'), c('2023-01-01', 'overtreding')], 2)).toEqual({ naleefgedrag: 'goed', uitleg: 'uit de laatste 2 controles: 5-9-2024 conform, 12-3-2024 conform' });
+    expect(naleefgedragUitControles([c('2024-09-05', 'overtreding'), c('2024-03-12', 'overtreding')], 2)?.naleefgedrag).toBe('slecht');
+    expect(naleefgedragUitControles([c('2024-09-05', 'conform'), c('2024-03-12', 'overtreding')], 2)?.naleefgedrag).toBe('matig');
+    expect(naleefgedragUitControles([c('2024-09-05', 'conform')], 2)).toBeUndefined();
+  });
+
+  it('vth frequentie --zaken: per object from its inspections in the export, of any year; without the setting refused', () => {
+    const map = maakMap({
+      'instellingen.csv': 'instelling;waarde\ngemeente;Testdorp\njaar;2025\nnaleefgedrag uit controles;2\n',
+      'objecten.csv': 'object;naam;klasse;naleefgedrag;laatste controle;productcode\nB1;School;Hoog;slecht;05-09-2024;GT.03\nB2;Hotel;Hoog;goed;01-10-2024;GT.03\nB3;Kerk;Hoog;goed;01-11-2024;GT.03\n',
+      'frequenties.csv': 'klasse;naleefgedrag;interval\nHoog;;12\nHoog;goed;24\nHoog;slecht;6\n',
+    });
+    const zaken = path.join(map, 'zaken.csv');
+    writeFileSync(
+      zaken,
+      'zaaknummer;productcode;ontvangen;besluit;object;resultaat\nZ1;GT.03;10-03-2024;12-03-2024;B1;conform\nZ2;GT.03;01-09-2024;05-09-2024;B1;geen overtreding\nZ3;GT.03;01-02-2023;03-02-2023;B2;overtreding\nZ4;GT.03;20-09-2024;01-10-2024;B2;overtreding\nZ5;GT.03;02-01-2025;03-01-2025;B9;conform\n',
+    );
+    const uit = path.join(tijdelijkeMap(), 'f.json');
+    const r = vth(['frequentie', map, '--zaken', zaken, '--format', 'json', '-o', uit]);
+    expect(r.code, r.stderr).toBe(0);
+    expect(r.stderr).toContain('zakenexport: controles met een resultaat bij 3 objecten');
+    const j = JSON.parse(readFileSync(uit, 'utf8'));
+    const o = (id: string) => j.objecten.find((x: { object: string }) => x.object === id);
+    // B1: slecht in the register, its last two inspections conform: goed, every 24 months, so none in 2025.
+    expect(o('B1')).toMatchObject({ naleefgedrag: 'goed', interval: 24, aantal: 0 });
+    expect(o('B1').reden).toBe('klasse Hoog, naleefgedrag goed (uit de laatste 2 controles: 5-9-2024 conform, 12-3-2024 conform): elke 2 jaar; laatste controle 5-9-2024, dus de volgende op 5-9-2026: geen controle in 2025');
+    // B2: goed in the register, two violations (2023 and 2024): slecht, every 6 months.
+    expect(o('B2')).toMatchObject({ naleefgedrag: 'slecht', interval: 6, aantal: 2 });
+    // B3: no inspections in the export: the register's goed stands.
+    expect(o('B3')).toMatchObject({ naleefgedrag: 'goed', interval: 24 });
+    expect(o('B3').reden).not.toContain('uit de laatste');
+    const zonder = maakMap({ 'instellingen.csv': INSTELLINGEN_CSV, 'objecten.csv': 'object;klasse\nB1;Hoog\n', 'frequenties.csv': 'klasse;interval\nHoog;12\n' });
+    const geweigerd = vth(['frequentie', zonder, '--zaken', zaken]);
+    expect(geweigerd.code).toBe(2);
+    expect(geweigerd.stderr).toContain('alleen met de instelling "naleefgedrag uit controles"');
   });
 });

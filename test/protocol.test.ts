@@ -73,7 +73,8 @@ describe('programme lines take the protocol\'s kental', () => {
     const a = analyseer(bouwWerkmap(await leesWerkmap(map)));
     // RK1: 30 + 20 + 40 = 90 minutes = 1,5 hours; RK2: 10 + 20 × 50% + 40 = 60 minutes = 1 hour.
     const regel = (code: string) => a.vraag.regels.find((r) => r.regel.code === code)!;
-    expect([regel('GT.12').regel.kental.soort === 'getal' && regel('GT.12').regel.kental.waarde.toString(), regel('GT.12').uren?.toString()]).toEqual(['1.5', '15']);
+    const kental = regel('GT.12').regel.kental;
+    expect([kental.soort === 'getal' && kental.waarde.toString(), regel('GT.12').uren?.toString()]).toEqual(['1.5', '15']);
     expect(regel('GT.13').uren?.toString()).toBe('8');
     const f = a.meldingen.filter((m) => m.code.startsWith('kental-protocol') || m.code.startsWith('protocol-klasse'));
     expect(f.map((m) => [m.niveau, m.code, m.plaats.rij])).toEqual([

@@ -111,11 +111,12 @@ function maakProgramma(zetExit: (code: number) => void): Command {
     .option('-q, --quiet', STIL)
     .option('--herbereken', HERBEREKEN)
     .option('--interval <klasse=maanden>', 'scenario: controle-interval van een klasse (Hoog=6) of klasse en naleefgedrag (Hoog:slecht=3) in plaats van het blad Frequenties; herhaalbaar', (v: string, eerder: string[] = []) => [...eerder, v])
+    .option('--zaken <export>', 'zakenexport met per controle het object en het resultaat: het naleefgedrag volgt dan uit de laatste controles (instelling "naleefgedrag uit controles")')
     .addHelpText(
       'after',
       `\nVoorbeelden:\n  vth frequentie fixtures/voorbeeldgemeente/werkmap.xlsx\n  vth frequentie fixtures/voorbeeldgemeente/werkmap.xlsx --format json -o uitvoer/frequenties.json\n${EXIT_TEKST}`,
     )
-    .action(async (werkmap: string, opts: { format?: Formaat; output?: string; force?: boolean; quiet?: boolean; interval?: string[] }) => {
+    .action(async (werkmap: string, opts: { format?: Formaat; output?: string; force?: boolean; quiet?: boolean; interval?: string[]; zaken?: string }) => {
       controleerSoort(opts);
       meldInvoer(werkmap, opts);
       zetLooptijd(opts);

@@ -2,7 +2,8 @@ import { nlGetal } from '../model/getal.js';
 import { melding, type Melding } from '../model/melding.js';
 import type { Frequentieregel, ProgrammaRegel, Werkmap } from '../model/types.js';
 import { Rational } from '../model/rational.js';
-import { planFrequenties, type Frequentieplanning } from './frequentie.js';
+import { naleefgedragUitControles, planFrequenties, type Frequentieplanning } from './frequentie.js';
+import type { ZakenResultaat } from './zaken.js';
 import { berekenProtocol, type ProtocolUitkomst } from './protocol.js';
 import { bepaalPrioriteiten, berekenCapaciteit, type Capaciteitscheck, type Prioriteiten, type Scenario } from './capaciteit.js';
 import { berekenRisico, hogeZonderRegel, type Risicoanalyse, type RisicoUitkomst } from './risico.js';
@@ -100,11 +101,20 @@ function aantallenUitObjecten(wm: Werkmap, f: Frequentieplanning): { werkmap: We
   return { werkmap: { ...wm, producten: { ...wm.producten, regels } }, meldingen };
 }
 
-export function analyseer(wm: Werkmap, scenario: Scenario = {}): Analyse {
+export function analyseer(wm: Werkmap, scenario: Scenario = {}, zaken?: ZakenResultaat): Analyse {
   const risico = wm.risicomodel && wm.risicoanalyse ? berekenRisico(wm.risicomodel, wm.risicoanalyse) : undefined;
   const scenarioMeldingen: Melding[] = [];
   const regels = wm.frequenties && scenario.interval ? metScenarioIntervallen(wm.frequenties, scenario.interval, scenarioMeldingen) : wm.frequenties;
-  const frequenties = wm.objecten && regels && wm.instellingen.jaar ? planFrequenties(wm.objecten, regels, risico, wm.instellingen.jaar) : undefined;
+  // With a case export and the rule in Instellingen, an object's compliance follows from its last inspections.
+  const n = wm.instellingen.naleefgedragUitControles;
+  const uitControles =
+    zaken && n
+      ? new Map(zaken.controlesPerObject.flatMap((o) => {
+          const u = naleefgedragUitControles(o.controles, n);
+          return u ? [[o.object.toLowerCase(), u] as const] : [];
+        }))
+      : undefined;
+  const frequenties = wm.objecten && regels && wm.instellingen.jaar ? planFrequenties(wm.objecten, regels, risico, wm.instellingen.jaar, uitControles) : undefined;
   const aantallen = frequenties ? aantallenUitObjecten(wm, frequenties) : { werkmap: wm, meldingen: [] };
   const protocol = wm.toezichtprotocol && wm.niveaus ? berekenProtocol(wm.toezichtprotocol.items, wm.toezichtprotocol.klassen, wm.niveaus) : undefined;
   const kentallen = kentallenUitProtocol(aantallen.werkmap, protocol);

@@ -32,6 +32,25 @@ export interface Frequentieplanning {
   meldingen: Melding[];
 }
 
+/** What an object's compliance follows from the export, with the reason. */
+export interface NaleefgedragUitControles {
+  naleefgedrag: Naleefgedrag;
+  uitleg: string;
+}
+
+const dagTekst = (dag: number) => kort(new Date(dag * 86_400_000));
+
+/**
+ * Compliance from an object's last `n` inspections (latest first): all conform → goed, all a violation
+ * → slecht, otherwise matig. Fewer than `n` inspections: undefined (the register's value stands).
+ */
+export function naleefgedragUitControles(controles: readonly { dag: number; bevinding: 'conform' | 'overtreding' }[], n: number): NaleefgedragUitControles | undefined {
+  if (controles.length < n) return undefined;
+  const laatste = controles.slice(0, n);
+  const naleefgedrag: Naleefgedrag = laatste.every((c) => c.bevinding === 'conform') ? 'goed' : laatste.every((c) => c.bevinding === 'overtreding') ? 'slecht' : 'matig';
+  return { naleefgedrag, uitleg: `uit de laatste ${n === 1 ? 'controle' : `${n} controles`}: ${laatste.map((c) => `${dagTekst(c.dag)} ${c.bevinding}`).join(', ')}` };
+}
+
 /** `d` plus `n` months, on the same day or the month's last day when it has fewer (31 January + 1 = 28 or 29 February). */
 export function plusMaanden(d: Date, n: number): Date {
   const j = d.getUTCFullYear();
@@ -61,7 +80,14 @@ const controles = (n: number) => (n === 1 ? '1 controle' : `${n} controles`);
  * the interval for that class and its compliance (else the class's default row), the next due date and
  * the controls in the programme year. Pure: the year is given, never the clock's.
  */
-export function planFrequenties(objecten: readonly Inspectieobject[], regels: readonly Frequentieregel[], risico: Risicoanalyse | undefined, jaar: number): Frequentieplanning {
+export function planFrequenties(
+  objecten: readonly Inspectieobject[],
+  regels: readonly Frequentieregel[],
+  risico: Risicoanalyse | undefined,
+  jaar: number,
+  /** Per object (lower case): its compliance from the case export, over the register's. */
+  uitControles?: ReadonlyMap<string, NaleefgedragUitControles>,
+): Frequentieplanning {
   const meldingen: Melding[] = [];
   const begin = new Date(Date.UTC(jaar, 0, 1));
   const interval = new Map(regels.map((r) => [`${r.klasse.toLowerCase()}|${r.naleefgedrag ?? ''}`, r.interval]));
@@ -82,10 +108,12 @@ export function planFrequenties(objecten: readonly Inspectieobject[], regels: re
         );
       }
     }
-    const basis = { object: o, klasse, klasseBron, naleefgedrag: o.naleefgedrag };
+    const uitExport = uitControles?.get(o.object.toLowerCase());
+    const naleefgedrag = uitExport?.naleefgedrag ?? o.naleefgedrag;
+    const basis = { object: o, klasse, klasseBron, naleefgedrag };
     if (!klasse) return { ...basis, aantal: 0, achterstallig: false, reden: 'klasse onbekend (geen activiteit uit de risicoanalyse en geen klasse): niet gepland' };
-    const i = (o.naleefgedrag && interval.get(`${klasse.toLowerCase()}|${o.naleefgedrag}`)) || interval.get(`${klasse.toLowerCase()}|`);
-    const wie = `klasse ${klasse}${o.naleefgedrag ? `, naleefgedrag ${o.naleefgedrag}` : ''}`;
+    const i = (naleefgedrag && interval.get(`${klasse.toLowerCase()}|${naleefgedrag}`)) || interval.get(`${klasse.toLowerCase()}|`);
+    const wie = `klasse ${klasse}${naleefgedrag ? `, naleefgedrag ${naleefgedrag}` : ''}${uitExport ? ` (${uitExport.uitleg})` : ''}`;
     if (!i) return { ...basis, aantal: 0, achterstallig: false, reden: `${wie}: het blad Frequenties geeft geen interval voor deze klasse: niet gepland` };
     const due = o.laatsteControle ? plusMaanden(o.laatsteControle, i) : undefined;
     const achterstallig = !!due && due.getTime() < begin.getTime();

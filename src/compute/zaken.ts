@@ -82,11 +82,19 @@ export interface ZakenResultaat {
   nalevingPerCode: { code: string; gecontroleerd: number; overtredingen: number; naleving: Rational }[];
   /** Result values vth does not know (not conform, not a violation): counted apart, never guessed. */
   onbekendeResultaten: { waarde: string; zaken: number }[];
+  /**
+   * Per object (the export's `object` column), its last inspections with a result, latest first, of any
+   * year: what its compliance can follow from. Empty without the column.
+   */
+  controlesPerObject: { object: string; controles: { dag: number; bevinding: 'conform' | 'overtreding' }[] }[];
   /** Why the export cannot give the realisation at all (no case in the year, no dates); undefined when it can. */
   onbruikbaar?: string;
   /** Figures that cannot be (more re-inspections than inspections): said, never printed as −1.300%. */
   meldingen: Melding[];
 }
+
+/** Inspections kept per object for its compliance: the rule reads at most this many. */
+export const BEWAARDE_CONTROLES = 5;
 
 /** Distinct unmatched values kept; beyond this they are counted together. */
 const MAX_ONGEKOPPELD = 5_000;
@@ -109,6 +117,7 @@ export class ZakenTelling {
   private perWijze: Partial<Record<Koppelwijze, number>> = {};
   private bevindingen = new Map<string, { gecontroleerd: number; overtredingen: number }>();
   private onbekendeResultaten = new Map<string, number>();
+  private perObject = new Map<string, { object: string; controles: { dag: number; bevinding: 'conform' | 'overtreding' }[] }>();
 
   constructor(
     readonly jaar: number,
@@ -164,6 +173,16 @@ export class ZakenTelling {
 
   voegToe(z: Zaak): void {
     this.aantal++;
+    const dag = z.besluit ?? z.ontvangen;
+    if (z.object && dag !== undefined && (z.bevinding === 'conform' || z.bevinding === 'overtreding')) {
+      const k = z.object.toLowerCase();
+      const o = this.perObject.get(k) ?? { object: z.object, controles: [] };
+      // The last few only, latest first: a million cases keep a handful per object.
+      o.controles.push({ dag, bevinding: z.bevinding });
+      o.controles.sort((a, b) => b.dag - a.dag);
+      if (o.controles.length > BEWAARDE_CONTROLES) o.controles.length = BEWAARDE_CONTROLES;
+      this.perObject.set(k, o);
+    }
     if (this.telJaar(z)) {
       const code = this.koppel(z);
       if (code !== undefined) {
@@ -288,6 +307,7 @@ export class ZakenTelling {
         .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))
         .map(([code, b]) => ({ code, ...b, naleving: Rational.ONE.sub(Rational.of(BigInt(b.overtredingen), BigInt(b.gecontroleerd))) })),
       onbekendeResultaten,
+      controlesPerObject: [...this.perObject.values()],
       onbruikbaar,
       perCode: [...this.perCode]
         .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))

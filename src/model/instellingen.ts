@@ -25,6 +25,7 @@ const SLEUTELS: Record<string, string> = {
   'schrijfwijze getallen': 'getalnotatie',
   getalnotatie: 'getalnotatie',
   huisstijl: 'huisstijl',
+  'naleefgedrag uit controles': 'naleefgedragUitControles',
   'huisstijl word': 'huisstijl',
 };
 
@@ -77,6 +78,13 @@ export function leesInstellingen(tabel: Tabel): { instellingen: Instellingen; me
         case 'huisstijl':
           inst.huisstijl = v.tekst('waarde') || undefined;
           break;
+        case 'naleefgedragUitControles': {
+          const n = v.strikt('waarde', { nietNegatief: true });
+          if (n !== undefined && (!n.isInteger() || n.lt(Rational.ONE) || n.gt(Rational.of(5n)))) {
+            v.meldingen.push(melding('fout', 'waarde-onleesbaar', `naleefgedrag uit controles moet een aantal controles van 1 tot 5 zijn, niet ${nlGetal(n)}`, plaats));
+          } else if (n !== undefined) inst.naleefgedragUitControles = Number(n.num);
+          break;
+        }
         case 'jaar':
         case 'beleidsplanGeldigTot': {
           const j = v.strikt('waarde', { verplicht: sleutel === 'jaar' });

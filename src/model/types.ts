@@ -23,6 +23,11 @@ export interface Instellingen {
   getalnotatie?: 'nl' | 'en';
   /** `zaken kolom <veld>`: the case export's header for a field, where two could be it (an export profile). */
   zakenKolommen?: Partial<Record<ZaakVeld, string>>;
+  /**
+   * `naleefgedrag uit controles`: an object's compliance follows from its last this many inspections
+   * in a case export (all conform: goed; all a violation: slecht; else matig) instead of the register.
+   */
+  naleefgedragUitControles?: number;
   /** `huisstijl`: the reference .docx for the Word documents, relative to the werkmap's folder. */
   huisstijl?: string;
   /** Where each setting was found, for messages. */

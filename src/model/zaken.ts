@@ -25,6 +25,8 @@ export interface Zaak {
   /** Booked hours in ten-thousandths (exact for up to four decimals). */
   urenTienduizendsten: number;
   resultaat: string;
+  /** The object inspected (sheet Objecten's `object`), where the export has the column. */
+  object: string;
   /** The inspection result read from `resultaat`: in order, a violation, or a value vth does not know. */
   bevinding?: 'conform' | 'overtreding' | 'onbekend';
 }
@@ -55,6 +57,7 @@ export const ZAAK_KOLOMMEN = {
   status: ['status'],
   uren: ['uren', 'geboekte uren', 'bestede uren', 'tijdsbesteding', 'hours', 'hours spent'],
   resultaat: ['resultaat', 'uitkomst', 'bevinding', 'overtreding', 'overtreding geconstateerd', 'result', 'outcome'],
+  object: ['object', 'objectnummer', 'object nummer', 'object id', 'objectid', 'inrichtingsnummer', 'vestigingsnummer', 'locatie id'],
 } as const;
 
 export type ZaakVeld = keyof typeof ZAAK_KOLOMMEN;
@@ -70,6 +73,7 @@ const VELDNAAM: Record<ZaakVeld, string> = {
   status: 'status',
   uren: 'uren',
   resultaat: 'resultaat',
+  object: 'object',
 };
 
 const MS_DAG = 86_400_000;
@@ -520,6 +524,7 @@ export class ZakenLezer {
         status: tekst(w('status')).trim().toLowerCase(),
         urenTienduizendsten: uren ?? 0,
         resultaat: tekst(w('resultaat')).trim().toLowerCase(),
+        object: tekst(w('object')).trim(),
         bevinding: this.index.resultaat === undefined ? undefined : leesBevinding(tekst(w('resultaat')), this.koppen[this.index.resultaat]!),
       });
       this.herneem(voor, uit);

@@ -4,6 +4,7 @@ import { nlDatum } from '../../model/datum.js';
 import { sorteerMeldingen } from '../../model/melding.js';
 import { frequentieView, type FrequentieView } from '../../report/frequentie.js';
 import { laadTemplates } from '../../render/handlebars.js';
+import type { ZakenResultaat } from '../../compute/zaken.js';
 import { EXIT, GebruikFout } from '../fouten.js';
 import { laadWerkmap, meldVoorOpdracht } from '../laad.js';
 import { isStil } from '../looptijd.js';
@@ -17,6 +18,8 @@ export interface FrequentieOpties {
   force?: boolean;
   /** `--interval Hoog=6`: a what-if over sheet Frequenties. */
   interval?: string[];
+  /** A case export whose inspection results per object give the compliance (with `naleefgedrag uit controles`). */
+  zaken?: string;
 }
 
 function frequentieTabel(v: FrequentieView, c: ChalkInstance): string {
@@ -42,7 +45,25 @@ function frequentieTabel(v: FrequentieView, c: ChalkInstance): string {
 export async function frequentieOpdracht(pad: string, opts: FrequentieOpties): Promise<number> {
   const scenario = parseScenario({ interval: opts.interval });
   const wm = await laadWerkmap(pad);
-  const a = analyseer(wm, scenario);
+  let zaken: ZakenResultaat | undefined;
+  if (opts.zaken) {
+    if (!wm.instellingen.jaar) throw new GebruikFout('de werkmap heeft geen jaar (blad Instellingen)');
+    if (!wm.instellingen.naleefgedragUitControles) {
+      throw new GebruikFout('--zaken geeft het naleefgedrag per object alleen met de instelling "naleefgedrag uit controles" (het aantal laatste controles, bijvoorbeeld 2) in Instellingen');
+    }
+    const { verwerkZaken } = await import('../../laden/zaken.js');
+    const { naleefGroepen } = await import('../../compute/zaken.js');
+    const { CodeKoppeling } = await import('../../compute/koppeling.js');
+    const u = await verwerkZaken(opts.zaken, wm.instellingen.jaar, undefined, naleefGroepen(wm.instellingen), {
+      koppeling: new CodeKoppeling(wm.producten?.regels ?? [], wm.zaaktypen),
+      keuzes: wm.instellingen.zakenKolommen,
+      getalnotatie: wm.instellingen.getalnotatie,
+    });
+    zaken = u.resultaat;
+    const n = zaken.controlesPerObject.length;
+    if (!isStil()) process.stderr.write(`zakenexport: ${n ? `controles met een resultaat bij ${n} objecten` : 'geen controles met een object en een resultaat (kolommen object en resultaat); het naleefgedrag komt uit het register'}\n`);
+  }
+  const a = analyseer(wm, scenario, zaken);
   if (!meldVoorOpdracht(a.meldingen, wm, ['Instellingen', 'Risicomodel', 'Risicoanalyse', 'Objecten', 'Frequenties', 'Producten'], ['Objecten', 'Frequenties'])) return EXIT.PROBLEEM;
   if (scenario.interval && !isStil()) process.stderr.write(`scenario: intervallen ${opts.interval!.join(', ')} in plaats van het blad Frequenties\n`);
   if (!a.frequenties) throw new GebruikFout('de werkmap heeft geen jaar (blad Instellingen): zonder jaar is niet te zeggen welke controles in het programmajaar vallen');
