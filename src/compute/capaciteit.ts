@@ -206,7 +206,7 @@ function productieveUren(a: Afdeling, wm: Werkmap, s: Scenario): { waarde?: Rati
 }
 
 /** The capacity balance per afdeling and, where short, the deferral proposal. Pure. */
-export function berekenCapaciteit(wm: Werkmap, vraag: Vraag, risico: Risicoanalyse | undefined, scenario: Scenario, prioriteiten: Prioriteiten): Capaciteitscheck {
+export function berekenCapaciteit(wm: Werkmap, vraag: Vraag, scenario: Scenario, prioriteiten: Prioriteiten): Capaciteitscheck {
   const meldingen: Melding[] = [];
   const klassen = prioriteiten.klassen;
   const perAfdeling = new Map(vraag.perAfdeling.map((t) => [t.naam.toLowerCase(), t.uren]));

@@ -120,7 +120,7 @@ export function analyseer(wm: Werkmap, scenario: Scenario = {}, zaken?: ZakenRes
   const kentallen = kentallenUitProtocol(aantallen.werkmap, protocol);
   const vraag = berekenVraag(kentallen.werkmap);
   const prioriteiten = bepaalPrioriteiten(vraag, risico);
-  const capaciteit = wm.capaciteit ? berekenCapaciteit(wm, vraag, risico, scenario, prioriteiten) : undefined;
+  const capaciteit = wm.capaciteit ? berekenCapaciteit(wm, vraag, scenario, prioriteiten) : undefined;
   const prioriteitGaten = risico && wm.producten ? hogeZonderRegel(risico, vraag.regels.map((r) => r.regel.prioriteit)) : [];
   const gatMelding: Melding[] = prioriteitGaten.length
     ? [
