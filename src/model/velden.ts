@@ -1,5 +1,5 @@
 import type { Cel } from '../ingest/tabel.js';
-import { leesDatum } from './datum.js';
+import { kolomDatumvolgorde, leesDatum, type Datumvolgorde } from './datum.js';
 import type { GetalToestand } from './conventie.js';
 import { celWeergave, leesGetal, type Eenheid, type Waarde } from './getal.js';
 import type { RijLezer } from './kolommen.js';
@@ -7,6 +7,9 @@ import { melding, type Melding, type Plaats } from './melding.js';
 import { Rational } from './rational.js';
 
 /** Field readers shared by the sheet modules: each reads one cell and reports a finding with its place. */
+/** The settled order of day and month per column of a table (index → order), made once per column. */
+const VOLGORDES = new WeakMap<object, Map<number, Datumvolgorde>>();
+
 export class VeldLezer<V extends string> {
   constructor(
     readonly r: RijLezer<V>,
@@ -83,9 +86,41 @@ export class VeldLezer<V extends string> {
 
   datum(veld: V): Date | undefined {
     if (!this.r.heeft(veld)) return undefined;
-    const d = leesDatum(this.r.cel(veld));
+    const d = leesDatum(this.r.cel(veld), this.datumvolgorde(veld));
     if (d.soort === 'fout') this.meldingen.push(melding('fout', 'waarde-onleesbaar', d.reden, this.r.plaats(veld)));
     return d.soort === 'datum' ? d.datum : undefined;
+  }
+
+  /**
+   * The order of day and month in this field's column, settled once per column from all its dates
+   * (an English-locale export writes 04/03/2024 for 3 April); the finding that says how is given once.
+   */
+  private datumvolgorde(veld: V): Datumvolgorde {
+    const k = this.r.indeling.kolommen[veld];
+    if (!k) return 'dm';
+    let perKolom = VOLGORDES.get(this.r.tabel);
+    if (!perKolom) VOLGORDES.set(this.r.tabel, (perKolom = new Map()));
+    const bekend = perKolom.get(k.index);
+    if (bekend) return bekend;
+    const cellen = this.r.tabel.rijen.flatMap((rij) => {
+      const c = rij.cellen[k.index];
+      return c?.t === 'tekst' ? [{ tekst: c.v, rij: rij.rij }] : [];
+    });
+    const v = kolomDatumvolgorde(cellen);
+    const plaats = (rij: number) => ({ bestand: this.r.tabel.bestand, blad: this.r.tabel.blad, rij, kolom: this.r.plaats(veld).kolom });
+    if (v.botsing) {
+      this.meldingen.push(
+        melding('fout', 'datum-dubbelzinnig', `de kolom mengt dag-maand ("${v.botsing.dm.tekst}", rij ${v.botsing.dm.rij}) en maand-dag ("${v.botsing.md.tekst}", rij ${v.botsing.md.rij}); schrijf de datums als dd-mm-jjjj of jjjj-mm-dd`, plaats(v.botsing.md.rij)),
+      );
+    } else if (v.volgorde === 'md') {
+      this.meldingen.push(melding('melding', 'datum-volgorde', `datums in deze kolom gelezen als maand/dag/jaar (Engelse schrijfwijze), want "${v.bewijs!.tekst}" in rij ${v.bewijs!.rij}`, plaats(v.bewijs!.rij)));
+    } else if (v.dubbelzinnig) {
+      this.meldingen.push(
+        melding('waarschuwing', 'datum-dubbelzinnig', `"${v.dubbelzinnig.tekst}" kan dag/maand en maand/dag zijn en niets in de kolom beslist het; gelezen als dag-maand-jaar (zoals dd-mm-jjjj). Schrijf jjjj-mm-dd om zeker te zijn`, plaats(v.dubbelzinnig.rij)),
+      );
+    }
+    perKolom.set(k.index, v.volgorde);
+    return v.volgorde;
   }
 
   private controleerFoutcel(veld: V, c: Cel | undefined): void {
