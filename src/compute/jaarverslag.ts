@@ -52,7 +52,8 @@ export interface JaarverslagAnalyse {
   doelen: DoelResultaat[];
   zaken?: { resultaat: ZakenResultaat; bestand: string };
   naleving?: NalevingUitResultaten;
-  projecten: { regels: ProjectRealisatie[]; planUren: Rational; uren: Rational; planUrenBekend: Rational };
+  /** The share planned, the hours reported, and those as a percentage of the plan of the projects that reported. */
+  projecten: { regels: ProjectRealisatie[]; planUren: Rational; uren: Rational; planUrenBekend: Rational; procent?: Rational; zonderRealisatie: number };
   uitstel: UitstelOpvolging[];
   verbeterpunten: Verbeterpunt[];
   meldingen: Melding[];
@@ -92,11 +93,15 @@ export function analyseerJaarverslag(wm: Werkmap, zaken?: { resultaat: ZakenResu
     };
   });
   const metUren = regels.filter((r) => r.uren);
+  const projectUren = Rational.sum(metUren.map((r) => r.uren!));
+  const planUrenBekend = Rational.sum(metUren.map((r) => r.planUren ?? Rational.ZERO));
   const projecten = {
     regels,
     planUren: a.vraag.totaalProjecten,
-    uren: Rational.sum(metUren.map((r) => r.uren!)),
-    planUrenBekend: Rational.sum(metUren.map((r) => r.planUren ?? Rational.ZERO)),
+    uren: projectUren,
+    planUrenBekend,
+    procent: planUrenBekend.isZero() ? undefined : projectUren.mul(HONDERD).div(planUrenBekend),
+    zonderRealisatie: regels.length - metUren.length,
   };
 
   const index = new Map(a.vraag.regels.map((r, i) => [r.regel, i] as const));

@@ -7,6 +7,8 @@ import { analyseer, type Analyse } from './controle.js';
 import { ingebouwdProfiel, PROFIELEN, type DagMaand } from './provincie.js';
 import type { RegelUren } from './vraag.js';
 
+const HONDERD = Rational.of(100n);
+
 export const WETTELIJK_ZONDER = 'wettelijk, zonder prioriteit';
 export const ZONDER = 'zonder prioriteit';
 
@@ -27,8 +29,13 @@ export interface UvpAnalyse extends Analyse {
   instellingen: Instellingen;
   teksten: DocumentTeksten;
   doelen: DoelBijdrage[];
-  /** Planned hours per priority class, highest class first: the reader sees that priority drives hours. */
-  urenPerKlasse: { klasse: string; regels: number; uren: Rational }[];
+  /** Planned hours per priority class, highest class first, with their share of the lines' hours (percent). */
+  urenPerKlasse: { klasse: string; regels: number; uren: Rational; procent?: Rational }[];
+  /** The reservations of every own afdeling, and their sum: the reactive buffer. */
+  reserveringen: { afdeling: string; omschrijving: string; percentage?: Rational; uren: Rational }[];
+  totaalReserveringen: Rational;
+  /** Hours the capacity check proposes to defer, over every short afdeling. */
+  uitgesteldUren?: Rational;
   verbeterpunten: Verbeterpunt[];
   /** When the jaarverslag over this year is due, and by whose rule. */
   monitoring: { jaarverslagUiterlijk?: DagMaand; uvpUiterlijk?: DagMaand; regel: string };
@@ -67,7 +74,11 @@ export function analyseerUvp(wm: Werkmap): UvpAnalyse {
   }
   const urenPerKlasse = [...perKlasse]
     .filter(([k, t]) => t.regels > 0 || a.prioriteiten.klassen.includes(k))
-    .map(([klasse, t]) => ({ klasse, ...t }));
+    .map(([klasse, t]) => ({ klasse, ...t, procent: a.vraag.totaalRegels.isZero() ? undefined : t.uren.mul(HONDERD).div(a.vraag.totaalRegels) }));
+  const reserveringen = (a.capaciteit?.afdelingen ?? []).flatMap((af) =>
+    af.reserveringen.map((r) => ({ afdeling: af.afdeling, omschrijving: r.omschrijving || 'reservering', percentage: r.percentage, uren: r.uren })),
+  );
+  const uitgesteldUren = a.capaciteit ? Rational.sum(a.capaciteit.tekorten.map((t) => t.uitgesteldUren)) : undefined;
 
   const profiel = (wm.instellingen.provincie && ingebouwdProfiel(wm.instellingen.provincie)) || PROFIELEN.standaard!;
   const meldingen: Melding[] = [...a.meldingen, ...teksten.meldingen];
@@ -77,6 +88,9 @@ export function analyseerUvp(wm: Werkmap): UvpAnalyse {
     teksten,
     doelen,
     urenPerKlasse,
+    reserveringen,
+    totaalReserveringen: Rational.sum(reserveringen.map((r) => r.uren)),
+    uitgesteldUren: uitgesteldUren && uitgesteldUren.gt(Rational.ZERO) ? uitgesteldUren : undefined,
     verbeterpunten: wm.verbeterpunten ?? [],
     monitoring: { jaarverslagUiterlijk: profiel.jaarverslagUiterlijk, uvpUiterlijk: profiel.uvpUiterlijk, regel: profiel.naam === 'standaard' ? `de gangbare termijnen (${profiel.bron})` : profiel.bron },
     meldingen,

@@ -210,3 +210,23 @@ export function berekenVraag(wm: Pick<Werkmap, 'producten' | 'projecten'>): Vraa
     meldingen,
   };
 }
+
+export interface AantalVerschillen {
+  /** Lines whose aantal differs, with controls and hours in both. */
+  regels: { code: string; aantal: Rational; scenarioAantal: Rational; uren: Rational; scenarioUren: Rational }[];
+  /** All lines' hours in the scenario less the basis. */
+  urenVerschil: Rational;
+}
+
+/** Between two demands of the same programme (a scenario against the werkmap): the lines whose aantal changed. */
+export function aantalVerschillen(basis: Vraag, scenario: Vraag): AantalVerschillen {
+  const voor = new Map(basis.regels.map((r) => [r.regel.volgnummer, r]));
+  const regels: AantalVerschillen['regels'] = [];
+  for (const r of scenario.regels) {
+    const b = voor.get(r.regel.volgnummer);
+    if (!b || b.regel.aantal.soort !== 'getal' || r.regel.aantal.soort !== 'getal' || b.regel.aantal.waarde.eq(r.regel.aantal.waarde)) continue;
+    regels.push({ code: r.regel.code ?? r.regel.product, aantal: b.regel.aantal.waarde, scenarioAantal: r.regel.aantal.waarde, uren: b.uren ?? Rational.ZERO, scenarioUren: r.uren ?? Rational.ZERO });
+  }
+  const som = (v: Vraag) => Rational.sum(v.regels.map((r) => r.uren ?? Rational.ZERO));
+  return { regels, urenVerschil: som(scenario).sub(som(basis)) };
+}

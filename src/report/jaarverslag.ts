@@ -131,11 +131,7 @@ export function jaarverslagView(a: JaarverslagAnalyse): JaarverslagView {
     },
     realisatie: { ...r, drempelTekst: `${r.drempel.toDecimalString(2).replace('.', ',')}%` },
     perTaakveld,
-    projecten: {
-      ...a.projecten,
-      procent: a.projecten.planUrenBekend.isZero() ? undefined : a.projecten.uren.mul(Rational.of(100n)).div(a.projecten.planUrenBekend),
-      zonderRealisatie: a.projecten.regels.filter((p) => !p.uren).length,
-    },
+    projecten: a.projecten,
     uitstel: a.uitstel,
     uitstelTelling,
     doelen: doelen.map((d) => ({

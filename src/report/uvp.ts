@@ -90,7 +90,6 @@ export interface UvpView {
   frequenties?: FrequentieView & { gepland: FrequentieView['objecten'] };
 }
 
-const HONDERD = Rational.of(100n);
 
 /** The UVP in document order, from its analysis and the user's own texts. No figure is made here. */
 export function uvpView(a: UvpAnalyse): UvpView {
@@ -140,10 +139,6 @@ export function uvpView(a: UvpAnalyse): UvpView {
   const totaalPerTaakveld = new Map(a.vraag.perTaakveld.map((t) => [t.naam, t.uren]));
   const taakvelden = [...perTaakveld].map(([taakveld, regels]) => ({ taakveld, regels, uren: totaalPerTaakveld.get(taakveld) ?? Rational.ZERO }));
 
-  const reserveringen = (a.capaciteit?.afdelingen ?? []).flatMap((af) =>
-    af.reserveringen.map((r) => ({ afdeling: af.afdeling, omschrijving: r.omschrijving || 'reservering', percentage: r.percentage, uren: r.uren })),
-  );
-  const uitgesteldUren = a.capaciteit ? Rational.sum(a.capaciteit.tekorten.map((t) => t.uitgesteldUren)) : undefined;
 
   const frequenties = a.frequenties ? frequentieView(a.frequenties, gemeente) : undefined;
   const afwijkingen: string[] = [];
@@ -180,21 +175,21 @@ export function uvpView(a: UvpAnalyse): UvpView {
       doelenTotaal: doelen.length,
       doelenOnvolledig: onvolledig.length,
       gaten: a.prioriteitGaten.length,
-      uitgesteldUren: uitgesteldUren && uitgesteldUren.gt(Rational.ZERO) ? uitgesteldUren : undefined,
+      uitgesteldUren: a.uitgesteldUren,
     },
     risico,
     doelen: { rijen: doelen, onvolledig, zonderBijdrage: doelen.filter((d) => d.bijdragen.length === 0).map((d) => d.id) },
     programma: {
       taakvelden,
       totaalRegels: a.vraag.totaalRegels,
-      urenPerKlasse: a.urenPerKlasse.map((k) => ({ ...k, procent: a.vraag.totaalRegels.isZero() ? undefined : k.uren.mul(HONDERD).div(a.vraag.totaalRegels) })),
+      urenPerKlasse: a.urenPerKlasse,
       gaten: a.prioriteitGaten.map((g) => ({ id: g.activiteit.id ?? '', activiteit: g.activiteit.activiteit, klasse: g.klasse, risico: nlGetal(g.risico, a.risico!.model.decimalen.risico, true) })),
       zonderWaarde: a.vraag.zonderWaarde.map((r) => ({ code: r.regel.code ?? '', product: r.regel.product, woord: r.woord ?? '' })),
       afwijkendeTotalen: a.meldingen
         .filter((m) => m.code === 'subtotaal-afwijkend' || m.code === 'regeltotaal-afwijkend')
         .map((m) => ({ bericht: m.bericht, rij: m.plaats.rij })),
-      reserveringen,
-      totaalReserveringen: Rational.sum(reserveringen.map((r) => r.uren)),
+      reserveringen: a.reserveringen,
+      totaalReserveringen: a.totaalReserveringen,
       projecten: a.vraag.projecten.map((p) => ({
         code: p.project.code ?? '',
         project: p.project.project,

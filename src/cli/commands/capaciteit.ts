@@ -1,7 +1,7 @@
 import type { ChalkInstance } from 'chalk';
 import { Rational } from '../../model/rational.js';
 import type { Scenario } from '../../compute/capaciteit.js';
-import type { Vraag } from '../../compute/vraag.js';
+import { aantalVerschillen, type AantalVerschillen } from '../../compute/vraag.js';
 import { analyseer } from '../../compute/controle.js';
 import { nlGetal, parseGetalTekst } from '../../model/getal.js';
 import { capaciteitView, type CapaciteitView } from '../../report/capaciteit.js';
@@ -63,24 +63,13 @@ export function parseScenario(opts: Pick<CapaciteitOpties, 'fte' | 'productieveU
   return s;
 }
 
-/** Per programme code whose aantal the interval scenario changes: controls and hours before and after. */
-export function effectVanIntervallen(basis: Vraag, scenario: Vraag): { regels: { code: string; aantal: number; scenarioAantal: number; uren: number; scenarioUren: number }[]; tekst: string } {
-  const voor = new Map(basis.regels.map((r) => [r.regel.volgnummer, r]));
-  const regels = scenario.regels
-    .filter((r) => {
-      const b = voor.get(r.regel.volgnummer);
-      return b && b.regel.aantal.soort === 'getal' && r.regel.aantal.soort === 'getal' && !b.regel.aantal.waarde.eq(r.regel.aantal.waarde);
-    })
-    .map((r) => {
-      const b = voor.get(r.regel.volgnummer)!;
-      const n = (w: typeof r.regel.aantal) => (w.soort === 'getal' ? w.waarde.toNumber() : 0);
-      return { code: r.regel.code ?? r.regel.product, aantal: n(b.regel.aantal), scenarioAantal: n(r.regel.aantal), uren: (b.uren ?? Rational.ZERO).toNumber(), scenarioUren: (r.uren ?? Rational.ZERO).toNumber() };
-    });
-  const verschil = Rational.sum(scenario.regels.map((r) => r.uren ?? Rational.ZERO)).sub(Rational.sum(basis.regels.map((r) => r.uren ?? Rational.ZERO)));
-  const tekst = regels.length
-    ? [`Scenario intervallen: ${nlGetal(verschil.isNegative() ? verschil.neg() : verschil, 0)} uur ${verschil.isNegative() ? 'minder' : 'meer'} dan met het blad Frequenties.`, ...regels.map((r) => `  ${r.code}: ${nlGetal(r.aantal, 0)} → ${nlGetal(r.scenarioAantal, 0)} controles, ${nlGetal(r.uren, 0)} → ${nlGetal(r.scenarioUren, 0)} uur`)].join('\n')
-    : 'Scenario intervallen: geen aantal in het programma verandert.';
-  return { regels, tekst };
+/** What other intervals do to the programme, in words beside the balance (the figures: `aantalVerschillen`). */
+export function intervalEffectTekst(e: AantalVerschillen): string {
+  if (!e.regels.length) return 'Scenario intervallen: geen aantal in het programma verandert.';
+  return [
+    `Scenario intervallen: ${nlGetal(e.urenVerschil.isNegative() ? e.urenVerschil.neg() : e.urenVerschil, 0)} uur ${e.urenVerschil.isNegative() ? 'minder' : 'meer'} dan met het blad Frequenties.`,
+    ...e.regels.map((r) => `  ${r.code}: ${nlGetal(r.aantal, 0)} → ${nlGetal(r.scenarioAantal, 0)} controles, ${nlGetal(r.uren, 0)} → ${nlGetal(r.scenarioUren, 0)} uur`),
+  ].join('\n');
 }
 
 export function capaciteitTekst(v: CapaciteitView, c: ChalkInstance): string {
@@ -140,7 +129,7 @@ export async function capaciteitOpdracht(pad: string, opts: CapaciteitOpties): P
   const wm = await laadWerkmap(pad);
   const { vraag, capaciteit: check, meldingen } = analyseer(wm, scenario);
   // With other intervals: what they change in the programme's periodic controls and hours.
-  const intervalEffect = scenario.interval ? effectVanIntervallen(analyseer(wm, { ...scenario, interval: undefined }).vraag, vraag) : undefined;
+  const intervalEffect = scenario.interval ? aantalVerschillen(analyseer(wm, { ...scenario, interval: undefined }).vraag, vraag) : undefined;
   const bladen = ['Instellingen', 'Producten', 'Capaciteit', 'Reserveringen', 'Projecten', 'Risicomodel', 'Risicoanalyse'] as const;
   if (!meldVoorOpdracht(meldingen, wm, [...bladen], ['Producten', 'Capaciteit']) || !check) return EXIT.PROBLEEM;
   const view = capaciteitView(check, vraag);
@@ -148,10 +137,10 @@ export async function capaciteitOpdracht(pad: string, opts: CapaciteitOpties): P
   const jaar = wm.instellingen.jaar ?? '';
   switch (opts.format) {
     case 'tabel':
-      await schrijfOfToon(capaciteitTekst(view, opts.output ? zonderKleur : kleuren()) + (intervalEffect ? `\n\n${intervalEffect.tekst}` : ''), opts);
+      await schrijfOfToon(capaciteitTekst(view, opts.output ? zonderKleur : kleuren()) + (intervalEffect ? `\n\n${intervalEffectTekst(intervalEffect)}` : ''), opts);
       break;
     case 'json':
-      await schrijfOfToon(JSON.stringify({ ...capaciteitJson(view, check.meldingen), ...(intervalEffect ? { scenarioInterval: intervalEffect.regels } : {}) }, null, 2), opts);
+      await schrijfOfToon(JSON.stringify({ ...capaciteitJson(view, check.meldingen), ...(intervalEffect ? { scenarioInterval: intervalEffect.regels.map((r) => ({ code: r.code, aantal: r.aantal.toNumber(), scenarioAantal: r.scenarioAantal.toNumber(), uren: r.uren.toNumber(), scenarioUren: r.scenarioUren.toNumber() })) } : {}) }, null, 2), opts);
       break;
     case 'md': {
       const render = laadTemplates('capaciteit');
