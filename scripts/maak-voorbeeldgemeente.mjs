@@ -10,6 +10,7 @@ import { celTekst } from '../dist/ingest/tabel.js';
 import { parseGetalTekst } from '../dist/model/getal.js';
 import { schrijfAtomair } from '../dist/render/bestand.js';
 import { werkmapXlsx } from '../dist/render/werkmap-xlsx.js';
+import { nieuweWerkmap } from '../dist/report/nieuwe-werkmap.js';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const bron = (f) => leesCsv(readFileSync(path.join(root, 'fixtures/bronnen', f)), f, f);
@@ -323,17 +324,9 @@ export function voorbeeldBladen() {
     },
     {
       naam: 'Niveaus',
-      uitleg: 'Minuten per toetspunt voor elk niveau (verzonnen): S is een steekproef van een kwart van de gevallen; vast is de tijd per bouwproject voor reizen en verslag.',
+      uitleg: 'Minuten per toetspunt voor elk niveau (verzonnen, dezelfde als vth init voorstelt): S is een steekproef van een kwart van de gevallen; vast is de tijd per bouwproject voor reizen en verslag.',
       koppen: ['niveau', 'minuten', 'steekproef'],
-      rijen: [
-        [0, 0, null],
-        ['S', 10, '25%'],
-        [1, 5, null],
-        [2, 10, null],
-        [3, 20, null],
-        [4, 30, null],
-        ['vast', 120, null],
-      ],
+      rijen: nieuweWerkmap(gemeente, jaar).find((b) => b.naam === 'Niveaus').rijen,
     },
     {
       naam: 'Realisatie',

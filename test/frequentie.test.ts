@@ -6,8 +6,7 @@ import type { Frequentieregel, Inspectieobject } from '../src/model/types.js';
 import { bouwWerkmap } from '../src/model/werkmap.js';
 import { readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import ExcelJS from 'exceljs';
-import { herberekenMetLibreOffice, soffice } from './libreoffice.js';
+import { herberekendeFormules, soffice } from './libreoffice.js';
 import { INSTELLINGEN_CSV, maakMap, tijdelijkeMap, vth, VOORBEELD } from './helpers.js';
 
 const d = (s: string) => new Date(`${s}T00:00:00Z`);
@@ -137,33 +136,10 @@ describe('vth frequentie on the example municipality', () => {
   it.runIf(soffice())(`the workbook's next dates and counts are formulas that LibreOffice recalculates to vth's figures${soffice() ? '' : ' (OVERGESLAGEN: LibreOffice ontbreekt)'}`, async () => {
     const uit = path.join(tijdelijkeMap(), 'f.xlsx');
     expect(vth(['frequentie', VOORBEELD, '--format', 'xlsx', '-o', uit]).code).toBe(0);
-    const wb = new ExcelJS.Workbook();
-    await wb.xlsx.readFile(uit);
-    const verwacht = new Map<string, number>();
-    for (const ws of wb.worksheets) {
-      ws.eachRow((rij) =>
-        rij.eachCell((c) => {
-          const v = c.value as { formula?: string; result?: unknown } | null;
-          if (v && typeof v === 'object' && 'formula' in v) {
-            // exceljs reads a cached <v>0</v> back as no result; the file holds the 0.
-            verwacht.set(`${ws.name}!${c.address}`, v.result instanceof Date ? v.result.getTime() : Number(v.result ?? 0));
-            c.value = { formula: v.formula! } as ExcelJS.CellFormulaValue;
-          }
-        }),
-      );
-    }
+    const cellen = await herberekendeFormules(soffice()!, uit, { ookNullen: true });
     // Two formulas per planned object (197 with an interval) and two per code (6).
-    expect(verwacht.size).toBe(2 * 197 + 2 * 6);
-    const leeg = path.join(tijdelijkeMap(), 'leeg.xlsx');
-    await wb.xlsx.writeFile(leeg);
-    const her = new ExcelJS.Workbook();
-    await her.xlsx.readFile(herberekenMetLibreOffice(soffice()!, leeg));
-    for (const [sleutel, waarde] of verwacht) {
-      const [blad, adres] = sleutel.split('!');
-      const v = her.getWorksheet(blad!)!.getCell(adres!).value as { result?: unknown } | number | Date;
-      const uitkomst = v instanceof Date ? v.getTime() : typeof v === 'number' ? v : v?.result instanceof Date ? v.result.getTime() : Number(v?.result ?? 0);
-      expect(uitkomst, sleutel).toBe(waarde);
-    }
+    expect(cellen.length).toBe(2 * 197 + 2 * 6);
+    for (const c of cellen) expect(c.libreoffice, c.cel).toBe(c.vth);
   });
 });
 
@@ -225,5 +201,35 @@ describe('compliance from the results of earlier controls', () => {
     const geweigerd = vth(['frequentie', zonder, '--zaken', zaken]);
     expect(geweigerd.code).toBe(2);
     expect(geweigerd.stderr).toContain('alleen met de instelling "naleefgedrag uit controles"');
+  });
+});
+
+describe('dates as users write them', () => {
+  // What LibreOffice writes for date cells formatted MM/DD/YYYY when it saves Objecten as CSV in an
+  // English locale (made with openpyxl and `soffice --convert-to csv:...,1033`), under a title row.
+  const ENGELS = 'Objectenregister 2025,,,,,\n,,,,,\nobject,naam,klasse,naleefgedrag,laatste controle,productcode\nB1,School,Hoog,slecht,04/03/2024,GT.03\nB2,Hotel,Hoog,,10/03/2024,GT.03\nB3,Kerk,Hoog,goed,01/25/2024,GT.03\n';
+  const map = (objecten: string) =>
+    maakMap({
+      'instellingen.csv': 'instelling,waarde\ngemeente,Testdorp\njaar,2025\n',
+      'frequenties.csv': 'klasse,naleefgedrag,interval\nHoog,,12\nHoog,slecht,6\n',
+      'objecten.csv': objecten,
+    });
+
+  it('a column whose dates show month/day (01/25/2024) is read so throughout, and said; the same as the dates written out', async () => {
+    const wm = bouwWerkmap(await leesWerkmap(map(ENGELS)));
+    expect(wm.objecten!.map((o) => iso(o.laatsteControle))).toEqual(['2024-04-03', '2024-10-03', '2024-01-25']);
+    expect(wm.meldingen.find((m) => m.code === 'datum-volgorde')).toMatchObject({ niveau: 'melding', plaats: { rij: 6, kolom: 'laatste controle' } });
+    const iso8601 = bouwWerkmap(await leesWerkmap(map(ENGELS.replace('04/03/2024', '2024-04-03').replace('10/03/2024', '2024-10-03').replace('01/25/2024', '2024-01-25'))));
+    expect(planFrequenties(iso8601.objecten!, iso8601.frequenties!, undefined, 2025).perCode).toEqual(planFrequenties(wm.objecten!, wm.frequenties!, undefined, 2025).perCode);
+  });
+
+  it('dates that could be either and nothing in the column settles it: a warning at the cell, never a silent guess; day and month both ways in one column: an error', async () => {
+    const twijfel = bouwWerkmap(await leesWerkmap(map(ENGELS.split('\n').slice(0, 5).join('\n') + '\n')));
+    expect(twijfel.meldingen.find((m) => m.code === 'datum-dubbelzinnig')).toMatchObject({ niveau: 'waarschuwing', plaats: { rij: 4, kolom: 'laatste controle' } });
+    const gemengd = bouwWerkmap(await leesWerkmap(map(ENGELS + 'B4,Markt,Hoog,,25/01/2024,GT.03\n')));
+    expect(gemengd.meldingen.filter((m) => m.niveau === 'fout').map((m) => m.code)).toContain('datum-dubbelzinnig');
+    // Dutch dates with hyphens and no day above 12 stay as written, without a word.
+    const nl = bouwWerkmap(await leesWerkmap(map('object;klasse;laatste controle\nB1;Hoog;04-03-2024\n'.replace(/;/g, ','))));
+    expect([iso(nl.objecten![0]!.laatsteControle), nl.meldingen.filter((m) => m.code.startsWith('datum-')).length]).toEqual(['2024-03-04', 0]);
   });
 });
