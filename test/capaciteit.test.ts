@@ -47,10 +47,10 @@ describe('capacity: the hand-worked case', () => {
     expect(a.meldingen.filter((m) => m.niveau === 'fout')).toEqual([]);
     const t = a.capaciteit!.afdelingen[0]!;
     expect([t.bruto, t.gereserveerd, t.beschikbaar, t.benodigd, t.saldo].map(String)).toEqual(['2000', '250', '1750', '1970', '-220']);
-    expect(t.saldoFte.toString()).toBe('-0.22');
-    expect(a.capaciteit!.extern[0]).toMatchObject({ afdeling: 'OD', toereikend: true });
+    expect(t.saldoFte!.toString()).toBe('-0.22');
+    expect(a.capaciteit!.extern[0]).toMatchObject({ afdeling: 'OD', oordeel: 'toereikend' });
     expect(a.capaciteit!.extern[0]!.saldo!.toString()).toBe('100');
-    expect(a.capaciteit!.toereikend).toBe(false);
+    expect(a.capaciteit!.oordeel).toBe('niet toereikend');
   });
 
   it('defers the unlinked line first (lowest class, no score), then the lowest risk', async () => {

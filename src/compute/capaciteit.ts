@@ -3,7 +3,7 @@ import { melding, type Melding } from '../model/melding.js';
 import { Rational } from '../model/rational.js';
 import type { Afdeling, ProgrammaRegel, Werkmap } from '../model/types.js';
 import { zoekActiviteiten, type Risicoanalyse } from './risico.js';
-import type { RegelUren, Vraag } from './vraag.js';
+import { urenOnbekend, type RegelUren, type Vraag } from './vraag.js';
 
 /** What-if settings that do not touch the workbook. */
 export interface Scenario {
@@ -16,24 +16,44 @@ export interface Scenario {
   interval?: Map<string, number>;
 }
 
+/**
+ * A verdict on capacity is a claim the college signs: `toereikend` and `niet toereikend` only from
+ * known figures; `niet te beoordelen` when a figure the verdict needs is missing (and `ontbreekt` says which).
+ */
+export type Oordeel = 'toereikend' | 'niet toereikend' | 'niet te beoordelen';
+
+/** What an afdeling's (or the whole check's) verdict could not know, in words for the reader. */
+export interface Ontbrekend {
+  /** Dutch phrase: "de fte van Toezicht (n.t.b.)", "de uren van 4 regels". */
+  tekst: string;
+  /** The lines whose hours are unknown, where that is what is missing. */
+  regels?: RegelUren[];
+}
+
 export interface AfdelingSaldo {
   afdeling: string;
   extern: false;
-  fte: Rational;
+  /** Undefined when the fte is not known (`n.t.b.`): then bruto, beschikbaar and saldo are unknown too. */
+  fte?: Rational;
   productieveUrenPerFte: Rational;
   /** Where the productive hours came from. */
   productieveUrenBron: 'afdeling' | 'instellingen' | 'scenario';
-  bruto: Rational;
-  reserveringen: { omschrijving: string; percentage?: Rational; uren: Rational }[];
+  bruto?: Rational;
+  /** A percentage reservation of an afdeling whose fte is unknown has unknown hours. */
+  reserveringen: { omschrijving: string; percentage?: Rational; uren?: Rational }[];
   /** Sum of the percentage reservations, and of the fixed-hour ones: gereserveerd = bruto × % / 100 + uren. */
   reserveringenProcent: Rational;
   reserveringenUren: Rational;
-  gereserveerd: Rational;
-  beschikbaar: Rational;
+  gereserveerd?: Rational;
+  beschikbaar?: Rational;
+  /** Hours of the lines whose hours are known; `zonderUren` lines come on top. */
   benodigd: Rational;
-  saldo: Rational;
-  saldoFte: Rational;
-  toereikend: boolean;
+  zonderUren: RegelUren[];
+  /** beschikbaar − benodigd over the known hours; with lines without hours an upper bound. */
+  saldo?: Rational;
+  saldoFte?: Rational;
+  oordeel: Oordeel;
+  ontbreekt: Ontbrekend[];
 }
 
 export interface ExternSaldo {
@@ -41,8 +61,10 @@ export interface ExternSaldo {
   extern: true;
   ingekochteUren?: Rational;
   benodigd: Rational;
+  zonderUren: RegelUren[];
   saldo?: Rational;
-  toereikend?: boolean;
+  oordeel: Oordeel;
+  ontbreekt: Ontbrekend[];
 }
 
 export interface Uitstel {
@@ -71,12 +93,18 @@ export interface AfdelingTekort {
 export interface Capaciteitscheck {
   afdelingen: AfdelingSaldo[];
   extern: ExternSaldo[];
-  /** Totals over the municipality's own afdelingen. */
-  eigen: { fte: Rational; bruto: Rational; gereserveerd: Rational; beschikbaar: Rational; benodigd: Rational; saldo: Rational };
+  /** Totals over the municipality's own afdelingen; a sum is unknown when one of its terms is. */
+  eigen: { fte?: Rational; bruto?: Rational; gereserveerd?: Rational; beschikbaar?: Rational; benodigd: Rational; saldo?: Rational };
   /** Hours of lines that no afdeling in Capaciteit carries. */
   nietToegewezen: Rational;
-  totaal: { beschikbaar: Rational; benodigd: Rational; saldo: Rational };
-  toereikend: boolean;
+  /**
+   * Over everything whose capacity is known. `beschikbaar` and `saldo` are undefined when any
+   * afdeling's or executor's capacity is unknown; `benodigd` is the known hours, `zonderUren` the rest.
+   */
+  totaal: { beschikbaar?: Rational; benodigd: Rational; saldo?: Rational; zonderUren: number };
+  oordeel: Oordeel;
+  /** Everything the overall verdict could not know (empty when it is toereikend or niet toereikend on known figures alone). */
+  ontbreekt: Ontbrekend[];
   tekorten: AfdelingTekort[];
   /** Classes lowest first, as used for the deferral order. */
   klassen: string[];
@@ -205,11 +233,39 @@ function productieveUren(a: Afdeling, wm: Werkmap, s: Scenario): { waarde?: Rati
   return { waarde: wm.instellingen.productieveUrenPerFte, bron: 'instellingen' };
 }
 
+/** Sum of figures that may be unknown: unknown when any is. */
+export function somBekend(xs: (Rational | undefined)[]): Rational | undefined {
+  return xs.every((x) => x !== undefined) ? Rational.sum(xs as Rational[]) : undefined;
+}
+
+function regelsTekst(n: number): string {
+  return n === 1 ? '1 regel' : `${n} regels`;
+}
+
+/** The verdict of one afdeling or executor from what is known: a known shortfall stands, unknowns keep the rest open. */
+function oordeelVan(saldo: Rational | undefined, ontbreekt: Ontbrekend[]): Oordeel {
+  if (saldo && saldo.isNegative()) return 'niet toereikend';
+  return saldo && !ontbreekt.length ? 'toereikend' : 'niet te beoordelen';
+}
+
+function zonderUrenOntbreekt(naam: string, zonderUren: RegelUren[]): Ontbrekend[] {
+  return zonderUren.length ? [{ tekst: `de uren van ${regelsTekst(zonderUren.length)} van ${naam} (${zonderUren.map(regelNaam).join(', ')})`, regels: zonderUren }] : [];
+}
+
+export function regelNaam(r: RegelUren): string {
+  return r.regel.code ?? r.regel.product;
+}
+
 /** The capacity balance per afdeling and, where short, the deferral proposal. Pure. */
 export function berekenCapaciteit(wm: Werkmap, vraag: Vraag, scenario: Scenario, prioriteiten: Prioriteiten): Capaciteitscheck {
   const meldingen: Melding[] = [];
   const klassen = prioriteiten.klassen;
   const perAfdeling = new Map(vraag.perAfdeling.map((t) => [t.naam.toLowerCase(), t.uren]));
+  const zonderUrenPer = new Map<string, RegelUren[]>();
+  for (const r of vraag.zonderUren) {
+    const k = (r.regel.afdeling ?? '').toLowerCase();
+    zonderUrenPer.set(k, [...(zonderUrenPer.get(k) ?? []), r]);
+  }
   const afdelingen: AfdelingSaldo[] = [];
   const extern: ExternSaldo[] = [];
   const bekend = new Set((wm.capaciteit ?? []).map((a) => a.naam.toLowerCase()));
@@ -219,9 +275,14 @@ export function berekenCapaciteit(wm: Werkmap, vraag: Vraag, scenario: Scenario,
   for (const a of wm.capaciteit ?? []) {
     const sleutel = a.naam.toLowerCase();
     const benodigd = perAfdeling.get(sleutel) ?? Rational.ZERO;
+    const zonderUren = zonderUrenPer.get(sleutel) ?? [];
     if (a.extern) {
       const saldo = a.ingekochteUren?.sub(benodigd);
-      extern.push({ afdeling: a.naam, extern: true, ingekochteUren: a.ingekochteUren, benodigd, saldo, toereikend: saldo ? !saldo.isNegative() : undefined });
+      const ontbreekt = [
+        ...(a.ingekochteUren ? [] : [{ tekst: `de ingekochte uren bij ${a.naam} (niet opgegeven)` }]),
+        ...zonderUrenOntbreekt(a.naam, zonderUren),
+      ];
+      extern.push({ afdeling: a.naam, extern: true, ingekochteUren: a.ingekochteUren, benodigd, zonderUren, saldo, oordeel: oordeelVan(saldo, ontbreekt), ontbreekt });
       continue;
     }
     const pu = productieveUren(a, wm, scenario);
@@ -231,28 +292,32 @@ export function berekenCapaciteit(wm: Werkmap, vraag: Vraag, scenario: Scenario,
       );
       continue;
     }
-    let fte = a.fte ?? Rational.ZERO;
+    let fte = a.fte;
     const f = scenario.fte?.get(sleutel);
-    if (f) fte = f.delta ? fte.add(f.waarde) : f.waarde;
-    if (fte.isNegative()) {
+    if (f) fte = f.delta ? fte?.add(f.waarde) : f.waarde;
+    if (fte?.isNegative()) {
       meldingen.push(melding('fout', 'scenario-fte', `afdeling "${a.naam}": het scenario maakt de fte negatief`, { bestand: '(opdrachtregel)' }));
       fte = Rational.ZERO;
     }
-    const bruto = fte.mul(pu.waarde);
+    const bruto = fte?.mul(pu.waarde);
     const sr = scenario.reservering?.get(sleutel);
     const eigen = (wm.reserveringen ?? []).filter((r) => r.afdeling.toLowerCase() === sleutel);
-    const reserveringen = [
+    const reserveringen: AfdelingSaldo['reserveringen'] = [
       ...eigen
         .filter((r) => !sr || (sr.procent ? r.percentage === undefined : r.uren === undefined))
         .flatMap((r) => [
-          ...(r.percentage !== undefined ? [{ omschrijving: r.omschrijving, percentage: r.percentage, uren: bruto.mul(r.percentage).div(HONDERD) }] : []),
+          ...(r.percentage !== undefined ? [{ omschrijving: r.omschrijving, percentage: r.percentage, uren: bruto?.mul(r.percentage).div(HONDERD) }] : []),
           ...(r.uren !== undefined ? [{ omschrijving: r.omschrijving, uren: r.uren }] : []),
         ]),
-      ...(sr ? [{ omschrijving: 'scenario', percentage: sr.procent ? sr.waarde : undefined, uren: sr.procent ? bruto.mul(sr.waarde).div(HONDERD) : sr.waarde }] : []),
+      ...(sr ? [{ omschrijving: 'scenario', percentage: sr.procent ? sr.waarde : undefined, uren: sr.procent ? bruto?.mul(sr.waarde).div(HONDERD) : sr.waarde }] : []),
     ];
-    const gereserveerd = Rational.sum(reserveringen.map((r) => r.uren));
-    const beschikbaar = bruto.sub(gereserveerd);
-    const saldo = beschikbaar.sub(benodigd);
+    const gereserveerd = somBekend(reserveringen.map((r) => r.uren));
+    const beschikbaar = bruto && gereserveerd ? bruto.sub(gereserveerd) : undefined;
+    const saldo = beschikbaar?.sub(benodigd);
+    const ontbreekt = [
+      ...(fte ? [] : [{ tekst: `de formatie (fte) van ${a.naam}${a.fteOnbekend ? ` ("${a.fteOnbekend}")` : ''}` }]),
+      ...zonderUrenOntbreekt(a.naam, zonderUren),
+    ];
     afdelingen.push({
       afdeling: a.naam,
       extern: false,
@@ -262,16 +327,19 @@ export function berekenCapaciteit(wm: Werkmap, vraag: Vraag, scenario: Scenario,
       bruto,
       reserveringen,
       reserveringenProcent: Rational.sum(reserveringen.flatMap((r) => (r.percentage ? [r.percentage] : []))),
-      reserveringenUren: Rational.sum(reserveringen.filter((r) => !r.percentage).map((r) => r.uren)),
+      reserveringenUren: Rational.sum(reserveringen.filter((r) => !r.percentage && r.uren).map((r) => r.uren!)),
       gereserveerd,
       beschikbaar,
       benodigd,
+      zonderUren,
       saldo,
-      saldoFte: saldo.div(pu.waarde),
-      toereikend: !saldo.isNegative(),
+      saldoFte: saldo?.div(pu.waarde),
+      oordeel: oordeelVan(saldo, ontbreekt),
+      ontbreekt,
     });
   }
   const nietToegewezen = Rational.sum(vraag.perAfdeling.filter((t) => !bekend.has(t.naam.toLowerCase())).map((t) => t.uren));
+  const nietToegewezenZonderUren = vraag.zonderUren.filter((r) => !bekend.has((r.regel.afdeling ?? '').toLowerCase()));
   if (nietToegewezen.gt(Rational.ZERO) && wm.capaciteit) {
     meldingen.push(
       melding('waarschuwing', 'uren-niet-toegewezen', `${nlGetal(nietToegewezen)} uur is aan geen afdeling uit Capaciteit toegewezen en telt niet mee in de vergelijking met de capaciteit`, { bestand: wm.bladen.Producten?.bestand ?? wm.pad, blad: wm.bladen.Producten?.blad }),
@@ -280,9 +348,10 @@ export function berekenCapaciteit(wm: Werkmap, vraag: Vraag, scenario: Scenario,
 
   const prioriteit = (r: ProgrammaRegel) => prioriteiten.perRegel.get(r) ?? { klasse: klassen[0]!, niveau: 0, gekoppeld: false };
   const tekorten: AfdelingTekort[] = [];
+  // Only a known shortfall gets a deferral proposal: its size is known even when other lines' hours are not.
   const kort = [
-    ...afdelingen.filter((a) => !a.toereikend).map((a) => ({ naam: a.afdeling, tekort: a.saldo.neg() })),
-    ...extern.filter((e) => e.toereikend === false).map((e) => ({ naam: e.afdeling, tekort: e.saldo!.neg() })),
+    ...afdelingen.filter((a) => a.oordeel === 'niet toereikend').map((a) => ({ naam: a.afdeling, tekort: a.saldo!.neg() })),
+    ...extern.filter((e) => e.oordeel === 'niet toereikend').map((e) => ({ naam: e.afdeling, tekort: e.saldo!.neg() })),
   ];
   for (const { naam, tekort } of kort) {
     const regels = vraag.regels.filter((r) => (r.regel.afdeling ?? '').toLowerCase() === naam.toLowerCase());
@@ -299,22 +368,31 @@ export function berekenCapaciteit(wm: Werkmap, vraag: Vraag, scenario: Scenario,
     }
     tekorten.push(t);
   }
-  const beschikbaar = Rational.sum([...afdelingen.map((a) => a.beschikbaar), ...extern.filter((e) => e.ingekochteUren).map((e) => e.ingekochteUren!)]);
-  const benodigd = Rational.sum([...afdelingen.map((a) => a.benodigd), ...extern.filter((e) => e.ingekochteUren).map((e) => e.benodigd)]);
+  const alle = [...afdelingen, ...extern];
+  const ontbreekt: Ontbrekend[] = [
+    ...alle.flatMap((a) => a.ontbreekt),
+    ...(!alle.length ? [{ tekst: 'de capaciteit: er staat geen afdeling of uitvoerder in de capaciteitsopgave' }] : []),
+    ...(nietToegewezen.gt(Rational.ZERO) ? [{ tekst: `wie ${nlGetal(nietToegewezen, 0)} uur uitvoert (aan geen afdeling of uitvoerder toegewezen)` }] : []),
+    ...(nietToegewezenZonderUren.length ? [{ tekst: `de uren en de uitvoerder van ${regelsTekst(nietToegewezenZonderUren.length)} (${nietToegewezenZonderUren.map(regelNaam).join(', ')})`, regels: nietToegewezenZonderUren }] : []),
+  ];
+  const oordeel: Oordeel = alle.some((a) => a.oordeel === 'niet toereikend') ? 'niet toereikend' : ontbreekt.length ? 'niet te beoordelen' : 'toereikend';
+  const beschikbaar = somBekend([...afdelingen.map((a) => a.beschikbaar), ...extern.map((e) => e.ingekochteUren)]);
+  const benodigd = Rational.sum([...afdelingen.map((a) => a.benodigd), ...extern.map((e) => e.benodigd)]);
   return {
     afdelingen,
     extern,
     eigen: {
-      fte: Rational.sum(afdelingen.map((a) => a.fte)),
-      bruto: Rational.sum(afdelingen.map((a) => a.bruto)),
-      gereserveerd: Rational.sum(afdelingen.map((a) => a.gereserveerd)),
-      beschikbaar: Rational.sum(afdelingen.map((a) => a.beschikbaar)),
+      fte: somBekend(afdelingen.map((a) => a.fte)),
+      bruto: somBekend(afdelingen.map((a) => a.bruto)),
+      gereserveerd: somBekend(afdelingen.map((a) => a.gereserveerd)),
+      beschikbaar: somBekend(afdelingen.map((a) => a.beschikbaar)),
       benodigd: Rational.sum(afdelingen.map((a) => a.benodigd)),
-      saldo: Rational.sum(afdelingen.map((a) => a.saldo)),
+      saldo: somBekend(afdelingen.map((a) => a.saldo)),
     },
     nietToegewezen,
-    totaal: { beschikbaar, benodigd, saldo: beschikbaar.sub(benodigd) },
-    toereikend: afdelingen.every((a) => a.toereikend) && extern.every((e) => e.toereikend !== false),
+    totaal: { beschikbaar: alle.length ? beschikbaar : undefined, benodigd, saldo: alle.length ? beschikbaar?.sub(benodigd) : undefined, zonderUren: vraag.zonderUren.length },
+    oordeel,
+    ontbreekt,
     tekorten,
     klassen,
     meldingen,

@@ -1,3 +1,4 @@
+import { opsomming } from '../report/capaciteit.js';
 import type { Analyse } from './controle.js';
 import type { DoelResultaat } from './doelen.js';
 import type { PlanRealisatie } from './realisatie.js';
@@ -279,16 +280,20 @@ export function beoordeelIbt(
       criteria.push(crit(4, 'voldoet niet', 'De capaciteit is niet in beeld gebracht.', ['geen blad Capaciteit']));
     } else {
       const bewijs = [
-        `benodigd ${nlGetal(c.totaal.benodigd, 0)} uur, beschikbaar ${nlGetal(c.totaal.beschikbaar, 0)} uur`,
+        `benodigd ${nlGetal(c.totaal.benodigd, 0)} uur${c.totaal.zonderUren ? ` (bekend; ${c.totaal.zonderUren} regels zonder uren)` : ''}, beschikbaar ${c.totaal.beschikbaar ? `${nlGetal(c.totaal.beschikbaar, 0)} uur` : 'onbekend'}`,
         ...c.tekorten.map((t) => `${t.afdeling}: tekort ${nlGetal(t.tekort, 0)} uur, ${t.uitgesteld.length} regels voor uitstel${t.rest.gt(Rational.ZERO) ? `, ${nlGetal(t.rest, 0)} uur raakt wettelijk werk` : ''}`),
+        ...c.ontbreekt.map((o) => `niet bekend: ${o.tekst}`),
       ];
       const raaktWettelijk = c.tekorten.some((t) => t.rest.gt(Rational.ZERO));
+      // Never green on unknown figures: a capacity nobody knows is "niet te beoordelen", with what is missing.
       criteria.push(
-        c.toereikend
+        c.oordeel === 'toereikend'
           ? crit(4, 'voldoet', 'De beschikbare capaciteit is toereikend voor het geplande werk.', bewijs)
-          : raaktWettelijk
-            ? crit(4, 'voldoet niet', 'Het tekort aan capaciteit raakt wettelijk verplicht werk.', bewijs)
-            : crit(4, 'voldoet deels', 'Er is een tekort aan capaciteit; het programma zegt welk werk wordt uitgesteld.', bewijs),
+          : c.oordeel === 'niet te beoordelen'
+            ? crit(4, 'niet te beoordelen', `Of de capaciteit toereikend is, is niet te beoordelen: niet bekend ${c.ontbreekt.length === 1 ? 'is' : 'zijn'} ${opsomming(c.ontbreekt.map((o) => o.tekst))}.`, bewijs)
+            : raaktWettelijk
+              ? crit(4, 'voldoet niet', 'Het tekort aan capaciteit raakt wettelijk verplicht werk.', bewijs)
+              : crit(4, 'voldoet deels', 'Er is een tekort aan capaciteit; het programma zegt welk werk wordt uitgesteld.', bewijs),
       );
     }
   }

@@ -2,7 +2,7 @@ import { documentTeksten, type DocumentTeksten } from '../model/teksten.js';
 import type { Melding } from '../model/melding.js';
 import { Rational } from '../model/rational.js';
 import type { Doel, Instellingen, ProgrammaRegel, Verbeterpunt, Werkmap } from '../model/types.js';
-import type { Prioriteit } from './capaciteit.js';
+import { somBekend, type Prioriteit } from './capaciteit.js';
 import { analyseer, type Analyse } from './controle.js';
 import { ingebouwdProfiel, PROFIELEN, type DagMaand } from './provincie.js';
 import type { RegelUren } from './vraag.js';
@@ -32,8 +32,9 @@ export interface UvpAnalyse extends Analyse {
   /** Planned hours per priority class, highest class first, with their share of the lines' hours (percent). */
   urenPerKlasse: { klasse: string; regels: number; uren: Rational; procent?: Rational }[];
   /** The reservations of every own afdeling, and their sum: the reactive buffer. */
-  reserveringen: { afdeling: string; omschrijving: string; percentage?: Rational; uren: Rational }[];
-  totaalReserveringen: Rational;
+  reserveringen: { afdeling: string; omschrijving: string; percentage?: Rational; uren?: Rational }[];
+  /** Unknown when a percentage reservation's afdeling has an unknown fte. */
+  totaalReserveringen?: Rational;
   /** Hours the capacity check proposes to defer, over every short afdeling. */
   uitgesteldUren?: Rational;
   verbeterpunten: Verbeterpunt[];
@@ -89,7 +90,7 @@ export function analyseerUvp(wm: Werkmap): UvpAnalyse {
     doelen,
     urenPerKlasse,
     reserveringen,
-    totaalReserveringen: Rational.sum(reserveringen.map((r) => r.uren)),
+    totaalReserveringen: somBekend(reserveringen.map((r) => r.uren)),
     uitgesteldUren: uitgesteldUren && uitgesteldUren.gt(Rational.ZERO) ? uitgesteldUren : undefined,
     verbeterpunten: wm.verbeterpunten ?? [],
     monitoring: { jaarverslagUiterlijk: profiel.jaarverslagUiterlijk, uvpUiterlijk: profiel.uvpUiterlijk, regel: profiel.naam === 'standaard' ? `de gangbare termijnen (${profiel.bron})` : profiel.bron },

@@ -9,7 +9,11 @@ export interface RegelUren {
   regel: ProgrammaRegel;
   /** aantal × kental, or the fixed hours; undefined when the line has no value. */
   uren?: Rational;
-  bron: 'berekend' | 'vast' | 'geen-waarde' | 'onvolledig';
+  /**
+   * `telling`: a counted line (an aantal, no kental and no hours), as many municipal tables are: its
+   * count is known, its hours are not.
+   */
+  bron: 'berekend' | 'vast' | 'geen-waarde' | 'onvolledig' | 'telling';
   /** The no-value word (`PM`, `n.t.b.`, `8 tot 10`) for lines kept out of the sum. */
   woord?: string;
 }
@@ -23,8 +27,25 @@ export interface ProjectUren {
 
 export interface Totaal {
   naam: string;
+  /** The hours of the lines whose hours are known. */
   uren: Rational;
+  /** Lines with hours. */
   regels: number;
+  /** Lines whose hours are unknown (counted lines, PM, n.t.b., a range): `uren` is then a lower bound. */
+  zonderUren: number;
+  /** Σ aantal over the lines with a numeric aantal, and whether any line is a counted line (a table of counts). */
+  aantal: Rational;
+  telling: boolean;
+}
+
+/** No-value words that mean "no work" rather than "work of unknown size". */
+const GEEN_WERK = new Set(['n.v.t.', '-']);
+
+/** True when a line is work whose hours nobody knows yet: it keeps every hours verdict open. */
+export function urenOnbekend(r: RegelUren): boolean {
+  if (r.uren) return false;
+  if (r.bron === 'geen-waarde') return !GEEN_WERK.has((r.woord ?? '').toLowerCase());
+  return true;
 }
 
 export interface Vraag {
@@ -41,6 +62,8 @@ export interface Vraag {
   projectenPerSoort: { soort: 'project' | 'dienst'; uren: Rational }[];
   totaal: Rational;
   zonderWaarde: RegelUren[];
+  /** Every line whose hours are unknown (counted lines among them): `totaal` is then a lower bound. */
+  zonderUren: RegelUren[];
   meldingen: Melding[];
 }
 
@@ -79,6 +102,13 @@ export function regelUren(regel: ProgrammaRegel, meldingen: Melding[]): RegelUre
       ),
     );
     return { regel, bron: 'geen-waarde', woord: woord.woord };
+  }
+  // A count without a kental or hours: a counted line, as municipal tables are ("Toezicht nieuwbouw 85").
+  if (aantal.soort === 'getal' && kental.soort === 'leeg' && uren.soort === 'leeg') {
+    meldingen.push(
+      melding('melding', 'regel-telling', `"${naam}" heeft een aantal (${nlGetal(aantal.waarde)}) maar geen kental of uren: de regel telt mee als aantal, de uren zijn onbekend`, regel.kolomPlaatsen.kental ?? regel.plaats),
+    );
+    return { regel, bron: 'telling' };
   }
   const ontbreekt =
     aantal.soort === 'getal' ? 'kental' : kental.soort === 'getal' ? 'aantal' : 'aantal en kental (of vaste uren)';
@@ -162,16 +192,34 @@ function controleerSubtotaal(s: Subtotaal, regels: RegelUren[], index: Subtotaal
   );
 }
 
-function groepeer(items: { naam: string; uren?: Rational }[]): Totaal[] {
+interface TeGroeperen {
+  naam: string;
+  uren?: Rational;
+  /** The line's hours are unknown (urenOnbekend). */
+  onbekend?: boolean;
+  aantal?: Rational;
+  telling?: boolean;
+}
+
+function groepeer(items: TeGroeperen[]): Totaal[] {
   const m = new Map<string, Totaal>();
   for (const i of items) {
-    if (!i.uren) continue;
-    const t = m.get(i.naam) ?? { naam: i.naam, uren: Rational.ZERO, regels: 0 };
-    t.uren = t.uren.add(i.uren);
-    t.regels++;
+    if (!i.uren && !i.onbekend && !i.aantal) continue;
+    const t = m.get(i.naam) ?? { naam: i.naam, uren: Rational.ZERO, regels: 0, zonderUren: 0, aantal: Rational.ZERO, telling: false };
+    if (i.uren) {
+      t.uren = t.uren.add(i.uren);
+      t.regels++;
+    }
+    if (i.onbekend) t.zonderUren++;
+    if (i.aantal) t.aantal = t.aantal.add(i.aantal);
+    if (i.telling) t.telling = true;
     m.set(i.naam, t);
   }
   return [...m.values()];
+}
+
+function teGroeperen(r: RegelUren, naam: string): TeGroeperen {
+  return { naam, uren: r.uren, onbekend: urenOnbekend(r), aantal: r.regel.aantal.soort === 'getal' ? r.regel.aantal.waarde : undefined, telling: r.bron === 'telling' };
 }
 
 /** Demand: hours per line, per taakveld, group and afdeling; printed totals checked, never added. */
@@ -192,14 +240,13 @@ export function berekenVraag(wm: Pick<Werkmap, 'producten' | 'projecten'>): Vraa
   return {
     regels,
     projecten,
-    perTaakveld: groepeer(regels.map((r) => ({ naam: r.regel.taakveld || ZONDER_TAAKVELD, uren: r.uren }))),
-    perGroep: groepeer(
-      regels.map((r) => ({ naam: r.regel.productcode?.groep ?? (r.regel.taakveld || ZONDER_TAAKVELD), uren: r.uren })),
-    ),
+    perTaakveld: groepeer(regels.map((r) => teGroeperen(r, r.regel.taakveld || ZONDER_TAAKVELD))),
+    perGroep: groepeer(regels.map((r) => teGroeperen(r, r.regel.productcode?.groep ?? (r.regel.taakveld || ZONDER_TAAKVELD)))),
     perAfdeling: groepeer([
-      ...regels.map((r) => ({ naam: r.regel.afdeling ?? ZONDER_AFDELING, uren: r.uren })),
+      ...regels.map((r) => teGroeperen(r, r.regel.afdeling ?? ZONDER_AFDELING)),
       ...projecten.map((p) => ({ naam: p.project.afdeling ?? ZONDER_AFDELING, uren: p.uren })),
     ]),
+    zonderUren: regels.filter(urenOnbekend),
     totaalRegels,
     totaalProjecten,
     projectenPerSoort: (['project', 'dienst'] as const)

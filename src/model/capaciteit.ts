@@ -22,7 +22,14 @@ export function leesCapaciteit(tabel: Tabel): { afdelingen: Afdeling[]; meldinge
       }
       if (/^totaal\b/i.test(naam)) return undefined;
       const extern = v.jaNee('extern');
-      const fte = v.strikt('fte', { verplicht: !extern, nietNegatief: true });
+      // `n.t.b.` or `PM`: the formation is not known yet. Not an error: the capacity of this afdeling
+      // (and its percentage reservations) is unknown, and every verdict that needs it says so.
+      const fteCel = v.getal('fte', { verplicht: !extern, nietNegatief: true });
+      const fte = fteCel.soort === 'getal' && !fteCel.waarde.isNegative() ? fteCel.waarde : undefined;
+      const fteOnbekend = fteCel.soort === 'geen' ? fteCel.woord : undefined;
+      if (fteOnbekend && !extern) {
+        v.meldingen.push(melding('waarschuwing', 'fte-onbekend', `afdeling "${naam}": fte "${fteOnbekend}"; de capaciteit van deze afdeling is onbekend, dus of ze toereikend is, is niet te beoordelen`, r.plaats('fte')));
+      }
       const puren = v.strikt('puren', { nietNegatief: true });
       if (puren !== undefined && puren.isZero()) {
         v.meldingen.push(melding('fout', 'waarde-nul', 'productieve uren per fte kan niet 0 zijn', r.plaats('puren')));
@@ -32,6 +39,7 @@ export function leesCapaciteit(tabel: Tabel): { afdelingen: Afdeling[]; meldinge
         plaats: r.plaats('afdeling'),
         naam,
         fte,
+        fteOnbekend,
         productieveUrenPerFte: puren && !puren.isZero() ? puren : undefined,
         extern,
         ingekochteUren: ingekocht,

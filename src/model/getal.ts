@@ -11,6 +11,8 @@ export type Waarde =
       noten?: Noot[];
       /** Text whose reading depends on the convention: settled by itself, or ambiguous (`1.400`). */
       afhankelijk?: 'eenduidig' | 'dubbelzinnig';
+      /** The cell says "3 fte": the value is in fte, not hours (only where the column allows it). */
+      fte?: boolean;
     }
   | { soort: 'geen'; woord: string }
   | { soort: 'leeg' }
@@ -146,8 +148,12 @@ export function geenWaardeWoord(s: string): string | null {
   return null;
 }
 
-/** What a number column holds: hours (kental, uren), a count (aantal), or anything else (no units allowed). */
-export type Eenheid = 'uren' | 'aantal';
+/**
+ * What a number column holds: hours (kental, uren), a count (aantal), or anything else (no units allowed).
+ * `uren-of-fte`: hours, where "3 fte" is also a reading (a programme line that is a whole job); the cell
+ * keeps the fte and the demand converts it with the afdeling's productive hours.
+ */
+export type Eenheid = 'uren' | 'aantal' | 'uren-of-fte';
 
 /** How a typed number was read beyond the plain digits: each becomes a finding at the cell. */
 export interface Noot {
@@ -159,13 +165,16 @@ export interface Noot {
 const SCHATTING = /^(ca\.?|circa|c\.a\.|ong\.?|ongeveer|plm\.?|±|\+\/-|\+-|~|≈)\s*/i;
 const VOETNOOT = /\s*\*+$/;
 const APOSTROF = /^['‘’`]/;
-const EENHEID = /\s*(uren|uur|u|h|hrs?|hours?|minuten|minuut|min|stuks?|st|x|keer)\.?$/i;
+/** Nouns people write after a count in a programme ("400 dossiers", "85 controles"). */
+const TELWOORDEN = 'dossiers?|zaken|zaak|controles?|inspecties?|aanvragen|aanvraag|meldingen|melding|objecten|object|bedrijven|bedrijf|adviezen|advies|besluiten|besluit|verzoeken|verzoek|locaties?|acties?|projecten|project|bezoeken|bezoek|evenementen|evenement';
+const EENHEID = new RegExp(`\\s*(uren|uur|u|h|hrs?|hours?|minuten|minuut|min|fte|stuks?|st|x|keer|${TELWOORDEN})\\.?$`, 'i');
 
-type EenheidSoort = 'uur' | 'minuut' | 'stuks';
+type EenheidSoort = 'uur' | 'minuut' | 'stuks' | 'fte';
 function eenheidSoort(w: string): EenheidSoort {
   const k = w.toLowerCase().replace(/\.$/, '');
   if (/^(minuten|minuut|min)$/.test(k)) return 'minuut';
-  if (/^(stuks?|st|x|keer)$/.test(k)) return 'stuks';
+  if (k === 'fte') return 'fte';
+  if (/^(stuks?|st|x|keer)$/.test(k) || new RegExp(`^(${TELWOORDEN})$`).test(k)) return 'stuks';
   return 'uur';
 }
 
@@ -252,10 +261,16 @@ export function leesTekstGetalVolledig(tekst: string, ctx: GetalContext): Waarde
   if (z.eenheid) {
     const soort = eenheidSoort(z.eenheid);
     if (soort === 'stuks') {
-      if (ctx.eenheid !== 'aantal') return { soort: 'fout', reden: `"${kort(tekst)}" is een aantal stuks; in deze kolom hoort een getal zonder eenheid` };
+      if (ctx.eenheid !== 'aantal') return { soort: 'fout', reden: `"${kort(tekst)}" is een aantal (${z.eenheid}); in deze kolom hoort een getal zonder eenheid` };
       noten.push({ niveau: 'melding', code: 'eenheid-gelezen', tekst: `"${kort(tekst)}" gelezen als aantal ${nlGetal(waarde, 6)}` });
+    } else if (soort === 'fte') {
+      if (ctx.eenheid !== 'uren-of-fte') {
+        return { soort: 'fout', reden: `"${kort(tekst)}" is een aantal fte; ${ctx.eenheid === 'uren' ? 'in deze kolom horen uren' : ctx.eenheid === 'aantal' ? 'in de kolom aantal hoort een aantal keer' : 'in deze kolom hoort een getal zonder eenheid'}` };
+      }
+      // Converted to hours where the afdeling's productive hours are known (compute/vraag.ts), which says so.
+      return { soort: 'getal', waarde, procent: false, fte: true, ...(noten.length ? { noten } : {}) };
     } else {
-      if (ctx.eenheid !== 'uren') {
+      if (ctx.eenheid !== 'uren' && ctx.eenheid !== 'uren-of-fte') {
         return {
           soort: 'fout',
           reden: `"${kort(tekst)}" is een tijdsduur; ${ctx.eenheid === 'aantal' ? 'in de kolom aantal hoort een aantal keer (uren horen in kental of uren)' : 'in deze kolom hoort een getal zonder eenheid'}`,

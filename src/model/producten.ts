@@ -13,7 +13,7 @@ export const PRODUCT_KOLOMMEN = [
   { veld: 'afdeling', naam: 'afdeling', aliassen: ['uitvoerder', 'team'] },
   { veld: 'aantal', naam: 'aantal', aliassen: ['prognose', 'verwacht aantal', 'aantal verwacht', 'geraamd aantal'], getal: 'aantal' },
   { veld: 'kental', naam: 'kental', aliassen: ['normtijd', 'kengetal', 'norm', 'kental uren'], getal: 'uren' },
-  { veld: 'uren', naam: 'uren', aliassen: ['totaal', 'totaal uren', 'uren totaal', 'benodigde uren', 'capaciteit uren'], getal: 'uren' },
+  { veld: 'uren', naam: 'uren', aliassen: ['totaal', 'totaal uren', 'uren totaal', 'benodigde uren', 'capaciteit uren'], getal: 'uren-of-fte' },
   { veld: 'prioriteit', naam: 'prioriteit', aliassen: ['risico', 'klasse'] },
   { veld: 'wettelijk', naam: 'wettelijk', aliassen: ['wettelijke taak', 'wettelijk verplicht'] },
   { veld: 'opmerking', naam: 'opmerking', aliassen: ['opmerkingen', 'toelichting'] },

@@ -128,6 +128,8 @@ export interface Afdeling {
   plaats: Plaats;
   naam: string;
   fte?: Rational;
+  /** The no-value word in the fte cell (`n.t.b.`): the formation is unknown, not zero. */
+  fteOnbekend?: string;
   productieveUrenPerFte?: Rational;
   extern: boolean;
   ingekochteUren?: Rational;

@@ -12,6 +12,7 @@ import { leesRealisatie } from './realisatie.js';
 import { leesReserveringen } from './reserveringen.js';
 import { leesRisicoanalyse } from './risicoanalyse.js';
 import { leesRisicomodel } from './risicomodel.js';
+import { nlGetal } from './getal.js';
 import { Rational } from './rational.js';
 import { leesTeksten } from './teksten.js';
 import { leesFrequenties, leesObjecten } from './objecten.js';
@@ -224,7 +225,33 @@ export function bouwWerkmap(gelezen: GelezenWerkmap): Werkmap {
   wm.niveaus = simpel('Niveaus', leesNiveaus)?.niveaus;
 
   kruiscontroles(wm);
+  fteNaarUren(wm);
   return wm;
+}
+
+/**
+ * "3 fte" in a line's uren: a whole job. It becomes fte × the afdeling's productive hours per fte
+ * (its own in Capaciteit, else Instellingen'), said at the cell; without those hours the line's hours
+ * are unknown, which is an error there (never 3 hours, never 0).
+ */
+function fteNaarUren(wm: Werkmap): void {
+  const afdelingen = new Map((wm.capaciteit ?? []).map((a) => [a.naam.toLowerCase(), a]));
+  for (const r of wm.producten?.regels ?? []) {
+    if (r.uren.soort !== 'getal' || !r.uren.fte) continue;
+    const fte = r.uren.waarde;
+    const a = r.afdeling ? afdelingen.get(r.afdeling.toLowerCase()) : undefined;
+    const per = a?.productieveUrenPerFte ?? wm.instellingen.productieveUrenPerFte;
+    const plaats = r.kolomPlaatsen.uren ?? r.plaats;
+    if (!per) {
+      wm.meldingen.push(melding('fout', 'fte-zonder-uren', `"${nlGetal(fte, 4)} fte" is niet om te rekenen naar uren: de productieve uren per fte ontbreken (Instellingen of Capaciteit)`, plaats));
+      r.uren = { soort: 'fout', reden: 'fte zonder productieve uren' };
+      continue;
+    }
+    const uren = fte.mul(per);
+    const bron = a?.productieveUrenPerFte ? `de productieve uren van ${a.naam}` : 'de productieve uren per fte uit Instellingen';
+    wm.meldingen.push(melding('melding', 'fte-als-uren', `"${nlGetal(fte, 4)} fte" gelezen als ${nlGetal(fte, 4)} × ${nlGetal(per)} = ${nlGetal(uren)} uur (${bron})`, plaats));
+    r.uren = { soort: 'getal', waarde: uren, procent: false };
+  }
 }
 
 function bestandsnaam(g: GelezenWerkmap): string {

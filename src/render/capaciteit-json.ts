@@ -7,8 +7,11 @@ const n = (r: { toNumber(): number } | undefined) => (r === undefined ? null : r
 /** `vth capaciteit --format json`: exact figures as numbers, the shape the issue sets out. */
 export function capaciteitJson(v: CapaciteitView, meldingen: readonly Melding[]) {
   return {
-    toereikend: v.toereikend,
+    /** true or false only when the verdict is made on known figures; null when it is niet te beoordelen. */
+    toereikend: v.oordeel === 'niet te beoordelen' ? null : v.oordeel === 'toereikend',
     oordeel: v.oordeel,
+    oordeelTekst: v.oordeelTekst,
+    ontbreekt: v.ontbreekt,
     afdelingen: v.afdelingen.map((a) => ({
       afdeling: a.afdeling,
       fte: n(a.fte),
@@ -19,10 +22,12 @@ export function capaciteitJson(v: CapaciteitView, meldingen: readonly Melding[])
       benodigd: n(a.benodigd),
       saldo: n(a.saldo),
       saldoFte: n(a.saldoFte),
+      regelsZonderUren: a.zonderUren,
+      oordeel: a.oordeel,
     })),
-    extern: v.extern.map((e) => ({ afdeling: e.afdeling, ingekochteUren: n(e.ingekochteUren), benodigd: n(e.benodigd), saldo: n(e.saldo) })),
-    taakvelden: v.taakvelden.map((t) => ({ taakveld: t.taakveld, uren: n(t.uren) })),
-    totaal: { beschikbaar: n(v.totaal.beschikbaar), benodigd: n(v.totaal.benodigd), saldo: n(v.totaal.saldo) },
+    extern: v.extern.map((e) => ({ afdeling: e.afdeling, ingekochteUren: n(e.ingekochteUren), benodigd: n(e.benodigd), saldo: n(e.saldo), regelsZonderUren: e.zonderUren, oordeel: e.oordeel })),
+    taakvelden: v.taakvelden.map((t) => ({ taakveld: t.taakveld, uren: n(t.uren), regelsZonderUren: t.zonderUren })),
+    totaal: { beschikbaar: n(v.totaal.beschikbaar), benodigd: n(v.totaal.benodigd), saldo: n(v.totaal.saldo), regelsZonderUren: v.totaal.zonderUren },
     uitgesteld: v.uitgesteld.map((u) => ({ code: u.code || null, product: u.product, afdeling: u.afdeling, aantal: n(u.aantal), uren: n(u.uren), reden: u.reden })),
     meldingen: meldingen.map(meldingJson),
   };

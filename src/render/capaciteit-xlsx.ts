@@ -12,53 +12,58 @@ export function voegCapaciteitBladToe(
   v: CapaciteitView,
   opties: { benodigdFormule?: (afdeling: string) => string } = {},
 ): Blad {
-  const ws = wb.addWorksheet('Capaciteit', { views: [{ state: 'frozen', ySplit: 1 }], breedtes: [32, 10, 14, 12, 14, 16, 14, 14, 14, 14, 12] });
-  const koppen = ['Afdeling', 'Fte', 'Productieve uren per fte', 'Bruto uren', 'Reservering %', 'Reservering uren', 'Gereserveerd', 'Beschikbaar', 'Benodigd', 'Saldo (uren)', 'Saldo (fte)'];
+  const ws = wb.addWorksheet('Capaciteit', { views: [{ state: 'frozen', ySplit: 1 }], breedtes: [32, 10, 14, 12, 14, 16, 14, 14, 14, 14, 12, 40] });
+  const koppen = ['Afdeling', 'Fte', 'Productieve uren per fte', 'Bruto uren', 'Reservering %', 'Reservering uren', 'Gereserveerd', 'Beschikbaar', 'Benodigd', 'Saldo (uren)', 'Saldo (fte)', 'Oordeel'];
   ws.addRow(koppen);
   kopStijl(ws, koppen.length);
+  // An unknown figure is the word "onbekend", never a formula over an empty cell (which a
+  // spreadsheet would show as 0) and never left out of a total that would then look complete.
+  const ONBEKEND = 'onbekend';
   v.afdelingen.forEach((a, i) => {
     const r = i + 2;
-    const row = ws.addRow([celTekst(a.afdeling), a.fte.toNumber(), a.productieveUrenPerFte.toNumber()]);
-    row.getCell(4).value = { formula: `B${r}*C${r}`, result: a.bruto.toNumber() };
+    const row = ws.addRow([celTekst(a.afdeling), a.fte?.toNumber() ?? ONBEKEND, a.productieveUrenPerFte.toNumber()]);
+    row.getCell(4).value = a.bruto ? { formula: `B${r}*C${r}`, result: a.bruto.toNumber() } : ONBEKEND;
     row.getCell(5).value = a.reserveringenProcent.toNumber();
     row.getCell(6).value = a.reserveringenUren.toNumber();
-    row.getCell(7).value = { formula: `D${r}*E${r}/100+F${r}`, result: a.gereserveerd.toNumber() };
-    row.getCell(8).value = { formula: `D${r}-G${r}`, result: a.beschikbaar.toNumber() };
+    row.getCell(7).value = a.gereserveerd ? { formula: `D${r}*E${r}/100+F${r}`, result: a.gereserveerd.toNumber() } : ONBEKEND;
+    row.getCell(8).value = a.beschikbaar ? { formula: `D${r}-G${r}`, result: a.beschikbaar.toNumber() } : ONBEKEND;
     const bf = opties.benodigdFormule?.(a.afdeling);
     row.getCell(9).value = bf ? { formula: bf, result: a.benodigd.toNumber() } : a.benodigd.toNumber();
-    row.getCell(10).value = { formula: `H${r}-I${r}`, result: a.saldo.toNumber() };
-    row.getCell(11).value = { formula: `J${r}/C${r}`, result: a.saldoFte.toNumber() };
+    row.getCell(10).value = a.saldo ? { formula: `H${r}-I${r}`, result: a.saldo.toNumber() } : ONBEKEND;
+    row.getCell(11).value = a.saldoFte ? { formula: `J${r}/C${r}`, result: a.saldoFte.toNumber() } : ONBEKEND;
+    row.getCell(12).value = celTekst(a.oordeelTekst);
     for (const c of [3, 4, 6, 7, 8, 9, 10]) row.getCell(c).numFmt = nlFormaat(0);
     row.getCell(2).numFmt = nlFormaat(2);
     row.getCell(5).numFmt = nlFormaat(2);
     row.getCell(11).numFmt = nlFormaat(2);
-    if (!a.toereikend) row.getCell(10).font = { color: { argb: 'FFC62828' }, bold: true };
+    if (a.oordeel === 'niet toereikend') row.getCell(10).font = { color: { argb: 'FFC62828' }, bold: true };
   });
   const eerste = 2;
   const laatste = v.afdelingen.length + 1;
   if (v.afdelingen.length > 0) {
     const t = ws.addRow(['Totaal eigen formatie']);
     t.font = { bold: true };
-    const totalen: [number, string, number][] = [
-      [2, 'B', v.eigen.fte.toNumber()],
-      [4, 'D', v.eigen.bruto.toNumber()],
-      [7, 'G', v.eigen.gereserveerd.toNumber()],
-      [8, 'H', v.eigen.beschikbaar.toNumber()],
-      [9, 'I', v.eigen.benodigd.toNumber()],
-      [10, 'J', v.eigen.saldo.toNumber()],
+    const totalen: [number, string, { toNumber(): number } | undefined][] = [
+      [2, 'B', v.eigen.fte],
+      [4, 'D', v.eigen.bruto],
+      [7, 'G', v.eigen.gereserveerd],
+      [8, 'H', v.eigen.beschikbaar],
+      [9, 'I', v.eigen.benodigd],
+      [10, 'J', v.eigen.saldo],
     ];
     for (const [c, l, resultaat] of totalen) {
-      t.getCell(c).value = { formula: `SUM(${l}${eerste}:${l}${laatste})`, result: resultaat };
+      t.getCell(c).value = resultaat ? { formula: `SUM(${l}${eerste}:${l}${laatste})`, result: resultaat.toNumber() } : ONBEKEND;
       t.getCell(c).numFmt = nlFormaat(c === 2 ? 2 : 0);
     }
   }
   if (v.extern.length) {
     ws.addRow([]);
-    const k = ws.addRow(['Externe uitvoerder', 'Ingekochte uren', 'Benodigd', 'Saldo (uren)']);
-    kopStijl(ws, 4, k.number);
+    const k = ws.addRow(['Externe uitvoerder', 'Ingekochte uren', 'Benodigd', 'Saldo (uren)', 'Oordeel']);
+    kopStijl(ws, 5, k.number);
     for (const e of v.extern) {
-      const row = ws.addRow([celTekst(e.afdeling), e.ingekochteUren?.toNumber() ?? null, e.benodigd.toNumber()]);
-      if (e.ingekochteUren) row.getCell(4).value = { formula: `B${row.number}-C${row.number}`, result: e.saldo!.toNumber() };
+      const row = ws.addRow([celTekst(e.afdeling), e.ingekochteUren?.toNumber() ?? 'niet opgegeven', e.benodigd.toNumber()]);
+      row.getCell(4).value = e.saldo ? { formula: `B${row.number}-C${row.number}`, result: e.saldo.toNumber() } : 'onbekend';
+      row.getCell(5).value = celTekst(e.oordeelTekst);
       for (const c of [2, 3, 4]) row.getCell(c).numFmt = nlFormaat(0);
     }
   }

@@ -180,7 +180,8 @@ export function risicoGrafiek(view: RisicoView, titel: string, bron = 'Bron: wer
 /** Benodigd against beschikbaar per afdeling (external executors against their contracted hours). */
 export function capaciteitGrafiek(v: CapaciteitView, titel: string): string {
   const rijen = [
-    ...v.afdelingen.map((a) => ({ naam: a.afdeling, beschikbaar: a.beschikbaar.toNumber(), benodigd: a.benodigd.toNumber() })),
+    // Only what is known: an afdeling whose capacity is unknown has no bar (the table says why).
+    ...v.afdelingen.filter((a) => a.beschikbaar).map((a) => ({ naam: a.afdeling, beschikbaar: a.beschikbaar!.toNumber(), benodigd: a.benodigd.toNumber() })),
     ...v.extern.filter((e) => e.ingekochteUren).map((e) => ({ naam: e.afdeling, beschikbaar: e.ingekochteUren!.toNumber(), benodigd: e.benodigd.toNumber() })),
   ];
   return staafGrafiek(

@@ -79,6 +79,12 @@ function registreerHelpers(hb: typeof Handlebars): void {
     const r = getal(x);
     return r ? nlGetal(r, decimalen(d, 2), typeof d === 'number') : '';
   });
+  // A figure that may be unknown: "onbekend", never an empty cell a reader takes for 0.
+  hb.registerHelper('bekend', (x: unknown, ...rest: unknown[]) => {
+    const [d] = opt(rest);
+    const r = getal(x);
+    return r ? nlGetal(r, decimalen(d, 2), typeof d === 'number') : 'onbekend';
+  });
   hb.registerHelper('uren', (x: unknown) => {
     const r = getal(x);
     return r ? nlGetal(r, 2) : '';

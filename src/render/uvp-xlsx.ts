@@ -13,8 +13,9 @@ const n = (r: { toNumber(): number } | undefined) => (r === undefined ? null : r
  * per taakveld and the total as SUM formulas. Returns the cell of the grand total.
  */
 function programmaBlad(wb: Werkboek, v: UvpView): { totaalCel: string } {
-  const ws = wb.addWorksheet('Programma', { views: [{ state: 'frozen', ySplit: 1 }], breedtes: [16, 12, 60, 26, 14, 12, 12, 10, 12, 40, 12] });
-  const koppen = ['Taakveld', 'Code', 'Product', 'Afdeling', 'Aantal', 'Kental', 'Uren', 'Wettelijk', 'Prioriteit', 'Opmerking', 'Prioriteitsgroep'];
+  const ws = wb.addWorksheet('Programma', { views: [{ state: 'frozen', ySplit: 1 }], breedtes: [16, 12, 60, 26, 14, 12, 12, 10, 12, 40, 12, 40] });
+  // "Uren niet geteld" says why a line's hours are missing (vth's note); "Opmerking" is the user's own remark.
+  const koppen = ['Taakveld', 'Code', 'Product', 'Afdeling', 'Aantal', 'Kental', 'Uren', 'Wettelijk', 'Prioriteit', 'Uren niet geteld', 'Prioriteitsgroep', 'Opmerking'];
   ws.addRow(koppen);
   kopStijl(ws, koppen.length);
   const subtotalen: string[] = [];
@@ -28,15 +29,24 @@ function programmaBlad(wb: Werkboek, v: UvpView): { totaalCel: string } {
       row.getCell(8).value = r.wettelijk ? 'ja' : 'nee';
       row.getCell(9).value = celTekst(r.prioriteit);
       row.getCell(11).value = celTekst(r.groep);
-      row.getCell(10).value = r.bron === 'geen-waarde' ? `geen waarde (${r.woord}): telt niet mee` : r.bron === 'onvolledig' ? 'uren onbekend: telt niet mee' : null;
+      row.getCell(10).value = r.bron === 'geen-waarde' ? `geen waarde (${r.woord}): telt niet mee` : r.bron === 'onvolledig' ? 'uren onbekend: telt niet mee' : r.bron === 'telling' ? 'alleen een aantal, geen kental: uren onbekend' : null;
+      if (r.opmerking) row.getCell(12).value = celTekst(r.opmerking);
       row.getCell(5).numFmt = getalFormaat(r.aantal);
       row.getCell(6).numFmt = getalFormaat(r.kental);
       row.getCell(7).numFmt = getalFormaat(r.uren);
     }
     const laatste = ws.rowCount;
     const sub = ws.addRow([celTekst(tv.taakveld), null, celTekst(`Subtotaal ${tv.taakveld}`)]);
-    sub.getCell(7).value = { formula: `SUM(G${eerste}:G${laatste})`, result: tv.uren.toNumber() };
-    sub.getCell(7).numFmt = getalFormaat(tv.uren);
+    // A subtotal over lines that all lack hours is unknown, not 0; with some unknown it is the known part, said beside it.
+    if (tv.uren) {
+      sub.getCell(7).value = { formula: `SUM(G${eerste}:G${laatste})`, result: tv.uren.toNumber() };
+      sub.getCell(7).numFmt = getalFormaat(tv.uren);
+    } else sub.getCell(7).value = 'onbekend';
+    if (tv.zonderUren) sub.getCell(10).value = `${tv.uren ? 'bekende uren; ' : ''}${tv.zonderUren} ${tv.zonderUren === 1 ? 'regel' : 'regels'} zonder uren`;
+    if (tv.aantal) {
+      sub.getCell(5).value = { formula: `SUM(E${eerste}:E${laatste})`, result: tv.aantal.toNumber() };
+      sub.getCell(5).numFmt = getalFormaat(tv.aantal);
+    }
     sub.font = { bold: true };
     subtotalen.push(`G${sub.number}`);
   }
@@ -63,8 +73,11 @@ function programmaBlad(wb: Werkboek, v: UvpView): { totaalCel: string } {
   }
   ws.addRow([]);
   const tot = ws.addRow([null, null, 'Totaal benodigd']);
-  tot.getCell(7).value = { formula: [...subtotalen, ...(projectSub ? [projectSub] : [])].join('+') || '0', result: v.programma.totaal.toNumber() };
+  // SUM over the subtotal cells, not a chain of +: an unknown subtotal is the word "onbekend", which + would turn into #VALUE!.
+  const delen = [...subtotalen, ...(projectSub ? [projectSub] : [])];
+  tot.getCell(7).value = { formula: delen.length ? `SUM(${delen.join(',')})` : '0', result: v.programma.totaal.toNumber() };
   tot.getCell(7).numFmt = getalFormaat(v.programma.totaal);
+  if (v.programma.zonderUren) tot.getCell(10).value = `bekende uren; ${v.programma.zonderUren} ${v.programma.zonderUren === 1 ? 'regel' : 'regels'} zonder uren`;
   tot.font = { bold: true };
   ws.autoFilter = { from: { row: 1, column: 1 }, to: { row: 1, column: koppen.length } };
   return { totaalCel: `G${tot.number}` };
@@ -170,9 +183,10 @@ export async function uvpXlsx(v: UvpView, verantwoording: VerantwoordingView): P
   rij('Jaar', typeof v.jaar === 'number' ? v.jaar : null);
   rij('Benodigde uren', { formula: `Programma!${totaalCel}`, result: v.samenvatting.benodigd.toNumber() }, '#,##0');
   if (v.capaciteit && capaciteitTotaal) {
-    rij('Beschikbaar eigen formatie (uren)', { formula: `Capaciteit!H${capaciteitTotaal}`, result: v.capaciteit.eigen.beschikbaar.toNumber() }, '#,##0');
-    rij('Benodigd eigen formatie (uren)', { formula: `Capaciteit!I${capaciteitTotaal}`, result: v.capaciteit.eigen.benodigd.toNumber() }, '#,##0');
-    rij('Saldo eigen formatie (uren)', { formula: `Capaciteit!J${capaciteitTotaal}`, result: v.capaciteit.eigen.saldo.toNumber() }, '#,##0');
+    const e = v.capaciteit.eigen;
+    rij('Beschikbaar eigen formatie (uren)', e.beschikbaar ? { formula: `Capaciteit!H${capaciteitTotaal}`, result: e.beschikbaar.toNumber() } : 'onbekend', '#,##0');
+    rij('Benodigd eigen formatie (uren)', { formula: `Capaciteit!I${capaciteitTotaal}`, result: e.benodigd.toNumber() }, '#,##0');
+    rij('Saldo eigen formatie (uren)', e.saldo ? { formula: `Capaciteit!J${capaciteitTotaal}`, result: e.saldo.toNumber() } : 'onbekend', '#,##0');
   }
   rij('Oordeel capaciteit', celTekst(v.samenvatting.oordeel));
   for (const p of v.samenvatting.perKlasse) rij(`Activiteiten met prioriteit ${p.klasse}`, p.aantal);

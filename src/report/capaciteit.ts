@@ -1,37 +1,46 @@
-import type { Capaciteitscheck } from '../compute/capaciteit.js';
+import { regelNaam, type AfdelingSaldo, type Capaciteitscheck, type Oordeel } from '../compute/capaciteit.js';
 import type { Vraag } from '../compute/vraag.js';
 import { nlGetal } from '../model/getal.js';
 import { Rational } from '../model/rational.js';
 
+type AfdelingSaldoView = Omit<AfdelingSaldo, 'reserveringen' | 'extern' | 'zonderUren' | 'ontbreekt'> & {
+  reserveringen: string;
+  /** Lines whose hours are unknown, named. */
+  zonderUren: string[];
+  /** The row's verdict in words: toereikend, tekort, or what is not known. */
+  oordeelTekst: string;
+};
+
 export interface CapaciteitView {
-  afdelingen: {
-    afdeling: string;
-    fte: Rational;
-    productieveUrenPerFte: Rational;
-    productieveUrenBron: string;
-    bruto: Rational;
-    gereserveerd: Rational;
-    /** Sum of the percentage reservations, and of the fixed-hour ones: gereserveerd = bruto × % / 100 + uren. */
-    reserveringenProcent: Rational;
-    reserveringenUren: Rational;
-    reserveringen: string;
-    beschikbaar: Rational;
-    benodigd: Rational;
-    saldo: Rational;
-    saldoFte: Rational;
-    toereikend: boolean;
-  }[];
-  extern: { afdeling: string; ingekochteUren?: Rational; benodigd: Rational; saldo?: Rational; toereikend?: boolean }[];
-  /** Totals over the municipality's own afdelingen. */
-  eigen: { fte: Rational; bruto: Rational; gereserveerd: Rational; beschikbaar: Rational; benodigd: Rational; saldo: Rational };
-  taakvelden: { taakveld: string; uren: Rational }[];
-  totaal: { beschikbaar: Rational; benodigd: Rational; saldo: Rational };
+  afdelingen: AfdelingSaldoView[];
+  extern: { afdeling: string; ingekochteUren?: Rational; benodigd: Rational; saldo?: Rational; oordeel: Oordeel; zonderUren: string[]; oordeelTekst: string }[];
+  /** Totals over the municipality's own afdelingen; a sum is undefined (unknown) when one of its terms is. */
+  eigen: Capaciteitscheck['eigen'];
+  taakvelden: { taakveld: string; uren: Rational; zonderUren: number }[];
+  totaal: Capaciteitscheck['totaal'];
   nietToegewezen?: Rational;
-  toereikend: boolean;
-  oordeel: string;
+  oordeel: Oordeel;
+  /** The verdict as the college reads it: one sentence, or two when something is unknown besides a shortfall. */
+  oordeelTekst: string;
+  /** What the verdict could not know, as phrases. */
+  ontbreekt: string[];
   uitgesteld: { code: string; product: string; afdeling: string; aantal?: Rational; vanAantal?: Rational; uren: Rational; klasse: string; reden: string }[];
   tekorten: { afdeling: string; tekort: Rational; uitgesteldUren: Rational; rest: Rational; restTekst: string }[];
   productieveUrenZin: string;
+}
+
+/** "a, b en c" */
+export function opsomming(xs: string[]): string {
+  return xs.length <= 1 ? (xs[0] ?? '') : `${xs.slice(0, -1).join(', ')} en ${xs[xs.length - 1]}`;
+}
+
+function rijOordeel(naam: string, oordeel: Oordeel, saldo: Rational | undefined, ontbreekt: { tekst: string }[], extern: boolean, saldoFte?: Rational): string {
+  if (oordeel === 'toereikend') return 'toereikend';
+  if (oordeel === 'niet toereikend') {
+    const tekort = extern ? `${nlGetal(saldo!.neg(), 0)} uur meer nodig dan ingekocht` : `${nlGetal(saldo!.neg(), 0)} uur${saldoFte ? ` (${nlGetal(saldoFte.neg(), 2)} fte)` : ''} tekort`;
+    return ontbreekt.length ? `ten minste ${tekort}` : tekort;
+  }
+  return `niet te beoordelen: niet bekend ${ontbreekt.length === 1 ? 'is' : 'zijn'} ${opsomming(ontbreekt.map((o) => o.tekst.replace(new RegExp(` (van|bij) ${naam.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}\b`), '')))}`;
 }
 
 export function capaciteitView(c: Capaciteitscheck, vraag: Vraag): CapaciteitView {
@@ -39,18 +48,23 @@ export function capaciteitView(c: Capaciteitscheck, vraag: Vraag): CapaciteitVie
   const eigen = c.afdelingen.filter((a) => a.productieveUrenBron === 'afdeling');
   const productieveUrenZin = [
     standaard.length
-      ? `Gerekend is met ${nlGetal(standaard[0]!.productieveUrenPerFte)} productieve uren per fte per jaar${standaard[0]!.productieveUrenBron === 'scenario' ? ' (scenario)' : ' (Instellingen)'}`
+      ? `Gerekend is met ${nlGetal(standaard[0]!.productieveUrenPerFte)} productieve uren per fte per jaar${standaard[0]!.productieveUrenBron === 'scenario' ? ' (scenario)' : ''}`
       : 'Gerekend is met de productieve uren per afdeling',
     ...eigen.map((a) => `voor ${a.afdeling} met ${nlGetal(a.productieveUrenPerFte)}`),
   ].join('; ') + '.';
-  const korte = c.afdelingen.filter((a) => !a.toereikend);
-  const korteExtern = c.extern.filter((e) => e.toereikend === false);
-  const oordeel = c.toereikend
-    ? 'De beschikbare capaciteit is toereikend voor het geplande werk.'
-    : `De beschikbare capaciteit is niet toereikend: ${[
-        ...korte.map((a) => `${a.afdeling} komt ${nlGetal(a.saldo.neg(), 0)} uur (${nlGetal(a.saldoFte.neg(), 2)} fte) tekort`),
-        ...korteExtern.map((e) => `voor ${e.afdeling} is ${nlGetal(e.saldo!.neg(), 0)} uur meer nodig dan ingekocht`),
-      ].join('; ')}.`;
+  const korte = c.afdelingen.filter((a) => a.oordeel === 'niet toereikend');
+  const korteExtern = c.extern.filter((e) => e.oordeel === 'niet toereikend');
+  const ontbreekt = c.ontbreekt.map((o) => o.tekst);
+  const onbekendZin = `niet bekend ${ontbreekt.length === 1 ? 'is' : 'zijn'} ${opsomming(ontbreekt)}`;
+  const oordeelTekst =
+    c.oordeel === 'toereikend'
+      ? 'De beschikbare capaciteit is toereikend voor het geplande werk.'
+      : c.oordeel === 'niet toereikend'
+        ? `De beschikbare capaciteit is niet toereikend: ${[
+            ...korte.map((a) => `${a.afdeling} komt ${a.ontbreekt.length ? 'ten minste ' : ''}${nlGetal(a.saldo!.neg(), 0)} uur (${nlGetal(a.saldoFte!.neg(), 2)} fte) tekort`),
+            ...korteExtern.map((e) => `voor ${e.afdeling} is ${e.ontbreekt.length ? 'ten minste ' : ''}${nlGetal(e.saldo!.neg(), 0)} uur meer nodig dan ingekocht`),
+          ].join('; ')}.${ontbreekt.length ? ` Verder is het oordeel onvolledig: ${onbekendZin}.` : ''}`
+        : `Of de beschikbare capaciteit toereikend is, is niet te beoordelen: ${onbekendZin}.`;
   return {
     afdelingen: c.afdelingen.map((a) => ({
       afdeling: a.afdeling,
@@ -61,20 +75,31 @@ export function capaciteitView(c: Capaciteitscheck, vraag: Vraag): CapaciteitVie
       gereserveerd: a.gereserveerd,
       reserveringenProcent: a.reserveringenProcent,
       reserveringenUren: a.reserveringenUren,
-      reserveringen: a.reserveringen.map((r) => `${r.omschrijving || 'reservering'}${r.percentage ? ` (${nlGetal(r.percentage)}%)` : ''}: ${nlGetal(r.uren)} uur`).join('; '),
+      reserveringen: a.reserveringen.map((r) => `${r.omschrijving || 'reservering'}${r.percentage ? ` (${nlGetal(r.percentage)}%)` : ''}: ${r.uren ? `${nlGetal(r.uren)} uur` : 'onbekend'}`).join('; '),
       beschikbaar: a.beschikbaar,
       benodigd: a.benodigd,
       saldo: a.saldo,
       saldoFte: a.saldoFte,
-      toereikend: a.toereikend,
+      oordeel: a.oordeel,
+      zonderUren: a.zonderUren.map(regelNaam),
+      oordeelTekst: rijOordeel(a.afdeling, a.oordeel, a.saldo, a.ontbreekt, false, a.saldoFte),
     })),
-    extern: c.extern.map((e) => ({ afdeling: e.afdeling, ingekochteUren: e.ingekochteUren, benodigd: e.benodigd, saldo: e.saldo, toereikend: e.toereikend })),
+    extern: c.extern.map((e) => ({
+      afdeling: e.afdeling,
+      ingekochteUren: e.ingekochteUren,
+      benodigd: e.benodigd,
+      saldo: e.saldo,
+      oordeel: e.oordeel,
+      zonderUren: e.zonderUren.map(regelNaam),
+      oordeelTekst: rijOordeel(e.afdeling, e.oordeel, e.saldo, e.ontbreekt, true),
+    })),
     eigen: c.eigen,
-    taakvelden: vraag.perTaakveld.map((t) => ({ taakveld: t.naam, uren: t.uren })),
+    taakvelden: vraag.perTaakveld.map((t) => ({ taakveld: t.naam, uren: t.uren, zonderUren: t.zonderUren })),
     totaal: c.totaal,
     nietToegewezen: c.nietToegewezen.gt(Rational.ZERO) ? c.nietToegewezen : undefined,
-    toereikend: c.toereikend,
-    oordeel,
+    oordeel: c.oordeel,
+    oordeelTekst,
+    ontbreekt,
     uitgesteld: c.tekorten.flatMap((t) =>
       t.uitgesteld.map((u) => ({
         code: u.regel.code ?? '',

@@ -1,3 +1,4 @@
+import type { Oordeel } from '../compute/capaciteit.js';
 import type { JaarverslagAnalyse, ProjectRealisatie, UitstelOpvolging } from '../compute/jaarverslag.js';
 import type { PlanRealisatie } from '../compute/realisatie.js';
 import type { ZakenResultaat } from '../compute/zaken.js';
@@ -29,6 +30,8 @@ export interface JaarverslagView {
   perTaakveld: { taakveld: string; regels: { label: string; planUren: Rational; uren: Rational }[] }[];
   projecten: { regels: ProjectRealisatie[]; planUren: Rational; uren: Rational; planUrenBekend: Rational; procent?: Rational; zonderRealisatie: number };
   uitstel: UitstelOpvolging[];
+  /** The programme's capacity verdict, which says why nothing was deferred. */
+  capaciteitOordeel?: Oordeel;
   uitstelTelling: Record<UitstelOpvolging['uitkomst'], number>;
   doelen: { id: string; doel: string; indicator: string; streefwaarde: string; waarde: string; uitkomst: string; reden: string }[];
   tijdigheid?: {
@@ -133,6 +136,7 @@ export function jaarverslagView(a: JaarverslagAnalyse): JaarverslagView {
     perTaakveld,
     projecten: a.projecten,
     uitstel: a.uitstel,
+    capaciteitOordeel: a.capaciteit?.oordeel,
     uitstelTelling,
     doelen: doelen.map((d) => ({
       id: d.doel.id,

@@ -1,5 +1,6 @@
+import type { Oordeel } from '../compute/capaciteit.js';
 import { prioriteitsgroep, type UvpAnalyse } from '../compute/uvp.js';
-import { ZONDER_TAAKVELD } from '../compute/vraag.js';
+import { ZONDER_TAAKVELD, type RegelUren } from '../compute/vraag.js';
 import { nlGetal } from '../model/getal.js';
 import { Rational } from '../model/rational.js';
 import { capaciteitView, type CapaciteitView } from './capaciteit.js';
@@ -14,9 +15,11 @@ export interface ProgrammaRegelView {
   aantal?: Rational;
   kental?: Rational;
   uren?: Rational;
-  /** `berekend` (aantal × kental), `vast` (fixed hours) or a no-value word. */
-  bron: 'berekend' | 'vast' | 'geen-waarde' | 'onvolledig';
+  /** `berekend` (aantal × kental), `vast` (fixed hours), a counted line (`telling`) or a no-value word. */
+  bron: RegelUren['bron'];
   woord: string;
+  /** The user's own remark on the line, as typed (never vth's notes). */
+  opmerking: string;
   wettelijk: boolean;
   /** As written in the column prioriteit (a class, or a risk activity's id or name). */
   prioriteit: string;
@@ -37,7 +40,9 @@ export interface UvpView {
     benodigd: Rational;
     beschikbaar?: Rational;
     saldo?: Rational;
-    toereikend?: boolean;
+    capaciteitOordeel?: Oordeel;
+    /** Lines whose hours are unknown: `benodigd` is then the known part. */
+    zonderUren: number;
     oordeel: string;
     perKlasse: { klasse: string; aantal: number }[];
     doelenTotaal: number;
@@ -66,15 +71,18 @@ export interface UvpView {
     zonderBijdrage: string[];
   };
   programma: {
-    taakvelden: { taakveld: string; regels: ProgrammaRegelView[]; uren: Rational }[];
+    taakvelden: { taakveld: string; regels: ProgrammaRegelView[]; uren?: Rational; zonderUren: number; aantal?: Rational; metOpmerking: boolean }[];
+    /** Lines whose hours are unknown in the whole programme. */
+    zonderUren: number;
     totaalRegels: Rational;
     urenPerKlasse: { klasse: string; regels: number; uren: Rational; procent?: Rational }[];
     /** Activities of class hoog and higher without a programme line. */
     gaten: { id: string; activiteit: string; klasse: string; risico: string }[];
     zonderWaarde: { code: string; product: string; woord: string }[];
     afwijkendeTotalen: { bericht: string; rij?: number }[];
-    reserveringen: { afdeling: string; omschrijving: string; percentage?: Rational; uren: Rational }[];
-    totaalReserveringen: Rational;
+    reserveringen: { afdeling: string; omschrijving: string; percentage?: Rational; uren?: Rational }[];
+    /** Unknown when a percentage reservation's afdeling has an unknown fte. */
+    totaalReserveringen?: Rational;
     projecten: { code: string; project: string; soort: string; afdeling: string; regionaal?: Rational; verdeelsleutel?: Rational; uren?: Rational; woord: string }[];
     totaalProjecten: Rational;
     projectenPerSoort: { soort: string; uren: Rational }[];
@@ -129,6 +137,7 @@ export function uvpView(a: UvpAnalyse): UvpView {
       uren: r.uren,
       bron: r.bron,
       woord: r.woord ?? '',
+      opmerking: r.regel.opmerking ?? '',
       wettelijk: r.regel.wettelijk,
       prioriteit: r.regel.prioriteit ?? '',
       klasse: p?.gekoppeld ? p.klasse : '',
@@ -136,13 +145,26 @@ export function uvpView(a: UvpAnalyse): UvpView {
     });
     perTaakveld.set(tv, lijst);
   }
-  const totaalPerTaakveld = new Map(a.vraag.perTaakveld.map((t) => [t.naam, t.uren]));
-  const taakvelden = [...perTaakveld].map(([taakveld, regels]) => ({ taakveld, regels, uren: totaalPerTaakveld.get(taakveld) ?? Rational.ZERO }));
+  const totaalPerTaakveld = new Map(a.vraag.perTaakveld.map((t) => [t.naam, t]));
+  const taakvelden = [...perTaakveld].map(([taakveld, regels]) => {
+    const t = totaalPerTaakveld.get(taakveld);
+    return {
+      taakveld,
+      regels,
+      // The known hours; with lines whose hours are unknown the subtotal says so, never a bare 0.
+      uren: t && t.regels > 0 ? t.uren : undefined,
+      zonderUren: t?.zonderUren ?? 0,
+      /** Σ aantal, shown where the table is counts (a line without kental). */
+      aantal: t?.telling ? t.aantal : undefined,
+      metOpmerking: regels.some((r) => r.opmerking),
+    };
+  });
 
 
   const frequenties = a.frequenties ? frequentieView(a.frequenties, gemeente) : undefined;
   const afwijkingen: string[] = [];
-  if (capaciteit && !capaciteit.toereikend) afwijkingen.push(`${capaciteit.oordeel} Het voorgestelde uitstel staat in het hoofdstuk Capaciteit, onder "Wat we niet doen".`);
+  if (capaciteit?.oordeel === 'niet toereikend') afwijkingen.push(`${capaciteit.oordeelTekst} Het voorgestelde uitstel staat in het hoofdstuk Capaciteit, onder "Wat we niet doen".`);
+  if (capaciteit?.oordeel === 'niet te beoordelen') afwijkingen.push(`${capaciteit.oordeelTekst} Zolang dat zo is, kan niemand zeggen of het geplande werk past.`);
   for (const t of capaciteit?.tekorten ?? []) if (t.restTekst) afwijkingen.push(`${t.afdeling}: ${t.restTekst}`);
   if (a.vraag.zonderWaarde.length) {
     afwijkingen.push(
@@ -169,8 +191,9 @@ export function uvpView(a: UvpAnalyse): UvpView {
       benodigd: a.vraag.totaal,
       beschikbaar: capaciteit?.totaal.beschikbaar,
       saldo: capaciteit?.totaal.saldo,
-      toereikend: capaciteit?.toereikend,
-      oordeel: capaciteit?.oordeel ?? 'Er is geen blad Capaciteit: de benodigde uren zijn niet met de beschikbare capaciteit vergeleken.',
+      capaciteitOordeel: capaciteit?.oordeel,
+      zonderUren: a.vraag.zonderUren.length,
+      oordeel: capaciteit?.oordeelTekst ?? 'Er is geen blad Capaciteit: de benodigde uren zijn niet met de beschikbare capaciteit vergeleken.',
       perKlasse: risico?.perKlasseAflopend.map((p) => ({ klasse: p.klasse, aantal: p.aantal })) ?? [],
       doelenTotaal: doelen.length,
       doelenOnvolledig: onvolledig.length,
@@ -182,6 +205,7 @@ export function uvpView(a: UvpAnalyse): UvpView {
     programma: {
       taakvelden,
       totaalRegels: a.vraag.totaalRegels,
+      zonderUren: a.vraag.zonderUren.length,
       urenPerKlasse: a.urenPerKlasse,
       gaten: a.prioriteitGaten.map((g) => ({ id: g.activiteit.id ?? '', activiteit: g.activiteit.activiteit, klasse: g.klasse, risico: nlGetal(g.risico, a.risico!.model.decimalen.risico, true) })),
       zonderWaarde: a.vraag.zonderWaarde.map((r) => ({ code: r.regel.code ?? '', product: r.regel.product, woord: r.woord ?? '' })),

@@ -73,23 +73,27 @@ export function intervalEffectTekst(e: AantalVerschillen): string {
 }
 
 export function capaciteitTekst(v: CapaciteitView, c: ChalkInstance): string {
-  const saldo = (r: { isNegative(): boolean }, s: string) => (r.isNegative() ? c.red.bold(s) : c.green(s));
+  const onbekend = c.yellow('onbekend');
+  const g = (r: Rational | undefined, d: number) => (r ? nlGetal(r, d) : onbekend);
+  const saldo = (r: Rational | undefined, d: number) => (!r ? onbekend : r.isNegative() ? c.red.bold(nlGetal(r, d)) : c.green(nlGetal(r, d)));
+  const kleurOordeel = (o: string, s: string) => (o === 'toereikend' ? c.green(s) : o === 'niet toereikend' ? c.red.bold(s) : c.yellow(s));
   const regels: string[] = [];
   regels.push(
     tekstTabel(
-      ['afdeling', 'fte', 'prod. uren/fte', 'bruto', 'gereserveerd', 'beschikbaar', 'benodigd', 'saldo', 'saldo fte'],
+      ['afdeling', 'fte', 'prod. uren/fte', 'bruto', 'gereserveerd', 'beschikbaar', 'benodigd', 'saldo', 'saldo fte', 'oordeel'],
       v.afdelingen.map((a) => [
         kort(a.afdeling, 32),
-        nlGetal(a.fte, 2),
+        g(a.fte, 2),
         nlGetal(a.productieveUrenPerFte),
-        nlGetal(a.bruto, 0),
-        nlGetal(a.gereserveerd, 0),
-        nlGetal(a.beschikbaar, 0),
-        nlGetal(a.benodigd, 0),
-        saldo(a.saldo, nlGetal(a.saldo, 0)),
-        saldo(a.saldo, nlGetal(a.saldoFte, 2)),
+        g(a.bruto, 0),
+        g(a.gereserveerd, 0),
+        g(a.beschikbaar, 0),
+        nlGetal(a.benodigd, 0) + (a.zonderUren.length ? ` + ${a.zonderUren.length} zonder uren` : ''),
+        saldo(a.saldo, 0),
+        saldo(a.saldoFte, 2),
+        kleurOordeel(a.oordeel, a.oordeel),
       ]),
-      [false, true, true, true, true, true, true, true, true],
+      [false, true, true, true, true, true, true, true, true, false],
       c,
     ),
   );
@@ -97,16 +101,23 @@ export function capaciteitTekst(v: CapaciteitView, c: ChalkInstance): string {
     regels.push('', 'Externe uitvoerders:');
     regels.push(
       tekstTabel(
-        ['uitvoerder', 'ingekocht', 'benodigd', 'saldo'],
-        v.extern.map((e) => [kort(e.afdeling, 32), e.ingekochteUren ? nlGetal(e.ingekochteUren, 0) : 'niet opgegeven', nlGetal(e.benodigd, 0), e.saldo ? saldo(e.saldo, nlGetal(e.saldo, 0)) : '–']),
-        [false, true, true, true],
+        ['uitvoerder', 'ingekocht', 'benodigd', 'saldo', 'oordeel'],
+        v.extern.map((e) => [
+          kort(e.afdeling, 32),
+          e.ingekochteUren ? nlGetal(e.ingekochteUren, 0) : c.yellow('niet opgegeven'),
+          nlGetal(e.benodigd, 0) + (e.zonderUren.length ? ` + ${e.zonderUren.length} zonder uren` : ''),
+          saldo(e.saldo, 0),
+          kleurOordeel(e.oordeel, e.oordeel),
+        ]),
+        [false, true, true, true, false],
         c,
       ),
     );
   }
   regels.push('', v.productieveUrenZin);
-  regels.push(`Totaal: beschikbaar ${nlGetal(v.totaal.beschikbaar, 0)} uur, benodigd ${nlGetal(v.totaal.benodigd, 0)} uur, saldo ${saldo(v.totaal.saldo, nlGetal(v.totaal.saldo, 0))} uur.`);
-  regels.push('', v.toereikend ? c.green.bold(v.oordeel) : c.red.bold(v.oordeel));
+  const zonder = v.totaal.zonderUren ? ` (bekend; ${v.totaal.zonderUren === 1 ? '1 regel heeft' : `${v.totaal.zonderUren} regels hebben`} geen uren)` : '';
+  regels.push(`Totaal: beschikbaar ${v.totaal.beschikbaar ? `${nlGetal(v.totaal.beschikbaar, 0)} uur` : onbekend}, benodigd ${nlGetal(v.totaal.benodigd, 0)} uur${zonder}, saldo ${v.totaal.saldo ? `${saldo(v.totaal.saldo, 0)} uur` : onbekend}.`);
+  regels.push('', kleurOordeel(v.oordeel, c.bold(v.oordeelTekst)));
   if (v.uitgesteld.length) {
     regels.push('', c.bold('Voorstel voor uitstel') + ' (nooit wettelijk werk; laagste klasse en laagste risico eerst):');
     regels.push(
@@ -161,5 +172,6 @@ export async function capaciteitOpdracht(pad: string, opts: CapaciteitOpties): P
       break;
   }
   if (opts.output) process.stderr.write(`geschreven: ${opts.output}\n`);
-  return check.toereikend ? EXIT.OK : EXIT.PROBLEEM;
+  // Only a verdict made on known figures is a pass: `niet te beoordelen` is a problem to solve, as a shortfall is.
+  return check.oordeel === 'toereikend' ? EXIT.OK : EXIT.PROBLEEM;
 }

@@ -56,7 +56,7 @@ export async function uvpOpdracht(pad: string, opts: UvpOpties): Promise<number>
       links.risicoGrafiek = `${stam}-risico.svg`;
       grafieken.set(links.risicoGrafiek, risicoGrafiek(view.risico, `Risicoanalyse ${view.gemeente} ${view.jaar}`));
     }
-    if (view.capaciteit && view.capaciteit.afdelingen.length + view.capaciteit.extern.length > 0) {
+    if (view.capaciteit && (view.capaciteit.afdelingen.some((a) => a.beschikbaar) || view.capaciteit.extern.some((e) => e.ingekochteUren))) {
       links.capaciteitGrafiek = `${stam}-capaciteit.svg`;
       grafieken.set(links.capaciteitGrafiek, capaciteitGrafiek(view.capaciteit, `Capaciteit ${view.gemeente} ${view.jaar}`));
     }
