@@ -1,4 +1,3 @@
-import { opsomming } from '../report/capaciteit.js';
 import type { Analyse } from './controle.js';
 import type { DoelResultaat } from './doelen.js';
 import type { PlanRealisatie } from './realisatie.js';
@@ -290,7 +289,7 @@ export function beoordeelIbt(
         c.oordeel === 'toereikend'
           ? crit(4, 'voldoet', 'De beschikbare capaciteit is toereikend voor het geplande werk.', bewijs)
           : c.oordeel === 'niet te beoordelen'
-            ? crit(4, 'niet te beoordelen', `Of de capaciteit toereikend is, is niet te beoordelen: niet bekend ${c.ontbreekt.length === 1 ? 'is' : 'zijn'} ${opsomming(c.ontbreekt.map((o) => o.tekst))}.`, bewijs)
+            ? crit(4, 'niet te beoordelen', `Of de capaciteit toereikend is, is niet te beoordelen. Nog onbekend: ${c.ontbreekt.map((o) => o.tekst).join('; ')}.`, bewijs)
             : raaktWettelijk
               ? crit(4, 'voldoet niet', 'Het tekort aan capaciteit raakt wettelijk verplicht werk.', bewijs)
               : crit(4, 'voldoet deels', 'Er is een tekort aan capaciteit; het programma zegt welk werk wordt uitgesteld.', bewijs),

@@ -29,18 +29,14 @@ export interface CapaciteitView {
   productieveUrenZin: string;
 }
 
-/** "a, b en c" */
-export function opsomming(xs: string[]): string {
-  return xs.length <= 1 ? (xs[0] ?? '') : `${xs.slice(0, -1).join(', ')} en ${xs[xs.length - 1]}`;
-}
-
 function rijOordeel(naam: string, oordeel: Oordeel, saldo: Rational | undefined, ontbreekt: { tekst: string }[], extern: boolean, saldoFte?: Rational): string {
   if (oordeel === 'toereikend') return 'toereikend';
   if (oordeel === 'niet toereikend') {
     const tekort = extern ? `${nlGetal(saldo!.neg(), 0)} uur meer nodig dan ingekocht` : `${nlGetal(saldo!.neg(), 0)} uur${saldoFte ? ` (${nlGetal(saldoFte.neg(), 2)} fte)` : ''} tekort`;
     return ontbreekt.length ? `ten minste ${tekort}` : tekort;
   }
-  return `niet te beoordelen: niet bekend ${ontbreekt.length === 1 ? 'is' : 'zijn'} ${opsomming(ontbreekt.map((o) => o.tekst.replace(new RegExp(` (van|bij) ${naam.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}\b`), '')))}`;
+  const eigen = ` van ${naam}`;
+  return `niet te beoordelen; onbekend: ${ontbreekt.map((o) => o.tekst.replace(eigen, '').replace(` bij ${naam}`, '')).join('; ')}`;
 }
 
 export function capaciteitView(c: Capaciteitscheck, vraag: Vraag): CapaciteitView {
@@ -55,7 +51,7 @@ export function capaciteitView(c: Capaciteitscheck, vraag: Vraag): CapaciteitVie
   const korte = c.afdelingen.filter((a) => a.oordeel === 'niet toereikend');
   const korteExtern = c.extern.filter((e) => e.oordeel === 'niet toereikend');
   const ontbreekt = c.ontbreekt.map((o) => o.tekst);
-  const onbekendZin = `niet bekend ${ontbreekt.length === 1 ? 'is' : 'zijn'} ${opsomming(ontbreekt)}`;
+  const onbekendZin = `Nog onbekend: ${ontbreekt.join('; ')}.`;
   const oordeelTekst =
     c.oordeel === 'toereikend'
       ? 'De beschikbare capaciteit is toereikend voor het geplande werk.'
@@ -63,8 +59,8 @@ export function capaciteitView(c: Capaciteitscheck, vraag: Vraag): CapaciteitVie
         ? `De beschikbare capaciteit is niet toereikend: ${[
             ...korte.map((a) => `${a.afdeling} komt ${a.ontbreekt.length ? 'ten minste ' : ''}${nlGetal(a.saldo!.neg(), 0)} uur (${nlGetal(a.saldoFte!.neg(), 2)} fte) tekort`),
             ...korteExtern.map((e) => `voor ${e.afdeling} is ${e.ontbreekt.length ? 'ten minste ' : ''}${nlGetal(e.saldo!.neg(), 0)} uur meer nodig dan ingekocht`),
-          ].join('; ')}.${ontbreekt.length ? ` Verder is het oordeel onvolledig: ${onbekendZin}.` : ''}`
-        : `Of de beschikbare capaciteit toereikend is, is niet te beoordelen: ${onbekendZin}.`;
+          ].join('; ')}.${ontbreekt.length ? ` ${onbekendZin}` : ''}`
+        : `Of de beschikbare capaciteit toereikend is, is niet te beoordelen. ${onbekendZin}`;
   return {
     afdelingen: c.afdelingen.map((a) => ({
       afdeling: a.afdeling,
