@@ -2,7 +2,7 @@ import { nlGetal } from '../model/getal.js';
 import { melding, type Melding } from '../model/melding.js';
 import { groepPrefixen } from '../model/producten.js';
 import { Rational } from '../model/rational.js';
-import type { Project, ProgrammaRegel, Subtotaal, Werkmap } from '../model/types.js';
+import type { Project, ProjectTotaal, ProgrammaRegel, Subtotaal, Werkmap } from '../model/types.js';
 
 /** Hours of one programme line, and where they came from. */
 export interface RegelUren {
@@ -223,7 +223,7 @@ function teGroeperen(r: RegelUren, naam: string): TeGroeperen {
 }
 
 /** Demand: hours per line, per taakveld, group and afdeling; printed totals checked, never added. */
-export function berekenVraag(wm: Pick<Werkmap, 'producten' | 'projecten'>): Vraag {
+export function berekenVraag(wm: Pick<Werkmap, 'producten' | 'projecten' | 'projectTotalen'>): Vraag {
   const meldingen: Melding[] = [];
   const regels = (wm.producten?.regels ?? []).map((r) => regelUren(r, meldingen));
   const subtotalen = wm.producten?.subtotalen ?? [];
@@ -234,6 +234,7 @@ export function berekenVraag(wm: Pick<Werkmap, 'producten' | 'projecten'>): Vraa
     for (const s of subtotalen) controleerSubtotaal(s, regels, index, meldingen);
   }
   const projecten = (wm.projecten ?? []).map(projectUren);
+  controleerProjectAandelen(projecten, wm.projectTotalen ?? [], meldingen);
   const zonderWaarde = regels.filter((r) => r.bron === 'geen-waarde');
   const totaalRegels = Rational.sum(regels.filter((r) => r.uren).map((r) => r.uren!));
   const totaalProjecten = Rational.sum(projecten.filter((p) => p.uren).map((p) => p.uren!));
@@ -276,4 +277,45 @@ export function aantalVerschillen(basis: Vraag, scenario: Vraag): AantalVerschil
   }
   const som = (v: Vraag) => Rational.sum(v.regels.map((r) => r.uren ?? Rational.ZERO));
   return { regels, urenVerschil: som(scenario).sub(som(basis)) };
+}
+
+/**
+ * A printed share may be rounded to whole hours, line by line or as a total (Enschede prints 739 for
+ * 739,23 while its rounded lines add up to 738): either reading passes, anything further off is a
+ * warning at the cell. The exact share is what every total uses.
+ */
+function aandeelKlopt(gedrukt: Rational, exact: Rational, somAfgerond?: Rational): boolean {
+  const verschil = gedrukt.sub(exact);
+  return (verschil.isNegative() ? verschil.neg() : verschil).lt(Rational.ONE) || (somAfgerond !== undefined && gedrukt.eq(somAfgerond));
+}
+
+function controleerProjectAandelen(projecten: ProjectUren[], totalen: ProjectTotaal[], meldingen: Melding[]): void {
+  const perProject = new Map(projecten.map((p) => [p.project, p]));
+  for (const p of projecten) {
+    const g = p.project.aandeelGedrukt;
+    if (g?.soort !== 'getal' || !p.uren || aandeelKlopt(g.waarde, p.uren)) continue;
+    meldingen.push(
+      melding('waarschuwing', 'aandeel-afwijkend', `"${p.project.project}": het opgegeven aandeel ${nlGetal(g.waarde)} uur wijkt af van ${nlGetal(p.uren)} uur (regionaal ${nlGetal(p.project.uren.soort === 'getal' ? p.project.uren.waarde : Rational.ZERO)} × ${nlGetal(p.project.verdeelsleutel ?? Rational.ZERO)}%); gerekend wordt met ${nlGetal(p.uren)}`, p.project.aandeelPlaats ?? p.project.plaats),
+    );
+  }
+  let gehad: Project[] = [];
+  for (const t of totalen) {
+    // A total right after another closes everything above it.
+    const regels = (t.regels.length ? t.regels : gehad).map((p) => perProject.get(p)).filter((p): p is ProjectUren => p !== undefined);
+    gehad = [...gehad, ...t.regels];
+    if (t.uren.soort === 'getal') {
+      const som = Rational.sum(regels.flatMap((p) => (p.project.uren.soort === 'getal' ? [p.project.uren.waarde] : [])));
+      if (!som.eq(t.uren.waarde)) {
+        meldingen.push(melding('waarschuwing', 'subtotaal-afwijkend', `"${t.tekst}": het opgegeven regionale totaal ${nlGetal(t.uren.waarde)} uur wijkt af van de som van de regels, ${nlGetal(som)} uur (verschil ${nlGetal(t.uren.waarde.sub(som))}); het opgegeven totaal wordt niet gebruikt`, t.urenPlaats));
+      }
+    }
+    if (t.aandeel.soort === 'getal') {
+      const metUren = regels.filter((p) => p.uren);
+      const som = Rational.sum(metUren.map((p) => p.uren!));
+      const somAfgerond = Rational.sum(metUren.map((p) => p.uren!.round(0)));
+      if (!aandeelKlopt(t.aandeel.waarde, som, somAfgerond)) {
+        meldingen.push(melding('waarschuwing', 'subtotaal-afwijkend', `"${t.tekst}": het opgegeven aandeel ${nlGetal(t.aandeel.waarde)} uur wijkt af van de som van de aandelen, ${nlGetal(som)} uur (verschil ${nlGetal(t.aandeel.waarde.sub(som))}); het opgegeven totaal wordt niet gebruikt`, t.aandeelPlaats));
+      }
+    }
+  }
 }

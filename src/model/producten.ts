@@ -166,6 +166,7 @@ export function leesProducten(tabel: Tabel): { regels: ProgrammaRegel[]; subtota
     },
     { eigenTotalen: true },
   );
+  houdRegelsInHunBlok(items, subtotalen, meldingen);
   // Duplicate codes: not a unique key in real programmes, but usually a mistake.
   const perCode = new Map<string, ProgrammaRegel>();
   for (const r of items) {
@@ -178,4 +179,43 @@ export function leesProducten(tabel: Tabel): { regels: ProgrammaRegel[]; subtota
     } else perCode.set(r.code.toUpperCase(), r);
   }
   return { regels: items, subtotalen, meldingen };
+}
+
+/**
+ * The user's layout beats the code's prefix. A block is the lines up to a total row (and the lines
+ * after the last one). A line whose taakveld came from its code prefix, in a block where every other
+ * line's prefix names one other taakveld, is a typo in the code (A3.02.05 among A2 lines above
+ * "Totaal toezicht"): it stays in its block's taakveld, with a warning that names both.
+ */
+function houdRegelsInHunBlok(regels: ProgrammaRegel[], subtotalen: Subtotaal[], meldingen: Melding[]): void {
+  const blokken: ProgrammaRegel[][] = [];
+  const perVolgnummer = new Map(regels.map((r) => [r.volgnummer, r]));
+  let gehad = 0;
+  for (const s of subtotalen) {
+    const blok = s.regels.map((v) => perVolgnummer.get(v)).filter((r): r is ProgrammaRegel => r !== undefined);
+    if (blok.length) blokken.push(blok);
+    gehad = Math.max(gehad, s.regelsVoor);
+  }
+  const rest = regels.filter((r) => r.volgnummer >= gehad);
+  if (rest.length) blokken.push(rest);
+  for (const blok of blokken) {
+    const opCode = blok.filter((r) => r.taakveldBron === 'code' && r.productcode && TAAKVELDEN[r.productcode.taakveld]);
+    for (const r of opCode) {
+      const anderen = opCode.filter((x) => x !== r).map((x) => x.productcode!.taakveld);
+      const blokPrefix = anderen[0];
+      // At least two others, all with one prefix, and this line's differs.
+      if (anderen.length < 2 || !blokPrefix || anderen.some((p) => p !== blokPrefix) || r.productcode!.taakveld === blokPrefix) continue;
+      const eigen = r.productcode!.taakveld;
+      meldingen.push(
+        melding(
+          'waarschuwing',
+          'code-taakveld',
+          `code ${r.code} hoort volgens het voorvoegsel bij ${TAAKVELDEN[eigen]} (${eigen}), maar de regel staat tussen ${anderen.length} regels van ${TAAKVELDEN[blokPrefix]} (${blokPrefix}) in hetzelfde blok; de regel blijft bij ${TAAKVELDEN[blokPrefix]}. Is de code een tikfout?`,
+          r.kolomPlaatsen.code ?? r.plaats,
+        ),
+      );
+      r.taakveld = TAAKVELDEN[blokPrefix]!;
+      r.taakveldBron = 'blok';
+    }
+  }
 }

@@ -4,9 +4,12 @@ import { waarschuwBreuk } from './velden.js';
 import { normaliseerKop } from './kolommen.js';
 import { melding, type Melding } from './melding.js';
 import { Rational } from './rational.js';
-import type { Project } from './types.js';
+import { isTotaalTekst } from './totaal.js';
+import type { Project, ProjectTotaal } from './types.js';
 
-export function leesProjecten(tabel: Tabel): { projecten: Project[]; meldingen: Melding[] } {
+export function leesProjecten(tabel: Tabel): { projecten: Project[]; totalen: ProjectTotaal[]; meldingen: Melding[] } {
+  const totalen: ProjectTotaal[] = [];
+  let sinds: Project[] = [];
   const { items, meldingen } = leesBlad(
     tabel,
     [
@@ -16,8 +19,28 @@ export function leesProjecten(tabel: Tabel): { projecten: Project[]; meldingen: 
       { veld: 'afdeling', naam: 'afdeling', aliassen: ['uitvoerder'] },
       { veld: 'uren', naam: 'uren', aliassen: ['capaciteit uren', 'regionale uren'], verplicht: true, getal: 'uren' },
       { veld: 'sleutel', naam: 'verdeelsleutel', aliassen: ['aandeel'], verplicht: true, getal: 'getal' },
+      // The member's share in hours as the source prints it (whole hours): checked, never used.
+      { veld: 'aandeelUren', naam: 'uren gemeente', aliassen: ['uren deelnemer', 'aandeel uren', 'uren aandeel', 'aandeel in uren', 'uren deel'], getal: 'uren' },
+      { veld: 'financiering', naam: 'financiering', aliassen: ['bekostiging', 'financieringsbron'] },
+      { veld: 'fase', naam: 'fase', aliassen: ['status', 'status fase', 'projectfase'] },
     ] as const,
     (v, r) => {
+      const code = v.tekst('code');
+      const naam = v.tekst('project');
+      // A printed total ("Totaal projecten 6.150 … 739"): checked against the lines above it, never added.
+      if (isTotaalTekst(code) || (code === '' && isTotaalTekst(naam))) {
+        totalen.push({
+          plaats: r.plaats(),
+          tekst: [code, naam].filter(Boolean).join(' '),
+          uren: v.getal('uren'),
+          aandeel: v.getal('aandeelUren'),
+          urenPlaats: r.plaats('uren'),
+          aandeelPlaats: r.plaats('aandeelUren'),
+          regels: sinds,
+        });
+        sinds = [];
+        return undefined;
+      }
       const project = v.tekst('project', { verplicht: true });
       if (!project) return undefined;
       const soortTekst = normaliseerKop(v.tekst('soort'));
@@ -37,16 +60,23 @@ export function leesProjecten(tabel: Tabel): { projecten: Project[]; meldingen: 
       } else if (uren.soort === 'getal' && sleutel.soort !== 'fout') {
         v.meldingen.push(melding('fout', 'waarde-leeg', `project "${project}" heeft uren maar geen verdeelsleutel`, r.plaats('sleutel')));
       }
-      return {
+      const p: Project = {
         plaats: r.plaats(),
-        code: v.tekst('code') || undefined,
+        code: code || undefined,
         project,
         soort: soortTekst === 'dienst' ? ('dienst' as const) : ('project' as const),
         afdeling: v.tekst('afdeling') || undefined,
         uren,
         verdeelsleutel,
+        aandeelGedrukt: v.getal('aandeelUren', { nietNegatief: true }),
+        aandeelPlaats: r.plaats('aandeelUren'),
+        financiering: v.tekst('financiering') || undefined,
+        fase: v.tekst('fase') || undefined,
       };
+      sinds.push(p);
+      return p;
     },
+    { eigenTotalen: true },
   );
-  return { projecten: items, meldingen };
+  return { projecten: items, totalen, meldingen };
 }

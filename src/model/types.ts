@@ -90,8 +90,11 @@ export interface ProgrammaRegel {
   productcode?: Productcode;
   product: string;
   taakveld: string;
-  /** Where the taakveld came from: its own column, a heading row above it, the code prefix, or nothing. */
-  taakveldBron: 'kolom' | 'kop' | 'code' | 'geen';
+  /**
+   * Where the taakveld came from: its own column, a heading row above it, the code prefix, the block of
+   * lines it sits in (up to a total row) where its own prefix disagrees with all the others, or nothing.
+   */
+  taakveldBron: 'kolom' | 'kop' | 'code' | 'blok' | 'geen';
   afdeling?: string;
   aantal: Waarde;
   kental: Waarde;
@@ -153,6 +156,24 @@ export interface Project {
   uren: Waarde;
   /** The member's share in percent. */
   verdeelsleutel?: Rational;
+  /** The share in hours as the source prints it (whole hours), to check against the exact share. */
+  aandeelGedrukt?: Waarde;
+  aandeelPlaats?: Plaats;
+  /** How it is paid (verdeelsleutel, extern gefinancierd, via de begroting) and its phase, as typed. */
+  financiering?: string;
+  fase?: string;
+}
+
+/** A printed total row in Projecten: the regional hours and the member's share, checked against the lines. */
+export interface ProjectTotaal {
+  plaats: Plaats;
+  tekst: string;
+  uren: Waarde;
+  aandeel: Waarde;
+  urenPlaats: Plaats;
+  aandeelPlaats: Plaats;
+  /** The lines since the previous total row. */
+  regels: Project[];
 }
 
 export type Vergelijker = '>=' | '<=' | '=' | '>' | '<';
@@ -272,6 +293,7 @@ export interface Werkmap {
   capaciteit?: Afdeling[];
   reserveringen?: Reservering[];
   projecten?: Project[];
+  projectTotalen?: ProjectTotaal[];
   doelen?: Doel[];
   teksten?: Tekst[];
   realisatie?: Realisatie[];

@@ -211,7 +211,9 @@ export function bouwWerkmap(gelezen: GelezenWerkmap): Werkmap {
   if (pr) wm.producten = { regels: pr.regels, subtotalen: pr.subtotalen };
   wm.capaciteit = simpel('Capaciteit', leesCapaciteit)?.afdelingen;
   wm.reserveringen = simpel('Reserveringen', leesReserveringen)?.reserveringen;
-  wm.projecten = simpel('Projecten', leesProjecten)?.projecten;
+  const pj = simpel('Projecten', leesProjecten);
+  wm.projecten = pj?.projecten;
+  wm.projectTotalen = pj?.totalen;
   wm.doelen = simpel('Doelen', leesDoelen)?.doelen;
   wm.teksten = simpel('Teksten', leesTeksten)?.teksten;
   wm.realisatie = simpel('Realisatie', leesRealisatie)?.realisatie;
