@@ -24,12 +24,23 @@ export interface RegelRealisatie {
   toelichting?: string;
 }
 
+/**
+ * One rule for every total: `aantal` and `uren` are everything realised on the lines (so a total is the
+ * sum of its lines, and the count equals the cases behind it); the percentages compare like with like,
+ * over the lines that have both a plan and a realisation (`planAantal`/`planUren` against
+ * `aantalMetPlan`/`urenMetPlan`); what was realised on lines planned without a count or hours is
+ * `aantalZonderPlan`/`urenZonderPlan`, shown as its own line.
+ */
 export interface TaakveldRealisatie {
   taakveld: string;
   planAantal: Rational;
   planUren: Rational;
   aantal: Rational;
   uren: Rational;
+  aantalMetPlan: Rational;
+  urenMetPlan: Rational;
+  aantalZonderPlan: Rational;
+  urenZonderPlan: Rational;
   procentAantal?: Rational;
   procentUren?: Rational;
 }
@@ -41,8 +52,10 @@ export interface PlanRealisatie {
   afwijkingen: RegelRealisatie[];
   /** Realisation for codes the programme does not hold. */
   nietGepland: { code: string; aantal?: Rational; uren?: Rational; bron: RealisatieBron }[];
-  perAfdeling: { afdeling: string; planUren: Rational; uren: Rational; procent?: Rational }[];
-  totaal: { planAantal: Rational; planUren: Rational; aantal: Rational; uren: Rational; procentAantal?: Rational; procentUren?: Rational };
+  perAfdeling: { afdeling: string; planUren: Rational; uren: Rational; urenMetPlan: Rational; urenZonderPlan: Rational; procent?: Rational }[];
+  totaal: Omit<TaakveldRealisatie, 'taakveld'>;
+  /** The lines planned without a count or hours that have a realisation, named for the document. */
+  zonderPlan: RegelRealisatie[];
   drempel: Rational;
   /**
    * Per taakveld, whether the case export holds any of its cases. An export often covers one case
@@ -97,7 +110,7 @@ export function vergelijkRealisatie(wm: Werkmap, vraag: Vraag, zaken?: ZakenResu
   const gedeeld = new Set<string>();
   for (const ru of vraag.regels) {
     const r = ru.regel;
-    const planAantal = ru.bron === 'berekend' && r.aantal.soort === 'getal' ? r.aantal.waarde : undefined;
+    const planAantal = (ru.bron === 'berekend' || ru.bron === 'telling') && r.aantal.soort === 'getal' ? r.aantal.waarde : undefined;
     const base = { code: r.code ?? '', product: r.product, taakveld: r.taakveld || ZONDER_TAAKVELD, afdeling: r.afdeling ?? '', planAantal, planUren: ru.uren };
     const k = r.code?.toUpperCase();
     if (!k) {
@@ -161,29 +174,52 @@ export function vergelijkRealisatie(wm: Werkmap, vraag: Vraag, zaken?: ZakenResu
   }
   const metRealisatie = regels.filter((r) => r.bron !== 'geen');
   const tv = new Map<string, TaakveldRealisatie>();
+  const leeg = (taakveld: string): TaakveldRealisatie => ({
+    taakveld, planAantal: Rational.ZERO, planUren: Rational.ZERO, aantal: Rational.ZERO, uren: Rational.ZERO,
+    aantalMetPlan: Rational.ZERO, urenMetPlan: Rational.ZERO, aantalZonderPlan: Rational.ZERO, urenZonderPlan: Rational.ZERO,
+  });
   for (const r of metRealisatie) {
-    const t = tv.get(r.taakveld) ?? { taakveld: r.taakveld, planAantal: Rational.ZERO, planUren: Rational.ZERO, aantal: Rational.ZERO, uren: Rational.ZERO };
-    if (r.planAantal && r.aantal) {
-      t.planAantal = t.planAantal.add(r.planAantal);
+    const t = tv.get(r.taakveld) ?? leeg(r.taakveld);
+    if (r.aantal) {
       t.aantal = t.aantal.add(r.aantal);
+      if (r.planAantal) {
+        t.planAantal = t.planAantal.add(r.planAantal);
+        t.aantalMetPlan = t.aantalMetPlan.add(r.aantal);
+      } else t.aantalZonderPlan = t.aantalZonderPlan.add(r.aantal);
     }
-    if (r.planUren && r.uren) {
-      t.planUren = t.planUren.add(r.planUren);
+    if (r.uren) {
       t.uren = t.uren.add(r.uren);
+      if (r.planUren) {
+        t.planUren = t.planUren.add(r.planUren);
+        t.urenMetPlan = t.urenMetPlan.add(r.uren);
+      } else t.urenZonderPlan = t.urenZonderPlan.add(r.uren);
     }
     tv.set(r.taakveld, t);
   }
-  const taakvelden = [...tv.values()].map((t) => ({ ...t, procentAantal: procent(t.aantal, t.planAantal), procentUren: procent(t.uren, t.planUren) }));
-  const afd = new Map<string, { afdeling: string; planUren: Rational; uren: Rational }>();
+  const taakvelden = [...tv.values()].map((t) => ({ ...t, procentAantal: procent(t.aantalMetPlan, t.planAantal), procentUren: procent(t.urenMetPlan, t.planUren) }));
+  // Per afdeling by the same rule: every realised hour once; the percentage over the lines with planned hours.
+  const afd = new Map<string, { afdeling: string; planUren: Rational; uren: Rational; urenMetPlan: Rational; urenZonderPlan: Rational }>();
   for (const r of metRealisatie) {
-    if (!r.planUren || !r.uren) continue;
-    const a = afd.get(r.afdeling) ?? { afdeling: r.afdeling || '(geen afdeling)', planUren: Rational.ZERO, uren: Rational.ZERO };
-    a.planUren = a.planUren.add(r.planUren);
+    if (!r.uren) continue;
+    const a = afd.get(r.afdeling) ?? { afdeling: r.afdeling || '(geen afdeling)', planUren: Rational.ZERO, uren: Rational.ZERO, urenMetPlan: Rational.ZERO, urenZonderPlan: Rational.ZERO };
     a.uren = a.uren.add(r.uren);
+    if (r.planUren) {
+      a.planUren = a.planUren.add(r.planUren);
+      a.urenMetPlan = a.urenMetPlan.add(r.uren);
+    } else a.urenZonderPlan = a.urenZonderPlan.add(r.uren);
     afd.set(r.afdeling, a);
   }
   const som = (f: (t: TaakveldRealisatie) => Rational) => Rational.sum(taakvelden.map(f));
-  const totaal = { planAantal: som((t) => t.planAantal), planUren: som((t) => t.planUren), aantal: som((t) => t.aantal), uren: som((t) => t.uren) };
+  const totaal = {
+    planAantal: som((t) => t.planAantal),
+    planUren: som((t) => t.planUren),
+    aantal: som((t) => t.aantal),
+    uren: som((t) => t.uren),
+    aantalMetPlan: som((t) => t.aantalMetPlan),
+    urenMetPlan: som((t) => t.urenMetPlan),
+    aantalZonderPlan: som((t) => t.aantalZonderPlan),
+    urenZonderPlan: som((t) => t.urenZonderPlan),
+  };
   const dekking = zaken
     ? [...planPerTaakveld].map(([taakveld, planUren]) => ({ taakveld, planUren, zaken: zakenPerTaakveld.get(taakveld) ?? 0, gedekt: gedekt(taakveld) }))
     : [];
@@ -203,8 +239,9 @@ export function vergelijkRealisatie(wm: Werkmap, vraag: Vraag, zaken?: ZakenResu
     dekking,
     afwijkingen: regels.filter((r) => r.afwijking),
     nietGepland,
-    perAfdeling: [...afd.values()].map((a) => ({ ...a, procent: procent(a.uren, a.planUren) })),
-    totaal: { ...totaal, procentAantal: procent(totaal.aantal, totaal.planAantal), procentUren: procent(totaal.uren, totaal.planUren) },
+    perAfdeling: [...afd.values()].map((a) => ({ ...a, procent: procent(a.urenMetPlan, a.planUren) })),
+    totaal: { ...totaal, procentAantal: procent(totaal.aantalMetPlan, totaal.planAantal), procentUren: procent(totaal.urenMetPlan, totaal.planUren) },
+    zonderPlan: metRealisatie.filter((r) => (r.uren && !r.planUren) || (r.aantal && !r.planAantal)),
     drempel,
     meldingen,
   };

@@ -96,6 +96,8 @@ function registreerHelpers(hb: typeof Handlebars): void {
   });
   hb.registerHelper('datum', (x: unknown) => (x instanceof Date ? nlDatum(x) : ''));
   hb.registerHelper('eq', (a: unknown, b: unknown) => a === b);
+  // A Rational is an object, so `#if` would take a zero as true: `nietNul` asks the figure itself.
+  hb.registerHelper('nietNul', (...args: unknown[]) => opt(args).some((x) => { const r = getal(x); return r !== undefined && !r.isZero(); }));
   hb.registerHelper('gt', (a: unknown, b: unknown) => Number(a) > Number(b));
   // View strings are already Markdown-safe; `md` is for text a template builds itself.
   hb.registerHelper('md', (x: unknown) => (typeof x === 'string' ? mdTekst(x) : ''));

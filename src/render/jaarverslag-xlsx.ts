@@ -34,11 +34,20 @@ export async function jaarverslagXlsx(v: JaarverslagView, verantwoording: Verant
     procentCel(row, 10, 'I', 'H', r.uren && r.planUren ? r.procentUren : undefined);
     for (const [k, w] of [[5, r.planAantal], [6, r.aantal], [8, r.planUren], [9, r.uren]] as const) row.getCell(k).numFmt = getalFormaat(w);
   }
-  const tv = blad(wb, 'Taakvelden', ['Taakveld', 'Gepland aantal', 'Gerealiseerd aantal', '% aantal', 'Geplande uren', 'Gerealiseerde uren', '% uren'], [24, 14, 14, 10, 14, 14, 10]);
+  // Every realised hour once: the percentage compares the lines with a plan; what was realised on lines
+  // planned without a count or hours has its own column, and the total is the sum of both.
+  const tv = blad(
+    wb,
+    'Taakvelden',
+    ['Taakveld', 'Gepland aantal', 'Gerealiseerd aantal (regels met plan)', '% aantal', 'Gerealiseerd aantal (regels zonder plan)', 'Geplande uren', 'Gerealiseerde uren (regels met plan)', '% uren', 'Gerealiseerde uren (regels zonder plan)', 'Gerealiseerde uren totaal'],
+    [24, 14, 16, 10, 16, 14, 16, 10, 16, 14],
+  );
   for (const t of v.realisatie.taakvelden) {
-    const row = tv.addRow([celTekst(t.taakveld), n(t.planAantal), n(t.aantal), null, n(t.planUren), n(t.uren)]);
+    const row = tv.addRow([celTekst(t.taakveld), n(t.planAantal), n(t.aantalMetPlan), null, n(t.aantalZonderPlan), n(t.planUren), n(t.urenMetPlan), null, n(t.urenZonderPlan)]);
+    row.getCell(10).value = { formula: `G${row.number}+I${row.number}`, result: t.uren.toNumber() };
     procentCel(row, 4, 'C', 'B', t.procentAantal);
-    procentCel(row, 7, 'F', 'E', t.procentUren);
+    procentCel(row, 8, 'G', 'F', t.procentUren);
+    for (const [k, w] of [[2, t.planAantal], [3, t.aantalMetPlan], [5, t.aantalZonderPlan], [6, t.planUren], [7, t.urenMetPlan], [9, t.urenZonderPlan], [10, t.uren]] as const) row.getCell(k).numFmt = getalFormaat(w);
   }
   if (v.projecten.regels.length) {
     const pr = blad(wb, 'Projecten', ['Code', 'Project of dienst', 'Soort', 'Geplande uren', 'Gerealiseerde uren', '% uren', 'Toelichting'], [10, 44, 10, 14, 14, 10, 60]);
@@ -83,8 +92,10 @@ export async function jaarverslagXlsx(v: JaarverslagView, verantwoording: Verant
   rij('Gemeente', celTekst(v.gemeente));
   rij('Jaar', typeof v.jaar === 'number' ? v.jaar : null);
   rij('Geplande uren (regels met realisatie)', n(v.samenvatting.planUren), '#,##0');
-  rij('Gerealiseerde uren', n(v.samenvatting.uren), '#,##0');
+  rij('Gerealiseerde uren op die regels', n(v.samenvatting.urenMetPlan), '#,##0');
   if (v.samenvatting.procentUren) rij('Realisatie uren', { formula: 'IF(B5=0,"",B6/B5)', result: v.samenvatting.procentUren.toNumber() / 100 }, '0.0%');
+  rij('Gerealiseerde uren op regels zonder geplande uren', n(v.samenvatting.urenZonderPlan), '#,##0');
+  rij('Gerealiseerde uren totaal', n(v.samenvatting.uren), '#,##0');
   rij('Doelen behaald', `${v.samenvatting.doelenBehaald} van ${v.samenvatting.doelenMetStreefwaarde}`);
   return wb.bytes();
 }

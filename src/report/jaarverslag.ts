@@ -19,7 +19,11 @@ export interface JaarverslagView {
     doelenBehaald: number;
     doelenMetStreefwaarde: number;
     doelenTotaal: number;
+    /** Planned hours of the lines with a realisation, and what those lines realised: the percentage's basis. */
     planUren: Rational;
+    urenMetPlan: Rational;
+    /** Realised on lines planned without hours; `uren` is the sum of both. */
+    urenZonderPlan: Rational;
     uren: Rational;
   };
   realisatie: PlanRealisatie & { drempelTekst: string };
@@ -130,6 +134,8 @@ export function jaarverslagView(a: JaarverslagAnalyse): JaarverslagView {
       doelenMetStreefwaarde: metStreef.length,
       doelenTotaal: doelen.length,
       planUren: r.totaal.planUren,
+      urenMetPlan: r.totaal.urenMetPlan,
+      urenZonderPlan: r.totaal.urenZonderPlan,
       uren: r.totaal.uren,
     },
     realisatie: { ...r, drempelTekst: `${r.drempel.toDecimalString(2).replace('.', ',')}%` },
