@@ -59,7 +59,7 @@ export interface Vraag {
   /** Member's share of regional projects and services. */
   totaalProjecten: Rational;
   /** The same per kind: projects and services apart (6150 × 12,02% and 11700 × 12,02% in the example). */
-  projectenPerSoort: { soort: 'project' | 'dienst'; uren: Rational }[];
+  projectenPerSoort: { soort: 'project' | 'dienst'; uren: Rational; regionaal: Rational }[];
   totaal: Rational;
   zonderWaarde: RegelUren[];
   /** Every line whose hours are unknown (counted lines among them): `totaal` is then a lower bound. */
@@ -252,7 +252,14 @@ export function berekenVraag(wm: Pick<Werkmap, 'producten' | 'projecten' | 'proj
     totaalProjecten,
     projectenPerSoort: (['project', 'dienst'] as const)
       .filter((soort) => projecten.some((p) => p.project.soort === soort))
-      .map((soort) => ({ soort, uren: Rational.sum(projecten.filter((p) => p.project.soort === soort && p.uren).map((p) => p.uren!)) })),
+      .map((soort) => {
+        const van = projecten.filter((p) => p.project.soort === soort);
+        return {
+          soort,
+          uren: Rational.sum(van.filter((p) => p.uren).map((p) => p.uren!)),
+          regionaal: Rational.sum(van.flatMap((p) => (p.project.uren.soort === 'getal' ? [p.project.uren.waarde] : []))),
+        };
+      }),
     totaal: totaalRegels.add(totaalProjecten),
     zonderWaarde,
     meldingen,

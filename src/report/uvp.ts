@@ -83,9 +83,13 @@ export interface UvpView {
     reserveringen: { afdeling: string; omschrijving: string; percentage?: Rational; uren?: Rational }[];
     /** Unknown when a percentage reservation's afdeling has an unknown fte. */
     totaalReserveringen?: Rational;
-    projecten: { code: string; project: string; soort: string; afdeling: string; regionaal?: Rational; verdeelsleutel?: Rational; uren?: Rational; woord: string }[];
+    projecten: { code: string; project: string; soort: string; afdeling: string; regionaal?: Rational; verdeelsleutel?: Rational; uren?: Rational; woord: string; financiering: string; fase: string }[];
+    /** Whether any project names its funding or phase: the table then has those columns. */
+    metFinanciering: boolean;
+    metFase: boolean;
     totaalProjecten: Rational;
-    projectenPerSoort: { soort: string; uren: Rational }[];
+    projectenPerSoort: { soort: string; uren: Rational; regionaal: Rational }[];
+    totaalRegionaal: Rational;
     totaal: Rational;
   };
   ketenpartners: { extern: { afdeling: string; ingekochteUren?: Rational; benodigd: Rational; saldo?: Rational }[] };
@@ -223,9 +227,14 @@ export function uvpView(a: UvpAnalyse): UvpView {
         verdeelsleutel: p.project.verdeelsleutel,
         uren: p.uren,
         woord: p.woord ?? '',
+        financiering: p.project.financiering ?? '',
+        fase: p.project.fase ?? '',
       })),
       totaalProjecten: a.vraag.totaalProjecten,
-      projectenPerSoort: a.vraag.projectenPerSoort.map((p) => ({ soort: p.soort === 'project' ? 'projecten' : 'diensten', uren: p.uren })),
+      projectenPerSoort: a.vraag.projectenPerSoort.map((p) => ({ soort: p.soort === 'project' ? 'projecten' : 'diensten', uren: p.uren, regionaal: p.regionaal })),
+      totaalRegionaal: Rational.sum(a.vraag.projectenPerSoort.map((p) => p.regionaal)),
+      metFinanciering: a.vraag.projecten.some((p) => p.project.financiering),
+      metFase: a.vraag.projecten.some((p) => p.project.fase),
       totaal: a.vraag.totaal,
     },
     ketenpartners: { extern: capaciteit?.extern ?? [] },
