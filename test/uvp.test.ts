@@ -94,7 +94,7 @@ describe('vth uvp on the example municipality', () => {
     expect(tekst).toContain('| OD1 | Omgevingswet | project | 1.500 | 12,02% | 180 |');
     expect(tekst).toContain('| | Subtotaal projecten | | 6.150 | | 739 |');
     expect(tekst).toContain('| | Subtotaal diensten | | 11.700 | | 1.406 |');
-    expect(tekst).toContain('**Subtotaal regionaal** | | | | **2.145,57** |');
+    expect(tekst).toContain('| | **Subtotaal regionaal** | | **17.850** | | **2.146** |');
     expect(tekst).toContain('- GT.11 Hercontroles: PM');
     expect(tekst).toMatch(/rij 33: .*5\.569 uur wijkt af/);
     expect(tekst).toContain('![Activiteiten naar kans en effect, gekleurd naar klasse](uvp-2025-dinkelberg-risico.svg)');
