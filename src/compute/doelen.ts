@@ -1,19 +1,31 @@
 import { nlGetal } from '../model/getal.js';
 import { melding, type Melding } from '../model/melding.js';
 import { Rational } from '../model/rational.js';
-import type { Doel, IndicatorBron, Indicatorwaarde, Vergelijker } from '../model/types.js';
+import type { Doel, DoelIndicator, IndicatorBron, Indicatorwaarde, Vergelijker } from '../model/types.js';
 import type { ZakenResultaat } from './zaken.js';
 
 export type DoelUitkomst = 'behaald' | 'niet behaald' | 'onbekend';
 
-export interface DoelResultaat {
-  doel: Doel;
-  /** The realised value, in the goal's unit (percent where the target is a percentage). */
+/** The judgement of one indicator of a goal. */
+export interface IndicatorResultaat {
+  indicator: DoelIndicator;
   waarde?: Rational;
   waardeTekst: string;
   uitkomst: DoelUitkomst;
   reden: string;
   bron?: IndicatorBron;
+}
+
+export interface DoelResultaat {
+  doel: Doel;
+  /** The first indicator's realised value, in the goal's unit (percent where the target is a percentage). */
+  waarde?: Rational;
+  waardeTekst: string;
+  /** behaald only when every indicator is; niet behaald when one is not; else onbekend. */
+  uitkomst: DoelUitkomst;
+  reden: string;
+  bron?: IndicatorBron;
+  indicatoren: IndicatorResultaat[];
 }
 
 const HONDERD = Rational.of(100n);
@@ -71,43 +83,70 @@ export function voldoet(waarde: Rational, vergelijker: Vergelijker, streef: Rati
 
 const VERGELIJKER_TEKST: Record<Vergelijker, string> = { '>=': 'ten minste', '<=': 'ten hoogste', '>': 'meer dan', '<': 'minder dan', '=': 'precies' };
 
+/** `FP1.2`, `FP1-2`, `FP1 (2)`: the goal id and the indicator's number. */
+function idMetNummer(id: string): { id: string; nr: number } | undefined {
+  const m = /^(.+?)\s*(?:[.\-/]\s*|\s+\(?)(\d{1,2})\)?$/.exec(id.trim());
+  return m ? { id: m[1]!.toLowerCase(), nr: Number(m[2]) } : undefined;
+}
+
+const norm = (s: string) => s.trim().toLowerCase().replace(/\s+/g, ' ');
+
 /** Realised value against target value: behaald / niet behaald / onbekend, each with its reason. Pure. */
 export function beoordeelDoelen(doelen: readonly Doel[], indicatoren: readonly Indicatorwaarde[], zaken?: ZakenResultaat): { doelen: DoelResultaat[]; meldingen: Melding[] } {
   const meldingen: Melding[] = [];
-  const perId = new Map<string, Indicatorwaarde>();
-  for (const i of indicatoren) perId.set(i.id.toLowerCase(), i);
-  const bekend = new Set(doelen.map((d) => d.id.toLowerCase()));
+  const perDoel = new Map(doelen.map((d) => [d.id.toLowerCase(), d]));
+  // Each realised value to its goal's indicator: by id (the first), by the indicator's text, or by `FP1.2`.
+  const gevonden = new Map<DoelIndicator, Indicatorwaarde>();
   for (const i of indicatoren) {
-    if (!bekend.has(i.id.toLowerCase())) meldingen.push(melding('waarschuwing', 'indicator-onbekend-doel', `indicator ${i.id} hoort bij geen doel in Doelen`, i.plaats));
-  }
-  const resultaten = doelen.map((d): DoelResultaat => {
-    const ind = perId.get(d.id.toLowerCase());
-    if (!d.streefwaarde) return { doel: d, waardeTekst: ind?.tekst ?? '', uitkomst: 'onbekend', reden: 'het doel heeft geen streefwaarde' };
-    let waarde: Rational | undefined;
-    let waardeTekst = '';
-    if (ind?.bron) {
-      waarde = uitZaken(ind.bron, zaken);
-      waardeTekst = waarde ? `${nlGetal(waarde, 1)}%` : '';
-      if (!waarde) return { doel: d, waardeTekst, uitkomst: 'onbekend', reden: `de ${ind.bron} is niet te berekenen (geen zakenexport of geen zaken van die soort)`, bron: ind.bron };
-    } else if (ind?.waarde.soort === 'getal') {
-      waarde = ind.waarde.waarde;
-      waardeTekst = ind.tekst;
-      if (d.streefwaarde.procent && !ind.waarde.procent && waarde.lte(Rational.ONE) && waarde.gt(Rational.ZERO) && !d.streefwaarde.waarde.lte(Rational.ONE)) {
-        meldingen.push(melding('waarschuwing', 'indicator-eenheid', `indicator ${d.id} is ${ind.tekst} zonder %, bij een streefwaarde in procenten; gelezen als ${ind.tekst} procent`, ind.plaats));
+    let d = perDoel.get(i.id.toLowerCase());
+    let ind: DoelIndicator | undefined;
+    if (d) {
+      ind = i.indicator ? d.indicatoren.find((x) => x.indicator && norm(x.indicator) === norm(i.indicator!)) : d.indicatoren[0];
+      if (!ind && i.indicator) {
+        meldingen.push(melding('waarschuwing', 'indicator-onbekend-doel', `indicator "${i.indicator}" hoort bij geen indicator van doel ${d.id} (${d.indicatoren.map((x) => x.indicator ?? '').filter(Boolean).join('; ')})`, i.plaats));
+        continue;
       }
     } else {
-      return { doel: d, waardeTekst: ind?.tekst ?? '', uitkomst: 'onbekend', reden: ind ? `geen getal als gerealiseerde waarde ("${ind.tekst}")` : 'er is geen gerealiseerde waarde (blad Indicatoren)' };
+      const n = idMetNummer(i.id);
+      d = n ? perDoel.get(n.id) : undefined;
+      ind = n && d ? d.indicatoren.find((x) => x.nr === n.nr) : undefined;
     }
-    const ok = voldoet(waarde, d.streefwaarde.vergelijker, d.streefwaarde.waarde);
-    const streef = `${VERGELIJKER_TEKST[d.streefwaarde.vergelijker]} ${nlGetal(d.streefwaarde.waarde, 2)}${d.streefwaarde.procent ? '%' : ''}`;
-    return {
-      doel: d,
-      waarde,
-      waardeTekst,
-      uitkomst: ok ? 'behaald' : 'niet behaald',
-      reden: `gerealiseerd ${waardeTekst}, streefwaarde ${streef}`,
-      bron: ind?.bron,
-    };
+    if (!d || !ind) {
+      meldingen.push(melding('waarschuwing', 'indicator-onbekend-doel', `indicator ${i.id} hoort bij geen doel in Doelen`, i.plaats));
+      continue;
+    }
+    if (gevonden.has(ind)) meldingen.push(melding('waarschuwing', 'indicator-dubbel', `doel ${d.id}${ind.nr > 1 ? ` (indicator ${ind.nr})` : ''} heeft al een gerealiseerde waarde; de eerste telt`, i.plaats));
+    else gevonden.set(ind, i);
+  }
+  const resultaten = doelen.map((d): DoelResultaat => {
+    const per = d.indicatoren.map((x) => beoordeelIndicator(d, x, gevonden.get(x), zaken, meldingen));
+    const eerste = per[0]!;
+    const uitkomst: DoelUitkomst = per.every((p) => p.uitkomst === 'behaald') ? 'behaald' : per.some((p) => p.uitkomst === 'niet behaald') ? 'niet behaald' : 'onbekend';
+    const reden = per.length === 1 ? eerste.reden : per.map((p) => `${p.indicator.indicator ?? `indicator ${p.indicator.nr}`}: ${p.uitkomst}, ${p.reden}`).join('; ');
+    return { doel: d, waarde: eerste.waarde, waardeTekst: eerste.waardeTekst, uitkomst, reden, bron: eerste.bron, indicatoren: per };
   });
   return { doelen: resultaten, meldingen };
+}
+
+function beoordeelIndicator(d: Doel, x: DoelIndicator, ind: Indicatorwaarde | undefined, zaken: ZakenResultaat | undefined, meldingen: Melding[]): IndicatorResultaat {
+  const naam = x.nr > 1 ? `${d.id} (indicator ${x.nr})` : d.id;
+  if (!x.streefwaarde) return { indicator: x, waardeTekst: ind?.tekst ?? '', uitkomst: 'onbekend', reden: x.nr > 1 ? 'de indicator heeft geen streefwaarde' : 'het doel heeft geen streefwaarde' };
+  let waarde: Rational | undefined;
+  let waardeTekst = '';
+  if (ind?.bron) {
+    waarde = uitZaken(ind.bron, zaken);
+    waardeTekst = waarde ? `${nlGetal(waarde, 1)}%` : '';
+    if (!waarde) return { indicator: x, waardeTekst, uitkomst: 'onbekend', reden: `de ${ind.bron} is niet te berekenen (geen zakenexport of geen zaken van die soort)`, bron: ind.bron };
+  } else if (ind?.waarde.soort === 'getal') {
+    waarde = ind.waarde.waarde;
+    waardeTekst = ind.tekst;
+    if (x.streefwaarde.procent && !ind.waarde.procent && waarde.lte(Rational.ONE) && waarde.gt(Rational.ZERO) && !x.streefwaarde.waarde.lte(Rational.ONE)) {
+      meldingen.push(melding('waarschuwing', 'indicator-eenheid', `indicator ${naam} is ${ind.tekst} zonder %, bij een streefwaarde in procenten; gelezen als ${ind.tekst} procent`, ind.plaats));
+    }
+  } else {
+    return { indicator: x, waardeTekst: ind?.tekst ?? '', uitkomst: 'onbekend', reden: ind ? `geen getal als gerealiseerde waarde ("${ind.tekst}")` : 'er is geen gerealiseerde waarde (blad Indicatoren)' };
+  }
+  const ok = voldoet(waarde, x.streefwaarde.vergelijker, x.streefwaarde.waarde);
+  const streef = `${VERGELIJKER_TEKST[x.streefwaarde.vergelijker]} ${nlGetal(x.streefwaarde.waarde, 2)}${x.streefwaarde.procent ? '%' : ''}`;
+  return { indicator: x, waarde, waardeTekst, uitkomst: ok ? 'behaald' : 'niet behaald', reden: `gerealiseerd ${waardeTekst}, streefwaarde ${streef}`, bron: ind?.bron };
 }

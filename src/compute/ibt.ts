@@ -261,7 +261,7 @@ export function beoordeelIbt(
   // 3. Goals measurable.
   {
     const alle = wm.doelen ?? [];
-    const volledig = alle.filter((d) => d.indicator && d.streefwaarde).length;
+    const volledig = alle.filter((d) => d.indicatoren.every((x) => x.indicator && x.streefwaarde)).length;
     const bewijs = [`${volledig} van ${alle.length} doelen met indicator en streefwaarde`];
     criteria.push(
       alle.length > 0 && volledig === alle.length

@@ -2,7 +2,7 @@ import type { Tabel } from '../ingest/tabel.js';
 import { leesBlad } from './blad.js';
 import { parseGetalTekst } from './getal.js';
 import { melding, type Melding } from './melding.js';
-import type { Doel, Streefwaarde, Vergelijker } from './types.js';
+import type { Doel, DoelIndicator, Streefwaarde, Vergelijker } from './types.js';
 
 const VERGELIJKERS: [RegExp, Vergelijker][] = [
   [/^(>=|≥|=>|minimaal|minstens|ten minste|tenminste|min\.?)\s*/i, '>='],
@@ -36,7 +36,8 @@ export function parseStreefwaarde(tekst: string, vergelijkerTekst = ''): Streefw
 }
 
 export function leesDoelen(tabel: Tabel): { doelen: Doel[]; meldingen: Melding[] } {
-  const ids = new Map<string, number>();
+  const ids = new Map<string, { rij: number; doel: Doel }>();
+  let vorige: { rij: number; doel: Doel } | undefined;
   const { items, meldingen } = leesBlad(
     tabel,
     [
@@ -51,16 +52,21 @@ export function leesDoelen(tabel: Tabel): { doelen: Doel[]; meldingen: Melding[]
     (v, r) => {
       const id = v.tekst('id');
       const doel = v.tekst('doel');
-      if (!id && !doel) return undefined;
-      if (!id) {
-        v.meldingen.push(melding('fout', 'waarde-leeg', `doel "${doel}" heeft geen id`, r.plaats('id')));
+      if (!id && !doel && !v.tekst('indicator')) return undefined;
+      // No id and no goal text below a goal (a merged cell, unmerged): another indicator of that goal.
+      const vervolg = !id && !doel && vorige ? vorige : undefined;
+      if (!id && !vervolg) {
+        v.meldingen.push(melding('fout', 'waarde-leeg', `doel "${doel || v.tekst('indicator')}" heeft geen id`, r.plaats('id')));
         return undefined;
       }
-      if (ids.has(id.toLowerCase())) {
-        v.meldingen.push(melding('fout', 'doel-dubbel', `doel-id ${id} staat ook op rij ${ids.get(id.toLowerCase())}`, r.plaats('id')));
+      const eerder = vervolg ?? ids.get(id.toLowerCase());
+      // The same id again with no goal text (or the same text): one more indicator of that goal, as real
+      // goal tables print a goal with its indicators on rows below it. Another goal text is a real clash.
+      const zelfdeDoel = eerder && (doel === '' || doel === eerder.doel.doel);
+      if (eerder && !zelfdeDoel) {
+        v.meldingen.push(melding('fout', 'doel-dubbel', `doel-id ${id} staat ook op rij ${eerder.rij} met een ander doel ("${eerder.doel.doel}")`, r.plaats('id')));
         return undefined;
       }
-      ids.set(id.toLowerCase(), r.rij.rij);
       const swTekst = v.tekst('streefwaarde');
       let streefwaarde: Streefwaarde | undefined;
       if (swTekst !== '') {
@@ -75,17 +81,29 @@ export function leesDoelen(tabel: Tabel): { doelen: Doel[]; meldingen: Melding[]
         }
       }
       const indicator = v.tekst('indicator') || undefined;
-      if (!indicator) v.meldingen.push(melding('waarschuwing', 'doel-zonder-indicator', `doel ${id} heeft geen indicator`, r.plaats('indicator')));
-      if (!swTekst) v.meldingen.push(melding('waarschuwing', 'doel-zonder-streefwaarde', `doel ${id} heeft geen streefwaarde`, r.plaats('streefwaarde')));
-      return {
+      const nr = eerder ? eerder.doel.indicatoren.length + 1 : 1;
+      const wie = nr > 1 ? `doel ${eerder!.doel.id} (indicator ${nr})` : `doel ${id}`;
+      if (!indicator) v.meldingen.push(melding('waarschuwing', 'doel-zonder-indicator', `${wie} heeft geen indicator`, r.plaats('indicator')));
+      if (!swTekst) v.meldingen.push(melding('waarschuwing', 'doel-zonder-streefwaarde', `${wie} heeft geen streefwaarde`, r.plaats('streefwaarde')));
+      const ind: DoelIndicator = { plaats: r.plaats(), nr, indicator, streefwaarde, eenheid: v.tekst('eenheid') || undefined };
+      if (eerder) {
+        eerder.doel.indicatoren.push(ind);
+        v.meldingen.push(melding('melding', 'doel-indicator', `rij ${r.rij.rij} is indicator ${nr} van doel ${eerder.doel.id} (rij ${eerder.rij})`, r.plaats('id')));
+        return undefined;
+      }
+      const d: Doel = {
         plaats: r.plaats(),
         id,
         thema: v.tekst('thema') || undefined,
         doel: doel || id,
         indicator,
         streefwaarde,
-        eenheid: v.tekst('eenheid') || undefined,
+        eenheid: ind.eenheid,
+        indicatoren: [ind],
       };
+      vorige = { rij: r.rij.rij, doel: d };
+      ids.set(id.toLowerCase(), vorige);
+      return d;
     },
   );
   return { doelen: items, meldingen };

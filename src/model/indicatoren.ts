@@ -12,6 +12,7 @@ export function leesIndicatoren(tabel: Tabel): { indicatoren: Indicatorwaarde[];
       { veld: 'id', naam: 'id', aliassen: ['doel', 'doel id'], verplicht: true },
       { veld: 'waarde', naam: 'waarde', aliassen: ['realisatie', 'gerealiseerd'], getal: 'getal' },
       { veld: 'bron', naam: 'bron', aliassen: ['berekend uit'] },
+      { veld: 'indicator', naam: 'indicator' },
     ] as const,
     (v, r) => {
       const id = v.tekst('id', { verplicht: true });
@@ -27,6 +28,7 @@ export function leesIndicatoren(tabel: Tabel): { indicatoren: Indicatorwaarde[];
       return {
         plaats: r.plaats('waarde'),
         id,
+        indicator: v.tekst('indicator') || undefined,
         waarde,
         tekst: r.tekst('waarde'),
         bron: INDICATOR_BRONNEN.includes(bron as IndicatorBron) ? (bron as IndicatorBron) : undefined,

@@ -185,14 +185,27 @@ export interface Streefwaarde {
   procent: boolean;
 }
 
+/** One indicator of a goal with its target value; a goal may have several (one row each in Doelen). */
+export interface DoelIndicator {
+  plaats: Plaats;
+  /** 1 for the goal's own row, 2 … for the rows below it with the same id. */
+  nr: number;
+  indicator?: string;
+  streefwaarde?: Streefwaarde;
+  eenheid?: string;
+}
+
 export interface Doel {
   plaats: Plaats;
   id: string;
   thema?: string;
   doel: string;
+  /** The first indicator (the goal's own row), as most tables show one line per goal; all are in `indicatoren`. */
   indicator?: string;
   streefwaarde?: Streefwaarde;
   eenheid?: string;
+  /** Every indicator of the goal, the first one included. */
+  indicatoren: DoelIndicator[];
 }
 
 export interface Tekst {
@@ -224,6 +237,8 @@ export type IndicatorBron = (typeof INDICATOR_BRONNEN)[number];
 export interface Indicatorwaarde {
   plaats: Plaats;
   id: string;
+  /** Which of the goal's indicators (its text, or a number written as `FP1.2`); none: the first. */
+  indicator?: string;
   waarde: Waarde;
   tekst: string;
   bron?: IndicatorBron;

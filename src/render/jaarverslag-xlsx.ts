@@ -68,6 +68,8 @@ export async function jaarverslagXlsx(v: JaarverslagView, verantwoording: Verant
   for (const d of v.doelen) {
     const row = doelen.addRow([celTekst(d.id), celTekst(d.doel), celTekst(d.indicator), celTekst(d.streefwaarde), celTekst(d.waarde), d.uitkomst, celTekst(d.reden)]);
     row.getCell(6).font = { bold: true, color: { argb: d.uitkomst === 'behaald' ? 'FF2E7D32' : d.uitkomst === 'niet behaald' ? 'FFC62828' : 'FF616161' } };
+    // With several indicators the row above is the goal's outcome over all of them; each indicator follows with its own.
+    if (d.indicatoren.length > 1) for (const x of d.indicatoren) doelen.addRow([celTekst(d.id), null, celTekst(x.indicator), celTekst(x.streefwaarde), celTekst(x.waarde), x.uitkomst]);
   }
   if (v.tijdigheid) {
     const t = blad(wb, 'Tijdigheid', ['Procedure', 'Termijn', 'Besloten', 'Binnen termijn', 'Te laat', '% tijdig', 'Verdaagd', 'Open eind jaar', 'Open over termijn'], [20, 28, 10, 14, 10, 10, 10, 14, 16]);

@@ -92,6 +92,8 @@ function doelenBlad(wb: Werkboek, v: UvpView): void {
     const row = ws.addRow([celTekst(d.id), celTekst(d.thema), celTekst(d.doel), celTekst(d.indicator), celTekst(d.streefwaarde), celTekst(d.eenheid), d.volledig ? 'ja' : 'nee', celTekst(d.bijdragen.join('; ')), celTekst(d.afdelingen), n(d.uren)]);
     row.getCell(10).numFmt = getalFormaat(d.uren);
     if (!d.volledig) row.getCell(7).font = { color: { argb: 'FFC62828' }, bold: true };
+    // A goal's further indicators, each on its own row under the same id (so that a filter on id keeps them).
+    for (const x of d.indicatoren.slice(1)) ws.addRow([celTekst(d.id), null, null, celTekst(x.indicator), celTekst(x.streefwaarde)]);
   }
   ws.autoFilter = { from: { row: 1, column: 1 }, to: { row: 1, column: koppen.length } };
 }

@@ -22,6 +22,8 @@ export interface CapaciteitView {
   oordeel: Oordeel;
   /** The verdict as the college reads it: one sentence, or two when something is unknown besides a shortfall. */
   oordeelTekst: string;
+  /** The verdict without the list of what is unknown, for a chapter that shows that list below it. */
+  oordeelKort: string;
   /** What the verdict could not know, as phrases. */
   ontbreekt: string[];
   uitgesteld: { code: string; product: string; afdeling: string; aantal?: Rational; vanAantal?: Rational; uren: Rational; klasse: string; reden: string }[];
@@ -52,14 +54,21 @@ export function capaciteitView(c: Capaciteitscheck, vraag: Vraag): CapaciteitVie
   const korteExtern = c.extern.filter((e) => e.oordeel === 'niet toereikend');
   const ontbreekt = c.ontbreekt.map((o) => o.tekst);
   const onbekendZin = `Nog onbekend: ${ontbreekt.join('; ')}.`;
+  const tekortZin = `De beschikbare capaciteit is niet toereikend: ${[
+    ...korte.map((a) => `${a.afdeling} komt ${a.ontbreekt.length ? 'ten minste ' : ''}${nlGetal(a.saldo!.neg(), 0)} uur (${nlGetal(a.saldoFte!.neg(), 2)} fte) tekort`),
+    ...korteExtern.map((e) => `voor ${e.afdeling} is ${e.ontbreekt.length ? 'ten minste ' : ''}${nlGetal(e.saldo!.neg(), 0)} uur meer nodig dan ingekocht`),
+  ].join('; ')}.`;
+  const oordeelKort =
+    c.oordeel === 'toereikend'
+      ? 'De beschikbare capaciteit is toereikend voor het geplande werk.'
+      : c.oordeel === 'niet toereikend'
+        ? tekortZin
+        : 'Of de beschikbare capaciteit toereikend is, is niet te beoordelen: daarvoor ontbreken de gegevens die onder de tabel staan.';
   const oordeelTekst =
     c.oordeel === 'toereikend'
       ? 'De beschikbare capaciteit is toereikend voor het geplande werk.'
       : c.oordeel === 'niet toereikend'
-        ? `De beschikbare capaciteit is niet toereikend: ${[
-            ...korte.map((a) => `${a.afdeling} komt ${a.ontbreekt.length ? 'ten minste ' : ''}${nlGetal(a.saldo!.neg(), 0)} uur (${nlGetal(a.saldoFte!.neg(), 2)} fte) tekort`),
-            ...korteExtern.map((e) => `voor ${e.afdeling} is ${e.ontbreekt.length ? 'ten minste ' : ''}${nlGetal(e.saldo!.neg(), 0)} uur meer nodig dan ingekocht`),
-          ].join('; ')}.${ontbreekt.length ? ` ${onbekendZin}` : ''}`
+        ? `${tekortZin}${ontbreekt.length ? ` ${onbekendZin}` : ''}`
         : `Of de beschikbare capaciteit toereikend is, is niet te beoordelen. ${onbekendZin}`;
   return {
     afdelingen: c.afdelingen.map((a) => ({
@@ -95,6 +104,7 @@ export function capaciteitView(c: Capaciteitscheck, vraag: Vraag): CapaciteitVie
     nietToegewezen: c.nietToegewezen.gt(Rational.ZERO) ? c.nietToegewezen : undefined,
     oordeel: c.oordeel,
     oordeelTekst,
+    oordeelKort,
     ontbreekt,
     uitgesteld: c.tekorten.flatMap((t) =>
       t.uitgesteld.map((u) => ({

@@ -37,7 +37,7 @@ export interface JaarverslagView {
   /** The programme's capacity verdict, which says why nothing was deferred. */
   capaciteitOordeel?: Oordeel;
   uitstelTelling: Record<UitstelOpvolging['uitkomst'], number>;
-  doelen: { id: string; doel: string; indicator: string; streefwaarde: string; waarde: string; uitkomst: string; reden: string }[];
+  doelen: { id: string; doel: string; indicator: string; streefwaarde: string; waarde: string; uitkomst: string; reden: string; indicatoren: { indicator: string; streefwaarde: string; waarde: string; uitkomst: string }[] }[];
   tijdigheid?: {
     perProcedure: { procedure: string; termijn: string; besloten: number; binnenTermijn: number; teLaat: number; verdaagd: number; onbekend: number; open: number; openOverTermijn: number; aandeelTijdig?: Rational }[];
     totaalTijdig?: Rational;
@@ -152,6 +152,7 @@ export function jaarverslagView(a: JaarverslagAnalyse): JaarverslagView {
       waarde: d.waardeTekst,
       uitkomst: d.uitkomst,
       reden: d.reden,
+      indicatoren: d.indicatoren.map((x) => ({ indicator: x.indicator.indicator ?? '', streefwaarde: x.indicator.streefwaarde?.tekst ?? '', waarde: x.waardeTekst, uitkomst: x.uitkomst })),
     })),
     tijdigheid: zaken
       ? {

@@ -62,6 +62,8 @@ export interface UvpView {
       streefwaarde: string;
       eenheid: string;
       volledig: boolean;
+      /** Every indicator with its target value (a goal may have several). */
+      indicatoren: { indicator: string; streefwaarde: string }[];
       /** The programme lines that serve it: "GT.02 Toezicht op slopen met asbest". */
       bijdragen: string[];
       afdelingen: string;
@@ -118,14 +120,19 @@ export function uvpView(a: UvpAnalyse): UvpView {
     indicator: d.indicator ?? '',
     streefwaarde: d.streefwaarde?.tekst ?? '',
     eenheid: d.eenheid ?? '',
-    volledig: !!d.indicator && !!d.streefwaarde,
+    volledig: d.indicatoren.every((x) => x.indicator && x.streefwaarde),
+    indicatoren: d.indicatoren.map((x) => ({ indicator: x.indicator ?? '', streefwaarde: x.streefwaarde?.tekst ?? '' })),
     bijdragen: regels.map((r) => [r.regel.code, r.regel.product].filter(Boolean).join(' ')),
     afdelingen: afdelingen.join(', '),
     uren: regels.length ? uren : undefined,
   }));
   const onvolledig = doelen
-    .filter((d) => !d.indicator || !d.streefwaarde)
-    .map((d) => ({ id: d.id, ontbreekt: [!d.indicator ? 'indicator' : '', !d.streefwaarde ? 'streefwaarde' : ''].filter(Boolean).join(' en ') }));
+    .filter((d) => !d.volledig)
+    .map((d) => {
+      const zonderInd = d.indicatoren.some((x) => !x.indicator);
+      const zonderStreef = d.indicatoren.some((x) => !x.streefwaarde);
+      return { id: d.id, ontbreekt: [zonderInd ? 'indicator' : '', zonderStreef ? 'streefwaarde' : ''].filter(Boolean).join(' en ') };
+    });
 
   const perTaakveld = new Map<string, ProgrammaRegelView[]>();
   for (const r of a.vraag.regels) {
