@@ -33,7 +33,7 @@ const ZONDER_TEKST: Record<string, string> = {
 
 /** What each chapter shows from the data alone, without its text (the example municipality). */
 const DATA_DEEL: Record<string, string> = {
-  samenvatting: '| Benodigde uren (programma en regionale taken) | 18.633 bekend; 2 regels zonder uren |',
+  samenvatting: '| Benodigde uren (programma en regionale taken, voor zover bekend) | 18.633 |',
   inleiding: 'zoals het Omgevingsbesluit vraagt (artikel 13.8)',
   strategie: 'De eigen formatie telt 9 fte; daarnaast werkt de gemeente met een externe uitvoerder: Omgevingsdienst Twente.',
   terugblik: 'Bij het vorige oordeel gaf de provincie Overijssel 3 verbeterpunten',

@@ -1,5 +1,7 @@
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, mkdirSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { inflateRawSync } from 'node:zlib';
+import { dataBegin, leesZipInhoud } from '../src/ingest/zip.js';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -43,4 +45,17 @@ export async function maakXlsx(vul: (wb: ExcelJS.Workbook) => void, naam = 'werk
   const pad = path.join(tijdelijkeMap(), naam);
   await wb.xlsx.writeFile(pad);
   return pad;
+}
+
+/** Every part of a .docx by name, as text (media as bytes). */
+export function docxDelen(pad: string): Map<string, Buffer> {
+  const buf = readFileSync(pad);
+  const inhoud = leesZipInhoud(buf)!;
+  const uit = new Map<string, Buffer>();
+  for (const d of inhoud.delen) {
+    const begin = dataBegin(buf.subarray(d.lokaleKop, d.lokaleKop + 30), d)!;
+    const data = buf.subarray(begin, begin + d.gecomprimeerd);
+    uit.set(d.naam, d.methode === 0 ? data : inflateRawSync(data));
+  }
+  return uit;
 }

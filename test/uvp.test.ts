@@ -84,7 +84,7 @@ describe('vth uvp on the example municipality', () => {
     expect(verantwoording).toMatch(/\| waarschuwing \| 14 activiteiten met een hoge prioriteit hebben geen programmaregel .* \| werkmap\.xlsx, Risicoanalyse \|/);
     expect(verantwoording).toContain('Elk hoofdstuk heeft een eigen tekst.');
     expect(tekst).toContain('Vastgesteld door het college van burgemeester en wethouders op 28-01-2025.');
-    expect(tekst).toContain('| Benodigde uren (programma en regionale taken) | 18.633 bekend; 2 regels zonder uren |');
+    expect(tekst).toContain('| Benodigde uren (programma en regionale taken, voor zover bekend) | 18.633 |');
     expect(tekst).toContain('artikel 13.8');
     expect(tekst).toContain('de gemeenteraad en de provincie Overijssel ontvangen');
     expect(tekst).toContain('| Hoog | risico vanaf 7 | 19 |');

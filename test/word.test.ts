@@ -1,28 +1,15 @@
 import { spawnSync } from 'node:child_process';
 import { cpSync, existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { inflateRawSync } from 'node:zlib';
 import { describe, expect, it } from 'vitest';
-import { dataBegin, leesZipInhoud } from '../src/ingest/zip.js';
 import { kolomBreedtes } from '../src/render/docx.js';
 import { zoekWriter } from '../src/render/pdf.js';
-import { ROOT, tijdelijkeMap, vth, VOORBEELD, VOORBEELD_CSV } from './helpers.js';
+import { docxDelen, ROOT, tijdelijkeMap, vth, VOORBEELD, VOORBEELD_CSV } from './helpers.js';
 
 const HUISSTIJL = path.join(ROOT, 'fixtures/huisstijl/dinkelberg.docx');
 const ZAKEN = path.join(path.dirname(VOORBEELD), 'zaken-2025.csv');
 
-/** Every part of a .docx by name, as text (media as bytes). */
-function delen(pad: string): Map<string, Buffer> {
-  const buf = readFileSync(pad);
-  const inhoud = leesZipInhoud(buf)!;
-  const uit = new Map<string, Buffer>();
-  for (const d of inhoud.delen) {
-    const begin = dataBegin(buf.subarray(d.lokaleKop, d.lokaleKop + 30), d)!;
-    const data = buf.subarray(begin, begin + d.gecomprimeerd);
-    uit.set(d.naam, d.methode === 0 ? data : inflateRawSync(data));
-  }
-  return uit;
-}
+const delen = docxDelen;
 
 const soffice = zoekWriter().writer;
 const pdfinfo = !spawnSync('pdfinfo', ['-v']).error;

@@ -3,7 +3,7 @@ import { melding, type Melding } from '../model/melding.js';
 import { Rational } from '../model/rational.js';
 import type { Afdeling, ProgrammaRegel, Werkmap } from '../model/types.js';
 import { zoekActiviteiten, type Risicoanalyse } from './risico.js';
-import { urenOnbekend, type RegelUren, type Vraag } from './vraag.js';
+import type { RegelUren, Vraag } from './vraag.js';
 
 /** What-if settings that do not touch the workbook. */
 export interface Scenario {
