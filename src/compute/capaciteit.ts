@@ -341,9 +341,15 @@ export function berekenCapaciteit(wm: Werkmap, vraag: Vraag, scenario: Scenario,
   const nietToegewezen = Rational.sum(vraag.perAfdeling.filter((t) => !bekend.has(t.naam.toLowerCase())).map((t) => t.uren));
   const nietToegewezenZonderUren = vraag.zonderUren.filter((r) => !bekend.has((r.regel.afdeling ?? '').toLowerCase()));
   if (nietToegewezen.gt(Rational.ZERO) && wm.capaciteit) {
-    meldingen.push(
-      melding('waarschuwing', 'uren-niet-toegewezen', `${nlGetal(nietToegewezen)} uur is aan geen afdeling uit Capaciteit toegewezen en telt niet mee in de vergelijking met de capaciteit`, { bestand: wm.bladen.Producten?.bestand ?? wm.pad, blad: wm.bladen.Producten?.blad }),
-    );
+    // Said where the hours come from: the programme lines, the regional projects, or both.
+    const uitProjecten = Rational.sum(vraag.projecten.filter((p) => p.uren && !bekend.has((p.project.afdeling ?? '').toLowerCase())).map((p) => p.uren!));
+    const uitRegels = nietToegewezen.sub(uitProjecten);
+    for (const [uren, blad, wat] of [[uitRegels, 'Producten', 'programmaregels'], [uitProjecten, 'Projecten', 'regionale projecten en diensten (kolom afdeling leeg)']] as const) {
+      if (!uren.gt(Rational.ZERO)) continue;
+      meldingen.push(
+        melding('waarschuwing', 'uren-niet-toegewezen', `${nlGetal(uren)} uur van ${wat} is aan geen afdeling of uitvoerder uit Capaciteit toegewezen; of de capaciteit voor die uren toereikend is, is daardoor niet te beoordelen`, { bestand: wm.bladen[blad]?.bestand ?? wm.pad, blad: wm.bladen[blad]?.blad }),
+      );
+    }
   }
 
   const prioriteit = (r: ProgrammaRegel) => prioriteiten.perRegel.get(r) ?? { klasse: klassen[0]!, niveau: 0, gekoppeld: false };

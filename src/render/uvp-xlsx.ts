@@ -53,19 +53,24 @@ function programmaBlad(wb: Werkboek, v: UvpView): { totaalCel: string } {
   let projectSub: string | undefined;
   if (v.programma.projecten.length) {
     ws.addRow([]);
-    const k = ws.addRow(['Regionaal', 'Code', 'Project of dienst', 'Afdeling', 'Regionale uren', 'Verdeelsleutel (%)', 'Uren']);
-    kopStijl(ws, 7, k.number);
+    // Financiering and fase in the sheet's two wide text columns, so that the table above keeps its widths.
+    const k = ws.addRow(['Regionaal', 'Code', 'Project of dienst', 'Afdeling', 'Regionale uren', 'Verdeelsleutel (%)', 'Uren', null, null, 'Financiering', null, 'Fase']);
+    kopStijl(ws, 12, k.number);
     const eerste = ws.rowCount + 1;
     for (const p of v.programma.projecten) {
       const row = ws.addRow([celTekst(p.soort), celTekst(p.code), celTekst(p.project), celTekst(p.afdeling), p.regionaal ? n(p.regionaal) : celTekst(p.woord), n(p.verdeelsleutel)]);
       const i = row.number;
       if (p.uren) row.getCell(7).value = { formula: `E${i}*F${i}/100`, result: p.uren.toNumber() };
+      if (p.financiering) row.getCell(10).value = celTekst(p.financiering);
+      if (p.fase) row.getCell(12).value = celTekst(p.fase);
       row.getCell(5).numFmt = getalFormaat(p.regionaal);
       row.getCell(6).numFmt = getalFormaat(p.verdeelsleutel);
       row.getCell(7).numFmt = getalFormaat(p.uren);
     }
     const laatste = ws.rowCount;
     const sub = ws.addRow([null, null, 'Subtotaal regionaal']);
+    sub.getCell(5).value = { formula: `SUM(E${eerste}:E${laatste})`, result: v.programma.totaalRegionaal.toNumber() };
+    sub.getCell(5).numFmt = getalFormaat(v.programma.totaalRegionaal);
     sub.getCell(7).value = { formula: `SUM(G${eerste}:G${laatste})`, result: v.programma.totaalProjecten.toNumber() };
     sub.getCell(7).numFmt = getalFormaat(v.programma.totaalProjecten);
     sub.font = { bold: true };
