@@ -30,10 +30,10 @@ describe('charts: readable, complete, and valid SVG', () => {
         { naam: 'benodigd', waarden: [{ categorie: lang, waarde: 9000 }, { categorie: 'Toezicht', waarde: 1020 }] },
       ],
       'uren',
-      'Bron: werkmap',
+      'Bron: testgegevens',
     );
     const t = teksten(svg);
-    for (const s of ['Capaciteit Testdorp 2025', 'beschikbaar', 'benodigd', '12.345', '9.000', '800', '1.020', 'uren', 'Bron: werkmap', 'Toezicht']) expect(t, s).toContain(s);
+    for (const s of ['Capaciteit Testdorp 2025', 'beschikbaar', 'benodigd', '12.345', '9.000', '800', '1.020', 'uren', 'Bron: testgegevens', 'Toezicht']) expect(t, s).toContain(s);
     // The long name is wrapped over lines, not cut: every word is there, in order.
     expect(t.join(' ')).toContain(lang);
     expect(t.filter((x) => lang.includes(x) && x !== '').length).toBeGreaterThan(1);

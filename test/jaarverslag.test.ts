@@ -215,7 +215,7 @@ describe('vth jaarverslag (end to end)', () => {
       'Bijlagen',
     ]);
     expect(md).toContain('Vastgesteld door het college van burgemeester en wethouders op 15-04-2026.');
-    expect(md).toMatch(/\| GT\.01 \| Toezicht op bouwen \(illegale bouw\) \| 1\.200 \| 960 \| 80% \| \*\*toelichting ontbreekt\*\* \|/);
+    expect(md).toMatch(/\| GT\.01 \| Toezicht op bouwen \(illegale bouw\) \| 1\.200 \| 960 \| 80% \| geen toelichting gegeven \|/);
     expect(md).toContain('Minder aanvragen dan verwacht');
     expect(md).toMatch(/\| regulier \| 8 weken, verdaging 6 weken \| [\d.]+ \| [\d.]+ \| \d+ \| \d+(,\d)?% \|/);
     expect(md).toContain('| Hercontroles (GT.11) | 60 |');
@@ -246,7 +246,7 @@ describe('vth jaarverslag (end to end)', () => {
   it('without a case export the report says so; a missing export is exit 2', () => {
     const uit = path.join(tijdelijkeMap(), 'uit');
     expect(vth(['jaarverslag', VOORBEELD, '-o', uit, '--format', 'md']).code).toBe(0);
-    expect(readFileSync(path.join(uit, 'jaarverslag-2025-dinkelberg.md'), 'utf8')).toContain('Er is geen zakenexport meegegeven');
+    expect(readFileSync(path.join(uit, 'jaarverslag-2025-dinkelberg.md'), 'utf8')).toContain('De tijdigheid is niet berekend: er was geen registratie uit het zaaksysteem beschikbaar.');
     const r = vth(['jaarverslag', VOORBEELD, '--zaken', '/bestaat/niet.csv', '-o', path.join(tijdelijkeMap(), 'x')]);
     expect(r.code).toBe(2);
     expect(r.stderr).toContain('zakenexport "/bestaat/niet.csv" bestaat niet');

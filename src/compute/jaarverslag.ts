@@ -7,7 +7,7 @@ import type { Capaciteitscheck } from './capaciteit.js';
 import { analyseer, type Analyse } from './controle.js';
 import { beoordeelDoelen, type DoelResultaat } from './doelen.js';
 import { nalevingUitResultaten, vergelijkRealisatie, type NalevingUitResultaten, type PlanRealisatie } from './realisatie.js';
-import type { Vraag } from './vraag.js';
+import { ZONDER_AFDELING, type Vraag } from './vraag.js';
 import type { ZakenResultaat } from './zaken.js';
 
 /** A regional project or service: the municipality's planned share against the hours it reports as realised. */
@@ -55,8 +55,24 @@ export interface JaarverslagAnalyse {
   /** The share planned, the hours reported, and those as a percentage of the plan of the projects that reported. */
   projecten: { regels: ProjectRealisatie[]; planUren: Rational; uren: Rational; planUrenBekend: Rational; procent?: Rational; zonderRealisatie: number };
   uitstel: UitstelOpvolging[];
+  /** Per afdeling: the whole plan as the UVP states it (lines and regional shares), and what is known of its realisation. */
+  capaciteitPerAfdeling: AfdelingRealisatie[];
   verbeterpunten: Verbeterpunt[];
   meldingen: Melding[];
+}
+
+/**
+ * One afdeling's year: `gepland` is the programme's figure (the UVP's, regional shares included), so
+ * the two documents never disagree; the percentage compares only the plan whose realisation is known
+ * (`planMetRealisatie` against `gerealiseerd`); what was booked on lines planned without hours is apart.
+ */
+export interface AfdelingRealisatie {
+  afdeling: string;
+  gepland: Rational;
+  planMetRealisatie: Rational;
+  gerealiseerd: Rational;
+  procent?: Rational;
+  zonderPlan: Rational;
 }
 
 const HONDERD = Rational.of(100n);
@@ -125,6 +141,21 @@ export function analyseerJaarverslag(wm: Werkmap, zaken?: { resultaat: ZakenResu
     }),
   );
 
+  const capaciteitPerAfdeling = a.vraag.perAfdeling.map((t): AfdelingRealisatie => {
+    const regels = realisatie.perAfdeling.find((x) => x.afdeling === t.naam);
+    const gemeld = metUren.filter((r) => (r.afdeling || ZONDER_AFDELING) === t.naam);
+    const planMetRealisatie = (regels?.planUren ?? Rational.ZERO).add(Rational.sum(gemeld.map((r) => r.planUren ?? Rational.ZERO)));
+    const gerealiseerd = (regels?.urenMetPlan ?? Rational.ZERO).add(Rational.sum(gemeld.map((r) => r.uren!)));
+    return {
+      afdeling: t.naam,
+      gepland: t.uren,
+      planMetRealisatie,
+      gerealiseerd,
+      procent: planMetRealisatie.isZero() ? undefined : gerealiseerd.mul(HONDERD).div(planMetRealisatie),
+      zonderPlan: regels?.urenZonderPlan ?? Rational.ZERO,
+    };
+  });
+
   return {
     instellingen: wm.instellingen,
     teksten,
@@ -136,6 +167,7 @@ export function analyseerJaarverslag(wm: Werkmap, zaken?: { resultaat: ZakenResu
     naleving: zaken ? nalevingUitResultaten(zaken.resultaat, realisatie) : undefined,
     projecten,
     uitstel,
+    capaciteitPerAfdeling,
     verbeterpunten: wm.verbeterpunten ?? [],
     meldingen: [...a.meldingen, ...realisatie.meldingen, ...doelen.meldingen, ...projectMeldingen, ...teksten.meldingen],
   };

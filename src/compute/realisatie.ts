@@ -2,7 +2,7 @@ import { nlGetal } from '../model/getal.js';
 import { melding, type Melding } from '../model/melding.js';
 import { Rational } from '../model/rational.js';
 import type { Realisatie, Werkmap } from '../model/types.js';
-import { ZONDER_TAAKVELD, type Vraag } from './vraag.js';
+import { ZONDER_AFDELING, ZONDER_TAAKVELD, type Vraag } from './vraag.js';
 import type { ZakenResultaat } from './zaken.js';
 
 export type RealisatieBron = 'blad' | 'zaken' | 'beide' | 'geen';
@@ -201,7 +201,7 @@ export function vergelijkRealisatie(wm: Werkmap, vraag: Vraag, zaken?: ZakenResu
   const afd = new Map<string, { afdeling: string; planUren: Rational; uren: Rational; urenMetPlan: Rational; urenZonderPlan: Rational }>();
   for (const r of metRealisatie) {
     if (!r.uren) continue;
-    const a = afd.get(r.afdeling) ?? { afdeling: r.afdeling || '(geen afdeling)', planUren: Rational.ZERO, uren: Rational.ZERO, urenMetPlan: Rational.ZERO, urenZonderPlan: Rational.ZERO };
+    const a = afd.get(r.afdeling) ?? { afdeling: r.afdeling || ZONDER_AFDELING, planUren: Rational.ZERO, uren: Rational.ZERO, urenMetPlan: Rational.ZERO, urenZonderPlan: Rational.ZERO };
     a.uren = a.uren.add(r.uren);
     if (r.planUren) {
       a.planUren = a.planUren.add(r.planUren);

@@ -93,7 +93,7 @@ export function analyseerUvp(wm: Werkmap): UvpAnalyse {
     totaalReserveringen: somBekend(reserveringen.map((r) => r.uren)),
     uitgesteldUren: uitgesteldUren && uitgesteldUren.gt(Rational.ZERO) ? uitgesteldUren : undefined,
     verbeterpunten: wm.verbeterpunten ?? [],
-    monitoring: { jaarverslagUiterlijk: profiel.jaarverslagUiterlijk, uvpUiterlijk: profiel.uvpUiterlijk, regel: profiel.naam === 'standaard' ? `de gangbare termijnen (${profiel.bron})` : profiel.bron },
+    monitoring: { jaarverslagUiterlijk: profiel.jaarverslagUiterlijk, uvpUiterlijk: profiel.uvpUiterlijk, regel: profiel.naam === 'standaard' ? 'Dat zijn de gangbare termijnen.' : `Die termijnen volgen uit: ${profiel.bron}.` },
     meldingen,
   };
 }

@@ -41,6 +41,13 @@ export interface Totaal {
 /** No-value words that mean "no work" rather than "work of unknown size". */
 const GEEN_WERK = new Set(['n.v.t.', '-']);
 
+export interface AfwijkendTotaal {
+  /** What the total is of, as the table says it ("Totaal benodigde capaciteit", "A1.05.00 Toets …"). */
+  omschrijving: string;
+  opgegeven: Rational;
+  berekend: Rational;
+}
+
 /** True when a line is work whose hours nobody knows yet: it keeps every hours verdict open. */
 export function urenOnbekend(r: RegelUren): boolean {
   if (r.uren) return false;
@@ -62,20 +69,23 @@ export interface Vraag {
   projectenPerSoort: { soort: 'project' | 'dienst'; uren: Rational; regionaal: Rational }[];
   totaal: Rational;
   zonderWaarde: RegelUren[];
+  /** Printed totals (a total row, a line's total) that differ from the computed figure, for the document. */
+  afwijkendeTotalen: AfwijkendTotaal[];
   /** Every line whose hours are unknown (counted lines among them): `totaal` is then a lower bound. */
   zonderUren: RegelUren[];
   meldingen: Melding[];
 }
 
-const ZONDER_AFDELING = '(geen afdeling)';
+export const ZONDER_AFDELING = '(geen afdeling)';
 export const ZONDER_TAAKVELD = '(geen taakveld)';
 
-export function regelUren(regel: ProgrammaRegel, meldingen: Melding[]): RegelUren {
+export function regelUren(regel: ProgrammaRegel, meldingen: Melding[], afwijkend: AfwijkendTotaal[] = []): RegelUren {
   const { aantal, kental, uren } = regel;
   const naam = regel.code ? `${regel.code} ${regel.product}` : regel.product;
   if (aantal.soort === 'getal' && kental.soort === 'getal') {
     const berekend = aantal.waarde.mul(kental.waarde);
     if (uren.soort === 'getal' && !uren.waarde.eq(berekend)) {
+      afwijkend.push({ omschrijving: naam, opgegeven: uren.waarde, berekend });
       meldingen.push(
         melding(
           'waarschuwing',
@@ -159,7 +169,7 @@ interface Dekking {
   onvolledig: boolean;
 }
 
-function controleerSubtotaal(s: Subtotaal, regels: RegelUren[], index: SubtotaalIndex, meldingen: Melding[]): void {
+function controleerSubtotaal(s: Subtotaal, regels: RegelUren[], index: SubtotaalIndex, meldingen: Melding[], afwijkend: AfwijkendTotaal[]): void {
   // A total row without a number (or with `n.v.t.`) has nothing to check; a misread number was reported.
   if (s.uren.soort !== 'getal') return;
   const opgegeven = s.uren.waarde;
@@ -182,6 +192,7 @@ function controleerSubtotaal(s: Subtotaal, regels: RegelUren[], index: Subtotaal
   const laatste = gedekt.laatste?.regel.plaats.rij;
   const bereik = s.groep ? ` met code ${s.groep}.…` : eerste !== undefined ? ` (rijen ${eerste} t/m ${laatste})` : '';
   const onvolledig = gedekt.onvolledig;
+  afwijkend.push({ omschrijving: s.tekst, opgegeven, berekend: totaal });
   meldingen.push(
     melding(
       'waarschuwing',
@@ -225,16 +236,17 @@ function teGroeperen(r: RegelUren, naam: string): TeGroeperen {
 /** Demand: hours per line, per taakveld, group and afdeling; printed totals checked, never added. */
 export function berekenVraag(wm: Pick<Werkmap, 'producten' | 'projecten' | 'projectTotalen'>): Vraag {
   const meldingen: Melding[] = [];
-  const regels = (wm.producten?.regels ?? []).map((r) => regelUren(r, meldingen));
+  const afwijkendeTotalen: AfwijkendTotaal[] = [];
+  const regels = (wm.producten?.regels ?? []).map((r) => regelUren(r, meldingen, afwijkendeTotalen));
   const subtotalen = wm.producten?.subtotalen ?? [];
   // Lines are numbered in order: regels[v] has volgnummer v.
   if (subtotalen.length) {
     if (!regels.every((r, i) => r.regel.volgnummer === i)) throw new Error('programmaregels niet op volgorde genummerd');
     const index = subtotaalIndex(regels);
-    for (const s of subtotalen) controleerSubtotaal(s, regels, index, meldingen);
+    for (const s of subtotalen) controleerSubtotaal(s, regels, index, meldingen, afwijkendeTotalen);
   }
   const projecten = (wm.projecten ?? []).map(projectUren);
-  controleerProjectAandelen(projecten, wm.projectTotalen ?? [], meldingen);
+  controleerProjectAandelen(projecten, wm.projectTotalen ?? [], meldingen, afwijkendeTotalen);
   const zonderWaarde = regels.filter((r) => r.bron === 'geen-waarde');
   const totaalRegels = Rational.sum(regels.filter((r) => r.uren).map((r) => r.uren!));
   const totaalProjecten = Rational.sum(projecten.filter((p) => p.uren).map((p) => p.uren!));
@@ -262,6 +274,7 @@ export function berekenVraag(wm: Pick<Werkmap, 'producten' | 'projecten' | 'proj
       }),
     totaal: totaalRegels.add(totaalProjecten),
     zonderWaarde,
+    afwijkendeTotalen,
     meldingen,
   };
 }
@@ -296,7 +309,7 @@ function aandeelKlopt(gedrukt: Rational, exact: Rational, somAfgerond?: Rational
   return (verschil.isNegative() ? verschil.neg() : verschil).lt(Rational.ONE) || (somAfgerond !== undefined && gedrukt.eq(somAfgerond));
 }
 
-function controleerProjectAandelen(projecten: ProjectUren[], totalen: ProjectTotaal[], meldingen: Melding[]): void {
+function controleerProjectAandelen(projecten: ProjectUren[], totalen: ProjectTotaal[], meldingen: Melding[], afwijkend: AfwijkendTotaal[]): void {
   const perProject = new Map(projecten.map((p) => [p.project, p]));
   for (const p of projecten) {
     const g = p.project.aandeelGedrukt;
@@ -313,6 +326,7 @@ function controleerProjectAandelen(projecten: ProjectUren[], totalen: ProjectTot
     if (t.uren.soort === 'getal') {
       const som = Rational.sum(regels.flatMap((p) => (p.project.uren.soort === 'getal' ? [p.project.uren.waarde] : [])));
       if (!som.eq(t.uren.waarde)) {
+        afwijkend.push({ omschrijving: `${t.tekst} (regionaal)`, opgegeven: t.uren.waarde, berekend: som });
         meldingen.push(melding('waarschuwing', 'subtotaal-afwijkend', `"${t.tekst}": het opgegeven regionale totaal ${nlGetal(t.uren.waarde)} uur wijkt af van de som van de regels, ${nlGetal(som)} uur (verschil ${nlGetal(t.uren.waarde.sub(som))}); het opgegeven totaal wordt niet gebruikt`, t.urenPlaats));
       }
     }
@@ -321,6 +335,7 @@ function controleerProjectAandelen(projecten: ProjectUren[], totalen: ProjectTot
       const som = Rational.sum(metUren.map((p) => p.uren!));
       const somAfgerond = Rational.sum(metUren.map((p) => p.uren!.round(0)));
       if (!aandeelKlopt(t.aandeel.waarde, som, somAfgerond)) {
+        afwijkend.push({ omschrijving: `${t.tekst} (aandeel van de gemeente)`, opgegeven: t.aandeel.waarde, berekend: som });
         meldingen.push(melding('waarschuwing', 'subtotaal-afwijkend', `"${t.tekst}": het opgegeven aandeel ${nlGetal(t.aandeel.waarde)} uur wijkt af van de som van de aandelen, ${nlGetal(som)} uur (verschil ${nlGetal(t.aandeel.waarde.sub(som))}); het opgegeven totaal wordt niet gebruikt`, t.aandeelPlaats));
       }
     }

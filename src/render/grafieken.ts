@@ -105,7 +105,7 @@ export function staafGrafiek(titel: string, reeksen: StaafReeks[], eenheid: stri
  * kans × effect against the model's bounds), the dots the activities in their (possibly adjusted)
  * class; activities on the same point are one dot with their count.
  */
-export function risicoGrafiek(view: RisicoView, titel: string, bron = 'Bron: werkmap, bladen Risicoanalyse en Risicomodel'): string {
+export function risicoGrafiek(view: RisicoView, titel: string, bron = 'Bron: risicoanalyse en risicomodel van de gemeente'): string {
   const punten = new Map<string, { kans: number; effect: number; klasse: string; niveau: number; aantal: number; namen: string[] }>();
   for (const r of view.rijen) {
     const kans = r.kans.toNumber();
@@ -191,7 +191,7 @@ export function capaciteitGrafiek(v: CapaciteitView, titel: string): string {
       { naam: 'benodigd', waarden: rijen.map((r) => ({ categorie: r.naam, waarde: Math.round(r.benodigd) })) },
     ],
     'uren',
-    'Bron: werkmap, bladen Producten, Capaciteit en Reserveringen (beschikbaar na reserveringen)',
+    'Bron: het programma en de capaciteitsopgave (beschikbaar na reserveringen)',
   );
 }
 

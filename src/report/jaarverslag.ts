@@ -1,4 +1,5 @@
 import type { Oordeel } from '../compute/capaciteit.js';
+import type { AfdelingRealisatie } from '../compute/jaarverslag.js';
 import type { JaarverslagAnalyse, ProjectRealisatie, UitstelOpvolging } from '../compute/jaarverslag.js';
 import type { PlanRealisatie } from '../compute/realisatie.js';
 import type { ZakenResultaat } from '../compute/zaken.js';
@@ -17,6 +18,9 @@ export interface JaarverslagView {
     procentUren?: Rational;
     procentAantal?: Rational;
     doelenBehaald: number;
+    /** Of the goals with a target value: not met, and not known (so that behaald + niet behaald + onbekend = met streefwaarde). */
+    doelenNietBehaald: number;
+    doelenOnbekend: number;
     doelenMetStreefwaarde: number;
     doelenTotaal: number;
     /** Planned hours of the lines with a realisation, and what those lines realised: the percentage's basis. */
@@ -34,6 +38,7 @@ export interface JaarverslagView {
   perTaakveld: { taakveld: string; regels: { label: string; planUren: Rational; uren: Rational }[] }[];
   projecten: { regels: ProjectRealisatie[]; planUren: Rational; uren: Rational; planUrenBekend: Rational; procent?: Rational; zonderRealisatie: number };
   uitstel: UitstelOpvolging[];
+  capaciteitPerAfdeling: AfdelingRealisatie[];
   /** The programme's capacity verdict, which says why nothing was deferred. */
   capaciteitOordeel?: Oordeel;
   uitstelTelling: Record<UitstelOpvolging['uitkomst'], number>;
@@ -131,6 +136,8 @@ export function jaarverslagView(a: JaarverslagAnalyse): JaarverslagView {
       procentUren: r.totaal.procentUren,
       procentAantal: r.totaal.procentAantal,
       doelenBehaald: doelen.filter((d) => d.uitkomst === 'behaald').length,
+      doelenNietBehaald: metStreef.filter((d) => d.uitkomst === 'niet behaald').length,
+      doelenOnbekend: metStreef.filter((d) => d.uitkomst === 'onbekend').length,
       doelenMetStreefwaarde: metStreef.length,
       doelenTotaal: doelen.length,
       planUren: r.totaal.planUren,
@@ -142,6 +149,7 @@ export function jaarverslagView(a: JaarverslagAnalyse): JaarverslagView {
     perTaakveld,
     projecten: a.projecten,
     uitstel: a.uitstel,
+    capaciteitPerAfdeling: a.capaciteitPerAfdeling,
     capaciteitOordeel: a.capaciteit?.oordeel,
     uitstelTelling,
     doelen: doelen.map((d) => ({

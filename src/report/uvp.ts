@@ -1,6 +1,6 @@
 import type { Oordeel } from '../compute/capaciteit.js';
 import { prioriteitsgroep, type UvpAnalyse } from '../compute/uvp.js';
-import { ZONDER_TAAKVELD, type RegelUren } from '../compute/vraag.js';
+import { ZONDER_TAAKVELD, type AfwijkendTotaal, type RegelUren } from '../compute/vraag.js';
 import { nlGetal } from '../model/getal.js';
 import { Rational } from '../model/rational.js';
 import { capaciteitView, type CapaciteitView } from './capaciteit.js';
@@ -81,7 +81,7 @@ export interface UvpView {
     /** Activities of class hoog and higher without a programme line. */
     gaten: { id: string; activiteit: string; klasse: string; risico: string }[];
     zonderWaarde: { code: string; product: string; woord: string }[];
-    afwijkendeTotalen: { bericht: string; rij?: number }[];
+    afwijkendeTotalen: AfwijkendTotaal[];
     reserveringen: { afdeling: string; omschrijving: string; percentage?: Rational; uren?: Rational }[];
     /** Unknown when a percentage reservation's afdeling has an unknown fte. */
     totaalReserveringen?: Rational;
@@ -220,9 +220,7 @@ export function uvpView(a: UvpAnalyse): UvpView {
       urenPerKlasse: a.urenPerKlasse,
       gaten: a.prioriteitGaten.map((g) => ({ id: g.activiteit.id ?? '', activiteit: g.activiteit.activiteit, klasse: g.klasse, risico: nlGetal(g.risico, a.risico!.model.decimalen.risico, true) })),
       zonderWaarde: a.vraag.zonderWaarde.map((r) => ({ code: r.regel.code ?? '', product: r.regel.product, woord: r.woord ?? '' })),
-      afwijkendeTotalen: a.meldingen
-        .filter((m) => m.code === 'subtotaal-afwijkend' || m.code === 'regeltotaal-afwijkend')
-        .map((m) => ({ bericht: m.bericht, rij: m.plaats.rij })),
+      afwijkendeTotalen: a.vraag.afwijkendeTotalen,
       reserveringen: a.reserveringen,
       totaalReserveringen: a.totaalReserveringen,
       projecten: a.vraag.projecten.map((p) => ({

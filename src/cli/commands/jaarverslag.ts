@@ -113,7 +113,7 @@ async function bouwView(pad: string, opts: JaarverslagOpties): Promise<{ view: J
   meldOntbrekendeTeksten(a.teksten.ontbrekend);
   const stam = `jaarverslag-${jaar ?? 'jaar'}-${bestandsnaamDeel(wm.instellingen.gemeente ?? '')}`;
   const alleMeldingen = [...a.meldingen, ...(zaken?.meldingen ?? [])];
-  const bron = `Bron: werkmap, blad Producten (gepland); ${zakenInfo ? `zakenexport ${zakenInfo.bestand}` : 'werkmap, blad Realisatie'} (gerealiseerd)`;
+  const bron = `Bron: uitvoeringsprogramma ${jaar ?? ''} (gepland); ${zakenInfo ? 'registratie in het zaaksysteem' : 'opgave van de realisatie'} (gerealiseerd)`.replace('  ', ' ');
   const view = jaarverslagView(a);
   return { view, verantwoording: verantwoordingView(view, alleMeldingen, a.teksten.ontbrekend), stam, meldingen: alleMeldingen, bron, huisstijl: wm.instellingen.huisstijl };
 }
