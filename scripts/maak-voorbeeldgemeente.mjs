@@ -288,7 +288,7 @@ export function voorbeeldBladen() {
         ['monitoring', 'Het team bespreekt de voortgang elk kwartaal. In mei en september ontvangt het college een voortgangsrapportage met de realisatie tot dan toe en, waar nodig, een voorstel om het programma bij te stellen.'],
         ['afwijkingen', 'Het grootste risico is de bezetting: een vacature die niet wordt vervuld, of langdurig verzuim, betekent meer uitstel dan dit programma voorstelt. Calamiteiten (een brand, een asbestincident) gaan altijd voor; daarvoor is de reservering voor binnenvliegers bedoeld.'],
         ['verbeterpunten', 'De provincie gaf bij haar oordeel over 2024 drie verbeterpunten. Dit programma pakt ze op zoals de tabel laat zien.'],
-        ['jaarverslag samenvatting', `In ${jaar} is het geplande werk grotendeels uitgevoerd. Het uitgestelde toezicht op markten en kleinschalige evenementen is door een tijdelijke inhuur in het najaar toch gedaan.`],
+        ['jaarverslag samenvatting', `In ${jaar} is het geplande werk grotendeels uitgevoerd. Het uitgestelde toezicht op kleinschalige evenementen is door een tijdelijke inhuur in het najaar toch gedaan.`],
         ['jaarverslag inleiding', `Dit verslag volgt de opbouw van het uitvoeringsprogramma ${jaar}, dat het college op 28 januari ${jaar} vaststelde.`],
         ['jaarverslag realisatie', 'Het aantal asbestmeldingen lag hoger dan verwacht door de subsidieregeling voor dakvervanging. Het woningbouwplan De Esch is een jaar uitgesteld, waardoor er minder aanvragen voor afwijken van het omgevingsplan waren.'],
         ['jaarverslag projecten', 'De omgevingsdienst rapporteert de bestede uren per regionaal project in haar eigen jaarverslag; hier staat het aandeel van Dinkelberg.'],
@@ -365,7 +365,7 @@ export function voorbeeldBladen() {
       koppen: ['nr', 'verbeterpunt', 'status', 'toelichting'],
       rijen: [
         [1, 'Maak doelen meetbaar: een indicator en streefwaarde voor elk doel', 'in uitvoering', 'Tien van de elf doelen hebben een streefwaarde'],
-        [2, 'Toon hoe de activiteiten bijdragen aan de doelen', 'in uitvoering', 'De eigen producten zijn in het blad Producten aan de doelen gekoppeld (kolom doel); de producten van de omgevingsdienst volgen'],
+        [2, 'Toon hoe de activiteiten bijdragen aan de doelen', 'in uitvoering', 'Bij de eigen producten staat aan welke doelen ze bijdragen; de producten van de omgevingsdienst volgen in 2026'],
         [3, 'Toon in het UVP of de beschikbare capaciteit toereikend is', 'afgerond', 'Capaciteitscheck per afdeling opgenomen, met een voorstel voor uitstel'],
       ],
     },

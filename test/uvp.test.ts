@@ -100,7 +100,7 @@ describe('vth uvp on the example municipality', () => {
     expect(tekst).not.toMatch(/\brij(en)? \d/);
     expect(tekst).toContain('![Activiteiten naar kans en effect, gekleurd naar klasse](uvp-2025-dinkelberg-risico.svg)');
     expect(tekst).toContain('![Benodigde en beschikbare uren per afdeling](uvp-2025-dinkelberg-capaciteit.svg)');
-    expect(tekst).toMatch(/\| Toezicht en handhaving \| GT\.06 \| Toezicht kleinschalige evenementen \| 19 van 35 \| 114 \|/);
+    expect(tekst).toMatch(/\| Toezicht en handhaving \| GT\.06 \| Toezicht kleinschalige evenementen \| 27 van 35 \| 162 \|/);
     // User text from Teksten lands in its chapter.
     expect(tekst).toContain('Veilig & leefbaar Dinkelberg');
     expect(tekst).not.toContain('&amp;');

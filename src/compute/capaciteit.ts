@@ -121,6 +121,8 @@ export interface Prioriteit {
   niveau: number;
   risico?: Rational;
   gekoppeld: boolean;
+  /** The college raised the linked activity's class (from `van`, with its motivation): deferred last within its class. */
+  verhoogd?: { van: string; motivatie?: string };
 }
 
 function bepaalPrioriteit(regel: ProgrammaRegel, risico: Risicoanalyse | undefined, klassen: string[], meldingen: Melding[]): Prioriteit {
@@ -134,7 +136,9 @@ function bepaalPrioriteit(regel: ProgrammaRegel, risico: Risicoanalyse | undefin
     const treffers = zoekActiviteiten(risico, p);
     if (treffers.length === 1) {
       const a = treffers[0]!;
-      return { klasse: a.klasse, niveau: Math.max(0, klassen.indexOf(a.klasse)), risico: a.risico, gekoppeld: true };
+      const niveau = Math.max(0, klassen.indexOf(a.klasse));
+      const verhoogd = a.bijgesteld && klassen.indexOf(a.klasseBerekend) < niveau ? { van: a.klasseBerekend, motivatie: a.activiteit.motivatie } : undefined;
+      return { klasse: a.klasse, niveau, risico: a.risico, gekoppeld: true, ...(verhoogd ? { verhoogd } : {}) };
     }
     if (treffers.length > 1) {
       meldingen.push(
@@ -167,11 +171,12 @@ export function bepaalPrioriteiten(vraag: Vraag, risico: Risicoanalyse | undefin
 }
 
 function redenTekst(pr: Prioriteit, deel?: { n: Rational; van: Rational; tekort: Rational; eenheid: string }): string {
+  const verhoogd = pr.verhoogd ? `, door het college verhoogd van ${pr.verhoogd.van}${pr.verhoogd.motivatie ? ` (${pr.verhoogd.motivatie})` : ''}` : '';
   const waarom = !pr.gekoppeld
     ? `geen prioriteit gekoppeld: telt als laagste klasse (${pr.klasse})`
     : pr.niveau === 0
-      ? `klasse ${pr.klasse}, de laagste prioriteit${pr.risico ? ` (risico ${nlGetal(pr.risico, 3)})` : ''}`
-      : `klasse ${pr.klasse}${pr.risico ? ` (risico ${nlGetal(pr.risico, 3)})` : ''}; er is geen niet-wettelijk werk met een lagere klasse meer over om uit te stellen`;
+      ? `klasse ${pr.klasse}${verhoogd}, de laagste prioriteit${pr.risico ? ` (risico ${nlGetal(pr.risico, 3)})` : ''}`
+      : `klasse ${pr.klasse}${verhoogd}${pr.risico ? ` (risico ${nlGetal(pr.risico, 3)})` : ''}; er is geen niet-wettelijk werk met een lagere klasse meer over om uit te stellen${pr.verhoogd ? ', ook niet ander werk van deze klasse' : ''}`;
   const gevolg = pr.niveau === 0 ? '; wordt passief: signalen gebundeld, geen proactieve controles' : '';
   const hoeveel = deel ? `; ${nlGetal(deel.n)} van ${nlGetal(deel.van)}${deel.eenheid} uitgesteld, genoeg voor het resterende tekort van ${nlGetal(deel.tekort)} uur` : '';
   return `Niet wettelijk verplicht; ${waarom}${gevolg}${hoeveel}.`;
@@ -179,8 +184,9 @@ function redenTekst(pr: Prioriteit, deel?: { n: Rational; van: Rational; tekort:
 
 /**
  * Which lines give when an afdeling is short: never legally required work; lowest class first,
- * within a class the lowest exact risk first (unscored lines before scored), ties in input order;
- * whole instances, stopping as soon as the gap is closed.
+ * within a class the work whose class the college raised last (its choice is respected), then the
+ * lowest exact risk first (unscored lines before scored), ties in input order; whole instances,
+ * stopping as soon as the gap is closed.
  */
 export function stelUitstelVoor(
   afdeling: string,
@@ -193,6 +199,7 @@ export function stelUitstelVoor(
     .map((r, i) => ({ r, i, p: prioriteit(r.regel) }))
     .sort((a, b) => {
       if (a.p.niveau !== b.p.niveau) return a.p.niveau - b.p.niveau;
+      if (!a.p.verhoogd !== !b.p.verhoogd) return a.p.verhoogd ? 1 : -1;
       if (!a.p.risico !== !b.p.risico) return a.p.risico ? 1 : -1;
       if (a.p.risico && b.p.risico) {
         const c = a.p.risico.cmp(b.p.risico);

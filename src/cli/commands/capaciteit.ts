@@ -119,7 +119,7 @@ export function capaciteitTekst(v: CapaciteitView, c: ChalkInstance): string {
   regels.push(`Totaal: beschikbaar ${v.totaal.beschikbaar ? `${nlGetal(v.totaal.beschikbaar, 0)} uur` : onbekend}, benodigd ${nlGetal(v.totaal.benodigd, 0)} uur${zonder}, saldo ${v.totaal.saldo ? `${saldo(v.totaal.saldo, 0)} uur` : onbekend}.`);
   regels.push('', kleurOordeel(v.oordeel, c.bold(v.oordeelTekst)));
   if (v.uitgesteld.length) {
-    regels.push('', c.bold('Voorstel voor uitstel') + ' (nooit wettelijk werk; laagste klasse en laagste risico eerst):');
+    regels.push('', c.bold('Voorstel voor uitstel') + ' (nooit wettelijk werk; laagste klasse eerst, daarbinnen door het college verhoogd werk als laatste en het laagste risico eerst):');
     regels.push(
       tekstTabel(
         ['afdeling', 'code', 'product', 'aantal', 'uren', 'klasse'],
