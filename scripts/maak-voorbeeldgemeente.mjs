@@ -89,7 +89,7 @@ export function voorbeeldBladen() {
     ['GT.11', 'Hercontroles', 'Toezicht', 'Toezicht en handhaving', 'PM', 3, null, null, 'nee', 'aantal volgt uit de uitkomst van de controles'],
     ['GH.01', 'Handhavingsverzoeken', 'Handhaving', 'Toezicht en handhaving', 12, 24, 288, null, 'ja', null],
     ['GH.02', 'Lopende handhavingszaken', 'Handhaving', 'Toezicht en handhaving', 40, 16, 640, null, 'ja', null],
-    ['GH.03', 'Invordering dwangsommen', 'Handhaving', 'Toezicht en handhaving', 10, 8, 80, null, 'ja', null],
+    ['GH.03', 'Handhavingscontroles na een last onder dwangsom', 'Handhaving', 'Toezicht en handhaving', 10, 8, 80, null, 'ja', null],
     ['GH.04', 'Gedoogbeschikkingen', 'Handhaving', 'Toezicht en handhaving', 'n.t.b.', 12, null, null, 'nee', null],
     ['GJ.01', 'Bezwaarschriften VTH', 'Juridisch', 'Juridische zaken', 30, 16, 480, null, 'ja', null],
     ['GJ.02', 'Beroepszaken VTH', 'Juridisch', 'Juridische zaken', 8, 24, 192, null, 'ja', null],

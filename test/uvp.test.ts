@@ -69,7 +69,7 @@ describe('vth uvp on the example municipality', () => {
     expect(tekst).toContain('| Toezicht en handhaving | Ketensamenwerking en binnenvliegers | 10% | 480 |');
     expect(tekst).toContain('### Wat we niet doen');
     // Goals with the activities that serve them and their departments.
-    expect(tekst).toContain('| KD6 | GT.11 Hercontroles; GH.02 Lopende handhavingszaken; GH.03 Invordering dwangsommen | Toezicht en handhaving | 720 |');
+    expect(tekst).toContain('| KD6 | GT.11 Hercontroles; GH.02 Lopende handhavingszaken; GH.03 Handhavingscontroles na een last onder dwangsom | Toezicht en handhaving | 720 |');
     expect(tekst).toContain('(KD5, KD10)');
     expect(tekst).toContain('| Omgevingsdienst Twente | 8.700 | 8.670 | 30 |');
     expect(tekst).toContain('vast te stellen vóór 1 mei 2026');

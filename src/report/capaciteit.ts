@@ -41,6 +41,20 @@ function rijOordeel(naam: string, oordeel: Oordeel, saldo: Rational | undefined,
   return `niet te beoordelen; onbekend: ${ontbreekt.map((o) => o.tekst.replace(eigen, '').replace(` bij ${naam}`, '')).join('; ')}`;
 }
 
+/**
+ * Where a shortfall stands beside surpluses elsewhere, the overall saldo alone would mislead: say where
+ * hours are left, and that they do not move by themselves.
+ */
+function ruimteZin(c: Capaciteitscheck): string {
+  const over = [
+    ...c.afdelingen.filter((a) => a.oordeel === 'toereikend' && a.saldo!.gt(Rational.ZERO)).map((a) => `${a.afdeling} (${nlGetal(a.saldo!, 0)} uur)`),
+    ...c.extern.filter((e) => e.oordeel === 'toereikend' && e.saldo!.gt(Rational.ZERO)).map((e) => `${e.afdeling} (${nlGetal(e.saldo!, 0)} uur)`),
+  ];
+  if (!over.length) return '';
+  const lijst = over.length === 1 ? over[0]! : `${over.slice(0, -1).join(', ')} en ${over[over.length - 1]}`;
+  return ` Bij ${lijst} blijven uren over; die gaan niet vanzelf naar ander werk, daarvoor is een besluit nodig.`;
+}
+
 export function capaciteitView(c: Capaciteitscheck, vraag: Vraag): CapaciteitView {
   const standaard = c.afdelingen.filter((a) => a.productieveUrenBron !== 'afdeling');
   const eigen = c.afdelingen.filter((a) => a.productieveUrenBron === 'afdeling');
@@ -57,7 +71,7 @@ export function capaciteitView(c: Capaciteitscheck, vraag: Vraag): CapaciteitVie
   const tekortZin = `De beschikbare capaciteit is niet toereikend: ${[
     ...korte.map((a) => `${a.afdeling} komt ${a.ontbreekt.length ? 'ten minste ' : ''}${nlGetal(a.saldo!.neg(), 0)} uur (${nlGetal(a.saldoFte!.neg(), 2)} fte) tekort`),
     ...korteExtern.map((e) => `voor ${e.afdeling} is ${e.ontbreekt.length ? 'ten minste ' : ''}${nlGetal(e.saldo!.neg(), 0)} uur meer nodig dan ingekocht`),
-  ].join('; ')}.`;
+  ].join('; ')}.${ruimteZin(c)}`;
   const oordeelKort =
     c.oordeel === 'toereikend'
       ? 'De beschikbare capaciteit is toereikend voor het geplande werk.'
