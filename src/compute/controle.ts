@@ -61,6 +61,7 @@ function kentallenUitProtocol(wm: Werkmap, p: ProtocolUitkomst | undefined): { w
     if (r.kentalProtocol) {
       if (!p) meldingen.push(melding('fout', 'protocol-ontbreekt', `${wie} heeft kental "protocol", maar de werkmap heeft geen bladen Toezichtprotocol en Niveaus`, waar));
       else if (!r.risicoklasse) meldingen.push(melding('fout', 'protocol-klasse', `${wie} heeft kental "protocol" maar geen risicoklasse (kolom risicoklasse: ${[...perKlasse.values()].map((x) => x.klasse).join(', ')})`, waar));
+      else if (!perKlasse.size) meldingen.push(melding('fout', 'protocol-onbruikbaar', `${wie} heeft kental "protocol", maar het toezichtprotocol geeft geen uren per risicoklasse: zie de fouten in de bladen Toezichtprotocol en Niveaus`, waar));
       else if (!k) meldingen.push(melding('fout', 'protocol-klasse', `${wie}: risicoklasse ${r.risicoklasse} staat niet in het toezichtprotocol (${[...perKlasse.values()].map((x) => x.klasse).join(', ')})`, r.kolomPlaatsen.risicoklasse ?? waar));
       else return { ...r, kental: { soort: 'getal' as const, waarde: k.uren, procent: false } };
       return r;
@@ -81,6 +82,11 @@ function aantallenUitObjecten(wm: Werkmap, f: Frequentieplanning): { werkmap: We
   const meldingen: Melding[] = [];
   if (!wm.producten) return { werkmap: wm, meldingen };
   const perCode = new Map(f.perCode.map((c) => [c.code.toUpperCase(), c]));
+  // An error in the register's own sheets is the cause of an odd count: named instead of advice to fix the count.
+  const foutBladen = (['Objecten', 'Frequenties'] as const).filter((b) => {
+    const p = wm.bladen[b];
+    return p && wm.meldingen.some((m) => m.niveau === 'fout' && m.plaats.bestand === p.bestand && m.plaats.blad === p.blad);
+  });
   const regels = wm.producten.regels.map((r) => {
     const c = r.code ? perCode.get(r.code.toUpperCase()) : undefined;
     if (!c) return r;
@@ -94,7 +100,9 @@ function aantallenUitObjecten(wm: Werkmap, f: Frequentieplanning): { werkmap: We
       return r;
     }
     meldingen.push(
-      melding('waarschuwing', 'aantal-objecten', `${r.code}: Producten geeft aantal ${getypt}, ${register} (blad Objecten en Frequenties); gerekend is met ${c.aantal}${r.uren.soort === 'getal' ? ' (het opgegeven regeltotaal vervalt)' : ''}. Zet vast = ja in Producten om het getypte aantal te houden`, waar),
+      foutBladen.length
+        ? melding('waarschuwing', 'aantal-objecten', `${r.code}: Producten geeft aantal ${getypt}, ${register}; dat aantal is niet te vertrouwen zolang ${foutBladen.length === 1 ? `blad ${foutBladen[0]} fouten heeft` : 'de bladen Objecten en Frequenties fouten hebben'}: los die eerst op`, waar)
+        : melding('waarschuwing', 'aantal-objecten', `${r.code}: Producten geeft aantal ${getypt}, ${register} (blad Objecten en Frequenties); gerekend is met ${c.aantal}${r.uren.soort === 'getal' ? ' (het opgegeven regeltotaal vervalt)' : ''}. Zet vast = ja in Producten om het getypte aantal te houden`, waar),
     );
     return { ...r, aantal: { soort: 'getal' as const, waarde: gepland, procent: false }, uren: r.uren.soort === 'getal' ? ({ soort: 'leeg' } as ProgrammaRegel['uren']) : r.uren };
   });

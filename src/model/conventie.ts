@@ -85,7 +85,7 @@ export class GetalToestand {
         this.bewijs.set(veld, b);
       }
       const spec = this.specs.find((s) => s.veld === veld);
-      const e = eenheid ?? (spec?.getal === 'uren' || spec?.getal === 'aantal' ? spec.getal : undefined);
+      const e = eenheid ?? (spec?.getal === 'uren' || spec?.getal === 'minuten' || spec?.getal === 'aantal' ? spec.getal : undefined);
       if (b?.nl && b.en) ctx = { gemengd: true, eenheid: e };
       else ctx = { conventie: b?.nl ? 'nl' : b?.en ? 'en' : this.bestandConventie, eenheid: e };
       this.perVeld.set(veld, ctx);

@@ -146,8 +146,8 @@ export function geenWaardeWoord(s: string): string | null {
   return null;
 }
 
-/** What a number column holds: hours (kental, uren), a count (aantal), or anything else (no units allowed). */
-export type Eenheid = 'uren' | 'aantal';
+/** What a number column holds: hours (kental, uren), minutes (Niveaus), a count (aantal), or anything else (no units allowed). */
+export type Eenheid = 'uren' | 'minuten' | 'aantal';
 
 /** How a typed number was read beyond the plain digits: each becomes a finding at the cell. */
 export interface Noot {
@@ -254,6 +254,10 @@ export function leesTekstGetalVolledig(tekst: string, ctx: GetalContext): Waarde
     if (soort === 'stuks') {
       if (ctx.eenheid !== 'aantal') return { soort: 'fout', reden: `"${kort(tekst)}" is een aantal stuks; in deze kolom hoort een getal zonder eenheid` };
       noten.push({ niveau: 'melding', code: 'eenheid-gelezen', tekst: `"${kort(tekst)}" gelezen als aantal ${nlGetal(waarde, 6)}` });
+    } else if (ctx.eenheid === 'minuten') {
+      // A minutes column (Niveaus) takes a duration in either unit: "2 uur" is 120 minutes.
+      if (soort === 'uur') waarde = waarde.mul(ZESTIG);
+      noten.push({ niveau: 'melding', code: 'eenheid-gelezen', tekst: `"${kort(tekst)}" gelezen als ${nlGetal(waarde, 6)} minuten` });
     } else {
       if (ctx.eenheid !== 'uren') {
         return {

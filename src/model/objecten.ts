@@ -1,8 +1,11 @@
 import type { Tabel } from '../ingest/tabel.js';
 import { leesBlad } from './blad.js';
-import { normaliseerKop } from './kolommen.js';
+import { nlGetal } from './getal.js';
+import { intervalKopEenheid, intervalTekst, leesIntervalTekst, perJaar, type IntervalEenheid } from './interval.js';
+import { kopEenheid, normaliseerKop, type RijLezer } from './kolommen.js';
 import { melding, type Melding } from './melding.js';
 import { Rational } from './rational.js';
+import type { VeldLezer } from './velden.js';
 import type { Frequentieregel, Inspectieobject, Naleefgedrag } from './types.js';
 
 const Rational120 = Rational.of(120n);
@@ -53,17 +56,53 @@ export function leesObjecten(tabel: Tabel): { objecten: Inspectieobject[]; meldi
   return { objecten: items, meldingen };
 }
 
+/**
+ * A Frequenties cell as months: a word or unit in the cell (`jaarlijks`, `1 jaar`, `2x per jaar`), else
+ * a number in the header's unit. `hoe` quotes what was converted, for the notice.
+ */
+function intervalInMaanden(v: VeldLezer<'interval' | 'klasse' | 'naleefgedrag'>, r: RijLezer<'interval' | 'klasse' | 'naleefgedrag'>, eenheid: IntervalEenheid | undefined): { maanden: Rational; hoe?: string; uitKop?: boolean } | undefined {
+  const c = r.cel('interval');
+  if (c?.t === 'tekst') {
+    const l = leesIntervalTekst(c.v);
+    if (l.soort === 'fout') {
+      v.meldingen.push(melding('fout', 'waarde-onleesbaar', l.reden, r.plaats('interval')));
+      return undefined;
+    }
+    if (l.soort === 'maanden') return { maanden: l.maanden, hoe: l.hoe };
+  }
+  const n = v.strikt('interval', { verplicht: true, nietNegatief: true });
+  if (n === undefined) return undefined;
+  if (eenheid === 'jaren') return { maanden: n.mul(Rational.of(12n)), hoe: `${nlGetal(n, 6)} jaar`, uitKop: true };
+  if (eenheid === 'perJaar') {
+    const l = perJaar(n, Rational.ONE, `${nlGetal(n, 6)} per jaar`);
+    if (l.soort === 'fout') {
+      v.meldingen.push(melding('fout', 'waarde-onleesbaar', l.reden, r.plaats('interval')));
+      return undefined;
+    }
+    return l.soort === 'maanden' ? { maanden: l.maanden, hoe: l.hoe, uitKop: true } : undefined;
+  }
+  return { maanden: n };
+}
+
 /** Sheet Frequenties: the interval in months per class and compliance; an empty naleefgedrag is the class's default. */
 export function leesFrequenties(tabel: Tabel): { regels: Frequentieregel[]; meldingen: Melding[] } {
   const gezien = new Map<string, number>();
-  const { items, meldingen } = leesBlad(
+  // The header's unit, settled at the first row (leesBlad finds the header below any title rows).
+  let eenheid: IntervalEenheid | undefined | null;
+  let bepaald = false;
+  const { items, meldingen, indeling, tabel: gelezen } = leesBlad(
     tabel,
     [
       { veld: 'klasse', naam: 'klasse', aliassen: ['risicoklasse', 'prioriteit'], verplicht: true },
       { veld: 'naleefgedrag', naam: 'naleefgedrag', aliassen: ['gedrag', 'naleving'] },
-      { veld: 'interval', naam: 'interval', aliassen: ['maanden', 'interval maanden', 'frequentie maanden'], verplicht: true, getal: 'aantal' },
+      { veld: 'interval', naam: 'interval', aliassen: ['maanden', 'interval maanden', 'frequentie maanden', 'controle interval', 'controle-interval'], verplicht: true, getal: 'getal' },
     ] as const,
     (v, r) => {
+      if (!bepaald) {
+        eenheid = intervalKopEenheid(kopEenheid(r.indeling.kolommen.interval?.kop ?? ''));
+        bepaald = true;
+      }
+      if (eenheid === null) return undefined;
       const klasse = v.tekst('klasse');
       if (!klasse) return undefined;
       const ng = naleefgedrag(v.tekst('naleefgedrag'));
@@ -78,14 +117,40 @@ export function leesFrequenties(tabel: Tabel): { regels: Frequentieregel[]; meld
         return undefined;
       }
       gezien.set(sleutel, r.rij.rij);
-      const i = v.strikt('interval', { verplicht: true, nietNegatief: true });
+      const i = intervalInMaanden(v, r, eenheid);
       if (i === undefined) return undefined;
-      if (!i.isInteger() || i.isZero() || i.gt(Rational120)) {
-        v.meldingen.push(melding('fout', 'waarde-onleesbaar', `interval ${i.toDecimalString(2).replace('.', ',')} moet een heel aantal maanden zijn, van 1 tot 120`, r.plaats('interval')));
+      if (!i.maanden.isInteger() || i.maanden.isZero() || i.maanden.gt(Rational120)) {
+        const wat = i.hoe ? `${i.hoe} is een interval van ${intervalTekst(i.maanden)}; het interval` : `interval ${nlGetal(i.maanden, 2)}`;
+        v.meldingen.push(melding('fout', 'waarde-onleesbaar', `${wat} moet een heel aantal maanden zijn, van 1 tot 120`, r.plaats('interval')));
         return undefined;
       }
-      return { plaats: r.plaats(), klasse, naleefgedrag: ng, interval: Number(i.num) };
+      // A header's unit has one notice at the header; a word in a cell its own.
+      if (i.hoe && !i.uitKop) v.meldingen.push(melding('melding', 'eenheid-gelezen', `${i.hoe} gelezen als ${intervalTekst(i.maanden)}`, r.plaats('interval')));
+      return { plaats: r.plaats(), klasse, naleefgedrag: ng, interval: Number(i.maanden.num) };
     },
   );
+  // The header's unit, read before the rows: `Interval (jaar)` is years, never months by dropping "(jaar)".
+  const kop = indeling.kolommen.interval?.kop;
+  if (kop && bepaald) {
+    if (eenheid === null) {
+      meldingen.push(
+        melding('fout', 'kop-eenheid', `de eenheid "${kopEenheid(kop)}" in kolom "${kop}" is niet te lezen: schrijf het interval in maanden (kop "interval"), in jaren ("interval (jaar)") of als aantal per jaar ("interval (x per jaar)")`, {
+          bestand: gelezen.bestand,
+          blad: gelezen.blad,
+          rij: gelezen.kopRij,
+          kolom: kop,
+        }),
+      );
+    } else if (eenheid) {
+      meldingen.push(
+        melding('melding', 'kop-eenheid', `kolom "${kop}": ${eenheid === 'jaren' ? 'de intervallen zijn in jaren en gelezen als maanden (× 12)' : 'de getallen zijn controles per jaar en gelezen als een interval van 12 / n maanden'}`, {
+          bestand: gelezen.bestand,
+          blad: gelezen.blad,
+          rij: gelezen.kopRij,
+          kolom: kop,
+        }),
+      );
+    }
+  }
   return { regels: items, meldingen };
 }

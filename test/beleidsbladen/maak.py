@@ -68,6 +68,7 @@ def niets(wb):
 variant('00-schoon', 'openpyxl: de voorbeeldwerkmap geopend en opgeslagen', niets, SCHOON)
 
 
+
 # --- Errors in the sheets that feed the hours: every command refuses (item 4) -------------------
 def objecten_datum(wb):
     ws = wb['Objecten']
@@ -94,5 +95,91 @@ variant('f3-protocol-niveau', 'Toezichtprotocol: niveau 7 (niet in Niveaus) bij 
         meldingen=[m('protocol-niveau', 'fout', 'Toezichtprotocol', 2, 'RK1')], fouten=1)
 variant('f4-niveaus-minuten', 'Niveaus: minuten "tien" bij niveau 2', niveaus_minuten,
         meldingen=[m('waarde-onleesbaar', 'fout', 'Niveaus', 5, 'minuten')], fouten=1)
+
+# --- Units in headers and cells (item 1) -------------------------------------------------------
+# Frequenties rows 2-8: Hoog 12, Hoog/slecht 6, Midden 24, Midden/slecht 12, Laag 36, Laag/goed 48, Laag/slecht 24.
+def intervallen(waarden, kop=None):
+    def wijzig(wb):
+        ws = wb['Frequenties']
+        if kop:
+            ws.cell(1, 3).value = kop
+        for i, w in enumerate(waarden):
+            ws.cell(2 + i, 3).value = w
+    return wijzig
+
+
+variant('u1-interval-jaar', 'Frequenties: kop "Interval (jaar)", de intervallen in jaren (1, 0,5, 2 …)',
+        intervallen([1, 0.5, 2, 1, 3, 4, 2], 'Interval (jaar)'), SCHOON)
+variant('u2-interval-eenheid-in-cel', 'Frequenties: "1 jaar", "6 mnd", "2 jaar", "12 maanden", "3 jaar", "48 maanden", "24 mnd."',
+        intervallen(['1 jaar', '6 mnd', '2 jaar', '12 maanden', '3 jaar', '48 maanden', '24 mnd.']), SCHOON)
+variant('u3-interval-woorden', 'Frequenties: jaarlijks, halfjaarlijks, tweejaarlijks, jaarlijks, driejaarlijks, vierjaarlijks, tweejaarlijks',
+        intervallen(['jaarlijks', 'halfjaarlijks', 'tweejaarlijks', 'Jaarlijks', 'driejaarlijks', 'vierjaarlijks', 'tweejaarlijks']), SCHOON)
+variant('u4-interval-per-jaar', 'Frequenties: "1x per jaar", "2x per jaar", "1x per 2 jaar", "1 keer per jaar", "1x per 3 jaar", "1x per 4 jaar", "1 x per 2 jaar"',
+        intervallen(['1x per jaar', '2x per jaar', '1x per 2 jaar', '1 keer per jaar', '1x per 3 jaar', '1x per 4 jaar', '1 x per 2 jaar']), SCHOON)
+variant('u5-interval-per-jaar-kop', 'Frequenties: kop "Interval (x per jaar)", 1, 2, 0,5, 1, "1x per 3 jaar", 0,25, 0,5',
+        intervallen([1, 2, 0.5, 1, '1x per 3 jaar', 0.25, 0.5], 'Interval (x per jaar)'), SCHOON)
+variant('u6-interval-keer', 'Frequenties: "1x" en "2x" als interval (per welke periode?)',
+        intervallen(['1x', '2x', 24, 12, 36, 48, 24]),
+        meldingen=[m('waarde-onleesbaar', 'fout', 'Frequenties', 2, 'interval', 'zegt niet per welke periode'),
+                   m('waarde-onleesbaar', 'fout', 'Frequenties', 3, 'interval', 'zegt niet per welke periode')], fouten=2)
+variant('u7-interval-niet-heel', 'Frequenties: "5x per jaar" (een interval van 2,4 maanden)',
+        intervallen([12, '5x per jaar', 24, 12, 36, 48, 24]),
+        meldingen=[m('waarde-onleesbaar', 'fout', 'Frequenties', 3, 'interval', '2,4 maanden')], fouten=1)
+variant('u8-interval-weken', 'Frequenties: kop "Interval (weken)", een eenheid die vth niet omrekent',
+        intervallen([52, 26, 104, 52, 156, 208, 104], 'Interval (weken)'),
+        meldingen=[m('kop-eenheid', 'fout', 'Frequenties', 1, 'Interval (weken)')], fouten=1)
+
+
+# Niveaus rows 2-8: 0 (0 min), S (10, 25%), 1 (5), 2 (10), 3 (20), 4 (30), vast (120).
+def niveaus(rijen_, kop=None):
+    def wijzig(wb):
+        ws = wb['Niveaus']
+        if kop:
+            ws.cell(1, 2).value = kop
+        for i, rij in enumerate(rijen_):
+            for j, w in enumerate(rij):
+                if w is not None:
+                    ws.cell(2 + i, 1 + j).value = w
+    return wijzig
+
+
+ZES = [('0', 0), ('S', 15), (1, 6), (2, 12), (3, 18), (4, 30), ('vast', 120)]
+variant('n1-niveaus-minuten-zes', 'Niveaus: minuten die een heel aantal tienden van een uur zijn (15, 6, 12, 18, 30, 120)',
+        niveaus([(None, w) for _, w in ZES]), {'perCode': SCHOON_CODES})
+VERWACHT['n1-niveaus-minuten-zes.xlsx']['figuren']['protocol'] = None
+variant('n2-niveaus-tijd-uur', 'Niveaus: kop "tijd (uur)", dezelfde tijden als n1 in uren (0,25, 0,1, 0,2, 0,3, 0,5, 2)',
+        niveaus([(None, 0), (None, 0.25), (None, 0.1), (None, 0.2), (None, 0.3), (None, 0.5), (None, 2)], 'tijd (uur)'),
+        {'perCode': SCHOON_CODES, 'protocolAls': 'n1-niveaus-minuten-zes.xlsx'})
+variant('n3-niveaus-eenheid-in-cel', 'Niveaus: "20 min" bij niveau 3 en "2,0 uur" bij vast',
+        niveaus([(None, None), (None, None), (None, None), (None, None), (None, '20 min'), (None, None), (None, '2,0 uur')]), SCHOON)
+variant('n4-niveaus-steekproef', 'Niveaus: niveau "Steekproef" in plaats van S',
+        niveaus([(None, None), ('Steekproef', None)]), SCHOON)
+variant('n5-niveaus-vaste-tijd', 'Niveaus: de rij vast heet "Vaste tijd (reizen, verslag)"',
+        niveaus([(None, None)] * 6 + [('Vaste tijd (reizen, verslag)', None)]), SCHOON)
+variant('n6-niveaus-reistijd', 'Niveaus: de rij vast heet "Reistijd en verslag" (geen niveau dat het protocol kent)',
+        niveaus([(None, None)] * 6 + [('Reistijd en verslag', None)]),
+        meldingen=[m('niveau-ongebruikt', 'waarschuwing', 'Niveaus', 8, 'niveau', 'bedoelt u vast')])
+variant('n7-niveaus-kop-weken', 'Niveaus: kop "tijd (weken)": één fout op de kop, niet een per toetspunt',
+        niveaus([], 'tijd (weken)'),
+        meldingen=[m('kop-eenheid', 'fout', 'Niveaus', 1, 'tijd (weken)')], fouten=1, nooit=['protocol-niveau', 'blad-ontbreekt'])
+
+
+def schrijf_s(ws, vormen):
+    cellen = [c for rij in ws.iter_rows(min_row=2) for c in rij if c.value == 'S']
+    for c, v in zip(cellen, vormen):
+        c.value = v
+
+
+def protocolcel(rij, kolom_, waarde):
+    def wijzig(wb):
+        wb['Toezichtprotocol'].cell(rij, kolom_).value = waarde
+    return wijzig
+
+
+variant('p1-protocol-nvt', 'Toezichtprotocol: "n.v.t." bij item 1.1, RK1: de melding noemt wat er staat',
+        protocolcel(2, 4, 'n.v.t.'),
+        meldingen=[m('protocol-niveau', 'fout', 'Toezichtprotocol', 2, 'RK1', 'niveau "n.v.t." voor RK1')], fouten=1)
+variant('p2-protocol-steekproef-voluit', 'Toezichtprotocol: "Steekproef", "s" en " S " voor S',
+        lambda wb: schrijf_s(wb['Toezichtprotocol'], ['Steekproef', 's', ' S ']), SCHOON)
 
 (HIER / 'verwacht.json').write_text(json.dumps(VERWACHT, indent=2, ensure_ascii=False) + '\n', encoding='utf-8')
