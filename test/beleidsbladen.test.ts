@@ -1,11 +1,13 @@
-import { readFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { analyseer } from '../src/compute/controle.js';
+import { codeSleutel } from '../src/compute/objectcodes.js';
+import { objectSleutel } from '../src/compute/objectids.js';
 import { leesWerkmap } from '../src/ingest/werkmap.js';
 import { leesIntervalTekst } from '../src/model/interval.js';
 import { bouwWerkmap } from '../src/model/werkmap.js';
-import { ROOT } from './helpers.js';
+import { maakMap, ROOT, tijdelijkeMap, vth } from './helpers.js';
 
 /**
  * The example werkmap's policy sheets as users change them (test/beleidsbladen/maak.py): each
@@ -90,5 +92,59 @@ describe('an interval as people write it', () => {
 
   it.each(['12', '7,5', 'ongeveer'])('"%s" is left to the number reader', (tekst) => {
     expect(leesIntervalTekst(tekst).soort).toBe('getal');
+  });
+});
+
+describe('vth frequentie --zaken: export ids matched to the register as people write them', () => {
+  it('OB-001 and "ob 001" are OB001, 000007 is 7; how many matched is said, the rest a warning; a newer control in the export is the last control', () => {
+    const map = maakMap({
+      'instellingen.csv': 'instelling;waarde\ngemeente;Testdorp\njaar;2025\nnaleefgedrag uit controles;2\n',
+      'objecten.csv': 'object;naam;klasse;naleefgedrag;laatste controle;productcode\nOB001;School;Hoog;goed;01-03-2023;GT.03\nOB002;Hotel;Hoog;goed;01-06-2024;GT.03\n7;Kerk;Hoog;goed;01-01-2024;GT.03\n',
+      'frequenties.csv': 'klasse;naleefgedrag;interval\nHoog;;12\nHoog;goed;24\nHoog;slecht;6\n',
+    });
+    const zaken = path.join(map, 'zaken.csv');
+    writeFileSync(
+      zaken,
+      'zaaknummer;productcode;ontvangen;besluit;object;resultaat\nZ1;GT.03;05-05-2024;05-05-2024;OB-001;conform\nZ2;GT.03;01-03-2023;01-03-2023;ob 001;conform\nZ3;GT.03;01-06-2024;01-06-2024;000007;overtreding\nZ4;GT.03;01-02-2024;01-02-2024;7;overtreding\nZ5;GT.03;01-02-2024;01-02-2024;OB999;conform\n',
+    );
+    const uit = path.join(tijdelijkeMap(), 'f.json');
+    const r = vth(['frequentie', map, '--zaken', zaken, '--format', 'json', '-o', uit]);
+    expect(r.code, r.stderr).toBe(0);
+    expect(r.stderr).toContain('controles met een resultaat bij 5 objecten, waarvan 4 in het objectenregister gevonden');
+    // Shown by default: a warning that names the one not found and how the others were matched.
+    expect(r.stderr).toContain('WAARSCHUWING');
+    expect(r.stderr).toContain('4 van 5 objecten met controles gevonden in het objectenregister; 3 daarvan na gelijkmaken');
+    expect(r.stderr).toContain('niet gevonden: "OB999"');
+    const j = JSON.parse(readFileSync(uit, 'utf8'));
+    const o = (id: string) => j.objecten.find((x: { object: string }) => x.object === id);
+    // OB001: the register says 1-3-2023 (due 1-3-2025), the export 5-5-2024: the next is 5-5-2026, none in 2025.
+    expect(o('OB001')).toMatchObject({ naleefgedrag: 'goed', interval: 24, aantal: 0, volgende: '2026-05-05' });
+    expect(o('OB001').reden).toContain('laatste controle 5-5-2024 (uit de zakenexport)');
+    // 7: goed in the register, two violations under "000007" and "7": slecht, every 6 months from 1-6-2024.
+    expect(o('7')).toMatchObject({ naleefgedrag: 'slecht', interval: 6, aantal: 2 });
+  });
+
+  it('warns when fewer than half of the export objects are in the register', () => {
+    const map = maakMap({
+      'instellingen.csv': 'instelling;waarde\ngemeente;Testdorp\njaar;2025\nnaleefgedrag uit controles;1\n',
+      'objecten.csv': 'object;klasse;productcode\nA-1;Hoog;GT.03\n',
+      'frequenties.csv': 'klasse;interval\nHoog;12\n',
+    });
+    const zaken = path.join(map, 'zaken.csv');
+    writeFileSync(zaken, 'zaaknummer;productcode;besluit;object;resultaat\nZ1;GT.03;01-02-2024;X1;conform\nZ2;GT.03;01-02-2024;X2;conform\nZ3;GT.03;01-02-2024;A1;conform\n');
+    const r = vth(['frequentie', map, '--zaken', zaken]);
+    expect(r.stderr).toContain('1 van 3 objecten met controles gevonden');
+    expect(r.stderr).toContain('minder dan de helft');
+  });
+
+  it('reduces ids only where that is unambiguous', () => {
+    expect(objectSleutel('OB-001')).toBe(objectSleutel('OB001'));
+    expect(objectSleutel('000001')).toBe('1');
+    expect(objectSleutel('OB 10')).not.toBe(objectSleutel('OB1'));
+    expect(codeSleutel('GT 08')).toBe(codeSleutel('GT.08'));
+    expect(codeSleutel('GT.8')).toBe(codeSleutel('GT.08'));
+    expect(codeSleutel('GT,08')).toBe(codeSleutel('GT.08'));
+    expect(codeSleutel('GT.08.00')).toBe(codeSleutel('GT.08'));
+    expect(codeSleutel('GT.80')).not.toBe(codeSleutel('GT.08'));
   });
 });

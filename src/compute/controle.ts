@@ -3,6 +3,8 @@ import { melding, type Melding } from '../model/melding.js';
 import type { Frequentieregel, ProgrammaRegel, Werkmap } from '../model/types.js';
 import { Rational } from '../model/rational.js';
 import { naleefgedragUitControles, planFrequenties, type Frequentieplanning } from './frequentie.js';
+import { objectcodesNaarRegels } from './objectcodes.js';
+import { koppelExportObjecten, type ObjectKoppeling } from './objectids.js';
 import type { ZakenResultaat } from './zaken.js';
 import { berekenProtocol, type ProtocolUitkomst } from './protocol.js';
 import { bepaalPrioriteiten, berekenCapaciteit, type Capaciteitscheck, type Prioriteiten, type Scenario } from './capaciteit.js';
@@ -22,6 +24,8 @@ export interface Analyse {
   frequenties?: Frequentieplanning;
   /** The toezichtprotocol as hours per risk class, when the werkmap has Toezichtprotocol and Niveaus. */
   protocol?: ProtocolUitkomst;
+  /** With a case export: how its objects matched the register. */
+  objectKoppeling?: ObjectKoppeling;
   /** The model's findings plus those of every computation. */
   meldingen: Melding[];
 }
@@ -113,16 +117,30 @@ export function analyseer(wm: Werkmap, scenario: Scenario = {}, zaken?: ZakenRes
   const risico = wm.risicomodel && wm.risicoanalyse ? berekenRisico(wm.risicomodel, wm.risicoanalyse) : undefined;
   const scenarioMeldingen: Melding[] = [];
   const regels = wm.frequenties && scenario.interval ? metScenarioIntervallen(wm.frequenties, scenario.interval, scenarioMeldingen) : wm.frequenties;
-  // With a case export and the rule in Instellingen, an object's compliance follows from its last inspections.
+  // The export's objects matched to the register (ids as written, else with separators and leading zeros
+  // aside), how many matched said. With the rule in Instellingen an object's compliance follows from its
+  // last inspections; a control in the export newer than the register's date is the last control.
+  const objectKoppeling = zaken && wm.objecten ? koppelExportObjecten(wm.objecten, zaken.controlesPerObject, wm.bladen.Objecten ?? { bestand: wm.pad }) : undefined;
   const n = wm.instellingen.naleefgedragUitControles;
   const uitControles =
-    zaken && n
-      ? new Map(zaken.controlesPerObject.flatMap((o) => {
-          const u = naleefgedragUitControles(o.controles, n);
-          return u ? [[o.object.toLowerCase(), u] as const] : [];
+    objectKoppeling && n
+      ? new Map([...objectKoppeling.perObject].flatMap(([id, controles]) => {
+          const u = naleefgedragUitControles(controles, n);
+          return u ? [[id, u] as const] : [];
         }))
       : undefined;
-  const frequenties = wm.objecten && regels && wm.instellingen.jaar ? planFrequenties(wm.objecten, regels, risico, wm.instellingen.jaar, uitControles) : undefined;
+  const jaar = wm.instellingen.jaar;
+  const laatsteUitExport =
+    objectKoppeling && jaar
+      ? new Map([...objectKoppeling.perObject].flatMap(([id, controles]) => {
+          // Only controls before the programme year: one inside it is part of what is being planned.
+          const dag = controles.find((c) => c.dag < Date.UTC(jaar, 0, 1) / 86_400_000)?.dag;
+          return dag === undefined ? [] : [[id, new Date(dag * 86_400_000)] as const];
+        }))
+      : undefined;
+  // Objects' product codes as the programme writes them (`GT 08` counts for GT.08, said so).
+  const objectcodes = wm.objecten && wm.producten ? objectcodesNaarRegels(wm.objecten, wm.producten.regels) : { objecten: wm.objecten, meldingen: [] };
+  const frequenties = objectcodes.objecten && regels && wm.instellingen.jaar ? planFrequenties(objectcodes.objecten, regels, risico, wm.instellingen.jaar, uitControles, laatsteUitExport) : undefined;
   const aantallen = frequenties ? aantallenUitObjecten(wm, frequenties) : { werkmap: wm, meldingen: [] };
   const protocol = wm.toezichtprotocol && wm.niveaus ? berekenProtocol(wm.toezichtprotocol.items, wm.toezichtprotocol.klassen, wm.niveaus) : undefined;
   const kentallen = kentallenUitProtocol(aantallen.werkmap, protocol);
@@ -150,7 +168,8 @@ export function analyseer(wm: Werkmap, scenario: Scenario = {}, zaken?: ZakenRes
     prioriteitGaten,
     frequenties,
     protocol,
-    meldingen: [...wm.meldingen, ...scenarioMeldingen, ...(frequenties?.meldingen ?? []), ...aantallen.meldingen, ...(protocol?.meldingen ?? []).map((m) => (m.plaats.bestand ? m : { ...m, plaats: { bestand: wm.pad } })), ...kentallen.meldingen, ...vraag.meldingen, ...(risico?.meldingen ?? []), ...prioriteiten.meldingen, ...gatMelding, ...(capaciteit?.meldingen ?? [])],
+    objectKoppeling,
+    meldingen: [...wm.meldingen, ...scenarioMeldingen, ...(objectKoppeling?.meldingen ?? []), ...objectcodes.meldingen, ...(frequenties?.meldingen ?? []), ...aantallen.meldingen, ...(protocol?.meldingen ?? []).map((m) => (m.plaats.bestand ? m : { ...m, plaats: { bestand: wm.pad } })), ...kentallen.meldingen, ...vraag.meldingen, ...(risico?.meldingen ?? []), ...prioriteiten.meldingen, ...gatMelding, ...(capaciteit?.meldingen ?? [])],
   };
 }
 

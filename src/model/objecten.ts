@@ -21,15 +21,32 @@ function naleefgedrag(t: string): Naleefgedrag | undefined | null {
 /** Sheet Objecten: the objects under supervision, each with its class (or the activity that gives it), compliance and last control. */
 export function leesObjecten(tabel: Tabel): { objecten: Inspectieobject[]; meldingen: Melding[] } {
   const gezien = new Map<string, number>();
-  const { items, meldingen } = leesBlad(
+  const { items, meldingen, indeling } = leesBlad(
     tabel,
     [
       { veld: 'object', naam: 'object', aliassen: ['objectnummer', 'object id', 'id', 'nummer'], verplicht: true },
       { veld: 'naam', naam: 'naam', aliassen: ['omschrijving', 'adres', 'inrichting'] },
       { veld: 'activiteit', naam: 'activiteit', aliassen: ['risico', 'overtredingssoort', 'risicoactiviteit'] },
       { veld: 'klasse', naam: 'klasse', aliassen: ['risicoklasse', 'prioriteit'] },
-      { veld: 'naleefgedrag', naam: 'naleefgedrag', aliassen: ['gedrag', 'naleving'] },
-      { veld: 'laatste', naam: 'laatste controle', aliassen: ['datum laatste controle', 'laatste bezoek', 'laatst gecontroleerd'] },
+      { veld: 'naleefgedrag', naam: 'naleefgedrag', aliassen: ['gedrag', 'naleving', 'nalevingsgedrag', 'naleefgedrag object', 'nalevingsniveau'] },
+      {
+        veld: 'laatste',
+        naam: 'laatste controle',
+        aliassen: [
+          'datum laatste controle',
+          'laatste bezoek',
+          'laatst gecontroleerd',
+          'laatste inspectie',
+          'datum laatste inspectie',
+          'controledatum',
+          'datum controle',
+          'laatste controledatum',
+          'inspectiedatum',
+          'datum inspectie',
+          'datum laatste bezoek',
+          'vorige controle',
+        ],
+      },
       { veld: 'code', naam: 'productcode', aliassen: ['code', 'product'] },
     ] as const,
     (v, r) => {
@@ -53,7 +70,29 @@ export function leesObjecten(tabel: Tabel): { objecten: Inspectieobject[]; meldi
       };
     },
   );
-  return { objecten: items, meldingen };
+  return { objecten: items, meldingen: bedoeltUObjecten(meldingen, indeling.kolommen) };
+}
+
+/**
+ * An unknown column whose header names what an optional column holds (`Datum laatste keuring`,
+ * `Naleefgedrag 2024`) is a warning that says what is lost without it, not a notice only --alle shows:
+ * without the date every object counts as never inspected (185 → 213 controls in the example).
+ */
+const OPTIONEEL: { veld: string; naam: string; woorden: RegExp; gevolg: string }[] = [
+  { veld: 'laatste', naam: 'laatste controle', woorden: /controle|inspectie|bezoek|keuring|datum|gecontroleerd/, gevolg: 'zonder die kolom geldt elk object als nooit gecontroleerd' },
+  { veld: 'naleefgedrag', naam: 'naleefgedrag', woorden: /naleef|naleving|gedrag/, gevolg: 'zonder die kolom krijgt elk object de standaardrij van zijn klasse in Frequenties' },
+  { veld: 'klasse', naam: 'klasse', woorden: /klasse|categorie/, gevolg: 'zonder die kolom komt de klasse alleen uit de activiteit' },
+  { veld: 'activiteit', naam: 'activiteit', woorden: /activiteit|risico/, gevolg: 'zonder die kolom komt de klasse alleen uit de kolom klasse' },
+  { veld: 'code', naam: 'productcode', woorden: /code|product/, gevolg: 'zonder die kolom tellen de controles bij geen programmaregel' },
+];
+
+function bedoeltUObjecten(meldingen: Melding[], kolommen: Partial<Record<string, unknown>>): Melding[] {
+  return meldingen.map((m) => {
+    if (m.code !== 'kolom-onbekend' || m.niveau !== 'melding' || !m.plaats.kolom) return m;
+    const kop = normaliseerKop(m.plaats.kolom);
+    const o = OPTIONEEL.find((x) => !kolommen[x.veld] && x.woorden.test(kop));
+    return o ? melding('waarschuwing', 'kolom-onbekend', `kolom "${m.plaats.kolom}" is onbekend en wordt genegeerd; bedoelt u "${o.naam}"? ${o.gevolg[0]!.toUpperCase()}${o.gevolg.slice(1)}`, m.plaats) : m;
+  });
 }
 
 /**

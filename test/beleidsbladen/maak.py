@@ -182,4 +182,49 @@ variant('p1-protocol-nvt', 'Toezichtprotocol: "n.v.t." bij item 1.1, RK1: de mel
 variant('p2-protocol-steekproef-voluit', 'Toezichtprotocol: "Steekproef", "s" en " S " voor S',
         lambda wb: schrijf_s(wb['Toezichtprotocol'], ['Steekproef', 's', ' S ']), SCHOON)
 
+# --- Optional columns under other names (item 2) and codes written differently (item 3) ----------
+def kop(blad, oud, nieuw):
+    def wijzig(wb):
+        ws = wb[blad]
+        ws.cell(1, kolom(ws, oud)).value = nieuw
+    return wijzig
+
+
+for i, naam in enumerate(['Laatste inspectie', 'controledatum', 'Datum controle']):
+    variant(f'o{i + 1}-objecten-{naam.lower().replace(" ", "-")}', f'Objecten: de kolom laatste controle heet "{naam}"', kop('Objecten', 'laatste controle', naam), SCHOON)
+variant('o4-objecten-nalevingsgedrag', 'Objecten: de kolom naleefgedrag heet "Nalevingsgedrag"', kop('Objecten', 'naleefgedrag', 'Nalevingsgedrag'), SCHOON)
+variant('o5-objecten-datum-keuring', 'Objecten: de kolom laatste controle heet "Datum laatste keuring" (geen bekende naam)',
+        kop('Objecten', 'laatste controle', 'Datum laatste keuring'),
+        meldingen=[m('kolom-onbekend', 'waarschuwing', 'Objecten', 1, 'Datum laatste keuring', 'bedoelt u "laatste controle"? Zonder die kolom geldt elk object als nooit gecontroleerd')])
+variant('o6-objecten-nalevingsscore', 'Objecten: de kolom naleefgedrag heet "Nalevingsscore"',
+        kop('Objecten', 'naleefgedrag', 'Nalevingsscore'),
+        meldingen=[m('kolom-onbekend', 'waarschuwing', 'Objecten', 1, 'Nalevingsscore', 'bedoelt u "naleefgedrag"?')])
+
+
+def codes(vervang):
+    def wijzig(wb):
+        ws = wb['Objecten']
+        k = kolom(ws, 'productcode')
+        for r in range(2, ws.max_row + 1):
+            c = ws.cell(r, k)
+            if c.value in vervang:
+                c.value = vervang[c.value]
+    return wijzig
+
+
+variant('c1-codes-spatie', 'Objecten: elke GT.08 geschreven als "GT 08"', codes({'GT.08': 'GT 08'}), SCHOON,
+        meldingen=[m('object-code-gelezen', 'waarschuwing', 'Objecten', kolom=None, bevat='productcode "GT 08" (17 objecten, rijen 182–198) gelezen als GT.08')])
+variant('c2-codes-gemengd', 'Objecten: "GT.3", "GT,04", "GT 05" en "GT.08.00" voor GT.03, GT.04, GT.05 en GT.08',
+        codes({'GT.03': 'GT.3', 'GT.04': 'GT,04', 'GT.05': 'GT 05', 'GT.08': 'GT.08.00'}), SCHOON,
+        meldingen=[m('object-code-gelezen', 'waarschuwing', 'Objecten', bevat=f'productcode "{c}"') for c in ['GT.3', 'GT,04', 'GT 05', 'GT.08.00']])
+
+
+def een_code(wb):
+    ws = wb['Objecten']
+    ws.cell(rijen(ws, 'productcode', 'GT.08')[0], kolom(ws, 'productcode')).value = 'GT.99'
+
+
+variant('c3-code-onbekend', 'Objecten: één object met productcode "GT.99", die niet in Producten staat', een_code,
+        meldingen=[m('object-code-onbekend', 'waarschuwing', 'Objecten', kolom='productcode', bevat='productcode "GT.99" staat niet in Producten')])
+
 (HIER / 'verwacht.json').write_text(json.dumps(VERWACHT, indent=2, ensure_ascii=False) + '\n', encoding='utf-8')
