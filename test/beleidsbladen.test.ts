@@ -18,7 +18,7 @@ const MAP = path.join(ROOT, 'test/beleidsbladen');
 
 interface Verwacht {
   hoe: string;
-  figuren: null | { perCode?: Record<string, number>; protocol?: Record<string, string> | null; protocolAls?: string; saldo?: Record<string, string> };
+  figuren: null | { perCode?: Record<string, number>; protocol?: Record<string, string> | null; protocolAls?: string; saldo?: Record<string, string>; doelen?: Record<string, { tekst: string; vergelijker: string; waarde: string }> };
   meldingen: { code: string; niveau: 'fout' | 'waarschuwing'; plaats: Record<string, string | number>; bevat?: string }[];
   fouten: number;
   nooit: string[];
@@ -26,8 +26,14 @@ interface Verwacht {
 
 const verwacht = JSON.parse(readFileSync(path.join(MAP, 'verwacht.json'), 'utf8')) as Record<string, Verwacht>;
 
+const werkmaps = new Map<string, ReturnType<typeof bouwWerkmap>>();
+async function werkmap(naam: string) {
+  if (!werkmaps.has(naam)) werkmaps.set(naam, bouwWerkmap(await leesWerkmap(path.join(MAP, naam))));
+  return werkmaps.get(naam)!;
+}
+
 async function analyse(naam: string) {
-  return analyseer(bouwWerkmap(await leesWerkmap(path.join(MAP, naam))));
+  return analyseer(await werkmap(naam));
 }
 
 const protocolUren = (a: Awaited<ReturnType<typeof analyse>>) => Object.fromEntries((a.protocol?.klassen ?? []).map((k) => [k.klasse, k.uren.toDecimalString(2)]));
@@ -60,6 +66,13 @@ describe('policy sheets as users make them', () => {
     if (f.protocol) expect(protocolUren(a)).toEqual(f.protocol);
     // The same times written another way (hours in a `tijd (uur)` column) give the same hours per class.
     if (f.protocolAls) expect(protocolUren(a)).toEqual(protocolUren(await analyse(f.protocolAls)));
+    if (f.doelen) {
+      const wm = await werkmap(naam);
+      for (const [id, d] of Object.entries(f.doelen)) {
+        const sw = wm.doelen!.find((x) => x.id === id)!.streefwaarde!;
+        expect({ tekst: sw.tekst, vergelijker: sw.vergelijker, waarde: sw.waarde.toString() }, id).toEqual(d);
+      }
+    }
     if (f.saldo) {
       const saldo = Object.fromEntries((a.capaciteit?.afdelingen ?? []).map((x) => [x.afdeling, x.saldo.toDecimalString(0)]));
       for (const [afd, s] of Object.entries(f.saldo)) expect(saldo[afd], afd).toBe(s);
@@ -146,5 +159,21 @@ describe('vth frequentie --zaken: export ids matched to the register as people w
     expect(codeSleutel('GT,08')).toBe(codeSleutel('GT.08'));
     expect(codeSleutel('GT.08.00')).toBe(codeSleutel('GT.08'));
     expect(codeSleutel('GT.80')).not.toBe(codeSleutel('GT.08'));
+  });
+});
+
+describe('goals compare as written, in the documents too', () => {
+  it('vth jaarverslag: KD4 "≤ 0,333" as typed, its reason with every decimal, the percent warning on stderr', () => {
+    const uit = path.join(tijdelijkeMap(), 'jv');
+    const r = vth(['jaarverslag', path.join(MAP, 'd1-doelen-breuk.xlsx'), '--zaken', path.join(ROOT, 'fixtures/voorbeeldgemeente/zaken-2025.csv'), '-o', uit, '--format', 'json,md']);
+    expect(r.code, r.stderr).toBe(0);
+    expect(r.stderr).toContain('bedoelt u 33,3%?');
+    const j = JSON.parse(readFileSync(path.join(uit, 'jaarverslag-2025-dinkelberg.json'), 'utf8'));
+    const kd4 = (j.doelen.doelen ?? j.doelen).find((d: { id: string }) => d.id === 'KD4');
+    expect(kd4.streefwaarde).toBe('≤ 0,333');
+    expect(kd4.reden).toContain('streefwaarde ten hoogste 0,333%');
+    const md = readFileSync(path.join(uit, 'jaarverslag-2025-dinkelberg.md'), 'utf8');
+    expect(md).toContain('| ≤ 0,333 |');
+    expect(md).not.toMatch(/\| 0\.333 \|/);
   });
 });

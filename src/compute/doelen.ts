@@ -99,7 +99,8 @@ export function beoordeelDoelen(doelen: readonly Doel[], indicatoren: readonly I
       return { doel: d, waardeTekst: ind?.tekst ?? '', uitkomst: 'onbekend', reden: ind ? `geen getal als gerealiseerde waarde ("${ind.tekst}")` : 'er is geen gerealiseerde waarde (blad Indicatoren)' };
     }
     const ok = voldoet(waarde, d.streefwaarde.vergelijker, d.streefwaarde.waarde);
-    const streef = `${VERGELIJKER_TEKST[d.streefwaarde.vergelijker]} ${nlGetal(d.streefwaarde.waarde, 2)}${d.streefwaarde.procent ? '%' : ''}`;
+    // Every typed decimal: "ten hoogste 0,333", never rounded to a figure that says something else.
+    const streef = `${VERGELIJKER_TEKST[d.streefwaarde.vergelijker]} ${nlGetal(d.streefwaarde.waarde, 10)}${d.streefwaarde.procent ? '%' : ''}`;
     return {
       doel: d,
       waarde,

@@ -227,4 +227,30 @@ def een_code(wb):
 variant('c3-code-onbekend', 'Objecten: één object met productcode "GT.99", die niet in Producten staat', een_code,
         meldingen=[m('object-code-onbekend', 'waarschuwing', 'Objecten', kolom='productcode', bevat='productcode "GT.99" staat niet in Producten')])
 
+# --- Goals compare as written (item 5) ----------------------------------------------------------
+# Doelen rows: KD1 row 2 … KD4 row 5, KD8 row 9; columns id, thema, doel, indicator, streefwaarde, eenheid.
+def doelen(per_id):
+    def wijzig(wb):
+        ws = wb['Doelen']
+        ws.cell(1, 7).value = 'vergelijker'
+        for r in range(2, ws.max_row + 1):
+            id_ = ws.cell(r, 1).value
+            if id_ in per_id:
+                vergelijker, waarde, opmaak = per_id[id_]
+                ws.cell(r, 7).value = vergelijker
+                ws.cell(r, 5).value = waarde
+                if opmaak:
+                    ws.cell(r, 5).number_format = opmaak
+    return wijzig
+
+
+variant('d1-doelen-breuk', 'Doelen: KD4 streefwaarde 0,333 (getalcel) met vergelijker "≤" in een eigen kolom, eenheid %',
+        doelen({'KD4': ('≤', 0.333, None)}), {**SCHOON, 'doelen': {'KD4': {'tekst': '≤ 0,333', 'vergelijker': '<=', 'waarde': '0.333'}}},
+        meldingen=[m('percentage-als-breuk', 'waarschuwing', 'Doelen', 5, 'streefwaarde', 'bedoelt u 33,3%?')])
+variant('d2-doelen-procentcel', 'Doelen: streefwaarden als procentcellen (0,95 getoond als 95%) met vergelijker "≥" en "≤" in een eigen kolom',
+        doelen({'KD3': ('≥', 0.95, '0%'), 'KD4': ('<=', 0.333, '0.0%')}),
+        {**SCHOON, 'doelen': {'KD3': {'tekst': '≥ 95%', 'vergelijker': '>=', 'waarde': '95'}, 'KD4': {'tekst': '≤ 33,3%', 'vergelijker': '<=', 'waarde': '33.3'}}})
+variant('d3-doelen-getalcel', 'Doelen: KD8 streefwaarde 85 als getalcel, vergelijker "minimaal", eenheid %',
+        doelen({'KD8': ('minimaal', 85, None)}), {**SCHOON, 'doelen': {'KD8': {'tekst': '≥ 85', 'vergelijker': '>=', 'waarde': '85'}}})
+
 (HIER / 'verwacht.json').write_text(json.dumps(VERWACHT, indent=2, ensure_ascii=False) + '\n', encoding='utf-8')
