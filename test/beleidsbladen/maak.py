@@ -253,4 +253,15 @@ variant('d2-doelen-procentcel', 'Doelen: streefwaarden als procentcellen (0,95 g
 variant('d3-doelen-getalcel', 'Doelen: KD8 streefwaarde 85 als getalcel, vergelijker "minimaal", eenheid %',
         doelen({'KD8': ('minimaal', 85, None)}), {**SCHOON, 'doelen': {'KD8': {'tekst': '≥ 85', 'vergelijker': '>=', 'waarde': '85'}}})
 
+# --- Teksten keep their numbers (item 6) --------------------------------------------------------
+def tekst_jaartal(wb):
+    ws = wb['Teksten']
+    for r in range(2, ws.max_row + 1):
+        if ws.cell(r, 1).value == 'samenvatting':
+            ws.cell(r, 2).value = '2024. Dat jaar liet zien waar de risico\'s zitten. ' + ws.cell(r, 2).value
+            break
+
+
+variant('t1-teksten-jaartal', 'Teksten: de samenvatting begint met "2024. Dat jaar"', tekst_jaartal, SCHOON)
+
 (HIER / 'verwacht.json').write_text(json.dumps(VERWACHT, indent=2, ensure_ascii=False) + '\n', encoding='utf-8')
