@@ -19,7 +19,7 @@ function documentXml(bytes: Uint8Array): string {
 
 /** Each paragraph of the body: its text and whether it is a list item with a bullet. */
 function alineas(xml: string): { tekst: string; bullet: boolean }[] {
-  return [...xml.matchAll(/<w:p>(.*?)<\/w:p>/gs)].map((m) => ({ tekst: [...m[1]!.matchAll(/<w:t[^>]*>([^<]*)<\/w:t>|<w:tab\/>/g)].map((t) => t[1] ?? '\t').join(''), bullet: m[1]!.includes('<w:numPr>') }));
+  return [...xml.matchAll(/<w:p>(.*?)<\/w:p>/gs)].map((m) => ({ tekst: [...m[1]!.matchAll(/<w:t[^>]*>([^<]*)<\/w:t>|<w:tab\/>/g)].map((t) => t[1] ?? '\t').join(''), bullet: /<w:numId w:val="[1-9]/.test(m[1]!) }));
 }
 
 const docx = (md: string) => alineas(documentXml(markdownNaarDocx(`# Titel\n\n## 1. Hoofdstuk\n\n${eigenMarkdown(md)}\n`, 'Titel', { titelpagina: [], afbeeldingen: new Map() })));
@@ -60,5 +60,52 @@ describe('Teksten keep their numbers', () => {
     const p = a.find((x) => x.tekst.startsWith('2024. Dat jaar'));
     expect(p, a.map((x) => x.tekst).join('\n').slice(0, 2000)).toBeDefined();
     expect(p!.bullet).toBe(false);
+  });
+});
+
+describe('a house style is used, or the user is told what was not', () => {
+  const HUISSTIJLEN = path.join(ROOT, 'test/huisstijl');
+  const maak = (huisstijl: string) => {
+    const uit = path.join(tijdelijkeMap(), 'uvp');
+    const r = vth(['uvp', path.join(ROOT, 'fixtures/voorbeeldgemeente/werkmap.xlsx'), '-o', uit, '--format', 'docx', '--huisstijl', path.join(HUISSTIJLEN, huisstijl)]);
+    return { r, xml: r.code === 0 ? documentXml(readFileSync(path.join(uit, 'uvp-2025-dinkelberg.docx'))) : '' };
+  };
+  const kopStijlen = (xml: string) => [...xml.matchAll(/<w:p><w:pPr><w:pStyle w:val="([^"]*)"\/><\/w:pPr><w:r><w:t[^>]*>(\d*\.? ?Samenvatting|Samenvatting)</g)].map((m) => [m[1], m[2]]);
+
+  it('a chapter style called "Hoofdstuk" is the chapter heading, numbered by the house style, and said so', () => {
+    const { r, xml } = maak('hoofdstuk.docx');
+    expect(r.code, r.stderr).toBe(0);
+    expect(r.stderr).toContain('huisstijl hoofdstuk.docx: de stijl "Hoofdstuk" van de huisstijl is gebruikt als Kop 1');
+    // Its numbering numbers the chapters, so the text does not ("1. 1. Samenvatting" never).
+    expect(kopStijlen(xml)).toEqual([['Hoofdstuk', 'Samenvatting']]);
+  });
+
+  it('a chapter style with a name of its own is found by its outline level', () => {
+    const { r, xml } = maak('eigen-naam.docx');
+    expect(r.code, r.stderr).toBe(0);
+    expect(r.stderr).toContain('de stijl "H1 Gemeente Dinkelberg" van de huisstijl is gebruikt als Kop 1');
+    expect(kopStijlen(xml)).toEqual([['H1', 'Samenvatting']]);
+  });
+
+  it('without a chapter style the user is told vth uses its own', () => {
+    const { r, xml } = maak('zonder-kop.docx');
+    expect(r.code, r.stderr).toBe(0);
+    expect(r.stderr).toContain('de huisstijl heeft geen stijl voor Kop 1');
+    expect(kopStijlen(xml)).toEqual([['Heading1', '1. Samenvatting']]);
+  });
+
+  it('a first page with a header of its own: said, not silently dropped', () => {
+    const { r } = maak('eerste-pagina.docx');
+    expect(r.code, r.stderr).toBe(0);
+    expect(r.stderr).toContain('eigen koptekst of voettekst voor de eerste pagina');
+    const gewoon = maak('../../fixtures/huisstijl/dinkelberg.docx');
+    expect(gewoon.r.stderr).not.toContain('huisstijl dinkelberg.docx:');
+  });
+
+  it('"Inhoud" is never numbered nor in the contents: "zie hoofdstuk 7" stays the seventh chapter', () => {
+    const { xml } = maak('hoofdstuk.docx');
+    const inhoud = /<w:p><w:pPr>((?:(?!<\/w:pPr>).)*)<\/w:pPr><w:r><w:t[^>]*>Inhoud</.exec(xml)!;
+    expect(inhoud[1]).toContain('<w:numId w:val="0"/>');
+    expect(inhoud[1]).toContain('<w:outlineLvl w:val="9"/>');
   });
 });

@@ -379,7 +379,10 @@ function inhoudsopgave(b: Bouw): string {
   const begin = '<w:r><w:fldChar w:fldCharType="begin" w:dirty="true"/></w:r><w:r><w:instrText xml:space="preserve"> TOC \\o "1-3" \\h \\z \\u </w:instrText></w:r><w:r><w:fldChar w:fldCharType="separate"/></w:r>';
   const eind = '<w:r><w:fldChar w:fldCharType="end"/></w:r>';
   const regels = b.koppen.filter((k) => k.niveau <= 2);
-  const kop = b.alinea(run('Inhoud', {}), ids.inhoudKop);
+  // Never numbered and never in the contents itself, whatever the house style's TOC heading is based on:
+  // a house style that numbers Heading 1 would otherwise make "Inhoud" chapter 1, and every "zie
+  // hoofdstuk 7" in the text one off from Word's numbering.
+  const kop = b.alinea(run('Inhoud', {}), ids.inhoudKop, '<w:numPr><w:ilvl w:val="0"/><w:numId w:val="0"/></w:numPr><w:outlineLvl w:val="9"/>');
   if (!regels.length) return kop + b.alinea(begin + eind);
   return (
     kop +
