@@ -5,9 +5,13 @@ user changes (a unit in a header, words in a cell, a renamed column, an id writt
 and saves. What each must give is in verwacht.json, read by test/beleidsbladen.test.ts (the clean
 figures per code and class, or a finding shown by default at its place) and test/figuurbladen.test.ts
 (the commands refuse on an error in these sheets). Run from the repository root:
-/usr/bin/python3 test/beleidsbladen/maak.py (needs python3-openpyxl). The output is committed.
+/usr/bin/python3 test/beleidsbladen/maak.py (needs python3-openpyxl and libreoffice-calc-nogui for the
+CSV folders LibreOffice writes in a Dutch and an English locale). The output is committed.
 """
 import json
+import shutil
+import subprocess
+import tempfile
 from pathlib import Path
 
 import openpyxl
@@ -264,4 +268,67 @@ def tekst_jaartal(wb):
 
 variant('t1-teksten-jaartal', 'Teksten: de samenvatting begint met "2024. Dat jaar"', tekst_jaartal, SCHOON)
 
+# --- The same variants as LibreOffice saves them as CSV, every sheet a file ----------------------
+def lo_export(xlsx, doel, locale):
+    """LibreOffice's own CSV export, every sheet, cells as shown in the given locale (as test/werkmappen)."""
+    with tempfile.TemporaryDirectory() as tmp:
+        prof = Path(tmp) / 'profiel' / 'user'
+        prof.mkdir(parents=True)
+        (prof / 'registrymodifications.xcu').write_text(
+            '<?xml version="1.0" encoding="UTF-8"?>\n<oor:items xmlns:oor="http://openoffice.org/2001/registry" '
+            'xmlns:xs="http://www.w3.org/2001/XMLSchema" xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance">\n'
+            f'<item oor:path="/org.openoffice.Setup/L10N"><prop oor:name="ooSetupSystemLocale" oor:op="fuse"><value>{locale}</value></prop></item>\n'
+            f'<item oor:path="/org.openoffice.Setup/L10N"><prop oor:name="ooLocale" oor:op="fuse"><value>{locale}</value></prop></item>\n'
+            '</oor:items>\n')
+        scheiding = 59 if locale.startswith('nl') else 44
+        filt = f'csv:Text - txt - csv (StarCalc):{scheiding},34,76,1,,0,false,true,true,false,false,-1'
+        subprocess.run(['soffice', f'-env:UserInstallation=file://{Path(tmp) / "profiel"}', '--headless', '--convert-to', filt,
+                        '--outdir', tmp, str(xlsx)], check=True, capture_output=True)
+        if doel.exists():
+            shutil.rmtree(doel)
+        doel.mkdir(parents=True)
+        for f in sorted(Path(tmp).glob('*.csv')):
+            # u1-interval-jaar-Frequenties.csv → frequenties.csv
+            blad = f.stem[len(Path(xlsx).stem) + 1:]
+            if blad.lower() != 'toelichting':
+                shutil.copy(f, doel / f'{blad.lower()}.csv')
+
+
+def lo_variant(bron, locale, hoe):
+    naam = f'lo-{locale[:2]}-{bron}'
+    lo_export(HIER / f'{bron}.xlsx', HIER / naam, locale)
+    v = json.loads(json.dumps(VERWACHT[f'{bron}.xlsx']))
+    v['hoe'] = hoe
+    # A CSV file has no sheets: a finding's place names the file, its row and column stay.
+    for e in v['meldingen']:
+        e['plaats'].pop('blad', None)
+    VERWACHT[naam] = v
+
+
+lo_variant('u1-interval-jaar', 'nl-NL', 'LibreOffice nl-NL, elk blad als CSV (;): kop "Interval (jaar)", "0,5"')
+lo_variant('u1-interval-jaar', 'en-US', 'LibreOffice en-US, elk blad als CSV (,): kop "Interval (jaar)", "0.5"')
+lo_variant('n2-niveaus-tijd-uur', 'nl-NL', 'LibreOffice nl-NL, CSV: kop "tijd (uur)", "0,25" uur')
+lo_variant('u4-interval-per-jaar', 'nl-NL', 'LibreOffice nl-NL, CSV: "2x per jaar" en dergelijke in de cellen')
+lo_variant('d2-doelen-procentcel', 'nl-NL', 'LibreOffice nl-NL, CSV: procentcellen zoals getoond ("95%") met vergelijker in een eigen kolom')
+lo_variant('c2-codes-gemengd', 'en-US', 'LibreOffice en-US, CSV: productcodes "GT.3", "GT,04", "GT 05", "GT.08.00"')
+lo_variant('o1-objecten-laatste-inspectie', 'en-US', 'LibreOffice en-US, CSV: kolom "Laatste inspectie"')
+lo_variant('f2-frequenties-ntb', 'nl-NL', 'LibreOffice nl-NL, CSV: interval "n.t.b."')
+
 (HIER / 'verwacht.json').write_text(json.dumps(VERWACHT, indent=2, ensure_ascii=False) + '\n', encoding='utf-8')
+
+def moet(v):
+    if v['figuren']:
+        return 'de schone cijfers per code en klasse' + ('; ' + ', '.join(f"{e['niveau']} `{e['code']}`" for e in v['meldingen']) if v['meldingen'] else '')
+    return '; '.join(f"{e['niveau']} `{e['code']}`" for e in v['meldingen']) + (f"; {v['fouten']} fout(en)" if v['fouten'] else '')
+
+
+(HIER / 'README.md').write_text(
+    '# Beleidsbladen zoals gebruikers ze maken\n\n'
+    'Gemaakt door `maak.py` (in deze map; `/usr/bin/python3 test/beleidsbladen/maak.py` vanuit de root) uit de\n'
+    'voorbeeldwerkmap `fixtures/voorbeeldgemeente/werkmap.xlsx`: openpyxl opent hem, verandert wat een\n'
+    'beleidsmedewerker verandert en bewaart; de `lo-*`-mappen zijn dezelfde varianten zoals LibreOffice ze als\n'
+    'CSV opslaat (elk blad een bestand) in een Nederlandse of Engelse omgeving. `verwacht.json` zegt per variant\n'
+    'wat hij moet geven; `test/beleidsbladen.test.ts` en `test/figuurbladen.test.ts` lezen dat. De bestanden\n'
+    'worden niet met de hand bewerkt.\n\n| variant | hoe gemaakt | moet geven |\n|---|---|---|\n'
+    + ''.join(f"| `{n}` | {v['hoe'].replace('|', '/')} | {moet(v)} |\n" for n, v in VERWACHT.items()),
+    encoding='utf-8')
