@@ -169,7 +169,7 @@ export function analyseer(wm: Werkmap, scenario: Scenario = {}, zaken?: ZakenRes
     frequenties,
     protocol,
     objectKoppeling,
-    meldingen: [...wm.meldingen, ...scenarioMeldingen, ...(objectKoppeling?.meldingen ?? []), ...objectcodes.meldingen, ...(frequenties?.meldingen ?? []), ...aantallen.meldingen, ...(protocol?.meldingen ?? []).map((m) => (m.plaats.bestand ? m : { ...m, plaats: { bestand: wm.pad } })), ...kentallen.meldingen, ...vraag.meldingen, ...(risico?.meldingen ?? []), ...prioriteiten.meldingen, ...gatMelding, ...(capaciteit?.meldingen ?? [])],
+    meldingen: [...wm.meldingen, ...scenarioMeldingen, ...(objectKoppeling?.meldingen ?? []), ...objectcodes.meldingen, ...(frequenties?.meldingen ?? []), ...aantallen.meldingen, ...(protocol?.meldingen ?? []).map((m) => (m.plaats.bestand ? m : { ...m, plaats: wm.bladen.Niveaus ?? { bestand: wm.pad } })), ...kentallen.meldingen, ...vraag.meldingen, ...(risico?.meldingen ?? []), ...prioriteiten.meldingen, ...gatMelding, ...(capaciteit?.meldingen ?? [])],
   };
 }
 

@@ -69,6 +69,13 @@ def niets(wb):
     pass
 
 
+def kop(blad, oud, nieuw):
+    def wijzig(wb):
+        ws = wb[blad]
+        ws.cell(1, kolom(ws, oud)).value = nieuw
+    return wijzig
+
+
 variant('00-schoon', 'openpyxl: de voorbeeldwerkmap geopend en opgeslagen', niets, SCHOON)
 
 
@@ -173,6 +180,10 @@ def schrijf_s(ws, vormen):
     for c, v in zip(cellen, vormen):
         c.value = v
 
+variant('n8-niveaus-kolom-hernoemd', 'Niveaus: de kolom minuten heet "duur": twee fouten (de kolom, het protocol), niet een per toetspunt',
+        kop('Niveaus', 'minuten', 'duur'),
+        meldingen=[m('kolom-ontbreekt', 'fout', 'Niveaus', 1), m('blad-ontbreekt', 'fout', 'Niveaus', bevat='niet om te rekenen naar uren')], fouten=2, nooit=['protocol-niveau'])
+
 
 def protocolcel(rij, kolom_, waarde):
     def wijzig(wb):
@@ -187,11 +198,6 @@ variant('p2-protocol-steekproef-voluit', 'Toezichtprotocol: "Steekproef", "s" en
         lambda wb: schrijf_s(wb['Toezichtprotocol'], ['Steekproef', 's', ' S ']), SCHOON)
 
 # --- Optional columns under other names (item 2) and codes written differently (item 3) ----------
-def kop(blad, oud, nieuw):
-    def wijzig(wb):
-        ws = wb[blad]
-        ws.cell(1, kolom(ws, oud)).value = nieuw
-    return wijzig
 
 
 for i, naam in enumerate(['Laatste inspectie', 'controledatum', 'Datum controle']):
