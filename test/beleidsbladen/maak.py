@@ -229,6 +229,18 @@ variant('c2-codes-gemengd', 'Objecten: "GT.3", "GT,04", "GT 05" en "GT.08.00" vo
         meldingen=[m('object-code-gelezen', 'waarschuwing', 'Objecten', bevat=f'productcode "{c}"') for c in ['GT.3', 'GT,04', 'GT 05', 'GT.08.00']])
 
 
+
+def getypt_20(wb):
+    codes({'GT.08': 'GT 08'})(wb)
+    ws = wb['Producten']
+    ws.cell(rijen(ws, 'code', 'GT.08')[0], kolom(ws, 'aantal')).value = 20
+
+
+variant('c4-codes-spatie-getypt', 'Objecten: elke GT.08 als "GT 08", en in Producten aantal 20 voor GT.08 (het register geeft 15)', getypt_20, SCHOON,
+        meldingen=[m('object-code-gelezen', 'waarschuwing', 'Objecten', bevat='productcode "GT 08"'),
+                   m('aantal-objecten', 'waarschuwing', 'Producten', bevat='GT.08: Producten geeft aantal 20, het objectenregister 15 controles bij 17 objecten')])
+
+
 def een_code(wb):
     ws = wb['Objecten']
     ws.cell(rijen(ws, 'productcode', 'GT.08')[0], kolom(ws, 'productcode')).value = 'GT.99'
