@@ -123,22 +123,29 @@ function intervalInMaanden(v: VeldLezer<'interval' | 'klasse' | 'naleefgedrag'>,
   return { maanden: n };
 }
 
+/** Headers that name how often, not in which unit: their cells must say it (`2x per jaar`, `6 maanden`). */
+const FREQUENTIE_KOPPEN = ['frequentie', 'controlefrequentie', 'controle frequentie', 'bezoekfrequentie'];
+
 /** Sheet Frequenties: the interval in months per class and compliance; an empty naleefgedrag is the class's default. */
 export function leesFrequenties(tabel: Tabel): { regels: Frequentieregel[]; meldingen: Melding[] } {
   const gezien = new Map<string, number>();
   // The header's unit, settled at the first row (leesBlad finds the header below any title rows).
   let eenheid: IntervalEenheid | undefined | null;
   let bepaald = false;
+  // A column headed "Frequentie" without a unit: `2x per jaar` says what it means, a bare 2 does not.
+  let frequentieZonderEenheid = false;
   const { items, meldingen, indeling, tabel: gelezen } = leesBlad(
     tabel,
     [
       { veld: 'klasse', naam: 'klasse', aliassen: ['risicoklasse', 'prioriteit'], verplicht: true },
-      { veld: 'naleefgedrag', naam: 'naleefgedrag', aliassen: ['gedrag', 'naleving'] },
-      { veld: 'interval', naam: 'interval', aliassen: ['maanden', 'interval maanden', 'frequentie maanden', 'controle interval', 'controle-interval'], verplicht: true, getal: 'getal' },
+      { veld: 'naleefgedrag', naam: 'naleefgedrag', aliassen: ['gedrag', 'naleving', 'nalevingsgedrag'] },
+      { veld: 'interval', naam: 'interval', aliassen: ['maanden', 'interval maanden', 'frequentie maanden', 'controle interval', 'controle-interval', ...FREQUENTIE_KOPPEN], verplicht: true, getal: 'getal' },
     ] as const,
     (v, r) => {
       if (!bepaald) {
-        eenheid = intervalKopEenheid(kopEenheid(r.indeling.kolommen.interval?.kop ?? ''));
+        const kop = r.indeling.kolommen.interval?.kop ?? '';
+        eenheid = intervalKopEenheid(kopEenheid(kop));
+        frequentieZonderEenheid = eenheid === undefined && FREQUENTIE_KOPPEN.includes(normaliseerKop(kop));
         bepaald = true;
       }
       if (eenheid === null) return undefined;
@@ -156,6 +163,12 @@ export function leesFrequenties(tabel: Tabel): { regels: Frequentieregel[]; meld
         return undefined;
       }
       gezien.set(sleutel, r.rij.rij);
+      const c = r.cel('interval');
+      if (frequentieZonderEenheid && (c?.t === 'getal' || (c?.t === 'tekst' && leesIntervalTekst(c.v).soort === 'getal' && c.v.trim() !== ''))) {
+        const t = c.t === 'getal' ? nlGetal(Rational.fromNumber(c.v), 6) : c.v.trim();
+        v.meldingen.push(melding('fout', 'waarde-onleesbaar', `"${t}" in kolom "${r.indeling.kolommen.interval!.kop}": maanden of keer per jaar? Schrijf "${t}x per jaar" of "${t} maanden", of zet de eenheid in de kop ("Frequentie (x per jaar)" of "interval")`, r.plaats('interval')));
+        return undefined;
+      }
       const i = intervalInMaanden(v, r, eenheid);
       if (i === undefined) return undefined;
       if (!i.maanden.isInteger() || i.maanden.isZero() || i.maanden.gt(Rational120)) {
@@ -180,7 +193,7 @@ export function leesFrequenties(tabel: Tabel): { regels: Frequentieregel[]; meld
           kolom: kop,
         }),
       );
-    } else if (eenheid) {
+    } else if (eenheid === 'jaren' || eenheid === 'perJaar') {
       meldingen.push(
         melding('melding', 'kop-eenheid', `kolom "${kop}": ${eenheid === 'jaren' ? 'de intervallen zijn in jaren en gelezen als maanden (× 12)' : 'de getallen zijn controles per jaar en gelezen als een interval van 12 / n maanden'}`, {
           bestand: gelezen.bestand,

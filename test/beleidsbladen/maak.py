@@ -140,6 +140,12 @@ variant('u8-interval-weken', 'Frequenties: kop "Interval (weken)", een eenheid d
         intervallen([52, 26, 104, 52, 156, 208, 104], 'Interval (weken)'),
         meldingen=[m('kop-eenheid', 'fout', 'Frequenties', 1, 'Interval (weken)')], fouten=1)
 
+variant('u9-frequentie-kop', 'Frequenties: kop "Frequentie" met "1x per jaar", "2x per jaar", "1x per 2 jaar" …',
+        intervallen(['1x per jaar', '2x per jaar', '1x per 2 jaar', 'jaarlijks', '1x per 3 jaar', '1x per 4 jaar', '1x per 2 jaar'], 'Frequentie'), SCHOON)
+variant('u10-frequentie-kop-getallen', 'Frequenties: kop "Frequentie" met kale getallen (1, 2, 0,5 …): maanden of keer per jaar?',
+        intervallen([1, 2, 0.5, 1, 0.33, 0.25, 0.5], 'Frequentie'),
+        meldingen=[m('waarde-onleesbaar', 'fout', 'Frequenties', 2, 'Frequentie', 'maanden of keer per jaar?')], fouten=7)
+
 
 # Niveaus rows 2-8: 0 (0 min), S (10, 25%), 1 (5), 2 (10), 3 (20), 4 (30), vast (120).
 def niveaus(rijen_, kop=None):
