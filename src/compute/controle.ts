@@ -113,6 +113,30 @@ function aantallenUitObjecten(wm: Werkmap, f: Frequentieplanning): { werkmap: We
   return { werkmap: { ...wm, producten: { ...wm.producten, regels } }, meldingen };
 }
 
+/**
+ * The planning's findings, with the objects left unplanned because a row of Frequenties is unreadable
+ * said once, with that cause, instead of one warning per object that blames a missing interval.
+ */
+function nietGeplandDoorFouten(wm: Werkmap, f: Frequentieplanning): Melding[] {
+  const blad = wm.bladen.Frequenties;
+  const fout = blad && wm.meldingen.some((m) => m.niveau === 'fout' && m.plaats.bestand === blad.bestand && m.plaats.blad === blad.blad);
+  if (!fout) return f.meldingen;
+  const zonderInterval = f.onbekend.filter((p) => p.klasse);
+  if (!zonderInterval.length) return f.meldingen;
+  const rijen = new Set(zonderInterval.map((p) => `${p.object.plaats.bestand}|${p.object.plaats.blad}|${p.object.plaats.rij}`));
+  const perKlasse = new Map<string, number>();
+  for (const p of zonderInterval) perKlasse.set(p.klasse!, (perKlasse.get(p.klasse!) ?? 0) + 1);
+  return [
+    ...f.meldingen.filter((m) => !(m.code === 'object-niet-gepland' && rijen.has(`${m.plaats.bestand}|${m.plaats.blad}|${m.plaats.rij}`))),
+    melding(
+      'waarschuwing',
+      'object-niet-gepland',
+      `${zonderInterval.length} ${zonderInterval.length === 1 ? 'object is' : 'objecten zijn'} niet gepland (${[...perKlasse].map(([k, n]) => `klasse ${k}: ${n}`).join(', ')}): blad Frequenties heeft fouten, dus hun interval is onbekend; los die eerst op`,
+      blad,
+    ),
+  ];
+}
+
 export function analyseer(wm: Werkmap, scenario: Scenario = {}, zaken?: ZakenResultaat): Analyse {
   const risico = wm.risicomodel && wm.risicoanalyse ? berekenRisico(wm.risicomodel, wm.risicoanalyse) : undefined;
   const scenarioMeldingen: Melding[] = [];
@@ -141,6 +165,7 @@ export function analyseer(wm: Werkmap, scenario: Scenario = {}, zaken?: ZakenRes
   // Objects' product codes as the programme writes them (`GT 08` counts for GT.08, said so).
   const objectcodes = wm.objecten && wm.producten ? objectcodesNaarRegels(wm.objecten, wm.producten.regels) : { objecten: wm.objecten, meldingen: [] };
   const frequenties = objectcodes.objecten && regels && wm.instellingen.jaar ? planFrequenties(objectcodes.objecten, regels, risico, wm.instellingen.jaar, uitControles, laatsteUitExport) : undefined;
+  const frequentieMeldingen = frequenties ? nietGeplandDoorFouten(wm, frequenties) : [];
   const aantallen = frequenties ? aantallenUitObjecten(wm, frequenties) : { werkmap: wm, meldingen: [] };
   const protocol = wm.toezichtprotocol && wm.niveaus ? berekenProtocol(wm.toezichtprotocol.items, wm.toezichtprotocol.klassen, wm.niveaus) : undefined;
   const kentallen = kentallenUitProtocol(aantallen.werkmap, protocol);
@@ -169,7 +194,7 @@ export function analyseer(wm: Werkmap, scenario: Scenario = {}, zaken?: ZakenRes
     frequenties,
     protocol,
     objectKoppeling,
-    meldingen: [...wm.meldingen, ...scenarioMeldingen, ...(objectKoppeling?.meldingen ?? []), ...objectcodes.meldingen, ...(frequenties?.meldingen ?? []), ...aantallen.meldingen, ...(protocol?.meldingen ?? []).map((m) => (m.plaats.bestand ? m : { ...m, plaats: wm.bladen.Niveaus ?? { bestand: wm.pad } })), ...kentallen.meldingen, ...vraag.meldingen, ...(risico?.meldingen ?? []), ...prioriteiten.meldingen, ...gatMelding, ...(capaciteit?.meldingen ?? [])],
+    meldingen: [...wm.meldingen, ...scenarioMeldingen, ...(objectKoppeling?.meldingen ?? []), ...objectcodes.meldingen, ...frequentieMeldingen, ...aantallen.meldingen, ...(protocol?.meldingen ?? []).map((m) => (m.plaats.bestand ? m : { ...m, plaats: wm.bladen.Niveaus ?? { bestand: wm.pad } })), ...kentallen.meldingen, ...vraag.meldingen, ...(risico?.meldingen ?? []), ...prioriteiten.meldingen, ...gatMelding, ...(capaciteit?.meldingen ?? [])],
   };
 }
 

@@ -138,7 +138,8 @@ variant('u7-interval-niet-heel', 'Frequenties: "5x per jaar" (een interval van 2
         meldingen=[m('waarde-onleesbaar', 'fout', 'Frequenties', 3, 'interval', '2,4 maanden')], fouten=1)
 variant('u8-interval-weken', 'Frequenties: kop "Interval (weken)", een eenheid die vth niet omrekent',
         intervallen([52, 26, 104, 52, 156, 208, 104], 'Interval (weken)'),
-        meldingen=[m('kop-eenheid', 'fout', 'Frequenties', 1, 'Interval (weken)')], fouten=1)
+        meldingen=[m('kop-eenheid', 'fout', 'Frequenties', 1, 'Interval (weken)'),
+                   m('object-niet-gepland', 'waarschuwing', 'Frequenties', bevat='197 objecten zijn niet gepland (klasse Hoog: 99, klasse Midden: 67, klasse Laag: 31): blad Frequenties heeft fouten')], fouten=1)
 
 variant('u9-frequentie-kop', 'Frequenties: kop "Frequentie" met "1x per jaar", "2x per jaar", "1x per 2 jaar" …',
         intervallen(['1x per jaar', '2x per jaar', '1x per 2 jaar', 'jaarlijks', '1x per 3 jaar', '1x per 4 jaar', '1x per 2 jaar'], 'Frequentie'), SCHOON)
