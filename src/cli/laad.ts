@@ -11,6 +11,14 @@ export function laadWerkmap(pad: string): Promise<Werkmap> {
 }
 
 /**
+ * The sheets the programme's figures come from: aantal and kental (Producten, and the register and
+ * protocol that set them: Objecten, Frequenties, Toezichtprotocol, Niveaus), the priorities that decide
+ * deferral (Risicomodel, Risicoanalyse) and the capacity they are weighed against. An error in any of
+ * them changes a figure, so every command that shows one refuses on it.
+ */
+export const PROGRAMMA_BLADEN: readonly BladNaam[] = ['Instellingen', 'Risicomodel', 'Risicoanalyse', 'Producten', 'Capaciteit', 'Reserveringen', 'Projecten', 'Objecten', 'Frequenties', 'Toezichtprotocol', 'Niveaus'];
+
+/**
  * For a document command: the findings that matter for the sheets it reads. Errors stop the command
  * (nothing is written, exit 1); warnings are shown on stderr and the command goes on.
  * Returns true when the command may go on.

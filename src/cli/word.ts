@@ -49,7 +49,13 @@ export async function kiesHuisstijl(optie: string | undefined, instelling: strin
   const pad = optie ?? (instelling ? path.resolve(path.extname(werkmap) ? path.dirname(werkmap) : werkmap, instelling) : undefined);
   if (!pad) return undefined;
   const { laadHuisstijl } = await import('../laden/huisstijl.js');
-  return laadHuisstijl(pad);
+  const hs = await laadHuisstijl(pad);
+  // What is taken other than by its usual name, or left, is said: a house style is never half used in silence.
+  if (!isStil()) {
+    const { huisstijlOpmerkingen } = await import('../render/huisstijl.js');
+    for (const o of huisstijlOpmerkingen(hs)) process.stderr.write(`huisstijl ${hs.naam}: ${o}\n`);
+  }
+  return hs;
 }
 
 /** The title page's lines: municipality, year, status. */

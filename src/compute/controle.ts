@@ -3,6 +3,8 @@ import { melding, type Melding } from '../model/melding.js';
 import type { Frequentieregel, ProgrammaRegel, Werkmap } from '../model/types.js';
 import { Rational } from '../model/rational.js';
 import { naleefgedragUitControles, planFrequenties, type Frequentieplanning } from './frequentie.js';
+import { objectcodesNaarRegels } from './objectcodes.js';
+import { koppelExportObjecten, type ObjectKoppeling } from './objectids.js';
 import type { ZakenResultaat } from './zaken.js';
 import { berekenProtocol, type ProtocolUitkomst } from './protocol.js';
 import { bepaalPrioriteiten, berekenCapaciteit, type Capaciteitscheck, type Prioriteiten, type Scenario } from './capaciteit.js';
@@ -22,6 +24,8 @@ export interface Analyse {
   frequenties?: Frequentieplanning;
   /** The toezichtprotocol as hours per risk class, when the werkmap has Toezichtprotocol and Niveaus. */
   protocol?: ProtocolUitkomst;
+  /** With a case export: how its objects matched the register. */
+  objectKoppeling?: ObjectKoppeling;
   /** The model's findings plus those of every computation. */
   meldingen: Melding[];
 }
@@ -61,6 +65,7 @@ function kentallenUitProtocol(wm: Werkmap, p: ProtocolUitkomst | undefined): { w
     if (r.kentalProtocol) {
       if (!p) meldingen.push(melding('fout', 'protocol-ontbreekt', `${wie} heeft kental "protocol", maar de werkmap heeft geen bladen Toezichtprotocol en Niveaus`, waar));
       else if (!r.risicoklasse) meldingen.push(melding('fout', 'protocol-klasse', `${wie} heeft kental "protocol" maar geen risicoklasse (kolom risicoklasse: ${[...perKlasse.values()].map((x) => x.klasse).join(', ')})`, waar));
+      else if (!perKlasse.size) meldingen.push(melding('fout', 'protocol-onbruikbaar', `${wie} heeft kental "protocol", maar het toezichtprotocol geeft geen uren per risicoklasse: zie de fouten in de bladen Toezichtprotocol en Niveaus`, waar));
       else if (!k) meldingen.push(melding('fout', 'protocol-klasse', `${wie}: risicoklasse ${r.risicoklasse} staat niet in het toezichtprotocol (${[...perKlasse.values()].map((x) => x.klasse).join(', ')})`, r.kolomPlaatsen.risicoklasse ?? waar));
       else return { ...r, kental: { soort: 'getal' as const, waarde: k.uren, procent: false } };
       return r;
@@ -81,6 +86,11 @@ function aantallenUitObjecten(wm: Werkmap, f: Frequentieplanning): { werkmap: We
   const meldingen: Melding[] = [];
   if (!wm.producten) return { werkmap: wm, meldingen };
   const perCode = new Map(f.perCode.map((c) => [c.code.toUpperCase(), c]));
+  // An error in the register's own sheets is the cause of an odd count: named instead of advice to fix the count.
+  const foutBladen = (['Objecten', 'Frequenties'] as const).filter((b) => {
+    const p = wm.bladen[b];
+    return p && wm.meldingen.some((m) => m.niveau === 'fout' && m.plaats.bestand === p.bestand && m.plaats.blad === p.blad);
+  });
   const regels = wm.producten.regels.map((r) => {
     const c = r.code ? perCode.get(r.code.toUpperCase()) : undefined;
     if (!c) return r;
@@ -94,27 +104,68 @@ function aantallenUitObjecten(wm: Werkmap, f: Frequentieplanning): { werkmap: We
       return r;
     }
     meldingen.push(
-      melding('waarschuwing', 'aantal-objecten', `${r.code}: Producten geeft aantal ${getypt}, ${register} (blad Objecten en Frequenties); gerekend is met ${c.aantal}${r.uren.soort === 'getal' ? ' (het opgegeven regeltotaal vervalt)' : ''}. Zet vast = ja in Producten om het getypte aantal te houden`, waar),
+      foutBladen.length
+        ? melding('waarschuwing', 'aantal-objecten', `${r.code}: Producten geeft aantal ${getypt}, ${register}; dat aantal is niet te vertrouwen zolang ${foutBladen.length === 1 ? `blad ${foutBladen[0]} fouten heeft` : 'de bladen Objecten en Frequenties fouten hebben'}: los die eerst op`, waar)
+        : melding('waarschuwing', 'aantal-objecten', `${r.code}: Producten geeft aantal ${getypt}, ${register} (blad Objecten en Frequenties); gerekend is met ${c.aantal}${r.uren.soort === 'getal' ? ' (het opgegeven regeltotaal vervalt)' : ''}. Zet vast = ja in Producten om het getypte aantal te houden`, waar),
     );
     return { ...r, aantal: { soort: 'getal' as const, waarde: gepland, procent: false }, uren: r.uren.soort === 'getal' ? ({ soort: 'leeg' } as ProgrammaRegel['uren']) : r.uren };
   });
   return { werkmap: { ...wm, producten: { ...wm.producten, regels } }, meldingen };
 }
 
+/**
+ * The planning's findings, with the objects left unplanned because a row of Frequenties is unreadable
+ * said once, with that cause, instead of one warning per object that blames a missing interval.
+ */
+function nietGeplandDoorFouten(wm: Werkmap, f: Frequentieplanning): Melding[] {
+  const blad = wm.bladen.Frequenties;
+  const fout = blad && wm.meldingen.some((m) => m.niveau === 'fout' && m.plaats.bestand === blad.bestand && m.plaats.blad === blad.blad);
+  if (!fout) return f.meldingen;
+  const zonderInterval = f.onbekend.filter((p) => p.klasse);
+  if (!zonderInterval.length) return f.meldingen;
+  const rijen = new Set(zonderInterval.map((p) => `${p.object.plaats.bestand}|${p.object.plaats.blad}|${p.object.plaats.rij}`));
+  const perKlasse = new Map<string, number>();
+  for (const p of zonderInterval) perKlasse.set(p.klasse!, (perKlasse.get(p.klasse!) ?? 0) + 1);
+  return [
+    ...f.meldingen.filter((m) => !(m.code === 'object-niet-gepland' && rijen.has(`${m.plaats.bestand}|${m.plaats.blad}|${m.plaats.rij}`))),
+    melding(
+      'waarschuwing',
+      'object-niet-gepland',
+      `${zonderInterval.length} ${zonderInterval.length === 1 ? 'object is' : 'objecten zijn'} niet gepland (${[...perKlasse].map(([k, n]) => `klasse ${k}: ${n}`).join(', ')}): blad Frequenties heeft fouten, dus hun interval is onbekend; los die eerst op`,
+      blad,
+    ),
+  ];
+}
+
 export function analyseer(wm: Werkmap, scenario: Scenario = {}, zaken?: ZakenResultaat): Analyse {
   const risico = wm.risicomodel && wm.risicoanalyse ? berekenRisico(wm.risicomodel, wm.risicoanalyse) : undefined;
   const scenarioMeldingen: Melding[] = [];
   const regels = wm.frequenties && scenario.interval ? metScenarioIntervallen(wm.frequenties, scenario.interval, scenarioMeldingen) : wm.frequenties;
-  // With a case export and the rule in Instellingen, an object's compliance follows from its last inspections.
+  // The export's objects matched to the register (ids as written, else with separators and leading zeros
+  // aside), how many matched said. With the rule in Instellingen an object's compliance follows from its
+  // last inspections; a control in the export newer than the register's date is the last control.
+  const objectKoppeling = zaken && wm.objecten ? koppelExportObjecten(wm.objecten, zaken.controlesPerObject, wm.bladen.Objecten ?? { bestand: wm.pad }) : undefined;
   const n = wm.instellingen.naleefgedragUitControles;
   const uitControles =
-    zaken && n
-      ? new Map(zaken.controlesPerObject.flatMap((o) => {
-          const u = naleefgedragUitControles(o.controles, n);
-          return u ? [[o.object.toLowerCase(), u] as const] : [];
+    objectKoppeling && n
+      ? new Map([...objectKoppeling.perObject].flatMap(([id, controles]) => {
+          const u = naleefgedragUitControles(controles, n);
+          return u ? [[id, u] as const] : [];
         }))
       : undefined;
-  const frequenties = wm.objecten && regels && wm.instellingen.jaar ? planFrequenties(wm.objecten, regels, risico, wm.instellingen.jaar, uitControles) : undefined;
+  const jaar = wm.instellingen.jaar;
+  const laatsteUitExport =
+    objectKoppeling && jaar
+      ? new Map([...objectKoppeling.perObject].flatMap(([id, controles]) => {
+          // Only controls before the programme year: one inside it is part of what is being planned.
+          const dag = controles.find((c) => c.dag < Date.UTC(jaar, 0, 1) / 86_400_000)?.dag;
+          return dag === undefined ? [] : [[id, new Date(dag * 86_400_000)] as const];
+        }))
+      : undefined;
+  // Objects' product codes as the programme writes them (`GT 08` counts for GT.08, said so).
+  const objectcodes = wm.objecten && wm.producten ? objectcodesNaarRegels(wm.objecten, wm.producten.regels) : { objecten: wm.objecten, meldingen: [] };
+  const frequenties = objectcodes.objecten && regels && wm.instellingen.jaar ? planFrequenties(objectcodes.objecten, regels, risico, wm.instellingen.jaar, uitControles, laatsteUitExport) : undefined;
+  const frequentieMeldingen = frequenties ? nietGeplandDoorFouten(wm, frequenties) : [];
   const aantallen = frequenties ? aantallenUitObjecten(wm, frequenties) : { werkmap: wm, meldingen: [] };
   const protocol = wm.toezichtprotocol && wm.niveaus ? berekenProtocol(wm.toezichtprotocol.items, wm.toezichtprotocol.klassen, wm.niveaus) : undefined;
   const kentallen = kentallenUitProtocol(aantallen.werkmap, protocol);
@@ -142,7 +193,8 @@ export function analyseer(wm: Werkmap, scenario: Scenario = {}, zaken?: ZakenRes
     prioriteitGaten,
     frequenties,
     protocol,
-    meldingen: [...wm.meldingen, ...scenarioMeldingen, ...(frequenties?.meldingen ?? []), ...aantallen.meldingen, ...(protocol?.meldingen ?? []).map((m) => (m.plaats.bestand ? m : { ...m, plaats: { bestand: wm.pad } })), ...kentallen.meldingen, ...vraag.meldingen, ...(risico?.meldingen ?? []), ...prioriteiten.meldingen, ...gatMelding, ...(capaciteit?.meldingen ?? [])],
+    objectKoppeling,
+    meldingen: [...wm.meldingen, ...scenarioMeldingen, ...(objectKoppeling?.meldingen ?? []), ...objectcodes.meldingen, ...frequentieMeldingen, ...aantallen.meldingen, ...(protocol?.meldingen ?? []).map((m) => (m.plaats.bestand ? m : { ...m, plaats: wm.bladen.Niveaus ?? { bestand: wm.pad } })), ...kentallen.meldingen, ...vraag.meldingen, ...(risico?.meldingen ?? []), ...prioriteiten.meldingen, ...gatMelding, ...(capaciteit?.meldingen ?? [])],
   };
 }
 

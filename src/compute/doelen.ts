@@ -144,9 +144,10 @@ function beoordeelIndicator(d: Doel, x: DoelIndicator, ind: Indicatorwaarde | un
       meldingen.push(melding('waarschuwing', 'indicator-eenheid', `indicator ${naam} is ${ind.tekst} zonder %, bij een streefwaarde in procenten; gelezen als ${ind.tekst} procent`, ind.plaats));
     }
   } else {
-    return { indicator: x, waardeTekst: ind?.tekst ?? '', uitkomst: 'onbekend', reden: ind ? `geen getal als gerealiseerde waarde ("${ind.tekst}")` : 'er is geen gerealiseerde waarde (blad Indicatoren)' };
+    return { indicator: x, waardeTekst: ind?.tekst ?? '', uitkomst: 'onbekend', reden: ind ? `geen getal als gerealiseerde waarde ("${ind.tekst}")` : 'er is geen gerealiseerde waarde gemeld' };
   }
   const ok = voldoet(waarde, x.streefwaarde.vergelijker, x.streefwaarde.waarde);
-  const streef = `${VERGELIJKER_TEKST[x.streefwaarde.vergelijker]} ${nlGetal(x.streefwaarde.waarde, 2)}${x.streefwaarde.procent ? '%' : ''}`;
+  // Every typed decimal: "ten hoogste 0,333", never rounded to a figure that says something else.
+  const streef = `${VERGELIJKER_TEKST[x.streefwaarde.vergelijker]} ${nlGetal(x.streefwaarde.waarde, 10)}${x.streefwaarde.procent ? '%' : ''}`;
   return { indicator: x, waarde, waardeTekst, uitkomst: ok ? 'behaald' : 'niet behaald', reden: `gerealiseerd ${waardeTekst}, streefwaarde ${streef}`, bron: ind?.bron };
 }

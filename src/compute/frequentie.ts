@@ -9,6 +9,8 @@ export interface ObjectPlanning {
   /** Where the class came from: its activity in the risk analysis, the sheet's own column, or nowhere. */
   klasseBron: 'activiteit' | 'opgegeven' | 'onbekend';
   naleefgedrag?: Naleefgedrag;
+  /** The last control: the register's, or a newer one from the case export (`--zaken`). */
+  laatste?: Date;
   /** Months between controls; undefined when the matrix has none for the class. */
   interval?: number;
   /** The first control due in or after the start of the year (the start itself when overdue or never inspected). */
@@ -87,6 +89,8 @@ export function planFrequenties(
   jaar: number,
   /** Per object (lower case): its compliance from the case export, over the register's. */
   uitControles?: ReadonlyMap<string, NaleefgedragUitControles>,
+  /** Per object (lower case): its latest control in the case export before the year; counts when newer than the register's. */
+  laatsteUitExport?: ReadonlyMap<string, Date>,
 ): Frequentieplanning {
   const meldingen: Melding[] = [];
   const begin = new Date(Date.UTC(jaar, 0, 1));
@@ -115,16 +119,20 @@ export function planFrequenties(
     const i = (naleefgedrag && interval.get(`${klasse.toLowerCase()}|${naleefgedrag}`)) || interval.get(`${klasse.toLowerCase()}|`);
     const wie = `klasse ${klasse}${naleefgedrag ? `, naleefgedrag ${naleefgedrag}` : ''}${uitExport ? ` (${uitExport.uitleg})` : ''}`;
     if (!i) return { ...basis, aantal: 0, achterstallig: false, reden: `${wie}: het blad Frequenties geeft geen interval voor deze klasse: niet gepland` };
-    const due = o.laatsteControle ? plusMaanden(o.laatsteControle, i) : undefined;
+    const exportDatum = laatsteUitExport?.get(o.object.toLowerCase());
+    const uitExportNieuwer = !!exportDatum && (!o.laatsteControle || exportDatum.getTime() > o.laatsteControle.getTime());
+    const laatste = uitExportNieuwer ? exportDatum : o.laatsteControle;
+    const due = laatste ? plusMaanden(laatste, i) : undefined;
     const achterstallig = !!due && due.getTime() < begin.getTime();
     const volgende = !due || achterstallig ? begin : due;
     const aantal = controlesInJaar(volgende, i, jaar);
-    const waarom = !o.laatsteControle
+    const bron = uitExportNieuwer ? ' (uit de zakenexport)' : '';
+    const waarom = !laatste
       ? `nooit gecontroleerd, dus vanaf 1-1-${jaar}`
       : achterstallig
-        ? `laatste controle ${kort(o.laatsteControle)}, dus al op ${kort(due!)} aan de beurt: achterstallig, vanaf 1-1-${jaar}`
-        : `laatste controle ${kort(o.laatsteControle)}, dus de volgende op ${kort(volgende)}`;
-    return { ...basis, interval: i, volgende, aantal, achterstallig, reden: `${wie}: ${maanden(i)}; ${waarom}: ${aantal ? controles(aantal) : 'geen controle'} in ${jaar}` };
+        ? `laatste controle ${kort(laatste)}${bron}, dus al op ${kort(due!)} aan de beurt: achterstallig, vanaf 1-1-${jaar}`
+        : `laatste controle ${kort(laatste)}${bron}, dus de volgende op ${kort(volgende)}`;
+    return { ...basis, laatste, interval: i, volgende, aantal, achterstallig, reden: `${wie}: ${maanden(i)}; ${waarom}: ${aantal ? controles(aantal) : 'geen controle'} in ${jaar}` };
   });
 
   const onbekend = planning.filter((p) => p.interval === undefined);

@@ -1,6 +1,7 @@
 import type { Tabel } from '../ingest/tabel.js';
 import { leesBlad } from './blad.js';
-import { parseGetalTekst } from './getal.js';
+import { nlGetal, parseGetalTekst } from './getal.js';
+import { Rational } from './rational.js';
 import { melding, type Melding } from './melding.js';
 import type { Doel, DoelIndicator, Streefwaarde, Vergelijker } from './types.js';
 
@@ -32,8 +33,14 @@ export function parseStreefwaarde(tekst: string, vergelijkerTekst = ''): Streefw
   }
   const g = parseGetalTekst(rest);
   if (!g) return null;
-  return { tekst: tekst.trim(), vergelijker: vergelijker ?? '=', waarde: g.waarde, procent: g.procent };
+  // Shown as written, in Dutch: the typed comparator words (or the symbol from the vergelijker column)
+  // and the number with a decimal comma and every typed decimal (`≤ 0,333`, never "0.333" or "0,33").
+  const woorden = tekst.trim().slice(0, tekst.trim().length - rest.length).trim();
+  const voor = woorden || (vergelijkerTekst.trim() ? SYMBOOL[vergelijker!] : '');
+  return { tekst: `${voor ? `${voor} ` : ''}${nlGetal(g.waarde, 10)}${g.procent ? '%' : ''}`, vergelijker: vergelijker ?? '=', waarde: g.waarde, procent: g.procent };
 }
+
+const SYMBOOL: Record<Vergelijker, string> = { '>=': '≥', '<=': '≤', '>': '>', '<': '<', '=': '=' };
 
 export function leesDoelen(tabel: Tabel): { doelen: Doel[]; meldingen: Melding[] } {
   const ids = new Map<string, { rij: number; doel: Doel }>();
@@ -71,9 +78,21 @@ export function leesDoelen(tabel: Tabel): { doelen: Doel[]; meldingen: Melding[]
       let streefwaarde: Streefwaarde | undefined;
       if (swTekst !== '') {
         const c = r.cel('streefwaarde');
-        // A spreadsheet percentage cell (0,95 shown as 95%) arrives as a number with procent set.
-        const tekst = c?.t === 'getal' && c.procent ? `${Math.round(c.v * 1e8) / 1e6}%` : swTekst;
+        // A number cell as the sheet shows it, in Dutch: a percentage cell (0,95 shown as 95%) as 95%,
+        // another as 0,95; its text form ("0.95") would be read by the English convention and shown so.
+        const tekst = c?.t === 'getal' && Number.isFinite(c.v) ? `${nlGetal(Rational.fromNumber(c.v).mul(Rational.of(c.procent ? 100n : 1n)), 10)}${c.procent ? '%' : ''}` : swTekst;
         streefwaarde = parseStreefwaarde(tekst, v.tekst('vergelijker')) ?? undefined;
+        // The README's rule for 0,1 in a percent column: read as written, with a warning, never multiplied.
+        const eenheid = v.tekst('eenheid').trim().toLowerCase();
+        if (streefwaarde && !streefwaarde.procent && ['%', 'procent', 'percentage'].includes(eenheid)) {
+          const w = streefwaarde.waarde;
+          if (w.gt(Rational.ZERO) && w.lt(Rational.ONE)) {
+            v.meldingen.push(
+              melding('waarschuwing', 'percentage-als-breuk', `streefwaarde ${nlGetal(w, 10)} in procenten (eenheid "${v.tekst('eenheid')}") wordt gelezen als ${nlGetal(w, 10)}%; bedoelt u ${nlGetal(w.mul(Rational.of(100n)), 8)}%? Schrijf dan het %-teken erbij`, r.plaats('streefwaarde')),
+            );
+          }
+          streefwaarde = { ...streefwaarde, procent: true };
+        }
         if (!streefwaarde) {
           v.meldingen.push(
             melding('fout', 'streefwaarde-onleesbaar', `streefwaarde "${swTekst}" is onleesbaar (schrijf bijvoorbeeld ≥ 95%, maximaal 33,3% of = 100%)`, r.plaats('streefwaarde')),

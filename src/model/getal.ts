@@ -149,11 +149,11 @@ export function geenWaardeWoord(s: string): string | null {
 }
 
 /**
- * What a number column holds: hours (kental, uren), a count (aantal), or anything else (no units allowed).
- * `uren-of-fte`: hours, where "3 fte" is also a reading (a programme line that is a whole job); the cell
- * keeps the fte and the demand converts it with the afdeling's productive hours.
+ * What a number column holds: hours (kental, uren), minutes (Niveaus), a count (aantal), or anything
+ * else (no units allowed). `uren-of-fte`: hours, where "3 fte" is also a reading (a programme line that
+ * is a whole job); the cell keeps the fte and the werkmap converts it with the afdeling's productive hours.
  */
-export type Eenheid = 'uren' | 'aantal' | 'uren-of-fte';
+export type Eenheid = 'uren' | 'minuten' | 'aantal' | 'uren-of-fte';
 
 /** How a typed number was read beyond the plain digits: each becomes a finding at the cell. */
 export interface Noot {
@@ -265,10 +265,14 @@ export function leesTekstGetalVolledig(tekst: string, ctx: GetalContext): Waarde
       noten.push({ niveau: 'melding', code: 'eenheid-gelezen', tekst: `"${kort(tekst)}" gelezen als aantal ${nlGetal(waarde, 6)}` });
     } else if (soort === 'fte') {
       if (ctx.eenheid !== 'uren-of-fte') {
-        return { soort: 'fout', reden: `"${kort(tekst)}" is een aantal fte; ${ctx.eenheid === 'uren' ? 'in deze kolom horen uren' : ctx.eenheid === 'aantal' ? 'in de kolom aantal hoort een aantal keer' : 'in deze kolom hoort een getal zonder eenheid'}` };
+        return { soort: 'fout', reden: `"${kort(tekst)}" is een aantal fte; ${ctx.eenheid === 'uren' || ctx.eenheid === 'minuten' ? 'in deze kolom hoort een tijdsduur' : ctx.eenheid === 'aantal' ? 'in de kolom aantal hoort een aantal keer' : 'in deze kolom hoort een getal zonder eenheid'}` };
       }
-      // Converted to hours where the afdeling's productive hours are known (compute/vraag.ts), which says so.
+      // Converted to hours with the afdeling's productive hours (model/werkmap.ts fteNaarUren), which says so.
       return { soort: 'getal', waarde, procent: false, fte: true, ...(noten.length ? { noten } : {}) };
+    } else if (ctx.eenheid === 'minuten') {
+      // A minutes column (Niveaus) takes a duration in either unit: "2 uur" is 120 minutes.
+      if (soort === 'uur') waarde = waarde.mul(ZESTIG);
+      noten.push({ niveau: 'melding', code: 'eenheid-gelezen', tekst: `"${kort(tekst)}" gelezen als ${nlGetal(waarde, 6)} minuten` });
     } else {
       if (ctx.eenheid !== 'uren' && ctx.eenheid !== 'uren-of-fte') {
         return {

@@ -17,6 +17,16 @@ export function normaliseerKop(s: string): string {
     .trim();
 }
 
+/**
+ * The unit a header names in parentheses at its end (`Interval (jaar)` → `jaar`, `tijd (uur)` → `uur`),
+ * lower case; `normaliseerKop` drops it for matching, so a reader that takes units asks for it here.
+ */
+export function kopEenheid(kop: string): string | undefined {
+  const m = /\(([^()]*)\)\s*$/.exec(schoonTekst(kop));
+  const e = m?.[1]!.trim().toLowerCase().replace(/\s+/g, ' ');
+  return e || undefined;
+}
+
 export interface KolomSpec {
   /** Field name in the record. */
   veld: string;

@@ -285,6 +285,7 @@ export interface Protocolitem {
   groep?: string;
   omschrijving: string;
   thema?: string;
+  /** Per class the level as written (`2`, `s`, `n.v.t.`); `niveauSleutel` gives the scale's name. */
   niveaus: Map<string, string>;
   /** The header of each class column, for messages. */
   kolomVan: Map<string, string>;
@@ -293,9 +294,14 @@ export interface Protocolitem {
 /** A depth level: minutes per item; a share for the steekproef level S; `VAST` is the fixed minutes per project. */
 export interface Niveau {
   plaats: Plaats;
+  /** The level as the protocol's cells name it: 0, S, 1 … 4, or VAST for the fixed minutes per project. */
   niveau: string;
+  /** As the user wrote it, for messages (`Steekproef`, `Vaste tijd (reizen, verslag)`). */
+  naam?: string;
   minuten: Rational;
   steekproef?: Rational;
+  /** The row names the level but its minutes are unreadable (an error at that cell): no item of this level is reported again. */
+  onleesbaar?: boolean;
 }
 
 /** The whole werkmap as typed records. Sheets that are absent are undefined. */

@@ -63,7 +63,10 @@ export async function beoordeelGemeente(taak: GemeenteTaak): Promise<GemeenteUit
   if (taak.fout) return { ok: false, index: taak.index, gemeente: naam, reden: `${taak.bron} is ${taak.fout}` };
   try {
     const wm = await laadWerkmap(taak.pad);
-    const fouten = wm.meldingen.filter((m) => m.niveau === 'fout');
+    // The analysis's errors, not only the sheets': an unreadable interval or protocol level changes the
+    // planned controls and hours every criterion is judged on.
+    const a = analyseer(wm);
+    const fouten = a.meldingen.filter((m) => m.niveau === 'fout');
     const gemeente = wm.instellingen.gemeente ?? naam;
     if (!wm.instellingen.jaar) return { ok: false, index: taak.index, gemeente, reden: 'de werkmap heeft geen jaar (blad Instellingen)' };
     if (taak.jaar !== undefined && wm.instellingen.jaar !== taak.jaar) {
@@ -78,7 +81,6 @@ export async function beoordeelGemeente(taak: GemeenteTaak): Promise<GemeenteUit
         reden: `${fouten.length} ${fouten.length === 1 ? 'fout' : 'fouten'} in de werkmap, de eerste: ${eerste.plaats.bestand}${eerste.plaats.blad ? `, blad ${eerste.plaats.blad}` : ''}${eerste.plaats.rij ? `, rij ${eerste.plaats.rij}` : ''}: ${eerste.bericht}`,
       };
     }
-    const a = analyseer(wm);
     const zakenPad = zoekZaken(taak, gemeente);
     const zaken = zakenPad
       ? await verwerkZaken(zakenPad, wm.instellingen.jaar!, undefined, naleefGroepen(wm.instellingen), {

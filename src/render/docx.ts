@@ -236,6 +236,8 @@ class Bouw {
   lichaam(tokens: Token[]): string {
     const delen: string[] = [];
     let lijstDiepte = 0;
+    // Per open list: its kind, and for a numbered list the number of the current item (a bullet would lose it).
+    const lijsten: { genummerd: boolean; nummer?: string }[] = [];
     for (let i = 0; i < tokens.length; i++) {
       const t = tokens[i]!;
       switch (t.type) {
@@ -264,6 +266,15 @@ class Bouw {
             if (a.bijschrift) delen.push(this.alinea(run(a.bijschrift, {}), this.ids.bijschrift));
             break;
           }
+          const lijst = lijsten[lijsten.length - 1];
+          if (lijst?.genummerd) {
+            // The writer's own number, as text with a hanging indent: the item's first paragraph only.
+            const nummer = lijst.nummer;
+            lijst.nummer = undefined;
+            const inspringen = 360 * lijstDiepte + 360;
+            delen.push(this.alinea((nummer !== undefined ? `<w:r><w:t xml:space="preserve">${x(`${nummer}.`)}</w:t><w:tab/></w:r>` : '') + this.inline(kinderen), this.ids.lijst, `<w:tabs><w:tab w:val="left" w:pos="${inspringen}"/></w:tabs><w:ind w:left="${inspringen}" w:hanging="360"/>`));
+            break;
+          }
           delen.push(
             lijstDiepte > 0
               ? this.alinea(this.inline(kinderen), this.ids.lijst, `<w:numPr><w:ilvl w:val="${lijstDiepte - 1}"/><w:numId w:val="${this.lijstNum}"/></w:numPr>`)
@@ -274,10 +285,17 @@ class Bouw {
         case 'bullet_list_open':
         case 'ordered_list_open':
           lijstDiepte++;
+          lijsten.push({ genummerd: t.type === 'ordered_list_open' });
           break;
+        case 'list_item_open': {
+          const lijst = lijsten[lijsten.length - 1];
+          if (lijst?.genummerd) lijst.nummer = t.info || undefined;
+          break;
+        }
         case 'bullet_list_close':
         case 'ordered_list_close':
           lijstDiepte--;
+          lijsten.pop();
           break;
         case 'table_open': {
           const { xml, einde } = this.tabel(tokens, i);
@@ -361,7 +379,10 @@ function inhoudsopgave(b: Bouw): string {
   const begin = '<w:r><w:fldChar w:fldCharType="begin" w:dirty="true"/></w:r><w:r><w:instrText xml:space="preserve"> TOC \\o "1-3" \\h \\z \\u </w:instrText></w:r><w:r><w:fldChar w:fldCharType="separate"/></w:r>';
   const eind = '<w:r><w:fldChar w:fldCharType="end"/></w:r>';
   const regels = b.koppen.filter((k) => k.niveau <= 2);
-  const kop = b.alinea(run('Inhoud', {}), ids.inhoudKop);
+  // Never numbered and never in the contents itself, whatever the house style's TOC heading is based on:
+  // a house style that numbers Heading 1 would otherwise make "Inhoud" chapter 1, and every "zie
+  // hoofdstuk 7" in the text one off from Word's numbering.
+  const kop = b.alinea(run('Inhoud', {}), ids.inhoudKop, '<w:numPr><w:ilvl w:val="0"/><w:numId w:val="0"/></w:numPr><w:outlineLvl w:val="9"/>');
   if (!regels.length) return kop + b.alinea(begin + eind);
   return (
     kop +

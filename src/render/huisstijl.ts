@@ -30,6 +30,8 @@ export interface Huisstijl {
   sectie?: Sectie;
   koptekst?: KopVoet;
   voettekst?: KopVoet;
+  /** The reference has a header or footer of its own for the first page (titlePg), which vth does not take. */
+  eersteKoptekst?: boolean;
 }
 
 export interface StijlIds {
@@ -57,9 +59,9 @@ const NAMEN: Record<Rol, string[]> = {
   standaard: ['normal', 'standaard'],
   titel: ['title', 'titel'],
   ondertitel: ['subtitle', 'ondertitel'],
-  kop1: ['heading1', 'kop1'],
-  kop2: ['heading2', 'kop2'],
-  kop3: ['heading3', 'kop3'],
+  kop1: ['heading1', 'kop1', 'hoofdstuk', 'hoofdstuktitel', 'kophoofdstuk'],
+  kop2: ['heading2', 'kop2', 'paragraaf', 'paragraaftitel'],
+  kop3: ['heading3', 'kop3', 'subparagraaf'],
   kop4: ['heading4', 'kop4'],
   bijschrift: ['caption', 'bijschrift'],
   inhoudKop: ['tocheading', 'kopvaninhoudsopgave'],
@@ -106,26 +108,65 @@ const EIGEN: Record<Rol, { id: string; xml: string }> = {
 
 const naamSleutel = (s: string) => s.toLowerCase().replace(/\s+/g, '');
 
+interface Stijl {
+  id: string;
+  naam: string;
+  type: string;
+  genummerd: boolean;
+  /** The outline level its paragraphs have (0: a chapter heading), whatever the style is called. */
+  niveau?: number;
+}
+
 /** The styles of a styles.xml by normalised name, with their type. */
-function stijlenPerNaam(stijlen: string): Map<string, { id: string; type: string; genummerd: boolean }> {
-  const uit = new Map<string, { id: string; type: string; genummerd: boolean }>();
+function stijlenPerNaam(stijlen: string): Map<string, Stijl> {
+  const uit = new Map<string, Stijl>();
   for (const m of stijlen.matchAll(/<w:style\b([^>]*)>([\s\S]*?)<\/w:style>/g)) {
     const attrs = m[1]!;
     const id = /w:styleId="([^"]*)"/.exec(attrs)?.[1];
     const type = /w:type="([^"]*)"/.exec(attrs)?.[1] ?? 'paragraph';
     const naam = /<w:name w:val="([^"]*)"/.exec(m[2]!)?.[1];
-    if (id && naam && !uit.has(naamSleutel(naam))) uit.set(naamSleutel(naam), { id, type, genummerd: /<w:numPr>[\s\S]*?<w:numId w:val="[1-9]/.test(m[2]!) });
+    const niveau = /<w:outlineLvl w:val="(\d)"/.exec(m[2]!)?.[1];
+    if (id && naam && !uit.has(naamSleutel(naam))) uit.set(naamSleutel(naam), { id, naam, type, genummerd: /<w:numPr>[\s\S]*?<w:numId w:val="[1-9]/.test(m[2]!), ...(niveau !== undefined ? { niveau: Number(niveau) } : {}) });
   }
+  return uit;
+}
+
+const KOPROLLEN = ['kop1', 'kop2', 'kop3', 'kop4'] as const;
+
+/**
+ * The house style's style for a heading level: by name (Heading 1, Kop 1, Hoofdstuk …), else the first
+ * paragraph style whose outline level makes it that heading (a style called "H1 Gemeente").
+ */
+function kopStijl(bekend: Map<string, Stijl>, n: number): Stijl | undefined {
+  const rol = KOPROLLEN[n]!;
+  return NAMEN[rol].map((x) => bekend.get(x)).find((s) => s?.type === 'paragraph') ?? [...bekend.values()].find((s) => s.type === 'paragraph' && s.niveau === n && !/^toc|^inhopg/i.test(naamSleutel(s.naam)));
+}
+
+/**
+ * What of a house style vth takes other than by its standard names, or not at all, in words for the
+ * user: a heading style called "Hoofdstuk", a chapter style it lacks, a first-page header it leaves.
+ */
+export function huisstijlOpmerkingen(hs: Huisstijl): string[] {
+  const bekend = stijlenPerNaam(hs.stijlen);
+  const uit: string[] = [];
+  for (const n of [0, 1]) {
+    const s = kopStijl(bekend, n);
+    const standaard = NAMEN[KOPROLLEN[n]!].slice(0, 2).some((x) => bekend.get(x)?.type === 'paragraph');
+    if (!s) uit.push(`de huisstijl heeft geen stijl voor Kop ${n + 1} (Kop ${n + 1}, Heading ${n + 1}${n === 0 ? ', Hoofdstuk' : ', Paragraaf'} of een stijl met overzichtsniveau ${n + 1}); vth gebruikt daarvoor zijn eigen kopstijl`);
+    else if (!standaard) uit.push(`de stijl "${s.naam}" van de huisstijl is gebruikt als Kop ${n + 1}`);
+  }
+  if (hs.eersteKoptekst) uit.push('de huisstijl heeft een eigen koptekst of voettekst voor de eerste pagina; vth neemt alleen de gewone over, op elke pagina (ook de titelpagina)');
   return uit;
 }
 
 /** Which style id serves each role: the house style's by name where it has one, else vth's own (to be added). */
 export function stijlIdsUit(hs: Huisstijl | undefined): { ids: StijlIds; ontbreekt: string[] } {
-  const bekend = hs ? stijlenPerNaam(hs.stijlen) : new Map<string, { id: string; type: string; genummerd: boolean }>();
+  const bekend = hs ? stijlenPerNaam(hs.stijlen) : new Map<string, Stijl>();
   const bezet = new Set([...bekend.values()].map((s) => s.id.toLowerCase()));
   const ontbreekt: string[] = [];
   const id = (rol: Rol): string => {
-    const gevonden = NAMEN[rol].map((n) => bekend.get(n)).find((s) => s && (rol === 'tabel' ? s.type === 'table' : rol === 'hyperlink' ? s.type === 'character' : s.type === 'paragraph'));
+    const k = (KOPROLLEN as readonly string[]).indexOf(rol);
+    const gevonden = k >= 0 ? kopStijl(bekend, k) : NAMEN[rol].map((n) => bekend.get(n)).find((s) => s && (rol === 'tabel' ? s.type === 'table' : rol === 'hyperlink' ? s.type === 'character' : s.type === 'paragraph'));
     if (gevonden) return gevonden.id;
     // Ours, under an id the reference does not use for something else.
     let eigen = EIGEN[rol];
@@ -141,7 +182,7 @@ export function stijlIdsUit(hs: Huisstijl | undefined): { ids: StijlIds; ontbree
     titel: id('titel'),
     ondertitel: id('ondertitel'),
     kop: [id('kop1'), id('kop2'), id('kop3'), id('kop4')],
-    kopGenummerd: (['kop1', 'kop2', 'kop3', 'kop4'] as const).map((r) => NAMEN[r].some((n) => bekend.get(n)?.genummerd)) as StijlIds['kopGenummerd'],
+    kopGenummerd: [0, 1, 2, 3].map((n) => !!kopStijl(bekend, n)?.genummerd) as StijlIds['kopGenummerd'],
     bijschrift: id('bijschrift'),
     inhoudKop: id('inhoudKop'),
     inhoud: [id('inhoud1'), id('inhoud2')],
@@ -228,5 +269,6 @@ export function leesHuisstijl(delen: Map<string, Buffer>, naam: string): Huissti
     sectie,
     koptekst: kopVoet('header'),
     voettekst: kopVoet('footer'),
+    eersteKoptekst: /<w:titlePg(?:\s*\/>|\s+w:val="(?:1|true|on)")/.test(sect) && /<w:(?:header|footer)Reference\b[^>]*w:type="first"/.test(sect),
   };
 }

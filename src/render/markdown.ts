@@ -35,11 +35,34 @@ export function mdTekstVolledig(s: string): string {
  * a heading demoted below the chapter and section levels (`# Kop` → `#### Kop`), line ends as `\n`.
  */
 export function eigenMarkdown(s: string): string {
-  return s
-    .replace(/\r\n?/g, '\n')
-    .replace(/(?<!\\)</g, '\\<')
-    .replace(/^ {0,3}#{1,6}(?=\s|$)/gm, '####')
-    .trim();
+  return tekstNummers(
+    s
+      .replace(/\r\n?/g, '\n')
+      .replace(/(?<!\\)</g, '\\<')
+      .replace(/^ {0,3}#{1,6}(?=\s|$)/gm, '####'),
+  ).trim();
+}
+
+const GENUMMERD = /^( {0,3})(\d{1,9})([.)])(?=\s|$)/;
+
+/**
+ * A number with a full stop at the start of a line is text (`2024. Dat jaar …`), unless the writer made
+ * a list: two or more lines in a row, each numbered one more than the one before. Markdown reads the lone
+ * line as a list starting at 2024, which Word showed as a bullet "• Dat jaar"; escaped, it stays text.
+ */
+function tekstNummers(s: string): string {
+  const regels = s.split('\n');
+  const nummer = (r: string | undefined) => (r === undefined ? undefined : GENUMMERD.exec(r)?.[2]);
+  return regels
+    .map((r, i) => {
+      const n = nummer(r);
+      if (n === undefined) return r;
+      const vorige = nummer(regels[i - 1]);
+      const volgende = nummer(regels[i + 1]);
+      const inLijst = (vorige !== undefined && BigInt(vorige) + 1n === BigInt(n)) || (volgende !== undefined && BigInt(n) + 1n === BigInt(volgende));
+      return inLijst ? r : r.replace(GENUMMERD, '$1$2\\$3');
+    })
+    .join('\n');
 }
 
 /**

@@ -36,7 +36,7 @@ function rij(p: ObjectPlanning): ObjectRij {
     klasseBron: p.klasseBron,
     naleefgedrag: p.naleefgedrag ?? '',
     interval: p.interval,
-    laatste: p.object.laatsteControle,
+    laatste: p.laatste ?? p.object.laatsteControle,
     volgende: p.volgende,
     aantal: p.aantal,
     achterstallig: p.achterstallig,

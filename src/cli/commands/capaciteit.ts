@@ -9,7 +9,7 @@ import { capaciteitJson } from '../../render/capaciteit-json.js';
 import { laadTemplates } from '../../render/handlebars.js';
 import { EXIT, GebruikFout } from '../fouten.js';
 import { capaciteitGrafiek } from '../../render/grafieken.js';
-import { laadWerkmap, meldVoorOpdracht } from '../laad.js';
+import { laadWerkmap, meldVoorOpdracht, PROGRAMMA_BLADEN } from '../laad.js';
 import { schrijfFragment, schrijfOfToon, schrijfWerkboek } from '../schrijf.js';
 import { kleuren, kort, tekstTabel, zonderKleur } from '../uitvoer.js';
 
@@ -141,8 +141,7 @@ export async function capaciteitOpdracht(pad: string, opts: CapaciteitOpties): P
   const { vraag, capaciteit: check, meldingen } = analyseer(wm, scenario);
   // With other intervals: what they change in the programme's periodic controls and hours.
   const intervalEffect = scenario.interval ? aantalVerschillen(analyseer(wm, { ...scenario, interval: undefined }).vraag, vraag) : undefined;
-  const bladen = ['Instellingen', 'Producten', 'Capaciteit', 'Reserveringen', 'Projecten', 'Risicomodel', 'Risicoanalyse'] as const;
-  if (!meldVoorOpdracht(meldingen, wm, [...bladen], ['Producten', 'Capaciteit']) || !check) return EXIT.PROBLEEM;
+  if (!meldVoorOpdracht(meldingen, wm, [...PROGRAMMA_BLADEN], ['Producten', 'Capaciteit']) || !check) return EXIT.PROBLEEM;
   const view = capaciteitView(check, vraag);
   const gemeente = wm.instellingen.gemeente ?? '';
   const jaar = wm.instellingen.jaar ?? '';

@@ -60,10 +60,15 @@ export async function frequentieOpdracht(pad: string, opts: FrequentieOpties): P
       getalnotatie: wm.instellingen.getalnotatie,
     });
     zaken = u.resultaat;
-    const n = zaken.controlesPerObject.length;
-    if (!isStil()) process.stderr.write(`zakenexport: ${n ? `controles met een resultaat bij ${n} objecten` : 'geen controles met een object en een resultaat (kolommen object en resultaat); het naleefgedrag komt uit het register'}\n`);
   }
   const a = analyseer(wm, scenario, zaken);
+  if (zaken && !isStil()) {
+    const k = a.objectKoppeling;
+    const n = zaken.controlesPerObject.length;
+    process.stderr.write(
+      `zakenexport: ${n ? `controles met een resultaat bij ${n} objecten, waarvan ${k?.gekoppeld ?? 0} in het objectenregister gevonden` : 'geen controles met een object en een resultaat (kolommen object en resultaat); het naleefgedrag komt uit het register'}\n`,
+    );
+  }
   if (!meldVoorOpdracht(a.meldingen, wm, ['Instellingen', 'Risicomodel', 'Risicoanalyse', 'Objecten', 'Frequenties', 'Producten'], ['Objecten', 'Frequenties'])) return EXIT.PROBLEEM;
   if (scenario.interval && !isStil()) process.stderr.write(`scenario: intervallen ${opts.interval!.join(', ')} in plaats van het blad Frequenties\n`);
   if (!a.frequenties) throw new GebruikFout('de werkmap heeft geen jaar (blad Instellingen): zonder jaar is niet te zeggen welke controles in het programmajaar vallen');

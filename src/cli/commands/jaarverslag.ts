@@ -6,7 +6,7 @@ import { bestandsnaamDeel } from '../../report/uvp.js';
 import { verantwoordingView, type VerantwoordingView } from '../../report/verantwoording.js';
 import { laadTemplates } from '../../render/handlebars.js';
 import { EXIT, GebruikFout, metTemplates } from '../fouten.js';
-import { laadWerkmap, meldOntbrekendeTeksten, meldVoorOpdracht } from '../laad.js';
+import { laadWerkmap, meldOntbrekendeTeksten, meldVoorOpdracht, PROGRAMMA_BLADEN } from '../laad.js';
 import { parseFormaten } from '../schrijf.js';
 import { formatteerMeldingen, kleuren, voortgangsbalk } from '../uitvoer.js';
 import { verwerkZaken, type ZakenUitkomst } from '../../laden/zaken.js';
@@ -108,8 +108,7 @@ async function bouwView(pad: string, opts: JaarverslagOpties): Promise<{ view: J
   }
   const zakenInfo = zaken && opts.zaken ? { resultaat: zaken.resultaat, bestand: path.basename(opts.zaken) } : undefined;
   const a = analyseerJaarverslag(wm, zakenInfo);
-  const bladen = ['Instellingen', 'Producten', 'Capaciteit', 'Reserveringen', 'Projecten', 'Realisatie', 'Doelen', 'Indicatoren', 'Verbeterpunten', 'Teksten'] as const;
-  if (!meldVoorOpdracht(a.meldingen, wm, [...bladen], ['Producten'])) return undefined;
+  if (!meldVoorOpdracht(a.meldingen, wm, [...PROGRAMMA_BLADEN, 'Realisatie', 'Doelen', 'Indicatoren', 'Verbeterpunten', 'Teksten'], ['Producten'])) return undefined;
   meldOntbrekendeTeksten(a.teksten.ontbrekend);
   const stam = `jaarverslag-${jaar ?? 'jaar'}-${bestandsnaamDeel(wm.instellingen.gemeente ?? '')}`;
   const alleMeldingen = [...a.meldingen, ...(zaken?.meldingen ?? [])];

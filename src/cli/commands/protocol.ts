@@ -24,7 +24,7 @@ function tabel(p: ProtocolUitkomst, c: ChalkInstance): string {
 export async function protocolOpdracht(pad: string, opts: ProtocolOpties): Promise<number> {
   const wm = await laadWerkmap(pad);
   const p = wm.toezichtprotocol && wm.niveaus ? berekenProtocol(wm.toezichtprotocol.items, wm.toezichtprotocol.klassen, wm.niveaus) : undefined;
-  const meldingen: Melding[] = [...wm.meldingen, ...(p?.meldingen ?? []).map((m) => (m.plaats.bestand ? m : melding(m.niveau, m.code, m.bericht, { bestand: wm.pad })))];
+  const meldingen: Melding[] = [...wm.meldingen, ...(p?.meldingen ?? []).map((m) => (m.plaats.bestand ? m : melding(m.niveau, m.code, m.bericht, wm.bladen.Niveaus ?? { bestand: wm.pad })))];
   if (!meldVoorOpdracht(meldingen, wm, ['Instellingen', 'Toezichtprotocol', 'Niveaus'], ['Toezichtprotocol', 'Niveaus']) || !p) return EXIT.PROBLEEM;
   const gemeente = wm.instellingen.gemeente ?? '';
   const titel = `Toezichtprotocol: uren per risicoklasse${gemeente ? `, gemeente ${gemeente}` : ''}`;

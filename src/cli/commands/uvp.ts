@@ -5,7 +5,7 @@ import { verantwoordingView, type VerantwoordingView } from '../../report/verant
 import { capaciteitGrafiek, risicoGrafiek } from '../../render/grafieken.js';
 import { laadTemplates } from '../../render/handlebars.js';
 import { EXIT, metTemplates } from '../fouten.js';
-import { laadWerkmap, meldOntbrekendeTeksten, meldVoorOpdracht } from '../laad.js';
+import { laadWerkmap, meldOntbrekendeTeksten, meldVoorOpdracht, PROGRAMMA_BLADEN } from '../laad.js';
 import { parseFormaten } from '../schrijf.js';
 import { kiesHuisstijl, schrijfDocument, titelpagina } from '../word.js';
 
@@ -25,8 +25,7 @@ export interface UvpOpties {
 async function bouwView(pad: string): Promise<{ view: UvpView; verantwoording: VerantwoordingView; stam: string; huisstijl?: string } | undefined> {
   const wm = await laadWerkmap(pad);
   const a = analyseerUvp(wm);
-  const bladen = ['Instellingen', 'Risicomodel', 'Risicoanalyse', 'Producten', 'Capaciteit', 'Reserveringen', 'Projecten', 'Doelen', 'Teksten', 'Verbeterpunten'] as const;
-  if (!meldVoorOpdracht(a.meldingen, wm, [...bladen], ['Producten'])) return undefined;
+  if (!meldVoorOpdracht(a.meldingen, wm, [...PROGRAMMA_BLADEN, 'Doelen', 'Teksten', 'Verbeterpunten'], ['Producten'])) return undefined;
   meldOntbrekendeTeksten(a.teksten.ontbrekend);
   const view = uvpView(a);
   return {
