@@ -196,6 +196,7 @@ export function voorbeeldBladen() {
         ['productieve uren per fte', 1200],
         ['afwijkingsdrempel', 10],
         ['provincie', 'Overijssel'],
+        ['ibt-oordeel', 'oranje (november 2024)'],
         ['uvp vastgesteld op', '28-01-2025'],
         ['jaarverslag vastgesteld op', '15-04-2026'],
         ['beleidsplan geldig tot', 2028],

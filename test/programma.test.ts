@@ -222,3 +222,47 @@ describe('every realised hour counted once', () => {
     expect(md).toContain('(GT.11 Hercontroles, GH.04 Gedoogbeschikkingen), staat op een eigen regel en telt mee in het totaal');
   });
 });
+
+describe('what real programmes carry (issue 27 item 8)', () => {
+  it('abbreviations: whole words, case as written, the built-in meanings and the municipality\'s own', async () => {
+    const { gebruikteAfkortingen } = await import('../src/report/afkortingen.js');
+    const eigen = [{ plaats: { bestand: 'x' }, afkorting: 'PVH', betekenis: 'team Publiekszaken, Vergunningen en Handhaving' }];
+    const tekst = 'Het Bal en de Wkb; KC 3.0 per 1-1-2025; het team PVH. Niet: bal, BALANS, OD1, wkbx.';
+    expect(gebruikteAfkortingen(tekst, eigen)).toEqual([
+      { afkorting: 'Bal', betekenis: 'Besluit activiteiten leefomgeving' },
+      { afkorting: 'KC', betekenis: 'kwaliteitscriteria VTH' },
+      { afkorting: 'PVH', betekenis: 'team Publiekszaken, Vergunningen en Handhaving' },
+      { afkorting: 'Wkb', betekenis: 'Wet kwaliteitsborging voor het bouwen' },
+    ]);
+    expect(gebruikteAfkortingen('niets hier')).toEqual([]);
+  });
+
+  it('the UVP: a list of the abbreviations it uses, the toezichtprotocol as an annex, the last IBT judgement', () => {
+    const uit = tijdelijkeMap();
+    expect(vth(['uvp', VOORBEELD, '-o', uit, '--format', 'md']).code).toBe(0);
+    const md = readFileSync(path.join(uit, 'uvp-2025-dinkelberg.md'), 'utf8');
+    const lijst = md.slice(md.indexOf('## Afkortingen'));
+    expect(lijst).toContain('| LHSO | Landelijke Handhavingsstrategie Omgevingsrecht |');
+    expect(lijst).toContain('| VTH | vergunningverlening, toezicht en handhaving |');
+    // Only what the document uses: no Bbl in this programme, so not in its list.
+    expect(md.slice(0, md.indexOf('## Afkortingen'))).not.toMatch(/(?<![\p{L}])Bbl(?![\p{L}])/u);
+    expect(lijst).not.toContain('| Bbl |');
+    expect(md).toContain('### D. Toezichtprotocol');
+    expect(md).toContain('| RK1 | 1 | 0 | 2 | 23 | 44 | 3 | 1.330 | **22,17** |');
+    expect(md).toMatch(/\| 18\.4 \| [^|]+ \| \S+ \| \S+ \| \S+ \| \S+ \|/);
+    expect(md).toContain('Bij het laatste interbestuurlijk toezicht gaf de provincie Overijssel als oordeel: oranje (november 2024).');
+  });
+
+  it('a sheet Afkortingen adds the municipality\'s own, where the document uses them', () => {
+    const map = maakMap({
+      'instellingen.csv': INSTELLINGEN_CSV,
+      'producten.csv': 'code;product;aantal;kental\nA2.01.00;Toezicht door team PVH;10;2\n',
+      'afkortingen.csv': 'afkorting;betekenis\nPVH;team Publiekszaken, Vergunningen en Handhaving\nXYZ;niet gebruikt\n',
+    });
+    const uit = tijdelijkeMap();
+    expect(vth(['uvp', map, '-o', uit, '--format', 'md']).code).toBe(0);
+    const md = readFileSync(path.join(uit, 'uvp-2025-testdorp.md'), 'utf8');
+    expect(md).toContain('| PVH | team Publiekszaken, Vergunningen en Handhaving |');
+    expect(md).not.toContain('XYZ');
+  });
+});

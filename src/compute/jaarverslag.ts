@@ -2,7 +2,7 @@ import { nlGetal } from '../model/getal.js';
 import { melding, type Melding } from '../model/melding.js';
 import { Rational } from '../model/rational.js';
 import { documentTeksten, type DocumentTeksten } from '../model/teksten.js';
-import type { Instellingen, Verbeterpunt, Werkmap } from '../model/types.js';
+import type { Instellingen, Verbeterpunt, Werkmap, Afkorting } from '../model/types.js';
 import type { Capaciteitscheck } from './capaciteit.js';
 import { analyseer, type Analyse } from './controle.js';
 import { beoordeelDoelen, type DoelResultaat } from './doelen.js';
@@ -45,6 +45,8 @@ export interface UitstelOpvolging {
 
 export interface JaarverslagAnalyse {
   instellingen: Instellingen;
+  /** The municipality's own abbreviations (sheet Afkortingen), beside the built-in ones. */
+  afkortingen: Afkorting[];
   teksten: DocumentTeksten;
   vraag: Vraag;
   capaciteit?: Capaciteitscheck;
@@ -158,6 +160,7 @@ export function analyseerJaarverslag(wm: Werkmap, zaken?: { resultaat: ZakenResu
 
   return {
     instellingen: wm.instellingen,
+    afkortingen: wm.afkortingen ?? [],
     teksten,
     vraag: a.vraag,
     capaciteit: a.capaciteit,

@@ -1,7 +1,7 @@
 import { documentTeksten, type DocumentTeksten } from '../model/teksten.js';
 import type { Melding } from '../model/melding.js';
 import { Rational } from '../model/rational.js';
-import type { Doel, Instellingen, ProgrammaRegel, Verbeterpunt, Werkmap } from '../model/types.js';
+import type { Doel, Instellingen, ProgrammaRegel, Verbeterpunt, Werkmap, Afkorting } from '../model/types.js';
 import { somBekend, type Prioriteit } from './capaciteit.js';
 import { analyseer, type Analyse } from './controle.js';
 import { ingebouwdProfiel, PROFIELEN, type DagMaand } from './provincie.js';
@@ -27,6 +27,11 @@ export interface DoelBijdrage {
 
 export interface UvpAnalyse extends Analyse {
   instellingen: Instellingen;
+  /** The municipality's own abbreviations (sheet Afkortingen), beside the built-in ones. */
+  afkortingen: Afkorting[];
+  /** The protocol's items and scale, for its annex (the hours are `protocol`). */
+  toezichtprotocol?: Werkmap['toezichtprotocol'];
+  niveaus?: Werkmap['niveaus'];
   teksten: DocumentTeksten;
   doelen: DoelBijdrage[];
   /** Planned hours per priority class, highest class first, with their share of the lines' hours (percent). */
@@ -86,6 +91,9 @@ export function analyseerUvp(wm: Werkmap): UvpAnalyse {
   return {
     ...a,
     instellingen: wm.instellingen,
+    afkortingen: wm.afkortingen ?? [],
+    toezichtprotocol: wm.toezichtprotocol,
+    niveaus: wm.niveaus,
     teksten,
     doelen,
     urenPerKlasse,

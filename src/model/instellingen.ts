@@ -27,6 +27,10 @@ const SLEUTELS: Record<string, string> = {
   huisstijl: 'huisstijl',
   'naleefgedrag uit controles': 'naleefgedragUitControles',
   'huisstijl word': 'huisstijl',
+  'ibt-oordeel': 'ibtOordeel',
+  'ibt oordeel': 'ibtOordeel',
+  'laatste ibt-oordeel': 'ibtOordeel',
+  'oordeel provincie': 'ibtOordeel',
 };
 
 export function leesInstellingen(tabel: Tabel): { instellingen: Instellingen; meldingen: Melding[] } {
@@ -77,6 +81,9 @@ export function leesInstellingen(tabel: Tabel): { instellingen: Instellingen; me
           break;
         case 'huisstijl':
           inst.huisstijl = v.tekst('waarde') || undefined;
+          break;
+        case 'ibtOordeel':
+          inst.ibtOordeel = v.tekst('waarde') || undefined;
           break;
         case 'naleefgedragUitControles': {
           const n = v.strikt('waarde', { nietNegatief: true });

@@ -30,6 +30,8 @@ export interface Instellingen {
   naleefgedragUitControles?: number;
   /** `huisstijl`: the reference .docx for the Word documents, relative to the werkmap's folder. */
   huisstijl?: string;
+  /** `ibt-oordeel`: the province's last IBT judgement as the municipality states it ("oranje (2024)"). */
+  ibtOordeel?: string;
   /** Where each setting was found, for messages. */
   plaatsen: Partial<Record<string, Plaats>>;
 }
@@ -325,6 +327,7 @@ export interface Werkmap {
   frequenties?: Frequentieregel[];
   toezichtprotocol?: { items: Protocolitem[]; klassen: string[] };
   niveaus?: Niveau[];
+  afkortingen?: Afkorting[];
   /** Which sheets were found, with their place. */
   bladen: Partial<Record<BladNaam, Plaats>>;
   meldingen: Melding[];
@@ -347,7 +350,15 @@ export type BladNaam =
   | 'Objecten'
   | 'Frequenties'
   | 'Toezichtprotocol'
-  | 'Niveaus';
+  | 'Niveaus'
+  | 'Afkortingen';
+
+/** An abbreviation of the municipality's own (sheet Afkortingen). */
+export interface Afkorting {
+  plaats: Plaats;
+  afkorting: string;
+  betekenis: string;
+}
 
 /** A case type of the case system and the programme code its cases count on (sheet Zaaktypen). */
 export interface Zaaktype {

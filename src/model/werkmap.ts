@@ -1,5 +1,6 @@
 import { isZakenExport, type GelezenWerkmap } from '../ingest/werkmap.js';
 import type { Tabel } from '../ingest/tabel.js';
+import { leesAfkortingen } from './afkortingen.js';
 import { leesCapaciteit } from './capaciteit.js';
 import { leesDoelen } from './doelen.js';
 import { leesIndicatoren } from './indicatoren.js';
@@ -40,6 +41,7 @@ export const BLADEN: { naam: BladNaam; aliassen: string[]; nodigVoor: string }[]
   { naam: 'Toezichtprotocol', aliassen: ['protocol', 'toetsprotocol'], nodigVoor: 'vth protocol' },
   { naam: 'Niveaus', aliassen: ['toetsniveaus', 'diepgang'], nodigVoor: 'vth protocol' },
   { naam: 'Zaaktypen', aliassen: ['zaaktype', 'koppeling zaaktypen'], nodigVoor: 'vth jaarverslag (zaaktypen van de zakenexport koppelen aan productcodes)' },
+  { naam: 'Afkortingen', aliassen: ['afkortingenlijst', 'begrippen en afkortingen'], nodigVoor: 'vth uvp en vth jaarverslag (de lijst met afkortingen)' },
 ];
 
 /** Sheets users keep beside the data that are no part of the contract: ignored silently. */
@@ -225,6 +227,7 @@ export function bouwWerkmap(gelezen: GelezenWerkmap): Werkmap {
   const tp = simpel('Toezichtprotocol', leesToezichtprotocol);
   if (tp) wm.toezichtprotocol = { items: tp.items, klassen: tp.klassen };
   wm.niveaus = simpel('Niveaus', leesNiveaus)?.niveaus;
+  wm.afkortingen = simpel('Afkortingen', leesAfkortingen)?.afkortingen;
 
   kruiscontroles(wm);
   fteNaarUren(wm);

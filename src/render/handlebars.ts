@@ -174,7 +174,7 @@ export function laadTemplates(document: string, eigen?: string): (view: unknown)
 export function inHetNederlands(bericht: string): string {
   const eerste = bericht.split('\n')[0]!.trim();
   const vertalingen: [RegExp, (m: RegExpExecArray) => string][] = [
-    [/^Missing helper: "(.+)"$/, (m) => `onbekende helper "${m[1]}" (vth kent getal, uren, procent, datum, eq, gt en md)`],
+    [/^Missing helper: "(.+)"$/, (m) => `onbekende helper "${m[1]}" (vth kent getal, bekend, uren, procent, datum, eq, gt, nietNul en md)`],
     [/^#(\w+) requires exactly one argument$/, (m) => `#${m[1]} heeft precies één waarde nodig`],
     [/^Must pass iterator to #each$/, () => '#each heeft een lijst nodig'],
     [/^The partial (.+) could not be found$/, (m) => `het deel (partial) "${m[1]}" bestaat niet`],

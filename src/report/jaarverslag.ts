@@ -1,3 +1,4 @@
+import type { Afkorting } from '../model/types.js';
 import type { Oordeel } from '../compute/capaciteit.js';
 import type { AfdelingRealisatie } from '../compute/jaarverslag.js';
 import type { JaarverslagAnalyse, ProjectRealisatie, UitstelOpvolging } from '../compute/jaarverslag.js';
@@ -11,6 +12,8 @@ import type { Verbeterpunt } from '../model/types.js';
 export interface JaarverslagView {
   titel: string;
   gemeente: string;
+  /** The municipality's own abbreviations; the document's list adds the built-in ones it uses. */
+  afkortingen: Afkorting[];
   jaar: number | string;
   vastgesteldOp?: Date;
   teksten: Record<string, MarkdownTekst>;
@@ -129,6 +132,7 @@ export function jaarverslagView(a: JaarverslagAnalyse): JaarverslagView {
   return {
     titel: `Jaarverslag VTH ${jaar}${gemeente ? `, gemeente ${gemeente}` : ''}`,
     gemeente,
+    afkortingen: a.afkortingen,
     jaar,
     vastgesteldOp: a.instellingen.jaarverslagVastgesteldOp,
     teksten: markdownTeksten(a.teksten.perId),

@@ -31,6 +31,7 @@ export function nieuweWerkmap(gemeente: string, jaar: number): BladInhoud[] {
         ['jaarverslag vastgesteld op', null],
         ['jaarverslag vorig jaar vastgesteld op', null],
         ['beleidsplan geldig tot', jaar + 3],
+        ['ibt-oordeel', null],
       ],
     },
     {
@@ -175,6 +176,12 @@ export function nieuweWerkmap(gemeente: string, jaar: number): BladInhoud[] {
       uitleg: 'Alleen nodig als de zakenexport geen productcode heeft: per zaaktype uit het zaaksysteem de code van het product in het programma.',
       koppen: ['zaaktype', 'code'],
       rijen: [['Melding Besluit activiteiten leefomgeving', 'A1.17.00']],
+    },
+    {
+      naam: 'Afkortingen',
+      uitleg: 'Optioneel: eigen afkortingen met hun betekenis. Het programma en het jaarverslag krijgen een lijst met de afkortingen die erin voorkomen: deze en de gangbare (Bal, Bbl, BOA, LHSO, Wkb, …).',
+      koppen: ['afkorting', 'betekenis'],
+      rijen: [['PVH', 'team Publiekszaken, Vergunningen en Handhaving']],
     },
   ];
 }

@@ -1,3 +1,4 @@
+import type { Afkorting } from '../model/types.js';
 import type { Oordeel } from '../compute/capaciteit.js';
 import { prioriteitsgroep, type UvpAnalyse } from '../compute/uvp.js';
 import { ZONDER_TAAKVELD, type AfwijkendTotaal, type RegelUren } from '../compute/vraag.js';
@@ -6,6 +7,7 @@ import { Rational } from '../model/rational.js';
 import { capaciteitView, type CapaciteitView } from './capaciteit.js';
 import { frequentieView, type FrequentieView } from './frequentie.js';
 import { dagMaandTekst, markdownTeksten, type MarkdownTekst } from './gedeeld.js';
+import { protocolView, type ProtocolView } from './protocol.js';
 import { risicoView, type RisicoView } from './risico.js';
 
 export interface ProgrammaRegelView {
@@ -32,6 +34,10 @@ export interface ProgrammaRegelView {
 export interface UvpView {
   titel: string;
   gemeente: string;
+  /** The municipality's own abbreviations; the document's list adds the built-in ones it uses. */
+  afkortingen: Afkorting[];
+  /** The toezichtprotocol for its annex, when the werkmap has one that gives hours. */
+  protocol?: ProtocolView;
   jaar: number | string;
   provincie: string;
   vastgesteldOp?: Date;
@@ -97,7 +103,7 @@ export interface UvpView {
   ketenpartners: { extern: { afdeling: string; ingekochteUren?: Rational; benodigd: Rational; saldo?: Rational }[] };
   capaciteit?: CapaciteitView;
   capaciteitGrafiek?: string;
-  monitoring: { jaarverslagUiterlijk?: string; uvpUiterlijk?: string; regel: string; volgendJaar: number | string };
+  monitoring: { jaarverslagUiterlijk?: string; uvpUiterlijk?: string; regel: string; volgendJaar: number | string; /** The province's last IBT judgement, as Instellingen states it. */ ibtOordeel?: string };
   afwijkingen: string[];
   verbeterpunten: { nr: string; verbeterpunt: string; status: string; toelichting: string }[];
   /** Inspection frequencies, when the werkmap has Objecten and Frequenties; `gepland`: the objects with a control this year (annex). */
@@ -194,6 +200,8 @@ export function uvpView(a: UvpAnalyse): UvpView {
   return {
     titel: `Uitvoeringsprogramma VTH ${jaar}${gemeente ? `, gemeente ${gemeente}` : ''}`,
     gemeente,
+    afkortingen: a.afkortingen,
+    protocol: a.protocol?.klassen.length && a.toezichtprotocol ? protocolView(a.protocol, a.toezichtprotocol.items, a.toezichtprotocol.klassen, a.niveaus ?? []) : undefined,
     jaar,
     provincie: provincieNaam(a.instellingen.provincie),
     vastgesteldOp: a.instellingen.uvpVastgesteldOp,
@@ -249,6 +257,7 @@ export function uvpView(a: UvpAnalyse): UvpView {
       uvpUiterlijk: dm(a.monitoring.uvpUiterlijk, jaarGetal !== undefined ? jaarGetal + 1 : undefined),
       regel: a.monitoring.regel,
       volgendJaar: jaarGetal !== undefined ? jaarGetal + 1 : 'het volgende jaar',
+      ibtOordeel: a.instellingen.ibtOordeel,
     },
     afwijkingen,
     verbeterpunten: a.verbeterpunten.map((v) => ({ nr: v.nr, verbeterpunt: v.verbeterpunt, status: v.status, toelichting: v.toelichting ?? '' })),

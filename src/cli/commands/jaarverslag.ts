@@ -4,6 +4,7 @@ import { analyseerJaarverslag } from '../../compute/jaarverslag.js';
 import { jaarverslagView, type JaarverslagView } from '../../report/jaarverslag.js';
 import { bestandsnaamDeel } from '../../report/uvp.js';
 import { verantwoordingView, type VerantwoordingView } from '../../report/verantwoording.js';
+import { laadAfkortingenlijst } from '../../render/afkortingen.js';
 import { laadTemplates } from '../../render/handlebars.js';
 import { EXIT, GebruikFout, metTemplates } from '../fouten.js';
 import { laadWerkmap, meldOntbrekendeTeksten, meldVoorOpdracht, PROGRAMMA_BLADEN } from '../laad.js';
@@ -121,6 +122,7 @@ export async function jaarverslagOpdracht(pad: string, opts: JaarverslagOpties):
   const formaten = parseFormaten(opts.format, ['md', 'xlsx', 'json', 'docx', 'pdf'] as const);
   const woord = formaten.has('docx') || formaten.has('pdf');
   const render = formaten.has('md') || woord ? metTemplates(() => laadTemplates('jaarverslag', opts.templates)) : undefined;
+  const afkortingen = render ? metTemplates(() => laadAfkortingenlijst(opts.templates)) : undefined;
   const renderVerantwoording = formaten.has('md') ? metTemplates(() => laadTemplates('verantwoording', opts.templates)) : undefined;
   const klaar = await bouwView(pad, opts);
   if (!klaar) return EXIT.PROBLEEM;
@@ -152,7 +154,7 @@ export async function jaarverslagOpdracht(pad: string, opts: JaarverslagOpties):
       );
     }
   }
-  const md = render ? metTemplates(() => render({ ...view, grafiek, grafiekPerTaakveld })) : undefined;
+  const md = render ? metTemplates(() => afkortingen!(render({ ...view, grafiek, grafiekPerTaakveld }), view.afkortingen)) : undefined;
   if (formaten.has('md')) {
     bestanden.push({ pad: path.join(opts.output, `${stam}.md`), inhoud: md! });
     for (const [naam, svg] of grafieken) bestanden.push({ pad: path.join(opts.output, naam), inhoud: svg });

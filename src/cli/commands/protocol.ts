@@ -1,8 +1,8 @@
 import { berekenProtocol, type ProtocolUitkomst } from '../../compute/protocol.js';
 import { nlGetal } from '../../model/getal.js';
 import { melding, type Melding } from '../../model/melding.js';
-import { Rational } from '../../model/rational.js';
 import { laadTemplates } from '../../render/handlebars.js';
+import { protocolView } from '../../report/protocol.js';
 import { EXIT } from '../fouten.js';
 import { laadWerkmap, meldVoorOpdracht } from '../laad.js';
 import { schrijfOfToon } from '../schrijf.js';
@@ -47,24 +47,9 @@ export async function protocolOpdracht(pad: string, opts: ProtocolOpties): Promi
         opts,
       );
       break;
-    case 'md': {
-      const niveaus = (wm.niveaus ?? []).filter((n) => n.niveau !== 'VAST');
-      const volgorde = p.klassen[0]?.perNiveau.map((n) => n.niveau) ?? [];
-      await schrijfOfToon(
-        laadTemplates('protocol')({
-          titel,
-          items: wm.toezichtprotocol!.items.length,
-          vastMinuten: p.vast.isZero() ? undefined : p.vast,
-          klassen: p.klassen,
-          niveaus: volgorde.map((v) => {
-            const n = niveaus.find((x) => x.niveau === v);
-            return { niveau: v, minuten: n?.minuten ?? Rational.ZERO, steekproef: n?.steekproef?.mul(Rational.of(100n)) };
-          }),
-        }),
-        opts,
-      );
+    case 'md':
+      await schrijfOfToon(laadTemplates('protocol')({ titel, protocol: protocolView(p, wm.toezichtprotocol!.items, wm.toezichtprotocol!.klassen, wm.niveaus ?? []) }), opts);
       break;
-    }
   }
   if (opts.output) process.stderr.write(`geschreven: ${opts.output}\n`);
   return EXIT.OK;

@@ -3,6 +3,7 @@ import { analyseerUvp } from '../../compute/uvp.js';
 import { bestandsnaamDeel, uvpView, type UvpView } from '../../report/uvp.js';
 import { verantwoordingView, type VerantwoordingView } from '../../report/verantwoording.js';
 import { capaciteitGrafiek, risicoGrafiek } from '../../render/grafieken.js';
+import { laadAfkortingenlijst } from '../../render/afkortingen.js';
 import { laadTemplates } from '../../render/handlebars.js';
 import { EXIT, metTemplates } from '../fouten.js';
 import { laadWerkmap, meldOntbrekendeTeksten, meldVoorOpdracht, PROGRAMMA_BLADEN } from '../laad.js';
@@ -41,6 +42,7 @@ export async function uvpOpdracht(pad: string, opts: UvpOpties): Promise<number>
   const woord = formaten.has('docx') || formaten.has('pdf');
   // Templates are checked before anything is computed, so a template error never leaves half a document.
   const render = formaten.has('md') || woord ? metTemplates(() => laadTemplates('uvp', opts.templates)) : undefined;
+  const afkortingen = render ? metTemplates(() => laadAfkortingenlijst(opts.templates)) : undefined;
   const renderVerantwoording = formaten.has('md') ? metTemplates(() => laadTemplates('verantwoording', opts.templates)) : undefined;
   const klaar = await bouwView(pad);
   if (!klaar) return EXIT.PROBLEEM;
@@ -60,7 +62,7 @@ export async function uvpOpdracht(pad: string, opts: UvpOpties): Promise<number>
       grafieken.set(links.capaciteitGrafiek, capaciteitGrafiek(view.capaciteit, `Capaciteit ${view.gemeente} ${view.jaar}`));
     }
   }
-  const md = render ? metTemplates(() => render({ ...view, ...links })) : undefined;
+  const md = render ? metTemplates(() => afkortingen!(render({ ...view, ...links }), view.afkortingen)) : undefined;
   if (formaten.has('md')) {
     bestanden.push({ pad: path.join(opts.output, `${stam}.md`), inhoud: md! });
     for (const [naam, svg] of grafieken) bestanden.push({ pad: path.join(opts.output, naam), inhoud: svg });

@@ -1,0 +1,51 @@
+import type { Afkorting } from '../model/types.js';
+
+/**
+ * The field's common abbreviations, as real programmes spell them out. A municipality's own sheet
+ * Afkortingen adds to these and wins where it gives another meaning.
+ */
+export const STANDAARD_AFKORTINGEN: Readonly<Record<string, string>> = {
+  APV: 'Algemene plaatselijke verordening',
+  Bal: 'Besluit activiteiten leefomgeving',
+  Bbl: 'Besluit bouwwerken leefomgeving',
+  'BIG-8': 'de beleidscyclus voor vergunningverlening, toezicht en handhaving (de "Big Eight")',
+  Bkl: 'Besluit kwaliteit leefomgeving',
+  BOA: 'buitengewoon opsporingsambtenaar',
+  Bor: 'Besluit omgevingsrecht',
+  BUS: 'Besluit uniforme saneringen',
+  EVC: 'erkenning van verworven competenties',
+  fte: 'fulltime-equivalent (een volledige formatieplaats)',
+  IBT: 'interbestuurlijk toezicht',
+  KC: 'kwaliteitscriteria VTH',
+  LHSO: 'Landelijke Handhavingsstrategie Omgevingsrecht',
+  OD: 'omgevingsdienst',
+  OM: 'Openbaar Ministerie',
+  Ow: 'Omgevingswet',
+  PDC: 'producten- en dienstencatalogus',
+  RIEC: 'Regionaal Informatie- en Expertisecentrum',
+  SPUK: 'specifieke uitkering',
+  UVP: 'uitvoeringsprogramma',
+  VTH: 'vergunningverlening, toezicht en handhaving',
+  Wabo: 'Wet algemene bepalingen omgevingsrecht',
+  Wkb: 'Wet kwaliteitsborging voor het bouwen',
+  ZZS: 'zeer zorgwekkende stoffen',
+};
+
+const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+
+/**
+ * The abbreviations a document uses, with their meaning: whole words only and case as written (Bal is
+ * the decree, "bal" is not), found in one pass over the text. Sorted as a reader looks them up.
+ */
+export function gebruikteAfkortingen(tekst: string, eigen: readonly Afkorting[] = []): { afkorting: string; betekenis: string }[] {
+  const lijst = new Map(Object.entries(STANDAARD_AFKORTINGEN));
+  for (const a of eigen) lijst.set(a.afkorting, a.betekenis);
+  if (!lijst.size) return [];
+  const namen = [...lijst.keys()].sort((a, b) => b.length - a.length).map(escape);
+  const re = new RegExp(`(?<![\\p{L}\\p{N}])(${namen.join('|')})(?![\\p{L}\\p{N}])`, 'gu');
+  const gevonden = new Set<string>();
+  for (const m of tekst.matchAll(re)) gevonden.add(m[1]!);
+  return [...gevonden]
+    .sort((a, b) => a.localeCompare(b, 'nl', { sensitivity: 'base' }))
+    .map((afkorting) => ({ afkorting, betekenis: lijst.get(afkorting)! }));
+}
