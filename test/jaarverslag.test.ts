@@ -213,6 +213,7 @@ describe('vth jaarverslag (end to end)', () => {
       '10. Kwaliteit en IBT',
       '11. Vooruitblik',
       'Bijlagen',
+      'Afkortingen',
     ]);
     expect(md).toContain('Vastgesteld door het college van burgemeester en wethouders op 15-04-2026.');
     expect(md).toMatch(/\| GT\.01 \| Toezicht op bouwen \(illegale bouw\) \| 1\.200 \| 960 \| 80% \| geen toelichting gegeven \|/);

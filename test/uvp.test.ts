@@ -59,6 +59,7 @@ describe('vth uvp on the example municipality', () => {
       "11. Afwijkingen en risico's",
       '12. Verbeterpunten van de provincie',
       'Bijlagen',
+      'Afkortingen',
     ]);
     // Priority made visible: class per line, hours per class, the gap, the reservations, what we do not do.
     expect(tekst).toContain('| GT.02 | Toezicht op slopen met asbest | Toezicht en handhaving | Hoog (R01) | 40 | 6 | 240 |');
@@ -351,7 +352,7 @@ describe('own templates', () => {
   it('an error while filling a user\'s partial names that file, not the built-in main template, in Dutch', () => {
     const eigen = tijdelijkeMap();
     const gevallen: [string, string][] = [
-      ['# {{onbekend 3}}\n', 'onbekende helper "onbekend" (vth kent getal, uren, procent, datum, eq, gt en md)'],
+      ['# {{onbekend 3}}\n', 'onbekende helper "onbekend" (vth kent getal, bekend, uren, procent, datum, eq, gt, nietNul en md)'],
       ['# {{#if}}x{{/if}}\n', '#if heeft precies één waarde nodig'],
       ['# {{> bestaatniet}}\n', 'het deel (partial) "bestaatniet" bestaat niet'],
     ];

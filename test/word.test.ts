@@ -34,7 +34,7 @@ describe('vth uvp --format docx', () => {
     expect(d.get('word/settings.xml')!.toString('utf8')).toContain('<w:updateFields w:val="true"/>');
     // Chapters as Heading1, sections as Heading2, in document order.
     const koppen = [...doc.matchAll(/<w:pStyle w:val="Heading1"\/><\/w:pPr><w:r><w:t xml:space="preserve">([^<]*)<\/w:t>/g)].map((m) => m[1]);
-    expect(koppen).toEqual(['1. Samenvatting', '2. Inleiding', '3. Risicoanalyse en prioriteiten', '4. Strategie en kwaliteit', '5. Terugblik en ontwikkelingen', '6. Doelen en indicatoren', '7. Programma', '8. Ketenpartners, projecten en diensten', '9. Capaciteit', '10. Monitoring en verantwoording', "11. Afwijkingen en risico's", '12. Verbeterpunten van de provincie', 'Bijlagen']);
+    expect(koppen).toEqual(['1. Samenvatting', '2. Inleiding', '3. Risicoanalyse en prioriteiten', '4. Strategie en kwaliteit', '5. Terugblik en ontwikkelingen', '6. Doelen en indicatoren', '7. Programma', '8. Ketenpartners, projecten en diensten', '9. Capaciteit', '10. Monitoring en verantwoording', "11. Afwijkingen en risico's", '12. Verbeterpunten van de provincie', 'Bijlagen', 'Afkortingen']);
     expect(doc).toContain('<w:pStyle w:val="Heading2"/></w:pPr><w:r><w:t xml:space="preserve">Wat we niet doen</w:t>');
     // Tables: every row kept together, the header row repeated; numbers right-aligned in Dutch notation; totals bold.
     const tabellen = doc.match(/<w:tbl>/g)!.length;
