@@ -266,3 +266,29 @@ describe('what real programmes carry (issue 27 item 8)', () => {
     expect(md).not.toContain('XYZ');
   });
 });
+
+describe('one figure, one value (issue 27 item 3)', () => {
+  it('annex C defers exactly the controls the capacity chapter defers, and picks the objects that can wait best', async () => {
+    const { analyseerUvp } = await import('../src/compute/uvp.js');
+    const a = analyseerUvp(await laad(VOORBEELD));
+    const uitgesteld = a.capaciteit!.tekorten.flatMap((t) => t.uitgesteld).filter((u) => u.aantal);
+    for (const u of uitgesteld) {
+      const code = u.regel.code!;
+      const perObject = [...a.uitgesteldeObjecten].filter(([o]) => o.object.code === code);
+      expect(perObject.reduce((s, [, n]) => s + n, 0), code).toBe(Number(u.aantal!.toString()));
+      // Every waiting object complies at least as well as every object that keeps its control.
+      const rang = (n?: string) => ({ goed: 0, matig: 2, slecht: 3 } as Record<string, number>)[n ?? 'matig'];
+      const wacht = perObject.map(([o]) => rang(o.naleefgedrag));
+      const blijft = a.frequenties!.objecten.filter((o) => o.object.code === code && o.aantal > 0 && !a.uitgesteldeObjecten.has(o)).map((o) => rang(o.naleefgedrag));
+      if (blijft.length) expect(Math.max(...wacht)).toBeLessThanOrEqual(Math.min(...blijft));
+    }
+    expect(uitgesteld.map((u) => [u.regel.code, u.aantal!.toString()])).toEqual([['GT.06', '27']]);
+    const uit = tijdelijkeMap();
+    expect(vth(['uvp', VOORBEELD, '-o', uit, '--format', 'md']).code).toBe(0);
+    const md = readFileSync(path.join(uit, 'uvp-2025-dinkelberg.md'), 'utf8');
+    expect(md).toContain('Door het uitstel in hoofdstuk 9 wachten 27 controles bij 27 objecten');
+    expect(md).toContain('Door het uitstel in hoofdstuk 9 wachten daarvan 27 controles');
+    // The summary's demand is the programme chapter's total, rounded the same way.
+    expect(md).toContain('| Benodigde uren (programma en regionale taken, voor zover bekend) | 18.633 |');
+  });
+});

@@ -2,7 +2,8 @@ import { documentTeksten, type DocumentTeksten } from '../model/teksten.js';
 import type { Melding } from '../model/melding.js';
 import { Rational } from '../model/rational.js';
 import type { Doel, Instellingen, ProgrammaRegel, Verbeterpunt, Werkmap, Afkorting } from '../model/types.js';
-import { somBekend, type Prioriteit } from './capaciteit.js';
+import { somBekend, type AfdelingTekort, type Prioriteit } from './capaciteit.js';
+import type { Frequentieplanning, ObjectPlanning } from './frequentie.js';
 import { analyseer, type Analyse } from './controle.js';
 import { ingebouwdProfiel, PROFIELEN, type DagMaand } from './provincie.js';
 import type { RegelUren } from './vraag.js';
@@ -29,6 +30,8 @@ export interface UvpAnalyse extends Analyse {
   instellingen: Instellingen;
   /** The municipality's own abbreviations (sheet Afkortingen), beside the built-in ones. */
   afkortingen: Afkorting[];
+  /** Per planned object, the controls that wait because its line is deferred (annex C shows them). */
+  uitgesteldeObjecten: Map<ObjectPlanning, number>;
   /** The protocol's items and scale, for its annex (the hours are `protocol`). */
   toezichtprotocol?: Werkmap['toezichtprotocol'];
   niveaus?: Werkmap['niveaus'];
@@ -92,6 +95,7 @@ export function analyseerUvp(wm: Werkmap): UvpAnalyse {
     ...a,
     instellingen: wm.instellingen,
     afkortingen: wm.afkortingen ?? [],
+    uitgesteldeObjecten: a.frequenties && a.capaciteit ? uitgesteldeObjecten(a.frequenties, a.capaciteit.tekorten, a.prioriteiten.klassen) : new Map(),
     toezichtprotocol: wm.toezichtprotocol,
     niveaus: wm.niveaus,
     teksten,
@@ -104,4 +108,38 @@ export function analyseerUvp(wm: Werkmap): UvpAnalyse {
     monitoring: { jaarverslagUiterlijk: profiel.jaarverslagUiterlijk, uvpUiterlijk: profiel.uvpUiterlijk, regel: profiel.naam === 'standaard' ? 'Dat zijn de gangbare termijnen.' : `Die termijnen volgen uit: ${profiel.bron}.` },
     meldingen,
   };
+}
+
+const NALEVING_VOLGORDE: Record<string, number> = { goed: 0, matig: 2, slecht: 3 };
+
+/**
+ * Which objects' controls wait when a line is deferred by instances: of the line's planned objects,
+ * those of the lowest class first, then the best compliance (unknown counts as matig), then the latest
+ * due date, ties by object id; one control at a time until the deferred number is reached. So the
+ * objects annex never shows as planned what the capacity chapter defers.
+ */
+export function uitgesteldeObjecten(f: Frequentieplanning, tekorten: readonly AfdelingTekort[], klassen: readonly string[]): Map<ObjectPlanning, number> {
+  const uit = new Map<ObjectPlanning, number>();
+  const niveau = (k: string | undefined) => Math.max(0, klassen.findIndex((x) => x.toLowerCase() === (k ?? '').toLowerCase()));
+  for (const u of tekorten.flatMap((t) => t.uitgesteld)) {
+    const code = u.regel.code?.toUpperCase();
+    if (!code || !u.aantal) continue;
+    const kandidaten = f.objecten
+      .filter((o) => o.aantal > 0 && (o.object.code ?? '').toUpperCase() === code)
+      .sort(
+        (a, b) =>
+          niveau(a.klasse) - niveau(b.klasse) ||
+          (NALEVING_VOLGORDE[a.naleefgedrag ?? 'matig'] ?? 2) - (NALEVING_VOLGORDE[b.naleefgedrag ?? 'matig'] ?? 2) ||
+          (b.volgende?.getTime() ?? 0) - (a.volgende?.getTime() ?? 0) ||
+          a.object.object.localeCompare(b.object.object, 'nl'),
+      );
+    let rest = Number(u.aantal.num / u.aantal.den);
+    for (const o of kandidaten) {
+      if (rest <= 0) break;
+      const n = Math.min(o.aantal, rest);
+      uit.set(o, (uit.get(o) ?? 0) + n);
+      rest -= n;
+    }
+  }
+  return uit;
 }

@@ -107,7 +107,8 @@ export interface UvpView {
   afwijkingen: string[];
   verbeterpunten: { nr: string; verbeterpunt: string; status: string; toelichting: string }[];
   /** Inspection frequencies, when the werkmap has Objecten and Frequenties; `gepland`: the objects with a control this year (annex). */
-  frequenties?: FrequentieView & { gepland: FrequentieView['objecten'] };
+  /** `gepland`: the objects with a control in the year, each with the controls the capacity chapter defers. */
+  frequenties?: FrequentieView & { gepland: (FrequentieView['objecten'][number] & { uitgesteld: number })[]; uitgesteld: number; uitgesteldeObjecten: number };
 }
 
 
@@ -261,7 +262,13 @@ export function uvpView(a: UvpAnalyse): UvpView {
     },
     afwijkingen,
     verbeterpunten: a.verbeterpunten.map((v) => ({ nr: v.nr, verbeterpunt: v.verbeterpunt, status: v.status, toelichting: v.toelichting ?? '' })),
-    frequenties: frequenties ? { ...frequenties, gepland: frequenties.objecten.filter((o) => o.aantal > 0) } : undefined,
+    frequenties: frequenties
+      ? (() => {
+          const gepland = frequenties.objecten.map((o, i) => ({ ...o, uitgesteld: a.uitgesteldeObjecten.get(a.frequenties!.objecten[i]!) ?? 0 })).filter((o) => o.aantal > 0);
+          const uitgesteld = gepland.reduce((s, o) => s + o.uitgesteld, 0);
+          return { ...frequenties, gepland, uitgesteld, uitgesteldeObjecten: gepland.filter((o) => o.uitgesteld > 0).length };
+        })()
+      : undefined,
   };
 }
 
