@@ -109,3 +109,28 @@ describe('a house style is used, or the user is told what was not', () => {
     expect(inhoud[1]).toContain('<w:outlineLvl w:val="9"/>');
   });
 });
+
+describe('Teksten as people write them (issue 27 item 7)', () => {
+  it('a sentence after a list is a paragraph of its own, not the end of the last bullet', () => {
+    expect(eigenMarkdown('- toezicht\n- handhaving\nDaarna volgt de evaluatie.')).toBe('- toezicht\n- handhaving\n\nDaarna volgt de evaluatie.');
+    const a = docx('- toezicht\n- handhaving\nDaarna volgt de evaluatie.');
+    expect(a.filter((x) => x.bullet).map((x) => x.tekst)).toEqual(['toezicht', 'handhaving']);
+    expect(a).toContainEqual({ tekst: 'Daarna volgt de evaluatie.', bullet: false });
+    // An indented line under a bullet still belongs to it.
+    expect(eigenMarkdown('- toezicht\n  ook reactief')).toBe('- toezicht\n  ook reactief');
+  });
+
+  it('bullets pasted from Word ("•" on lines in one cell) become a list, not one run-on paragraph', () => {
+    const geplakt = 'Speerpunten:\n•\tasbest\n• brandveiligheid\n▪ arbeidsmigranten';
+    expect(eigenMarkdown(geplakt)).toBe('Speerpunten:\n\n- asbest\n- brandveiligheid\n- arbeidsmigranten');
+    expect(docx(geplakt).filter((x) => x.bullet).map((x) => x.tekst)).toEqual(['asbest', 'brandveiligheid', 'arbeidsmigranten']);
+  });
+
+  it('a bare web address becomes a link; an address already in a link or in code is left alone', () => {
+    expect(eigenMarkdown('Zie https://www.dinkelberg.nl/vth.')).toBe('Zie [https://www.dinkelberg.nl/vth](https://www.dinkelberg.nl/vth).');
+    expect(eigenMarkdown('[de site](https://www.dinkelberg.nl)')).toBe('[de site](https://www.dinkelberg.nl)');
+    expect(eigenMarkdown('`https://x.nl`')).toBe('`https://x.nl`');
+    const xml = documentXml(markdownNaarDocx(`# T\n\n## 1. H\n\n${eigenMarkdown('Zie https://www.dinkelberg.nl/vth.')}\n`, 'T', { titelpagina: [], afbeeldingen: new Map() }));
+    expect(xml).toMatch(/<w:hyperlink r:id="rId\d+"[^>]*>.*https:\/\/www\.dinkelberg\.nl\/vth/s);
+  });
+});

@@ -36,14 +36,39 @@ export function mdTekstVolledig(s: string): string {
  */
 export function eigenMarkdown(s: string): string {
   return tekstNummers(
-    s
-      .replace(/\r\n?/g, '\n')
+    zoalsGeschreven(s.replace(/\r\n?/g, '\n'))
       .replace(/(?<!\\)</g, '\\<')
       .replace(/^ {0,3}#{1,6}(?=\s|$)/gm, '####'),
   ).trim();
 }
 
 const GENUMMERD = /^( {0,3})(\d{1,9})([.)])(?=\s|$)/;
+
+/** Bullets as Word pastes them into a cell: "•", "◦", "▪", "·" or "o" with a tab. */
+const WORD_OPSOMMING = /^([ \t]*)(?:[•◦▪▫·●○■□]|o(?=\t))[ \t]+/;
+const LIJSTITEM = /^ {0,3}(?:[-*+]|\d{1,9}[.)])[ \t]+\S/;
+/** A bare web address in running text; not one already in a link, an autolink or code. */
+const KALE_URL = /(?<![(<\[`\w/])https?:\/\/[^\s<>()\[\]`]*[^\s<>()\[\]`.,;:!?'"]/g;
+
+/**
+ * Teksten as people type them into a cell, made into what they meant: bullets pasted from Word become a
+ * list (not one run-on paragraph), a sentence typed right after a list is a paragraph of its own (not
+ * the end of the last bullet), and a bare web address is a link, in Markdown, Word and PDF alike.
+ */
+function zoalsGeschreven(s: string): string {
+  const regels = s.split('\n').map((r) => r.replace(WORD_OPSOMMING, '$1- '));
+  const uit: string[] = [];
+  for (let i = 0; i < regels.length; i++) {
+    const r = regels[i]!;
+    const vorige = uit[uit.length - 1];
+    // Not indented, not a list item, not empty, right below a list item: the writer ended the list.
+    if (vorige !== undefined && LIJSTITEM.test(vorige) && r.trim() !== '' && !/^[ \t]/.test(r) && !LIJSTITEM.test(r)) uit.push('');
+    // A list typed right below a sentence starts a list, not a continuation of the sentence.
+    if (vorige !== undefined && vorige.trim() !== '' && !LIJSTITEM.test(vorige) && LIJSTITEM.test(r) && /^[ \t]*- /.test(r)) uit.push('');
+    uit.push(r);
+  }
+  return uit.join('\n').replace(KALE_URL, (url) => `[${url}](${url})`);
+}
 
 /**
  * A number with a full stop at the start of a line is text (`2024. Dat jaar …`), unless the writer made
