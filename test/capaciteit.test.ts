@@ -229,7 +229,9 @@ describe('vth capaciteit (end to end)', () => {
     const map = tijdelijkeMap();
     expect(vth(['capaciteit', VOORBEELD, '--format', 'md', '-o', path.join(map, 'cap.md')]).code).toBe(1);
     const md = readFileSync(path.join(map, 'cap.md'), 'utf8');
-    expect(md).toContain('| Toezicht en handhaving | 4,00 | 1.200 | 4.800 | 480 | 4.320 | 4.481 + 2 zonder uren | **-161** | -0,13 |');
+    expect(md).toContain('| Toezicht en handhaving | 4,00 | 1.200 | 4.800 | 480 | 4.320 | 4.481 | **-161** | -0,13 |');
+    expect(md).toContain('| Benodigd (bekende uren) |');
+    expect(md).toContain('- de uren van 2 regels van Toezicht en handhaving (GT.11, GH.04)');
     expect(md).toContain('![Benodigde en beschikbare uren per afdeling](cap-capaciteit.svg)');
     expect(readFileSync(path.join(map, 'cap-capaciteit.svg'), 'utf8')).toMatch(/^<svg/);
     const x = path.join(map, 'cap.xlsx');

@@ -58,8 +58,18 @@ describe('charts: readable, complete, and valid SVG', () => {
     const svg = risicoGrafiek(view, 'Risicoanalyse Dinkelberg 2025');
     const t = teksten(svg);
     expect(t).toEqual(expect.arrayContaining(['Risicoanalyse Dinkelberg 2025', 'kans', 'effect', 'klasse', 'Hoog (19)', 'Midden (16)', 'Laag (6)', 'risico vanaf 7']));
-    expect(svg.match(/<polygon /g)).toHaveLength(3);
-    const stippen = [...svg.matchAll(/<circle cx="[^"]+" cy="[^"]+" r="[^"]+" fill="[^"]+" fill-opacity="0.9"[^>]*><title>[^<]*<\/title><\/circle>/g)];
+    // The class zones: three polygons without a tooltip.
+    expect(svg.match(/<polygon [^>]*\/>/g)).toHaveLength(3);
+    // A marker per point, its shape by class (readable without colour): circle, square, triangle.
+    const stippen = [...svg.matchAll(/<(circle|rect|polygon) [^>]*fill-opacity="0.9"[^>]*><title>([^<]*)<\/title><\/\1>/g)];
+    const vormPerKlasse = new Map<string, Set<string>>();
+    for (const m of stippen) {
+      const klasse = m[2]!.split(' (')[0]!;
+      vormPerKlasse.set(klasse, (vormPerKlasse.get(klasse) ?? new Set()).add(m[1]!));
+    }
+    expect(Object.fromEntries([...vormPerKlasse].map(([k, v]) => [k, [...v]]))).toEqual({ Hoog: ['polygon'], Midden: ['rect'], Laag: ['circle'] });
+    // What the chart shows, in words: its description (the alternative text in Word and PDF).
+    expect(svg).toMatch(/<desc>Risicoanalyse Dinkelberg 2025: 41 activiteiten naar kans en effect; 19 Hoog \(risico vanaf 7\), 16 Midden \(risico boven 4\), 6 Laag \(risico vanaf 0\)\. Hoogste risico: /);
     const labels = stippen.length;
     expect(labels).toBeGreaterThan(20);
     // Every dot's tooltip names its activities; a dot of more than one carries its count as text.

@@ -139,6 +139,18 @@ describe('vth uvp --format docx', () => {
       const jv = tekst('jaarverslag-2025-dinkelberg.pdf');
       for (const h of ['Regionale projecten en diensten', 'Uitgesteld werk', 'Vooruitblik']) expect(jv).toMatch(new RegExp(`${h}\\s*\\.{5,}\\s*\\d+`));
       expect(jv).toMatch(/Pagina \d+ van \d+/);
+      // Accessible as a public body must publish: tagged, with a structure tree of headings, tables with
+      // header cells and figures with their alternative text (what the chart shows), the municipality as author.
+      for (const f of ['uvp-2025-dinkelberg.pdf', 'jaarverslag-2025-dinkelberg.pdf']) {
+        expect(info(f)).toMatch(/Tagged:\s+yes/);
+        expect(info(f)).toMatch(/Author:\s+Gemeente Dinkelberg/);
+        const structuur = spawnSync('pdfinfo', ['-struct', path.join(uit, f)], { encoding: 'utf8' }).stdout;
+        for (const rol of ['H1', 'H2', 'Table', 'TH', 'Figure']) expect(structuur, `${f} ${rol}`).toMatch(new RegExp(`^\\s*${rol}\\b`, 'm'));
+      }
+      const alt = /\/Alt\s*<FEFF([0-9A-F]+)>/.exec(readFileSync(path.join(uit, 'uvp-2025-dinkelberg.pdf'), 'latin1'));
+      expect(alt).not.toBeNull();
+      const altTekst = Buffer.from(alt![1]!, 'hex').swap16().toString('utf16le');
+      expect(altTekst).toMatch(/^Risicoanalyse Dinkelberg 2025: 41 activiteiten naar kans en effect; 19 Hoog/);
     },
   );
   if (!soffice || !pdfinfo) console.warn('OVERGESLAGEN: LibreOffice of poppler-utils ontbreekt (apt-get install -y libreoffice-writer-nogui python3-uno poppler-utils); de PDF is niet gecontroleerd.');

@@ -10,6 +10,9 @@ export interface WordDocument {
   md: string;
   titel: string;
   titelpagina: string[];
+  /** The municipality, as the document's author; the adoption date, when there is one. */
+  auteur?: string;
+  datum?: Date;
   /** The charts the Markdown links to: file name → SVG. */
   grafieken: Map<string, string>;
   stam: string;
@@ -28,7 +31,7 @@ export async function wordBestanden(
   const { markdownNaarDocx } = await import('../render/docx.js');
   const { svgNaarPng } = await import('../render/png.js');
   const afbeeldingen = new Map([...d.grafieken].map(([naam, svg]) => [naam, { svg, beeld: svgNaarPng(svg) }]));
-  const docx = markdownNaarDocx(d.md, d.titel, { titelpagina: d.titelpagina, afbeeldingen, huisstijl });
+  const docx = markdownNaarDocx(d.md, d.titel, { titelpagina: d.titelpagina, afbeeldingen, huisstijl, auteur: d.auteur, datum: d.datum });
   const bestanden: { pad: string; inhoud: Uint8Array }[] = [];
   if (formaten.docx) bestanden.push({ pad: path.join(output, `${d.stam}.docx`), inhoud: docx });
   if (!formaten.pdf) return { bestanden };

@@ -21,6 +21,10 @@ export interface DocxOpties {
   /** The charts the Markdown links to, by file name. */
   afbeeldingen: Map<string, DocxAfbeelding>;
   huisstijl?: Huisstijl;
+  /** The document's author in its properties: the municipality, never the tool. */
+  auteur?: string;
+  /** The adoption date, as the document's date; without one the properties carry no date (no clock in the output). */
+  datum?: Date;
 }
 
 const W = 'http://schemas.openxmlformats.org/wordprocessingml/2006/main';
@@ -147,10 +151,12 @@ class Bouw {
     const schaal = Math.min(1, (this.tekstBreedte * EMU_PER_TWIP) / (a.beeld.breedte * EMU_PER_PX), ((this.tekstHoogte - 1400) * EMU_PER_TWIP) / (a.beeld.hoogte * EMU_PER_PX));
     const cx = Math.round(a.beeld.breedte * EMU_PER_PX * schaal);
     const cy = Math.round(a.beeld.hoogte * EMU_PER_PX * schaal);
+    // The alternative text says what the chart shows (its figures, from the SVG's description), not its caption again.
+    const beschrijving = /<desc>([^<]*)<\/desc>/.exec(a.svg)?.[1]?.replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&quot;/g, '"').replace(/&#39;/g, "'").replace(/&amp;/g, '&') ?? alt;
     const r =
-      `<w:r><w:drawing><wp:inline distT="0" distB="0" distL="0" distR="0"><wp:extent cx="${cx}" cy="${cy}"/><wp:docPr id="${n}" name="Grafiek ${n}" descr="${x(alt)}"/>` +
+      `<w:r><w:drawing><wp:inline distT="0" distB="0" distL="0" distR="0"><wp:extent cx="${cx}" cy="${cy}"/><wp:docPr id="${n}" name="Grafiek ${n}" descr="${x(beschrijving)}"/>` +
       `<wp:cNvGraphicFramePr><a:graphicFrameLocks noChangeAspect="1"/></wp:cNvGraphicFramePr><a:graphic><a:graphicData uri="http://schemas.openxmlformats.org/drawingml/2006/picture"><pic:pic>` +
-      `<pic:nvPicPr><pic:cNvPr id="${n}" name="grafiek${n}.png" descr="${x(alt)}"/><pic:cNvPicPr/></pic:nvPicPr>` +
+      `<pic:nvPicPr><pic:cNvPr id="${n}" name="grafiek${n}.png" descr="${x(beschrijving)}"/><pic:cNvPicPr/></pic:nvPicPr>` +
       `<pic:blipFill><a:blip r:embed="${png}"><a:extLst><a:ext uri="{96DAC541-7B7A-43D3-8B79-37D633B846F1}"><asvg:svgBlip xmlns:asvg="http://schemas.microsoft.com/office/drawing/2016/SVG/main" r:embed="${svg}"/></a:ext></a:extLst></a:blip><a:stretch><a:fillRect/></a:stretch></pic:blipFill>` +
       `<pic:spPr><a:xfrm><a:off x="0" y="0"/><a:ext cx="${cx}" cy="${cy}"/></a:xfrm><a:prstGeom prst="rect"><a:avLst/></a:prstGeom></pic:spPr></pic:pic></a:graphicData></a:graphic></wp:inline></w:drawing></w:r>`;
     return { run: r, bijschrift: `Figuur ${++this.figuurNr}. ${alt}` };
@@ -447,7 +453,7 @@ export function markdownNaarDocx(md: string, titel: string, o: DocxOpties): Uint
   const delen: [string, string | Uint8Array | Ingepakt][] = [
     ['[Content_Types].xml', contentTypes(hs)],
     ['_rels/.rels', `${XML_KOP}<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="${R}/officeDocument" Target="word/document.xml"/><Relationship Id="rId2" Type="http://schemas.openxmlformats.org/package/2006/relationships/metadata/core-properties" Target="docProps/core.xml"/><Relationship Id="rId3" Type="${R}/extended-properties" Target="docProps/app.xml"/></Relationships>`],
-    ['docProps/core.xml', `${XML_KOP}<cp:coreProperties xmlns:cp="http://schemas.openxmlformats.org/package/2006/metadata/core-properties" xmlns:dc="http://purl.org/dc/elements/1.1/" xmlns:dcterms="http://purl.org/dc/terms/" xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance"><dc:title>${x(titel)}</dc:title><dc:creator>vth</dc:creator><cp:lastModifiedBy>vth</cp:lastModifiedBy><dcterms:created xsi:type="dcterms:W3CDTF">2000-01-01T00:00:00Z</dcterms:created><dcterms:modified xsi:type="dcterms:W3CDTF">2000-01-01T00:00:00Z</dcterms:modified></cp:coreProperties>`],
+    ['docProps/core.xml', `${XML_KOP}<cp:coreProperties xmlns:cp="http://schemas.openxmlformats.org/package/2006/metadata/core-properties" xmlns:dc="http://purl.org/dc/elements/1.1/" xmlns:dcterms="http://purl.org/dc/terms/" xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance"><dc:title>${x(titel)}</dc:title><dc:language>nl-NL</dc:language>${o.auteur ? `<dc:creator>${x(o.auteur)}</dc:creator><cp:lastModifiedBy>${x(o.auteur)}</cp:lastModifiedBy>` : ''}${o.datum ? `<dcterms:created xsi:type="dcterms:W3CDTF">${o.datum.toISOString().slice(0, 10)}T00:00:00Z</dcterms:created><dcterms:modified xsi:type="dcterms:W3CDTF">${o.datum.toISOString().slice(0, 10)}T00:00:00Z</dcterms:modified>` : ''}</cp:coreProperties>`],
     ['docProps/app.xml', `${XML_KOP}<Properties xmlns="http://schemas.openxmlformats.org/officeDocument/2006/extended-properties"><Application>vth</Application></Properties>`],
     ['word/document.xml', document],
     ['word/styles.xml', stijlen],

@@ -46,9 +46,11 @@ export function staafGrafiek(titel: string, reeksen: StaafReeks[], eenheid: stri
     ];
   }
 
-  const BREEDTE = 760;
-  const LABEL = 11;
-  const labelMax = 220;
+  // 600 px is the text width of an A4 page at Word's 96 px per inch, so a chart is printed at its own
+  // size: text of 12 px is 9 pt on paper, the least a printed public document should have.
+  const BREEDTE = 600;
+  const LABEL = 12;
+  const labelMax = 190;
   const labels = categorieen.map((c) => breekAf(c.naam, labelMax, LABEL));
   const labelBreedte = Math.min(labelMax, Math.max(60, ...labels.flat().map((l) => tekstBreedte(l, LABEL)))) + 12;
   const max = Math.max(0, ...categorieen.flatMap((c) => c.waarden));
@@ -94,10 +96,11 @@ export function staafGrafiek(titel: string, reeksen: StaafReeks[], eenheid: stri
   const raster: string[] = [];
   for (const s of stappen) {
     raster.push(`<line x1="${n(x(s))}" y1="${n(boven - 6)}" x2="${n(x(s))}" y2="${n(onder - 8)}" stroke="${s === 0 ? '#888888' : '#e3e3e3'}"/>`);
-    raster.push(tekst(x(s), onder + 6, nlGetal(s, 2), { grootte: 10, anker: 'middle', kleur: '#555555' }));
+    raster.push(tekst(x(s), onder + 6, nlGetal(s, 2), { grootte: 12, anker: 'middle', kleur: '#555555' }));
   }
   raster.push(tekst(links + plotBreedte / 2, onder + 24, eenheid, { grootte: LABEL, anker: 'middle', kleur: '#555555' }));
-  return document(BREEDTE, onder + 52, titel, bron, [...delen, ...raster, ...groepen]);
+  const beschrijving = `${titel}, in ${eenheid}: ${categorieen.map((c) => `${c.naam}: ${reeksen.map((r, i) => `${r.naam} ${nlGetal0(c.waarden[i]!)}`).join(', ')}`).join('; ')}.`;
+  return document(BREEDTE, onder + 52, titel, bron, [...delen, ...raster, ...groepen], beschrijving);
 }
 
 /**
@@ -124,8 +127,8 @@ export function risicoGrafiek(view: RisicoView, titel: string, bron = 'Bron: ris
 
   const links = 64;
   const boven = 44;
-  const B = 420;
-  const H = 360;
+  const B = 370;
+  const H = 320;
   const x = (v: number) => links + (v / maxKans) * B;
   const y = (v: number) => boven + H - (v / maxEffect) * H;
   const delen: string[] = [];
@@ -143,11 +146,11 @@ export function risicoGrafiek(view: RisicoView, titel: string, bron = 'Bron: ris
   }
   for (let v = 0; v <= maxKans; v++) {
     delen.push(`<line x1="${n(x(v))}" y1="${n(y(0))}" x2="${n(x(v))}" y2="${n(y(maxEffect))}" stroke="${v === 0 ? '#888888' : '#d0d0d0'}"/>`);
-    delen.push(tekst(x(v), y(0) + 16, String(v), { grootte: 11, anker: 'middle', kleur: '#555555' }));
+    delen.push(tekst(x(v), y(0) + 16, String(v), { grootte: 12, anker: 'middle', kleur: '#555555' }));
   }
   for (let v = 0; v <= maxEffect; v++) {
     delen.push(`<line x1="${n(x(0))}" y1="${n(y(v))}" x2="${n(x(maxKans))}" y2="${n(y(v))}" stroke="${v === 0 ? '#888888' : '#d0d0d0'}"/>`);
-    delen.push(tekst(x(0) - 8, y(v), String(v), { grootte: 11, anker: 'end', basis: 'middle', kleur: '#555555' }));
+    delen.push(tekst(x(0) - 8, y(v), String(v), { grootte: 12, anker: 'end', basis: 'middle', kleur: '#555555' }));
   }
   delen.push(tekst(x(maxKans / 2), y(0) + 36, 'kans', { grootte: 12, anker: 'middle' }));
   delen.push(`<text x="${n(links - 40)}" y="${n(y(maxEffect / 2))}" font-size="12" text-anchor="middle" fill="#222222" transform="rotate(-90 ${n(links - 40)} ${n(y(maxEffect / 2))})">effect</text>`);
@@ -157,10 +160,8 @@ export function risicoGrafiek(view: RisicoView, titel: string, bron = 'Bron: ris
   // Larger dots first, so that a small one is never hidden under a large one.
   for (const p of [...punten.values()].sort((a, b) => b.aantal - a.aantal || a.niveau - b.niveau || a.kans - b.kans || a.effect - b.effect)) {
     const namen = p.namen.join('; ') + (p.aantal > p.namen.length ? `; en ${nlGetal0(p.aantal - p.namen.length)} meer` : '');
-    delen.push(
-      `<circle cx="${n(x(p.kans))}" cy="${n(y(p.effect))}" r="${n(straal(p.aantal))}" fill="${kleur(p.niveau)}" fill-opacity="0.9" stroke="#ffffff"><title>${esc(`${p.klasse} (kans ${nlGetal(p.kans, 2)}, effect ${nlGetal(p.effect, 3)}): ${namen}`)}</title></circle>`,
-    );
-    if (p.aantal > 1) delen.push(tekst(x(p.kans), y(p.effect), nlGetal0(p.aantal), { grootte: 10, anker: 'middle', basis: 'middle', kleur: '#ffffff', vet: true }));
+    delen.push(markering(x(p.kans), y(p.effect), straal(p.aantal), p.niveau, kleur(p.niveau), `${p.klasse} (kans ${nlGetal(p.kans, 2)}, effect ${nlGetal(p.effect, 3)}): ${namen}`));
+    if (p.aantal > 1) delen.push(tekst(x(p.kans), y(p.effect), nlGetal0(p.aantal), { grootte: 12, anker: 'middle', basis: 'middle', kleur: '#ffffff', vet: true }));
   }
 
   // Legend: every class with its colour, its bound and its number of activities.
@@ -169,12 +170,34 @@ export function risicoGrafiek(view: RisicoView, titel: string, bron = 'Bron: ris
   const aantal = new Map(view.perKlasse.map((k) => [k.klasse, k.aantal]));
   [...klassen].reverse().forEach((k, i) => {
     const ly = boven + 24 + i * 40;
-    delen.push(`<circle cx="${n(lx + 7)}" cy="${n(ly)}" r="7" fill="${kleur(k.niveau)}"/>`);
+    delen.push(markering(lx + 7, ly, 7, k.niveau, kleur(k.niveau)));
     delen.push(tekst(lx + 20, ly, `${k.naam} (${nlGetal0(aantal.get(k.naam) ?? 0)})`, { grootte: 12, basis: 'middle' }));
-    delen.push(tekst(lx + 20, ly + 15, `risico ${k.grens}`, { grootte: 10, basis: 'middle', kleur: '#555555' }));
+    delen.push(tekst(lx + 20, ly + 15, `risico ${k.grens}`, { grootte: 12, basis: 'middle', kleur: '#555555' }));
   });
-  const breedte = Math.max(lx + 20 + Math.max(...klassen.map((k) => Math.max(tekstBreedte(`${k.naam} (${nlGetal0(aantal.get(k.naam) ?? 0)})`, 12), tekstBreedte(`risico ${k.grens}`, 10)))) + 16, 560);
-  return document(breedte, boven + H + 72, titel, bron, delen);
+  const breedte = Math.max(lx + 20 + Math.max(...klassen.map((k) => Math.max(tekstBreedte(`${k.naam} (${nlGetal0(aantal.get(k.naam) ?? 0)})`, 12), tekstBreedte(`risico ${k.grens}`, 12)))) + 16, 560);
+  const perKlasse = [...klassen].reverse().map((k) => `${nlGetal0(aantal.get(k.naam) ?? 0)} ${k.naam} (risico ${k.grens})`);
+  const beschrijving = `${titel}: ${view.rijen.length} activiteiten naar kans en effect; ${perKlasse.join(', ')}. Hoogste risico: ${view.rijen.slice(0, 3).map((r) => `${r.activiteit} (${r.klasse})`).join(', ')}.`;
+  return document(breedte, boven + H + 72, titel, bron, delen, beschrijving);
+}
+
+/**
+ * A class's marker has its own shape as well as its colour (circle, square, triangle, diamond, …), so
+ * that the chart reads in black and white and for readers who do not tell the colours apart.
+ */
+function markering(cx: number, cy: number, r: number, niveau: number, kleur: string, titel?: string): string {
+  const t = titel ? `<title>${esc(titel)}</title>` : '';
+  const stijl = `fill="${kleur}" fill-opacity="0.9" stroke="#ffffff"`;
+  const punten = (ps: [number, number][]) => ps.map(([px, py]) => `${n(px)},${n(py)}`).join(' ');
+  switch (niveau % 4) {
+    case 1:
+      return `<rect x="${n(cx - r * 0.9)}" y="${n(cy - r * 0.9)}" width="${n(r * 1.8)}" height="${n(r * 1.8)}" ${stijl}>${t}</rect>`;
+    case 2:
+      return `<polygon points="${punten([[cx, cy - r * 1.15], [cx + r * 1.1, cy + r * 0.8], [cx - r * 1.1, cy + r * 0.8]])}" ${stijl}>${t}</polygon>`;
+    case 3:
+      return `<polygon points="${punten([[cx, cy - r * 1.2], [cx + r * 1.2, cy], [cx, cy + r * 1.2], [cx - r * 1.2, cy]])}" ${stijl}>${t}</polygon>`;
+    default:
+      return `<circle cx="${n(cx)}" cy="${n(cy)}" r="${n(r)}" ${stijl}>${t}</circle>`;
+  }
 }
 
 /** Benodigd against beschikbaar per afdeling (external executors against their contracted hours). */

@@ -42,7 +42,10 @@ try:
         for i in range(indexen.getCount()):
             indexen.getByIndex(i).update()
         doc.refresh()
-    doc.storeToURL(uno.systemPathToFileUrl(pdf), (prop('FilterName', 'writer_pdf_Export'),))
+    # Tagged PDF (a structure tree with headings, tables and figures with their alternative text) and
+    # PDF/UA, which Dutch public bodies must meet for what they publish; the headings as bookmarks.
+    filter_data = uno.Any('[]com.sun.star.beans.PropertyValue', (prop('UseTaggedPDF', True), prop('PDFUACompliance', True), prop('ExportBookmarks', True), prop('ExportNotes', False)))
+    uno.invoke(doc, 'storeToURL', (uno.systemPathToFileUrl(pdf), (prop('FilterName', 'writer_pdf_Export'), prop('FilterData', filter_data))))
     doc.close(True)
     try:
         desktop.terminate()

@@ -73,15 +73,20 @@ export function tekst(x: number, y: number, inhoud: string, o: TekstOpties = {})
   return `<text ${attrs.join(' ')}>${esc(inhoud)}</text>`;
 }
 
-/** The frame every chart shares: size, font, white background, title and a source line at the bottom. */
-export function document(breedte: number, hoogte: number, titel: string, bron: string, inhoud: string[]): string {
+/**
+ * The frame every chart shares: size, font, white background, title and a source line at the bottom.
+ * `beschrijving` says in words what the chart shows (its figures): the SVG's `<desc>`, and the
+ * alternative text of the picture in Word and the tagged PDF.
+ */
+export function document(breedte: number, hoogte: number, titel: string, bron: string, inhoud: string[], beschrijving?: string): string {
   return [
     `<svg xmlns="http://www.w3.org/2000/svg" width="${n(breedte)}" height="${n(hoogte)}" viewBox="0 0 ${n(breedte)} ${n(hoogte)}" font-family="${LETTER}" role="img">`,
     `<title>${esc(titel)}</title>`,
+    ...(beschrijving ? [`<desc>${esc(beschrijving)}</desc>`] : []),
     `<rect width="${n(breedte)}" height="${n(hoogte)}" fill="#ffffff"/>`,
     tekst(16, 26, titel, { grootte: 16, vet: true }),
     ...inhoud,
-    tekst(16, hoogte - 10, bron, { grootte: 10, kleur: '#666666' }),
+    tekst(16, hoogte - 10, bron, { grootte: 12, kleur: '#666666' }),
     '</svg>',
     '',
   ].join('\n');

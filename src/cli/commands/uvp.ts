@@ -74,7 +74,7 @@ export async function uvpOpdracht(pad: string, opts: UvpOpties): Promise<number>
   }
   return schrijfDocument(
     bestanden,
-    woord ? { document: { md: md!, titel: view.titel, titelpagina: titelpagina(view.gemeente, view.jaar, view.vastgesteldOp), grafieken, stam }, docx: formaten.has('docx'), pdf: formaten.has('pdf'), huisstijl } : undefined,
+    woord ? { document: { md: md!, titel: view.titel, titelpagina: titelpagina(view.gemeente, view.jaar, view.vastgesteldOp), auteur: view.gemeente ? `Gemeente ${view.gemeente}` : undefined, datum: view.vastgesteldOp, grafieken, stam }, docx: formaten.has('docx'), pdf: formaten.has('pdf'), huisstijl } : undefined,
     opts,
   );
 }
