@@ -80,7 +80,8 @@ function programmaBlad(wb: Werkboek, v: UvpView): { totaalCel: string } {
   const tot = ws.addRow([null, null, 'Totaal benodigd']);
   // SUM over the subtotal cells, not a chain of +: an unknown subtotal is the word "onbekend", which + would turn into #VALUE!.
   const delen = [...subtotalen, ...(projectSub ? [projectSub] : [])];
-  tot.getCell(7).value = { formula: delen.length ? `SUM(${delen.join(',')})` : '0', result: v.programma.totaal.toNumber() };
+  // Unknown (no line has hours) is the word, not a SUM that a spreadsheet would show as 0.
+  tot.getCell(7).value = v.programma.totaal ? { formula: delen.length ? `SUM(${delen.join(',')})` : '0', result: v.programma.totaal.toNumber() } : 'onbekend';
   tot.getCell(7).numFmt = getalFormaat(v.programma.totaal);
   if (v.programma.zonderUren) tot.getCell(10).value = `bekende uren; ${v.programma.zonderUren} ${v.programma.zonderUren === 1 ? 'regel' : 'regels'} zonder uren`;
   tot.font = { bold: true };
@@ -127,7 +128,7 @@ function prioriteitenBlad(wb: Werkboek, v: UvpView): void {
   const laatste = ws.rowCount;
   const tot = ws.addRow(['Totaal programmaregels']);
   tot.getCell(2).value = { formula: `SUM(B${eerste}:B${laatste})`, result: v.programma.urenPerKlasse.reduce((s, k) => s + k.regels, 0) };
-  tot.getCell(3).value = { formula: `SUM(C${eerste}:C${laatste})`, result: v.programma.totaalRegels.toNumber() };
+  tot.getCell(3).value = v.programma.totaalRegels ? { formula: `SUM(C${eerste}:C${laatste})`, result: v.programma.totaalRegels.toNumber() } : 'onbekend';
   tot.getCell(3).numFmt = getalFormaat(v.programma.totaalRegels);
   tot.font = { bold: true };
   if (v.programma.gaten.length) {
@@ -188,7 +189,7 @@ export async function uvpXlsx(v: UvpView, verantwoording: VerantwoordingView): P
   };
   rij('Gemeente', celTekst(v.gemeente));
   rij('Jaar', typeof v.jaar === 'number' ? v.jaar : null);
-  rij('Benodigde uren', { formula: `Programma!${totaalCel}`, result: v.samenvatting.benodigd.toNumber() }, '#,##0');
+  rij('Benodigde uren', v.samenvatting.benodigd ? { formula: `Programma!${totaalCel}`, result: v.samenvatting.benodigd.toNumber() } : 'onbekend', '#,##0');
   if (v.capaciteit && capaciteitTotaal) {
     const e = v.capaciteit.eigen;
     rij('Beschikbaar eigen formatie (uren)', e.beschikbaar ? { formula: `Capaciteit!H${capaciteitTotaal}`, result: e.beschikbaar.toNumber() } : 'onbekend', '#,##0');

@@ -43,7 +43,8 @@ export interface UvpView {
   vastgesteldOp?: Date;
   teksten: Record<string, MarkdownTekst>;
   samenvatting: {
-    benodigd: Rational;
+    /** Undefined when no line has hours and some have none: unknown, never 0. */
+    benodigd?: Rational;
     beschikbaar?: Rational;
     saldo?: Rational;
     capaciteitOordeel?: Oordeel;
@@ -82,7 +83,7 @@ export interface UvpView {
     taakvelden: { taakveld: string; regels: ProgrammaRegelView[]; uren?: Rational; zonderUren: number; aantal?: Rational; metOpmerking: boolean }[];
     /** Lines whose hours are unknown in the whole programme. */
     zonderUren: number;
-    totaalRegels: Rational;
+    totaalRegels?: Rational;
     urenPerKlasse: { klasse: string; regels: number; uren: Rational; procent?: Rational }[];
     /** Activities of class hoog and higher without a programme line. */
     gaten: { id: string; activiteit: string; klasse: string; risico: string }[];
@@ -98,7 +99,7 @@ export interface UvpView {
     totaalProjecten: Rational;
     projectenPerSoort: { soort: string; uren: Rational; regionaal: Rational }[];
     totaalRegionaal: Rational;
-    totaal: Rational;
+    totaal?: Rational;
   };
   ketenpartners: { extern: { afdeling: string; ingekochteUren?: Rational; benodigd: Rational; saldo?: Rational }[] };
   capaciteit?: CapaciteitView;
@@ -117,6 +118,9 @@ export function uvpView(a: UvpAnalyse): UvpView {
   const gemeente = a.instellingen.gemeente ?? '';
   const jaar = a.instellingen.jaar ?? '';
 
+  // A total of nothing but lines without hours is unknown, not 0.
+  const geenUren = a.vraag.regels.every((r) => !r.uren) && a.vraag.projecten.every((p) => !p.uren) && a.vraag.zonderUren.length > 0;
+  const bekendOfNiet = (r: Rational) => (geenUren ? undefined : r);
   const risico = a.risico ? risicoView(a.risico) : undefined;
   const capaciteit = a.capaciteit ? capaciteitView(a.capaciteit, a.vraag) : undefined;
 
@@ -208,7 +212,7 @@ export function uvpView(a: UvpAnalyse): UvpView {
     vastgesteldOp: a.instellingen.uvpVastgesteldOp,
     teksten: markdownTeksten(a.teksten.perId),
     samenvatting: {
-      benodigd: a.vraag.totaal,
+      benodigd: bekendOfNiet(a.vraag.totaal),
       beschikbaar: capaciteit?.totaal.beschikbaar,
       saldo: capaciteit?.totaal.saldo,
       capaciteitOordeel: capaciteit?.oordeel,
@@ -224,7 +228,7 @@ export function uvpView(a: UvpAnalyse): UvpView {
     doelen: { rijen: doelen, onvolledig, zonderBijdrage: doelen.filter((d) => d.bijdragen.length === 0).map((d) => d.id) },
     programma: {
       taakvelden,
-      totaalRegels: a.vraag.totaalRegels,
+      totaalRegels: bekendOfNiet(a.vraag.totaalRegels),
       zonderUren: a.vraag.zonderUren.length,
       urenPerKlasse: a.urenPerKlasse,
       gaten: a.prioriteitGaten.map((g) => ({ id: g.activiteit.id ?? '', activiteit: g.activiteit.activiteit, klasse: g.klasse, risico: nlGetal(g.risico, a.risico!.model.decimalen.risico, true) })),
@@ -249,7 +253,7 @@ export function uvpView(a: UvpAnalyse): UvpView {
       totaalRegionaal: Rational.sum(a.vraag.projectenPerSoort.map((p) => p.regionaal)),
       metFinanciering: a.vraag.projecten.some((p) => p.project.financiering),
       metFase: a.vraag.projecten.some((p) => p.project.fase),
-      totaal: a.vraag.totaal,
+      totaal: bekendOfNiet(a.vraag.totaal),
     },
     ketenpartners: { extern: capaciteit?.extern ?? [] },
     capaciteit,
