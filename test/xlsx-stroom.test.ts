@@ -162,7 +162,10 @@ describe('the streaming .xlsx reader holds its bounds', () => {
     const grenzen = { ...STANDAARD_XLSX_GRENZEN, maxElementTekens: 100_000, maxTekstTekens: 50_000, maxVerhouding: 1e9 };
     // Longer than one inflated chunk, so that the reader must hold it whole.
     const lang = bestand(maakZip(werkboekDelen(`<row r="1"><c t="inlineStr"><is><t>${'x'.repeat(300_000)}</t></is></c></row>`)));
-    await expect(metVth(lang, grenzen)).rejects.toThrow('een <row>-element is langer dan');
+    await expect(metVth(lang, grenzen)).rejects.toThrow('één tekst of tag is langer dan 100.000 tekens (grens)');
+    // Many cells, each below the bound, in one row together above it.
+    const breed = bestand(maakZip(werkboekDelen(`<row r="1">${`<c t="inlineStr"><is><t>${'x'.repeat(60_000)}</t></is></c>`.repeat(3)}</row>`)));
+    await expect(metVth(breed, grenzen)).rejects.toThrow('een <row>-element is langer dan 100.000 tekens (grens)');
     const si = Array.from({ length: 100 }, (_, i) => `<si><t>${String(i).padStart(1000, '0')}</t></si>`).join('');
     const veel = bestand(maakZip(werkboekDelen(`<row r="1"><c t="s"><v>0</v></c></row>`, { 'xl/sharedStrings.xml': `<sst>${si}</sst>` })));
     await expect(metVth(veel, grenzen)).rejects.toThrow('de gedeelde teksten zijn samen langer dan');
