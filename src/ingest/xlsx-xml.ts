@@ -11,6 +11,14 @@ import { leesXml, NS_PKG_RELS, NS_R, NS_R_STRICT, NS_SPREADSHEET, NS_SPREADSHEET
 const R = [NS_R, NS_R_STRICT] as const;
 const isMain = (ns: string) => ns === NS_SPREADSHEET || ns === NS_SPREADSHEET_STRICT;
 
+/**
+ * A part whose root element is in another namespace (or none) would read as empty: refused instead,
+ * so that a sheet never silently loses its rows.
+ */
+function wortelFout(el: XmlElement, verwacht: string): XmlFout {
+  return new XmlFout(`het hoofdelement <${el.naam}> hoort niet bij ${verwacht} (namespace ${el.ns ? `"${el.ns}"` : 'ontbreekt'})`);
+}
+
 /** OOXML escapes characters XML cannot carry as _xHHHH_ (after XML's own references are resolved). */
 export function ooxmlTekst(s: string): string {
   return s.includes('_x') ? s.replace(/_x([0-9A-Fa-f]{4})_/g, (_, h: string) => String.fromCharCode(Number.parseInt(h, 16))) : s;
@@ -26,10 +34,13 @@ const waar = (s: string | undefined) => s !== undefined && /^\s*(1|true)\s*$/.te
 export function leesRelaties(b: Uint8Array, bronDeel: string, opties?: XmlOpties): Map<string, string> {
   const uit = new Map<string, string>();
   const map = path.posix.dirname(bronDeel);
+  let eerste = true;
   leesXml(
     b,
     {
       open(el) {
+        if (eerste && el.ns !== NS_PKG_RELS) throw wortelFout(el, 'de relaties van een Office-bestand');
+        eerste = false;
         if (el.naam !== 'Relationship' || el.ns !== NS_PKG_RELS) return;
         const id = el.attr('Id');
         const doel = el.attr('Target')?.trim();
@@ -53,10 +64,13 @@ export interface BladVerwijzing {
 export function leesWerkboekDeel(b: Uint8Array, opties?: XmlOpties): { bladen: BladVerwijzing[]; datum1904: boolean } {
   const bladen: BladVerwijzing[] = [];
   let datum1904 = false;
+  let eerste = true;
   leesXml(
     b,
     {
       open(el) {
+        if (eerste && !isMain(el.ns)) throw wortelFout(el, 'SpreadsheetML');
+        eerste = false;
         if (!isMain(el.ns)) return;
         if (el.naam === 'workbookPr') datum1904 = waar(el.attr('date1904'));
         else if (el.naam === 'sheet') {
@@ -90,10 +104,13 @@ export function leesStijlen(b: Uint8Array, opties?: XmlOpties): StijlInfo[] {
   const eigen = new Map<number, string>();
   const ids: number[] = [];
   let inCellXfs = false;
+  let eerste = true;
   leesXml(
     b,
     {
       open(el) {
+        if (eerste && !isMain(el.ns)) throw wortelFout(el, 'SpreadsheetML');
+        eerste = false;
         if (!isMain(el.ns)) return;
         if (el.naam === 'numFmt') {
           const id = Number(el.attr('numFmtId'));
@@ -163,8 +180,13 @@ function runVerzamelaar(houder: string) {
 /** Handlers for the shared strings part: `per` gets every string in order. */
 export function gedeeldeTekstenLezer(per: (t: string) => void): XmlHandlers {
   const runs = runVerzamelaar('si');
+  let eerste = true;
   return {
-    open: (el) => void runs.open(el),
+    open(el) {
+      if (eerste && !isMain(el.ns)) throw wortelFout(el, 'SpreadsheetML');
+      eerste = false;
+      runs.open(el);
+    },
     sluit(naam, ns) {
       const t = runs.sluit(naam, ns);
       if (t !== undefined) per(t);
@@ -213,7 +235,10 @@ export function bladLezer(
   return {
     isWerkblad: () => wortel === true,
     open(el) {
-      if (wortel === undefined) wortel = isMain(el.ns) && el.naam === 'worksheet';
+      if (wortel === undefined) {
+        if (!isMain(el.ns)) throw wortelFout(el, 'SpreadsheetML');
+        wortel = el.naam === 'worksheet';
+      }
       if (!isMain(el.ns)) return;
       if (cel) {
         if (el.naam === 'v') {
