@@ -19,9 +19,12 @@ export function envGetal(naam: string, standaard: number): number {
   return Number.isFinite(n) && n > 0 ? n : standaard;
 }
 
+/** How deep a werkmap's XML may nest: a worksheet goes some 6 deep. */
+export const WERKMAP_DIEPTE = 64;
+
 export function werkmapGrenzen(): UitpakGrenzen {
   const mb = werkmapMb();
-  return { maxDeel: mb * MiB, maxTotaal: 2 * mb * MiB, maxDiepte: 64 };
+  return { maxDeel: mb * MiB, maxTotaal: 2 * mb * MiB };
 }
 
 /** Bytes as MB in Dutch writing, with decimals below 1 MB (`0,03 MB`, `251 MB`). */

@@ -9,7 +9,8 @@ import { normaliseer } from './cel.js';
 import { OnleesbaarFout } from './fout.js';
 import { maakTabel, type Cel, type Rij, type Tabel } from './tabel.js';
 import { bladLezer, celWaarde, gedeeldeTekstenLezer, kolomIndex, leesRelaties, leesStijlen, leesWerkboekDeel } from './xlsx-xml.js';
-import { leesXml, XmlFout } from './xml.js';
+import { WERKMAP_DIEPTE } from './grenzen.js';
+import { leesXml, XmlDiepteFout, XmlFout } from './xml.js';
 
 function adres(ref: string): { rij: number; kol: number } {
   const m = /^\$?([A-Za-z]{1,3})\$?(\d+)$/.exec(ref);
@@ -25,18 +26,20 @@ export function leesWerkboekXml(delen: Map<string, Buffer>, bestand: string): Ta
     try {
       return lees(b);
     } catch (e) {
+      if (e instanceof XmlDiepteFout) throw new OnleesbaarFout(`${bestand} wordt niet gelezen: onderdeel ${naam} ${e.message} (een werkblad gaat zo'n 6 diep)`, { bestand });
       if (e instanceof XmlFout) throw fout(`onderdeel ${naam}: ${e.message}`);
       throw e;
     }
   };
 
-  const workbook = metDeel('xl/workbook.xml', (b) => leesWerkboekDeel(b));
+  const opties = { maxDiepte: WERKMAP_DIEPTE };
+  const workbook = metDeel('xl/workbook.xml', (b) => leesWerkboekDeel(b, opties));
   if (workbook === undefined) throw fout('er is geen werkboek');
-  const rels = metDeel('xl/_rels/workbook.xml.rels', (b) => leesRelaties(b, 'xl/workbook.xml')) ?? new Map<string, string>();
+  const rels = metDeel('xl/_rels/workbook.xml.rels', (b) => leesRelaties(b, 'xl/workbook.xml', opties)) ?? new Map<string, string>();
   const { datum1904 } = workbook;
-  const stijlen = metDeel('xl/styles.xml', (b) => leesStijlen(b)) ?? [];
+  const stijlen = metDeel('xl/styles.xml', (b) => leesStijlen(b, opties)) ?? [];
   const gedeeld: string[] = [];
-  metDeel('xl/sharedStrings.xml', (b) => leesXml(b, gedeeldeTekstenLezer((t) => gedeeld.push(t))));
+  metDeel('xl/sharedStrings.xml', (b) => leesXml(b, gedeeldeTekstenLezer((t) => gedeeld.push(t)), opties));
 
   const tabellen: Tabel[] = [];
   for (const blad of workbook.bladen) {
@@ -67,7 +70,7 @@ export function leesWerkboekXml(delen: Map<string, Buffer>, bestand: string): Ta
       { perMerge: (ref) => merges.push(ref) },
     );
     // Chart sheets and sheets whose part is missing carry no cells; exceljs leaves them out too.
-    if (!doel || metDeel(doel, (b) => (leesXml(b, lezer), true)) === undefined || !lezer.isWerkblad()) continue;
+    if (!doel || metDeel(doel, (b) => (leesXml(b, lezer, opties), true)) === undefined || !lezer.isWerkblad()) continue;
     // A merged range shows its first cell's value in every cell, as exceljs reads it.
     for (const ref of merges) {
       const [a, b] = ref.split(':');

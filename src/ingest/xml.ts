@@ -22,6 +22,9 @@ export const NS_PKG_RELS = 'http://schemas.openxmlformats.org/package/2006/relat
 /** Why a part cannot be read as XML; the reader that uses it adds the file's name. */
 export class XmlFout extends Error {}
 
+/** Elements nest deeper than allowed (a hostile file rather than a damaged one). */
+export class XmlDiepteFout extends XmlFout {}
+
 /** An element as the handlers see it: its local name, its namespace URI and its attributes. */
 export interface XmlElement {
   naam: string;
@@ -214,7 +217,7 @@ export class XmlLezer {
     });
     p.on('opentag', (tag) => {
       lezer.sindsEvent = 0;
-      if (++lezer.diepte > lezer.maxDiepte) throw new XmlFout(`de XML-elementen nesten dieper dan ${lezer.maxDiepte} niveaus`);
+      if (++lezer.diepte > lezer.maxDiepte) throw new XmlDiepteFout(`nest XML-elementen dieper dan ${lezer.maxDiepte} niveaus`);
       el.naam = tag.local;
       el.ns = uri(tag.uri);
       huidig = tag.attributes;

@@ -85,8 +85,12 @@ export interface UitpakGrenzen {
   maxDeel: number;
   /** Bytes all parts together may really unpack to. */
   maxTotaal: number;
-  /** How deep XML elements may nest (a worksheet nests about 6 deep). */
-  maxDiepte: number;
+  /**
+   * How deep XML elements may nest, counted on the bytes before any parsing (for the house style's
+   * reader). The .xlsx readers leave it out: their XML parser counts depth on the real structure,
+   * which a byte count cannot (UTF-16, a '>' in an attribute, tags inside comments).
+   */
+  maxDiepte?: number;
 }
 
 /**
@@ -119,7 +123,7 @@ export function pakUit(buf: Uint8Array, inhoud: ZipInhoud, g: UitpakGrenzen): { 
     }
     if (uit.length > ruimte) return { reden: `onderdeel ${d.naam} pakt uit tot meer dan ${mbTekst(ruimte)}`, grootte: true };
     totaal += uit.length;
-    if (/\.(xml|rels|vml)$/i.test(d.naam) && xmlDiepte(uit, g.maxDiepte) > g.maxDiepte) {
+    if (g.maxDiepte !== undefined && /\.(xml|rels|vml)$/i.test(d.naam) && xmlDiepte(uit, g.maxDiepte) > g.maxDiepte) {
       return { reden: `onderdeel ${d.naam} nest XML-elementen dieper dan ${g.maxDiepte} niveaus (een werkblad gaat zo'n 6 diep)` };
     }
     delen.set(d.naam.replace(/^\/+/, '').toLowerCase(), uit);
