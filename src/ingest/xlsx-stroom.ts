@@ -12,7 +12,7 @@ import path from 'node:path';
 import { createInflateRaw } from 'node:zlib';
 import { OnleesbaarFout } from './fout.js';
 import { mbTekst } from './grenzen.js';
-import { dataBegin, leesCentraleMap, methodeFout, zoekEinde, type ZipDeel } from './zip.js';
+import { dataBegin, dubbeleNaam, dubbeleNaamReden, leesCentraleMap, methodeFout, zoekEinde, type ZipDeel } from './zip.js';
 import { bladLezer, celWaarde, gedeeldeTekstenLezer, leesRelaties, leesStijlen, leesWerkboekDeel } from './xlsx-xml.js';
 import { XmlDecoder, XmlFout, XmlLezer, type XmlHandlers } from './xml.js';
 
@@ -52,7 +52,10 @@ async function leesDelen(pad: string, fout: (s: string) => OnleesbaarFout): Prom
     await fh.read(cd, 0, cd.length, einde.cdStart);
     const inhoud = leesCentraleMap(cd, einde.aantal);
     if (!inhoud) throw fout('de zip-inhoudsopgave is beschadigd');
-    return new Map(inhoud.delen.map((d) => [d.naam.replace(/^\/+/, ''), d]));
+    const dubbel = dubbeleNaam(inhoud.namen);
+    if (dubbel) throw fout(dubbeleNaamReden(dubbel));
+    // By lower-case name: OPC compares part names without case.
+    return new Map(inhoud.delen.map((d) => [d.naam.replace(/^\/+/, '').toLowerCase(), d]));
   } finally {
     await fh.close();
   }
@@ -131,7 +134,7 @@ export async function xlsxStroomRijen(
   const delen = await leesDelen(pad, fout);
   /** A small part whole (bounded by the element bound), read by `lees`; an XML error names the part. */
   const heel = async <T>(naam: string, lees: (b: Buffer) => T): Promise<T | undefined> => {
-    const d = delen.get(naam);
+    const d = delen.get(naam.toLowerCase());
     if (!d) return undefined;
     const stukken: Buffer[] = [];
     await stroomDeel(pad, d, { ...g, maxDeelBytes: Math.min(g.maxDeelBytes, g.maxElementTekens) }, fout, (b) => stukken.push(b));
@@ -145,7 +148,7 @@ export async function xlsxStroomRijen(
   /** A large part streamed through `h`. */
   const stroom = async (naam: string, h: XmlHandlers, voortgang?: (gelezen: number) => void) => {
     const x = xmlStroom(h, g.maxElementTekens);
-    const deel = delen.get(naam)!;
+    const deel = delen.get(naam.toLowerCase())!;
     await stroomDeel(pad, deel, g, fout, x.voeg, voortgang);
     try {
       x.eind();
@@ -160,7 +163,7 @@ export async function xlsxStroomRijen(
   const eersteBlad = workbook.bladen[0]?.id;
   const rels = (await heel('xl/_rels/workbook.xml.rels', (b) => leesRelaties(b, 'xl/workbook.xml'))) ?? new Map<string, string>();
   const doel = eersteBlad === undefined ? undefined : rels.get(eersteBlad);
-  const bladNaam = doel ?? [...delen.keys()].filter((k) => /^xl\/worksheets\/[^/]+\.xml$/.test(k)).sort()[0];
+  const bladNaam = doel?.toLowerCase() ?? [...delen.keys()].filter((k) => /^xl\/worksheets\/[^/]+\.xml$/.test(k)).sort()[0];
   if (!bladNaam || !delen.has(bladNaam)) throw fout('er is geen werkblad');
   const { datum1904 } = workbook;
   const stijlen = ((await heel('xl/styles.xml', (b) => leesStijlen(b))) ?? []).map((s) => s.datum);

@@ -59,6 +59,30 @@ export function leesCentraleMap(cd: Uint8Array, aantal: number): ZipInhoud | nul
   return { namen, delen, totaal, grootste };
 }
 
+/**
+ * Two parts whose names differ only in case (or a leading slash) are one name in OPC: a package
+ * holding both is ambiguous (`XL/WORKSHEETS/SHEET5.xml` beside `xl/worksheets/sheet5.xml` replaced
+ * the real sheet). Gives the first such pair, for the message.
+ */
+export function dubbeleNaam(namen: readonly string[]): [string, string] | undefined {
+  const gezien = new Map<string, string>();
+  for (const naam of namen) {
+    if (naam.endsWith('/')) continue;
+    const sleutel = naam.replace(/^\/+/, '').toLowerCase();
+    const eerder = gezien.get(sleutel);
+    if (eerder !== undefined) return [eerder, naam];
+    gezien.set(sleutel, naam);
+  }
+  return undefined;
+}
+
+/** The Dutch reason for a pair from `dubbeleNaam`. */
+export function dubbeleNaamReden([a, b]: [string, string]): string {
+  return a === b
+    ? `het onderdeel ${a} staat er twee keer in; welk van beide geldt, is niet te zeggen`
+    : `de onderdelen ${a} en ${b} hebben dezelfde naam (hoofdletters tellen in een Office-bestand niet mee); welk van beide geldt, is niet te zeggen`;
+}
+
 /** A whole zip in memory: its directory, or null when there is none or it is damaged. */
 export function leesZipInhoud(buf: Uint8Array): ZipInhoud | null {
   const begin = Math.max(0, buf.length - 65_557);
@@ -99,6 +123,8 @@ export interface UitpakGrenzen {
  * a size bound, which a user may raise, was hit).
  */
 export function pakUit(buf: Uint8Array, inhoud: ZipInhoud, g: UitpakGrenzen): { delen: Map<string, Buffer> } | { reden: string; grootte?: boolean } {
+  const dubbel = dubbeleNaam(inhoud.namen);
+  if (dubbel) return { reden: dubbeleNaamReden(dubbel) };
   const delen = new Map<string, Buffer>();
   let totaal = 0;
   for (const d of inhoud.delen) {
