@@ -71,19 +71,36 @@ export function leesWerkboekXml(delen: Map<string, Buffer>, bestand: string): Ta
     );
     // Chart sheets and sheets whose part is missing carry no cells; exceljs leaves them out too.
     if (!doel || metDeel(doel, (b) => (leesXml(b, lezer, opties), true)) === undefined || !lezer.isWerkblad()) continue;
-    // A merged range shows its first cell's value in every cell, as exceljs reads it.
-    for (const ref of merges) {
-      const [a, b] = ref.split(':');
-      if (!a || !b) continue;
-      const van = adres(a);
-      const tot = adres(b);
-      const meester = waarden.get(van.rij)?.get(van.kol);
-      if (!meester) continue;
-      for (let rn = van.rij; rn <= tot.rij; rn++) {
-        for (let k = van.kol; k <= tot.kol; k++) {
-          let rij = waarden.get(rn);
-          if (!rij) waarden.set(rn, (rij = new Map()));
-          rij.set(k, meester);
+    // A merged range shows its first cell's value in every cell, as exceljs reads it; only within the
+    // used range (the rows and columns that hold values), so that `A2:XFD1048576` costs nothing
+    // beyond the cells there are. Excel's merges never overlap: together they cover the used range at
+    // most once, and more than that is refused rather than worked through.
+    if (merges.length) {
+      let maxRij = 0;
+      let maxKol = -1;
+      for (const [rn, rij] of waarden) {
+        if (rn > maxRij) maxRij = rn;
+        for (const k of rij.keys()) if (k > maxKol) maxKol = k;
+      }
+      let ruimte = maxRij * (maxKol + 1);
+      for (const ref of new Set(merges)) {
+        const [a, b] = ref.split(':');
+        if (!a || !b) continue;
+        const van = adres(a);
+        const tot = adres(b);
+        const meester = waarden.get(van.rij)?.get(van.kol);
+        if (!meester || van.kol < 0 || tot.kol < 0) continue;
+        const totRij = Math.min(tot.rij, maxRij);
+        const totKol = Math.min(tot.kol, maxKol);
+        if (totRij < van.rij || totKol < van.kol) continue;
+        ruimte -= (totRij - van.rij + 1) * (totKol - van.kol + 1);
+        if (ruimte < 0) throw fout(`blad "${blad.naam}": de samengevoegde cellen (${ref} en andere) overlappen elkaar`);
+        for (let rn = van.rij; rn <= totRij; rn++) {
+          for (let k = van.kol; k <= totKol; k++) {
+            let rij = waarden.get(rn);
+            if (!rij) waarden.set(rn, (rij = new Map()));
+            rij.set(k, meester);
+          }
         }
       }
     }
