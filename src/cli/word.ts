@@ -49,7 +49,9 @@ export async function kiesHuisstijl(optie: string | undefined, instelling: strin
   const pad = optie ?? (instelling ? path.resolve(path.extname(werkmap) ? path.dirname(werkmap) : werkmap, instelling) : undefined);
   if (!pad) return undefined;
   const { laadHuisstijl } = await import('../laden/huisstijl.js');
-  return laadHuisstijl(pad);
+  const hs = await laadHuisstijl(pad);
+  if (!isStil()) for (const w of hs.waarschuwingen ?? []) process.stderr.write(`let op: huisstijl ${hs.naam}: ${w}\n`);
+  return hs;
 }
 
 /** The title page's lines: municipality, year, status. */

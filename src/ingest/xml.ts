@@ -31,6 +31,8 @@ export interface XmlElement {
   ns: string;
   /** An attribute by local name: without `ns` the unprefixed one (as XML namespaces define it). */
   attr(naam: string, ns?: string | readonly string[]): string | undefined;
+  /** Every attribute: its name as written, local name, namespace URI and value. */
+  alle(): { qnaam: string; naam: string; ns: string; waarde: string }[];
 }
 
 export interface XmlHandlers {
@@ -202,6 +204,9 @@ export class XmlLezer {
           if (a.local === naam && a.prefix !== '' && (typeof ns === 'string' ? a.uri === ns : ns.includes(a.uri))) return a.value;
         }
         return undefined;
+      },
+      alle() {
+        return Object.values(huidig).map((a) => ({ qnaam: a.name, naam: a.local, ns: a.uri, waarde: a.value }));
       },
     };
     // Only these handlers: each is a property saxes adds to its parser, and a few more (comments,
