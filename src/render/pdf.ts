@@ -1,11 +1,12 @@
 // PDF through LibreOffice (headless, in a profile of its own). A plain `soffice --convert-to pdf`
 // leaves the table of contents as Word wrote it, without page numbers; so LibreOffice is driven over
 // UNO (Python) to update every index first, twice (the filled table can move the pages after it).
-import { spawnSync } from 'node:child_process';
-import { readdirSync, realpathSync } from 'node:fs';
+import { spawn, spawnSync } from 'node:child_process';
+import { readdirSync, realpathSync, rmSync } from 'node:fs';
 import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
+import { envGetal } from '../ingest/grenzen.js';
 import { zoekSoffice } from '../ingest/herbereken.js';
 
 const UNO_SCRIPT = String.raw`
@@ -28,15 +29,23 @@ try:
     resolver = lokaal.ServiceManager.createInstanceWithContext('com.sun.star.bridge.UnoUrlResolver', lokaal)
     ctx = None
     for _ in range(480):
+        # A program that is not LibreOffice stops at once: say so instead of waiting two minutes.
+        if proc.poll() is not None:
+            sys.stderr.write('LibreOffice stopte meteen (exitcode %d) in plaats van te starten\n' % proc.returncode)
+            sys.exit(5)
         try:
             ctx = resolver.resolve('uno:pipe,name=' + pijp + ';urp;StarOffice.ComponentContext')
             break
         except Exception:
             time.sleep(0.25)
     if ctx is None:
+        sys.stderr.write('LibreOffice gaf binnen twee minuten geen antwoord\n')
         sys.exit(3)
     desktop = ctx.ServiceManager.createInstanceWithContext('com.sun.star.frame.Desktop', ctx)
     doc = desktop.loadComponentFromURL(uno.systemPathToFileUrl(docx), '_blank', 0, (prop('Hidden', True),))
+    if doc is None:
+        sys.stderr.write('LibreOffice kon het document niet openen\n')
+        sys.exit(4)
     indexen = doc.getDocumentIndexes()
     for ronde in range(2):
         for i in range(indexen.getCount()):
@@ -49,11 +58,63 @@ try:
     except Exception:
         pass
 finally:
+    # vth kills the whole process group afterwards too (soffice.bin is a grandchild).
     try:
-        proc.wait(timeout=60)
+        proc.wait(timeout=30)
     except Exception:
         proc.kill()
 `;
+
+/** How long one conversion may take (`VTH_PDF_MAX_S`, default 300 s); a UVP takes some 10 s. */
+function maxSeconden(): number {
+  return envGetal('VTH_PDF_MAX_S', 300);
+}
+
+/**
+ * Runs a conversion step in a process group of its own and owns it: on its end, on the time limit
+ * and on SIGINT or SIGTERM the whole group is killed (LibreOffice's soffice.bin included) and the
+ * temporary folder removed. On a signal vth stops with its "onderbroken" message.
+ */
+async function inEigenGroep(cmd: string, args: string[], tmp: string): Promise<{ code: number | null; stderr: string; teLang: boolean }> {
+  const kind = spawn(cmd, args, { detached: true, stdio: ['ignore', 'ignore', 'pipe'] });
+  const stop = () => {
+    try {
+      if (kind.pid) process.kill(-kind.pid, 'SIGKILL');
+    } catch {
+      // the group is gone already
+    }
+  };
+  let stderr = '';
+  kind.stderr.setEncoding('utf8').on('data', (s: string) => (stderr = (stderr + s).slice(-4000)));
+  let teLang = false;
+  const max = maxSeconden();
+  const klok = setTimeout(() => {
+    teLang = true;
+    stop();
+  }, max * 1000);
+  const bijSein = (sein: NodeJS.Signals) => {
+    stop();
+    rmSync(tmp, { recursive: true, force: true });
+    process.stderr.write(`\nvth: onderbroken (${sein}) tijdens het omzetten naar PDF; LibreOffice is gestopt en er is niets geschreven\n`);
+    process.exit(sein === 'SIGINT' ? 130 : 143);
+  };
+  process.once('SIGINT', bijSein);
+  process.once('SIGTERM', bijSein);
+  try {
+    const code = await new Promise<number | null>((klaar, mis) => {
+      kind.once('error', mis);
+      kind.once('close', (c) => klaar(c));
+    });
+    return { code, stderr, teLang };
+  } catch (e) {
+    return { code: -1, stderr: (e as Error).message, teLang };
+  } finally {
+    clearTimeout(klok);
+    process.removeListener('SIGINT', bijSein);
+    process.removeListener('SIGTERM', bijSein);
+    stop();
+  }
+}
 
 /** A Python 3 that can talk to LibreOffice (Debian: python3-uno), if there is one. */
 function zoekPythonUno(): string | undefined {
@@ -88,6 +149,14 @@ export function zoekWriter(): { soffice?: string; writer: boolean } {
  */
 export async function docxNaarPdf(docx: Uint8Array, naam: string): Promise<{ pdf: Uint8Array; waarschuwing?: string }> {
   const { soffice, writer } = zoekWriter();
+  const eigen = process.env.VTH_SOFFICE;
+  if (soffice && eigen) {
+    // Another program under that name would be started and waited for: ask it what it is first.
+    const v = spawnSync(soffice, ['--version'], { encoding: 'utf8', timeout: 30_000 });
+    if (!/LibreOffice|OpenOffice|Collabora/i.test(v.stdout ?? '')) {
+      throw new PdfFout(`VTH_SOFFICE wijst naar ${eigen}, maar dat is geen LibreOffice (\`${eigen} --version\` zegt: "${(v.stdout ?? '').trim().split('\n')[0]!.slice(0, 80)}")`);
+    }
+  }
   if (!soffice) {
     throw new PdfFout('--format pdf heeft LibreOffice nodig (soffice), maar dat is niet gevonden; installeer het (bijvoorbeeld apt-get install libreoffice-writer-nogui python3-uno) of maak de PDF vanuit het .docx-bestand in Word');
   }
@@ -105,12 +174,14 @@ export async function docxNaarPdf(docx: Uint8Array, naam: string): Promise<{ pdf
     if (python) {
       const script = path.join(tmp, 'naar-pdf.py');
       await writeFile(script, UNO_SCRIPT);
-      const r = spawnSync(python, [script, soffice, profiel, bron, doel, `vth${process.pid}${Date.now()}`], { encoding: 'utf8', timeout: 600_000 });
-      if (r.status !== 0) throw new PdfFout(`LibreOffice kon ${naam}.docx niet naar PDF omzetten${r.stderr ? `: ${r.stderr.trim().split('\n').pop()!.slice(0, 300)}` : ''}`);
+      const r = await inEigenGroep(python, [script, soffice, profiel, bron, doel, `vth${process.pid}${Date.now()}`], tmp);
+      if (r.teLang) throw new PdfFout(`LibreOffice deed er langer dan ${maxSeconden()} seconden over om ${naam}.docx naar PDF om te zetten en is gestopt (grens: VTH_PDF_MAX_S)`);
+      if (r.code !== 0) throw new PdfFout(`LibreOffice kon ${naam}.docx niet naar PDF omzetten${r.stderr.trim() ? `: ${r.stderr.trim().split('\n').pop()!.slice(0, 300)}` : ''}`);
     } else {
       waarschuwing = `python3-uno ontbreekt: de PDF is gemaakt zonder de inhoudsopgave bij te werken (geen paginanummers); installeer python3-uno`;
-      const r = spawnSync(soffice, [`-env:UserInstallation=${profiel}`, '--headless', '--norestore', '--convert-to', 'pdf', '--outdir', tmp, bron], { encoding: 'utf8', timeout: 600_000 });
-      if (r.status !== 0) throw new PdfFout(`LibreOffice kon ${naam}.docx niet naar PDF omzetten${r.stderr ? `: ${r.stderr.trim().slice(0, 300)}` : ''}`);
+      const r = await inEigenGroep(soffice, [`-env:UserInstallation=${profiel}`, '--headless', '--norestore', '--convert-to', 'pdf', '--outdir', tmp, bron], tmp);
+      if (r.teLang) throw new PdfFout(`LibreOffice deed er langer dan ${maxSeconden()} seconden over om ${naam}.docx naar PDF om te zetten en is gestopt (grens: VTH_PDF_MAX_S)`);
+      if (r.code !== 0) throw new PdfFout(`LibreOffice kon ${naam}.docx niet naar PDF omzetten${r.stderr.trim() ? `: ${r.stderr.trim().slice(0, 300)}` : ''}`);
     }
     const pdf = await readFile(doel).catch(() => {
       throw new PdfFout(`LibreOffice maakte geen PDF van ${naam}.docx`);
