@@ -12,7 +12,7 @@ import path from 'node:path';
 import { createInflateRaw } from 'node:zlib';
 import { OnleesbaarFout } from './fout.js';
 import { mbTekst } from './grenzen.js';
-import { dataBegin, dubbeleNaam, dubbeleNaamReden, leesCentraleMap, methodeFout, zoekEinde, type ZipDeel } from './zip.js';
+import { dataBegin, dubbeleNaam, dubbeleNaamReden, geenZipReden, isCompoundFile, leesCentraleMap, methodeFout, zoekEinde, type ZipDeel } from './zip.js';
 import { bladLezer, celWaarde, gedeeldeTekstenLezer, leesRelaties, leesStijlen, leesWerkboekDeel } from './xlsx-xml.js';
 import { XmlDecoder, XmlFout, XmlLezer, type XmlHandlers } from './xml.js';
 
@@ -45,6 +45,13 @@ async function leesDelen(pad: string, fout: (s: string) => OnleesbaarFout): Prom
     const staart = Buffer.alloc(Math.min(size, 65_557));
     await fh.read(staart, 0, staart.length, size - staart.length);
     const einde = zoekEinde(staart);
+    const kop = Buffer.alloc(Math.min(size, 8));
+    await fh.read(kop, 0, kop.length, 0);
+    if (isCompoundFile(kop)) {
+      // Encrypted or an old .xls: the compound file's directory tells (read whole up to 256 MB).
+      const heel = size <= 256 * MiB ? await fh.readFile() : kop;
+      throw fout(geenZipReden(heel, size <= 256 * MiB).replace(/^is /, 'het bestand is '));
+    }
     if (!einde) throw fout('geen zip-inhoudsopgave (beschadigd of afgebroken bestand)');
     if (einde.cdStart === 0xffffffff || einde.cdStart + einde.cdGrootte > size) throw fout('de zip-inhoudsopgave klopt niet (beschadigd bestand, of groter dan 4 GB)');
     if (einde.cdGrootte > 64 * MiB) throw fout(`de zip-inhoudsopgave is ${mbTekst(einde.cdGrootte)}; een werkmap heeft er een van enkele KB`);

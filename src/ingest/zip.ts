@@ -83,6 +83,23 @@ export function dubbeleNaamReden([a, b]: [string, string]): string {
     : `de onderdelen ${a} en ${b} hebben dezelfde naam (hoofdletters tellen in een Office-bestand niet mee); welk van beide geldt, is niet te zeggen`;
 }
 
+/** An OLE compound file (D0 CF 11 E0): an old .xls, or an Office file encrypted with a password. */
+export function isCompoundFile(b: Uint8Array): boolean {
+  return b.length >= 8 && b[0] === 0xd0 && b[1] === 0xcf && b[2] === 0x11 && b[3] === 0xe0 && b[4] === 0xa1 && b[5] === 0xb1 && b[6] === 0x1a && b[7] === 0xe1;
+}
+
+/** An encrypted .xlsx or .docx is a compound file holding a stream named EncryptionInfo (UTF-16 in its directory). */
+export const VERSLEUTELD_MERK = Buffer.from('EncryptionInfo', 'utf16le');
+
+/** Why a file that is no zip cannot be read: encrypted, an old .xls, or another format. */
+export function geenZipReden(b: Uint8Array, heelBestand: boolean): string {
+  if (isCompoundFile(b)) {
+    if (Buffer.from(b.buffer, b.byteOffset, b.byteLength).includes(VERSLEUTELD_MERK)) return 'is met een wachtwoord beveiligd (versleuteld); sla het op zonder wachtwoord';
+    if (heelBestand) return 'is een oud Excel-bestand (.xls); sla het op als .xlsx';
+  }
+  return 'is geen Excel-werkmap (.xlsx); een oud .xls-bestand of ander formaat? Sla het op als .xlsx';
+}
+
 /** A whole zip in memory: its directory, or null when there is none or it is damaged. */
 export function leesZipInhoud(buf: Uint8Array): ZipInhoud | null {
   const begin = Math.max(0, buf.length - 65_557);

@@ -320,7 +320,12 @@ export function leesHuisstijl(delen: Map<string, Buffer>, naam: string): Huissti
     return kopVoetUit(delen, rel.deel, soort === 'header' ? 'koptekst' : 'voettekst', budget, waarschuwingen);
   };
   const nummering = tekst(delen.get('word/numbering.xml'));
-  const hoogste = (re: RegExp) => Math.max(0, ...[...(nummering ?? '').matchAll(re)].map((m) => Number(m[1])));
+  // A loop, not Math.max(...spread): a numbering.xml with a million entries overflowed the stack.
+  const hoogste = (re: RegExp) => {
+    let h = 0;
+    for (const m of (nummering ?? '').matchAll(re)) h = Math.max(h, Number(m[1]));
+    return h;
+  };
   return {
     naam,
     stijlen,
