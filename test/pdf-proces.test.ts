@@ -81,6 +81,29 @@ describe.skipIf(!heeftUno)('LibreOffice started, LibreOffice ended', () => {
     expect(existsSync(uit)).toBe(false);
   }, 60_000);
 
+  it('--herbereken runs LibreOffice the same way: stopped at the time limit, and on SIGTERM, with nothing left behind', async () => {
+    const map = tijdelijkeMap();
+    const tmp = path.join(map, 'tmp');
+    mkdirSync(tmp);
+    const nep = nepSoffice(map, 'hangt');
+    const r = vth(['controleer', VOORBEELD, '--herbereken'], { env: { VTH_SOFFICE: nep.pad, VTH_PDF_MAX_S: '2', TMPDIR: tmp } });
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain('LibreOffice deed er langer dan 2 seconden over om werkmap.xlsx te herberekenen en is gestopt (grens: VTH_PDF_MAX_S)');
+    expect(await allesWeg(nep.pids)).toBe(true);
+    expect(readdirSync(tmp)).toEqual([]);
+    const nep2 = nepSoffice(tijdelijkeMap(), 'hangt');
+    const kind = spawn(process.execPath, [path.join(ROOT, 'bin/vth.js'), 'controleer', VOORBEELD, '--herbereken'], { cwd: ROOT, env: { ...process.env, NO_COLOR: '1', VTH_SOFFICE: nep2.pad, TMPDIR: tmp } });
+    let stderr = '';
+    kind.stderr.setEncoding('utf8').on('data', (s: string) => (stderr += s));
+    const einde = new Promise<number | null>((klaar) => kind.on('exit', (c) => klaar(c)));
+    for (let i = 0; i < 200 && !(existsSync(nep2.pids) && readFileSync(nep2.pids, 'utf8').trim().split('\n').length >= 2); i++) await new Promise((r) => setTimeout(r, 100));
+    kind.kill('SIGTERM');
+    expect(await einde).toBe(143);
+    expect(stderr).toContain('vth: onderbroken (SIGTERM) tijdens het herberekenen door LibreOffice; LibreOffice is gestopt en er is niets geschreven');
+    expect(await allesWeg(nep2.pids)).toBe(true);
+    expect(readdirSync(tmp)).toEqual([]);
+  }, 60_000);
+
   it('a VTH_SOFFICE that is no LibreOffice, or stops at once, fails within seconds with the reason (exit 2)', () => {
     const map = tijdelijkeMap();
     for (const [soffice, bericht] of [

@@ -1,13 +1,14 @@
 // PDF through LibreOffice (headless, in a profile of its own). A plain `soffice --convert-to pdf`
 // leaves the table of contents as Word wrote it, without page numbers; so LibreOffice is driven over
 // UNO (Python) to update every index first, twice (the filled table can move the pages after it).
-import { spawn, spawnSync } from 'node:child_process';
-import { readdirSync, realpathSync, rmSync } from 'node:fs';
+import { spawnSync } from 'node:child_process';
+import { readdirSync, realpathSync } from 'node:fs';
 import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { envGetal } from '../ingest/grenzen.js';
 import { zoekSoffice } from '../ingest/herbereken.js';
+import { inEigenGroep } from '../ingest/proces.js';
 
 const UNO_SCRIPT = String.raw`
 import subprocess, sys, time
@@ -70,52 +71,6 @@ function maxSeconden(): number {
   return envGetal('VTH_PDF_MAX_S', 300);
 }
 
-/**
- * Runs a conversion step in a process group of its own and owns it: on its end, on the time limit
- * and on SIGINT or SIGTERM the whole group is killed (LibreOffice's soffice.bin included) and the
- * temporary folder removed. On a signal vth stops with its "onderbroken" message.
- */
-async function inEigenGroep(cmd: string, args: string[], tmp: string): Promise<{ code: number | null; stderr: string; teLang: boolean }> {
-  const kind = spawn(cmd, args, { detached: true, stdio: ['ignore', 'ignore', 'pipe'] });
-  const stop = () => {
-    try {
-      if (kind.pid) process.kill(-kind.pid, 'SIGKILL');
-    } catch {
-      // the group is gone already
-    }
-  };
-  let stderr = '';
-  kind.stderr.setEncoding('utf8').on('data', (s: string) => (stderr = (stderr + s).slice(-4000)));
-  let teLang = false;
-  const max = maxSeconden();
-  const klok = setTimeout(() => {
-    teLang = true;
-    stop();
-  }, max * 1000);
-  const bijSein = (sein: NodeJS.Signals) => {
-    stop();
-    rmSync(tmp, { recursive: true, force: true });
-    process.stderr.write(`\nvth: onderbroken (${sein}) tijdens het omzetten naar PDF; LibreOffice is gestopt en er is niets geschreven\n`);
-    process.exit(sein === 'SIGINT' ? 130 : 143);
-  };
-  process.once('SIGINT', bijSein);
-  process.once('SIGTERM', bijSein);
-  try {
-    const code = await new Promise<number | null>((klaar, mis) => {
-      kind.once('error', mis);
-      kind.once('close', (c) => klaar(c));
-    });
-    return { code, stderr, teLang };
-  } catch (e) {
-    return { code: -1, stderr: (e as Error).message, teLang };
-  } finally {
-    clearTimeout(klok);
-    process.removeListener('SIGINT', bijSein);
-    process.removeListener('SIGTERM', bijSein);
-    stop();
-  }
-}
-
 /** A Python 3 that can talk to LibreOffice (Debian: python3-uno), if there is one. */
 function zoekPythonUno(): string | undefined {
   for (const p of ['/usr/bin/python3', 'python3']) {
@@ -174,12 +129,12 @@ export async function docxNaarPdf(docx: Uint8Array, naam: string): Promise<{ pdf
     if (python) {
       const script = path.join(tmp, 'naar-pdf.py');
       await writeFile(script, UNO_SCRIPT);
-      const r = await inEigenGroep(python, [script, soffice, profiel, bron, doel, `vth${process.pid}${Date.now()}`], tmp);
+      const r = await inEigenGroep(python, [script, soffice, profiel, bron, doel, `vth${process.pid}${Date.now()}`], { tmp, wat: 'het omzetten naar PDF', maxS: maxSeconden() });
       if (r.teLang) throw new PdfFout(`LibreOffice deed er langer dan ${maxSeconden()} seconden over om ${naam}.docx naar PDF om te zetten en is gestopt (grens: VTH_PDF_MAX_S)`);
       if (r.code !== 0) throw new PdfFout(`LibreOffice kon ${naam}.docx niet naar PDF omzetten${r.stderr.trim() ? `: ${r.stderr.trim().split('\n').pop()!.slice(0, 300)}` : ''}`);
     } else {
       waarschuwing = `python3-uno ontbreekt: de PDF is gemaakt zonder de inhoudsopgave bij te werken (geen paginanummers); installeer python3-uno`;
-      const r = await inEigenGroep(soffice, [`-env:UserInstallation=${profiel}`, '--headless', '--norestore', '--convert-to', 'pdf', '--outdir', tmp, bron], tmp);
+      const r = await inEigenGroep(soffice, [`-env:UserInstallation=${profiel}`, '--headless', '--norestore', '--convert-to', 'pdf', '--outdir', tmp, bron], { tmp, wat: 'het omzetten naar PDF', maxS: maxSeconden() });
       if (r.teLang) throw new PdfFout(`LibreOffice deed er langer dan ${maxSeconden()} seconden over om ${naam}.docx naar PDF om te zetten en is gestopt (grens: VTH_PDF_MAX_S)`);
       if (r.code !== 0) throw new PdfFout(`LibreOffice kon ${naam}.docx niet naar PDF omzetten${r.stderr.trim() ? `: ${r.stderr.trim().slice(0, 300)}` : ''}`);
     }
