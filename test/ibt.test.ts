@@ -4,6 +4,7 @@ import ExcelJS from 'exceljs';
 import { describe, expect, it } from 'vitest';
 import { ibtInstellingen, totaalKleur } from '../src/compute/ibt.js';
 import { PROFIELEN, profielUitJson } from '../src/compute/provincie.js';
+import { blad, pakket } from './xlsx-pakket.js';
 import { ROOT, tijdelijkeMap, vth } from './helpers.js';
 
 const REGIO = path.join(ROOT, 'fixtures/regio-voorbeeld');
@@ -172,6 +173,31 @@ describe('vth ibt with an unusable case export', () => {
     // Aaberg is groen on every other criterion: what is not known is never groen.
     expect(totaalKleur(['groen', 'grijs'])).toBe('oranje');
     expect(r.stdout).toContain('IBT 2025: 1 gemeente: 0 groen, 1 oranje, 0 rood, 0 niet te beoordelen.');
+  });
+
+  it('an export with only its header is unusable, not a year without cases: criterion 7 grijs, and the jaarverslag refuses it', async () => {
+    const regio = tijdelijkeMap();
+    cpSync(path.join(REGIO, 'aaberg'), path.join(regio, 'aaberg'), { recursive: true });
+    const kop = readFileSync(path.join(REGIO, 'aaberg', 'zaken-2025.csv'), 'utf8').split(/\r?\n/)[0]!;
+    writeFileSync(path.join(regio, 'aaberg', 'zaken-2025.csv'), `${kop}\n`);
+    const uit = path.join(tijdelijkeMap(), 'ibt');
+    const r = vth(['ibt', regio, '-o', uit, '--format', 'md']);
+    expect(r.code).toBe(0);
+    const md = readFileSync(path.join(uit, 'ibt-2025-aaberg.md'), 'utf8');
+    expect(md).toContain('### 7. Tijdigheid volgens de streefwaarde: grijs');
+    expect(md).toContain('De zakenexport is niet bruikbaar: er staat geen enkele zaak in (alleen een kopregel)');
+    expect(md).not.toContain('### 7. Tijdigheid volgens de streefwaarde: rood');
+    // The jaarverslag: exit 1, nothing written; the same for an .xlsx export with only its header.
+    const kopXlsx = path.join(tijdelijkeMap(), 'zaken.xlsx');
+    const cellen = kop.split(';').map((k, i) => `<c r="${String.fromCharCode(65 + i)}1" t="inlineStr"><is><t>${k}</t></is></c>`).join('');
+    writeFileSync(kopXlsx, pakket({ sheet: blad(`<row r="1">${cellen}</row>`) }));
+    for (const zaken of [path.join(regio, 'aaberg', 'zaken-2025.csv'), kopXlsx]) {
+      const jv = path.join(tijdelijkeMap(), 'jv');
+      const j = vth(['jaarverslag', path.join(regio, 'aaberg'), '--zaken', zaken, '-o', jv, '--format', 'md']);
+      expect(j.code, zaken).toBe(1);
+      expect(j.stderr).toContain('De zakenexport is niet bruikbaar: er staat geen enkele zaak in (alleen een kopregel). Er is niets geschreven.');
+      expect(existsSync(jv)).toBe(false);
+    }
   });
 });
 

@@ -1,5 +1,5 @@
 import { spawn, spawnSync } from 'node:child_process';
-import { cpSync, existsSync, mkdirSync, readFileSync, readdirSync, renameSync, statSync, symlinkSync, watch, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, readFileSync, readdirSync, renameSync, rmSync, statSync, symlinkSync, watch, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { INSTELLINGEN_CSV, maakMap, ROOT, tijdelijkeMap } from './helpers.js';
@@ -306,6 +306,52 @@ describe('smaller traps', () => {
     expect(r.code).toBe(2);
     expect(r.stderr).toContain(`fout bij het invullen van ${path.join(tpl, 'uvp.md.hbs')}: het aantal decimalen 100000000 moet een geheel getal van 0 tot 10 zijn`);
     expect(existsSync(uit)).toBe(false);
+  });
+});
+
+describe('templates and province profiles: regular files within a bound', () => {
+  it('a template that links to /dev/zero, a FIFO, a folder and a 2 MB template are refused at once, naming the file (exit 2)', () => {
+    const voorbeeld = path.join(ROOT, 'fixtures/voorbeeldgemeente/werkmap.xlsx');
+    const tpl = tijdelijkeMap();
+    const pad = path.join(tpl, 'uvp.md.hbs');
+    const gevallen: [string, () => void, string][] = [
+      ['/dev/zero', () => symlinkSync('/dev/zero', pad), 'is geen gewoon bestand'],
+      ['FIFO', () => spawnSync('mkfifo', [pad]), 'is geen gewoon bestand'],
+      ['map', () => mkdirSync(pad), 'is een map, geen bestand'],
+      ['2 MB', () => writeFileSync(pad, `# x\n${'a'.repeat(2 * 1024 * 1024)}\n`), 'is 2 MB; hoogstens 1 MB is toegestaan'],
+    ];
+    for (const [naam, maak, bericht] of gevallen) {
+      rmSync(pad, { recursive: true, force: true });
+      maak();
+      const uit = path.join(tijdelijkeMap(), 'uit');
+      const r = vthMetPiek(['uvp', voorbeeld, '-o', uit, '--templates', tpl, '--format', 'md', '-q']);
+      expect(r.code, naam).toBe(2);
+      expect(r.stderr, naam).toContain(`template ${pad} ${bericht}`);
+      expect(r.piekMB, naam).toBeLessThan(MAX_MB);
+      expect(existsSync(uit), naam).toBe(false);
+    }
+  });
+
+  it('a 100 MB province profile, a device and a FIFO are refused before they are read (exit 2)', () => {
+    const map = tijdelijkeMap();
+    const groot = path.join(map, 'groot.json');
+    writeFileSync(groot, `{"naam": "x", "toelichting": "${'a'.repeat(100 * 1024 * 1024)}"}`);
+    const fifo = path.join(map, 'fifo.json');
+    spawnSync('mkfifo', [fifo]);
+    const apparaat = path.join(map, 'nul.json');
+    symlinkSync('/dev/zero', apparaat);
+    for (const [profiel, bericht] of [
+      [groot, 'is 100 MB; hoogstens 1 MB is toegestaan'],
+      [fifo, 'is geen gewoon bestand'],
+      [apparaat, 'is geen gewoon bestand'],
+    ]) {
+      const uit = path.join(tijdelijkeMap(), 'uit');
+      const r = vthMetPiek(['ibt', path.join(ROOT, 'fixtures/regio-voorbeeld'), '-o', uit, '--provincie', profiel!]);
+      expect(r.code, profiel).toBe(2);
+      expect(r.stderr, profiel).toContain(`provincieprofiel "${profiel}" ${bericht}`);
+      expect(r.piekMB).toBeLessThan(MAX_MB);
+      expect(existsSync(uit)).toBe(false);
+    }
   });
 });
 

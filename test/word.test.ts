@@ -86,8 +86,9 @@ describe('vth uvp --format docx', () => {
     expect(doc).toMatch(/<w:numPr><w:ilvl w:val="0"\/><w:numId w:val="2"\/><\/w:numPr>/);
     // Header with the municipality's name and its logo; the margins of 2 cm.
     expect(d.get('word/header1.xml')!.toString('utf8')).toContain('Gemeente Dinkelberg');
-    expect(d.get('word/_rels/header1.xml.rels')!.toString('utf8')).toContain('media/image1.png');
-    expect(d.get('word/media/image1.png')!.subarray(1, 4).toString()).toBe('PNG');
+    // The logo under a name of vth's own (never colliding with the charts' media/grafiekN.png).
+    expect(d.get('word/_rels/header1.xml.rels')!.toString('utf8')).toContain('Target="media/huisstijl-koptekst-1.png"');
+    expect(d.get('word/media/huisstijl-koptekst-1.png')!.subarray(1, 4).toString()).toBe('PNG');
     expect(doc).toContain('<w:pgMar w:top="1134" w:right="1134" w:bottom="1134" w:left="1134"');
   });
 

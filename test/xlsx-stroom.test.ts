@@ -152,7 +152,7 @@ describe('the streaming .xlsx reader for case exports', () => {
 describe('the streaming .xlsx reader holds its bounds', () => {
   it('refuses a part that inflates a thousand times its size (a zip bomb), whatever the directory claims', async () => {
     const vulling = Buffer.alloc(64 * 1024 * 1024, 'a');
-    const sheet = Buffer.concat([Buffer.from('<worksheet><sheetData><row r="1"><c t="inlineStr"><is><t>'), vulling, Buffer.from('</t></is></c></row></sheetData></worksheet>')]);
+    const sheet = Buffer.concat([Buffer.from('<worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><sheetData><row r="1"><c t="inlineStr"><is><t>'), vulling, Buffer.from('</t></is></c></row></sheetData></worksheet>')]);
     const delen = werkboekDelen('');
     const pad = bestand(maakZip({ ...delen, 'xl/worksheets/sheet1.xml': { deflated: deflateRawSync(sheet), claimed: 1000 } }));
     await expect(metVth(pad)).rejects.toThrow(/export\.xlsx kan niet als Excel-werkmap worden gelezen: onderdeel xl\/worksheets\/sheet1\.xml pakt \d+ keer zo groot uit als het is: een zip-bom, geen export \(grens 200×\)/);
@@ -162,16 +162,19 @@ describe('the streaming .xlsx reader holds its bounds', () => {
     const grenzen = { ...STANDAARD_XLSX_GRENZEN, maxElementTekens: 100_000, maxTekstTekens: 50_000, maxVerhouding: 1e9 };
     // Longer than one inflated chunk, so that the reader must hold it whole.
     const lang = bestand(maakZip(werkboekDelen(`<row r="1"><c t="inlineStr"><is><t>${'x'.repeat(300_000)}</t></is></c></row>`)));
-    await expect(metVth(lang, grenzen)).rejects.toThrow('een <row>-element is langer dan');
+    await expect(metVth(lang, grenzen)).rejects.toThrow('één tekst of tag is langer dan 100.000 tekens (grens)');
+    // Many cells, each below the bound, in one row together above it.
+    const breed = bestand(maakZip(werkboekDelen(`<row r="1">${`<c t="inlineStr"><is><t>${'x'.repeat(60_000)}</t></is></c>`.repeat(3)}</row>`)));
+    await expect(metVth(breed, grenzen)).rejects.toThrow('een <row>-element is langer dan 100.000 tekens (grens)');
     const si = Array.from({ length: 100 }, (_, i) => `<si><t>${String(i).padStart(1000, '0')}</t></si>`).join('');
-    const veel = bestand(maakZip(werkboekDelen(`<row r="1"><c t="s"><v>0</v></c></row>`, { 'xl/sharedStrings.xml': `<sst>${si}</sst>` })));
+    const veel = bestand(maakZip(werkboekDelen(`<row r="1"><c t="s"><v>0</v></c></row>`, { 'xl/sharedStrings.xml': `<sst xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main">${si}</sst>` })));
     await expect(metVth(veel, grenzen)).rejects.toThrow('de gedeelde teksten zijn samen langer dan');
     // Below the bounds the same file is read.
     expect((await metVth(veel, { ...grenzen, maxTekstTekens: 200_000 }))[0]![1][0]).toBe('0'.repeat(1000));
   });
 
   it('a bomb as case export: a Dutch message naming the file, nothing written', () => {
-    const sheet = Buffer.concat([Buffer.from('<worksheet><sheetData>'), Buffer.alloc(32 * 1024 * 1024, ' '), Buffer.from('</sheetData></worksheet>')]);
+    const sheet = Buffer.concat([Buffer.from('<worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><sheetData>'), Buffer.alloc(32 * 1024 * 1024, ' '), Buffer.from('</sheetData></worksheet>')]);
     const map = tijdelijkeMap();
     const pad = path.join(map, 'zaken.xlsx');
     writeFileSync(pad, maakZip({ ...werkboekDelen(''), 'xl/worksheets/sheet1.xml': { deflated: deflateRawSync(sheet), claimed: 100 } }));

@@ -55,6 +55,7 @@ export async function kiesHuisstijl(optie: string | undefined, instelling: strin
   const hs = await laadHuisstijl(pad);
   // What is taken other than by its usual name, or left, is said: a house style is never half used in silence.
   if (!isStil()) {
+    for (const w of hs.waarschuwingen ?? []) process.stderr.write(`let op: huisstijl ${hs.naam}: ${w}\n`);
     const { huisstijlOpmerkingen } = await import('../render/huisstijl.js');
     for (const o of huisstijlOpmerkingen(hs)) process.stderr.write(`huisstijl ${hs.naam}: ${o}\n`);
   }

@@ -124,7 +124,8 @@ export function profielUitJson(tekst: string, pad: string): ProvincieProfiel {
   if (o.schaal !== undefined) {
     if (typeof o.schaal !== 'object' || o.schaal === null || Array.isArray(o.schaal)) throw fout('schaal', 'moet een object zijn met voldoet, voldoet deels en voldoet niet');
     for (const [k, v] of Object.entries(o.schaal)) {
-      if (!(k in schaal)) throw fout('schaal', `"${k}" is geen oordeel (voldoet, voldoet deels, voldoet niet)`);
+      // Own keys only: `in` would take toString and constructor from the prototype.
+      if (!Object.hasOwn(schaal, k)) throw fout('schaal', `"${k}" is geen oordeel (voldoet, voldoet deels, voldoet niet)`);
       if (typeof v !== 'string' || !v.trim()) throw fout('schaal', `"${k}" moet een tekst zijn`);
       schaal[k as keyof typeof schaal] = v.trim();
     }

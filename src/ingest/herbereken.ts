@@ -3,6 +3,8 @@ import { copyFile, mkdir, mkdtemp, readdir, rm, stat, writeFile } from 'node:fs/
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { OnleesbaarFout } from './fout.js';
+import { envGetal } from './grenzen.js';
+import { inEigenGroep } from './proces.js';
 
 const KANDIDATEN = ['soffice', '/usr/bin/soffice', '/usr/lib/libreoffice/program/soffice', '/opt/libreoffice/program/soffice'];
 
@@ -54,14 +56,16 @@ export async function herberekenKopie(pad: string): Promise<{ pad: string; oprui
       else if (st.isDirectory()) await copyFile(b, path.join(kopie, path.basename(b)));
     }
     for (const w of werkboeken) {
-      const r = spawnSync(
-        soffice,
-        [`-env:UserInstallation=file://${path.join(tmp, 'profiel')}`, '--headless', '--norestore', '--convert-to', 'xlsx', '--outdir', kopie, w],
-        { encoding: 'utf8', timeout: 300_000 },
-      );
+      // In a process group of its own, killed on every exit path (see proces.ts).
+      const r = await inEigenGroep(soffice, [`-env:UserInstallation=file://${path.join(tmp, 'profiel')}`, '--headless', '--norestore', '--convert-to', 'xlsx', '--outdir', kopie, w], {
+        tmp,
+        wat: 'het herberekenen door LibreOffice',
+        maxS: envGetal('VTH_PDF_MAX_S', 300),
+      });
       const doel = path.join(kopie, path.basename(w, path.extname(w)) + '.xlsx');
-      if (r.status !== 0 || !(await stat(doel).catch(() => undefined))) {
-        throw new OnleesbaarFout(`LibreOffice kon ${path.basename(w)} niet herberekenen${r.stderr ? `: ${r.stderr.trim().slice(0, 200)}` : ''}`, {
+      if (r.teLang) throw new OnleesbaarFout(`LibreOffice deed er langer dan ${envGetal('VTH_PDF_MAX_S', 300)} seconden over om ${path.basename(w)} te herberekenen en is gestopt (grens: VTH_PDF_MAX_S)`, { bestand: path.basename(w) });
+      if (r.code !== 0 || !(await stat(doel).catch(() => undefined))) {
+        throw new OnleesbaarFout(`LibreOffice kon ${path.basename(w)} niet herberekenen${r.stderr.trim() ? `: ${r.stderr.trim().slice(0, 200)}` : ''}`, {
           bestand: path.basename(w),
         });
       }

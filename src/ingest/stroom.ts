@@ -7,6 +7,7 @@ import Papa from 'papaparse';
 import { decodeer1252, snuffelScheidingsteken } from './csv.js';
 import { OnleesbaarFout } from './fout.js';
 import { xlsxStroomRijen } from './xlsx-stroom.js';
+import { isCompoundFile } from './zip.js';
 
 /** Called for every raw row of a large export: CSV gives strings, .xlsx exceljs cell values. */
 export type PerRij = (waarden: unknown[], rij: number) => void;
@@ -143,8 +144,9 @@ async function csvRijen(pad: string, perRij: PerRij, opties: StroomOpties): Prom
 
 async function xlsxRijen(pad: string, perRij: PerRij, opties: StroomOpties): Promise<void> {
   const { size } = await stat(pad);
-  const kop = await eersteBytes(pad, 4);
-  if (kop[0] !== 0x50 || kop[1] !== 0x4b) throw new OnleesbaarFout(`${path.basename(pad)} is geen Excel-werkmap (.xlsx)`, { bestand: path.basename(pad) });
+  const kop = await eersteBytes(pad, 8);
+  // A compound file (encrypted, or an old .xls) goes on: the .xlsx reader says which.
+  if ((kop[0] !== 0x50 || kop[1] !== 0x4b) && !isCompoundFile(kop)) throw new OnleesbaarFout(`${path.basename(pad)} is geen Excel-werkmap (.xlsx)`, { bestand: path.basename(pad) });
   await xlsxStroomRijen(pad, perRij, { voortgang: opties.voortgang, grootte: size });
   opties.voortgang?.(size, size);
 }

@@ -87,9 +87,16 @@ export function zichtbaar(s: string): string {
   return HEEFT_STUURTEKEN.test(s) ? s.replace(STUURTEKENS, (c) => (c < '\u0020' ? String.fromCharCode(0x2400 + c.charCodeAt(0)) : c === '\u007f' ? '\u2421' : '\ufffd')) : s;
 }
 
-/** Trims ordinary and non-breaking spaces; turns inner NBSP into plain spaces; control characters visible. */
+/**
+ * Invisible characters that change what text shows: bidi embeddings, overrides and isolates (an RLO
+ * makes "RTL" show as "LTR" in a heading and the table of contents), directional marks and
+ * zero-width spaces and joiners. A werkmap cell never needs them.
+ */
+const ONZICHTBAAR = /[\u061c\u200b-\u200f\u202a-\u202e\u2060-\u2064\u2066-\u2069\ufeff]/g;
+
+/** Trims ordinary and non-breaking spaces; turns inner NBSP into plain spaces; invisible characters out, control characters visible. */
 export function schoonTekst(s: string): string {
-  return zichtbaar(s.replace(/[\u00a0\u2007\u202f]/g, ' ').replace(/\r\n?/g, '\n').replace(/^[\s\ufeff]+|\s+$/g, ''));
+  return zichtbaar(s.replace(ONZICHTBAAR, '').replace(/[\u00a0\u2007\u202f]/g, ' ').replace(/\r\n?/g, '\n').replace(/^[\s\ufeff]+|\s+$/g, ''));
 }
 
 /** Builds a table from raw rows: the first non-empty row is the header, blank rows are dropped. */

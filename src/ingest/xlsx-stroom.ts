@@ -9,12 +9,12 @@
 import { createReadStream } from 'node:fs';
 import { open } from 'node:fs/promises';
 import path from 'node:path';
-import { StringDecoder } from 'node:string_decoder';
 import { createInflateRaw } from 'node:zlib';
 import { OnleesbaarFout } from './fout.js';
 import { mbTekst } from './grenzen.js';
-import { dataBegin, leesCentraleMap, methodeFout, zoekEinde, type ZipDeel } from './zip.js';
-import { attr, CEL, celWaardeXml, datumStijlen, kolomIndex, prefixWisser, RIJ, runTekst, xmlTekst } from './xlsx-xml.js';
+import { dataBegin, dubbeleNaam, dubbeleNaamReden, geenZipReden, isCompoundFile, leesCentraleMap, methodeFout, zoekEinde, type ZipDeel } from './zip.js';
+import { bladLezer, celWaarde, gedeeldeTekstenLezer, leesRelaties, leesStijlen, leesWerkboekDeel } from './xlsx-xml.js';
+import { XmlDecoder, XmlFout, XmlLezer, type XmlHandlers } from './xml.js';
 
 /** Bounds on what one export may unpack to; a real export stays far below each. */
 export interface XlsxGrenzen {
@@ -45,6 +45,13 @@ async function leesDelen(pad: string, fout: (s: string) => OnleesbaarFout): Prom
     const staart = Buffer.alloc(Math.min(size, 65_557));
     await fh.read(staart, 0, staart.length, size - staart.length);
     const einde = zoekEinde(staart);
+    const kop = Buffer.alloc(Math.min(size, 8));
+    await fh.read(kop, 0, kop.length, 0);
+    if (isCompoundFile(kop)) {
+      // Encrypted or an old .xls: the compound file's directory tells (read whole up to 256 MB).
+      const heel = size <= 256 * MiB ? await fh.readFile() : kop;
+      throw fout(geenZipReden(heel, size <= 256 * MiB).replace(/^is /, 'het bestand is '));
+    }
     if (!einde) throw fout('geen zip-inhoudsopgave (beschadigd of afgebroken bestand)');
     if (einde.cdStart === 0xffffffff || einde.cdStart + einde.cdGrootte > size) throw fout('de zip-inhoudsopgave klopt niet (beschadigd bestand, of groter dan 4 GB)');
     if (einde.cdGrootte > 64 * MiB) throw fout(`de zip-inhoudsopgave is ${mbTekst(einde.cdGrootte)}; een werkmap heeft er een van enkele KB`);
@@ -52,22 +59,25 @@ async function leesDelen(pad: string, fout: (s: string) => OnleesbaarFout): Prom
     await fh.read(cd, 0, cd.length, einde.cdStart);
     const inhoud = leesCentraleMap(cd, einde.aantal);
     if (!inhoud) throw fout('de zip-inhoudsopgave is beschadigd');
-    return new Map(inhoud.delen.map((d) => [d.naam.replace(/^\/+/, ''), d]));
+    const dubbel = dubbeleNaam(inhoud.namen);
+    if (dubbel) throw fout(dubbeleNaamReden(dubbel));
+    // By lower-case name: OPC compares part names without case.
+    return new Map(inhoud.delen.map((d) => [d.naam.replace(/^\/+/, '').toLowerCase(), d]));
   } finally {
     await fh.close();
   }
 }
 
 /**
- * Streams one zip part as text to `perStuk`, counting what is really inflated. The local header is
- * read for where the data starts; the sizes come from the central directory.
+ * Streams one zip part's inflated bytes to `perStuk`, counting what is really inflated. The local
+ * header is read for where the data starts; the sizes come from the central directory.
  */
 async function stroomDeel(
   pad: string,
   deel: ZipDeel,
   g: XlsxGrenzen,
   fout: (s: string) => OnleesbaarFout,
-  perStuk: (tekst: string) => void,
+  perStuk: (b: Buffer) => void,
   voortgang?: (gelezen: number) => void,
 ): Promise<void> {
   const fh = await open(pad, 'r');
@@ -84,7 +94,6 @@ async function stroomDeel(
   if (methode) throw fout(methode);
   if (deel.gecomprimeerd === 0) return;
   const bron = createReadStream(pad, { start, end: start + deel.gecomprimeerd - 1, highWaterMark: 64 * 1024 });
-  const decoder = new StringDecoder('utf8');
   let uit = 0;
   let gelezen = 0;
   bron.on('data', (b) => (gelezen += (b as Buffer).length));
@@ -96,57 +105,26 @@ async function stroomDeel(
       if (uit > MiB && uit > gelezen * g.maxVerhouding) {
         throw fout(`onderdeel ${deel.naam} pakt ${Math.round(uit / Math.max(1, gelezen))} keer zo groot uit als het is: een zip-bom, geen export (grens ${g.maxVerhouding}×)`);
       }
-      perStuk(decoder.write(stuk));
+      perStuk(stuk);
       voortgang?.(gelezen);
     }
-    perStuk(decoder.end());
   } catch (e) {
     bron.destroy();
     if (e instanceof OnleesbaarFout) throw e;
+    if (e instanceof XmlFout) throw fout(`onderdeel ${deel.naam}: ${e.message}`);
     throw fout(`onderdeel ${deel.naam} kan niet worden uitgepakt: ${(e as Error).message}`);
   }
 }
 
-/**
- * Cuts complete elements `<tag …>…</tag>` from streamed text and hands them on in batches. Each
- * chunk is searched once (with the few characters before it, for a closing tag split over two), and
- * what is held between chunks is bounded, so one endless element costs neither time nor memory.
- * `eind` hands on what is left (self-closing elements after the last closing tag).
- */
-function snijder(tag: string, max: number, fout: (s: string) => OnleesbaarFout, perStuk: (xml: string) => void): { voeg: (tekst: string) => void; eind: () => void } {
-  const sluit = `</${tag}>`;
-  const wis = prefixWisser();
-  let delen: string[] = [];
-  let lengte = 0;
-  let staart = '';
-  const teLang = () => fout(`een <${tag}>-element is langer dan ${mbTekst(max)} tekens (grens)`);
-  const voeg = (ruw: string) => {
-    const tekst = wis(ruw);
-    if (!tekst) return;
-    const i = (staart + tekst).lastIndexOf(sluit);
-    if (i < 0) {
-      delen.push(tekst);
-      lengte += tekst.length;
-      if (lengte > max) throw teLang();
-      staart = (staart + tekst).slice(-(sluit.length - 1));
-      return;
-    }
-    // The closing tag ends inside this chunk: the staart is shorter than the tag.
-    const knip = i + sluit.length - staart.length;
-    const compleet = delen.length ? delen.join('') + tekst.slice(0, knip) : tekst.slice(0, knip);
-    const rest = tekst.slice(knip);
-    delen = rest ? [rest] : [];
-    lengte = rest.length;
-    staart = (tekst.length >= sluit.length ? tekst : staart + tekst).slice(-(sluit.length - 1));
-    if (lengte > max) throw teLang();
-    perStuk(compleet);
-  };
+/** Parses a streamed part: its bytes decoded by BOM and declaration, every element to `h`. */
+function xmlStroom(h: XmlHandlers, maxTekens: number): { voeg: (b: Buffer) => void; eind: () => void } {
+  const decoder = new XmlDecoder();
+  const lezer = new XmlLezer(h, { maxTekens });
   return {
-    voeg,
+    voeg: (b) => lezer.schrijf(decoder.write(b)),
     eind() {
-      voeg(wis('', true));
-      if (delen.length) perStuk(delen.join(''));
-      delen = [];
+      lezer.schrijf(decoder.end());
+      lezer.sluit();
     },
   };
 }
@@ -161,24 +139,41 @@ export async function xlsxStroomRijen(
   const bestand = path.basename(pad);
   const fout = (s: string) => new OnleesbaarFout(`${bestand} kan niet als Excel-werkmap worden gelezen: ${s}`, { bestand });
   const delen = await leesDelen(pad, fout);
-  const heel = async (naam: string): Promise<string | undefined> => {
-    const d = delen.get(naam);
+  /** A small part whole (bounded by the element bound), read by `lees`; an XML error names the part. */
+  const heel = async <T>(naam: string, lees: (b: Buffer) => T): Promise<T | undefined> => {
+    const d = delen.get(naam.toLowerCase());
     if (!d) return undefined;
-    const stukken: string[] = [];
-    await stroomDeel(pad, d, { ...g, maxDeelBytes: Math.min(g.maxDeelBytes, g.maxElementTekens) }, fout, (t) => stukken.push(t));
-    return prefixWisser()(stukken.join(''), true);
+    const stukken: Buffer[] = [];
+    await stroomDeel(pad, d, { ...g, maxDeelBytes: Math.min(g.maxDeelBytes, g.maxElementTekens) }, fout, (b) => stukken.push(b));
+    try {
+      return lees(Buffer.concat(stukken));
+    } catch (e) {
+      if (e instanceof XmlFout) throw fout(`onderdeel ${naam}: ${e.message}`);
+      throw e;
+    }
+  };
+  /** A large part streamed through `h`. */
+  const stroom = async (naam: string, h: XmlHandlers, voortgang?: (gelezen: number) => void) => {
+    const x = xmlStroom(h, g.maxElementTekens);
+    const deel = delen.get(naam.toLowerCase())!;
+    await stroomDeel(pad, deel, g, fout, x.voeg, voortgang);
+    try {
+      x.eind();
+    } catch (e) {
+      if (e instanceof XmlFout) throw fout(`onderdeel ${naam}: ${e.message}`);
+      throw e;
+    }
   };
 
   // Without a workbook part (some generators), the first worksheet by name is the export.
-  const workbook = (await heel('xl/workbook.xml')) ?? '';
-  const eersteBlad = /<sheet\b[^>]*?\sr:id="([^"]+)"/.exec(workbook)?.[1] ?? /<sheet\b[^>]*?\s(?:\w+:)?id="([^"]+)"/.exec(workbook)?.[1];
-  const rels = (await heel('xl/_rels/workbook.xml.rels')) ?? '';
-  let doel: string | undefined;
-  for (const m of rels.matchAll(/<Relationship\b([^>]*?)\/?>/g)) if (attr(m[1]!, 'Id') === eersteBlad) doel = attr(m[1]!, 'Target');
-  const bladNaam = doel ? (doel.startsWith('/') ? doel.slice(1) : path.posix.normalize(`xl/${doel}`)) : [...delen.keys()].filter((k) => /^xl\/worksheets\/[^/]+\.xml$/.test(k)).sort()[0];
+  const workbook = (await heel('xl/workbook.xml', (b) => leesWerkboekDeel(b))) ?? { bladen: [], datum1904: false };
+  const eersteBlad = workbook.bladen[0]?.id;
+  const rels = (await heel('xl/_rels/workbook.xml.rels', (b) => leesRelaties(b, 'xl/workbook.xml'))) ?? new Map<string, string>();
+  const doel = eersteBlad === undefined ? undefined : rels.get(eersteBlad);
+  const bladNaam = doel?.toLowerCase() ?? [...delen.keys()].filter((k) => /^xl\/worksheets\/[^/]+\.xml$/.test(k)).sort()[0];
   if (!bladNaam || !delen.has(bladNaam)) throw fout('er is geen werkblad');
-  const datum1904 = /<workbookPr\b[^>]*\sdate1904="(?:1|true)"/.test(workbook);
-  const stijlen = datumStijlen((await heel('xl/styles.xml')) ?? '');
+  const { datum1904 } = workbook;
+  const stijlen = ((await heel('xl/styles.xml', (b) => leesStijlen(b))) ?? []).map((s) => s.datum);
 
   // Shared strings: one flat string and where each one starts.
   let gedeeld = '';
@@ -188,53 +183,35 @@ export async function xlsxStroomRijen(
     const teksten: string[] = [];
     const starts: number[] = [0];
     let tekens = 0;
-    const ss = snijder('si', g.maxElementTekens, fout, (xml) => {
-      for (const m of xml.matchAll(/<si\b[^>]*?(?:\/>|>([\s\S]*?)<\/si>)/g)) {
-        const t = m[1] === undefined ? '' : runTekst(m[1]);
+    await stroom(
+      ssNaam,
+      gedeeldeTekstenLezer((t) => {
+        if (t.length > g.maxElementTekens) throw fout(`een <si>-element is langer dan ${mbTekst(g.maxElementTekens)} tekens (grens)`);
         tekens += t.length;
         if (tekens > g.maxTekstTekens) throw fout(`de gedeelde teksten zijn samen langer dan ${mbTekst(g.maxTekstTekens)} tekens (grens)`);
         teksten.push(t);
         starts.push(tekens);
-      }
-    });
-    await stroomDeel(pad, delen.get(ssNaam)!, g, fout, ss.voeg);
-    ss.eind();
+      }),
+    );
     gedeeld = teksten.join('');
     begin = Uint32Array.from(starts);
   }
   const gedeeldeTekst = (i: number): string | { error: string } => (i >= 0 && i + 1 < begin.length ? gedeeld.slice(begin[i], begin[i + 1]) : { error: '#REF!' });
-  const alsDatum = (v: number) => new Date(Math.round((v - (datum1904 ? 24107 : 25569)) * 86_400_000));
 
   const blad = delen.get(bladNaam)!;
-  let volgendeRij = 1;
-  const perRijXml = (xml: string) => {
-    for (const r of xml.matchAll(RIJ)) {
-      const nr = Number(attr(r[1]!, 'r') ?? volgendeRij);
-      volgendeRij = nr + 1;
+  const lezer = bladLezer(
+    (nr, cellen) => {
       const waarden: unknown[] = [];
-      if (r[2]) {
-        let kol = 0;
-        for (const c of r[2].matchAll(CEL)) {
-          const a = c[1]!;
-          const ref = attr(a, 'r');
-          if (ref) kol = kolomIndex(ref);
-          const binnen = c[2] ?? '';
-          const t = attr(a, 't') ?? 'n';
-          let w = celWaardeXml(t, binnen, gedeeldeTekst, stijlen[Number(attr(a, 's') ?? 0)] === true, alsDatum);
-          if (w === undefined && t !== 'inlineStr') {
-            const f = /<f\b[^>]*>([\s\S]*?)<\/f>/.exec(binnen)?.[1];
-            if (f !== undefined) w = { formula: xmlTekst(f) };
-          }
-          // An empty string is an empty cell, as exceljs gave it.
-          if (w !== undefined && w !== '') waarden[kol] = w;
-          kol++;
-        }
+      for (const c of cellen) {
+        let w = celWaarde(c, gedeeldeTekst, stijlen[c.s] === true, datum1904);
+        if (w === undefined && c.t !== 'inlineStr' && c.f && (c.f.tekst !== '' || c.f.si === undefined)) w = { formula: c.f.tekst };
+        // An empty string is an empty cell, as exceljs gave it.
+        if (w !== undefined && w !== '') waarden[c.kol] = w;
       }
       perRij(waarden, nr);
-    }
-  };
+    },
+    { maxRijTekens: g.maxElementTekens },
+  );
   const totaal = opties.grootte ?? blad.lokaleKop + blad.gecomprimeerd;
-  const rijen = snijder('row', g.maxElementTekens, fout, perRijXml);
-  await stroomDeel(pad, blad, g, fout, rijen.voeg, (gelezen) => opties.voortgang?.(Math.min(totaal, blad.lokaleKop + gelezen), totaal));
-  rijen.eind();
+  await stroom(bladNaam, lezer, (gelezen) => opties.voortgang?.(Math.min(totaal, blad.lokaleKop + gelezen), totaal));
 }

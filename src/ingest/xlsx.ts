@@ -2,7 +2,7 @@ import { OnleesbaarFout } from './fout.js';
 import { mbTekst, werkmapGrenzen } from './grenzen.js';
 import type { Tabel } from './tabel.js';
 import { leesWerkboekXml } from './xlsx-werkboek.js';
-import { leesZipInhoud, pakUit } from './zip.js';
+import { geenZipReden, isCompoundFile, leesZipInhoud, pakUit, zoekEinde } from './zip.js';
 
 /**
  * Reads a whole workbook into tables, one per worksheet (hidden sheets included and marked). The
@@ -14,10 +14,12 @@ import { leesZipInhoud, pakUit } from './zip.js';
 export async function leesXlsx(buf: Buffer, bestand: string): Promise<Tabel[]> {
   if (buf.length === 0) throw new OnleesbaarFout(`${bestand} is leeg`, { bestand });
   if (buf[0] !== 0x50 || buf[1] !== 0x4b) {
-    throw new OnleesbaarFout(
-      `${bestand} is geen Excel-werkmap (.xlsx); een oud .xls-bestand of ander formaat? Sla het op als .xlsx`,
-      { bestand },
-    );
+    // A zip with something before it (a damaged download, a self-extracting archive) is no .xlsx
+    // Excel writes, but neither an old .xls: say which.
+    if (!isCompoundFile(buf) && zoekEinde(buf.subarray(Math.max(0, buf.length - 65_557)))) {
+      throw new OnleesbaarFout(`${bestand} is beschadigd: er staan gegevens vóór de inhoud van de werkmap; open het in Excel of LibreOffice en sla het opnieuw op als .xlsx`, { bestand });
+    }
+    throw new OnleesbaarFout(`${bestand} ${geenZipReden(buf, true)}`, { bestand });
   }
   const inhoud = leesZipInhoud(buf);
   if (!inhoud) {

@@ -59,6 +59,47 @@ export function leesCentraleMap(cd: Uint8Array, aantal: number): ZipInhoud | nul
   return { namen, delen, totaal, grootste };
 }
 
+/**
+ * Two parts whose names differ only in case (or a leading slash) are one name in OPC: a package
+ * holding both is ambiguous (`XL/WORKSHEETS/SHEET5.xml` beside `xl/worksheets/sheet5.xml` replaced
+ * the real sheet). Gives the first such pair, for the message.
+ */
+export function dubbeleNaam(namen: readonly string[]): [string, string] | undefined {
+  const gezien = new Map<string, string>();
+  for (const naam of namen) {
+    if (naam.endsWith('/')) continue;
+    const sleutel = naam.replace(/^\/+/, '').toLowerCase();
+    const eerder = gezien.get(sleutel);
+    if (eerder !== undefined) return [eerder, naam];
+    gezien.set(sleutel, naam);
+  }
+  return undefined;
+}
+
+/** The Dutch reason for a pair from `dubbeleNaam`. */
+export function dubbeleNaamReden([a, b]: [string, string]): string {
+  return a === b
+    ? `het onderdeel ${a} staat er twee keer in; welk van beide geldt, is niet te zeggen`
+    : `de onderdelen ${a} en ${b} hebben dezelfde naam (hoofdletters tellen in een Office-bestand niet mee); welk van beide geldt, is niet te zeggen`;
+}
+
+/** An OLE compound file (D0 CF 11 E0): an old .xls, or an Office file encrypted with a password. */
+export function isCompoundFile(b: Uint8Array): boolean {
+  return b.length >= 8 && b[0] === 0xd0 && b[1] === 0xcf && b[2] === 0x11 && b[3] === 0xe0 && b[4] === 0xa1 && b[5] === 0xb1 && b[6] === 0x1a && b[7] === 0xe1;
+}
+
+/** An encrypted .xlsx or .docx is a compound file holding a stream named EncryptionInfo (UTF-16 in its directory). */
+export const VERSLEUTELD_MERK = Buffer.from('EncryptionInfo', 'utf16le');
+
+/** Why a file that is no zip cannot be read: encrypted, an old .xls, or another format. */
+export function geenZipReden(b: Uint8Array, heelBestand: boolean): string {
+  if (isCompoundFile(b)) {
+    if (Buffer.from(b.buffer, b.byteOffset, b.byteLength).includes(VERSLEUTELD_MERK)) return 'is met een wachtwoord beveiligd (versleuteld); sla het op zonder wachtwoord';
+    if (heelBestand) return 'is een oud Excel-bestand (.xls); sla het op als .xlsx';
+  }
+  return 'is geen Excel-werkmap (.xlsx); een oud .xls-bestand of ander formaat? Sla het op als .xlsx';
+}
+
 /** A whole zip in memory: its directory, or null when there is none or it is damaged. */
 export function leesZipInhoud(buf: Uint8Array): ZipInhoud | null {
   const begin = Math.max(0, buf.length - 65_557);
@@ -85,8 +126,12 @@ export interface UitpakGrenzen {
   maxDeel: number;
   /** Bytes all parts together may really unpack to. */
   maxTotaal: number;
-  /** How deep XML elements may nest (a worksheet nests about 6 deep). */
-  maxDiepte: number;
+  /**
+   * How deep XML elements may nest, counted on the bytes before any parsing (for the house style's
+   * reader). The .xlsx readers leave it out: their XML parser counts depth on the real structure,
+   * which a byte count cannot (UTF-16, a '>' in an attribute, tags inside comments).
+   */
+  maxDiepte?: number;
 }
 
 /**
@@ -95,6 +140,8 @@ export interface UitpakGrenzen {
  * a size bound, which a user may raise, was hit).
  */
 export function pakUit(buf: Uint8Array, inhoud: ZipInhoud, g: UitpakGrenzen): { delen: Map<string, Buffer> } | { reden: string; grootte?: boolean } {
+  const dubbel = dubbeleNaam(inhoud.namen);
+  if (dubbel) return { reden: dubbeleNaamReden(dubbel) };
   const delen = new Map<string, Buffer>();
   let totaal = 0;
   for (const d of inhoud.delen) {
@@ -119,7 +166,7 @@ export function pakUit(buf: Uint8Array, inhoud: ZipInhoud, g: UitpakGrenzen): { 
     }
     if (uit.length > ruimte) return { reden: `onderdeel ${d.naam} pakt uit tot meer dan ${mbTekst(ruimte)}`, grootte: true };
     totaal += uit.length;
-    if (/\.(xml|rels|vml)$/i.test(d.naam) && xmlDiepte(uit, g.maxDiepte) > g.maxDiepte) {
+    if (g.maxDiepte !== undefined && /\.(xml|rels|vml)$/i.test(d.naam) && xmlDiepte(uit, g.maxDiepte) > g.maxDiepte) {
       return { reden: `onderdeel ${d.naam} nest XML-elementen dieper dan ${g.maxDiepte} niveaus (een werkblad gaat zo'n 6 diep)` };
     }
     delen.set(d.naam.replace(/^\/+/, '').toLowerCase(), uit);

@@ -88,6 +88,12 @@ export async function verwerkZaken(
   }
   const resultaat = telling.resultaat();
   voegAlleToe(meldingen, resultaat.meldingen.map((m) => ({ ...m, plaats: { ...m.plaats, bestand } })));
+  // Only a header, or no case read at all: an export without cases says nothing about the year; it
+  // must not be taken as a year without cases (0 of 0 on time would be judged).
+  if (!onbruikbaar && lezer.gelezen === 0) {
+    onbruikbaar = 'er staat geen enkele zaak in (alleen een kopregel)';
+    meldingen.push(melding('fout', 'zaken-leeg', onbruikbaar, { bestand }));
+  }
   onbruikbaar ??= resultaat.onbruikbaar;
   if (!onbruikbaar && lezer.gelezen > 0 && resultaat.zaken === 0) {
     onbruikbaar = `geen van de ${lezer.gelezen} zaken is leesbaar (zie de fouten hierboven)`;

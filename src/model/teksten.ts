@@ -61,6 +61,10 @@ export function tekstSleutel(sectie: string): TekstSleutel | undefined {
   return PER_SLEUTEL.get(normaliseerKop(sectie));
 }
 
+/** The longest run of characters without a space that a text keeps whole (a long web address fits). */
+export const MAX_WOORD = 1000;
+const TE_LANG_WOORD = new RegExp(`\\S{${MAX_WOORD + 1},}`, 'gu');
+
 export function leesTeksten(tabel: Tabel): { teksten: Tekst[]; meldingen: Melding[] } {
   const extra: Melding[] = [];
   const { items, meldingen } = leesBlad(
@@ -90,7 +94,17 @@ export function leesTeksten(tabel: Tabel): { teksten: Tekst[]; meldingen: Meldin
         );
         return undefined;
       }
-      return { plaats: r.plaats('tekst'), sectie: sleutel.sleutel, tekst };
+      // A word of a megabyte (a pasted blob) stalls LibreOffice's line breaking for minutes: broken
+      // into pieces of MAX_WOORD characters, with a warning. A long web address stays whole.
+      let woord = 0;
+      const gebroken = tekst.replace(TE_LANG_WOORD, (w) => {
+        woord = Math.max(woord, w.length);
+        return w.replace(new RegExp(`.{${MAX_WOORD}}(?=.)`, 'gsu'), '$& ');
+      });
+      if (woord) {
+        extra.push(melding('waarschuwing', 'tekst-lang-woord', `een "woord" van ${woord.toLocaleString('nl-NL')} tekens zonder spatie is om de ${MAX_WOORD} tekens afgebroken (Word en LibreOffice lopen er anders op vast)`, r.plaats('tekst')));
+      }
+      return { plaats: r.plaats('tekst'), sectie: sleutel.sleutel, tekst: gebroken };
     },
   );
   return { teksten: items, meldingen: [...meldingen, ...extra] };

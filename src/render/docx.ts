@@ -489,7 +489,7 @@ export function markdownNaarDocx(md: string, titel: string, o: DocxOpties): Uint
 function contentTypes(hs: Huisstijl | undefined): string {
   const extra = new Set<string>();
   for (const deel of [hs?.koptekst, hs?.voettekst]) for (const [pad] of deel?.media ?? []) extra.add(pad.split('.').pop()!.toLowerCase());
-  const mime: Record<string, string> = { png: 'image/png', svg: 'image/svg+xml', jpeg: 'image/jpeg', jpg: 'image/jpeg', gif: 'image/gif', emf: 'image/x-emf', wmf: 'image/x-wmf' };
+  const mime: Record<string, string> = { png: 'image/png', svg: 'image/svg+xml', jpeg: 'image/jpeg', jpg: 'image/jpeg', gif: 'image/gif', emf: 'image/x-emf', wmf: 'image/x-wmf', bmp: 'image/bmp', tiff: 'image/tiff' };
   const defaults = ['png', 'svg', ...[...extra].filter((e) => e !== 'png' && e !== 'svg' && mime[e])].map((e) => `<Default Extension="${e}" ContentType="${mime[e]}"/>`).join('');
   const o = (naam: string, type: string) => `<Override PartName="/${naam}" ContentType="application/vnd.openxmlformats-officedocument.${type}"/>`;
   return (

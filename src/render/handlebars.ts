@@ -1,6 +1,7 @@
-import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { existsSync, readdirSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
+import { leesKleinBestand } from '../ingest/grenzen.js';
 import { fileURLToPath } from 'node:url';
 import type Handlebars from 'handlebars';
 import { nlDatum } from '../model/datum.js';
@@ -111,6 +112,9 @@ function regelVan(e: unknown): string {
   return m ? `, regel ${m[1]}` : '';
 }
 
+/** One template: the built-in ones are a few KB; a megabyte is a mistake, not a document. */
+export const MAX_TEMPLATE = 1024 * 1024;
+
 function lijst(map: string): string[] {
   return existsSync(map) ? readdirSync(map).filter((f) => f.endsWith('.hbs')).sort() : [];
 }
@@ -132,7 +136,9 @@ export function laadTemplates(document: string, eigen?: string): (view: unknown)
   const hoofd = `${document}.md.hbs`;
   if (!bronnen.has(hoofd)) throw new TemplateFout(`template ${hoofd} ontbreekt`);
   const delen = [...bronnen].map(([f, pad]) => {
-    const bron = readFileSync(pad, 'utf8');
+    const gelezen = leesKleinBestand(pad, MAX_TEMPLATE);
+    if ('reden' in gelezen) throw new TemplateFout(`template ${pad} ${gelezen.reden}`);
+    const bron = gelezen.inhoud.toString('utf8');
     return { f, pad, bron, spec: gebouwd(pad, bron) };
   });
   // Only the runtime (half the load time, and no compiling) when every template was compiled at build time.

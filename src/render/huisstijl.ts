@@ -1,3 +1,7 @@
+import path from 'node:path';
+import { mbTekst } from '../ingest/grenzen.js';
+import { leesXml, NS_PKG_RELS, NS_R, NS_R_STRICT, XmlDecoder } from '../ingest/xml.js';
+
 // A municipality's house style for the Word documents, taken from its own reference document the way
 // pandoc's reference-docx works: its styles (found by name, so that Dutch Word's "Kop 1", whose style id
 // is "Kop1", is the heading), numbering, theme, fonts, page size and margins, header and footer. What the
@@ -21,6 +25,8 @@ export interface KopVoet {
 
 export interface Huisstijl {
   naam: string;
+  /** What was left out of the reference, for the user (Dutch). */
+  waarschuwingen?: string[];
   stijlen: string;
   nummering?: string;
   hoogsteNumId: number;
@@ -211,15 +217,118 @@ export function voegStijlenToe(stijlen: string | undefined, ontbreekt: string[])
 
 const tekst = (b: Buffer | undefined) => b?.toString('utf8');
 
-/** The relationships of a part, as id → target (relative to word/). */
-function relaties(rels: string | undefined): Map<string, string> {
-  const uit = new Map<string, string>();
-  for (const m of (rels ?? '').matchAll(/<Relationship\b[^>]*>/g)) {
-    const id = /\bId="([^"]*)"/.exec(m[0])?.[1];
-    const doel = /\bTarget="([^"]*)"/.exec(m[0])?.[1];
-    if (id && doel && !/TargetMode="External"/.test(m[0])) uit.set(id, doel.replace(/^\/?word\//, '').replace(/^\.\//, ''));
-  }
+const NS_W = 'http://schemas.openxmlformats.org/wordprocessingml/2006/main';
+const NS_R_DOC = [NS_R, NS_R_STRICT];
+const TYPE_AFBEELDING = /\/relationships\/image$/;
+/** Pictures a header may carry, by extension, with their content type's extension. */
+const AFBEELDING = /\.(png|jpe?g|gif|bmp|emf|wmf|tiff?)$/i;
+/** One picture in a header or footer (a logo is some KB) and all of them together. */
+export const MAX_AFBEELDING = 4 * 1024 * 1024;
+export const MAX_AFBEELDINGEN = 16 * 1024 * 1024;
+/** Field codes that make Word or LibreOffice fetch a file or URL when the document is opened or exported. */
+const HALEND_VELD = /^\s*(INCLUDEPICTURE|INCLUDETEXT|INCLUDE|LINK|DDE|DDEAUTO|IMPORT|HYPERLINK\s+\S*\\l)\b/i;
+
+interface Relatie {
+  id: string;
+  type: string;
+  /** The target as written. */
+  doel: string;
+  /** The target's part name (resolved against the source's folder), when it is internal. */
+  deel?: string;
+}
+
+/** A part's relationships, read as XML; external targets have no `deel`. */
+function relatiesVan(b: Buffer | undefined, bronDeel: string): Relatie[] {
+  const uit: Relatie[] = [];
+  if (!b) return uit;
+  const map = path.posix.dirname(bronDeel);
+  leesXml(b, {
+    open(el) {
+      if (el.naam !== 'Relationship' || el.ns !== NS_PKG_RELS) return;
+      const id = el.attr('Id');
+      const doel = el.attr('Target')?.trim();
+      if (!id || !doel) return;
+      const extern = el.attr('TargetMode')?.trim() === 'External';
+      const deel = extern ? undefined : doel.startsWith('/') ? path.posix.normalize(doel).slice(1) : path.posix.normalize(`${map}/${doel}`);
+      uit.push({ id, type: el.attr('Type') ?? '', doel, deel });
+    },
+  });
   return uit;
+}
+
+const xmlAttr = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/"/g, '&quot;');
+const reEsc = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+
+/**
+ * A header or footer taken by an allow-list: its own embedded pictures, each once and within a size
+ * bound, under names of vth's own; every other relationship (an external or linked picture, a
+ * hyperlink, a macro part, another part of the document, a target outside word/) is left out, and
+ * references to it are removed from the XML. A header with a field that fetches (INCLUDEPICTURE,
+ * INCLUDETEXT, LINK, DDE…) is not taken at all. The .docx that vth writes references nothing outside
+ * itself.
+ */
+function kopVoetUit(delen: Map<string, Buffer>, deel: string, soort: 'koptekst' | 'voettekst', budget: { over: number }, waarschuwingen: string[]): KopVoet | undefined {
+  const ruw = delen.get(deel.toLowerCase());
+  if (!ruw) return undefined;
+  const decoder = new XmlDecoder();
+  let xml = decoder.write(ruw) + decoder.end();
+  // Written again as UTF-8 under vth's own declaration.
+  xml = xml.replace(/^\s*<\?xml[^?]*\?>\s*/, '');
+  const relaties = relatiesVan(delen.get(`${path.posix.dirname(deel)}/_rels/${path.posix.basename(deel)}.rels`.toLowerCase()), deel);
+  const verwijzingen: { qnaam: string; waarde: string }[] = [];
+  let halend: string | undefined;
+  let inInstr = false;
+  leesXml(Buffer.from(xml, 'utf8'), {
+    open(el) {
+      for (const a of el.alle()) if (NS_R_DOC.includes(a.ns)) verwijzingen.push({ qnaam: a.qnaam, waarde: a.waarde });
+      if (el.ns !== NS_W) return;
+      if (el.naam === 'instrText') inInstr = true;
+      else if (el.naam === 'fldSimple') {
+        const instr = el.attr('instr', NS_W) ?? '';
+        if (HALEND_VELD.test(instr)) halend ??= instr.trim();
+      }
+    },
+    sluit(naam, ns) {
+      if (ns === NS_W && naam === 'instrText') inInstr = false;
+    },
+    tekst(t) {
+      if (inInstr && HALEND_VELD.test(t)) halend ??= t.trim();
+    },
+  });
+  if (halend) {
+    waarschuwingen.push(`de ${soort} van de huisstijl is niet overgenomen: het veld ${halend.split(/\s+/)[0]} haalt iets van buiten het document`);
+    return undefined;
+  }
+  const media: [string, Uint8Array][] = [];
+  const nieuweNaam = new Map<string, string>();
+  const behouden: Relatie[] = [];
+  const weg: string[] = [];
+  for (const r of relaties) {
+    const inhoud = r.deel && r.deel.startsWith('word/') && AFBEELDING.test(r.deel) && TYPE_AFBEELDING.test(r.type) ? delen.get(r.deel.toLowerCase()) : undefined;
+    if (!inhoud) {
+      weg.push(r.doel);
+      continue;
+    }
+    let naam = nieuweNaam.get(r.deel!.toLowerCase());
+    if (!naam) {
+      if (inhoud.length > MAX_AFBEELDING) throw new Error(`${r.deel} in de ${soort} is ${mbTekst(inhoud.length)}; een afbeelding in de huisstijl mag hoogstens ${mbTekst(MAX_AFBEELDING)} zijn`);
+      budget.over -= inhoud.length;
+      if (budget.over < 0) throw new Error(`de afbeeldingen in koptekst en voettekst zijn samen meer dan ${mbTekst(MAX_AFBEELDINGEN)}`);
+      const ext = AFBEELDING.exec(r.deel!)![1]!.toLowerCase().replace('jpg', 'jpeg').replace('tif', 'tiff').replace('tifff', 'tiff');
+      naam = `media/huisstijl-${soort}-${nieuweNaam.size + 1}.${ext}`;
+      nieuweNaam.set(r.deel!.toLowerCase(), naam);
+      media.push([naam, new Uint8Array(inhoud)]);
+    }
+    behouden.push({ ...r, doel: naam });
+  }
+  const houden = new Set(behouden.map((r) => r.id));
+  for (const v of verwijzingen) {
+    if (houden.has(v.waarde)) continue;
+    xml = xml.replace(new RegExp(`\\s${reEsc(v.qnaam)}\\s*=\\s*(["'])${reEsc(xmlAttr(v.waarde))}\\1`, 'g'), '');
+  }
+  if (weg.length) waarschuwingen.push(`uit de ${soort} van de huisstijl ${weg.length === 1 ? 'is 1 verwijzing' : `zijn ${weg.length} verwijzingen`} niet overgenomen (alleen eigen afbeeldingen): ${[...new Set(weg)].slice(0, 3).join(', ')}${weg.length > 3 ? ', …' : ''}`);
+  const rels = `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<Relationships xmlns="${NS_PKG_RELS}">${behouden.map((r) => `<Relationship Id="${xmlAttr(r.id)}" Type="${xmlAttr(r.type)}" Target="${xmlAttr(r.doel)}"/>`).join('')}</Relationships>`;
+  return { xml: `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n${xml}`, rels, media };
 }
 
 /**
@@ -230,7 +339,9 @@ export function leesHuisstijl(delen: Map<string, Buffer>, naam: string): Huissti
   const document = tekst(delen.get('word/document.xml'));
   const stijlen = tekst(delen.get('word/styles.xml'));
   if (!document || !stijlen) throw new Error(`${naam} is geen Word-document (word/document.xml of word/styles.xml ontbreekt)`);
-  const docRels = relaties(tekst(delen.get('word/_rels/document.xml.rels')));
+  const docRels = relatiesVan(delen.get('word/_rels/document.xml.rels'), 'word/document.xml');
+  const waarschuwingen: string[] = [];
+  const budget = { over: MAX_AFBEELDINGEN };
   const sect = [...document.matchAll(/<w:sectPr\b[\s\S]*?<\/w:sectPr>/g)].pop()?.[0] ?? '';
   const attr = (el: string, a: string) => {
     const m = new RegExp(`<w:${el}\\b[^>]*\\bw:${a}="(\\d+)"`).exec(sect);
@@ -244,20 +355,18 @@ export function leesHuisstijl(delen: Map<string, Buffer>, naam: string): Huissti
       : undefined;
   const kopVoet = (soort: 'header' | 'footer'): KopVoet | undefined => {
     const id = new RegExp(`<w:${soort}Reference\\b[^>]*w:type="default"[^>]*r:id="([^"]*)"|<w:${soort}Reference\\b[^>]*r:id="([^"]*)"[^>]*w:type="default"`).exec(sect);
-    const doel = id ? docRels.get(id[1] ?? id[2]!) : undefined;
-    const xml = doel ? tekst(delen.get(`word/${doel.toLowerCase()}`)) : undefined;
-    if (!doel || !xml) return undefined;
-    const bestand = doel.split('/').pop()!;
-    const rels = tekst(delen.get(`word/_rels/${bestand.toLowerCase()}.rels`));
-    const media: [string, Uint8Array][] = [];
-    for (const d of relaties(rels).values()) {
-      const inhoud = delen.get(`word/${d.toLowerCase()}`);
-      if (inhoud) media.push([d, new Uint8Array(inhoud)]);
-    }
-    return { xml, rels, media };
+    const rel = id ? docRels.find((r) => r.id === (id[1] ?? id[2])) : undefined;
+    // Only a header or footer part of this document, inside word/.
+    if (!rel?.deel || !rel.deel.startsWith('word/') || !new RegExp(`/relationships/${soort}$`).test(rel.type)) return undefined;
+    return kopVoetUit(delen, rel.deel, soort === 'header' ? 'koptekst' : 'voettekst', budget, waarschuwingen);
   };
   const nummering = tekst(delen.get('word/numbering.xml'));
-  const hoogste = (re: RegExp) => Math.max(0, ...[...(nummering ?? '').matchAll(re)].map((m) => Number(m[1])));
+  // A loop, not Math.max(...spread): a numbering.xml with a million entries overflowed the stack.
+  const hoogste = (re: RegExp) => {
+    let h = 0;
+    for (const m of (nummering ?? '').matchAll(re)) h = Math.max(h, Number(m[1]));
+    return h;
+  };
   return {
     naam,
     stijlen,
@@ -270,5 +379,6 @@ export function leesHuisstijl(delen: Map<string, Buffer>, naam: string): Huissti
     koptekst: kopVoet('header'),
     voettekst: kopVoet('footer'),
     eersteKoptekst: /<w:titlePg(?:\s*\/>|\s+w:val="(?:1|true|on)")/.test(sect) && /<w:(?:header|footer)Reference\b[^>]*w:type="first"/.test(sect),
+    waarschuwingen,
   };
 }

@@ -20,10 +20,10 @@ export async function ibtXlsx(v: IbtView): Promise<Uint8Array> {
   ws.addRow(koppen);
   kopStijl(ws, koppen.length);
   for (const c of v.criteria) {
-    const r = ws.addRow([c.nr, c.naam, c.oordeel, null, celTekst(c.reden), celTekst(c.bewijs.join('; '))]);
+    const r = ws.addRow([c.nr, celTekst(c.naam), celTekst(c.oordeel), null, celTekst(c.reden), celTekst(c.bewijs.join('; '))]);
     kleurCel(r.getCell(4), c.kleur);
   }
-  const t = ws.addRow([null, 'Totaaloordeel', v.totaalOordeel, null, v.regel]);
+  const t = ws.addRow([null, 'Totaaloordeel', celTekst(v.totaalOordeel), null, celTekst(v.regel)]);
   t.font = { bold: true };
   kleurCel(t.getCell(4), v.totaal);
   const k = wb.addWorksheet('Kerncijfers', { breedtes: [32, 80] });
@@ -63,7 +63,8 @@ export async function overzichtXlsx(jaar: number | string, rijen: OverzichtRij[]
   ws.getRow(1).height = 60;
   ws.autoFilter = { from: { row: 1, column: 1 }, to: { row: 1, column: koppen.length } };
   const u = wb.addWorksheet('Toelichting', { breedtes: [16, 100] });
-  u.addRow(['Totaaloordeel', regel]);
-  criteria.forEach((c, i) => u.addRow([`Criterium ${i + 1}`, c]));
+  // Profile texts (a user's own profile) go through the same guard as werkmap text: never a formula.
+  u.addRow(['Totaaloordeel', celTekst(regel)]);
+  criteria.forEach((c, i) => u.addRow([`Criterium ${i + 1}`, celTekst(c)]));
   return wb.bytes();
 }

@@ -30,6 +30,25 @@ export function mdTekstVolledig(s: string): string {
   return t;
 }
 
+/** An inline link or image, `[tekst](doel "titel")`, and a reference definition, `[label]: doel`. */
+const LINK = /(!?)\[([^\]\n]*)\]\(\s*(<[^>\n]*>|[^\s)]*)[^)\n]*\)/g;
+const DEFINITIE = /^( {0,3})\[([^\]\n]+)\]:[ \t]*(<[^>\n]*>|\S+)/gm;
+
+/**
+ * Whether a link in a user's text may stay a link: a web page, an e-mail address or a place in the
+ * document. `smb:`, `file:`, `ms-word:`, a `\\server` path and the like would open or fetch something
+ * on the reader's machine or network; an image is fetched when the document is viewed, so only a
+ * relative one (a file beside the document) stays.
+ */
+function isVeiligDoel(doel: string, beeld: boolean): boolean {
+  const d = doel.replace(/^<|>$/g, '').trim();
+  if (beeld) return !/^[a-z][\w+.-]*:|^[\\/]{2}|^\\/i.test(d);
+  return /^(https?:\/\/|mailto:|#)/i.test(d);
+}
+
+/** A destination shown as code: readable, never a link. */
+const codeTekst = (s: string) => `\`${s.replace(/^<|>$/g, '').replace(/`/g, "'")}\``;
+
 /**
  * A user's own Markdown, kept as Markdown but inside its chapter: raw HTML shown as text (`<` escaped),
  * a heading demoted below the chapter and section levels (`# Kop` → `#### Kop`), line ends as `\n`.
@@ -37,6 +56,8 @@ export function mdTekstVolledig(s: string): string {
 export function eigenMarkdown(s: string): string {
   return tekstNummers(
     zoalsGeschreven(s.replace(/\r\n?/g, '\n'))
+      .replace(LINK, (heel, beeld: string, tekst: string, doel: string) => (isVeiligDoel(doel, beeld === '!') ? heel : `${tekst} (${codeTekst(doel)})`))
+      .replace(DEFINITIE, (heel, inspring: string, label: string, doel: string) => (isVeiligDoel(doel, false) ? heel : `${inspring}\\[${label}\\]: ${codeTekst(doel)}`))
       .replace(/(?<!\\)</g, '\\<')
       .replace(/^ {0,3}#{1,6}(?=\s|$)/gm, '####'),
   ).trim();

@@ -6,7 +6,9 @@ import { readdirSync, realpathSync } from 'node:fs';
 import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
+import { envGetal } from '../ingest/grenzen.js';
 import { zoekSoffice } from '../ingest/herbereken.js';
+import { inEigenGroep } from '../ingest/proces.js';
 
 const UNO_SCRIPT = String.raw`
 import subprocess, sys, time
@@ -28,15 +30,23 @@ try:
     resolver = lokaal.ServiceManager.createInstanceWithContext('com.sun.star.bridge.UnoUrlResolver', lokaal)
     ctx = None
     for _ in range(480):
+        # A program that is not LibreOffice stops at once: say so instead of waiting two minutes.
+        if proc.poll() is not None:
+            sys.stderr.write('LibreOffice stopte meteen (exitcode %d) in plaats van te starten\n' % proc.returncode)
+            sys.exit(5)
         try:
             ctx = resolver.resolve('uno:pipe,name=' + pijp + ';urp;StarOffice.ComponentContext')
             break
         except Exception:
             time.sleep(0.25)
     if ctx is None:
+        sys.stderr.write('LibreOffice gaf binnen twee minuten geen antwoord\n')
         sys.exit(3)
     desktop = ctx.ServiceManager.createInstanceWithContext('com.sun.star.frame.Desktop', ctx)
     doc = desktop.loadComponentFromURL(uno.systemPathToFileUrl(docx), '_blank', 0, (prop('Hidden', True),))
+    if doc is None:
+        sys.stderr.write('LibreOffice kon het document niet openen\n')
+        sys.exit(4)
     indexen = doc.getDocumentIndexes()
     for ronde in range(2):
         for i in range(indexen.getCount()):
@@ -52,11 +62,17 @@ try:
     except Exception:
         pass
 finally:
+    # vth kills the whole process group afterwards too (soffice.bin is a grandchild).
     try:
-        proc.wait(timeout=60)
+        proc.wait(timeout=30)
     except Exception:
         proc.kill()
 `;
+
+/** How long one conversion may take (`VTH_PDF_MAX_S`, default 300 s); a UVP takes some 10 s. */
+function maxSeconden(): number {
+  return envGetal('VTH_PDF_MAX_S', 300);
+}
 
 /** A Python 3 that can talk to LibreOffice (Debian: python3-uno), if there is one. */
 function zoekPythonUno(): string | undefined {
@@ -91,6 +107,14 @@ export function zoekWriter(): { soffice?: string; writer: boolean } {
  */
 export async function docxNaarPdf(docx: Uint8Array, naam: string): Promise<{ pdf: Uint8Array; waarschuwing?: string }> {
   const { soffice, writer } = zoekWriter();
+  const eigen = process.env.VTH_SOFFICE;
+  if (soffice && eigen) {
+    // Another program under that name would be started and waited for: ask it what it is first.
+    const v = spawnSync(soffice, ['--version'], { encoding: 'utf8', timeout: 30_000 });
+    if (!/LibreOffice|OpenOffice|Collabora/i.test(v.stdout ?? '')) {
+      throw new PdfFout(`VTH_SOFFICE wijst naar ${eigen}, maar dat is geen LibreOffice (\`${eigen} --version\` zegt: "${(v.stdout ?? '').trim().split('\n')[0]!.slice(0, 80)}")`);
+    }
+  }
   if (!soffice) {
     throw new PdfFout('--format pdf heeft LibreOffice nodig (soffice), maar dat is niet gevonden; installeer het (bijvoorbeeld apt-get install libreoffice-writer-nogui python3-uno) of maak de PDF vanuit het .docx-bestand in Word');
   }
@@ -108,12 +132,14 @@ export async function docxNaarPdf(docx: Uint8Array, naam: string): Promise<{ pdf
     if (python) {
       const script = path.join(tmp, 'naar-pdf.py');
       await writeFile(script, UNO_SCRIPT);
-      const r = spawnSync(python, [script, soffice, profiel, bron, doel, `vth${process.pid}${Date.now()}`], { encoding: 'utf8', timeout: 600_000 });
-      if (r.status !== 0) throw new PdfFout(`LibreOffice kon ${naam}.docx niet naar PDF omzetten${r.stderr ? `: ${r.stderr.trim().split('\n').pop()!.slice(0, 300)}` : ''}`);
+      const r = await inEigenGroep(python, [script, soffice, profiel, bron, doel, `vth${process.pid}${Date.now()}`], { tmp, wat: 'het omzetten naar PDF', maxS: maxSeconden() });
+      if (r.teLang) throw new PdfFout(`LibreOffice deed er langer dan ${maxSeconden()} seconden over om ${naam}.docx naar PDF om te zetten en is gestopt (grens: VTH_PDF_MAX_S)`);
+      if (r.code !== 0) throw new PdfFout(`LibreOffice kon ${naam}.docx niet naar PDF omzetten${r.stderr.trim() ? `: ${r.stderr.trim().split('\n').pop()!.slice(0, 300)}` : ''}`);
     } else {
       waarschuwing = `python3-uno ontbreekt: de PDF is gemaakt zonder de inhoudsopgave bij te werken (geen paginanummers); installeer python3-uno`;
-      const r = spawnSync(soffice, [`-env:UserInstallation=${profiel}`, '--headless', '--norestore', '--convert-to', 'pdf', '--outdir', tmp, bron], { encoding: 'utf8', timeout: 600_000 });
-      if (r.status !== 0) throw new PdfFout(`LibreOffice kon ${naam}.docx niet naar PDF omzetten${r.stderr ? `: ${r.stderr.trim().slice(0, 300)}` : ''}`);
+      const r = await inEigenGroep(soffice, [`-env:UserInstallation=${profiel}`, '--headless', '--norestore', '--convert-to', 'pdf', '--outdir', tmp, bron], { tmp, wat: 'het omzetten naar PDF', maxS: maxSeconden() });
+      if (r.teLang) throw new PdfFout(`LibreOffice deed er langer dan ${maxSeconden()} seconden over om ${naam}.docx naar PDF om te zetten en is gestopt (grens: VTH_PDF_MAX_S)`);
+      if (r.code !== 0) throw new PdfFout(`LibreOffice kon ${naam}.docx niet naar PDF omzetten${r.stderr.trim() ? `: ${r.stderr.trim().slice(0, 300)}` : ''}`);
     }
     const pdf = await readFile(doel).catch(() => {
       throw new PdfFout(`LibreOffice maakte geen PDF van ${naam}.docx`);

@@ -299,9 +299,13 @@ function xml(s: string): string {
     .replace(/[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]/g, (c) => `_x${c.charCodeAt(0).toString(16).padStart(4, '0').toUpperCase()}_`);
 }
 
-/** Excel's serial day number (1900 system) of a date's UTC day and time. */
+/**
+ * Excel's serial day number (1900 system) of a date's UTC day and time. Before 1 March 1900 one less:
+ * Excel counts a 29 February 1900 that did not exist (serial 1 is 1 January 1900).
+ */
 function serieel(d: Date): number {
-  return d.getTime() / 86_400_000 + 25_569;
+  const s = d.getTime() / 86_400_000 + 25_569;
+  return s >= 2 && s < 61 ? s - 1 : s;
 }
 
 const INGEBOUWD: Record<string, number> = { General: 0, '0': 1, '0.00': 2, '#,##0': 3, '#,##0.00': 4, '0%': 9, '0.00%': 10, 'mm-dd-yy': 14 };

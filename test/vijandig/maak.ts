@@ -36,7 +36,7 @@ export function werkboekMetBlad(deflated: Buffer, claimed: number): Buffer {
 /** Elements nested `n` deep in the sheet (a few hundred KB for millions). */
 export async function geneste(map: string, n: number, claimed = n * 3): Promise<string> {
   const pad = path.join(map, 'genest.xlsx');
-  writeFileSync(pad, werkboekMetBlad(await deflateHerhaald('<a>', n * 3, '<worksheet><sheetData>'), claimed));
+  writeFileSync(pad, werkboekMetBlad(await deflateHerhaald('<a>', n * 3, '<worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><sheetData>'), claimed));
   return pad;
 }
 

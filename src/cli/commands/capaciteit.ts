@@ -37,7 +37,8 @@ export function parseScenario(opts: Pick<CapaciteitOpties, 'fte' | 'productieveU
     const [wie, w] = splits(arg, '--interval', 'KLASSE=MAANDEN of KLASSE:NALEEFGEDRAG=MAANDEN', 'Hoog=6');
     const [klasse, ng = ''] = wie.split(':').map((x) => x.trim().toLowerCase()) as [string, string?];
     if (ng && !['goed', 'matig', 'slecht'].includes(ng)) throw new GebruikFout(`--interval "${arg}": naleefgedrag "${ng}" moet goed, matig of slecht zijn`);
-    const m = Number(w.trim());
+    // Decimal digits only: Number() would also take 0x10 (16) and 1e1 (10).
+    const m = /^\d{1,3}$/.test(w.trim()) ? Number(w.trim()) : Number.NaN;
     if (!Number.isInteger(m) || m < 1 || m > 120) throw new GebruikFout(`--interval "${arg}": "${w}" is geen heel aantal maanden van 1 tot 120`);
     (s.interval ??= new Map()).set(`${klasse}|${ng}`, m);
   }

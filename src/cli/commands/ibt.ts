@@ -1,9 +1,10 @@
-import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { readdirSync, statSync } from 'node:fs';
 import { zichtbaar } from '../../ingest/tabel.js';
 import os from 'node:os';
 import path from 'node:path';
 import { CRITERIA, drempelsUit, ibtInstellingen, type IbtDrempels, type Kleur } from '../../compute/ibt.js';
 import { decodeer } from '../../ingest/csv.js';
+import { leesKleinBestand } from '../../ingest/grenzen.js';
 import { ingebouwdProfiel, onbekendeProvincie, profielUitJson, type ProvincieProfiel } from '../../compute/provincie.js';
 import { nietBeoordeeld, TOTAALREGEL } from '../../report/ibt.js';
 import { laadTemplates } from '../../render/handlebars.js';
@@ -70,12 +71,10 @@ export function leesProfiel(s: string): ProvincieProfiel {
   const ingebouwd = ingebouwdProfiel(s);
   if (ingebouwd) return ingebouwd;
   if (!/\.json$/i.test(s)) throw new RangeError(onbekendeProvincie(s));
-  let bytes: Buffer;
-  try {
-    bytes = readFileSync(s);
-  } catch {
-    throw new RangeError(`provincieprofiel "${s}" is niet te lezen`);
-  }
+  // A profile is a few KB: a larger file, a device or a pipe is refused before it is read.
+  const gelezen = leesKleinBestand(s, 1024 * 1024);
+  if ('reden' in gelezen) throw new RangeError(`provincieprofiel "${s}" ${gelezen.reden}`);
+  const bytes = gelezen.inhoud;
   // Saved as Notepad and Excel users save: UTF-8 with or without BOM, UTF-16, Windows-1252.
   return profielUitJson(decodeer(bytes).tekst, s);
 }
