@@ -68,8 +68,8 @@ const GENUMMERD = /^( {0,3})(\d{1,9})([.)])(?=\s|$)/;
 /** Bullets as Word pastes them into a cell: "•", "◦", "▪", "·" or "o" with a tab. */
 const WORD_OPSOMMING = /^([ \t]*)(?:[•◦▪▫·●○■□]|o(?=\t))[ \t]+/;
 const LIJSTITEM = /^ {0,3}(?:[-*+]|\d{1,9}[.)])[ \t]+\S/;
-/** A bare web address in running text; not one already in a link, an autolink or code. */
-const KALE_URL = /(?<![(<\[`\w/])https?:\/\/[^\s<>()\[\]`]*[^\s<>()\[\]`.,;:!?'"]/g;
+/** A bare web address in running text, after a space or a quote: not one in a link, an autolink, code or another scheme's target. */
+const KALE_URL = /(?<=^|[\s"'“‘])https?:\/\/[^\s<>()\[\]`|]*[^\s<>()\[\]`|.,;:!?'"”’]/gm;
 
 /**
  * Teksten as people type them into a cell, made into what they meant: bullets pasted from Word become a
