@@ -97,7 +97,7 @@ describe('vth init', () => {
     // The example's PM line is kept and said: a line without hours is never a silent 0.
     expect(j.samenvatting).toMatchObject({ gemeente: 'Twenterand', jaar: 2026, fouten: 0, waarschuwingen: 1 });
     expect(j.meldingen.filter((m: { niveau: string }) => m.niveau === 'waarschuwing').map((m: { code: string }) => m.code)).toEqual(['uren-geen-waarde']);
-    expect(j.samenvatting.bladen).toHaveLength(17);
+    expect(j.samenvatting.bladen).toHaveLength(19);
     const voor = readFileSync(pad);
     const again = vth(['init', map]);
     expect(again.code).toBe(2);

@@ -27,6 +27,8 @@ const SLEUTELS: Record<string, string> = {
   huisstijl: 'huisstijl',
   'naleefgedrag uit controles': 'naleefgedragUitControles',
   'huisstijl word': 'huisstijl',
+  'kwaliteitscriteria versie': 'kwaliteitscriteriaVersie',
+  'versie kwaliteitscriteria': 'kwaliteitscriteriaVersie',
 };
 
 export function leesInstellingen(tabel: Tabel): { instellingen: Instellingen; meldingen: Melding[] } {
@@ -77,6 +79,9 @@ export function leesInstellingen(tabel: Tabel): { instellingen: Instellingen; me
           break;
         case 'huisstijl':
           inst.huisstijl = v.tekst('waarde') || undefined;
+          break;
+        case 'kwaliteitscriteriaVersie':
+          inst.kwaliteitscriteriaVersie = v.tekst('waarde') || undefined;
           break;
         case 'naleefgedragUitControles': {
           const n = v.strikt('waarde', { nietNegatief: true });

@@ -30,6 +30,8 @@ export interface Instellingen {
   naleefgedragUitControles?: number;
   /** `huisstijl`: the reference .docx for the Word documents, relative to the werkmap's folder. */
   huisstijl?: string;
+  /** `kwaliteitscriteria versie`: the adopted version of the kwaliteitscriteria (KC 2.3, KC 3.0), as typed. */
+  kwaliteitscriteriaVersie?: string;
   /** Where each setting was found, for messages. */
   plaatsen: Partial<Record<string, Plaats>>;
 }
@@ -319,6 +321,8 @@ export interface Werkmap {
   frequenties?: Frequentieregel[];
   toezichtprotocol?: { items: Protocolitem[]; klassen: string[] };
   niveaus?: Niveau[];
+  kwaliteitscriteria?: KcNorm[];
+  medewerkers?: Medewerker[];
   /** Which sheets were found, with their place. */
   bladen: Partial<Record<BladNaam, Plaats>>;
   meldingen: Melding[];
@@ -341,11 +345,54 @@ export type BladNaam =
   | 'Objecten'
   | 'Frequenties'
   | 'Toezichtprotocol'
-  | 'Niveaus';
+  | 'Niveaus'
+  | 'Kwaliteitscriteria'
+  | 'Medewerkers';
 
 /** A case type of the case system and the programme code its cases count on (sheet Zaaktypen). */
 export interface Zaaktype {
   plaats: Plaats;
   zaaktype: string;
   code: string;
+}
+
+/**
+ * A norm of the kwaliteitscriteria: one number of the adopted KC table. `getal`: the value; `geen`:
+ * n.v.t. (the table sets no requirement); `onbekend`: empty, n.t.b. or PM: not known, never 0.
+ */
+export type KcWaarde = { soort: 'getal'; waarde: Rational } | { soort: 'geen' } | { soort: 'onbekend'; woord?: string };
+
+/** A deskundigheidsgebied of the adopted kwaliteitscriteria (sheet Kwaliteitscriteria). */
+export interface KcNorm {
+  plaats: Plaats;
+  gebied: string;
+  /** Minimum number of qualified people. */
+  aantal: KcWaarde;
+  /** Minimum hours per person per year in the area ("vlieguren"). */
+  frequentie: KcWaarde;
+  /** Minimum years of experience. */
+  werkervaring: KcWaarde;
+  /** The required education, as text for the document. */
+  opleiding?: string;
+  aanvullendeKennis?: string;
+  /** Who covers the area: undefined or "eigen organisatie" is the municipality itself. */
+  belegdBij?: string;
+  /** The reason for a known deviation (comply or explain). */
+  motivering?: string;
+}
+
+export type KcOpleiding = 'ja' | 'nee' | 'EVC' | 'in opleiding';
+
+/** One person in one area (sheet Medewerkers). */
+export interface Medewerker {
+  plaats: Plaats;
+  medewerker: string;
+  afdeling?: string;
+  fte?: Rational;
+  gebied: string;
+  opleiding?: KcOpleiding;
+  werkervaring?: Rational;
+  /** Hours worked in the area in the year, as typed. */
+  uren?: Rational;
+  kolomPlaatsen: { gebied?: Plaats; uren?: Plaats; opleiding?: Plaats; werkervaring?: Plaats };
 }

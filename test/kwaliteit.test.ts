@@ -1,0 +1,193 @@
+import { describe, expect, it } from 'vitest';
+import { beoordeelKwaliteit, kcSleutel } from '../src/compute/kwaliteit.js';
+import { leesWerkmap } from '../src/ingest/werkmap.js';
+import type { Melding } from '../src/model/melding.js';
+import { Rational } from '../src/model/rational.js';
+import { bouwWerkmap } from '../src/model/werkmap.js';
+import { nieuweWerkmap } from '../src/report/nieuwe-werkmap.js';
+import { INSTELLINGEN_CSV, maakMap } from './helpers.js';
+
+const KC = [
+  'gebied;aantal;frequentie;werkervaring;opleiding;belegd bij;motivering',
+  'Casemanagement;2;500;2;hbo;eigen organisatie;',
+  'VV/T&H bouwen;2;1000;3;hbo bouwkunde;;',
+  'Juridisch;2;500;2;wo rechten;;Tweede jurist in 2026 geworven; tot dan borgt de buurgemeente',
+  'VV/T&H milieu;3;1000;3;;Omgevingsdienst Twente;',
+  'Constructieve veiligheid;1;;2;;;',
+  'Brandveiligheid;n.t.b.;500;2;;;',
+].join('\n');
+
+async function laad(kc: string | undefined, mw: string | undefined, extra: Record<string, string> = {}) {
+  const bestanden: Record<string, string> = { 'instellingen.csv': INSTELLINGEN_CSV, ...extra };
+  if (kc !== undefined) bestanden['kwaliteitscriteria.csv'] = kc;
+  if (mw !== undefined) bestanden['medewerkers.csv'] = mw;
+  return bouwWerkmap(await leesWerkmap(maakMap(bestanden)));
+}
+const met = (ms: Melding[], code: string) => ms.filter((m) => m.code === code);
+
+describe('sheets Kwaliteitscriteria and Medewerkers', () => {
+  it('reads the norms as the adopted table gives them: n.v.t. is no requirement, empty and n.t.b. unknown', async () => {
+    const wm = await laad(KC + '\nToezicht sloop;n.v.t.;n.v.t.;n.v.t.;;;', 'medewerker;gebied\nA;Casemanagement\n');
+    expect(wm.meldingen.filter((m) => m.niveau !== 'melding')).toEqual([]);
+    const n = wm.kwaliteitscriteria!;
+    expect(n.map((x) => x.gebied)).toEqual(['Casemanagement', 'VV/T&H bouwen', 'Juridisch', 'VV/T&H milieu', 'Constructieve veiligheid', 'Brandveiligheid', 'Toezicht sloop']);
+    expect(n[0]!.aantal).toEqual({ soort: 'getal', waarde: Rational.of(2n) });
+    expect(n[4]!.frequentie).toEqual({ soort: 'onbekend' });
+    expect(n[5]!.aantal).toEqual({ soort: 'onbekend', woord: 'n.t.b.' });
+    expect(n[6]!.aantal).toEqual({ soort: 'geen' });
+    expect(n[3]!.belegdBij).toBe('Omgevingsdienst Twente');
+    expect(n[2]!.motivering).toContain('Tweede jurist');
+  });
+
+  it('finds the sheets and columns by their aliases', async () => {
+    const wm = await laad(
+      'Deskundigheidsgebied;Minimum aantal;Vlieguren;Jaren werkervaring;Opleidingseis;Uitgevoerd door;Toelichting\nJuridisch;2;500;2;wo;;\n',
+      'Naam;Team;Formatie;Deskundigheidsgebied;Diploma;Ervaring;Uren in het gebied\nP. de Boer;Juridische zaken;0,8;Juridisch;EVC;4;600\n',
+    );
+    expect(wm.meldingen.filter((m) => m.niveau !== 'melding')).toEqual([]);
+    expect(wm.medewerkers![0]).toMatchObject({ medewerker: 'P. de Boer', afdeling: 'Juridische zaken', gebied: 'Juridisch', opleiding: 'EVC' });
+    expect(wm.medewerkers![0]!.uren!.toString()).toBe('600');
+    expect(wm.medewerkers![0]!.fte!.toString()).toBe('0.8');
+  });
+
+  it('an area not in Kwaliteitscriteria is a warning at its cell with "bedoelt u"', async () => {
+    const wm = await laad(KC, 'medewerker;gebied;opleiding\nA. Smit;Casemanagment;ja\nB. Bos;Vergunningen algemeen;ja\n');
+    const w = met(wm.meldingen, 'gebied-onbekend');
+    expect(w).toHaveLength(2);
+    expect(w[0]).toMatchObject({ niveau: 'waarschuwing', plaats: { bestand: 'medewerkers.csv', rij: 2, kolom: 'gebied' } });
+    expect(w[0]!.bericht).toContain('bedoelt u "Casemanagement"?');
+    expect(w[1]!.bericht).not.toContain('bedoelt u');
+  });
+
+  it('hours over 2.000, fte above 1,5 and werkervaring above 50 are warnings at their cells; a person twice in one area is an error', async () => {
+    const wm = await laad(
+      KC,
+      [
+        'medewerker;fte;gebied;opleiding;werkervaring;uren',
+        'A. Smit;1,6;Casemanagement;ja;5;2.100',
+        'B. Bos;1;Juridisch;ja;55;800',
+        'B. Bos;1;Casemanagement;ja;5;200',
+        'A. Smit;1;Casemanagement;nee;3;100',
+        'C. Kok;1;Juridisch;misschien;3;100',
+      ].join('\n'),
+    );
+    const plaats = (code: string) => met(wm.meldingen, code).map((m) => [m.niveau, m.plaats.rij, m.plaats.kolom]);
+    expect(plaats('uren-hoog')).toEqual([['waarschuwing', 2, 'uren']]);
+    expect(plaats('fte-hoog')).toEqual([['waarschuwing', 2, 'fte']]);
+    expect(plaats('werkervaring-hoog')).toEqual([['waarschuwing', 3, 'werkervaring']]);
+    expect(plaats('medewerker-dubbel')).toEqual([['fout', 5, 'medewerker']]);
+    expect(met(wm.meldingen, 'medewerker-dubbel')[0]!.bericht).toContain('ook op rij 2');
+    expect(met(wm.meldingen, 'waarde-onleesbaar').map((m) => [m.plaats.rij, m.plaats.kolom, m.bericht])).toEqual([[6, 'opleiding', 'opleiding "misschien" moet ja, nee, EVC of in opleiding zijn']]);
+    // The same person in another area is no duplicate; the duplicate row is left out.
+    expect(wm.medewerkers!.map((m) => `${m.medewerker}/${m.gebied}`)).toEqual(['A. Smit/Casemanagement', 'B. Bos/Juridisch', 'B. Bos/Casemanagement', 'C. Kok/Juridisch']);
+  });
+
+  it('vth init writes both sheets with every column explained and no norm of its own', () => {
+    const bladen = nieuweWerkmap('Testdorp', 2026);
+    const kc = bladen.find((b) => b.naam === 'Kwaliteitscriteria')!;
+    const mw = bladen.find((b) => b.naam === 'Medewerkers')!;
+    expect(kc.koppen).toEqual(['gebied', 'aantal', 'frequentie', 'werkervaring', 'opleiding', 'aanvullende kennis', 'belegd bij', 'motivering']);
+    expect(mw.koppen).toEqual(['medewerker', 'afdeling', 'fte', 'gebied', 'opleiding', 'werkervaring', 'uren']);
+    for (const b of [kc, mw]) for (const k of b.koppen) expect(b.uitleg, `${b.naam}: ${k}`).toContain(`${k}:`);
+    // The municipality's adopted table counts: vth writes the areas, never a number for them.
+    expect(kc.rijen.flatMap((r) => r.slice(1, 4)).every((c) => c === null)).toBe(true);
+    expect(bladen.find((b) => b.naam === 'Instellingen')!.rijen.map((r) => r[0])).toContain('kwaliteitscriteria versie');
+  });
+
+  it('an area twice in Kwaliteitscriteria is an error', async () => {
+    const wm = await laad(KC + '\ncasemanagement;3;500;2;;;', undefined);
+    expect(met(wm.meldingen, 'gebied-dubbel').map((m) => [m.niveau, m.plaats.rij])).toEqual([['fout', 8]]);
+  });
+});
+
+const MW = [
+  'medewerker;gebied;opleiding;werkervaring;uren',
+  // Casemanagement, norm 2 × (500 h, 2 years): two qualified, one short on each reason.
+  'A. Smit;Casemanagement;ja;5;600',
+  'B. Bos;Casemanagement;EVC;2;500',
+  'C. Kok;Casemanagement;nee;9;900',
+  'D. Vos;Casemanagement;ja;1;900',
+  'E. Mol;Casemanagement;ja;8;499',
+  // VV/T&H bouwen, norm 2 × (1000 h, 3 years): one qualified, one in opleiding: short, no motivation.
+  'F. Wit;VV/T&H bouwen;ja;10;1200',
+  'G. Lam;VV/T&H bouwen;in opleiding;1;1100',
+  // Juridisch, norm 2: one qualified, motivated.
+  'H. Das;Juridisch;ja;4;800',
+  // Constructieve veiligheid, frequentie unknown: the one person cannot be judged.
+  'I. Ros;Constructieve veiligheid;ja;6;300',
+].join('\n');
+
+describe('the judgement per area', () => {
+  it('gives every oordeel from known facts, with who falls short on what', async () => {
+    const wm = await laad(KC, MW);
+    const r = beoordeelKwaliteit(wm)!;
+    const per = Object.fromEntries(r.gebieden.map((g) => [g.gebied, g]));
+    expect(r.gebieden.map((g) => [g.gebied, g.oordeel, g.gekwalificeerd, g.nodig])).toEqual([
+      ['Casemanagement', 'voldoet', 2, 2],
+      ['VV/T&H bouwen', 'voldoet niet', 1, 2],
+      ['Juridisch', 'gemotiveerd afgeweken', 1, 2],
+      ['VV/T&H milieu', 'elders belegd', 0, 3],
+      ['Constructieve veiligheid', 'niet te beoordelen', 0, 1],
+      ['Brandveiligheid', 'niet te beoordelen', 0, undefined],
+    ]);
+    expect(r.telling).toEqual({ voldoet: 1, 'voldoet niet': 1, 'gemotiveerd afgeweken': 1, 'elders belegd': 1, 'niet te beoordelen': 2 });
+    const cm = per['Casemanagement']!;
+    expect(cm.personen.filter((p) => p.status === 'gekwalificeerd').map((p) => p.medewerker)).toEqual(['A. Smit', 'B. Bos']);
+    expect(cm.personen.filter((p) => p.status === 'tekort').map((p) => [p.medewerker, p.tekort.map((t) => t.reden)])).toEqual([
+      ['C. Kok', ['opleiding']],
+      ['D. Vos', ['ervaring']],
+      ['E. Mol', ['uren']],
+    ]);
+    expect(cm.personen.find((p) => p.medewerker === 'E. Mol')!.tekort[0]!.tekst).toBe('499 uur uren in het gebied, de norm is 500');
+    expect(per['VV/T&H bouwen']!.personen[1]!.tekort.map((t) => t.tekst)).toEqual(['is nog in opleiding', '1 jaar werkervaring, de norm is 3']);
+    expect(per['VV/T&H bouwen']!.reden).toBe('1 medewerker voldoet aan de eisen; de norm is 2, er ontbreekt 1.');
+    expect(per['Juridisch']!.motivering).toContain('Tweede jurist');
+    expect(per['VV/T&H milieu']!.reden).toContain('Omgevingsdienst Twente');
+    expect(per['Constructieve veiligheid']!.ontbreekt).toEqual(['I. Ros: de norm voor uren in het gebied']);
+    expect(per['Brandveiligheid']!.ontbreekt).toEqual(['het minimum aantal gekwalificeerde medewerkers']);
+  });
+
+  it('never counts unknown as qualified nor as 0: an empty education or hours leaves the area open, unless the known ones already meet the norm', async () => {
+    const kc = 'gebied;aantal;frequentie;werkervaring\nToezicht;2;500;2\n';
+    const open = beoordeelKwaliteit(await laad(kc, 'medewerker;gebied;opleiding;werkervaring;uren\nA;Toezicht;ja;3;600\nB;Toezicht;;3;600\nC;Toezicht;ja;3;\n'))!;
+    expect(open.gebieden[0]).toMatchObject({ oordeel: 'niet te beoordelen', gekwalificeerd: 1, ontbreekt: ['B: opleiding', 'C: uren in het gebied'] });
+    const genoeg = beoordeelKwaliteit(await laad(kc, 'medewerker;gebied;opleiding;werkervaring;uren\nA;Toezicht;ja;3;600\nB;Toezicht;ja;3;600\nC;Toezicht;;;\n'))!;
+    expect(genoeg.gebieden[0]).toMatchObject({ oordeel: 'voldoet', gekwalificeerd: 2 });
+    // A known shortfall outweighs an unknown: one unknown cannot fill a gap of two.
+    const kort = beoordeelKwaliteit(await laad('gebied;aantal;frequentie;werkervaring\nToezicht;3;500;2\n', 'medewerker;gebied;opleiding;werkervaring;uren\nA;Toezicht;ja;3;600\nB;Toezicht;;3;600\nC;Toezicht;nee;;\n'))!;
+    expect(kort.gebieden[0]).toMatchObject({ oordeel: 'voldoet niet', gekwalificeerd: 1 });
+    expect(kort.gebieden[0]!.personen[2]).toMatchObject({ status: 'tekort', ontbreekt: [] });
+  });
+
+  it('without sheet Medewerkers every own area is niet te beoordelen; without Kwaliteitscriteria there is nothing to judge', async () => {
+    const r = beoordeelKwaliteit(await laad(KC, undefined))!;
+    expect(r.gebieden.map((g) => g.oordeel)).toEqual(['niet te beoordelen', 'niet te beoordelen', 'niet te beoordelen', 'elders belegd', 'niet te beoordelen', 'niet te beoordelen']);
+    expect(r.gebieden[0]!.ontbreekt).toEqual(['de medewerkers in dit gebied met hun opleiding, werkervaring en uren']);
+    expect(beoordeelKwaliteit(await laad(undefined, MW))).toBeUndefined();
+  });
+
+  it('an area nobody works in falls short; the municipality itself by name is its own organisation', async () => {
+    const r = beoordeelKwaliteit(await laad('gebied;aantal;belegd bij\nBodem;1;Gemeente Testdorp\nAsbest;n.v.t.;\n', 'medewerker;gebied\nA;Asbest\n'))!;
+    expect(r.gebieden.map((g) => [g.oordeel, g.reden])).toEqual([
+      ['voldoet niet', 'Er werkt niemand in dit gebied; de norm is 1, er ontbreekt 1.'],
+      ['voldoet', 'Er is geen eis aan het aantal medewerkers.'],
+    ]);
+  });
+
+  it('hours from the case export count instead of the typed ones; a typed figure beyond the afwijkingsdrempel is a warning at its cell', async () => {
+    const wm = await laad(KC, MW);
+    const uren = new Map([
+      [kcSleutel('A. Smit', 'Casemanagement'), Rational.of(450n)],
+      [kcSleutel('B. Bos', 'Casemanagement'), Rational.of(520n)],
+    ]);
+    const r = beoordeelKwaliteit(wm, { uren, bron: 'zaken.csv' })!;
+    const cm = r.gebieden[0]!;
+    expect(cm.personen[0]).toMatchObject({ medewerker: 'A. Smit', urenBron: 'export', status: 'tekort' });
+    expect(cm.personen[0]!.urenGetypt!.toString()).toBe('600');
+    expect(cm.oordeel).toBe('voldoet niet');
+    const w = r.meldingen.filter((m) => m.code === 'uren-wijkt-af-van-export');
+    // 600 typed against 450 (33,3%) is beyond 10%; 500 against 520 (3,8%) is not.
+    expect(w.map((m) => [m.plaats.rij, m.plaats.kolom])).toEqual([[2, 'uren']]);
+    expect(w[0]!.bericht).toContain('getypt 600 uur, de zakenexport geeft 450 uur (33,3% verschil, drempel 10%)');
+  });
+});
