@@ -183,7 +183,7 @@ export function nieuweWerkmap(gemeente: string, jaar: number): BladInhoud[] {
     },
     {
       naam: 'Medewerkers',
-      uitleg: 'Wie in welk deskundigheidsgebied werkt, een rij per persoon per gebied (werkt iemand in twee gebieden, dan twee rijen). medewerker: naam of personeelsnummer; afdeling en fte: ter informatie; gebied: precies zoals in Kwaliteitscriteria; opleiding: ja, nee, EVC of in opleiding (ja en EVC tellen als gekwalificeerd); werkervaring: jaren; uren: de uren die de persoon dit jaar in dit gebied werkte (uit de tijdregistratie). Een leeg veld is onbekend, nooit 0.',
+      uitleg: 'Wie in welk deskundigheidsgebied werkt, een rij per persoon per gebied (werkt iemand in twee gebieden, dan twee rijen). medewerker: naam of personeelsnummer; afdeling: ter informatie; fte: de aanstelling, ter informatie; gebied: precies zoals in Kwaliteitscriteria; opleiding: ja, nee, EVC of in opleiding (ja en EVC tellen als gekwalificeerd); werkervaring: jaren; uren: de uren die de persoon dit jaar in dit gebied werkte (uit de tijdregistratie). Een leeg veld is onbekend, nooit 0.',
       koppen: ['medewerker', 'afdeling', 'fte', 'gebied', 'opleiding', 'werkervaring', 'uren'],
       rijen: [['A. Jansen', 'Vergunningen', 1, 'Casemanagement', 'ja', 5, 900]],
     },
