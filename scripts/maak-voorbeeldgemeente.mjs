@@ -202,6 +202,7 @@ export function voorbeeldBladen() {
         ['codes periodieke controles', 'GT.01, GT.02, GT.03, GT.04, GT.05'],
         ['codes hercontroles', 'GT.11'],
         ['codes handhavingscontroles', 'GH.03'],
+        ['kwaliteitscriteria versie', 'KC 2.3'],
       ],
     },
     {
@@ -367,6 +368,35 @@ export function voorbeeldBladen() {
         [1, 'Maak doelen meetbaar: een indicator en streefwaarde voor elk doel', 'in uitvoering', 'Tien van de elf doelen hebben een streefwaarde'],
         [2, 'Toon hoe de activiteiten bijdragen aan de doelen', 'in uitvoering', 'De eigen producten zijn in het blad Producten aan de doelen gekoppeld (kolom doel); de producten van de omgevingsdienst volgen'],
         [3, 'Toon in het UVP of de beschikbare capaciteit toereikend is', 'afgerond', 'Capaciteitscheck per afdeling opgenomen, met een voorstel voor uitstel'],
+      ],
+    },
+    {
+      // Invented norms in the range of the KC 2.3 table and invented people: one area of each verdict.
+      naam: 'Kwaliteitscriteria',
+      uitleg: 'De kwaliteitscriteria (kritieke massa) zoals het college ze vaststelde; verzonnen voor dit voorbeeld.',
+      koppen: ['gebied', 'aantal', 'frequentie', 'werkervaring', 'opleiding', 'belegd bij', 'motivering'],
+      rijen: [
+        ['Casemanagement', 2, 500, 2, 'hbo', 'eigen organisatie', null],
+        ['VV/T&H bouwen', 2, 1000, 3, 'hbo bouwkunde', 'eigen organisatie', 'De tweede vergunningverlener bouwen heeft in 2026 drie jaar ervaring; tot dan beoordeelt de buurgemeente de complexe aanvragen mee (samenwerkingsovereenkomst 2024).'],
+        ['T&H bouwen', 2, 1000, 3, 'hbo bouwkunde', 'eigen organisatie', null],
+        ['Juridisch', 2, 500, 2, 'wo rechten of hbo-rechten', 'eigen organisatie', null],
+        ['VV/T&H milieu', 3, 1000, 3, 'hbo milieukunde', 'Omgevingsdienst Twente', null],
+      ],
+    },
+    {
+      naam: 'Medewerkers',
+      uitleg: 'Wie in welk deskundigheidsgebied werkt, met opleiding, werkervaring en de uren in het gebied in 2025; verzonnen voor dit voorbeeld.',
+      koppen: ['medewerker', 'afdeling', 'fte', 'gebied', 'opleiding', 'werkervaring', 'uren'],
+      rijen: [
+        ['M. Bruggink', 'Vergunningen', 1, 'Casemanagement', 'ja', 8, 640],
+        ['L. Nijhuis', 'Vergunningen', 0.8, 'Casemanagement', 'EVC', 4, 520],
+        ['S. Oude Luttikhuis', 'Vergunningen', 0.6, 'Casemanagement', 'in opleiding', 1, 300],
+        ['R. Kamphuis', 'Vergunningen', 1, 'VV/T&H bouwen', 'ja', 12, 1150],
+        ['J. ter Horst', 'Vergunningen', 1, 'VV/T&H bouwen', 'ja', 2, 1080],
+        ['H. Wolters', 'Toezicht en handhaving', 1, 'T&H bouwen', 'ja', 6, 1040],
+        ['D. Pierik', 'Toezicht en handhaving', 1, 'T&H bouwen', 'nee', 9, 1100],
+        ['E. Heijink', 'Juridische zaken', 0.6, 'Juridisch', 'ja', 10, 560],
+        ['K. Meijerink', 'Juridische zaken', 0.4, 'Juridisch', 'ja', 3, null],
       ],
     },
   ];

@@ -150,7 +150,7 @@ describe('command-line traps', () => {
     expect(stil.stderr).not.toContain('WAARSCHUWING');
     expect(stil.stderr).toContain('7 waarschuwingen');
     expect(stil.stdout).toBe(normaal.stdout);
-    for (const o of ['controleer', 'init', 'risico', 'capaciteit', 'frequentie', 'protocol', 'uvp', 'jaarverslag', 'ibt']) {
+    for (const o of ['controleer', 'init', 'risico', 'capaciteit', 'frequentie', 'kwaliteit', 'protocol', 'uvp', 'jaarverslag', 'ibt']) {
       expect(vth([o, '--help']).stdout, o).toContain('-q, --quiet');
     }
   });

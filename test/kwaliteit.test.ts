@@ -1,3 +1,6 @@
+import { existsSync, readFileSync } from 'node:fs';
+import path from 'node:path';
+import ExcelJS from 'exceljs';
 import { describe, expect, it } from 'vitest';
 import { beoordeelKwaliteit, kcSleutel } from '../src/compute/kwaliteit.js';
 import { leesWerkmap } from '../src/ingest/werkmap.js';
@@ -5,7 +8,7 @@ import type { Melding } from '../src/model/melding.js';
 import { Rational } from '../src/model/rational.js';
 import { bouwWerkmap } from '../src/model/werkmap.js';
 import { nieuweWerkmap } from '../src/report/nieuwe-werkmap.js';
-import { INSTELLINGEN_CSV, maakMap } from './helpers.js';
+import { INSTELLINGEN_CSV, maakMap, tijdelijkeMap, VOORBEELD, vth } from './helpers.js';
 
 const KC = [
   'gebied;aantal;frequentie;werkervaring;opleiding;belegd bij;motivering',
@@ -138,19 +141,21 @@ describe('the judgement per area', () => {
       ['D. Vos', ['ervaring']],
       ['E. Mol', ['uren']],
     ]);
-    expect(cm.personen.find((p) => p.medewerker === 'E. Mol')!.tekort[0]!.tekst).toBe('499 uur uren in het gebied, de norm is 500');
+    expect(cm.personen.find((p) => p.medewerker === 'E. Mol')!.tekort[0]!.tekst).toBe('499 uur in het gebied, de norm is 500');
     expect(per['VV/T&H bouwen']!.personen[1]!.tekort.map((t) => t.tekst)).toEqual(['is nog in opleiding', '1 jaar werkervaring, de norm is 3']);
     expect(per['VV/T&H bouwen']!.reden).toBe('1 medewerker voldoet aan de eisen; de norm is 2, er ontbreekt 1.');
     expect(per['Juridisch']!.motivering).toContain('Tweede jurist');
     expect(per['VV/T&H milieu']!.reden).toContain('Omgevingsdienst Twente');
-    expect(per['Constructieve veiligheid']!.ontbreekt).toEqual(['I. Ros: de norm voor uren in het gebied']);
+    expect(per['Constructieve veiligheid']!.ontbreekt).toEqual(['de norm voor uren in het gebied']);
+    expect(per['Constructieve veiligheid']!.personen[0]!.ontbreekt).toEqual(['de norm voor uren in het gebied']);
     expect(per['Brandveiligheid']!.ontbreekt).toEqual(['het minimum aantal gekwalificeerde medewerkers']);
   });
 
   it('never counts unknown as qualified nor as 0: an empty education or hours leaves the area open, unless the known ones already meet the norm', async () => {
     const kc = 'gebied;aantal;frequentie;werkervaring\nToezicht;2;500;2\n';
     const open = beoordeelKwaliteit(await laad(kc, 'medewerker;gebied;opleiding;werkervaring;uren\nA;Toezicht;ja;3;600\nB;Toezicht;;3;600\nC;Toezicht;ja;3;\n'))!;
-    expect(open.gebieden[0]).toMatchObject({ oordeel: 'niet te beoordelen', gekwalificeerd: 1, ontbreekt: ['B: opleiding', 'C: uren in het gebied'] });
+    expect(open.gebieden[0]).toMatchObject({ oordeel: 'niet te beoordelen', gekwalificeerd: 1, ontbreekt: ['opleiding van 1 medewerker', 'uren in het gebied van 1 medewerker'] });
+    expect(open.gebieden[0]!.personen.map((p) => p.ontbreekt)).toEqual([[], ['opleiding'], ['uren in het gebied']]);
     const genoeg = beoordeelKwaliteit(await laad(kc, 'medewerker;gebied;opleiding;werkervaring;uren\nA;Toezicht;ja;3;600\nB;Toezicht;ja;3;600\nC;Toezicht;;;\n'))!;
     expect(genoeg.gebieden[0]).toMatchObject({ oordeel: 'voldoet', gekwalificeerd: 2 });
     // A known shortfall outweighs an unknown: one unknown cannot fill a gap of two.
@@ -189,5 +194,83 @@ describe('the judgement per area', () => {
     // 600 typed against 450 (33,3%) is beyond 10%; 500 against 520 (3,8%) is not.
     expect(w.map((m) => [m.plaats.rij, m.plaats.kolom])).toEqual([[2, 'uren']]);
     expect(w[0]!.bericht).toContain('getypt 600 uur, de zakenexport geeft 450 uur (33,3% verschil, drempel 10%)');
+  });
+});
+
+describe('vth kwaliteit', () => {
+  it('the example: one area of each oordeel, exit 1 for the area short without motivation and the one not to judge', () => {
+    const r = vth(['kwaliteit', VOORBEELD]);
+    expect(r.code).toBe(1);
+    expect(r.stdout).toContain('Kwaliteitscriteria VTH 2025, gemeente Dinkelberg (KC 2.3)');
+    expect(r.stdout).toContain('voldoet: 1   voldoet niet: 1   gemotiveerd afgeweken: 1   elders belegd: 1   niet te beoordelen: 1');
+    expect(r.stdout).toContain('D. Pierik: heeft de vereiste opleiding niet');
+    expect(r.stdout).toContain('K. Meijerink: onbekend: uren in het gebied');
+    const j = JSON.parse(vth(['kwaliteit', VOORBEELD, '--format', 'json', '-q']).stdout);
+    expect(j.gebieden.map((g: { gebied: string; oordeel: string; gekwalificeerd: number }) => [g.gebied, g.oordeel, g.gekwalificeerd])).toEqual([
+      ['Casemanagement', 'voldoet', 2],
+      ['VV/T&H bouwen', 'gemotiveerd afgeweken', 1],
+      ['T&H bouwen', 'voldoet niet', 1],
+      ['Juridisch', 'niet te beoordelen', 1],
+      ['VV/T&H milieu', 'elders belegd', 0],
+    ]);
+    expect(j.gebieden[0].norm).toEqual({ aantal: 2, frequentie: 500, werkervaring: 2, opleiding: 'hbo' });
+    expect(j.gebieden[0].tekst).toBeUndefined();
+    expect(j.gebieden[0].tekort).toEqual([
+      { medewerker: 'S. Oude Luttikhuis', redenen: ['opleiding', 'ervaring', 'uren'], toelichting: 'is nog in opleiding; 1 jaar werkervaring, de norm is 2; 300 uur in het gebied, de norm is 500' },
+    ]);
+    expect(j.gebieden[1].motivering).toContain('buurgemeente');
+    expect(j.gebieden[3].ontbreekt).toEqual(['uren in het gebied van 1 medewerker']);
+    expect(j.versie).toBe('KC 2.3');
+    expect(j.inBeeld).toBe(false);
+  });
+
+  it('exit 0 when every area complies, is motivated or carried elsewhere; exit 1 and nothing without the sheets', () => {
+    const map = maakMap({
+      'instellingen.csv': INSTELLINGEN_CSV,
+      'kwaliteitscriteria.csv': 'gebied;aantal;frequentie;werkervaring;belegd bij;motivering\nCasemanagement;1;500;2;;\nJuridisch;2;500;2;;Tweede jurist volgt in 2026\nMilieu;3;1000;3;Omgevingsdienst;\n',
+      'medewerkers.csv': 'medewerker;gebied;opleiding;werkervaring;uren\nA;Casemanagement;ja;3;600\nB;Juridisch;EVC;3;600\n',
+    });
+    const r = vth(['kwaliteit', map, '-q']);
+    expect(r.code, r.stderr).toBe(0);
+    expect(JSON.parse(vth(['kwaliteit', map, '--format', 'json', '-q']).stdout).inBeeld).toBe(true);
+    const zonder = vth(['kwaliteit', maakMap({ 'instellingen.csv': INSTELLINGEN_CSV })]);
+    expect(zonder.code).toBe(1);
+    expect(zonder.stderr).toContain('blad Kwaliteitscriteria ontbreekt');
+    expect(zonder.stdout).toBe('');
+  });
+
+  it('an error in Medewerkers stops it with the place; nothing is written', () => {
+    const map = maakMap({
+      'instellingen.csv': INSTELLINGEN_CSV,
+      'kwaliteitscriteria.csv': 'gebied;aantal\nJuridisch;1\n',
+      'medewerkers.csv': 'medewerker;gebied;opleiding\nA;Juridisch;ja\nA;Juridisch;nee\n',
+    });
+    const uit = path.join(tijdelijkeMap(), 'kc.json');
+    const r = vth(['kwaliteit', map, '-o', uit]);
+    expect(r.code).toBe(1);
+    expect(r.stderr).toMatch(/medewerkers\.csv.*\n.*FOUT rij 3, kolom "medewerker": medewerker "A" staat voor gebied "Juridisch" ook op rij 2/);
+    expect(existsSync(uit)).toBe(false);
+  });
+
+  it('md and xlsx: the table, and the qualified count as a COUNTIFS over the people whose cached value is the tool\'s', async () => {
+    const map = tijdelijkeMap();
+    const md = vth(['kwaliteit', VOORBEELD, '-o', path.join(map, 'kc.md'), '-q']);
+    expect(md.code).toBe(1);
+    const tekst = readFileSync(path.join(map, 'kc.md'), 'utf8');
+    expect(tekst).toContain('| VV/T&H milieu | 3 personen, 1.000 uur per persoon, 3 jaar ervaring | Omgevingsdienst Twente | elders belegd |');
+    expect(tekst).toContain('| T&H bouwen | 2 personen, 1.000 uur per persoon, 3 jaar ervaring | 1 van 2 | voldoet niet |');
+    expect(tekst).toContain('| D. Pierik | Toezicht en handhaving | nee | 9 | 1.100 | opgegeven | nee | heeft de vereiste opleiding niet |');
+    vth(['kwaliteit', VOORBEELD, '-o', path.join(map, 'kc.xlsx'), '-q']);
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.readFile(path.join(map, 'kc.xlsx'));
+    const ws = wb.getWorksheet('Kwaliteitscriteria')!;
+    expect(ws.getRow(2).values).toEqual(expect.arrayContaining(['Casemanagement', 2, 500, 2, 'hbo', 'eigen organisatie']));
+    const h = ws.getCell('H2').value as { formula: string; result: number };
+    expect(h.formula).toBe('COUNTIFS(Medewerkers!$A$2:$A$10,A2,Medewerkers!$H$2:$H$10,"ja")');
+    expect(h.result).toBe(2);
+    expect(ws.getCell('I5').value).toBe('niet te beoordelen');
+    const mw = wb.getWorksheet('Medewerkers')!;
+    expect(mw.rowCount).toBe(10);
+    expect(mw.getCell('F10').value).toBe('onbekend');
   });
 });

@@ -99,10 +99,10 @@ function beoordeelPersoon(m: Medewerker, n: KcNorm, exportUren: KcExportUren | u
     if (norm.soort === 'geen') return;
     if (norm.soort === 'onbekend') return void ontbreekt.push(`de norm voor ${wat}`);
     if (waarde === undefined) return void ontbreekt.push(wat);
-    if (waarde.lt(norm.waarde)) tekort.push({ reden, tekst: `${nlGetal(waarde)} ${eenheid} ${wat}, de norm is ${nlGetal(norm.waarde)}` });
+    if (waarde.lt(norm.waarde)) tekort.push({ reden, tekst: `${nlGetal(waarde)} ${eenheid}, de norm is ${nlGetal(norm.waarde)}` });
   };
-  toets(n.werkervaring, m.werkervaring, 'ervaring', 'werkervaring', 'jaar');
-  toets(n.frequentie, uren, 'uren', 'uren in het gebied', 'uur');
+  toets(n.werkervaring, m.werkervaring, 'ervaring', 'werkervaring', 'jaar werkervaring');
+  toets(n.frequentie, uren, 'uren', 'uren in het gebied', `uur in het gebied${urenBron === 'export' ? ' (zakenexport)' : ''}`);
   return {
     medewerker: m.medewerker,
     afdeling: m.afdeling,
@@ -137,7 +137,10 @@ function beoordeelGebied(n: KcNorm, personen: Medewerker[] | undefined, gemeente
   }
   const onbekend = beoordeeld.filter((p) => p.status === 'onbekend');
   if (gekwalificeerd + onbekend.length >= nodig) {
-    const ontbreekt = onbekend.map((p) => `${p.medewerker}: ${p.ontbreekt.join(', ')}`);
+    // Without names: these words go into the jaarverslag to the raad. Who lacks what is in `personen`.
+    const telling = new Map<string, number>();
+    for (const p of onbekend) for (const o of p.ontbreekt) telling.set(o, (telling.get(o) ?? 0) + 1);
+    const ontbreekt = [...telling].map(([o, n]) => (o.startsWith('de norm') ? o : `${o} van ${mensen(n)}`));
     return uit(
       'niet te beoordelen',
       `${voldoen(gekwalificeerd)} zeker aan de eisen, de norm is ${nodig}; of ${onbekend.length === 1 ? 'de andere medewerker voldoet' : `${onbekend.length} anderen voldoen`}, is niet bekend.`,
