@@ -8,7 +8,7 @@ import type { Melding } from '../src/model/melding.js';
 import { Rational } from '../src/model/rational.js';
 import { bouwWerkmap } from '../src/model/werkmap.js';
 import { nieuweWerkmap } from '../src/report/nieuwe-werkmap.js';
-import { INSTELLINGEN_CSV, maakMap, tijdelijkeMap, VOORBEELD, vth } from './helpers.js';
+import { INSTELLINGEN_CSV, maakMap, ROOT, tijdelijkeMap, VOORBEELD, vth } from './helpers.js';
 
 const KC = [
   'gebied;aantal;frequentie;werkervaring;opleiding;belegd bij;motivering',
@@ -272,5 +272,58 @@ describe('vth kwaliteit', () => {
     const mw = wb.getWorksheet('Medewerkers')!;
     expect(mw.rowCount).toBe(10);
     expect(mw.getCell('F10').value).toBe('onbekend');
+  });
+});
+
+describe('in the documents', () => {
+  it('the jaarverslag: a section Kwaliteitscriteria in Kwaliteit en IBT, comply or explain in plain Dutch; what to fill in goes to the verantwoording', () => {
+    const uit = tijdelijkeMap();
+    const r = vth(['jaarverslag', VOORBEELD, '--zaken', path.join(ROOT, 'fixtures/voorbeeldgemeente/zaken-2025.csv'), '-o', uit, '--format', 'md', '-q']);
+    expect(r.code, r.stderr).toBe(0);
+    const md = readFileSync(path.join(uit, 'jaarverslag-2025-dinkelberg.md'), 'utf8');
+    const hoofdstuk = md.slice(md.indexOf('## 10. Kwaliteit en IBT'), md.indexOf('## 11.'));
+    const sectie = hoofdstuk.slice(hoofdstuk.indexOf('### Kwaliteitscriteria'));
+    expect(sectie).toContain('Getoetst is aan de kwaliteitscriteria KC 2.3 zoals het college die heeft vastgesteld. Van de 5 deskundigheidsgebieden voldoet er 1 aan de kritieke massa; 1 gebied is belegd bij een andere organisatie (VV/T&H milieu: Omgevingsdienst Twente)');
+    expect(sectie).toContain('VV/T&H bouwen: 1 medewerker voldoet aan de eisen; de norm is 2, er ontbreekt 1. Daarvoor is bewust gekozen. De tweede vergunningverlener bouwen');
+    expect(sectie).toContain('T&H bouwen: 1 medewerker voldoet aan de eisen; de norm is 2, er ontbreekt 1. Er is nog niet vastgelegd waarom, en wat eraan wordt gedaan.');
+    expect(sectie).toContain('Juridisch: of aan de kritieke massa wordt voldaan, is niet vast te stellen. Nog niet bekend: uren in het gebied van 1 medewerker.');
+    expect(sectie).toContain('| Juridisch | 2 personen, 500 uur per persoon, 2 jaar ervaring | 1 van 2 | niet te beoordelen |');
+    // For a college: no sheet, column or row, and no person by name.
+    expect(sectie).not.toMatch(/\bblad\b|\bkolom\b|\brij\b|Medewerkers|Pierik|Meijerink/);
+    const verantwoording = readFileSync(path.join(uit, 'jaarverslag-2025-dinkelberg-verantwoording.md'), 'utf8');
+    expect(verantwoording).toContain('gebied "T&H bouwen" voldoet niet aan de kritieke massa (1 van 2 gekwalificeerd) en heeft geen motivering');
+    expect(verantwoording).toContain('werkmap.xlsx, Kwaliteitscriteria, rij 4, kolom "gebied"');
+  });
+
+  it('the jaarverslag without the sheets has no such section', () => {
+    const map = maakMap({ 'instellingen.csv': INSTELLINGEN_CSV, 'producten.csv': 'code;product;aantal;kental\nA1.01;Vergunning;10;5\n', 'realisatie.csv': 'code;aantal;uren\nA1.01;10;50\n' });
+    const uit = tijdelijkeMap();
+    expect(vth(['jaarverslag', map, '-o', uit, '--format', 'md', '-q']).code).toBe(0);
+    expect(readFileSync(path.join(uit, 'jaarverslag-2025-testdorp.md'), 'utf8')).not.toContain('Kwaliteitscriteria');
+  });
+
+  it('the UVP strategy chapter names the KC version and the areas not yet in order, with what is planned', () => {
+    const uit = tijdelijkeMap();
+    expect(vth(['uvp', VOORBEELD, '-o', uit, '--format', 'md', '-q']).code).toBe(0);
+    const md = readFileSync(path.join(uit, 'uvp-2025-dinkelberg.md'), 'utf8');
+    const h = md.slice(md.indexOf('## 4. Strategie en kwaliteit'), md.indexOf('## 5.'));
+    expect(h).toContain('De gemeente toetst haar deskundigheid aan de kwaliteitscriteria KC 2.3 zoals het college die heeft vastgesteld. Nog niet in orde zijn:');
+    expect(h).toContain('- VV/T&H bouwen (gemotiveerd afgeweken): 1 medewerker voldoet aan de eisen; de norm is 2, er ontbreekt 1. Wat eraan gebeurt: De tweede vergunningverlener bouwen');
+    expect(h).toContain('- T&H bouwen (voldoet niet): 1 medewerker voldoet aan de eisen; de norm is 2, er ontbreekt 1. Wat eraan gebeurt, is nog niet vastgelegd.');
+    expect(h).not.toContain('Casemanagement');
+    expect(h).not.toContain('VV/T&H milieu');
+  });
+
+  it('IBT criterion 9 "Kwaliteitscriteria in beeld": groen when every area is judged and each short one motivated, rood for a short one without, oranje for one not judged, grijs without the sheets', () => {
+    const uit = path.join(tijdelijkeMap(), 'ibt');
+    vth(['ibt', path.join(ROOT, 'fixtures/regio-voorbeeld'), '-o', uit, '--format', 'json', '-q']);
+    const c9 = (g: string) => JSON.parse(readFileSync(path.join(uit, `ibt-2025-${g}.json`), 'utf8')).criteria[8];
+    expect(c9('aaberg')).toMatchObject({ nr: 9, naam: 'Kwaliteitscriteria in beeld', kleur: 'groen' });
+    expect(c9('aaberg').bewijs).toEqual(['2 deskundigheidsgebieden: 1 voldoet, 0 gemotiveerd afgeweken, 1 elders belegd, 0 voldoet niet, 0 niet te beoordelen']);
+    expect(c9('beekdal')).toMatchObject({ kleur: 'groen', reden: 'Elk deskundigheidsgebied is beoordeeld; waar de kritieke massa niet wordt gehaald, is gemotiveerd afgeweken.' });
+    expect(c9('doelwijk')).toMatchObject({ kleur: 'rood', reden: '1 deskundigheidsgebied voldoet niet aan de kritieke massa, zonder motivering.' });
+    expect(c9('doelwijk').bewijs).toContain('voldoet niet zonder motivering: Casemanagement');
+    expect(c9('laatveen')).toMatchObject({ kleur: 'oranje', status: 'voldoet deels' });
+    expect(c9('openrade')).toMatchObject({ kleur: 'grijs', status: 'niet te beoordelen' });
   });
 });

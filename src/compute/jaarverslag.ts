@@ -9,6 +9,7 @@ import { beoordeelDoelen, type DoelResultaat } from './doelen.js';
 import { nalevingUitResultaten, vergelijkRealisatie, type NalevingUitResultaten, type PlanRealisatie } from './realisatie.js';
 import type { Vraag } from './vraag.js';
 import type { ZakenResultaat } from './zaken.js';
+import { beoordeelKwaliteit, kcBevindingen, type KcResultaat } from './kwaliteit.js';
 
 /** A regional project or service: the municipality's planned share against the hours it reports as realised. */
 export interface ProjectRealisatie {
@@ -56,6 +57,8 @@ export interface JaarverslagAnalyse {
   projecten: { regels: ProjectRealisatie[]; planUren: Rational; uren: Rational; planUrenBekend: Rational; procent?: Rational; zonderRealisatie: number };
   uitstel: UitstelOpvolging[];
   verbeterpunten: Verbeterpunt[];
+  /** The kwaliteitscriteria per area, when the werkmap has them. */
+  kwaliteit?: KcResultaat;
   meldingen: Melding[];
 }
 
@@ -125,6 +128,7 @@ export function analyseerJaarverslag(wm: Werkmap, zaken?: { resultaat: ZakenResu
     }),
   );
 
+  const kwaliteit = beoordeelKwaliteit(wm);
   return {
     instellingen: wm.instellingen,
     teksten,
@@ -137,7 +141,8 @@ export function analyseerJaarverslag(wm: Werkmap, zaken?: { resultaat: ZakenResu
     projecten,
     uitstel,
     verbeterpunten: wm.verbeterpunten ?? [],
-    meldingen: [...a.meldingen, ...realisatie.meldingen, ...doelen.meldingen, ...projectMeldingen, ...teksten.meldingen],
+    kwaliteit,
+    meldingen: [...a.meldingen, ...realisatie.meldingen, ...doelen.meldingen, ...projectMeldingen, ...teksten.meldingen, ...(kwaliteit ? kcBevindingen(kwaliteit) : [])],
   };
 }
 

@@ -197,4 +197,17 @@ export function beoordeelKwaliteit(wm: Werkmap, exportUren?: KcExportUren): KcRe
   return { versie: wm.instellingen.kwaliteitscriteriaVersie, gebieden, telling, meldingen };
 }
 
-export { normTekst };
+
+/**
+ * For the verantwoording beside a document: an area short without a motivation, or one that cannot be
+ * judged, is said at its row with what to fill in. The document itself names no sheet or column.
+ */
+export function kcBevindingen(r: KcResultaat): Melding[] {
+  return r.gebieden.flatMap((g) =>
+    g.oordeel === 'voldoet niet'
+      ? [melding('waarschuwing', 'kc-zonder-motivering', `gebied "${g.gebied}" voldoet niet aan de kritieke massa (${g.gekwalificeerd} van ${g.nodig} gekwalificeerd) en heeft geen motivering: vul de kolom motivering (waarom, en wat eraan wordt gedaan)`, g.norm.plaats)]
+      : g.oordeel === 'niet te beoordelen'
+        ? [melding('waarschuwing', 'kc-niet-te-beoordelen', `gebied "${g.gebied}" is niet te beoordelen; nog onbekend: ${g.ontbreekt.join('; ')}`, g.norm.plaats)]
+        : [],
+  );
+}

@@ -4,6 +4,7 @@ import { Rational } from '../model/rational.js';
 import type { Doel, Instellingen, ProgrammaRegel, Verbeterpunt, Werkmap } from '../model/types.js';
 import { somBekend, type Prioriteit } from './capaciteit.js';
 import { analyseer, type Analyse } from './controle.js';
+import { beoordeelKwaliteit, type KcResultaat } from './kwaliteit.js';
 import { ingebouwdProfiel, PROFIELEN, type DagMaand } from './provincie.js';
 import type { RegelUren } from './vraag.js';
 
@@ -40,6 +41,8 @@ export interface UvpAnalyse extends Analyse {
   verbeterpunten: Verbeterpunt[];
   /** When the jaarverslag over this year is due, and by whose rule. */
   monitoring: { jaarverslagUiterlijk?: DagMaand; uvpUiterlijk?: DagMaand; regel: string };
+  /** The kwaliteitscriteria per area, when the werkmap has them. */
+  kwaliteit?: KcResultaat;
 }
 
 /**
@@ -94,6 +97,7 @@ export function analyseerUvp(wm: Werkmap): UvpAnalyse {
     uitgesteldUren: uitgesteldUren && uitgesteldUren.gt(Rational.ZERO) ? uitgesteldUren : undefined,
     verbeterpunten: wm.verbeterpunten ?? [],
     monitoring: { jaarverslagUiterlijk: profiel.jaarverslagUiterlijk, uvpUiterlijk: profiel.uvpUiterlijk, regel: profiel.naam === 'standaard' ? `de gangbare termijnen (${profiel.bron})` : profiel.bron },
+    kwaliteit: beoordeelKwaliteit(wm),
     meldingen,
   };
 }

@@ -100,6 +100,8 @@ export interface UvpView {
   monitoring: { jaarverslagUiterlijk?: string; uvpUiterlijk?: string; regel: string; volgendJaar: number | string };
   afwijkingen: string[];
   verbeterpunten: { nr: string; verbeterpunt: string; status: string; toelichting: string }[];
+  /** The adopted KC version and the areas that do not yet comply, with what is planned (their motivation). */
+  kwaliteitscriteria?: { versie?: string; gebieden: number; nietVoldaan: { gebied: string; oordeel: string; reden: string; motivering: string }[] };
   /** Inspection frequencies, when the werkmap has Objecten and Frequenties; `gepland`: the objects with a control this year (annex). */
   frequenties?: FrequentieView & { gepland: FrequentieView['objecten'] };
 }
@@ -254,6 +256,15 @@ export function uvpView(a: UvpAnalyse): UvpView {
     },
     afwijkingen,
     verbeterpunten: a.verbeterpunten.map((v) => ({ nr: v.nr, verbeterpunt: v.verbeterpunt, status: v.status, toelichting: v.toelichting ?? '' })),
+    kwaliteitscriteria: a.kwaliteit
+      ? {
+          versie: a.kwaliteit.versie,
+          gebieden: a.kwaliteit.gebieden.length,
+          nietVoldaan: a.kwaliteit.gebieden
+            .filter((g) => g.oordeel === 'voldoet niet' || g.oordeel === 'gemotiveerd afgeweken' || g.oordeel === 'niet te beoordelen')
+            .map((g) => ({ gebied: g.gebied, oordeel: g.oordeel, reden: g.reden, motivering: g.motivering ?? '' })),
+        }
+      : undefined,
     frequenties: frequenties ? { ...frequenties, gepland: frequenties.objecten.filter((o) => o.aantal > 0) } : undefined,
   };
 }

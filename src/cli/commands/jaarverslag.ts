@@ -108,7 +108,7 @@ async function bouwView(pad: string, opts: JaarverslagOpties): Promise<{ view: J
   }
   const zakenInfo = zaken && opts.zaken ? { resultaat: zaken.resultaat, bestand: path.basename(opts.zaken) } : undefined;
   const a = analyseerJaarverslag(wm, zakenInfo);
-  const bladen = ['Instellingen', 'Producten', 'Capaciteit', 'Reserveringen', 'Projecten', 'Realisatie', 'Doelen', 'Indicatoren', 'Verbeterpunten', 'Teksten'] as const;
+  const bladen = ['Instellingen', 'Producten', 'Capaciteit', 'Reserveringen', 'Projecten', 'Realisatie', 'Doelen', 'Indicatoren', 'Verbeterpunten', 'Teksten', 'Kwaliteitscriteria', 'Medewerkers'] as const;
   if (!meldVoorOpdracht(a.meldingen, wm, [...bladen], ['Producten'])) return undefined;
   meldOntbrekendeTeksten(a.teksten.ontbrekend);
   const stam = `jaarverslag-${jaar ?? 'jaar'}-${bestandsnaamDeel(wm.instellingen.gemeente ?? '')}`;
