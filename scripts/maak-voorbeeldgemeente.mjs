@@ -21,6 +21,21 @@ const getal = (s) => {
   return p ? p.waarde.toNumber() : s === '' ? null : s;
 };
 
+/** The kwaliteitscriteria's area of the own products whose cases the export assigns to a person (invented). */
+const GEBIED_VAN = { 'GV.01': 'VV/T&H bouwen', 'GV.02': 'VV/T&H bouwen', 'GT.01': 'T&H bouwen', 'GT.02': 'T&H bouwen', 'GT.03': 'T&H bouwen', 'GJ.01': 'Juridisch', 'GJ.02': 'Juridisch' };
+
+/**
+ * Who handled the i-th case of a code, for the export's column medewerker: a fixed pattern, not the
+ * random stream, so that every other figure of the export stays as it was. Empty: someone outside
+ * Medewerkers (a colleague, the omgevingsdienst).
+ */
+function behandelaar(code, i) {
+  if (code === 'GV.01' || code === 'GV.02') return ['R. Kamphuis', 'J. ter Horst', ''][i % 3];
+  if (GEBIED_VAN[code] === 'T&H bouwen') return ['H. Wolters', 'D. Pierik'][i % 2];
+  if (GEBIED_VAN[code] === 'Juridisch') return i % 4 === 3 ? 'K. Meijerink' : 'E. Heijink';
+  return '';
+}
+
 export function voorbeeldBladen() {
   const gemeente = 'Dinkelberg';
   const jaar = 2025;
@@ -228,8 +243,8 @@ export function voorbeeldBladen() {
     {
       naam: 'Producten',
       uitleg: 'Het programma: de producten van de omgevingsdienst (A1 en A4) en de eigen producten van de gemeente.',
-      koppen: ['code', 'product', 'taakveld', 'afdeling', 'aantal', 'kental (uren)', 'totaal (uren)', 'prioriteit', 'wettelijk', 'opmerking', 'doel'],
-      rijen: [...odtRegels('odt-enschede-uvp2025-a1-vergunningen.csv', 'Vergunningen'), ...odtRegels('odt-enschede-uvp2025-a4-advies.csv', 'Advies'), ...eigen].map((r) => [...r, doelVan[r[0]] ?? null]),
+      koppen: ['code', 'product', 'taakveld', 'afdeling', 'aantal', 'kental (uren)', 'totaal (uren)', 'prioriteit', 'wettelijk', 'opmerking', 'doel', 'gebied'],
+      rijen: [...odtRegels('odt-enschede-uvp2025-a1-vergunningen.csv', 'Vergunningen'), ...odtRegels('odt-enschede-uvp2025-a4-advies.csv', 'Advies'), ...eigen].map((r) => [...r, doelVan[r[0]] ?? null, GEBIED_VAN[r[0]] ?? null]),
     },
     {
       naam: 'Capaciteit',
@@ -422,7 +437,7 @@ export function voorbeeldZaken(bladen) {
     const d = new Date(dag * 86400000);
     return `${String(d.getUTCDate()).padStart(2, '0')}-${String(d.getUTCMonth() + 1).padStart(2, '0')}-${d.getUTCFullYear()}`;
   };
-  const rijen = [['zaaknummer', 'productcode', 'ontvangen', 'besluit', 'procedure', 'verdaagd', 'status', 'uren', 'resultaat']];
+  const rijen = [['zaaknummer', 'productcode', 'ontvangen', 'besluit', 'procedure', 'verdaagd', 'status', 'uren', 'resultaat', 'medewerker']];
   let nr = 0;
   for (const [code, , , , aantal, kental] of producten) {
     const r = realisatie.get(code);
@@ -449,7 +464,7 @@ export function voorbeeldZaken(bladen) {
       const besluit = open ? '' : datum(ontvangen + duur);
       const uren = (tienden[i] / 10).toFixed(1).replace('.', ',');
       const resultaat = code.startsWith('GT') ? (rnd() < 0.25 ? 'overtreding' : 'geen overtreding') : '';
-      rijen.push([`DB-2025-${String(nr).padStart(5, '0')}`, code, datum(ontvangen), besluit, proc, verdaagd ? 'ja' : 'nee', open ? 'open' : 'afgehandeld', uren, resultaat]);
+      rijen.push([`DB-2025-${String(nr).padStart(5, '0')}`, code, datum(ontvangen), besluit, proc, verdaagd ? 'ja' : 'nee', open ? 'open' : 'afgehandeld', uren, resultaat, behandelaar(code, i)]);
     }
   }
   return rijen.map((r) => r.join(';')).join('\r\n') + '\r\n';

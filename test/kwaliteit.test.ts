@@ -327,3 +327,74 @@ describe('in the documents', () => {
     expect(c9('openrade')).toMatchObject({ kleur: 'grijs', status: 'niet te beoordelen' });
   });
 });
+
+describe('hours from the case export', () => {
+  const werkmap = (extra: Record<string, string> = {}) =>
+    maakMap({
+      'instellingen.csv': INSTELLINGEN_CSV,
+      'producten.csv': 'code;product;aantal;kental;gebied\nA1.01;Omgevingsvergunning bouwen;100;8;VV/T&H bouwen\nA2.01;Controle bouw;50;6;T&H bouwen\nA3.01;Handhavingszaak;10;10;\n',
+      'kwaliteitscriteria.csv': 'gebied;aantal;frequentie;werkervaring\nVV/T&H bouwen;1;20;2\nT&H bouwen;1;20;2\nBodem;1;20;2\n',
+      'medewerkers.csv': 'medewerker;gebied;opleiding;werkervaring;uren\nA. Smit;VV/T&H bouwen;ja;5;100\nB. Bos;T&H bouwen;ja;5;\nC. Kok;Bodem;ja;5;30\n',
+      ...extra,
+    });
+  const ZAKEN = [
+    'zaaknummer;productcode;ontvangen;besluit;uren;behandelaar',
+    'Z1;A1.01;02-01-2025;20-01-2025;12,5;A. Smit',
+    'Z2;A1.01;02-02-2025;20-02-2025;10;A. Smit',
+    'Z3;A2.01;02-03-2025;03-03-2025;15;B. Bos',
+    'Z4;A2.01;02-03-2025;03-03-2025;6;b. bos',
+    'Z5;A3.01;02-03-2025;03-03-2025;40;B. Bos',
+    'Z6;A1.01;02-03-2024;03-03-2024;99;A. Smit',
+  ].join('\n');
+
+  it('counts the hours of the year per person per area through the column gebied; typed hours that differ beyond the drempel are a warning; the export fills unknown hours', () => {
+    const map = werkmap();
+    const zaken = path.join(maakMap({ 'zaken.csv': ZAKEN }), 'zaken.csv');
+    const r = vth(['kwaliteit', map, '--zaken', zaken, '--format', 'json']);
+    const j = JSON.parse(r.stdout);
+    // A. Smit: 22,5 h from the 2025 cases (the 2024 case does not count), typed 100: the export's count.
+    expect(r.stderr).toMatch(/medewerkers\.csv[\s\S]*WAARSCHUWING rij 2, kolom "uren": medewerker "A\. Smit", gebied "VV\/T&H bouwen": getypt 100 uur, de zakenexport geeft 22,5 uur \(344,4% verschil, drempel 10%\); de uren uit de export tellen/);
+    expect(r.stderr).toContain('zakenexport zaken.csv: uren van 2 medewerkers in 2025; 40 uur op codes zonder gebied tellen bij geen gebied');
+    expect(j.gebieden.map((g: { oordeel: string }) => g.oordeel)).toEqual(['voldoet', 'voldoet', 'voldoet']);
+    // B. Bos had no typed hours: 21 from the export (one name in two spellings) make the area judged.
+    expect(j.gebieden[1].gekwalificeerd).toBe(1);
+    // C. Kok has no cases in the export: the typed 30 hours stay, never 0.
+    expect(j.gebieden[2].gekwalificeerd).toBe(1);
+    expect(j.meldingen.map((m: { code: string }) => m.code)).toContain('uren-niet-in-export');
+    const md = vth(['kwaliteit', map, '--zaken', zaken, '--format', 'md', '-q']).stdout;
+    expect(md).toContain('| A. Smit |  | ja | 5 | 22,5 | zakenexport | ja |  |');
+  });
+
+  it('refuses the export without a mapping to areas or without a column medewerker, with exit 2', () => {
+    const zonderKoppeling = maakMap({ 'instellingen.csv': INSTELLINGEN_CSV, 'producten.csv': 'code;product;aantal;kental\nA1.01;Vergunning;1;1\n', 'kwaliteitscriteria.csv': 'gebied;aantal\nBouwen;1\n', 'medewerkers.csv': 'medewerker;gebied\nA;Bouwen\n' });
+    const zaken = path.join(maakMap({ 'zaken.csv': ZAKEN }), 'zaken.csv');
+    const a = vth(['kwaliteit', zonderKoppeling, '--zaken', zaken]);
+    expect(a.code).toBe(2);
+    expect(a.stderr).toContain('Producten en Zaaktypen hebben geen kolom gebied');
+    const zonderKolom = path.join(maakMap({ 'zaken.csv': ZAKEN.replace('behandelaar', 'opmerking') }), 'zaken.csv');
+    const b = vth(['kwaliteit', werkmap(), '--zaken', zonderKolom]);
+    expect(b.code).toBe(2);
+    expect(b.stderr).toContain('heeft geen kolom medewerker');
+  });
+
+  it('the mapping may also come from Zaaktypen (an export without product codes)', async () => {
+    const map = werkmap({ 'zaaktypen.csv': 'zaaktype;code;gebied\nBodemonderzoek;A3.01;Bodem\n' });
+    const zaken = path.join(maakMap({ 'zaken.csv': 'zaaknummer;zaaktype;besluit;uren;medewerker\nZ1;Bodemonderzoek;10-05-2025;12;C. Kok\n' }), 'zaken.csv');
+    const j = JSON.parse(vth(['kwaliteit', map, '--zaken', zaken, '--format', 'json', '-q']).stdout);
+    // 12 export hours against the norm of 20: C. Kok now falls short on hours.
+    expect(j.gebieden[2]).toMatchObject({ gebied: 'Bodem', oordeel: 'voldoet niet', gekwalificeerd: 0 });
+    expect(j.gebieden[2].tekort[0].toelichting).toBe('12 uur in het gebied (zakenexport), de norm is 20');
+  });
+});
+
+describe('the example through its case export', () => {
+  it('the hours of T&H bouwen and Juridisch come from the export: the unknown becomes known, typed hours beyond 10% are warnings', () => {
+    const r = vth(['kwaliteit', VOORBEELD, '--zaken', path.join(ROOT, 'fixtures/voorbeeldgemeente/zaken-2025.csv'), '--format', 'json']);
+    expect(r.code).toBe(1);
+    const j = JSON.parse(r.stdout);
+    expect(j.gebieden.map((g: { oordeel: string }) => g.oordeel)).toEqual(['voldoet', 'gemotiveerd afgeweken', 'voldoet niet', 'voldoet niet', 'elders belegd']);
+    expect(j.gebieden[3].tekort).toEqual([{ medewerker: 'K. Meijerink', redenen: ['uren'], toelichting: '160,8 uur in het gebied (zakenexport), de norm is 500' }]);
+    expect(r.stderr).toContain('medewerker "H. Wolters", gebied "T&H bouwen": getypt 1.040 uur, de zakenexport geeft 847,9 uur (22,7% verschil, drempel 10%)');
+    expect(r.stderr).toContain('zakenexport zaken-2025.csv: uren van 6 medewerkers in 2025');
+  });
+});

@@ -134,11 +134,12 @@ function maakProgramma(zetExit: (code: number) => void): Command {
     .option('--force', 'overschrijf bestaande uitvoer')
     .option('-q, --quiet', STIL)
     .option('--herbereken', HERBEREKEN)
+    .option('--zaken <export>', 'zakenexport met een kolom medewerker: de uren per persoon per gebied komen dan uit de export (gekoppeld via de kolom gebied in Producten of Zaaktypen), de opgegeven uren worden ermee vergeleken')
     .addHelpText(
       'after',
       `\nVoorbeelden:\n  vth kwaliteit fixtures/voorbeeldgemeente/werkmap.xlsx\n  vth kwaliteit fixtures/voorbeeldgemeente/werkmap.xlsx --format xlsx -o uitvoer/kwaliteitscriteria.xlsx\n\nExitcode 0: elk gebied voldoet, is gemotiveerd afgeweken of elders belegd; 1: een gebied voldoet niet zonder motivering of is niet te beoordelen (of fouten in de invoer); 2: onleesbare invoer of verkeerd gebruik.\n`,
     )
-    .action(async (werkmap: string, opts: { format?: Formaat; output?: string; force?: boolean; quiet?: boolean }) => {
+    .action(async (werkmap: string, opts: { format?: Formaat; output?: string; force?: boolean; quiet?: boolean; zaken?: string }) => {
       controleerSoort(opts);
       meldInvoer(werkmap, opts);
       zetLooptijd(opts);

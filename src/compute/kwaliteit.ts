@@ -211,3 +211,46 @@ export function kcBevindingen(r: KcResultaat): Melding[] {
         : [],
   );
 }
+
+/**
+ * The case export's hours per person per programme code, turned into hours per person per area by the
+ * werkmap's mapping (column `gebied` in Producten, or in Zaaktypen for the code its zaaktype counts on).
+ * Hours on codes without an area count for no area; they are totalled, not guessed.
+ */
+export function kcUrenUitExport(
+  perMedewerker: readonly { medewerker: string; code: string; uren: Rational }[],
+  wm: Werkmap,
+  bron: string,
+): { exportUren: KcExportUren; zonderGebied: Rational; meldingen: Melding[] } {
+  const meldingen: Melding[] = [];
+  const gebiedVan = new Map<string, { gebied: string; plaats: Melding['plaats'] }>();
+  const zet = (code: string, gebied: string | undefined, plaats: Melding['plaats']) => {
+    if (!gebied) return;
+    const k = code.toUpperCase();
+    const eerder = gebiedVan.get(k);
+    if (eerder && normaliseerKop(eerder.gebied) !== normaliseerKop(gebied)) {
+      meldingen.push(melding('waarschuwing', 'gebied-dubbelzinnig', `code ${code} hoort bij gebied "${eerder.gebied}" en bij "${gebied}"; de uren van de zaken tellen bij "${eerder.gebied}"`, plaats));
+      return;
+    }
+    if (!eerder) gebiedVan.set(k, { gebied, plaats });
+  };
+  for (const r of wm.producten?.regels ?? []) if (r.code) zet(r.code, r.gebied, r.plaats);
+  for (const z of wm.zaaktypen ?? []) zet(z.code, z.gebied, z.plaats);
+  const uren = new Map<string, Rational>();
+  let zonderGebied = Rational.ZERO;
+  for (const m of perMedewerker) {
+    const g = gebiedVan.get(m.code.toUpperCase());
+    if (!g) {
+      zonderGebied = zonderGebied.add(m.uren);
+      continue;
+    }
+    const k = kcSleutel(m.medewerker, g.gebied);
+    uren.set(k, (uren.get(k) ?? Rational.ZERO).add(m.uren));
+  }
+  return { exportUren: { uren, bron }, zonderGebied, meldingen };
+}
+
+/** Whether the werkmap maps any code to an area: without it the export's hours say nothing per area. */
+export function heeftGebiedKoppeling(wm: Werkmap): boolean {
+  return (wm.producten?.regels ?? []).some((r) => r.gebied) || (wm.zaaktypen ?? []).some((z) => z.gebied);
+}

@@ -113,6 +113,8 @@ export interface ProgrammaRegel {
   risicoklasse?: string;
   /** The kental cell says `protocol`: it is the protocol's hours for `risicoklasse`. */
   kentalProtocol: boolean;
+  /** The kwaliteitscriteria's deskundigheidsgebied whose hours this product's cases are (column `gebied`). */
+  gebied?: string;
   kolomPlaatsen: { aantal?: Plaats; kental?: Plaats; uren?: Plaats; afdeling?: Plaats; code?: Plaats; prioriteit?: Plaats; doel?: Plaats; risicoklasse?: Plaats };
 }
 
@@ -354,6 +356,8 @@ export interface Zaaktype {
   plaats: Plaats;
   zaaktype: string;
   code: string;
+  /** The kwaliteitscriteria's deskundigheidsgebied of its cases (column `gebied`). */
+  gebied?: string;
 }
 
 /**

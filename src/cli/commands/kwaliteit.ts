@@ -3,15 +3,18 @@ import { beoordeelKwaliteit } from '../../compute/kwaliteit.js';
 import { sorteerMeldingen } from '../../model/melding.js';
 import { kwaliteitView, type KwaliteitView } from '../../report/kwaliteit.js';
 import { laadTemplates } from '../../render/handlebars.js';
-import { EXIT } from '../fouten.js';
+import { EXIT, GebruikFout } from '../fouten.js';
+import { isStil } from '../looptijd.js';
 import { laadWerkmap, meldVoorOpdracht } from '../laad.js';
 import { schrijfOfToon, schrijfWerkboek } from '../schrijf.js';
-import { kleuren, kort, tekstTabel, zonderKleur } from '../uitvoer.js';
+import { formatteerMeldingen, kleuren, kort, tekstTabel, zonderKleur } from '../uitvoer.js';
 
 export interface KwaliteitOpties {
   format: 'tabel' | 'md' | 'xlsx' | 'json';
   output?: string;
   force?: boolean;
+  /** A case export with a column medewerker: the hours per person per area come from it. */
+  zaken?: string;
 }
 
 function kwaliteitTabel(v: KwaliteitView, c: ChalkInstance): string {
@@ -41,7 +44,17 @@ function kwaliteitTabel(v: KwaliteitView, c: ChalkInstance): string {
  */
 export async function kwaliteitOpdracht(pad: string, opts: KwaliteitOpties): Promise<number> {
   const wm = await laadWerkmap(pad);
-  const r = beoordeelKwaliteit(wm);
+  let exportUren;
+  if (opts.zaken) {
+    const { kcUrenUitZaken } = await import('../../laden/kwaliteit.js');
+    const u = await kcUrenUitZaken(opts.zaken, wm);
+    const getoond = isStil() ? u.meldingen.filter((m) => m.niveau === 'fout') : u.meldingen.filter((m) => m.niveau !== 'melding');
+    if (getoond.length) process.stderr.write(formatteerMeldingen(getoond, kleuren(process.stderr)) + '\n');
+    if (u.probleem) throw new GebruikFout(u.probleem);
+    if (!isStil()) process.stderr.write(`${u.samenvatting}\n`);
+    exportUren = u.exportUren;
+  }
+  const r = beoordeelKwaliteit(wm, exportUren);
   if (!meldVoorOpdracht([...wm.meldingen, ...(r?.meldingen ?? [])], wm, ['Instellingen', 'Kwaliteitscriteria', 'Medewerkers'], ['Kwaliteitscriteria', 'Medewerkers']) || !r) return EXIT.PROBLEEM;
   const view = kwaliteitView(r, wm.instellingen.gemeente ?? '', wm.instellingen.jaar ?? '');
   const meldingen = sorteerMeldingen([...wm.meldingen, ...r.meldingen].filter((m) => m.plaats.blad === wm.bladen.Kwaliteitscriteria?.blad || m.plaats.blad === wm.bladen.Medewerkers?.blad));
