@@ -276,9 +276,9 @@ describe('vth kwaliteit', () => {
 });
 
 describe('in the documents', () => {
-  it('the jaarverslag: a section Kwaliteitscriteria in Kwaliteit en IBT, comply or explain in plain Dutch; what to fill in goes to the verantwoording', () => {
+  it('the jaarverslag: a section Kwaliteitscriteria in Kwaliteit en IBT, comply or explain in plain Dutch; what to fill in goes to the verantwoording', async () => {
     const uit = tijdelijkeMap();
-    const r = vth(['jaarverslag', VOORBEELD, '--zaken', path.join(ROOT, 'fixtures/voorbeeldgemeente/zaken-2025.csv'), '-o', uit, '--format', 'md', '-q']);
+    const r = vth(['jaarverslag', VOORBEELD, '--zaken', path.join(ROOT, 'fixtures/voorbeeldgemeente/zaken-2025.csv'), '-o', uit, '--format', 'md,xlsx,json', '-q']);
     expect(r.code, r.stderr).toBe(0);
     const md = readFileSync(path.join(uit, 'jaarverslag-2025-dinkelberg.md'), 'utf8');
     const hoofdstuk = md.slice(md.indexOf('## 10. Kwaliteit en IBT'), md.indexOf('## 11.'));
@@ -293,6 +293,15 @@ describe('in the documents', () => {
     const verantwoording = readFileSync(path.join(uit, 'jaarverslag-2025-dinkelberg-verantwoording.md'), 'utf8');
     expect(verantwoording).toContain('gebied "T&H bouwen" voldoet niet aan de kritieke massa (1 van 2 gekwalificeerd) en heeft geen motivering');
     expect(verantwoording).toContain('werkmap.xlsx, Kwaliteitscriteria, rij 4, kolom "gebied"');
+    // The workbook and the JSON carry the same areas, without anyone's name.
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.readFile(path.join(uit, 'jaarverslag-2025-dinkelberg.xlsx'));
+    const ws = wb.getWorksheet('Kwaliteitscriteria')!;
+    expect([ws.getCell('A4').value, ws.getCell('H4').value, ws.getCell('I4').value]).toEqual(['T&H bouwen', 1, 'voldoet niet']);
+    expect(wb.getWorksheet('Medewerkers')).toBeUndefined();
+    const j = JSON.parse(readFileSync(path.join(uit, 'jaarverslag-2025-dinkelberg.json'), 'utf8'));
+    expect(j.kwaliteitscriteria.gebieden.map((g: { oordeel: string }) => g.oordeel)).toEqual(['voldoet', 'gemotiveerd afgeweken', 'voldoet niet', 'niet te beoordelen', 'elders belegd']);
+    expect(JSON.stringify(j.kwaliteitscriteria)).not.toMatch(/Pierik|Meijerink/);
   });
 
   it('the jaarverslag without the sheets has no such section', () => {

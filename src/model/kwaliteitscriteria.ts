@@ -1,6 +1,6 @@
 import type { Tabel } from '../ingest/tabel.js';
 import { leesBlad } from './blad.js';
-import type { Waarde } from './getal.js';
+import { nlGetal, type Waarde } from './getal.js';
 import { normaliseerKop } from './kolommen.js';
 import { melding, type Melding } from './melding.js';
 import type { KcNorm, KcWaarde } from './types.js';
@@ -12,7 +12,7 @@ export const KC_KOLOMMEN = [
   { veld: 'werkervaring', naam: 'werkervaring', aliassen: ['ervaring', 'jaren werkervaring', 'werkervaring in jaren'], getal: 'getal' },
   { veld: 'opleiding', naam: 'opleiding', aliassen: ['opleidingseis', 'opleidingsniveau', 'vooropleiding'] },
   { veld: 'kennis', naam: 'aanvullende kennis', aliassen: ['kennis', 'aanvullende kennis en vaardigheden'] },
-  { veld: 'belegd', naam: 'belegd bij', aliassen: ['belegd', 'uitgevoerd door', 'uitvoering door', 'borging'] },
+  { veld: 'belegd', naam: 'belegd bij', aliassen: ['belegd', 'uitgevoerd door', 'uitvoering door'] },
   { veld: 'motivering', naam: 'motivering', aliassen: ['motivatie', 'toelichting', 'verklaring', 'uitleg afwijking'] },
 ] as const;
 
@@ -44,7 +44,7 @@ export function leesKwaliteitscriteria(tabel: Tabel): { normen: KcNorm[]; meldin
     gezien.set(k, r.rij.rij);
     const aantal = kcWaarde(v.getal('aantal', { nietNegatief: true }));
     if (aantal.soort === 'getal' && !aantal.waarde.isInteger()) {
-      v.meldingen.push(melding('waarschuwing', 'aantal-geen-geheel', `gebied "${gebied}": een aantal personen is een heel getal; ${aantal.waarde.toDecimalString(2).replace('.', ',')} wordt naar boven afgerond`, r.plaats('aantal')));
+      v.meldingen.push(melding('waarschuwing', 'aantal-geen-geheel', `gebied "${gebied}": een aantal personen is een heel getal; ${nlGetal(aantal.waarde)} wordt naar boven afgerond`, r.plaats('aantal')));
     }
     return {
       plaats: r.plaats('gebied'),

@@ -15,7 +15,9 @@ const KLEUR: Record<string, string> = {
  * COUNTIFS over sheet Medewerkers, so that a user who corrects a person's row sees the count move.
  * Sheet Medewerkers: every person per area with what they fall short on.
  */
-export function voegKwaliteitBladenToe(wb: Werkboek, v: KwaliteitView): void {
+export function voegKwaliteitBladenToe(wb: Werkboek, v: KwaliteitView, opties: { medewerkers?: boolean } = {}): void {
+  // The jaarverslag's workbook goes to the college with the document: areas only, no one by name.
+  const metMedewerkers = opties.medewerkers ?? true;
   const ws = wb.addWorksheet('Kwaliteitscriteria', { views: [{ state: 'frozen', ySplit: 1 }], breedtes: [30, 12, 14, 14, 24, 24, 12, 14, 22, 60, 60, 50] });
   const koppen = ['Gebied', 'Norm: aantal', 'Norm: uren per persoon', 'Norm: werkervaring (jaren)', 'Opleiding', 'Belegd bij', 'Medewerkers', 'Gekwalificeerd', 'Oordeel', 'Reden', 'Motivering', 'Ontbreekt'];
   ws.addRow(koppen);
@@ -25,8 +27,8 @@ export function voegKwaliteitBladenToe(wb: Werkboek, v: KwaliteitView): void {
   for (const g of v.gebieden) {
     const row = ws.addRow([celTekst(g.gebied), g.normWaarden.aantal, g.normWaarden.frequentie, g.normWaarden.werkervaring, celTekst(g.norm.opleiding), celTekst(g.belegdBij)]);
     const i = row.number;
-    row.getCell(7).value = { formula: `COUNTIF(Medewerkers!$A$2:$A$${laatste},A${i})`, result: g.medewerkers };
-    row.getCell(8).value = { formula: `COUNTIFS(Medewerkers!$A$2:$A$${laatste},A${i},Medewerkers!$H$2:$H$${laatste},"ja")`, result: g.gekwalificeerd };
+    row.getCell(7).value = metMedewerkers ? { formula: `COUNTIF(Medewerkers!$A$2:$A$${laatste},A${i})`, result: g.medewerkers } : g.medewerkers;
+    row.getCell(8).value = metMedewerkers ? { formula: `COUNTIFS(Medewerkers!$A$2:$A$${laatste},A${i},Medewerkers!$H$2:$H$${laatste},"ja")`, result: g.gekwalificeerd } : g.gekwalificeerd;
     row.getCell(9).value = g.oordeel;
     row.getCell(9).fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: KLEUR[g.oordeel]! } };
     row.getCell(10).value = celTekst(g.reden);
@@ -35,6 +37,7 @@ export function voegKwaliteitBladenToe(wb: Werkboek, v: KwaliteitView): void {
     for (const c of [2, 3, 4, 7, 8]) row.getCell(c).numFmt = nlFormaat(0);
   }
   ws.autoFilter = { from: { row: 1, column: 1 }, to: { row: 1, column: koppen.length } };
+  if (!metMedewerkers) return;
 
   const mw = wb.addWorksheet('Medewerkers', { views: [{ state: 'frozen', ySplit: 1 }], breedtes: [30, 24, 22, 14, 14, 12, 14, 14, 60] });
   const mk = ['Gebied', 'Medewerker', 'Afdeling', 'Opleiding', 'Werkervaring (jaren)', 'Uren', 'Bron uren', 'Gekwalificeerd', 'Toelichting'];

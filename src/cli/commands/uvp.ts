@@ -25,7 +25,7 @@ export interface UvpOpties {
 async function bouwView(pad: string): Promise<{ view: UvpView; verantwoording: VerantwoordingView; stam: string; huisstijl?: string } | undefined> {
   const wm = await laadWerkmap(pad);
   const a = analyseerUvp(wm);
-  const bladen = ['Instellingen', 'Risicomodel', 'Risicoanalyse', 'Producten', 'Capaciteit', 'Reserveringen', 'Projecten', 'Doelen', 'Teksten', 'Verbeterpunten'] as const;
+  const bladen = ['Instellingen', 'Risicomodel', 'Risicoanalyse', 'Producten', 'Capaciteit', 'Reserveringen', 'Projecten', 'Doelen', 'Teksten', 'Verbeterpunten', 'Kwaliteitscriteria', 'Medewerkers'] as const;
   if (!meldVoorOpdracht(a.meldingen, wm, [...bladen], ['Producten'])) return undefined;
   meldOntbrekendeTeksten(a.teksten.ontbrekend);
   const view = uvpView(a);
