@@ -407,3 +407,30 @@ describe('the example through its case export', () => {
     expect(r.stderr).toContain('zakenexport zaken-2025.csv: uren van 6 medewerkers in 2025');
   });
 });
+
+describe('the sheets as users make them (test/kwaliteit/maak.py)', () => {
+  const VERWACHT = [
+    ['Casemanagement', 'voldoet', 2],
+    ['Juridisch', 'gemotiveerd afgeweken', 1],
+    ['Toezicht bouwen', 'voldoet niet', 0],
+    ['Bodem', 'niet te beoordelen', 0],
+    ['Milieu', 'elders belegd', 0],
+    ['Asbest', 'voldoet', 0],
+  ];
+  it.each(['01-openpyxl.xlsx', '02-pandas.xlsx', '03-libreoffice-nl', '04-libreoffice-en'])('%s: the same verdicts, every guess said', (naam) => {
+    const pad = path.join(ROOT, 'test/kwaliteit', naam);
+    const j = JSON.parse(vth(['kwaliteit', pad, '--format', 'json', '-q']).stdout);
+    expect(j.versie).toBe('KC 3.0');
+    expect(j.gebieden.map((g: { gebied: string; oordeel: string; gekwalificeerd: number }) => [g.gebied, g.oordeel, g.gekwalificeerd])).toEqual(VERWACHT);
+    // 1100,5 / 1100.5 hours read as written in each locale; the empty hours of E. Smit stay unknown (never 0).
+    expect(j.gebieden[3].ontbreekt).toEqual(['uren in het gebied van 1 medewerker']);
+    const c = JSON.parse(vth(['controleer', pad, '--json', '--alle']).stdout);
+    expect(c.samenvatting).toMatchObject({ fouten: 0, waarschuwingen: 0 });
+    const codes = c.meldingen.map((m: { code: string }) => m.code);
+    if (naam !== '02-pandas.xlsx') {
+      expect(codes).toContain('titelrijen');
+      expect(codes).toContain('blad-overgeslagen');
+    }
+    if (naam.startsWith('03') || naam.startsWith('04')) expect(codes).toContain('getallen-schrijfwijze');
+  });
+});
