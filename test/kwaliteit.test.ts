@@ -233,6 +233,9 @@ describe('vth kwaliteit', () => {
     const r = vth(['kwaliteit', map, '-q']);
     expect(r.code, r.stderr).toBe(0);
     expect(JSON.parse(vth(['kwaliteit', map, '--format', 'json', '-q']).stdout).inBeeld).toBe(true);
+    const leeg = vth(['kwaliteit', maakMap({ 'instellingen.csv': INSTELLINGEN_CSV, 'kwaliteitscriteria.csv': 'gebied;aantal\n', 'medewerkers.csv': 'medewerker;gebied\n' }), '-q']);
+    expect(leeg.code).toBe(1);
+    expect(leeg.stderr).toContain('heeft geen deskundigheidsgebieden: er is niets te beoordelen');
     const zonder = vth(['kwaliteit', maakMap({ 'instellingen.csv': INSTELLINGEN_CSV })]);
     expect(zonder.code).toBe(1);
     expect(zonder.stderr).toContain('blad Kwaliteitscriteria ontbreekt');
@@ -304,11 +307,15 @@ describe('in the documents', () => {
     expect(JSON.stringify(j.kwaliteitscriteria)).not.toMatch(/Pierik|Meijerink/);
   });
 
-  it('the jaarverslag without the sheets has no such section', () => {
-    const map = maakMap({ 'instellingen.csv': INSTELLINGEN_CSV, 'producten.csv': 'code;product;aantal;kental\nA1.01;Vergunning;10;5\n', 'realisatie.csv': 'code;aantal;uren\nA1.01;10;50\n' });
-    const uit = tijdelijkeMap();
-    expect(vth(['jaarverslag', map, '-o', uit, '--format', 'md', '-q']).code).toBe(0);
-    expect(readFileSync(path.join(uit, 'jaarverslag-2025-testdorp.md'), 'utf8')).not.toContain('Kwaliteitscriteria');
+  it('the jaarverslag and the UVP without the sheets, or with a sheet without areas, have no such paragraph', () => {
+    const basis = { 'instellingen.csv': INSTELLINGEN_CSV, 'producten.csv': 'code;product;aantal;kental\nA1.01;Vergunning;10;5\n', 'realisatie.csv': 'code;aantal;uren\nA1.01;10;50\n' };
+    for (const map of [maakMap(basis), maakMap({ ...basis, 'kwaliteitscriteria.csv': 'gebied;aantal;frequentie\n' })]) {
+      const uit = tijdelijkeMap();
+      expect(vth(['jaarverslag', map, '-o', uit, '--format', 'md', '-q']).code).toBe(0);
+      expect(readFileSync(path.join(uit, 'jaarverslag-2025-testdorp.md'), 'utf8')).not.toContain('Kwaliteitscriteria');
+      expect(vth(['uvp', map, '-o', uit, '--format', 'md', '-q']).code).toBe(0);
+      expect(readFileSync(path.join(uit, 'uvp-2025-testdorp.md'), 'utf8')).not.toContain('De gemeente toetst haar deskundigheid');
+    }
   });
 
   it('the UVP strategy chapter names the KC version and the areas not yet in order, with what is planned', () => {

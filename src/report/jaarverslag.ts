@@ -174,7 +174,7 @@ export function jaarverslagView(a: JaarverslagAnalyse): JaarverslagView {
       : undefined,
     verbeterpunten: a.verbeterpunten.map((v: Verbeterpunt) => ({ nr: v.nr, verbeterpunt: v.verbeterpunt, status: v.status, toelichting: v.toelichting ?? '' })),
     verbeterpuntenTelling,
-    kwaliteitscriteria: a.kwaliteit ? kwaliteitView(a.kwaliteit, gemeente, jaar) : undefined,
+    kwaliteitscriteria: a.kwaliteit?.gebieden.length ? kwaliteitView(a.kwaliteit, gemeente, jaar) : undefined,
     vooruitblik,
     zakenVerantwoording: zaken ? zakenVerantwoording(zaken, r) : undefined,
     nalevingUitResultaten: naleving ? { perTaakveld: naleving.perTaakveld.map(alsProcentNaleving), perProduct: naleving.perProduct.map(alsProcentNaleving) } : undefined,

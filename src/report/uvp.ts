@@ -256,7 +256,7 @@ export function uvpView(a: UvpAnalyse): UvpView {
     },
     afwijkingen,
     verbeterpunten: a.verbeterpunten.map((v) => ({ nr: v.nr, verbeterpunt: v.verbeterpunt, status: v.status, toelichting: v.toelichting ?? '' })),
-    kwaliteitscriteria: a.kwaliteit
+    kwaliteitscriteria: a.kwaliteit?.gebieden.length
       ? {
           versie: a.kwaliteit.versie,
           gebieden: a.kwaliteit.gebieden.length,

@@ -56,6 +56,11 @@ export async function kwaliteitOpdracht(pad: string, opts: KwaliteitOpties): Pro
   }
   const r = beoordeelKwaliteit(wm, exportUren);
   if (!meldVoorOpdracht([...wm.meldingen, ...(r?.meldingen ?? [])], wm, ['Instellingen', 'Kwaliteitscriteria', 'Medewerkers'], ['Kwaliteitscriteria', 'Medewerkers']) || !r) return EXIT.PROBLEEM;
+  // A check that passes on nothing would say "in order" about criteria nobody entered.
+  if (r.gebieden.length === 0) {
+    process.stderr.write('blad Kwaliteitscriteria heeft geen deskundigheidsgebieden: er is niets te beoordelen. Neem de vastgestelde tabel over (zie vth init).\n');
+    return EXIT.PROBLEEM;
+  }
   const view = kwaliteitView(r, wm.instellingen.gemeente ?? '', wm.instellingen.jaar ?? '');
   const meldingen = sorteerMeldingen([...wm.meldingen, ...r.meldingen].filter((m) => m.plaats.blad === wm.bladen.Kwaliteitscriteria?.blad || m.plaats.blad === wm.bladen.Medewerkers?.blad));
   switch (opts.format) {
