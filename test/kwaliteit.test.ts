@@ -9,6 +9,7 @@ import { Rational } from '../src/model/rational.js';
 import { bouwWerkmap } from '../src/model/werkmap.js';
 import { nieuweWerkmap } from '../src/report/nieuwe-werkmap.js';
 import { INSTELLINGEN_CSV, maakMap, ROOT, tijdelijkeMap, VOORBEELD, vth } from './helpers.js';
+import { herberekendeFormules, soffice } from './libreoffice.js';
 
 const KC = [
   'gebied;aantal;frequentie;werkervaring;opleiding;belegd bij;motivering',
@@ -275,6 +276,17 @@ describe('vth kwaliteit', () => {
     const mw = wb.getWorksheet('Medewerkers')!;
     expect(mw.rowCount).toBe(10);
     expect(mw.getCell('F10').value).toBe('onbekend');
+  });
+});
+
+describe('the workbook recalculated', () => {
+  it.runIf(soffice())(`the counts per area are formulas that LibreOffice recalculates to vth's figures${soffice() ? '' : ' (OVERGESLAGEN: LibreOffice ontbreekt)'}`, async () => {
+    const uit = path.join(tijdelijkeMap(), 'kc.xlsx');
+    expect(vth(['kwaliteit', VOORBEELD, '-o', uit, '-q']).code).toBe(1);
+    const cellen = await herberekendeFormules(soffice()!, uit, { ookNullen: true });
+    // Two formulas per area: the people and the qualified among them.
+    expect(cellen.length).toBe(2 * 5);
+    for (const c of cellen) expect(c.libreoffice, c.cel).toBe(c.vth);
   });
 });
 
