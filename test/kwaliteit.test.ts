@@ -194,7 +194,7 @@ describe('the judgement per area', () => {
     const w = r.meldingen.filter((m) => m.code === 'uren-wijkt-af-van-export');
     // 600 typed against 450 (33,3%) is beyond 10%; 500 against 520 (3,8%) is not.
     expect(w.map((m) => [m.plaats.rij, m.plaats.kolom])).toEqual([[2, 'uren']]);
-    expect(w[0]!.bericht).toContain('getypt 600 uur, de zakenexport geeft 450 uur (33,3% verschil, drempel 10%)');
+    expect(w[0]!.bericht).toContain('opgegeven 600 uur, de zakenexport geeft 450 uur (33,3% verschil, drempel 10%)');
   });
 });
 
@@ -381,7 +381,7 @@ describe('hours from the case export', () => {
     const r = vth(['kwaliteit', map, '--zaken', zaken, '--format', 'json']);
     const j = JSON.parse(r.stdout);
     // A. Smit: 22,5 h from the 2025 cases (the 2024 case does not count), typed 100: the export's count.
-    expect(r.stderr).toMatch(/medewerkers\.csv[\s\S]*WAARSCHUWING rij 2, kolom "uren": medewerker "A\. Smit", gebied "VV\/T&H bouwen": getypt 100 uur, de zakenexport geeft 22,5 uur \(344,4% verschil, drempel 10%\); de uren uit de export tellen/);
+    expect(r.stderr).toMatch(/medewerkers\.csv[\s\S]*WAARSCHUWING rij 2, kolom "uren": medewerker "A\. Smit", gebied "VV\/T&H bouwen": opgegeven 100 uur, de zakenexport geeft 22,5 uur \(344,4% verschil, drempel 10%\); de uren uit de export tellen/);
     expect(r.stderr).toContain('zakenexport zaken.csv: uren van 2 medewerkers in 2025; 40 uur op codes zonder gebied tellen bij geen gebied');
     expect(j.gebieden.map((g: { oordeel: string }) => g.oordeel)).toEqual(['voldoet', 'voldoet', 'voldoet']);
     // B. Bos had no typed hours: 21 from the export (one name in two spellings) make the area judged.
@@ -422,7 +422,7 @@ describe('the example through its case export', () => {
     const j = JSON.parse(r.stdout);
     expect(j.gebieden.map((g: { oordeel: string }) => g.oordeel)).toEqual(['voldoet', 'gemotiveerd afgeweken', 'voldoet niet', 'voldoet niet', 'elders belegd']);
     expect(j.gebieden[3].tekort).toEqual([{ medewerker: 'K. Meijerink', redenen: ['uren'], toelichting: '160,8 uur in het gebied (zakenexport), de norm is 500' }]);
-    expect(r.stderr).toContain('medewerker "H. Wolters", gebied "T&H bouwen": getypt 1.040 uur, de zakenexport geeft 847,9 uur (22,7% verschil, drempel 10%)');
+    expect(r.stderr).toContain('medewerker "H. Wolters", gebied "T&H bouwen": opgegeven 1.040 uur, de zakenexport geeft 847,9 uur (22,7% verschil, drempel 10%)');
     expect(r.stderr).toContain('zakenexport zaken-2025.csv: uren van 6 medewerkers in 2025');
   });
 });

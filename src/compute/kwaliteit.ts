@@ -82,10 +82,6 @@ export function isEigen(belegdBij: string | undefined, gemeente?: string): boole
 
 const HONDERD = Rational.of(100n);
 
-function normTekst(w: KcWaarde, eenheid: string): string {
-  return w.soort === 'getal' ? `${nlGetal(w.waarde)} ${eenheid}` : w.soort === 'geen' ? 'geen eis' : 'onbekend';
-}
-
 function beoordeelPersoon(m: Medewerker, n: KcNorm, exportUren: KcExportUren | undefined): KcPersoon {
   const uitExport = exportUren?.uren.get(kcSleutel(m.medewerker, m.gebied));
   const uren = uitExport ?? m.uren;
@@ -162,7 +158,9 @@ export function beoordeelKwaliteit(wm: Werkmap, exportUren?: KcExportUren): KcRe
   const perGebied = new Map<string, Medewerker[]>();
   for (const m of wm.medewerkers ?? []) {
     const k = normaliseerKop(m.gebied);
-    perGebied.set(k, [...(perGebied.get(k) ?? []), m]);
+    const lijst = perGebied.get(k);
+    if (lijst) lijst.push(m);
+    else perGebied.set(k, [m]);
   }
   const gebieden = wm.kwaliteitscriteria.map((n) =>
     beoordeelGebied(n, wm.medewerkers ? (perGebied.get(normaliseerKop(n.gebied)) ?? []) : undefined, wm.instellingen.gemeente, exportUren),
@@ -176,7 +174,7 @@ export function beoordeelKwaliteit(wm: Werkmap, exportUren?: KcExportUren): KcRe
       if (m.uren === undefined) continue;
       const plaats = m.kolomPlaatsen.uren ?? m.plaats;
       if (e === undefined) {
-        meldingen.push(melding('melding', 'uren-niet-in-export', `medewerker "${m.medewerker}", gebied "${m.gebied}": de zakenexport ${exportUren.bron} heeft geen uren voor deze persoon in dit gebied; de getypte ${nlGetal(m.uren)} uur tellen`, plaats));
+        meldingen.push(melding('melding', 'uren-niet-in-export', `medewerker "${m.medewerker}", gebied "${m.gebied}": de zakenexport ${exportUren.bron} heeft geen uren voor deze persoon in dit gebied; de opgegeven ${nlGetal(m.uren)} uur tellen`, plaats));
         continue;
       }
       const verschil = e.sub(m.uren);
@@ -187,7 +185,7 @@ export function beoordeelKwaliteit(wm: Werkmap, exportUren?: KcExportUren): KcRe
           melding(
             'waarschuwing',
             'uren-wijkt-af-van-export',
-            `medewerker "${m.medewerker}", gebied "${m.gebied}": getypt ${nlGetal(m.uren)} uur, de zakenexport geeft ${nlGetal(e)} uur${procent ? ` (${nlGetal(procent, 1)}% verschil, drempel ${nlGetal(drempel)}%)` : ''}; de uren uit de export tellen`,
+            `medewerker "${m.medewerker}", gebied "${m.gebied}": opgegeven ${nlGetal(m.uren)} uur, de zakenexport geeft ${nlGetal(e)} uur${procent ? ` (${nlGetal(procent, 1)}% verschil, drempel ${nlGetal(drempel)}%)` : ''}; de uren uit de export tellen`,
             plaats,
           ),
         );
@@ -196,7 +194,6 @@ export function beoordeelKwaliteit(wm: Werkmap, exportUren?: KcExportUren): KcRe
   }
   return { versie: wm.instellingen.kwaliteitscriteriaVersie, gebieden, telling, meldingen };
 }
-
 
 /**
  * For the verantwoording beside a document: an area short without a motivation, or one that cannot be
