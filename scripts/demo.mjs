@@ -19,6 +19,8 @@ const stappen = [
   // The example municipality is short in one afdeling on purpose: exit 1 shows the deferral proposal.
   { args: ['capaciteit', werkmap, '-q'], ok: [1] },
   { args: ['capaciteit', werkmap, '-o', 'uitvoer/capaciteit-2025-dinkelberg.md', '--force', '-q'], ok: [1] },
+  // One area short without a motivation and one not to judge, on purpose: exit 1 shows both.
+  { args: ['kwaliteit', werkmap, '-q'], ok: [1] },
   { args: ['uvp', werkmap, '-o', 'uitvoer', ...documenten, '--force', '-q'], ok: [0] },
   { args: ['jaarverslag', werkmap, '--zaken', 'fixtures/voorbeeldgemeente/zaken-2025.csv', '-o', 'uitvoer', ...documenten, '--force', '-q'], ok: [0] },
   // The example region holds one broken workbook on purpose: exit 1 says a municipality was not judged.

@@ -37,6 +37,15 @@ function gevallen() {
   map('onbekende-kolom', { 'instellingen.csv': INST, 'producten.csv': 'code;product;aantal;kental;kleur\r\nA1.05.00;Toets;4;20;rood\r\n' }, { exit: 0, code: 'kolom-onbekend', niveau: 'melding', plaats: { bestand: 'producten.csv', rij: 1, kolom: 'kleur' }, woorden: 'is onbekend en wordt genegeerd' });
   map('alleen-koppen', { 'instellingen.csv': INST, 'producten.csv': KOP }, waarsch('blad-zonder-regels', { bestand: 'producten.csv', rij: 1 }, 'heeft koppen maar geen regels'));
   map('leeg-blad', { 'instellingen.csv': INST, 'producten.csv': ';;;\r\n;;\r\n' }, waarsch('blad-leeg', { bestand: 'producten.csv' }, 'is leeg'));
+  // Kwaliteitscriteria and Medewerkers (issue 29).
+  const KC = 'gebied;aantal;frequentie;werkervaring\r\nJuridisch;2;500;2\r\n';
+  const kc = (medewerkers) => ({ 'instellingen.csv': INST, 'kwaliteitscriteria.csv': KC, 'medewerkers.csv': 'medewerker;gebied;opleiding;werkervaring;uren\r\n' + medewerkers });
+  const M = (rij, kolom) => ({ bestand: 'medewerkers.csv', rij, kolom });
+  map('kc-medewerker-dubbel', kc('A. Smit;Juridisch;ja;4;600\r\nA. Smit;Juridisch;ja;4;300\r\n'), fout('medewerker-dubbel', M(3, 'medewerker'), 'ook op rij 2'));
+  map('kc-gebied-tikfout', kc('A. Smit;Juridsch;ja;4;600\r\n'), waarsch('gebied-onbekend', M(2, 'gebied'), 'bedoelt u "Juridisch"?'));
+  map('kc-uren-hoog', kc('A. Smit;Juridisch;ja;4;2.400\r\n'), waarsch('uren-hoog', M(2, 'uren'), 'meer dan 2.000'));
+  map('kc-ervaring-hoog', kc('A. Smit;Juridisch;ja;55;600\r\n'), waarsch('werkervaring-hoog', M(2, 'werkervaring'), 'meer dan 50'));
+  map('kc-opleiding-onleesbaar', kc('A. Smit;Juridisch;misschien;4;600\r\n'), fout('waarde-onleesbaar', M(2, 'opleiding'), 'moet ja, nee, EVC of in opleiding zijn'));
   map('code-dubbel', prod('A2.02.00;Controle;Toezicht;Toezicht;4;4;\r\nA2.02.00;Controle 2;Toezicht;Toezicht;2;4;\r\n'), waarsch('code-dubbel', P(3, 'code'), 'komt ook voor op rij 2'));
   map('code-taakveld', prod('A3.01.00;Handhavingscontrole;Toezicht;Toezicht;4;4;\r\n'), waarsch('code-taakveld', P(2, 'code'), 'de regel blijft bij Toezicht'));
   map('code-onjuist', prod('A2.02.;Controle;Toezicht;Toezicht;4;4;\r\n'), waarsch('code-onjuist', P(2, 'code'), 'is geen geldige productcode'));

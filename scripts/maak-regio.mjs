@@ -118,8 +118,27 @@ function bladen(g) {
     koppen: ['nr', 'verbeterpunt', 'status', 'toelichting'],
     rijen: g.punten.map((s, i) => [i + 1, ['Toon of de capaciteit toereikend is', 'Maak doelen meetbaar', 'Ontwikkel de risicoanalyse verder'][i], s, null]),
   });
+  // Criterion 9: the kwaliteitscriteria per area (invented). Openrade has none: niet te beoordelen.
+  const kc = KC[g.map];
+  if (kc) {
+    b.push({
+      naam: 'Kwaliteitscriteria',
+      uitleg: 'Kritieke massa per deskundigheidsgebied.',
+      koppen: ['gebied', 'aantal', 'frequentie', 'werkervaring', 'belegd bij', 'motivering'],
+      rijen: [['Casemanagement', 2, 500, 2, null, kc.motivering ?? null], ['VV/T&H milieu', 3, 1000, 3, 'Omgevingsdienst', null]],
+    });
+    b.push({ naam: 'Medewerkers', uitleg: 'Medewerkers per gebied.', koppen: ['medewerker', 'gebied', 'opleiding', 'werkervaring', 'uren'], rijen: kc.medewerkers });
+  }
   return b;
 }
+
+/** Per municipality the people in Casemanagement (norm 2 × 500 h, 2 years): what gives criterion 9 its colour. */
+const KC = {
+  aaberg: { medewerkers: [['A', 'Casemanagement', 'ja', 5, 700], ['B', 'Casemanagement', 'EVC', 3, 520]] },
+  beekdal: { medewerkers: [['A', 'Casemanagement', 'ja', 5, 700], ['B', 'Casemanagement', 'in opleiding', 1, 400]], motivering: 'De tweede casemanager is in 2026 opgeleid; tot dan vervangt de buurgemeente.' },
+  doelwijk: { medewerkers: [['A', 'Casemanagement', 'ja', 5, 700], ['B', 'Casemanagement', 'nee', 4, 600]] },
+  laatveen: { medewerkers: [['A', 'Casemanagement', 'ja', 5, 700], ['B', 'Casemanagement', 'ja', 3, null]] },
+};
 
 /** Permit and enforcement-request cases: the realised share of the plan, with an exact number of late decisions. */
 function zaken(g) {

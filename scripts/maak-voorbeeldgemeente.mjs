@@ -21,6 +21,21 @@ const getal = (s) => {
   return p ? p.waarde.toNumber() : s === '' ? null : s;
 };
 
+/** The kwaliteitscriteria's area of the own products whose cases the export assigns to a person (invented). */
+const GEBIED_VAN = { 'GV.01': 'VV/T&H bouwen', 'GV.02': 'VV/T&H bouwen', 'GT.01': 'T&H bouwen', 'GT.02': 'T&H bouwen', 'GT.03': 'T&H bouwen', 'GJ.01': 'Juridisch', 'GJ.02': 'Juridisch' };
+
+/**
+ * Who handled the i-th case of a code, for the export's column medewerker: a fixed pattern, not the
+ * random stream, so that every other figure of the export stays as it was. Empty: someone outside
+ * Medewerkers (a colleague, the omgevingsdienst).
+ */
+function behandelaar(code, i) {
+  if (code === 'GV.01' || code === 'GV.02') return ['R. Kamphuis', 'J. ter Horst', ''][i % 3];
+  if (GEBIED_VAN[code] === 'T&H bouwen') return ['H. Wolters', 'D. Pierik'][i % 2];
+  if (GEBIED_VAN[code] === 'Juridisch') return i % 4 === 3 ? 'K. Meijerink' : 'E. Heijink';
+  return '';
+}
+
 export function voorbeeldBladen() {
   const gemeente = 'Dinkelberg';
   const jaar = 2025;
@@ -203,6 +218,7 @@ export function voorbeeldBladen() {
         ['codes periodieke controles', 'GT.01, GT.02, GT.03, GT.04, GT.05'],
         ['codes hercontroles', 'GT.11'],
         ['codes handhavingscontroles', 'GH.03'],
+        ['kwaliteitscriteria versie', 'KC 2.3'],
       ],
     },
     {
@@ -228,8 +244,8 @@ export function voorbeeldBladen() {
     {
       naam: 'Producten',
       uitleg: 'Het programma: de producten van de omgevingsdienst (A1 en A4) en de eigen producten van de gemeente.',
-      koppen: ['code', 'product', 'taakveld', 'afdeling', 'aantal', 'kental (uren)', 'totaal (uren)', 'prioriteit', 'wettelijk', 'opmerking', 'doel'],
-      rijen: [...odtRegels('odt-enschede-uvp2025-a1-vergunningen.csv', 'Vergunningen'), ...odtRegels('odt-enschede-uvp2025-a4-advies.csv', 'Advies'), ...eigen].map((r) => [...r, doelVan[r[0]] ?? null]),
+      koppen: ['code', 'product', 'taakveld', 'afdeling', 'aantal', 'kental (uren)', 'totaal (uren)', 'prioriteit', 'wettelijk', 'opmerking', 'doel', 'gebied'],
+      rijen: [...odtRegels('odt-enschede-uvp2025-a1-vergunningen.csv', 'Vergunningen'), ...odtRegels('odt-enschede-uvp2025-a4-advies.csv', 'Advies'), ...eigen].map((r) => [...r, doelVan[r[0]] ?? null, GEBIED_VAN[r[0]] ?? null]),
     },
     {
       naam: 'Capaciteit',
@@ -275,7 +291,7 @@ export function voorbeeldBladen() {
         ['samenvatting', 'Het programma vraagt meer uren dan het team Toezicht en handhaving heeft. Het college besluit daarom over het uitstel van werk met een lagere prioriteit (hoofdstuk 9) en over de activiteiten met een hoge prioriteit waarvoor geen proactief toezicht is gepland (hoofdstuk 7).'],
         ['inleiding', 'Dit programma is de jaarlijkse uitwerking van het VTH-beleidsplan 2025-2028 "Veilig & leefbaar Dinkelberg", dat de raad in december 2024 vaststelde, en van de uitvoerings- en handhavingsstrategie die daarbij hoort.'],
         ['inleiding', 'Het programma gaat over de taken die de gemeente zelf uitvoert (bouwen en wonen, APV en bijzondere wetten, openbare ruimte) en over de taken die de Omgevingsdienst Twente voor de gemeente uitvoert. De omgevingsdienst stelt voor die taken een eigen programma op; de producten en uren daarvan staan in dit programma zoals de dienst ze aanleverde.'],
-        ['strategie', 'Dinkelberg werkt volgens de Verordening kwaliteit vergunningverlening, toezicht en handhaving omgevingsrecht. Op **kritieke massa** voldoet de gemeente voor bouwen en wonen; voor brandveiligheid en asbest leunt zij op de omgevingsdienst en de veiligheidsregio. Het kwaliteitsniveau wordt jaarlijks getoetst aan de kwaliteitscriteria 2.2.'],
+        ['strategie', 'Dinkelberg werkt volgens de Verordening kwaliteit vergunningverlening, toezicht en handhaving omgevingsrecht. Op **kritieke massa** voldoet de gemeente voor casemanagement; voor vergunningverlening en toezicht bouwen versterkt zij het team in 2025 en 2026, en voor milieu leunt zij op de omgevingsdienst. Het kwaliteitsniveau wordt jaarlijks getoetst aan de kwaliteitscriteria 2.3.'],
         ['strategie', 'De handhavingsstrategie volgt de Landelijke Handhavingsstrategie Omgevingsrecht (LHSO): bij een overtreding bepaalt de ernst van de gevolgen en het gedrag van de overtreder welke interventie volgt, van een waarschuwing tot een last onder dwangsom.'],
         ['terugblik', `In 2024 is 94% van de geplande controles uitgevoerd. De tijdigheid van besluiten bleef met 96% boven de streefwaarde; het aantal handhavingsverzoeken rond de recreatieparken nam toe.`],
         ['ontwikkelingen lokaal', 'Het woningbouwplan De Esch (circa 300 woningen) start in de tweede helft van het jaar; dat vraagt vooroverleg en, vanaf het najaar, toezicht op de bouw. De weekmarkt in het centrum krijgt na een raadsmotie extra aandacht.'],
@@ -370,6 +386,35 @@ export function voorbeeldBladen() {
         [3, 'Toon in het UVP of de beschikbare capaciteit toereikend is', 'afgerond', 'Capaciteitscheck per afdeling opgenomen, met een voorstel voor uitstel'],
       ],
     },
+    {
+      // Invented norms in the range of the KC 2.3 table and invented people: one area of each verdict.
+      naam: 'Kwaliteitscriteria',
+      uitleg: 'De kwaliteitscriteria (kritieke massa) zoals het college ze vaststelde; verzonnen voor dit voorbeeld.',
+      koppen: ['gebied', 'aantal', 'frequentie', 'werkervaring', 'opleiding', 'belegd bij', 'motivering'],
+      rijen: [
+        ['Casemanagement', 2, 500, 2, 'hbo', 'eigen organisatie', null],
+        ['VV/T&H bouwen', 2, 1000, 3, 'hbo bouwkunde', 'eigen organisatie', 'De tweede vergunningverlener bouwen heeft in 2026 drie jaar ervaring; tot dan beoordeelt de buurgemeente de complexe aanvragen mee (samenwerkingsovereenkomst 2024).'],
+        ['T&H bouwen', 2, 1000, 3, 'hbo bouwkunde', 'eigen organisatie', null],
+        ['Juridisch', 2, 500, 2, 'wo rechten of hbo-rechten', 'eigen organisatie', null],
+        ['VV/T&H milieu', 3, 1000, 3, 'hbo milieukunde', 'Omgevingsdienst Twente', null],
+      ],
+    },
+    {
+      naam: 'Medewerkers',
+      uitleg: 'Wie in welk deskundigheidsgebied werkt, met opleiding, werkervaring en de uren in het gebied in 2025; verzonnen voor dit voorbeeld.',
+      koppen: ['medewerker', 'afdeling', 'fte', 'gebied', 'opleiding', 'werkervaring', 'uren'],
+      rijen: [
+        ['M. Bruggink', 'Vergunningen', 1, 'Casemanagement', 'ja', 8, 640],
+        ['L. Nijhuis', 'Vergunningen', 0.8, 'Casemanagement', 'EVC', 4, 520],
+        ['S. Oude Luttikhuis', 'Vergunningen', 0.6, 'Casemanagement', 'in opleiding', 1, 300],
+        ['R. Kamphuis', 'Vergunningen', 1, 'VV/T&H bouwen', 'ja', 12, 1150],
+        ['J. ter Horst', 'Vergunningen', 1, 'VV/T&H bouwen', 'ja', 2, 1080],
+        ['H. Wolters', 'Toezicht en handhaving', 1, 'T&H bouwen', 'ja', 6, 1040],
+        ['D. Pierik', 'Toezicht en handhaving', 1, 'T&H bouwen', 'nee', 9, 1100],
+        ['E. Heijink', 'Juridische zaken', 0.6, 'Juridisch', 'ja', 10, 560],
+        ['K. Meijerink', 'Juridische zaken', 0.4, 'Juridisch', 'ja', 3, null],
+      ],
+    },
   ];
 }
 
@@ -393,7 +438,7 @@ export function voorbeeldZaken(bladen) {
     const d = new Date(dag * 86400000);
     return `${String(d.getUTCDate()).padStart(2, '0')}-${String(d.getUTCMonth() + 1).padStart(2, '0')}-${d.getUTCFullYear()}`;
   };
-  const rijen = [['zaaknummer', 'productcode', 'ontvangen', 'besluit', 'procedure', 'verdaagd', 'status', 'uren', 'resultaat']];
+  const rijen = [['zaaknummer', 'productcode', 'ontvangen', 'besluit', 'procedure', 'verdaagd', 'status', 'uren', 'resultaat', 'medewerker']];
   let nr = 0;
   for (const [code, , , , aantal, kental] of producten) {
     const r = realisatie.get(code);
@@ -420,7 +465,7 @@ export function voorbeeldZaken(bladen) {
       const besluit = open ? '' : datum(ontvangen + duur);
       const uren = (tienden[i] / 10).toFixed(1).replace('.', ',');
       const resultaat = code.startsWith('GT') ? (rnd() < 0.25 ? 'overtreding' : 'geen overtreding') : '';
-      rijen.push([`DB-2025-${String(nr).padStart(5, '0')}`, code, datum(ontvangen), besluit, proc, verdaagd ? 'ja' : 'nee', open ? 'open' : 'afgehandeld', uren, resultaat]);
+      rijen.push([`DB-2025-${String(nr).padStart(5, '0')}`, code, datum(ontvangen), besluit, proc, verdaagd ? 'ja' : 'nee', open ? 'open' : 'afgehandeld', uren, resultaat, behandelaar(code, i)]);
     }
   }
   return rijen.map((r) => r.join(';')).join('\r\n') + '\r\n';

@@ -97,7 +97,7 @@ describe('vth init', () => {
     // The example's PM line is kept and said: a line without hours is never a silent 0.
     expect(j.samenvatting).toMatchObject({ gemeente: 'Twenterand', jaar: 2026, fouten: 0, waarschuwingen: 1 });
     expect(j.meldingen.filter((m: { niveau: string }) => m.niveau === 'waarschuwing').map((m: { code: string }) => m.code)).toEqual(['uren-geen-waarde']);
-    expect(j.samenvatting.bladen).toHaveLength(18);
+    expect(j.samenvatting.bladen).toHaveLength(20);
     const voor = readFileSync(pad);
     const again = vth(['init', map]);
     expect(again.code).toBe(2);
@@ -151,7 +151,7 @@ describe('command-line traps', () => {
     // Objecten and Toezichtprotocol take part too (their 4 warnings): every sheet that sets a figure.
     expect(stil.stderr).toContain('11 waarschuwingen');
     expect(stil.stdout).toBe(normaal.stdout);
-    for (const o of ['controleer', 'init', 'risico', 'capaciteit', 'frequentie', 'protocol', 'uvp', 'jaarverslag', 'ibt']) {
+    for (const o of ['controleer', 'init', 'risico', 'capaciteit', 'frequentie', 'kwaliteit', 'protocol', 'uvp', 'jaarverslag', 'ibt']) {
       expect(vth([o, '--help']).stdout, o).toContain('-q, --quiet');
     }
   });

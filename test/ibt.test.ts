@@ -11,11 +11,12 @@ const REGIO = path.join(ROOT, 'fixtures/regio-voorbeeld');
 
 /** The colours expected from the fixture's design (fixtures/regio-voorbeeld/README.md). */
 const VERWACHT: Record<string, string[]> = {
-  Aaberg: ['groen', 'groen', 'groen', 'groen', 'groen', 'groen', 'groen', 'groen', 'groen'],
-  Beekdal: ['oranje', 'groen', 'groen', 'oranje', 'groen', 'oranje', 'groen', 'oranje', 'oranje'],
-  Doelwijk: ['rood', 'groen', 'oranje', 'rood', 'groen', 'rood', 'groen', 'groen', 'rood'],
-  Laatveen: ['groen', 'oranje', 'rood', 'groen', 'oranje', 'groen', 'oranje', 'groen', 'rood'],
-  Openrade: ['groen', 'rood', 'groen', 'rood', 'rood', 'groen', 'rood', 'rood', 'rood'],
+  // Criteria 1–9 and the total; criterion 9 (kwaliteitscriteria) is grijs for Openrade, which has none.
+  Aaberg: ['groen', 'groen', 'groen', 'groen', 'groen', 'groen', 'groen', 'groen', 'groen', 'groen'],
+  Beekdal: ['oranje', 'groen', 'groen', 'oranje', 'groen', 'oranje', 'groen', 'oranje', 'groen', 'oranje'],
+  Doelwijk: ['rood', 'groen', 'oranje', 'rood', 'groen', 'rood', 'groen', 'groen', 'rood', 'rood'],
+  Laatveen: ['groen', 'oranje', 'rood', 'groen', 'oranje', 'groen', 'oranje', 'groen', 'oranje', 'rood'],
+  Openrade: ['groen', 'rood', 'groen', 'rood', 'rood', 'groen', 'rood', 'rood', 'grijs', 'rood'],
 };
 
 async function overzicht(pad: string) {
@@ -25,9 +26,9 @@ async function overzicht(pad: string) {
   const rijen: Record<string, { kleuren: string[]; fills: string[]; opmerking: unknown }> = {};
   ws.eachRow((row, n) => {
     if (n === 1) return;
-    const kleuren = Array.from({ length: 9 }, (_, i) => String(row.getCell(i + 2).value ?? ''));
-    const fills = Array.from({ length: 9 }, (_, i) => ((row.getCell(i + 2).fill as ExcelJS.FillPattern | undefined)?.fgColor?.argb ?? ''));
-    rijen[String(row.getCell(1).value)] = { kleuren, fills, opmerking: row.getCell(19).value };
+    const kleuren = Array.from({ length: 10 }, (_, i) => String(row.getCell(i + 2).value ?? ''));
+    const fills = Array.from({ length: 10 }, (_, i) => ((row.getCell(i + 2).fill as ExcelJS.FillPattern | undefined)?.fgColor?.argb ?? ''));
+    rijen[String(row.getCell(1).value)] = { kleuren, fills, opmerking: row.getCell(20).value };
   });
   return rijen;
 }
@@ -42,9 +43,9 @@ describe('vth ibt on the region fixture', () => {
     const rijen = await overzicht(path.join(uit, 'ibt-overzicht-2025.xlsx'));
     for (const [gemeente, kleuren] of Object.entries(VERWACHT)) {
       expect(rijen[gemeente]!.kleuren, gemeente).toEqual(kleuren);
-      expect(rijen[gemeente]!.fills.map((f) => ({ FF2E7D32: 'groen', FFEF6C00: 'oranje', FFC62828: 'rood' })[f])).toEqual(kleuren);
+      expect(rijen[gemeente]!.fills.map((f) => ({ FF2E7D32: 'groen', FFEF6C00: 'oranje', FFC62828: 'rood', FF757575: 'grijs' })[f])).toEqual(kleuren);
     }
-    expect(rijen.kapotwoude!.kleuren[8]).toBe('niet te beoordelen');
+    expect(rijen.kapotwoude!.kleuren[9]).toBe('niet te beoordelen');
     expect(String(rijen.kapotwoude!.opmerking)).toContain('kan niet als Excel-werkmap worden gelezen');
     expect(readdirSync(uit).sort()).toEqual([
       'ibt-2025-aaberg.md', 'ibt-2025-aaberg.xlsx', 'ibt-2025-beekdal.md', 'ibt-2025-beekdal.xlsx', 'ibt-2025-doelwijk.md', 'ibt-2025-doelwijk.xlsx',
@@ -103,7 +104,7 @@ describe('vth ibt on the region fixture', () => {
     expect(vth(['ibt', REGIO, '-o', uit, '--format', 'json,md', '-q']).code).toBe(1);
     const a = JSON.parse(readFileSync(path.join(uit, 'ibt-2025-beekdal.json'), 'utf8'));
     expect(Object.keys(a)).toEqual(['gemeente', 'jaar', 'profiel', 'totaal', 'totaalOordeel', 'bevindingen', 'criteria', 'kerncijfers', 'verbeterpunten']);
-    expect(a.criteria.map((c: { kleur: string }) => c.kleur)).toEqual(VERWACHT.Beekdal!.slice(0, 8));
+    expect(a.criteria.map((c: { kleur: string }) => c.kleur)).toEqual(VERWACHT.Beekdal!.slice(0, 9));
     const md = readFileSync(path.join(uit, 'ibt-2025-beekdal.md'), 'utf8');
     for (const c of a.criteria) expect(md).toContain(`### ${c.nr}. ${c.naam}: ${c.kleur}`);
     const o = JSON.parse(readFileSync(path.join(uit, 'ibt-overzicht-2025.json'), 'utf8'));
@@ -129,7 +130,7 @@ describe('vth ibt on the region fixture', () => {
     expect(vth(['ibt', REGIO, '-o', uit, '--realisatie-groen', '99', '--format', 'xlsx']).code).toBe(1);
     const rijen = await overzicht(path.join(uit, 'ibt-overzicht-2025.xlsx'));
     expect(rijen.Aaberg!.kleuren[5]).toBe('oranje');
-    expect(rijen.Aaberg!.kleuren[8]).toBe('oranje');
+    expect(rijen.Aaberg!.kleuren[9]).toBe('oranje');
     const r = vth(['ibt', REGIO, '-o', tijdelijkeMap(), '--uvp-uiterlijk', '31-02']);
     expect(r.code).toBe(2);
     expect(r.stderr).toContain('--uvp-uiterlijk "31-02" is geen dag en maand');

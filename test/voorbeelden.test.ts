@@ -20,7 +20,7 @@ function readmeVoorbeelden(): string[] {
   return blokken.flatMap((b) => b.split('\n').map((r) => r.trim()).filter((r) => /^vth \w/.test(r)));
 }
 
-const OPDRACHTEN = ['controleer', 'init', 'risico', 'capaciteit', 'frequentie', 'protocol', 'uvp', 'jaarverslag', 'ibt'];
+const OPDRACHTEN = ['controleer', 'init', 'risico', 'capaciteit', 'frequentie', 'kwaliteit', 'protocol', 'uvp', 'jaarverslag', 'ibt'];
 
 function hulpVoorbeelden(): string[] {
   return OPDRACHTEN.flatMap((o) => {

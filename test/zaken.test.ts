@@ -151,7 +151,7 @@ describe('vth jaarverslag --format json', () => {
     expect(r.code).toBe(0);
     expect(readdirSync(uit).filter((f) => !f.includes('-realisatie-')).sort()).toEqual(['jaarverslag-2025-dinkelberg-realisatie.svg', 'jaarverslag-2025-dinkelberg-verantwoording.md', 'jaarverslag-2025-dinkelberg.json', 'jaarverslag-2025-dinkelberg.md']);
     const j = JSON.parse(readFileSync(path.join(uit, 'jaarverslag-2025-dinkelberg.json'), 'utf8'));
-    expect(Object.keys(j)).toEqual(['gemeente', 'jaar', 'vastgesteldOp', 'samenvatting', 'realisatie', 'zakenexport', 'tijdigheid', 'naleving', 'nalevingUitResultaten', 'projecten', 'uitstel', 'doelen', 'verbeterpunten', 'vooruitblik', 'meldingen']);
+    expect(Object.keys(j)).toEqual(['gemeente', 'jaar', 'vastgesteldOp', 'samenvatting', 'realisatie', 'zakenexport', 'tijdigheid', 'naleving', 'nalevingUitResultaten', 'projecten', 'uitstel', 'doelen', 'verbeterpunten', 'kwaliteitscriteria', 'vooruitblik', 'meldingen']);
     expect(j).toMatchObject({ gemeente: 'Dinkelberg', jaar: 2025, vastgesteldOp: '2026-04-15' });
     expect(j.zakenexport).toMatchObject({ zaken: 2740, inJaar: 2740, gekoppeld: 2740, ongekoppeld: 0, gekoppeldProcent: 100 });
     expect(j.realisatie.dekking.every((d: { gedekt: boolean }) => d.gedekt === true)).toBe(true);

@@ -126,6 +126,29 @@ function maakProgramma(zetExit: (code: number) => void): Command {
     });
 
   program
+    .command('kwaliteit')
+    .description('toets de kwaliteitscriteria (kritieke massa) per deskundigheidsgebied: voldoet, voldoet niet, gemotiveerd afgeweken, elders belegd of niet te beoordelen')
+    .argument('<werkmap>', 'een .xlsx-werkmap of een map met .xlsx- en .csv-bestanden, met de bladen Kwaliteitscriteria en Medewerkers')
+    .addOption(new Option('--format <soort>', 'uitvoer: tabel, md, xlsx of json (standaard: volgens de extensie van -o, anders tabel)').choices(['tabel', 'md', 'xlsx', 'json']))
+    .option('-o, --output <pad>', 'schrijf naar dit bestand')
+    .option('--force', 'overschrijf bestaande uitvoer')
+    .option('-q, --quiet', STIL)
+    .option('--herbereken', HERBEREKEN)
+    .option('--zaken <export>', 'zakenexport met een kolom medewerker: de uren per persoon per gebied komen dan uit de export (gekoppeld via de kolom gebied in Producten of Zaaktypen), de opgegeven uren worden ermee vergeleken')
+    .addHelpText(
+      'after',
+      `\nVoorbeelden:\n  vth kwaliteit fixtures/voorbeeldgemeente/werkmap.xlsx\n  vth kwaliteit fixtures/voorbeeldgemeente/werkmap.xlsx --format xlsx -o uitvoer/kwaliteitscriteria.xlsx\n\nExitcode 0: elk gebied voldoet, is gemotiveerd afgeweken of elders belegd; 1: een gebied voldoet niet zonder motivering of is niet te beoordelen (of fouten in de invoer); 2: onleesbare invoer of verkeerd gebruik.\n`,
+    )
+    .action(async (werkmap: string, opts: { format?: Formaat; output?: string; force?: boolean; quiet?: boolean; zaken?: string }) => {
+      controleerSoort(opts);
+      meldInvoer(werkmap, opts);
+      zetLooptijd(opts);
+      const format = bepaalFormaat(opts.format, opts.output);
+      const { kwaliteitOpdracht } = await import('./commands/kwaliteit.js');
+      zetExit(await kwaliteitOpdracht(werkmap, { ...opts, format }));
+    });
+
+  program
     .command('protocol')
     .description('reken het toezichtprotocol om naar uren per project per risicoklasse (het kental dat het protocol inhoudt)')
     .argument('<werkmap>', 'een .xlsx-werkmap of een map met .xlsx- en .csv-bestanden, met de bladen Toezichtprotocol en Niveaus')

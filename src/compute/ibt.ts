@@ -2,6 +2,7 @@ import type { Analyse } from './controle.js';
 import type { DoelResultaat } from './doelen.js';
 import type { PlanRealisatie } from './realisatie.js';
 import type { ZakenResultaat } from './zaken.js';
+import { beoordeelKwaliteit } from './kwaliteit.js';
 import { leesDatumTekst, nlDatum } from '../model/datum.js';
 import { nlGetal } from '../model/getal.js';
 import { Rational } from '../model/rational.js';
@@ -133,7 +134,7 @@ export interface IbtOordeel {
   verbeterpunten: { nr: string; verbeterpunt: string; status: string; toelichting: string }[];
 }
 
-/** The eight criteria of documenten.md, in order. */
+/** The eight criteria of documenten.md, in order, and the kwaliteitscriteria (issue 29). */
 export const CRITERIA = [
   'Documenten actueel en op tijd vastgesteld',
   'Prioriteiten volgen uit een risicoanalyse',
@@ -143,6 +144,7 @@ export const CRITERIA = [
   'Realisatie van het programma',
   'Tijdigheid volgens de streefwaarde',
   'Verbeterpunten van vorig jaar opgevolgd',
+  'Kwaliteitscriteria in beeld',
 ];
 
 const HONDERD = Rational.of(100n);
@@ -407,6 +409,29 @@ export function beoordeelIbt(
           ? crit(8, 'voldoet deels', `${bezig} ${bezig === 1 ? 'verbeterpunt is' : 'verbeterpunten zijn'} nog in uitvoering.`, bewijs)
           : crit(8, 'voldoet niet', `${open} ${open === 1 ? 'verbeterpunt is' : 'verbeterpunten zijn'} nog niet opgepakt.`, bewijs),
     );
+  }
+
+  // 9. Kwaliteitscriteria in beeld: every area judged, and each one short of the kritieke massa explained.
+  {
+    const kc = beoordeelKwaliteit(wm);
+    if (!kc || kc.gebieden.length === 0) {
+      criteria.push(crit(9, 'niet te beoordelen', 'De kwaliteitscriteria zijn niet in beeld gebracht: er zijn geen normen per deskundigheidsgebied vastgelegd.', ['geen blad Kwaliteitscriteria']));
+    } else {
+      const t = kc.telling;
+      const namen = (o: string) => kc.gebieden.filter((g) => g.oordeel === o).map((g) => g.gebied).join(', ');
+      const bewijs = [
+        `${kc.gebieden.length} deskundigheidsgebieden${kc.versie ? ` (${kc.versie})` : ''}: ${t.voldoet} voldoet, ${t['gemotiveerd afgeweken']} gemotiveerd afgeweken, ${t['elders belegd']} elders belegd, ${t['voldoet niet']} voldoet niet, ${t['niet te beoordelen']} niet te beoordelen`,
+        ...(t['voldoet niet'] ? [`voldoet niet zonder motivering: ${namen('voldoet niet')}`] : []),
+        ...(t['niet te beoordelen'] ? [`niet te beoordelen: ${namen('niet te beoordelen')}`] : []),
+      ];
+      criteria.push(
+        t['voldoet niet']
+          ? crit(9, 'voldoet niet', `${t['voldoet niet']} ${t['voldoet niet'] === 1 ? 'deskundigheidsgebied voldoet' : 'deskundigheidsgebieden voldoen'} niet aan de kritieke massa, zonder motivering.`, bewijs)
+          : t['niet te beoordelen']
+            ? crit(9, 'voldoet deels', `Van ${t['niet te beoordelen']} ${t['niet te beoordelen'] === 1 ? 'deskundigheidsgebied' : 'deskundigheidsgebieden'} is niet bekend of aan de kritieke massa wordt voldaan.`, bewijs)
+            : crit(9, 'voldoet', 'Elk deskundigheidsgebied is beoordeeld; waar de kritieke massa niet wordt gehaald, is gemotiveerd afgeweken.', bewijs),
+      );
+    }
   }
 
   const totaal = totaalKleur(criteria.map((c) => c.kleur));

@@ -9,6 +9,7 @@ import { beoordeelDoelen, type DoelResultaat } from './doelen.js';
 import { nalevingUitResultaten, vergelijkRealisatie, type NalevingUitResultaten, type PlanRealisatie } from './realisatie.js';
 import { ZONDER_AFDELING, type Vraag } from './vraag.js';
 import type { ZakenResultaat } from './zaken.js';
+import { beoordeelKwaliteit, kcBevindingen, type KcResultaat } from './kwaliteit.js';
 
 /** A regional project or service: the municipality's planned share against the hours it reports as realised. */
 export interface ProjectRealisatie {
@@ -60,6 +61,8 @@ export interface JaarverslagAnalyse {
   /** Per afdeling: the whole plan as the UVP states it (lines and regional shares), and what is known of its realisation. */
   capaciteitPerAfdeling: AfdelingRealisatie[];
   verbeterpunten: Verbeterpunt[];
+  /** The kwaliteitscriteria per area, when the werkmap has them. */
+  kwaliteit?: KcResultaat;
   meldingen: Melding[];
 }
 
@@ -158,6 +161,7 @@ export function analyseerJaarverslag(wm: Werkmap, zaken?: { resultaat: ZakenResu
     };
   });
 
+  const kwaliteit = beoordeelKwaliteit(wm);
   return {
     instellingen: wm.instellingen,
     afkortingen: wm.afkortingen ?? [],
@@ -172,7 +176,8 @@ export function analyseerJaarverslag(wm: Werkmap, zaken?: { resultaat: ZakenResu
     uitstel,
     capaciteitPerAfdeling,
     verbeterpunten: wm.verbeterpunten ?? [],
-    meldingen: [...a.meldingen, ...realisatie.meldingen, ...doelen.meldingen, ...projectMeldingen, ...teksten.meldingen],
+    kwaliteit,
+    meldingen: [...a.meldingen, ...realisatie.meldingen, ...doelen.meldingen, ...projectMeldingen, ...teksten.meldingen, ...(kwaliteit ? kcBevindingen(kwaliteit) : [])],
   };
 }
 

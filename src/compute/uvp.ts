@@ -5,6 +5,7 @@ import type { Doel, Instellingen, ProgrammaRegel, Verbeterpunt, Werkmap, Afkorti
 import { somBekend, type AfdelingTekort, type Prioriteit } from './capaciteit.js';
 import type { Frequentieplanning, ObjectPlanning } from './frequentie.js';
 import { analyseer, type Analyse } from './controle.js';
+import { beoordeelKwaliteit, type KcResultaat } from './kwaliteit.js';
 import { ingebouwdProfiel, PROFIELEN, type DagMaand } from './provincie.js';
 import type { RegelUren } from './vraag.js';
 
@@ -48,6 +49,8 @@ export interface UvpAnalyse extends Analyse {
   verbeterpunten: Verbeterpunt[];
   /** When the jaarverslag over this year is due, and by whose rule. */
   monitoring: { jaarverslagUiterlijk?: DagMaand; uvpUiterlijk?: DagMaand; regel: string };
+  /** The kwaliteitscriteria per area, when the werkmap has them. */
+  kwaliteit?: KcResultaat;
 }
 
 /**
@@ -106,6 +109,7 @@ export function analyseerUvp(wm: Werkmap): UvpAnalyse {
     uitgesteldUren: uitgesteldUren && uitgesteldUren.gt(Rational.ZERO) ? uitgesteldUren : undefined,
     verbeterpunten: wm.verbeterpunten ?? [],
     monitoring: { jaarverslagUiterlijk: profiel.jaarverslagUiterlijk, uvpUiterlijk: profiel.uvpUiterlijk, regel: profiel.naam === 'standaard' ? 'Dat zijn de gangbare termijnen.' : `Die termijnen volgen uit: ${profiel.bron}.` },
+    kwaliteit: beoordeelKwaliteit(wm),
     meldingen,
   };
 }

@@ -87,6 +87,11 @@ export interface ZakenResultaat {
    * year: what its compliance can follow from. Empty without the column.
    */
   controlesPerObject: { object: string; controles: { dag: number; bevinding: 'conform' | 'overtreding' }[] }[];
+  /**
+   * Hours of the year's matched cases per person (the export's `medewerker` column) and programme code:
+   * what the kwaliteitscriteria's hours per person per area follow from. Empty without the column.
+   */
+  urenPerMedewerker: { medewerker: string; code: string; uren: Rational }[];
   /** Why the export cannot give the realisation at all (no case in the year, no dates); undefined when it can. */
   onbruikbaar?: string;
   /** Figures that cannot be (more re-inspections than inspections): said, never printed as −1.300%. */
@@ -118,6 +123,7 @@ export class ZakenTelling {
   private bevindingen = new Map<string, { gecontroleerd: number; overtredingen: number }>();
   private onbekendeResultaten = new Map<string, number>();
   private perObject = new Map<string, { object: string; controles: { dag: number; bevinding: 'conform' | 'overtreding' }[] }>();
+  private perMedewerker = new Map<string, { medewerker: string; code: string; urenT: number }>();
 
   constructor(
     readonly jaar: number,
@@ -190,6 +196,12 @@ export class ZakenTelling {
         c.aantal++;
         c.urenT += z.urenTienduizendsten;
         this.perCode.set(code, c);
+        if (z.medewerker) {
+          const k = `${z.medewerker.toLowerCase()}|${code}`;
+          const m = this.perMedewerker.get(k) ?? { medewerker: z.medewerker, code, urenT: 0 };
+          m.urenT += z.urenTienduizendsten;
+          this.perMedewerker.set(k, m);
+        }
         let groep = this.groepVanCode.get(code);
         if (groep === undefined) {
           groep = null;
@@ -308,6 +320,7 @@ export class ZakenTelling {
         .map(([code, b]) => ({ code, ...b, naleving: Rational.ONE.sub(Rational.of(BigInt(b.overtredingen), BigInt(b.gecontroleerd))) })),
       onbekendeResultaten,
       controlesPerObject: [...this.perObject.values()],
+      urenPerMedewerker: [...this.perMedewerker.values()].map((m) => ({ medewerker: m.medewerker, code: m.code, uren: Rational.of(BigInt(m.urenT), 10_000n) })),
       onbruikbaar,
       perCode: [...this.perCode]
         .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))

@@ -31,6 +31,8 @@ const SLEUTELS: Record<string, string> = {
   'ibt oordeel': 'ibtOordeel',
   'laatste ibt-oordeel': 'ibtOordeel',
   'oordeel provincie': 'ibtOordeel',
+  'kwaliteitscriteria versie': 'kwaliteitscriteriaVersie',
+  'versie kwaliteitscriteria': 'kwaliteitscriteriaVersie',
 };
 
 export function leesInstellingen(tabel: Tabel): { instellingen: Instellingen; meldingen: Melding[] } {
@@ -84,6 +86,9 @@ export function leesInstellingen(tabel: Tabel): { instellingen: Instellingen; me
           break;
         case 'ibtOordeel':
           inst.ibtOordeel = v.tekst('waarde') || undefined;
+          break;
+        case 'kwaliteitscriteriaVersie':
+          inst.kwaliteitscriteriaVersie = v.tekst('waarde') || undefined;
           break;
         case 'naleefgedragUitControles': {
           const n = v.strikt('waarde', { nietNegatief: true });

@@ -20,6 +20,7 @@ export const PRODUCT_KOLOMMEN = [
   { veld: 'doel', naam: 'doel', aliassen: ['doelen', 'draagt bij aan', 'bijdrage aan doel'] },
   { veld: 'vast', naam: 'vast', aliassen: ['aantal vast'] },
   { veld: 'risicoklasse', naam: 'risicoklasse', aliassen: ['rk', 'protocolklasse'] },
+  { veld: 'gebied', naam: 'gebied', aliassen: ['deskundigheidsgebied'] },
 ] as const;
 
 /** The prefixes of a code before each of its dots, upper case: `A2.09.01` → `A2`, `A2.09`. */
@@ -157,6 +158,7 @@ export function leesProducten(tabel: Tabel): { regels: ProgrammaRegel[]; subtota
         doelen: doelIds(v.tekst('doel')),
         aantalVast: v.jaNee('vast'),
         risicoklasse: v.tekst('risicoklasse') || undefined,
+        gebied: v.tekst('gebied') || undefined,
         kentalProtocol,
         kolomPlaatsen: r.plaatsen(['aantal', 'kental', 'uren', 'afdeling', 'code', 'prioriteit', 'doel', 'risicoklasse']),
       };

@@ -32,6 +32,8 @@ export interface Instellingen {
   huisstijl?: string;
   /** `ibt-oordeel`: the province's last IBT judgement as the municipality states it ("oranje (2024)"). */
   ibtOordeel?: string;
+  /** `kwaliteitscriteria versie`: the adopted version of the kwaliteitscriteria (KC 2.3, KC 3.0), as typed. */
+  kwaliteitscriteriaVersie?: string;
   /** Where each setting was found, for messages. */
   plaatsen: Partial<Record<string, Plaats>>;
 }
@@ -113,6 +115,8 @@ export interface ProgrammaRegel {
   risicoklasse?: string;
   /** The kental cell says `protocol`: it is the protocol's hours for `risicoklasse`. */
   kentalProtocol: boolean;
+  /** The kwaliteitscriteria's deskundigheidsgebied whose hours this product's cases are (column `gebied`). */
+  gebied?: string;
   kolomPlaatsen: { aantal?: Plaats; kental?: Plaats; uren?: Plaats; afdeling?: Plaats; code?: Plaats; prioriteit?: Plaats; doel?: Plaats; risicoklasse?: Plaats };
 }
 
@@ -328,6 +332,8 @@ export interface Werkmap {
   toezichtprotocol?: { items: Protocolitem[]; klassen: string[] };
   niveaus?: Niveau[];
   afkortingen?: Afkorting[];
+  kwaliteitscriteria?: KcNorm[];
+  medewerkers?: Medewerker[];
   /** Which sheets were found, with their place. */
   bladen: Partial<Record<BladNaam, Plaats>>;
   meldingen: Melding[];
@@ -351,7 +357,9 @@ export type BladNaam =
   | 'Frequenties'
   | 'Toezichtprotocol'
   | 'Niveaus'
-  | 'Afkortingen';
+  | 'Afkortingen'
+  | 'Kwaliteitscriteria'
+  | 'Medewerkers';
 
 /** An abbreviation of the municipality's own (sheet Afkortingen). */
 export interface Afkorting {
@@ -365,4 +373,47 @@ export interface Zaaktype {
   plaats: Plaats;
   zaaktype: string;
   code: string;
+  /** The kwaliteitscriteria's deskundigheidsgebied of its cases (column `gebied`). */
+  gebied?: string;
+}
+
+/**
+ * A norm of the kwaliteitscriteria: one number of the adopted KC table. `getal`: the value; `geen`:
+ * n.v.t. (the table sets no requirement); `onbekend`: empty, n.t.b. or PM: not known, never 0.
+ */
+export type KcWaarde = { soort: 'getal'; waarde: Rational } | { soort: 'geen' } | { soort: 'onbekend'; woord?: string };
+
+/** A deskundigheidsgebied of the adopted kwaliteitscriteria (sheet Kwaliteitscriteria). */
+export interface KcNorm {
+  plaats: Plaats;
+  gebied: string;
+  /** Minimum number of qualified people. */
+  aantal: KcWaarde;
+  /** Minimum hours per person per year in the area ("vlieguren"). */
+  frequentie: KcWaarde;
+  /** Minimum years of experience. */
+  werkervaring: KcWaarde;
+  /** The required education, as text for the document. */
+  opleiding?: string;
+  aanvullendeKennis?: string;
+  /** Who covers the area: undefined or "eigen organisatie" is the municipality itself. */
+  belegdBij?: string;
+  /** The reason for a known deviation (comply or explain). */
+  motivering?: string;
+}
+
+export type KcOpleiding = 'ja' | 'nee' | 'EVC' | 'in opleiding';
+
+/** One person in one area (sheet Medewerkers). */
+export interface Medewerker {
+  plaats: Plaats;
+  medewerker: string;
+  afdeling?: string;
+  fte?: Rational;
+  gebied: string;
+  opleiding?: KcOpleiding;
+  werkervaring?: Rational;
+  /** Hours worked in the area in the year, as typed. */
+  uren?: Rational;
+  kolomPlaatsen: { gebied?: Plaats; uren?: Plaats; opleiding?: Plaats; werkervaring?: Plaats };
 }

@@ -5,7 +5,9 @@ import { leesCapaciteit } from './capaciteit.js';
 import { leesDoelen } from './doelen.js';
 import { leesIndicatoren } from './indicatoren.js';
 import { leesInstellingen } from './instellingen.js';
-import { normaliseerKop } from './kolommen.js';
+import { bedoeltU, normaliseerKop } from './kolommen.js';
+import { leesKwaliteitscriteria } from './kwaliteitscriteria.js';
+import { leesMedewerkers } from './medewerkers.js';
 import { melding, type Melding, voegToe } from './melding.js';
 import { leesProducten } from './producten.js';
 import { leesProjecten } from './projecten.js';
@@ -42,6 +44,8 @@ export const BLADEN: { naam: BladNaam; aliassen: string[]; nodigVoor: string }[]
   { naam: 'Niveaus', aliassen: ['toetsniveaus', 'diepgang'], nodigVoor: 'vth protocol' },
   { naam: 'Zaaktypen', aliassen: ['zaaktype', 'koppeling zaaktypen'], nodigVoor: 'vth jaarverslag (zaaktypen van de zakenexport koppelen aan productcodes)' },
   { naam: 'Afkortingen', aliassen: ['afkortingenlijst', 'begrippen en afkortingen'], nodigVoor: 'vth uvp en vth jaarverslag (de lijst met afkortingen)' },
+  { naam: 'Kwaliteitscriteria', aliassen: ['kwaliteitscriteria vth', 'kritieke massa', 'kc'], nodigVoor: 'vth kwaliteit' },
+  { naam: 'Medewerkers', aliassen: ['medewerker', 'personeel', 'deskundigheid medewerkers'], nodigVoor: 'vth kwaliteit' },
 ];
 
 /** Sheets users keep beside the data that are no part of the contract: ignored silently. */
@@ -228,6 +232,8 @@ export function bouwWerkmap(gelezen: GelezenWerkmap): Werkmap {
   if (tp) wm.toezichtprotocol = { items: tp.items, klassen: tp.klassen };
   wm.niveaus = simpel('Niveaus', leesNiveaus)?.niveaus;
   wm.afkortingen = simpel('Afkortingen', leesAfkortingen)?.afkortingen;
+  wm.kwaliteitscriteria = simpel('Kwaliteitscriteria', leesKwaliteitscriteria)?.normen;
+  wm.medewerkers = simpel('Medewerkers', leesMedewerkers)?.medewerkers;
 
   kruiscontroles(wm);
   fteNaarUren(wm);
@@ -268,6 +274,7 @@ function bestandsnaam(g: GelezenWerkmap): string {
  * Capaciteit; goals a line serves must exist in Doelen.
  */
 function kruiscontroles(wm: Werkmap): void {
+  gebiedenBekend(wm);
   if (wm.doelen) {
     const ids = new Set(wm.doelen.map((d) => d.id.toLowerCase()));
     for (const r of wm.producten?.regels ?? []) {
@@ -291,4 +298,26 @@ function kruiscontroles(wm: Werkmap): void {
   for (const r of wm.producten?.regels ?? []) check(r.afdeling, r.kolomPlaatsen.afdeling ?? r.plaats, `product "${r.product || r.code}"`);
   for (const r of wm.reserveringen ?? []) check(r.afdeling, r.plaats, `reservering "${r.omschrijving}"`);
   for (const p of wm.projecten ?? []) check(p.afdeling, p.plaats, `project "${p.project}"`);
+}
+
+/**
+ * Every area in Medewerkers must be one of Kwaliteitscriteria: a typo would leave the person out of the
+ * area's count. A warning with the area it probably is (the header matcher's "bedoelt u").
+ */
+function gebiedenBekend(wm: Werkmap): void {
+  if (!wm.kwaliteitscriteria || !wm.medewerkers) return;
+  const bekend = new Set(wm.kwaliteitscriteria.map((n) => normaliseerKop(n.gebied)));
+  const specs = wm.kwaliteitscriteria.map((n) => ({ veld: n.gebied, naam: n.gebied }));
+  for (const m of wm.medewerkers) {
+    if (bekend.has(normaliseerKop(m.gebied))) continue;
+    const bedoeld = bedoeltU(m.gebied, specs);
+    wm.meldingen.push(
+      melding(
+        'waarschuwing',
+        'gebied-onbekend',
+        `gebied "${m.gebied}" (medewerker "${m.medewerker}") staat niet in Kwaliteitscriteria; deze rij telt bij geen enkel gebied mee${bedoeld ? `; bedoelt u "${bedoeld}"?` : ''}`,
+        m.kolomPlaatsen.gebied ?? m.plaats,
+      ),
+    );
+  }
 }

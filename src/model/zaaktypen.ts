@@ -12,6 +12,7 @@ export function leesZaaktypen(tabel: Tabel): { zaaktypen: Zaaktype[]; meldingen:
     [
       { veld: 'zaaktype', naam: 'zaaktype', aliassen: ['zaaktype omschrijving', 'product', 'productnaam'], verplicht: true },
       { veld: 'code', naam: 'code', aliassen: ['productcode'], verplicht: true },
+      { veld: 'gebied', naam: 'gebied', aliassen: ['deskundigheidsgebied'] },
     ] as const,
     (v, r) => {
       const zaaktype = v.tekst('zaaktype');
@@ -27,7 +28,7 @@ export function leesZaaktypen(tabel: Tabel): { zaaktypen: Zaaktype[]; meldingen:
         return undefined;
       }
       gezien.set(k, r.rij.rij);
-      return { plaats: r.plaats(), zaaktype, code };
+      return { plaats: r.plaats(), zaaktype, code, gebied: v.tekst('gebied') || undefined };
     },
   );
   return { zaaktypen: items, meldingen };

@@ -27,6 +27,8 @@ export interface Zaak {
   resultaat: string;
   /** The object inspected (sheet Objecten's `object`), where the export has the column. */
   object: string;
+  /** Who did the work (sheet Medewerkers' `medewerker`), where the export has the column. */
+  medewerker: string;
   /** The inspection result read from `resultaat`: in order, a violation, or a value vth does not know. */
   bevinding?: 'conform' | 'overtreding' | 'onbekend';
 }
@@ -58,6 +60,7 @@ export const ZAAK_KOLOMMEN = {
   uren: ['uren', 'geboekte uren', 'bestede uren', 'tijdsbesteding', 'hours', 'hours spent'],
   resultaat: ['resultaat', 'uitkomst', 'bevinding', 'overtreding', 'overtreding geconstateerd', 'result', 'outcome'],
   object: ['object', 'objectnummer', 'object nummer', 'object id', 'objectid', 'inrichtingsnummer', 'vestigingsnummer', 'locatie id'],
+  medewerker: ['medewerker', 'behandelaar', 'medewerker naam', 'naam medewerker'],
 } as const;
 
 export type ZaakVeld = keyof typeof ZAAK_KOLOMMEN;
@@ -74,6 +77,7 @@ const VELDNAAM: Record<ZaakVeld, string> = {
   uren: 'uren',
   resultaat: 'resultaat',
   object: 'object',
+  medewerker: 'medewerker',
 };
 
 const MS_DAG = 86_400_000;
@@ -525,6 +529,7 @@ export class ZakenLezer {
         urenTienduizendsten: uren ?? 0,
         resultaat: tekst(w('resultaat')).trim().toLowerCase(),
         object: tekst(w('object')).trim(),
+        medewerker: tekst(w('medewerker')).trim(),
         bevinding: this.index.resultaat === undefined ? undefined : leesBevinding(tekst(w('resultaat')), this.koppen[this.index.resultaat]!),
       });
       this.herneem(voor, uit);

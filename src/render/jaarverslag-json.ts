@@ -2,6 +2,7 @@ import { Rational } from '../model/rational.js';
 import type { JaarverslagView } from '../report/jaarverslag.js';
 import type { Melding } from '../model/melding.js';
 import { meldingJson } from './melding-json.js';
+import { kwaliteitGebiedenJson } from './kwaliteit-json.js';
 
 /** Exact figures become numbers, dates ISO dates; the view's shape stays. */
 function naarJson(x: unknown): unknown {
@@ -44,6 +45,7 @@ export function jaarverslagJson(v: JaarverslagView, meldingen: readonly Melding[
     uitstel: v.uitstel,
     doelen,
     verbeterpunten,
+    kwaliteitscriteria: v.kwaliteitscriteria ? kwaliteitGebiedenJson(v.kwaliteitscriteria) : null,
     vooruitblik: v.vooruitblik,
     meldingen: meldingen.map(meldingJson),
   });

@@ -3,6 +3,7 @@ import type { JaarverslagView } from '../report/jaarverslag.js';
 import type { VerantwoordingView } from '../report/verantwoording.js';
 import { voegVerantwoordingBladToe } from './verantwoording-xlsx.js';
 import { celTekst, getalFormaat, kopStijl } from './xlsx-stijl.js';
+import { voegKwaliteitBladenToe } from './kwaliteit-xlsx.js';
 
 const n = (r: { toNumber(): number } | undefined) => (r === undefined ? null : r.toNumber());
 
@@ -83,6 +84,7 @@ export async function jaarverslagXlsx(v: JaarverslagView, verantwoording: Verant
   }
   const vp = blad(wb, 'Verbeterpunten', ['Nr', 'Verbeterpunt', 'Status', 'Toelichting'], [6, 70, 16, 60]);
   for (const p of v.verbeterpunten) vp.addRow([celTekst(p.nr), celTekst(p.verbeterpunt), p.status, celTekst(p.toelichting)]);
+  if (v.kwaliteitscriteria) voegKwaliteitBladenToe(wb, v.kwaliteitscriteria, { medewerkers: false });
   voegVerantwoordingBladToe(wb, verantwoording);
 
   sam.addRow([v.titel]).font = { bold: true, size: 14 };

@@ -8,6 +8,7 @@ import { TERMIJNEN } from '../compute/zaken.js';
 import { Rational } from '../model/rational.js';
 import { markdownTeksten, type MarkdownTekst } from './gedeeld.js';
 import type { Verbeterpunt } from '../model/types.js';
+import { kwaliteitView, type KwaliteitView } from './kwaliteit.js';
 
 export interface JaarverslagView {
   titel: string;
@@ -61,6 +62,8 @@ export interface JaarverslagView {
   };
   verbeterpunten: { nr: string; verbeterpunt: string; status: string; toelichting: string }[];
   verbeterpuntenTelling: { open: number; 'in uitvoering': number; afgerond: number };
+  /** The kwaliteitscriteria per area and the comply-or-explain paragraphs, when the werkmap has them. */
+  kwaliteitscriteria?: KwaliteitView;
   /** Goals not met and improvement points still open: what the next programme must pick up. */
   vooruitblik: string[];
   /** How the case export was used: the year, the match rate, what did not match, the coverage per taakveld. */
@@ -183,6 +186,7 @@ export function jaarverslagView(a: JaarverslagAnalyse): JaarverslagView {
       : undefined,
     verbeterpunten: a.verbeterpunten.map((v: Verbeterpunt) => ({ nr: v.nr, verbeterpunt: v.verbeterpunt, status: v.status, toelichting: v.toelichting ?? '' })),
     verbeterpuntenTelling,
+    kwaliteitscriteria: a.kwaliteit?.gebieden.length ? kwaliteitView(a.kwaliteit, gemeente, jaar) : undefined,
     vooruitblik,
     zakenVerantwoording: zaken ? zakenVerantwoording(zaken, r) : undefined,
     nalevingUitResultaten: naleving ? { perTaakveld: naleving.perTaakveld.map(alsProcentNaleving), perProduct: naleving.perProduct.map(alsProcentNaleving) } : undefined,

@@ -32,6 +32,7 @@ export function nieuweWerkmap(gemeente: string, jaar: number): BladInhoud[] {
         ['jaarverslag vorig jaar vastgesteld op', null],
         ['beleidsplan geldig tot', jaar + 3],
         ['ibt-oordeel', null],
+        ['kwaliteitscriteria versie', null],
       ],
     },
     {
@@ -170,6 +171,22 @@ export function nieuweWerkmap(gemeente: string, jaar: number): BladInhoud[] {
         [4, 30, null],
         ['vast', 120, null],
       ],
+    },
+    {
+      naam: 'Kwaliteitscriteria',
+      uitleg: 'De kwaliteitscriteria VTH (kritieke massa) zoals het college ze heeft vastgesteld, een rij per deskundigheidsgebied; vth kent zelf geen normen. gebied: de naam uit de tabel (Casemanagement, VV/T&H bouwen …); aantal: het minimum aantal gekwalificeerde medewerkers; frequentie: het minimum aantal uren per persoon per jaar in het gebied (vlieguren); werkervaring: het minimum aantal jaren; opleiding: de opleidingseis in woorden; aanvullende kennis: idem (beide voor het jaarverslag); belegd bij: leeg of eigen organisatie, anders de organisatie die het gebied uitvoert (omgevingsdienst, samenwerking); motivering: waarom u bewust afwijkt en wat u eraan doet (pas toe of leg uit). n.v.t. = geen eis; leeg, n.t.b. of PM = onbekend (dan is het gebied niet te beoordelen). Neem de getallen over uit de vastgestelde tabel (KC 2.3 of 3.0, bijlage bij het besluit nadere regels kwaliteitscriteria).',
+      koppen: ['gebied', 'aantal', 'frequentie', 'werkervaring', 'opleiding', 'aanvullende kennis', 'belegd bij', 'motivering'],
+      rijen: [
+        ['Casemanagement', null, null, null, null, null, 'eigen organisatie', null],
+        ['VV/T&H bouwen', null, null, null, null, null, 'eigen organisatie', null],
+        ['VV/T&H milieu', null, null, null, null, null, 'Omgevingsdienst', null],
+      ],
+    },
+    {
+      naam: 'Medewerkers',
+      uitleg: 'Wie in welk deskundigheidsgebied werkt, een rij per persoon per gebied (werkt iemand in twee gebieden, dan twee rijen). medewerker: naam of personeelsnummer; afdeling: ter informatie; fte: de aanstelling, ter informatie; gebied: precies zoals in Kwaliteitscriteria; opleiding: ja, nee, EVC of in opleiding (ja en EVC tellen als gekwalificeerd); werkervaring: jaren; uren: de uren die de persoon dit jaar in dit gebied werkte (uit de tijdregistratie). Een leeg veld is onbekend, nooit 0.',
+      koppen: ['medewerker', 'afdeling', 'fte', 'gebied', 'opleiding', 'werkervaring', 'uren'],
+      rijen: [['A. Jansen', 'Vergunningen', 1, 'Casemanagement', 'ja', 5, 900]],
     },
     {
       naam: 'Zaaktypen',

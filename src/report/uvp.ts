@@ -107,6 +107,8 @@ export interface UvpView {
   monitoring: { jaarverslagUiterlijk?: string; uvpUiterlijk?: string; regel: string; volgendJaar: number | string; /** The province's last IBT judgement, as Instellingen states it. */ ibtOordeel?: string };
   afwijkingen: string[];
   verbeterpunten: { nr: string; verbeterpunt: string; status: string; toelichting: string }[];
+  /** The adopted KC version and the areas that do not yet comply, with what is planned (their motivation). */
+  kwaliteitscriteria?: { versie?: string; gebieden: number; nietVoldaan: { gebied: string; oordeel: string; reden: string; motivering: string }[] };
   /** Inspection frequencies, when the werkmap has Objecten and Frequenties; `gepland`: the objects with a control this year (annex). */
   /** `gepland`: the objects with a control in the year, each with the controls the capacity chapter defers. */
   frequenties?: FrequentieView & { gepland: (FrequentieView['objecten'][number] & { uitgesteld: number })[]; uitgesteld: number; uitgesteldeObjecten: number };
@@ -266,6 +268,15 @@ export function uvpView(a: UvpAnalyse): UvpView {
     },
     afwijkingen,
     verbeterpunten: a.verbeterpunten.map((v) => ({ nr: v.nr, verbeterpunt: v.verbeterpunt, status: v.status, toelichting: v.toelichting ?? '' })),
+    kwaliteitscriteria: a.kwaliteit?.gebieden.length
+      ? {
+          versie: a.kwaliteit.versie,
+          gebieden: a.kwaliteit.gebieden.length,
+          nietVoldaan: a.kwaliteit.gebieden
+            .filter((g) => g.oordeel === 'voldoet niet' || g.oordeel === 'gemotiveerd afgeweken' || g.oordeel === 'niet te beoordelen')
+            .map((g) => ({ gebied: g.gebied, oordeel: g.oordeel, reden: g.reden, motivering: g.motivering ?? '' })),
+        }
+      : undefined,
     frequenties: frequenties
       ? (() => {
           const gepland = frequenties.objecten.map((o, i) => ({ ...o, uitgesteld: a.uitgesteldeObjecten.get(a.frequenties!.objecten[i]!) ?? 0 })).filter((o) => o.aantal > 0);

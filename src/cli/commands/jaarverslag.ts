@@ -109,7 +109,7 @@ async function bouwView(pad: string, opts: JaarverslagOpties): Promise<{ view: J
   }
   const zakenInfo = zaken && opts.zaken ? { resultaat: zaken.resultaat, bestand: path.basename(opts.zaken) } : undefined;
   const a = analyseerJaarverslag(wm, zakenInfo);
-  if (!meldVoorOpdracht(a.meldingen, wm, [...PROGRAMMA_BLADEN, 'Realisatie', 'Doelen', 'Indicatoren', 'Verbeterpunten', 'Teksten'], ['Producten'])) return undefined;
+  if (!meldVoorOpdracht(a.meldingen, wm, [...PROGRAMMA_BLADEN, 'Realisatie', 'Doelen', 'Indicatoren', 'Verbeterpunten', 'Teksten', 'Kwaliteitscriteria', 'Medewerkers'], ['Producten'])) return undefined;
   meldOntbrekendeTeksten(a.teksten.ontbrekend);
   const stam = `jaarverslag-${jaar ?? 'jaar'}-${bestandsnaamDeel(wm.instellingen.gemeente ?? '')}`;
   const alleMeldingen = [...a.meldingen, ...(zaken?.meldingen ?? [])];

@@ -26,7 +26,7 @@ export interface UvpOpties {
 async function bouwView(pad: string): Promise<{ view: UvpView; verantwoording: VerantwoordingView; stam: string; huisstijl?: string } | undefined> {
   const wm = await laadWerkmap(pad);
   const a = analyseerUvp(wm);
-  if (!meldVoorOpdracht(a.meldingen, wm, [...PROGRAMMA_BLADEN, 'Doelen', 'Teksten', 'Verbeterpunten'], ['Producten'])) return undefined;
+  if (!meldVoorOpdracht(a.meldingen, wm, [...PROGRAMMA_BLADEN, 'Doelen', 'Teksten', 'Verbeterpunten', 'Kwaliteitscriteria', 'Medewerkers'], ['Producten'])) return undefined;
   meldOntbrekendeTeksten(a.teksten.ontbrekend);
   const view = uvpView(a);
   return {
