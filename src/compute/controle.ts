@@ -9,6 +9,8 @@ import { bepaalPrioriteiten, berekenCapaciteit, type Capaciteitscheck, type Prio
 import { berekenRisico, hogeZonderRegel, type Risicoanalyse, type RisicoUitkomst } from './risico.js';
 import { berekenVraag, type Vraag } from './vraag.js';
 
+const HONDERD = Rational.of(100n);
+
 /** Every computation on a werkmap, once: each command and document reads from this. */
 export interface Analyse {
   vraag: Vraag;
@@ -101,7 +103,10 @@ function aantallenUitObjecten(wm: Werkmap, f: Frequentieplanning): { werkmap: We
   return { werkmap: { ...wm, producten: { ...wm.producten, regels } }, meldingen };
 }
 
-export function analyseer(wm: Werkmap, scenario: Scenario = {}, zaken?: ZakenResultaat): Analyse {
+export function analyseer(invoer: Werkmap, scenario: Scenario = {}, zaken?: ZakenResultaat): Analyse {
+  // An omgevingsdienst's werkmap as a whole: every regional line is its own work in full (100%); the
+  // deelnemers' shares of it are their parts (compute/omgevingsdienst.ts).
+  const wm = invoer.deelnemers && invoer.projecten ? { ...invoer, projecten: invoer.projecten.map((p) => ({ ...p, verdeelsleutel: HONDERD })) } : invoer;
   const risico = wm.risicomodel && wm.risicoanalyse ? berekenRisico(wm.risicomodel, wm.risicoanalyse) : undefined;
   const scenarioMeldingen: Melding[] = [];
   const regels = wm.frequenties && scenario.interval ? metScenarioIntervallen(wm.frequenties, scenario.interval, scenarioMeldingen) : wm.frequenties;

@@ -4,6 +4,7 @@ import { Rational } from '../model/rational.js';
 import type { Doel, Instellingen, ProgrammaRegel, Verbeterpunt, Werkmap } from '../model/types.js';
 import { somBekend, type Prioriteit } from './capaciteit.js';
 import { analyseer, type Analyse } from './controle.js';
+import { berekenKosten, type Kosten } from './kosten.js';
 import { ingebouwdProfiel, PROFIELEN, type DagMaand } from './provincie.js';
 import type { RegelUren } from './vraag.js';
 
@@ -38,6 +39,10 @@ export interface UvpAnalyse extends Analyse {
   /** Hours the capacity check proposes to defer, over every short afdeling. */
   uitgesteldUren?: Rational;
   verbeterpunten: Verbeterpunt[];
+  /** One deelnemer's part of an omgevingsdienst's programme (Werkmap.deel). */
+  deel?: Werkmap['deel'];
+  /** Costs (PxQ), when the werkmap has an hourly rate or a price per product. */
+  kosten?: Kosten;
   /** When the jaarverslag over this year is due, and by whose rule. */
   monitoring: { jaarverslagUiterlijk?: DagMaand; uvpUiterlijk?: DagMaand; regel: string };
 }
@@ -93,6 +98,8 @@ export function analyseerUvp(wm: Werkmap): UvpAnalyse {
     totaalReserveringen: somBekend(reserveringen.map((r) => r.uren)),
     uitgesteldUren: uitgesteldUren && uitgesteldUren.gt(Rational.ZERO) ? uitgesteldUren : undefined,
     verbeterpunten: wm.verbeterpunten ?? [],
+    kosten: berekenKosten(a.vraag, wm.instellingen.uurtarief),
+    deel: wm.deel,
     monitoring: { jaarverslagUiterlijk: profiel.jaarverslagUiterlijk, uvpUiterlijk: profiel.uvpUiterlijk, regel: profiel.naam === 'standaard' ? `de gangbare termijnen (${profiel.bron})` : profiel.bron },
     meldingen,
   };

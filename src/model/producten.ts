@@ -20,6 +20,8 @@ export const PRODUCT_KOLOMMEN = [
   { veld: 'doel', naam: 'doel', aliassen: ['doelen', 'draagt bij aan', 'bijdrage aan doel'] },
   { veld: 'vast', naam: 'vast', aliassen: ['aantal vast'] },
   { veld: 'risicoklasse', naam: 'risicoklasse', aliassen: ['rk', 'protocolklasse'] },
+  { veld: 'deelnemer', naam: 'deelnemer', aliassen: ['gemeente', 'bevoegd gezag', 'opdrachtgever'] },
+  { veld: 'prijs', naam: 'prijs', aliassen: ['vaste prijs', 'prijs per stuk', 'tarief'], getal: 'getal' },
 ] as const;
 
 /** The prefixes of a code before each of its dots, upper case: `A2.09.01` → `A2`, `A2.09`. */
@@ -158,7 +160,9 @@ export function leesProducten(tabel: Tabel): { regels: ProgrammaRegel[]; subtota
         aantalVast: v.jaNee('vast'),
         risicoklasse: v.tekst('risicoklasse') || undefined,
         kentalProtocol,
-        kolomPlaatsen: r.plaatsen(['aantal', 'kental', 'uren', 'afdeling', 'code', 'prioriteit', 'doel', 'risicoklasse']),
+        deelnemer: v.tekst('deelnemer') || undefined,
+        prijs: r.heeft('prijs') ? v.getal('prijs', { nietNegatief: true }) : undefined,
+        kolomPlaatsen: r.plaatsen(['aantal', 'kental', 'uren', 'afdeling', 'code', 'prioriteit', 'doel', 'risicoklasse', 'deelnemer', 'prijs']),
       };
       sindsVorige.push(regel.volgnummer);
       if (regel.code) for (const p of groepPrefixen(regel.code)) groepen.add(p);

@@ -30,6 +30,8 @@ export interface Instellingen {
   naleefgedragUitControles?: number;
   /** `huisstijl`: the reference .docx for the Word documents, relative to the werkmap's folder. */
   huisstijl?: string;
+  /** `uurtarief`: euros per hour for the costs (PxQ); a deelnemer's own rate in Deelnemers overrides it. */
+  uurtarief?: Rational;
   /** Where each setting was found, for messages. */
   plaatsen: Partial<Record<string, Plaats>>;
 }
@@ -111,7 +113,11 @@ export interface ProgrammaRegel {
   risicoklasse?: string;
   /** The kental cell says `protocol`: it is the protocol's hours for `risicoklasse`. */
   kentalProtocol: boolean;
-  kolomPlaatsen: { aantal?: Plaats; kental?: Plaats; uren?: Plaats; afdeling?: Plaats; code?: Plaats; prioriteit?: Plaats; doel?: Plaats; risicoklasse?: Plaats };
+  /** For an omgevingsdienst: the deelnemer (sheet Deelnemers) this line is done for, as typed. */
+  deelnemer?: string;
+  /** A fixed price in euros per unit of aantal, overriding the hourly rate for this line's costs. */
+  prijs?: Waarde;
+  kolomPlaatsen: { aantal?: Plaats; kental?: Plaats; uren?: Plaats; afdeling?: Plaats; code?: Plaats; prioriteit?: Plaats; doel?: Plaats; risicoklasse?: Plaats; deelnemer?: Plaats; prijs?: Plaats };
 }
 
 /** A printed total row (`Totaal…`, `Subtotaal…`, `Som`, a group code, a lone number in uren): checked, never added. */
@@ -162,6 +168,23 @@ export interface Project {
   /** How it is paid (verdeelsleutel, extern gefinancierd, via de begroting) and its phase, as typed. */
   financiering?: string;
   fase?: string;
+  /** For an omgevingsdienst: the key column of Deelnemers that divides this line (`inwoners`); none: the verdeelsleutel. */
+  sleutel?: string;
+  sleutelPlaats?: Plaats;
+  /** In a deelnemer's part: its share in whole hours, by largest remainder over all deelnemers. */
+  aandeelAfgerond?: Rational;
+}
+
+/** A deelnemer of an omgevingsdienst (sheet Deelnemers). */
+export interface Deelnemer {
+  plaats: Plaats;
+  naam: string;
+  /** Its share of the regional work in percent (12,02 for 12,02%). */
+  verdeelsleutel?: Rational;
+  /** Further key columns (`inwoners`, `bedrijven`) by their normalised header. */
+  sleutels: Map<string, Rational>;
+  /** Euros per hour for this deelnemer's costs, overriding Instellingen' `uurtarief`. */
+  uurtarief?: Rational;
 }
 
 /** A printed total row in Projecten: the regional hours and the member's share, checked against the lines. */
@@ -319,6 +342,13 @@ export interface Werkmap {
   frequenties?: Frequentieregel[];
   toezichtprotocol?: { items: Protocolitem[]; klassen: string[] };
   niveaus?: Niveau[];
+  /**
+   * Set on one deelnemer's part of an omgevingsdienst's werkmap (compute/omgevingsdienst.ts): whose
+   * programme it is a part of, and its regional shares per kind in whole hours (largest remainder).
+   */
+  deel?: { omgevingsdienst: string; afrondingsregel: string; afgerondPerSoort: { soort: 'project' | 'dienst'; uren: Rational }[]; afgerond: Rational };
+  /** An omgevingsdienst's werkmap: its deelnemers and the names of the further key columns (as headed). */
+  deelnemers?: { deelnemers: Deelnemer[]; sleutels: { sleutel: string; kop: string }[] };
   /** Which sheets were found, with their place. */
   bladen: Partial<Record<BladNaam, Plaats>>;
   meldingen: Melding[];
@@ -341,7 +371,8 @@ export type BladNaam =
   | 'Objecten'
   | 'Frequenties'
   | 'Toezichtprotocol'
-  | 'Niveaus';
+  | 'Niveaus'
+  | 'Deelnemers';
 
 /** A case type of the case system and the programme code its cases count on (sheet Zaaktypen). */
 export interface Zaaktype {

@@ -85,15 +85,28 @@ export interface UvpView {
     reserveringen: { afdeling: string; omschrijving: string; percentage?: Rational; uren?: Rational }[];
     /** Unknown when a percentage reservation's afdeling has an unknown fte. */
     totaalReserveringen?: Rational;
-    projecten: { code: string; project: string; soort: string; afdeling: string; regionaal?: Rational; verdeelsleutel?: Rational; uren?: Rational; woord: string; financiering: string; fase: string }[];
+    projecten: { code: string; project: string; soort: string; afdeling: string; regionaal?: Rational; verdeelsleutel?: Rational; uren?: Rational; woord: string; financiering: string; fase: string; afgerond?: Rational; sleutel: string }[];
+    /** In a deelnemer's part: the rounding rule and the whole hours per kind and in all (largest remainder). */
+    afrondingsregel?: string;
+    afgerondRegionaal?: Rational;
     /** Whether any project names its funding or phase: the table then has those columns. */
     metFinanciering: boolean;
     metFase: boolean;
     totaalProjecten: Rational;
-    projectenPerSoort: { soort: string; uren: Rational; regionaal: Rational }[];
+    projectenPerSoort: { soort: string; uren: Rational; regionaal: Rational; afgerond?: Rational }[];
     totaalRegionaal: Rational;
     totaal: Rational;
   };
+  /** Costs (PxQ), when the werkmap has an hourly rate or a price per product. */
+  kosten?: {
+    uurtarief?: Rational;
+    metPrijs: number;
+    perTaakveld: { taakveld: string; uren: Rational; bedrag: Rational; zonderBedrag: number }[];
+    projecten?: { uren: Rational; bedrag: Rational; zonderBedrag: number };
+    totaal: { uren: Rational; bedrag: Rational; zonderBedrag: number };
+  };
+  /** One deelnemer's part of an omgevingsdienst's programme: the omgevingsdienst's name. */
+  omgevingsdienst?: string;
   ketenpartners: { extern: { afdeling: string; ingekochteUren?: Rational; benodigd: Rational; saldo?: Rational }[] };
   capaciteit?: CapaciteitView;
   capaciteitGrafiek?: string;
@@ -191,8 +204,11 @@ export function uvpView(a: UvpAnalyse): UvpView {
   const dm = (d: { dag: number; maand: number } | undefined, j: number | undefined) => (d && j ? dagMaandTekst(d, j) : undefined);
   const jaarGetal = typeof jaar === 'number' ? jaar : undefined;
 
+  const od = a.deel?.omgevingsdienst;
+  const afgerondSoort = new Map((a.deel?.afgerondPerSoort ?? []).map((x) => [x.soort, x.uren]));
   return {
-    titel: `Uitvoeringsprogramma VTH ${jaar}${gemeente ? `, gemeente ${gemeente}` : ''}`,
+    titel: od ? `Uitvoeringsprogramma VTH ${jaar} ${od}, deel ${gemeente}` : `Uitvoeringsprogramma VTH ${jaar}${gemeente ? `, gemeente ${gemeente}` : ''}`,
+    omgevingsdienst: od,
     gemeente,
     jaar,
     provincie: provincieNaam(a.instellingen.provincie),
@@ -204,7 +220,11 @@ export function uvpView(a: UvpAnalyse): UvpView {
       saldo: capaciteit?.totaal.saldo,
       capaciteitOordeel: capaciteit?.oordeel,
       zonderUren: a.vraag.zonderUren.length,
-      oordeel: capaciteit?.oordeelTekst ?? 'Er is geen blad Capaciteit: de benodigde uren zijn niet met de beschikbare capaciteit vergeleken.',
+      oordeel:
+        capaciteit?.oordeelTekst ??
+        (od
+          ? `De uren worden uitgevoerd door ${od}; of haar formatie het werk van alle deelnemers samen kan dragen, staat in het programma van ${od} als geheel.`
+          : 'Er is geen blad Capaciteit: de benodigde uren zijn niet met de beschikbare capaciteit vergeleken.'),
       perKlasse: risico?.perKlasseAflopend.map((p) => ({ klasse: p.klasse, aantal: p.aantal })) ?? [],
       doelenTotaal: doelen.length,
       doelenOnvolledig: onvolledig.length,
@@ -236,14 +256,27 @@ export function uvpView(a: UvpAnalyse): UvpView {
         woord: p.woord ?? '',
         financiering: p.project.financiering ?? '',
         fase: p.project.fase ?? '',
+        afgerond: p.project.aandeelAfgerond,
+        sleutel: p.project.sleutel ?? '',
       })),
+      afrondingsregel: a.deel?.afrondingsregel,
+      afgerondRegionaal: a.deel?.afgerond,
       totaalProjecten: a.vraag.totaalProjecten,
-      projectenPerSoort: a.vraag.projectenPerSoort.map((p) => ({ soort: p.soort === 'project' ? 'projecten' : 'diensten', uren: p.uren, regionaal: p.regionaal })),
+      projectenPerSoort: a.vraag.projectenPerSoort.map((p) => ({ soort: p.soort === 'project' ? 'projecten' : 'diensten', uren: p.uren, regionaal: p.regionaal, afgerond: afgerondSoort.get(p.soort) })),
       totaalRegionaal: Rational.sum(a.vraag.projectenPerSoort.map((p) => p.regionaal)),
       metFinanciering: a.vraag.projecten.some((p) => p.project.financiering),
       metFase: a.vraag.projecten.some((p) => p.project.fase),
       totaal: a.vraag.totaal,
     },
+    kosten: a.kosten
+      ? {
+          uurtarief: a.kosten.uurtarief,
+          metPrijs: a.kosten.metPrijs,
+          perTaakveld: a.kosten.perTaakveld.map((t) => ({ taakveld: t.naam, uren: t.uren, bedrag: t.bedrag, zonderBedrag: t.zonderBedrag })),
+          projecten: a.vraag.projecten.length ? a.kosten.projecten : undefined,
+          totaal: a.kosten.totaal,
+        }
+      : undefined,
     ketenpartners: { extern: capaciteit?.extern ?? [] },
     capaciteit,
     monitoring: {
