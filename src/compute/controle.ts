@@ -11,6 +11,12 @@ import { berekenVraag, type Vraag } from './vraag.js';
 
 const HONDERD = Rational.of(100n);
 
+/** An omgevingsdienst's werkmap with every regional line at 100%; its printed totals still close the same lines. */
+function geheel(wm: Werkmap): Werkmap {
+  const kopie = new Map(wm.projecten!.map((p) => [p, { ...p, verdeelsleutel: HONDERD }]));
+  return { ...wm, projecten: [...kopie.values()], projectTotalen: wm.projectTotalen?.map((t) => ({ ...t, regels: t.regels.map((p) => kopie.get(p) ?? p) })) };
+}
+
 /** Every computation on a werkmap, once: each command and document reads from this. */
 export interface Analyse {
   vraag: Vraag;
@@ -106,7 +112,7 @@ function aantallenUitObjecten(wm: Werkmap, f: Frequentieplanning): { werkmap: We
 export function analyseer(invoer: Werkmap, scenario: Scenario = {}, zaken?: ZakenResultaat): Analyse {
   // An omgevingsdienst's werkmap as a whole: every regional line is its own work in full (100%); the
   // deelnemers' shares of it are their parts (compute/omgevingsdienst.ts).
-  const wm = invoer.deelnemers && invoer.projecten ? { ...invoer, projecten: invoer.projecten.map((p) => ({ ...p, verdeelsleutel: HONDERD })) } : invoer;
+  const wm = invoer.deelnemers && invoer.projecten ? geheel(invoer) : invoer;
   const risico = wm.risicomodel && wm.risicoanalyse ? berekenRisico(wm.risicomodel, wm.risicoanalyse) : undefined;
   const scenarioMeldingen: Melding[] = [];
   const regels = wm.frequenties && scenario.interval ? metScenarioIntervallen(wm.frequenties, scenario.interval, scenarioMeldingen) : wm.frequenties;

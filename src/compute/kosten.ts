@@ -24,6 +24,7 @@ export interface KostenTotaal {
 export interface Kosten {
   uurtarief?: Rational;
   perRegel: Map<RegelUren, RegelKosten>;
+  perProject: Map<ProjectUren, RegelKosten>;
   perTaakveld: KostenTotaal[];
   /** The regional shares (hours × rate). */
   projecten: KostenTotaal;
@@ -69,12 +70,14 @@ export function berekenKosten(vraag: Vraag, uurtarief: Rational | undefined, alt
     tel(totaal, r.uren, k);
   }
   const projecten = leeg('regionale projecten en diensten');
+  const perProject = new Map<ProjectUren, RegelKosten>();
   for (const p of vraag.projecten) {
     const k = projectKosten(p, uurtarief);
+    perProject.set(p, k);
     tel(projecten, p.uren, k);
     tel(totaal, p.uren, k);
   }
-  return { uurtarief, perRegel, perTaakveld: [...perTaakveld.values()], projecten, totaal, metPrijs };
+  return { uurtarief, perRegel, perProject, perTaakveld: [...perTaakveld.values()], projecten, totaal, metPrijs };
 }
 
 export function projectKosten(p: ProjectUren, uurtarief: Rational | undefined): RegelKosten {

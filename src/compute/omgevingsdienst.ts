@@ -156,6 +156,8 @@ export interface OmgevingsdienstAnalyse {
   jaar?: number;
   delen: DeelnemerDeel[];
   regionaal: RegionaleRegel[];
+  /** The further key columns of Deelnemers (normalised name and header). */
+  sleutels: { sleutel: string; kop: string }[];
   taakvelden: string[];
   matrix: MatrixRij[];
   /** Column totals: the sum of the parts, every one. */
@@ -194,7 +196,8 @@ export function analyseerOmgevingsdienst(wm: Werkmap): OmgevingsdienstAnalyse {
       uurtarief: a.kosten?.uurtarief,
       perTaakveld: taakvelden.map((tv) => {
         const k = kosten.get(tv);
-        return { uren: perTv.get(tv)?.uren ?? Rational.ZERO, zonderUren: perTv.get(tv)?.zonderUren ?? 0, bedrag: k?.bedrag, zonderBedrag: k?.zonderBedrag ?? 0 };
+        // A taakveld without lines of this deelnemer costs it nothing: € 0, not unknown.
+        return { uren: perTv.get(tv)?.uren ?? Rational.ZERO, zonderUren: perTv.get(tv)?.zonderUren ?? 0, bedrag: a.kosten ? (k?.bedrag ?? Rational.ZERO) : undefined, zonderBedrag: k?.zonderBedrag ?? 0 };
       }),
       regionaal: a.vraag.totaalProjecten,
       regionaalAfgerond: d.werkmap.deel!.afgerond,
@@ -227,6 +230,7 @@ export function analyseerOmgevingsdienst(wm: Werkmap): OmgevingsdienstAnalyse {
     jaar: wm.instellingen.jaar,
     delen,
     regionaal,
+    sleutels: wm.deelnemers?.sleutels ?? [],
     taakvelden,
     matrix,
     totaal,

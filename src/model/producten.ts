@@ -171,16 +171,18 @@ export function leesProducten(tabel: Tabel): { regels: ProgrammaRegel[]; subtota
     { eigenTotalen: true },
   );
   houdRegelsInHunBlok(items, subtotalen, meldingen);
-  // Duplicate codes: not a unique key in real programmes, but usually a mistake.
+  // Duplicate codes: not a unique key in real programmes, but usually a mistake. An omgevingsdienst
+  // plans the same product for each deelnemer: there the key is deelnemer and code.
   const perCode = new Map<string, ProgrammaRegel>();
   for (const r of items) {
     if (!r.code) continue;
-    const eerder = perCode.get(r.code.toUpperCase());
+    const sleutel = r.deelnemer ? `${r.deelnemer.toLowerCase()}|${r.code.toUpperCase()}` : r.code.toUpperCase();
+    const eerder = perCode.get(sleutel);
     if (eerder) {
       meldingen.push(
         melding('waarschuwing', 'code-dubbel', `code ${r.code} komt ook voor op rij ${eerder.plaats.rij} ("${eerder.product}")`, r.kolomPlaatsen.code ?? r.plaats),
       );
-    } else perCode.set(r.code.toUpperCase(), r);
+    } else perCode.set(sleutel, r);
   }
   return { regels: items, subtotalen, meldingen };
 }

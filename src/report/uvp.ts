@@ -27,6 +27,8 @@ export interface ProgrammaRegelView {
   klasse: string;
   /** The group its hours count in (hours per priority): the class, or "(wettelijk,) zonder prioriteit". */
   groep: string;
+  /** Its costs, when the programme has money: aantal × its fixed price, or hours × the hourly rate. */
+  kosten?: { bron: 'prijs' | 'tarief' | 'onbekend' | 'geen werk'; prijs?: Rational; bedrag?: Rational };
 }
 
 export interface UvpView {
@@ -85,7 +87,7 @@ export interface UvpView {
     reserveringen: { afdeling: string; omschrijving: string; percentage?: Rational; uren?: Rational }[];
     /** Unknown when a percentage reservation's afdeling has an unknown fte. */
     totaalReserveringen?: Rational;
-    projecten: { code: string; project: string; soort: string; afdeling: string; regionaal?: Rational; verdeelsleutel?: Rational; uren?: Rational; woord: string; financiering: string; fase: string; afgerond?: Rational; sleutel: string }[];
+    projecten: { code: string; project: string; soort: string; afdeling: string; regionaal?: Rational; verdeelsleutel?: Rational; uren?: Rational; woord: string; financiering: string; fase: string; afgerond?: Rational; sleutel: string; kosten?: { bron: 'prijs' | 'tarief' | 'onbekend' | 'geen werk'; bedrag?: Rational } }[];
     /** In a deelnemer's part: the rounding rule and the whole hours per kind and in all (largest remainder). */
     afrondingsregel?: string;
     afgerondRegionaal?: Rational;
@@ -147,6 +149,10 @@ export function uvpView(a: UvpAnalyse): UvpView {
       return { id: d.id, ontbreekt: [zonderInd ? 'indicator' : '', zonderStreef ? 'streefwaarde' : ''].filter(Boolean).join(' en ') };
     });
 
+  const kostenVan = (r: RegelUren): ProgrammaRegelView['kosten'] => {
+    const k = a.kosten?.perRegel.get(r);
+    return k ? { bron: k.bron, prijs: k.bron === 'prijs' && r.regel.prijs?.soort === 'getal' ? r.regel.prijs.waarde : undefined, bedrag: k.bedrag } : undefined;
+  };
   const perTaakveld = new Map<string, ProgrammaRegelView[]>();
   for (const r of a.vraag.regels) {
     const tv = r.regel.taakveld || ZONDER_TAAKVELD;
@@ -166,6 +172,7 @@ export function uvpView(a: UvpAnalyse): UvpView {
       prioriteit: r.regel.prioriteit ?? '',
       klasse: p?.gekoppeld ? p.klasse : '',
       groep: prioriteitsgroep(r.regel, p),
+      kosten: kostenVan(r),
     });
     perTaakveld.set(tv, lijst);
   }
@@ -257,6 +264,7 @@ export function uvpView(a: UvpAnalyse): UvpView {
         financiering: p.project.financiering ?? '',
         fase: p.project.fase ?? '',
         afgerond: p.project.aandeelAfgerond,
+        kosten: a.kosten?.perProject.get(p),
         sleutel: p.project.sleutel ?? '',
       })),
       afrondingsregel: a.deel?.afrondingsregel,
@@ -273,7 +281,8 @@ export function uvpView(a: UvpAnalyse): UvpView {
           uurtarief: a.kosten.uurtarief,
           metPrijs: a.kosten.metPrijs,
           perTaakveld: a.kosten.perTaakveld.map((t) => ({ taakveld: t.naam, uren: t.uren, bedrag: t.bedrag, zonderBedrag: t.zonderBedrag })),
-          projecten: a.vraag.projecten.length ? a.kosten.projecten : undefined,
+          // In a deelnemer's part the hours shown are its whole hours by largest remainder, as in chapter 8.
+          projecten: a.vraag.projecten.length ? { ...a.kosten.projecten, uren: a.deel?.afgerond ?? a.kosten.projecten.uren } : undefined,
           totaal: a.kosten.totaal,
         }
       : undefined,
