@@ -1,9 +1,12 @@
+import { cpSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { analyseerOmgevingsdienst, grootsteRest, verdeelRegionaal } from '../src/compute/omgevingsdienst.js';
 import { leesWerkmap } from '../src/ingest/werkmap.js';
 import { Rational } from '../src/model/rational.js';
 import { bouwWerkmap } from '../src/model/werkmap.js';
-import { maakMap } from './helpers.js';
+import { maakMap, ROOT, tijdelijkeMap, VOORBEELD, vth } from './helpers.js';
+import { herberekendeFormules, soffice } from './libreoffice.js';
 
 const r = (s: string) => Rational.fromDecimalString(s)!;
 
@@ -120,5 +123,110 @@ describe('an omgevingsdienst with three deelnemers of a third', () => {
     });
     expect(wm.deelnemers).toBeUndefined();
     expect(wm.meldingen.filter((m) => m.code === 'deelnemer-zonder-blad').length).toBe(1);
+  });
+});
+
+const OD = path.join(ROOT, 'fixtures/omgevingsdienst-voorbeeld');
+
+describe('the example omgevingsdienst (fixtures/omgevingsdienst-voorbeeld)', () => {
+  it("Dinkelstad (12,02%, Enschede's key) gets 739 h of the 6.150 h of projects and 1.406 h of the 11.700 h of services; every column adds up", async () => {
+    const wm = bouwWerkmap(await leesWerkmap(OD));
+    expect(wm.meldingen.filter((m) => m.niveau !== 'melding')).toEqual([]);
+    const od = analyseerOmgevingsdienst(wm);
+    expect(od.delen.length).toBeGreaterThanOrEqual(4);
+    const dinkelstad = od.delen.find((d) => d.deelnemer.naam === 'Dinkelstad')!;
+    expect(dinkelstad.deelnemer.verdeelsleutel!.eq(r('12.02'))).toBe(true);
+    expect(dinkelstad.werkmap.deel!.afgerondPerSoort.map((x) => [x.soort, x.uren.toNumber()])).toEqual([['project', 739], ['dienst', 1406]]);
+    // Exactly 6150 × 12,02% and 11700 × 12,02%.
+    const perSoort = dinkelstad.analyse.vraag.projectenPerSoort;
+    expect(perSoort.map((p) => [p.soort, p.uren.toDecimalString(2), p.regionaal.toNumber()])).toEqual([['project', '739.23', 6150], ['dienst', '1406.34', 11700]]);
+    // Its own products are Enschede's real A1 table: 5.369 hours (the table prints 5.569).
+    expect(od.matrix.find((m) => m.deelnemer === 'Dinkelstad')!.perTaakveld[0]!.uren.toNumber()).toBe(5369);
+    // Whole hours per kind over all deelnemers add up to the regional totals.
+    const afgerond = (soort: string) => od.delen.reduce((t, d) => t + d.werkmap.deel!.afgerondPerSoort.find((x) => x.soort === soort)!.uren.toNumber(), 0);
+    expect([afgerond('project'), afgerond('dienst')]).toEqual([6150, 11700]);
+    // And per line.
+    for (const rr of od.regionaal) if (rr.project.uren.soort === 'getal') expect(rr.aandelen.reduce((t, a) => t + a.afgerond!.toNumber(), 0)).toBe(rr.project.uren.waarde.toNumber());
+    // The matrix is the sum of its parts, in every cell: hours and euros.
+    od.taakvelden.forEach((_, j) => {
+      expect(od.totaal.perTaakveld[j]!.uren.eq(Rational.sum(od.matrix.map((m) => m.perTaakveld[j]!.uren)))).toBe(true);
+      expect(od.totaal.perTaakveld[j]!.bedrag!.eq(Rational.sum(od.matrix.map((m) => m.perTaakveld[j]!.bedrag!)))).toBe(true);
+    });
+    expect(od.totaal.totaal.eq(Rational.sum(od.delen.map((d) => d.analyse.vraag.totaal)))).toBe(true);
+    expect(od.totaal.regionaal.eq(Rational.of(6150n + 11700n))).toBe(true);
+    expect(od.totaal.bedrag!.eq(Rational.sum(od.delen.map((d) => d.analyse.kosten!.totaal.bedrag)))).toBe(true);
+  });
+
+  it('vth uvp --per-deelnemer writes every part and the whole; the whole prints the matrix of the parts', () => {
+    const uit = tijdelijkeMap();
+    const res = vth(['uvp', OD, '--per-deelnemer', '-o', uit]);
+    expect(res.code, res.stderr).toBe(0);
+    const bestanden = readdirSync(uit).sort();
+    for (const d of ['dinkelstad', 'berkelmond', 'reggedal', 'vechtoever', 'provincie-oostmark']) {
+      expect(bestanden).toContain(`uvp-2025-${d}.md`);
+      expect(bestanden).toContain(`uvp-2025-${d}.xlsx`);
+    }
+    const deel = readFileSync(path.join(uit, 'uvp-2025-dinkelstad.md'), 'utf8');
+    expect(deel).toContain('# Uitvoeringsprogramma VTH 2025 Omgevingsdienst Oostmark, deel Dinkelstad');
+    expect(deel).toContain('| | Subtotaal projecten | | | | 6.150 | | 739 |');
+    expect(deel).toContain('| | Subtotaal diensten | | | | 11.700 | | 1.406 |');
+    expect(deel).toContain('methode van de grootste rest');
+    expect(deel).toMatch(/De kosten zijn de uren maal het uurtarief van € 110,99, behalve voor 1 product met een vaste prijs/);
+    const geheel = readFileSync(path.join(uit, 'uvp-2025-omgevingsdienst-oostmark-geheel.md'), 'utf8');
+    expect(geheel).toContain('| [Dinkelstad](uvp-2025-dinkelstad.md) | 5.369 |');
+    expect(geheel).toContain('| Provincie Oostmark | 15% | € 118,50 (eigen tarief) |');
+    // The rule is stated once in the whole programme.
+    expect(geheel.split('methode van de grootste rest').length).toBe(2);
+    expect(geheel).toMatch(/\| \| \*\*Totaal projecten\*\* \| \| \| \*\*6\.150\*\* \| \*\*739\*\* \|/);
+  });
+
+  it('one deelnemer with bad data loses its part, not the batch; an unknown deelnemer stops only the whole', () => {
+    const map = tijdelijkeMap();
+    cpSync(OD, map, { recursive: true });
+    const producten = readFileSync(path.join(map, 'producten.csv'), 'utf8').split('\n');
+    const i = producten.findIndex((l) => l.startsWith('Berkelmond;'));
+    producten[i] = producten[i]!.replace(/;(\d+);(\d+);ja;/, ';veel;$2;ja;');
+    writeFileSync(path.join(map, 'producten.csv'), producten.join('\n'));
+    const uit = tijdelijkeMap();
+    const res = vth(['uvp', map, '--per-deelnemer', '-o', uit, '--format', 'md']);
+    expect(res.code).toBe(1);
+    expect(res.stderr).toContain(`Deelnemer Berkelmond:`);
+    expect(res.stderr).toContain(`rij ${i + 1}`);
+    expect(res.stderr).toContain('voor Berkelmond is geen deel geschreven');
+    expect(res.stderr).toContain('Het programma van Omgevingsdienst Oostmark als geheel is niet geschreven: 1 deelnemer heeft geen deel (Berkelmond)');
+    const bestanden = readdirSync(uit);
+    expect(bestanden).toContain('uvp-2025-dinkelstad.md');
+    expect(bestanden.some((b) => b.includes('berkelmond'))).toBe(false);
+    expect(bestanden.some((b) => b.includes('geheel'))).toBe(false);
+
+    // An unknown deelnemer: an error at its row; every known part is written, the whole is not.
+    producten[i] = producten[i]!.replace('Berkelmond;', 'Berkelmont;').replace(';veel;', ';3;');
+    writeFileSync(path.join(map, 'producten.csv'), producten.join('\n'));
+    const uit2 = tijdelijkeMap();
+    const r2 = vth(['uvp', map, '--per-deelnemer', '-o', uit2, '--format', 'md']);
+    expect(r2.code).toBe(1);
+    expect(r2.stderr).toMatch(new RegExp(`rij ${i + 1}.*"Berkelmont", maar die staat niet in Deelnemers`));
+    expect(readdirSync(uit2)).toContain('uvp-2025-berkelmond.md');
+    expect(readdirSync(uit2).some((b) => b.includes('geheel'))).toBe(false);
+  });
+
+  it('--per-deelnemer on a municipality werkmap is a usage error', () => {
+    const res = vth(['uvp', VOORBEELD, '--per-deelnemer', '-o', tijdelijkeMap()]);
+    expect(res.code).toBe(2);
+    expect(res.stderr).toContain('--per-deelnemer vraagt een blad Deelnemers');
+  });
+
+  it.runIf(soffice())(`PxQ and every total in the workbooks are formulas LibreOffice recomputes to vth's figures${soffice() ? '' : ' (OVERGESLAGEN: LibreOffice ontbreekt)'}`, async () => {
+    const uit = tijdelijkeMap();
+    expect(vth(['uvp', OD, '--per-deelnemer', '-o', uit, '--format', 'xlsx']).code).toBe(0);
+    for (const naam of ['uvp-2025-dinkelstad.xlsx', 'uvp-2025-omgevingsdienst-oostmark-geheel.xlsx']) {
+      const cellen = await herberekendeFormules(soffice()!, path.join(uit, naam), { ookNullen: true });
+      expect(cellen.length).toBeGreaterThan(20);
+      for (const c of cellen) expect(c.libreoffice, `${naam} ${c.cel}`).toBeCloseTo(c.vth, 6);
+    }
+    // The price line: aantal × prijs (12 × € 1.850,00), and an hourly line: uren × € 110,99.
+    const cellen = await herberekendeFormules(soffice()!, path.join(uit, 'uvp-2025-dinkelstad.xlsx'), { ookNullen: true });
+    expect(cellen.some((c) => c.cel.startsWith('Programma!N') && c.libreoffice === 12 * 1850)).toBe(true);
+    expect(cellen.some((c) => c.cel.startsWith('Programma!N') && Math.abs(c.libreoffice! - 80 * 110.99) < 1e-9)).toBe(true);
   });
 });
