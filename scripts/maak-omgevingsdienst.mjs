@@ -93,7 +93,7 @@ schrijf('projecten.csv', [
 schrijf('capaciteit.csv', [
   ['afdeling', 'fte'],
   ['Vergunningen', '14'],
-  ['Toezicht', '4,5'],
+  ['Toezicht', '3'],
   ['Advies', '3,5'],
   ['Projecten en diensten', '14'],
 ]);

@@ -1,6 +1,7 @@
 import { cpSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { analyseer } from '../src/compute/controle.js';
 import { analyseerOmgevingsdienst, grootsteRest, verdeelRegionaal } from '../src/compute/omgevingsdienst.js';
 import { leesWerkmap } from '../src/ingest/werkmap.js';
 import { Rational } from '../src/model/rational.js';
@@ -228,5 +229,59 @@ describe('the example omgevingsdienst (fixtures/omgevingsdienst-voorbeeld)', () 
     const cellen = await herberekendeFormules(soffice()!, path.join(uit, 'uvp-2025-dinkelstad.xlsx'), { ookNullen: true });
     expect(cellen.some((c) => c.cel.startsWith('Programma!N') && c.libreoffice === 12 * 1850)).toBe(true);
     expect(cellen.some((c) => c.cel.startsWith('Programma!N') && Math.abs(c.libreoffice! - 80 * 110.99) < 1e-9)).toBe(true);
+  });
+});
+
+describe('capacity of an omgevingsdienst', () => {
+  it("sets all deelnemers' demand against its own formatie and defers per deelnemer, in proportion, from its own lines only", async () => {
+    const wm = bouwWerkmap(await leesWerkmap(OD));
+    const c = analyseer(wm).capaciteit!;
+    // The whole demand is the sum of every deelnemer's, regional lines at 100%.
+    expect(c.deelnemers!.map((d) => d.deelnemer)).toEqual(['Dinkelstad', 'Berkelmond', 'Reggedal', 'Vechtoever', 'Provincie Oostmark']);
+    expect(c.totaal.benodigd.eq(Rational.sum(c.deelnemers!.map((d) => d.totaal)))).toBe(true);
+    expect(c.deelnemers![0]!.regionaal.eq(r('2145.57'))).toBe(true);
+    const t = c.tekorten.find((x) => x.afdeling === 'Toezicht')!;
+    expect(t.tekort.toNumber()).toBe(552);
+    // Shares in proportion to each deelnemer's own hours at Toezicht, exactly, adding up to the shortfall.
+    const som = Rational.sum(t.perDeelnemer!.map((p) => p.benodigd));
+    for (const p of t.perDeelnemer!) expect(p.tekort.eq(t.tekort.mul(p.benodigd).div(som))).toBe(true);
+    expect(Rational.sum(t.perDeelnemer!.map((p) => p.tekort)).eq(t.tekort)).toBe(true);
+    // Every deferred line is the deelnemer's own, never legally required, and covers its own share.
+    for (const u of t.uitgesteld) {
+      expect(u.regel.deelnemer).toBe(u.deelnemer);
+      expect(u.regel.wettelijk).toBe(false);
+    }
+    for (const p of t.perDeelnemer!) {
+      const eigen = Rational.sum(t.uitgesteld.filter((u) => u.deelnemer === p.deelnemer).map((u) => u.uren));
+      expect(eigen.eq(p.uitgesteldUren)).toBe(true);
+      expect(eigen.gte(p.tekort)).toBe(true);
+    }
+  });
+
+  it("a deelnemer with only legal work keeps its share as its own shortfall: no other deelnemer defers for it", async () => {
+    const wm = await laad({
+      'instellingen.csv': OD_INSTELLINGEN,
+      'deelnemers.csv': 'deelnemer;verdeelsleutel\nAadorp;50%\nBeedorp;50%\n',
+      'producten.csv': 'deelnemer;taakveld;code;product;afdeling;aantal;kental;wettelijk;prioriteit\nAadorp;Toezicht;A2.01.00;Controle;Toezicht;100;6;nee;Laag\nBeedorp;Handhaving;A3.01.00;Handhavingsverzoek;Toezicht;100;6;ja;\n',
+      'capaciteit.csv': 'afdeling;fte\nToezicht;0,5\n',
+    });
+    const c = analyseer(wm).capaciteit!;
+    const t = c.tekorten[0]!;
+    // 1.200 needed, 600 available: 600 short, 300 each.
+    expect(t.tekort.toNumber()).toBe(600);
+    const [a, b] = t.perDeelnemer!;
+    expect([a!.tekort.toNumber(), a!.uitgesteldUren.toNumber(), a!.rest.toNumber()]).toEqual([300, 300, 0]);
+    expect([b!.tekort.toNumber(), b!.uitgesteldUren.toNumber(), b!.rest.toNumber()]).toEqual([300, 0, 300]);
+    expect(t.rest.toNumber()).toBe(300);
+    expect(t.uitgesteld.every((u) => u.deelnemer === 'Aadorp')).toBe(true);
+  });
+
+  it('vth capaciteit shows each deelnemer, the rule of division, and the deferral per deelnemer; exit 1 when short', () => {
+    const res = vth(['capaciteit', OD, '-q']);
+    expect(res.code).toBe(1);
+    expect(res.stdout).toMatch(/Dinkelstad\s+7\.706\s+2\.145,57\s+9\.852/);
+    expect(res.stdout).toContain('Een tekort bij een afdeling is over de deelnemers verdeeld naar verhouding van de uren van hun eigen producten bij die afdeling');
+    expect(res.stdout).toMatch(/Toezicht: tekort 552 uur, verdeeld over de deelnemers:/);
+    expect(res.stdout).toMatch(/Toezicht\s+Dinkelstad\s+A2\.12\.00\s+Toezicht grondverzet/);
   });
 });
