@@ -2,6 +2,7 @@ import { cpSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { analyseer } from '../src/compute/controle.js';
+import { analyseerUvp } from '../src/compute/uvp.js';
 import { analyseerOmgevingsdienst, grootsteRest, verdeelRegionaal } from '../src/compute/omgevingsdienst.js';
 import { leesWerkmap } from '../src/ingest/werkmap.js';
 import { Rational } from '../src/model/rational.js';
@@ -156,6 +157,12 @@ describe('the example omgevingsdienst (fixtures/omgevingsdienst-voorbeeld)', () 
     expect(od.totaal.totaal.eq(Rational.sum(od.delen.map((d) => d.analyse.vraag.totaal)))).toBe(true);
     expect(od.totaal.regionaal.eq(Rational.of(6150n + 11700n))).toBe(true);
     expect(od.totaal.bedrag!.eq(Rational.sum(od.delen.map((d) => d.analyse.kosten!.totaal.bedrag)))).toBe(true);
+    // The uncut werkmap as one programme (vth uvp without --per-deelnemer) has the same hours and euros:
+    // each line at its deelnemer's rate, each regional line at the rates weighted by the keys.
+    const geheel = analyseerUvp(wm);
+    expect(geheel.vraag.totaal.eq(od.totaal.totaal)).toBe(true);
+    expect(geheel.kosten!.totaal.bedrag.eq(od.totaal.bedrag!)).toBe(true);
+    expect(geheel.kosten!.totaal.zonderBedrag).toBe(0);
   });
 
   it('vth uvp --per-deelnemer writes every part and the whole; the whole prints the matrix of the parts', () => {

@@ -54,14 +54,25 @@ function tel(t: KostenTotaal, uren: Rational | undefined, k: RegelKosten): void 
 }
 
 /** Undefined when nothing in the werkmap has a price or a rate: the documents then show no money. */
-export function berekenKosten(vraag: Vraag, uurtarief: Rational | undefined, altijd = false): Kosten | undefined {
+/**
+ * Rates that differ per line: an omgevingsdienst's werkmap as a whole charges each line at its
+ * deelnemer's rate, and a regional line at the rates of all deelnemers weighted by their keys.
+ */
+export interface Tarieven {
+  regel: (r: RegelUren) => Rational | undefined;
+  project: (p: ProjectUren) => Rational | undefined;
+  /** Whether any rate is known at all. */
+  bekend: boolean;
+}
+
+export function berekenKosten(vraag: Vraag, uurtarief: Rational | undefined, altijd = false, tarieven?: Tarieven): Kosten | undefined {
   const metPrijs = vraag.regels.filter((r) => r.regel.prijs?.soort === 'getal').length;
-  if (!uurtarief && metPrijs === 0 && !altijd) return undefined;
+  if (!uurtarief && !tarieven?.bekend && metPrijs === 0 && !altijd) return undefined;
   const perRegel = new Map<RegelUren, RegelKosten>();
   const perTaakveld = new Map<string, KostenTotaal>();
   const totaal = leeg('totaal');
   for (const r of vraag.regels) {
-    const k = regelKosten(r, uurtarief);
+    const k = regelKosten(r, tarieven ? tarieven.regel(r) : uurtarief);
     perRegel.set(r, k);
     const tv = r.regel.taakveld || ZONDER_TAAKVELD;
     const t = perTaakveld.get(tv) ?? leeg(tv);
@@ -72,7 +83,7 @@ export function berekenKosten(vraag: Vraag, uurtarief: Rational | undefined, alt
   const projecten = leeg('regionale projecten en diensten');
   const perProject = new Map<ProjectUren, RegelKosten>();
   for (const p of vraag.projecten) {
-    const k = projectKosten(p, uurtarief);
+    const k = projectKosten(p, tarieven ? tarieven.project(p) : uurtarief);
     perProject.set(p, k);
     tel(projecten, p.uren, k);
     tel(totaal, p.uren, k);

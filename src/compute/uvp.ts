@@ -4,7 +4,8 @@ import { Rational } from '../model/rational.js';
 import type { Doel, Instellingen, ProgrammaRegel, Verbeterpunt, Werkmap } from '../model/types.js';
 import { somBekend, type Prioriteit } from './capaciteit.js';
 import { analyseer, type Analyse } from './controle.js';
-import { berekenKosten, type Kosten } from './kosten.js';
+import { berekenKosten, type Kosten, type Tarieven } from './kosten.js';
+import { sleutelProcenten } from './verdeling.js';
 import { ingebouwdProfiel, PROFIELEN, type DagMaand } from './provincie.js';
 import type { RegelUren } from './vraag.js';
 
@@ -45,6 +46,26 @@ export interface UvpAnalyse extends Analyse {
   kosten?: Kosten;
   /** When the jaarverslag over this year is due, and by whose rule. */
   monitoring: { jaarverslagUiterlijk?: DagMaand; uvpUiterlijk?: DagMaand; regel: string };
+}
+
+/**
+ * An omgevingsdienst's werkmap as one programme: a line costs its deelnemer's rate (its own, else
+ * Instellingen'), a regional line the deelnemers' rates weighted by their keys; unknown when one is.
+ */
+function tarievenPerDeelnemer(wm: Werkmap): Tarieven {
+  const dn = wm.deelnemers!.deelnemers;
+  const tarief = new Map(dn.map((d) => [d.naam.toLowerCase(), d.uurtarief ?? wm.instellingen.uurtarief]));
+  return {
+    bekend: [...tarief.values()].some((t) => t !== undefined),
+    regel: (r) => tarief.get(r.regel.deelnemer?.toLowerCase() ?? ''),
+    project: (p) => {
+      const k = sleutelProcenten(p.project, wm);
+      if (!k) return undefined;
+      const tarieven = dn.map((d) => tarief.get(d.naam.toLowerCase()));
+      if (tarieven.some((t) => t === undefined)) return undefined;
+      return Rational.sum(k.procenten.map((pct, i) => pct.mul(tarieven[i]!).div(HONDERD)));
+    },
+  };
 }
 
 /**
@@ -98,7 +119,7 @@ export function analyseerUvp(wm: Werkmap): UvpAnalyse {
     totaalReserveringen: somBekend(reserveringen.map((r) => r.uren)),
     uitgesteldUren: uitgesteldUren && uitgesteldUren.gt(Rational.ZERO) ? uitgesteldUren : undefined,
     verbeterpunten: wm.verbeterpunten ?? [],
-    kosten: berekenKosten(a.vraag, wm.instellingen.uurtarief),
+    kosten: berekenKosten(a.vraag, wm.instellingen.uurtarief, false, wm.deelnemers ? tarievenPerDeelnemer(wm) : undefined),
     deel: wm.deel,
     monitoring: { jaarverslagUiterlijk: profiel.jaarverslagUiterlijk, uvpUiterlijk: profiel.uvpUiterlijk, regel: profiel.naam === 'standaard' ? `de gangbare termijnen (${profiel.bron})` : profiel.bron },
     meldingen,

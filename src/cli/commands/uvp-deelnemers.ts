@@ -53,7 +53,11 @@ export async function perDeelnemerOpdracht(
   for (const m of geheel.meldingen) {
     const d = m.plaats.rij !== undefined ? rijVan.get(sleutel(m.plaats)) : undefined;
     if (d === undefined) algemeen.push(m);
-    else perDeelnemer.set(d, [...(perDeelnemer.get(d) ?? []), m]);
+    else {
+      const lijst = perDeelnemer.get(d);
+      if (lijst) lijst.push(m);
+      else perDeelnemer.set(d, [m]);
+    }
   }
   if (!meldVoorOpdracht(algemeen, wm, BLADEN, ['Producten', 'Deelnemers'])) return EXIT.PROBLEEM;
 
