@@ -292,3 +292,48 @@ describe('capacity of an omgevingsdienst', () => {
     expect(res.stdout).toMatch(/Toezicht\s+Dinkelstad\s+A2\.12\.00\s+Toezicht grondverzet/);
   });
 });
+
+describe('jaarverslag per deelnemer from one case export', () => {
+  const EXPORT = [
+    'zaaknummer;gemeente;productcode;ontvangen;besluit;procedure;uren',
+    'Z1;Dinkelstad;A1.17.00;02-02-2025;20-02-2025;regulier;5',
+    'Z2;Dinkelstad;A1.17.00;03-03-2025;10-03-2025;regulier;6',
+    'Z3;dinkelstad;A1.17.00;04-04-2025;15-04-2025;regulier;7',
+    'Z4;Berkelmond;A1.17.00;02-02-2025;20-02-2025;regulier;5',
+    'Z5;Berkelmond;A1.17.00;05-05-2025;20-05-2025;regulier;5',
+    'Z6;Onbekendorp;A1.17.00;02-02-2025;20-02-2025;regulier;5',
+    'Z7;;A1.17.00;02-02-2025;20-02-2025;regulier;5',
+  ].join('\n');
+
+  it("each deelnemer's cases count on its own lines; unknown deelnemers are counted and named, never spread", () => {
+    const map = maakMap({ 'zaken.csv': EXPORT });
+    const uit = tijdelijkeMap();
+    const res = vth(['jaarverslag', OD, '--zaken', path.join(map, 'zaken.csv'), '--per-deelnemer', '-o', uit, '--format', 'md,json']);
+    expect(res.code, res.stderr).toBe(0);
+    expect(res.stderr).toContain('2 zaken hebben een deelnemer die niet in Deelnemers staat ((leeg): 1, Onbekendorp: 1)');
+    const regel = (d: string) => {
+      const json = JSON.parse(readFileSync(path.join(uit, `jaarverslag-2025-${d}.json`), 'utf8'));
+      return JSON.stringify(json).match(/\{[^{}]*"code":"A1\.17\.00"[^{}]*\}/)![0];
+    };
+    // Dinkelstad: its three cases (one written in lower case), 18 hours; Berkelmond its two, 10 hours.
+    expect(regel('dinkelstad')).toMatch(/"aantal":3\b/);
+    expect(regel('dinkelstad')).toMatch(/"uren":18\b/);
+    expect(regel('berkelmond')).toMatch(/"aantal":2\b/);
+    const geheel = readFileSync(path.join(uit, 'jaarverslag-2025-omgevingsdienst-oostmark-geheel.md'), 'utf8');
+    expect(geheel).toMatch(/\| Dinkelstad \| 7\.706 \| 5\.369 \| 18 \|/);
+    expect(geheel).toMatch(/\| Reggedal \| 7\.012 \| 0 \| onbekend \| onbekend \| 0 \| onbekend \|/);
+    // The total is the sum of the parts: 18 + 10, the unknown deelnemers' 10 hours apart, and says what is unknown.
+    expect(geheel).toContain('| **Totaal deelnemers** | **24.781** | **8.623** | **28** bekend, van 3 deelnemers onbekend |');
+    expect(geheel).toContain('| (leeg) | 1 | 5,0 |');
+    expect(geheel).toContain('| Onbekendorp | 1 | 5,0 |');
+  });
+
+  it('an export without a column deelnemer is refused for --per-deelnemer: nothing written', () => {
+    const map = maakMap({ 'zaken.csv': EXPORT.replace('gemeente;', 'x;') });
+    const uit = tijdelijkeMap();
+    const res = vth(['jaarverslag', OD, '--zaken', path.join(map, 'zaken.csv'), '--per-deelnemer', '-o', uit]);
+    expect(res.code).toBe(1);
+    expect(res.stderr).toContain('de zakenexport heeft geen kolom deelnemer');
+    expect(readdirSync(uit)).toEqual([]);
+  });
+});

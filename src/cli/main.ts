@@ -204,6 +204,7 @@ function maakProgramma(zetExit: (code: number) => void): Command {
     .option('--templates <map>', 'eigen templates; elk bestand vervangt het ingebouwde met dezelfde naam')
     .option('--format <soorten>', 'md, xlsx, json, docx en/of pdf, met komma\'s (pdf via LibreOffice)', 'md,xlsx')
     .option('--huisstijl <referentie.docx>', 'Word-document van de gemeente waarvan de stijlen, bladspiegel, kop- en voettekst worden overgenomen')
+    .option('--per-deelnemer', 'omgevingsdienst (blad Deelnemers): een jaarverslag per deelnemer uit één zakenexport met een kolom deelnemer, en het geheel')
     .option('--force', 'overschrijf bestaande uitvoer')
     .option('-q, --quiet', STIL)
     .option('--herbereken', HERBEREKEN)

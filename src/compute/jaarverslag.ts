@@ -45,6 +45,8 @@ export interface UitstelOpvolging {
 
 export interface JaarverslagAnalyse {
   instellingen: Instellingen;
+  /** One deelnemer's part of an omgevingsdienst's jaarverslag (Werkmap.deel). */
+  deel?: Werkmap['deel'];
   teksten: DocumentTeksten;
   vraag: Vraag;
   capaciteit?: Capaciteitscheck;
@@ -127,6 +129,7 @@ export function analyseerJaarverslag(wm: Werkmap, zaken?: { resultaat: ZakenResu
 
   return {
     instellingen: wm.instellingen,
+    deel: wm.deel,
     teksten,
     vraag: a.vraag,
     capaciteit: a.capaciteit,

@@ -27,6 +27,8 @@ export interface Zaak {
   resultaat: string;
   /** The object inspected (sheet Objecten's `object`), where the export has the column. */
   object: string;
+  /** The deelnemer the case is for (an omgevingsdienst's export), as written; empty without the column. */
+  deelnemer: string;
   /** The inspection result read from `resultaat`: in order, a violation, or a value vth does not know. */
   bevinding?: 'conform' | 'overtreding' | 'onbekend';
 }
@@ -58,6 +60,8 @@ export const ZAAK_KOLOMMEN = {
   uren: ['uren', 'geboekte uren', 'bestede uren', 'tijdsbesteding', 'hours', 'hours spent'],
   resultaat: ['resultaat', 'uitkomst', 'bevinding', 'overtreding', 'overtreding geconstateerd', 'result', 'outcome'],
   object: ['object', 'objectnummer', 'object nummer', 'object id', 'objectid', 'inrichtingsnummer', 'vestigingsnummer', 'locatie id'],
+  // An omgevingsdienst's export for all its deelnemers: whose case it is.
+  deelnemer: ['deelnemer', 'gemeente', 'bevoegd gezag', 'opdrachtgever'],
 } as const;
 
 export type ZaakVeld = keyof typeof ZAAK_KOLOMMEN;
@@ -74,6 +78,7 @@ const VELDNAAM: Record<ZaakVeld, string> = {
   uren: 'uren',
   resultaat: 'resultaat',
   object: 'object',
+  deelnemer: 'deelnemer',
 };
 
 const MS_DAG = 86_400_000;
@@ -415,6 +420,11 @@ export class ZakenLezer {
     return problemen.length === 0;
   }
 
+  /** Whether the export has a column deelnemer (gemeente, bevoegd gezag, opdrachtgever). */
+  get heeftDeelnemer(): boolean {
+    return this.index.deelnemer !== undefined;
+  }
+
   get heeftKop(): boolean {
     return this.kopGelezen;
   }
@@ -525,6 +535,7 @@ export class ZakenLezer {
         urenTienduizendsten: uren ?? 0,
         resultaat: tekst(w('resultaat')).trim().toLowerCase(),
         object: tekst(w('object')).trim(),
+        deelnemer: tekst(w('deelnemer')).trim(),
         bevinding: this.index.resultaat === undefined ? undefined : leesBevinding(tekst(w('resultaat')), this.koppen[this.index.resultaat]!),
       });
       this.herneem(voor, uit);
