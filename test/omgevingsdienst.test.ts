@@ -337,3 +337,34 @@ describe('jaarverslag per deelnemer from one case export', () => {
     expect(readdirSync(uit)).toEqual([]);
   });
 });
+
+describe('IBT per deelnemer', () => {
+  it("vth ibt takes an omgevingsdienst's werkmap as a region: a report per deelnemer on its part, capacity the omgevingsdienst's", () => {
+    const uit = tijdelijkeMap();
+    const res = vth(['ibt', OD, '-o', uit, '-q']);
+    expect(res.code, res.stderr).toBe(0);
+    expect(readdirSync(uit).sort()).toEqual(
+      ['berkelmond', 'dinkelstad', 'provincie-oostmark', 'reggedal', 'vechtoever'].flatMap((d) => [`ibt-2025-${d}.md`, `ibt-2025-${d}.xlsx`]).concat(['ibt-overzicht-2025.md', 'ibt-overzicht-2025.xlsx']).sort(),
+    );
+    const overzicht = readFileSync(path.join(uit, 'ibt-overzicht-2025.md'), 'utf8');
+    // Each deelnemer's demand is its own part (9.852 for Dinkelstad), the formatie the omgevingsdienst's.
+    expect(overzicht).toMatch(/\| Dinkelstad \|( \w+ \|){3} oranje \|.*\| 9\.852 \| 44\.850 \|/);
+    const dinkelstad = readFileSync(path.join(uit, 'ibt-2025-dinkelstad.md'), 'utf8');
+    expect(dinkelstad).toContain('- Toezicht: tekort 552 uur');
+  });
+
+  it("another deelnemer's bad row does not cost a deelnemer its judgement", () => {
+    const map = tijdelijkeMap();
+    cpSync(OD, map, { recursive: true });
+    const producten = readFileSync(path.join(map, 'producten.csv'), 'utf8').split('\n');
+    const i = producten.findIndex((l) => l.startsWith('Berkelmond;'));
+    producten[i] = producten[i]!.replace(/;(\d+);(\d+);ja;/, ';veel;$2;ja;');
+    writeFileSync(path.join(map, 'producten.csv'), producten.join('\n'));
+    const uit = tijdelijkeMap();
+    const res = vth(['ibt', map, '-o', uit, '-q']);
+    expect(res.code).toBe(1);
+    const overzicht = readFileSync(path.join(uit, 'ibt-overzicht-2025.md'), 'utf8');
+    expect(overzicht).toMatch(/\| Berkelmond \|.*niet te beoordelen/);
+    expect(overzicht).toMatch(/\| Dinkelstad \|( \w+ \|){3} oranje \|/);
+  });
+});

@@ -11,6 +11,8 @@ import { laadWerkmap } from '../laden/werkmap.js';
 import { verwerkZaken } from '../laden/zaken.js';
 import { CodeKoppeling } from '../compute/koppeling.js';
 import type { ProvincieProfiel } from '../compute/provincie.js';
+import { afgerondPerSoort, deelWerkmap, verdeelRegionaal } from '../compute/omgevingsdienst.js';
+import type { Werkmap } from '../model/types.js';
 
 /** One municipality in a region: a werkmap (file or folder) and where its case export may be. */
 export interface GemeenteTaak {
@@ -25,6 +27,8 @@ export interface GemeenteTaak {
   profiel?: ProvincieProfiel;
   /** Why the entry in the region folder cannot even be opened. */
   fout?: string;
+  /** An omgevingsdienst's werkmap as a region: `pad` is that werkmap and this deelnemer's part is judged. */
+  deelnemer?: string;
 }
 
 export type GemeenteUitkomst =
@@ -57,12 +61,33 @@ export function naamUitBron(bron: string): string {
   return bron.replace(/\.(xlsx|xlsm)$/i, '');
 }
 
+/**
+ * One deelnemer's part of an omgevingsdienst's werkmap, judged as a municipality's werkmap. It carries
+ * the werkmap's findings that concern it: those outside Producten, and those at its own rows; another
+ * deelnemer's bad rows are not its problem.
+ */
+function deelVan(wm: Werkmap, pad: string, deelnemer: string): Werkmap {
+  const d = wm.deelnemers?.deelnemers.find((x) => x.naam === deelnemer);
+  if (!d) throw new OnleesbaarFout(`deelnemer "${deelnemer}" staat niet (meer) in het blad Deelnemers van ${pad}`, { bestand: pad });
+  const regionaal = verdeelRegionaal(wm);
+  const deel = deelWerkmap(wm, d, regionaal, afgerondPerSoort(regionaal, wm.deelnemers!.deelnemers.length));
+  const sleutel = (p: { bestand: string; blad?: string; rij?: number }) => `${p.bestand}|${p.blad}|${p.rij}`;
+  const rijVan = new Map((wm.producten?.regels ?? []).map((r) => [sleutel(r.plaats), r.deelnemer?.toLowerCase() ?? '']));
+  const eigen = deelnemer.toLowerCase();
+  deel.meldingen = wm.meldingen.filter((m) => {
+    const van = m.plaats.rij !== undefined ? rijVan.get(sleutel(m.plaats)) : undefined;
+    return van === undefined || van === eigen;
+  });
+  return deel;
+}
+
 /** Judges one municipality. Never throws for the municipality's own input: that becomes "niet te beoordelen". */
 export async function beoordeelGemeente(taak: GemeenteTaak): Promise<GemeenteUitkomst> {
   const naam = naamUitBron(taak.bron);
   if (taak.fout) return { ok: false, index: taak.index, gemeente: naam, reden: `${taak.bron} is ${taak.fout}` };
   try {
-    const wm = await laadWerkmap(taak.pad);
+    const geheel = taak.deelnemer ? await laadWerkmap(taak.pad) : undefined;
+    const wm = taak.deelnemer ? deelVan(geheel!, taak.pad, taak.deelnemer) : await laadWerkmap(taak.pad);
     const fouten = wm.meldingen.filter((m) => m.niveau === 'fout');
     const gemeente = wm.instellingen.gemeente ?? naam;
     if (!wm.instellingen.jaar) return { ok: false, index: taak.index, gemeente, reden: 'de werkmap heeft geen jaar (blad Instellingen)' };
@@ -78,7 +103,8 @@ export async function beoordeelGemeente(taak: GemeenteTaak): Promise<GemeenteUit
         reden: `${fouten.length} ${fouten.length === 1 ? 'fout' : 'fouten'} in de werkmap, de eerste: ${eerste.plaats.bestand}${eerste.plaats.blad ? `, blad ${eerste.plaats.blad}` : ''}${eerste.plaats.rij ? `, rij ${eerste.plaats.rij}` : ''}: ${eerste.bericht}`,
       };
     }
-    const a = analyseer(wm);
+    // A deelnemer's work is carried by the omgevingsdienst's formatie: criterion 4 judges that, for all deelnemers alike.
+    const a = geheel ? { ...analyseer(wm), capaciteit: analyseer(geheel).capaciteit } : analyseer(wm);
     const zakenPad = zoekZaken(taak, gemeente);
     const zaken = zakenPad
       ? await verwerkZaken(zakenPad, wm.instellingen.jaar!, undefined, naleefGroepen(wm.instellingen), {
