@@ -42,7 +42,8 @@ function stam(s: string): string {
 /** A case export for this municipality: `zaken*.csv|xlsx` inside its folder, or a file named after it in --zaken-map. */
 export function zoekZaken(taak: GemeenteTaak, gemeente: string): string | undefined {
   const kandidaten: string[] = [];
-  if (statSync(taak.pad).isDirectory()) {
+  // A deelnemer's part: an export in the omgevingsdienst's folder holds every deelnemer's cases, so only --zaken-map counts.
+  if (!taak.deelnemer && statSync(taak.pad).isDirectory()) {
     for (const f of readdirSync(taak.pad).sort()) if (isZakenExport(f) && /\.(csv|xlsx)$/i.test(f)) kandidaten.push(path.join(taak.pad, f));
   }
   if (taak.zakenMap && existsSync(taak.zakenMap)) {
