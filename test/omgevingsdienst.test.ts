@@ -179,6 +179,7 @@ describe('the example omgevingsdienst (fixtures/omgevingsdienst-voorbeeld)', () 
     expect(deel).toContain('| | Subtotaal projecten | | | | 6.150 | | 739 |');
     expect(deel).toContain('| | Subtotaal diensten | | | | 11.700 | | 1.406 |');
     expect(deel).toContain('methode van de grootste rest');
+    expect(deel).toContain('Dit uitvoeringsprogramma is het deel van Dinkelstad in het programma 2025 van Omgevingsdienst Oostmark');
     expect(deel).toMatch(/De kosten zijn de uren maal het uurtarief van € 110,99, behalve voor 1 product met een vaste prijs/);
     const geheel = readFileSync(path.join(uit, 'uvp-2025-omgevingsdienst-oostmark-geheel.md'), 'utf8');
     expect(geheel).toContain('| [Dinkelstad](uvp-2025-dinkelstad.md) | 5.369 |');
