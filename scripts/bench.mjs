@@ -15,7 +15,7 @@ import { schrijfCsv, schrijfXlsx } from './zaken-genereren.mjs';
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const snel = process.argv.includes('--snel');
 const alleenArg = process.argv.indexOf('--alleen');
-const delen = new Set(alleenArg > 0 ? process.argv[alleenArg + 1].split(',') : ['opstart', 'werkmap', 'export', 'frequentie', 'ibt']);
+const delen = new Set(alleenArg > 0 ? process.argv[alleenArg + 1].split(',') : ['opstart', 'werkmap', 'export', 'frequentie', 'ibt', 'omgevingsdienst']);
 const map = mkdtempSync(path.join(tmpdir(), 'vth-bench-'));
 const JAAR = 2025;
 const VTH = path.join(root, 'bin/vth.js');
@@ -253,6 +253,27 @@ const n = g.tabellen.reduce((s, t) => s + t.rijen.length, 0);`),
     console.log(regel('  alleen de bladen lezen', lezen, 'objecten/s'));
     const f = vthOpdracht(['frequentie', wm, '--format', 'json', '-o', `frequentie-${n}.json`, '--force', '-q'], n);
     console.log(regel('  vth frequentie (json)', f, 'objecten/s') + (lezen.fout || f.fout ? '' : `  ${fmt(f.ms / lezen.ms, 2)}× alleen lezen`));
+  }
+
+  if (delen.has('omgevingsdienst')) {
+    // The same lines as one municipality's werkmap and as an omgevingsdienst's of 30 deelnemers (a
+    // column deelnemer, sheet Deelnemers, OD Twente's regional tables): uvp --per-deelnemer against uvp.
+    const n = snel ? 10_000 : 100_000;
+    const gemeente = schrijfWerkmap(path.join(map, `od-gemeente-${n}`), n);
+    const od = schrijfWerkmap(path.join(map, `od-${n}`), n);
+    const regels = readFileSync(path.join(od, 'producten.csv'), 'utf8').trimEnd().split('\r\n');
+    const namen = Array.from({ length: 30 }, (_, i) => `Deelnemer ${String(i + 1).padStart(2, '0')}`);
+    writeFileSync(path.join(od, 'producten.csv'), [`deelnemer;${regels[0]}`, ...regels.slice(1).map((r, i) => `${namen[i % 30]};${r}`)].join('\r\n') + '\r\n');
+    // 29 × 3,33% + 3,43% = 100%.
+    writeFileSync(path.join(od, 'deelnemers.csv'), ['deelnemer;verdeelsleutel', ...namen.map((d, i) => `${d};${i === 29 ? '3,43' : '3,33'}%`)].join('\r\n') + '\r\n');
+    const bron = (f) => readFileSync(path.join(root, 'fixtures/bronnen', f), 'utf8').trim().split(/\r?\n/).slice(1).map((r) => r.split(','));
+    writeFileSync(path.join(od, 'projecten.csv'), ['code;project;soort;uren;afdeling', ...bron('odt-twente-uvp2025-projecten.csv').map((r) => `${r[0]};${r[1]};project;${r[2]};Vergunningen`), ...bron('odt-twente-uvp2025-diensten.csv').map((r) => `D${r[0]};${r[1]};dienst;${r[2]};Vergunningen`)].join('\r\n') + '\r\n');
+    console.log(`\nOmgevingsdienst: ${fmt(n)} productregels over 30 deelnemers, tegen dezelfde regels als één gemeente (md en xlsx)`);
+    const enkel = vthOpdracht(['uvp', gemeente, '-o', 'od-uit-gemeente', '--force', '-q'], n);
+    const per = vthOpdracht(['uvp', od, '--per-deelnemer', '-o', 'od-uit', '--force', '-q'], n);
+    console.log(regel('  vth uvp (één gemeente)', enkel, 'regels/s'));
+    console.log(regel('  vth uvp --per-deelnemer (30 delen + geheel)', per, 'regels/s'));
+    console.log(ratio(per, enkel, '--per-deelnemer tegen één gemeente'));
   }
 
   if (delen.has('ibt')) {

@@ -23,6 +23,9 @@ const stappen = [
   { args: ['kwaliteit', werkmap, '-q'], ok: [1] },
   { args: ['uvp', werkmap, '-o', 'uitvoer', ...documenten, '--force', '-q'], ok: [0] },
   { args: ['jaarverslag', werkmap, '--zaken', 'fixtures/voorbeeldgemeente/zaken-2025.csv', '-o', 'uitvoer', ...documenten, '--force', '-q'], ok: [0] },
+  // The example omgevingsdienst: a part per deelnemer and the whole; its Toezicht is short on purpose (exit 1).
+  { args: ['uvp', 'fixtures/omgevingsdienst-voorbeeld', '-o', 'uitvoer/omgevingsdienst', '--per-deelnemer', '--format', 'md,xlsx,docx', '--force', '-q'], ok: [0] },
+  { args: ['capaciteit', 'fixtures/omgevingsdienst-voorbeeld', '-q'], ok: [1] },
   // The example region holds one broken workbook on purpose: exit 1 says a municipality was not judged.
   { args: ['ibt', 'fixtures/regio-voorbeeld', '-o', 'uitvoer/ibt', '--force'], ok: [1] },
 ];

@@ -203,10 +203,11 @@ function maakProgramma(zetExit: (code: number) => void): Command {
     .option('--templates <map>', 'eigen templates; elk bestand vervangt het ingebouwde met dezelfde naam')
     .option('--format <soorten>', 'md, xlsx, docx en/of pdf, met komma\'s (pdf via LibreOffice)', 'md,xlsx')
     .option('--huisstijl <referentie.docx>', 'Word-document van de gemeente waarvan de stijlen, bladspiegel, kop- en voettekst worden overgenomen')
+    .option('--per-deelnemer', 'omgevingsdienst (blad Deelnemers): een deel per deelnemer en het programma als geheel')
     .option('--force', 'overschrijf bestaande uitvoer')
     .option('-q, --quiet', STIL)
     .option('--herbereken', HERBEREKEN)
-    .addHelpText('after', `\nVoorbeelden:\n  vth uvp fixtures/voorbeeldgemeente/werkmap.xlsx -o uitvoer\n  vth uvp fixtures/voorbeeldgemeente/werkmap.xlsx -o uitvoer --format docx,pdf --huisstijl fixtures/huisstijl/dinkelberg.docx\n${EXIT_TEKST}`)
+    .addHelpText('after', `\nVoorbeelden:\n  vth uvp fixtures/voorbeeldgemeente/werkmap.xlsx -o uitvoer\n  vth uvp fixtures/voorbeeldgemeente/werkmap.xlsx -o uitvoer --format docx,pdf --huisstijl fixtures/huisstijl/dinkelberg.docx\n  vth uvp fixtures/omgevingsdienst-voorbeeld -o uitvoer/od --per-deelnemer\n${EXIT_TEKST}`)
     .action(async (werkmap: string, opts: import('./commands/uvp.js').UvpOpties & { quiet?: boolean }) => {
       controleerSoort(opts);
       meldInvoer(werkmap, opts);
@@ -226,6 +227,7 @@ function maakProgramma(zetExit: (code: number) => void): Command {
     .option('--templates <map>', 'eigen templates; elk bestand vervangt het ingebouwde met dezelfde naam')
     .option('--format <soorten>', 'md, xlsx, json, docx en/of pdf, met komma\'s (pdf via LibreOffice)', 'md,xlsx')
     .option('--huisstijl <referentie.docx>', 'Word-document van de gemeente waarvan de stijlen, bladspiegel, kop- en voettekst worden overgenomen')
+    .option('--per-deelnemer', 'omgevingsdienst (blad Deelnemers): een jaarverslag per deelnemer uit één zakenexport met een kolom deelnemer, en het geheel')
     .option('--force', 'overschrijf bestaande uitvoer')
     .option('-q, --quiet', STIL)
     .option('--herbereken', HERBEREKEN)

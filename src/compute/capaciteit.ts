@@ -3,7 +3,8 @@ import { melding, type Melding } from '../model/melding.js';
 import { Rational } from '../model/rational.js';
 import type { Afdeling, ProgrammaRegel, Werkmap } from '../model/types.js';
 import { zoekActiviteiten, type Risicoanalyse } from './risico.js';
-import type { RegelUren, Vraag } from './vraag.js';
+import { verdeelRegionaal } from './verdeling.js';
+import { urenOnbekend, type RegelUren, type Vraag } from './vraag.js';
 
 /** What-if settings that do not touch the workbook. */
 export interface Scenario {
@@ -76,6 +77,8 @@ export interface Uitstel {
   vanAantal?: Rational;
   uren: Rational;
   geheel: boolean;
+  /** An omgevingsdienst's line: the deelnemer whose work is deferred. */
+  deelnemer?: string;
   klasse: string;
   risico?: Rational;
   reden: string;
@@ -88,6 +91,20 @@ export interface AfdelingTekort {
   uitgesteldUren: Rational;
   /** Shortfall left after deferring every line that may be deferred: only legally required work remains. */
   rest: Rational;
+  /**
+   * An omgevingsdienst: the shortfall divided over the deelnemers in proportion to their own products'
+   * hours at this afdeling, each part closed from that deelnemer's own lines only.
+   */
+  perDeelnemer?: { deelnemer: string; benodigd: Rational; tekort: Rational; uitgesteldUren: Rational; rest: Rational }[];
+}
+
+/** An omgevingsdienst's demand per deelnemer: its own products and its exact regional share. */
+export interface DeelnemerVraag {
+  deelnemer: string;
+  regels: Rational;
+  regionaal: Rational;
+  totaal: Rational;
+  zonderUren: number;
 }
 
 export interface Capaciteitscheck {
@@ -108,6 +125,8 @@ export interface Capaciteitscheck {
   tekorten: AfdelingTekort[];
   /** Classes lowest first, as used for the deferral order. */
   klassen: string[];
+  /** An omgevingsdienst's werkmap: every deelnemer's demand, which together is `totaal.benodigd`. */
+  deelnemers?: DeelnemerVraag[];
   meldingen: Melding[];
 }
 
@@ -368,7 +387,7 @@ export function berekenCapaciteit(wm: Werkmap, vraag: Vraag, scenario: Scenario,
   ];
   for (const { naam, tekort } of kort) {
     const regels = vraag.regels.filter((r) => (r.regel.afdeling ?? '').toLowerCase() === naam.toLowerCase());
-    const t = stelUitstelVoor(naam, tekort, regels, prioriteit);
+    const t = wm.deelnemers ? uitstelPerDeelnemer(naam, tekort, regels, wm.deelnemers.deelnemers.map((d) => d.naam), prioriteit) : stelUitstelVoor(naam, tekort, regels, prioriteit);
     for (const u of t.uitgesteld) {
       if (!prioriteit(u.regel).gekoppeld && !u.regel.prioriteit) {
         meldingen.push(melding('melding', 'regel-zonder-prioriteit', `"${u.regel.product}" heeft geen prioriteit en telt daarom als laagste klasse bij het uitstellen`, u.regel.kolomPlaatsen.prioriteit ?? u.regel.plaats));
@@ -408,6 +427,48 @@ export function berekenCapaciteit(wm: Werkmap, vraag: Vraag, scenario: Scenario,
     ontbreekt,
     tekorten,
     klassen,
+    deelnemers: wm.deelnemers ? vraagPerDeelnemer(wm, vraag) : undefined,
     meldingen,
   };
+}
+
+/**
+ * An omgevingsdienst short at an afdeling: the shortfall is divided over the deelnemers in proportion
+ * to the known hours of their own products at that afdeling (exact), and each part is closed from that
+ * deelnemer's own lines in its own order (never legally required work; lowest class and risk first).
+ * One deelnemer's hours are never deferred for another: what a deelnemer cannot defer stays its rest.
+ */
+function uitstelPerDeelnemer(afdeling: string, tekort: Rational, regels: RegelUren[], deelnemers: string[], prioriteit: (r: ProgrammaRegel) => Prioriteit): AfdelingTekort {
+  const van = (d: string) => regels.filter((r) => r.regel.deelnemer?.toLowerCase() === d.toLowerCase());
+  const benodigd = deelnemers.map((d) => Rational.sum(van(d).filter((r) => r.uren).map((r) => r.uren!)));
+  const som = Rational.sum(benodigd);
+  const perDeelnemer: NonNullable<AfdelingTekort['perDeelnemer']> = [];
+  const uitgesteld: Uitstel[] = [];
+  deelnemers.forEach((d, i) => {
+    if (som.isZero() || benodigd[i]!.isZero()) return;
+    const deel = tekort.mul(benodigd[i]!).div(som);
+    const t = stelUitstelVoor(afdeling, deel, van(d), prioriteit);
+    uitgesteld.push(...t.uitgesteld.map((u) => ({ ...u, deelnemer: d })));
+    perDeelnemer.push({ deelnemer: d, benodigd: benodigd[i]!, tekort: deel, uitgesteldUren: t.uitgesteldUren, rest: t.rest });
+  });
+  return {
+    afdeling,
+    tekort,
+    uitgesteld,
+    uitgesteldUren: Rational.sum(uitgesteld.map((u) => u.uren)),
+    rest: som.isZero() ? tekort : Rational.sum(perDeelnemer.map((p) => p.rest)),
+    perDeelnemer,
+  };
+}
+
+/** Each deelnemer's demand on the omgevingsdienst: its own lines and its exact share of every regional line. */
+function vraagPerDeelnemer(wm: Werkmap, vraag: Vraag): DeelnemerVraag[] {
+  const namen = wm.deelnemers!.deelnemers.map((d) => d.naam);
+  const regionaal = verdeelRegionaal(wm);
+  return namen.map((naam, i) => {
+    const eigen = vraag.regels.filter((r) => r.regel.deelnemer?.toLowerCase() === naam.toLowerCase());
+    const regels = Rational.sum(eigen.filter((r) => r.uren).map((r) => r.uren!));
+    const deel = Rational.sum(regionaal.flatMap((r) => (r.aandelen[i]?.uren ? [r.aandelen[i]!.uren!] : [])));
+    return { deelnemer: naam, regels, regionaal: deel, totaal: regels.add(deel), zonderUren: eigen.filter(urenOnbekend).length };
+  });
 }

@@ -11,6 +11,27 @@ import { bepaalPrioriteiten, berekenCapaciteit, type Capaciteitscheck, type Prio
 import { berekenRisico, hogeZonderRegel, type Risicoanalyse, type RisicoUitkomst } from './risico.js';
 import { berekenVraag, type Vraag } from './vraag.js';
 
+const HONDERD = Rational.of(100n);
+
+/**
+ * The risk analysis of a model and its activities, once: an omgevingsdienst's deelnemers share the
+ * werkmap's Risicoanalyse (the same arrays), and thirty parts need not score it thirty times.
+ */
+const RISICO = new WeakMap<object, WeakMap<object, Risicoanalyse>>();
+function risicoVan(model: NonNullable<Werkmap['risicomodel']>, activiteiten: NonNullable<Werkmap['risicoanalyse']>): Risicoanalyse {
+  let perModel = RISICO.get(activiteiten);
+  if (!perModel) RISICO.set(activiteiten, (perModel = new WeakMap()));
+  let r = perModel.get(model);
+  if (!r) perModel.set(model, (r = berekenRisico(model, activiteiten)));
+  return r;
+}
+
+/** An omgevingsdienst's werkmap with every regional line at 100%; its printed totals still close the same lines. */
+function geheel(wm: Werkmap): Werkmap {
+  const kopie = new Map(wm.projecten!.map((p) => [p, { ...p, verdeelsleutel: HONDERD }]));
+  return { ...wm, projecten: [...kopie.values()], projectTotalen: wm.projectTotalen?.map((t) => ({ ...t, regels: t.regels.map((p) => kopie.get(p) ?? p) })) };
+}
+
 /** Every computation on a werkmap, once: each command and document reads from this. */
 export interface Analyse {
   vraag: Vraag;
@@ -137,8 +158,11 @@ function nietGeplandDoorFouten(wm: Werkmap, f: Frequentieplanning): Melding[] {
   ];
 }
 
-export function analyseer(wm: Werkmap, scenario: Scenario = {}, zaken?: ZakenResultaat): Analyse {
-  const risico = wm.risicomodel && wm.risicoanalyse ? berekenRisico(wm.risicomodel, wm.risicoanalyse) : undefined;
+export function analyseer(invoer: Werkmap, scenario: Scenario = {}, zaken?: ZakenResultaat): Analyse {
+  // An omgevingsdienst's werkmap as a whole: every regional line is its own work in full (100%); the
+  // deelnemers' shares of it are their parts (compute/omgevingsdienst.ts).
+  const wm = invoer.deelnemers && invoer.projecten ? geheel(invoer) : invoer;
+  const risico = wm.risicomodel && wm.risicoanalyse ? risicoVan(wm.risicomodel, wm.risicoanalyse) : undefined;
   const scenarioMeldingen: Melding[] = [];
   const regels = wm.frequenties && scenario.interval ? metScenarioIntervallen(wm.frequenties, scenario.interval, scenarioMeldingen) : wm.frequenties;
   // The export's objects matched to the register (ids as written, else with separators and leading zeros

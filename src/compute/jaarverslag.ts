@@ -48,6 +48,8 @@ export interface JaarverslagAnalyse {
   instellingen: Instellingen;
   /** The municipality's own abbreviations (sheet Afkortingen), beside the built-in ones. */
   afkortingen: Afkorting[];
+  /** One deelnemer's part of an omgevingsdienst's jaarverslag (Werkmap.deel). */
+  deel?: Werkmap['deel'];
   teksten: DocumentTeksten;
   vraag: Vraag;
   capaciteit?: Capaciteitscheck;
@@ -165,6 +167,7 @@ export function analyseerJaarverslag(wm: Werkmap, zaken?: { resultaat: ZakenResu
   return {
     instellingen: wm.instellingen,
     afkortingen: wm.afkortingen ?? [],
+    deel: wm.deel,
     teksten,
     vraag: a.vraag,
     capaciteit: a.capaciteit,

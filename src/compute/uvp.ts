@@ -6,6 +6,8 @@ import { somBekend, type AfdelingTekort, type Prioriteit } from './capaciteit.js
 import type { Frequentieplanning, ObjectPlanning } from './frequentie.js';
 import { analyseer, type Analyse } from './controle.js';
 import { beoordeelKwaliteit, type KcResultaat } from './kwaliteit.js';
+import { berekenKosten, type Kosten, type Tarieven } from './kosten.js';
+import { sleutelProcenten } from './verdeling.js';
 import { ingebouwdProfiel, PROFIELEN, type DagMaand } from './provincie.js';
 import type { RegelUren } from './vraag.js';
 
@@ -47,10 +49,34 @@ export interface UvpAnalyse extends Analyse {
   /** Hours the capacity check proposes to defer, over every short afdeling. */
   uitgesteldUren?: Rational;
   verbeterpunten: Verbeterpunt[];
+  /** One deelnemer's part of an omgevingsdienst's programme (Werkmap.deel). */
+  deel?: Werkmap['deel'];
+  /** Costs (PxQ), when the werkmap has an hourly rate or a price per product. */
+  kosten?: Kosten;
   /** When the jaarverslag over this year is due, and by whose rule. */
   monitoring: { jaarverslagUiterlijk?: DagMaand; uvpUiterlijk?: DagMaand; regel: string };
   /** The kwaliteitscriteria per area, when the werkmap has them. */
   kwaliteit?: KcResultaat;
+}
+
+/**
+ * An omgevingsdienst's werkmap as one programme: a line costs its deelnemer's rate (its own, else
+ * Instellingen'), a regional line the deelnemers' rates weighted by their keys; unknown when one is.
+ */
+function tarievenPerDeelnemer(wm: Werkmap): Tarieven {
+  const dn = wm.deelnemers!.deelnemers;
+  const tarief = new Map(dn.map((d) => [d.naam.toLowerCase(), d.uurtarief ?? wm.instellingen.uurtarief]));
+  return {
+    bekend: [...tarief.values()].some((t) => t !== undefined),
+    regel: (r) => tarief.get(r.regel.deelnemer?.toLowerCase() ?? ''),
+    project: (p) => {
+      const k = sleutelProcenten(p.project, wm);
+      if (!k) return undefined;
+      const tarieven = dn.map((d) => tarief.get(d.naam.toLowerCase()));
+      if (tarieven.some((t) => t === undefined)) return undefined;
+      return Rational.sum(k.procenten.map((pct, i) => pct.mul(tarieven[i]!).div(HONDERD)));
+    },
+  };
 }
 
 /**
@@ -108,6 +134,8 @@ export function analyseerUvp(wm: Werkmap): UvpAnalyse {
     totaalReserveringen: somBekend(reserveringen.map((r) => r.uren)),
     uitgesteldUren: uitgesteldUren && uitgesteldUren.gt(Rational.ZERO) ? uitgesteldUren : undefined,
     verbeterpunten: wm.verbeterpunten ?? [],
+    kosten: berekenKosten(a.vraag, wm.instellingen.uurtarief, false, wm.deelnemers ? tarievenPerDeelnemer(wm) : undefined),
+    deel: wm.deel,
     monitoring: { jaarverslagUiterlijk: profiel.jaarverslagUiterlijk, uvpUiterlijk: profiel.uvpUiterlijk, regel: profiel.naam === 'standaard' ? 'Dat zijn de gangbare termijnen.' : `Die termijnen volgen uit: ${profiel.bron}.` },
     kwaliteit: beoordeelKwaliteit(wm),
     meldingen,

@@ -7,6 +7,7 @@ import { melding, voegToe as voegAlleToe, type Melding } from '../model/melding.
 import { ZakenLezer, type Zaak, type ZaakVeld } from '../model/zaken.js';
 import type { CodeKoppeling } from '../compute/koppeling.js';
 import type { Conventie } from '../model/getal.js';
+import { Rational } from '../model/rational.js';
 
 export interface ZakenUitkomst {
   resultaat: ZakenResultaat;
@@ -15,6 +16,10 @@ export interface ZakenUitkomst {
   overgeslagen: number;
   /** Why the export cannot be used at all; then no realisation, timeliness or compliance comes from it. */
   onbruikbaar?: string;
+  /** With `deelnemers` and a column deelnemer: each deelnemer's own tally (by lower-case name). */
+  perDeelnemer?: Map<string, ZakenResultaat>;
+  /** Cases whose deelnemer is not in Deelnemers (or empty): counted and named, in no deelnemer's tally. */
+  onbekendeDeelnemers?: { naam: string; zaken: number; uren: Rational }[];
 }
 
 /** The header is the first row that names two of the export's fields, within this many rows. */
@@ -27,6 +32,8 @@ export interface ZakenOpties {
   keuzes?: Partial<Record<ZaakVeld, string>>;
   /** The werkmap's `schrijfwijze getallen`: for hours that do not show their writing themselves. */
   getalnotatie?: Conventie;
+  /** An omgevingsdienst: its deelnemers, each with the matching of its own lines; every case also counts for the whole. */
+  deelnemers?: { naam: string; koppeling: CodeKoppeling }[];
 }
 
 /** Streams a Zaken export through the reader into the aggregate: memory stays flat whatever its size. */
@@ -49,7 +56,21 @@ export async function verwerkZaken(
     opties.getalnotatie ? { conventie: opties.getalnotatie, bron: 'Instellingen "schrijfwijze getallen"' } : undefined,
   );
   const telling = new ZakenTelling(jaar, groepen, opties.koppeling);
-  const voegToe = (z: Zaak) => telling.voegToe(z);
+  const perDeelnemer = new Map((opties.deelnemers ?? []).map((d) => [d.naam.toLowerCase(), new ZakenTelling(jaar, groepen, d.koppeling)]));
+  const onbekend = new Map<string, { naam: string; zaken: number; tienduizendsten: number }>();
+  const voegToe = opties.deelnemers
+    ? (z: Zaak) => {
+        telling.voegToe(z);
+        const t = perDeelnemer.get(z.deelnemer.toLowerCase());
+        if (t) t.voegToe(z);
+        else {
+          const o = onbekend.get(z.deelnemer.toLowerCase()) ?? { naam: z.deelnemer, zaken: 0, tienduizendsten: 0 };
+          o.zaken++;
+          o.tienduizendsten += z.urenTienduizendsten;
+          onbekend.set(z.deelnemer.toLowerCase(), o);
+        }
+      }
+    : (z: Zaak) => telling.voegToe(z);
   let kopKlaar = false;
   let kopOk = true;
   let voorKop: { waarden: unknown[]; rij: number }[] = [];
@@ -99,5 +120,8 @@ export async function verwerkZaken(
     onbruikbaar = `geen van de ${lezer.gelezen} zaken is leesbaar (zie de fouten hierboven)`;
     meldingen.push(melding('fout', 'zaken-onbruikbaar', onbruikbaar, { bestand }));
   }
-  return { resultaat, meldingen, gelezen: lezer.gelezen, overgeslagen: lezer.overgeslagen, onbruikbaar };
+  const deelnemers = opties.deelnemers && lezer.heeftDeelnemer
+    ? { perDeelnemer: new Map([...perDeelnemer].map(([naam, t]) => [naam, t.resultaat()])), onbekendeDeelnemers: [...onbekend.values()].sort((a, b) => b.zaken - a.zaken || a.naam.localeCompare(b.naam)).map((o) => ({ naam: o.naam, zaken: o.zaken, uren: Rational.of(BigInt(o.tienduizendsten), 10000n) })) }
+    : {};
+  return { resultaat, meldingen, gelezen: lezer.gelezen, overgeslagen: lezer.overgeslagen, onbruikbaar, ...deelnemers };
 }

@@ -9,6 +9,9 @@ import type { Instellingen } from './types.js';
 
 const SLEUTELS: Record<string, string> = {
   gemeente: 'gemeente',
+  omgevingsdienst: 'gemeente',
+  uurtarief: 'uurtarief',
+  'tarief per uur': 'uurtarief',
   jaar: 'jaar',
   programmajaar: 'jaar',
   'productieve uren per fte': 'productieveUrenPerFte',
@@ -113,6 +116,11 @@ export function leesInstellingen(tabel: Tabel): { instellingen: Instellingen; me
           if (u !== undefined && u.isZero()) {
             v.meldingen.push(melding('fout', 'waarde-nul', 'productieve uren per fte kan niet 0 zijn', plaats));
           } else if (u !== undefined) inst.productieveUrenPerFte = u;
+          break;
+        }
+        case 'uurtarief': {
+          const t = v.strikt('waarde', { nietNegatief: true });
+          if (t !== undefined) inst.uurtarief = t;
           break;
         }
         case 'afwijkingsdrempel': {

@@ -21,6 +21,8 @@ export const PRODUCT_KOLOMMEN = [
   { veld: 'vast', naam: 'vast', aliassen: ['aantal vast'] },
   { veld: 'risicoklasse', naam: 'risicoklasse', aliassen: ['rk', 'protocolklasse'] },
   { veld: 'gebied', naam: 'gebied', aliassen: ['deskundigheidsgebied'] },
+  { veld: 'deelnemer', naam: 'deelnemer', aliassen: ['gemeente', 'bevoegd gezag', 'opdrachtgever'] },
+  { veld: 'prijs', naam: 'prijs', aliassen: ['vaste prijs', 'prijs per stuk', 'tarief'], getal: 'getal' },
 ] as const;
 
 /** The prefixes of a code before each of its dots, upper case: `A2.09.01` → `A2`, `A2.09`. */
@@ -160,7 +162,9 @@ export function leesProducten(tabel: Tabel): { regels: ProgrammaRegel[]; subtota
         risicoklasse: v.tekst('risicoklasse') || undefined,
         gebied: v.tekst('gebied') || undefined,
         kentalProtocol,
-        kolomPlaatsen: r.plaatsen(['aantal', 'kental', 'uren', 'afdeling', 'code', 'prioriteit', 'doel', 'risicoklasse']),
+        deelnemer: v.tekst('deelnemer') || undefined,
+        prijs: r.heeft('prijs') ? v.getal('prijs', { nietNegatief: true }) : undefined,
+        kolomPlaatsen: r.plaatsen(['aantal', 'kental', 'uren', 'afdeling', 'code', 'prioriteit', 'doel', 'risicoklasse', 'deelnemer', 'prijs']),
       };
       sindsVorige.push(regel.volgnummer);
       if (regel.code) for (const p of groepPrefixen(regel.code)) groepen.add(p);
@@ -169,16 +173,18 @@ export function leesProducten(tabel: Tabel): { regels: ProgrammaRegel[]; subtota
     { eigenTotalen: true },
   );
   houdRegelsInHunBlok(items, subtotalen, meldingen);
-  // Duplicate codes: not a unique key in real programmes, but usually a mistake.
+  // Duplicate codes: not a unique key in real programmes, but usually a mistake. An omgevingsdienst
+  // plans the same product for each deelnemer: there the key is deelnemer and code.
   const perCode = new Map<string, ProgrammaRegel>();
   for (const r of items) {
     if (!r.code) continue;
-    const eerder = perCode.get(r.code.toUpperCase());
+    const sleutel = r.deelnemer ? `${r.deelnemer.toLowerCase()}|${r.code.toUpperCase()}` : r.code.toUpperCase();
+    const eerder = perCode.get(sleutel);
     if (eerder) {
       meldingen.push(
         melding('waarschuwing', 'code-dubbel', `code ${r.code} komt ook voor op rij ${eerder.plaats.rij} ("${eerder.product}")`, r.kolomPlaatsen.code ?? r.plaats),
       );
-    } else perCode.set(r.code.toUpperCase(), r);
+    } else perCode.set(sleutel, r);
   }
   return { regels: items, subtotalen, meldingen };
 }

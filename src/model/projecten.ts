@@ -7,7 +7,12 @@ import { Rational } from './rational.js';
 import { isTotaalTekst } from './totaal.js';
 import type { Project, ProjectTotaal } from './types.js';
 
-export function leesProjecten(tabel: Tabel): { projecten: Project[]; totalen: ProjectTotaal[]; meldingen: Melding[] } {
+/**
+ * `regionaal`: the werkmap is an omgevingsdienst's (it has Deelnemers): a line's share comes from
+ * Deelnemers, so the column verdeelsleutel is not needed, and a column `sleutel` may name the key
+ * column that divides the line.
+ */
+export function leesProjecten(tabel: Tabel, opties: { regionaal?: boolean } = {}): { projecten: Project[]; totalen: ProjectTotaal[]; meldingen: Melding[] } {
   const totalen: ProjectTotaal[] = [];
   let sinds: Project[] = [];
   const { items, meldingen } = leesBlad(
@@ -18,7 +23,8 @@ export function leesProjecten(tabel: Tabel): { projecten: Project[]; totalen: Pr
       { veld: 'soort', naam: 'soort' },
       { veld: 'afdeling', naam: 'afdeling', aliassen: ['uitvoerder'] },
       { veld: 'uren', naam: 'uren', aliassen: ['capaciteit uren', 'regionale uren'], verplicht: true, getal: 'uren' },
-      { veld: 'sleutel', naam: 'verdeelsleutel', aliassen: ['aandeel'], verplicht: true, getal: 'getal' },
+      { veld: 'sleutel', naam: 'verdeelsleutel', aliassen: ['aandeel'], verplicht: !opties.regionaal, getal: 'getal' },
+      { veld: 'grondslag', naam: 'sleutel', aliassen: ['verdeelgrondslag', 'verdeling', 'verdeeld naar'] },
       // The member's share in hours as the source prints it (whole hours): checked, never used.
       { veld: 'aandeelUren', naam: 'uren gemeente', aliassen: ['uren deelnemer', 'aandeel uren', 'uren aandeel', 'aandeel in uren', 'uren deel'], getal: 'uren' },
       { veld: 'financiering', naam: 'financiering', aliassen: ['bekostiging', 'financieringsbron'] },
@@ -57,7 +63,7 @@ export function leesProjecten(tabel: Tabel): { projecten: Project[]; totalen: Pr
           v.meldingen.push(melding('fout', 'waarde-te-groot', `een verdeelsleutel boven 100% kan niet`, r.plaats('sleutel')));
           verdeelsleutel = undefined;
         }
-      } else if (uren.soort === 'getal' && sleutel.soort !== 'fout') {
+      } else if (uren.soort === 'getal' && sleutel.soort !== 'fout' && !opties.regionaal) {
         v.meldingen.push(melding('fout', 'waarde-leeg', `project "${project}" heeft uren maar geen verdeelsleutel`, r.plaats('sleutel')));
       }
       const p: Project = {
@@ -72,6 +78,8 @@ export function leesProjecten(tabel: Tabel): { projecten: Project[]; totalen: Pr
         aandeelPlaats: r.plaats('aandeelUren'),
         financiering: v.tekst('financiering') || undefined,
         fase: v.tekst('fase') || undefined,
+        sleutel: v.tekst('grondslag') || undefined,
+        sleutelPlaats: r.plaats('grondslag'),
       };
       sinds.push(p);
       return p;

@@ -34,6 +34,8 @@ export interface Instellingen {
   ibtOordeel?: string;
   /** `kwaliteitscriteria versie`: the adopted version of the kwaliteitscriteria (KC 2.3, KC 3.0), as typed. */
   kwaliteitscriteriaVersie?: string;
+  /** `uurtarief`: euros per hour for the costs (PxQ); a deelnemer's own rate in Deelnemers overrides it. */
+  uurtarief?: Rational;
   /** Where each setting was found, for messages. */
   plaatsen: Partial<Record<string, Plaats>>;
 }
@@ -117,7 +119,11 @@ export interface ProgrammaRegel {
   kentalProtocol: boolean;
   /** The kwaliteitscriteria's deskundigheidsgebied whose hours this product's cases are (column `gebied`). */
   gebied?: string;
-  kolomPlaatsen: { aantal?: Plaats; kental?: Plaats; uren?: Plaats; afdeling?: Plaats; code?: Plaats; prioriteit?: Plaats; doel?: Plaats; risicoklasse?: Plaats };
+  /** For an omgevingsdienst: the deelnemer (sheet Deelnemers) this line is done for, as typed. */
+  deelnemer?: string;
+  /** A fixed price in euros per unit of aantal, overriding the hourly rate for this line's costs. */
+  prijs?: Waarde;
+  kolomPlaatsen: { aantal?: Plaats; kental?: Plaats; uren?: Plaats; afdeling?: Plaats; code?: Plaats; prioriteit?: Plaats; doel?: Plaats; risicoklasse?: Plaats; deelnemer?: Plaats; prijs?: Plaats };
 }
 
 /** A printed total row (`Totaal…`, `Subtotaal…`, `Som`, a group code, a lone number in uren): checked, never added. */
@@ -168,6 +174,23 @@ export interface Project {
   /** How it is paid (verdeelsleutel, extern gefinancierd, via de begroting) and its phase, as typed. */
   financiering?: string;
   fase?: string;
+  /** For an omgevingsdienst: the key column of Deelnemers that divides this line (`inwoners`); none: the verdeelsleutel. */
+  sleutel?: string;
+  sleutelPlaats?: Plaats;
+  /** In a deelnemer's part: its share in whole hours, by largest remainder over all deelnemers. */
+  aandeelAfgerond?: Rational;
+}
+
+/** A deelnemer of an omgevingsdienst (sheet Deelnemers). */
+export interface Deelnemer {
+  plaats: Plaats;
+  naam: string;
+  /** Its share of the regional work in percent (12,02 for 12,02%). */
+  verdeelsleutel?: Rational;
+  /** Further key columns (`inwoners`, `bedrijven`) by their normalised header. */
+  sleutels: Map<string, Rational>;
+  /** Euros per hour for this deelnemer's costs, overriding Instellingen' `uurtarief`. */
+  uurtarief?: Rational;
 }
 
 /** A printed total row in Projecten: the regional hours and the member's share, checked against the lines. */
@@ -334,6 +357,13 @@ export interface Werkmap {
   afkortingen?: Afkorting[];
   kwaliteitscriteria?: KcNorm[];
   medewerkers?: Medewerker[];
+  /**
+   * Set on one deelnemer's part of an omgevingsdienst's werkmap (compute/omgevingsdienst.ts): whose
+   * programme it is a part of, and its regional shares per kind in whole hours (largest remainder).
+   */
+  deel?: { omgevingsdienst: string; afrondingsregel: string; afgerondPerSoort: { soort: 'project' | 'dienst'; uren: Rational }[]; afgerond: Rational };
+  /** An omgevingsdienst's werkmap: its deelnemers and the names of the further key columns (as headed). */
+  deelnemers?: { deelnemers: Deelnemer[]; sleutels: { sleutel: string; kop: string }[] };
   /** Which sheets were found, with their place. */
   bladen: Partial<Record<BladNaam, Plaats>>;
   meldingen: Melding[];
@@ -359,7 +389,8 @@ export type BladNaam =
   | 'Niveaus'
   | 'Afkortingen'
   | 'Kwaliteitscriteria'
-  | 'Medewerkers';
+  | 'Medewerkers'
+  | 'Deelnemers';
 
 /** An abbreviation of the municipality's own (sheet Afkortingen). */
 export interface Afkorting {

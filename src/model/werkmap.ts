@@ -2,6 +2,7 @@ import { isZakenExport, type GelezenWerkmap } from '../ingest/werkmap.js';
 import type { Tabel } from '../ingest/tabel.js';
 import { leesAfkortingen } from './afkortingen.js';
 import { leesCapaciteit } from './capaciteit.js';
+import { leesDeelnemers } from './deelnemers.js';
 import { leesDoelen } from './doelen.js';
 import { leesIndicatoren } from './indicatoren.js';
 import { leesInstellingen } from './instellingen.js';
@@ -42,6 +43,7 @@ export const BLADEN: { naam: BladNaam; aliassen: string[]; nodigVoor: string }[]
   { naam: 'Frequenties', aliassen: ['frequentiematrix', 'controlefrequenties'], nodigVoor: 'vth frequentie' },
   { naam: 'Toezichtprotocol', aliassen: ['protocol', 'toetsprotocol'], nodigVoor: 'vth protocol' },
   { naam: 'Niveaus', aliassen: ['toetsniveaus', 'diepgang'], nodigVoor: 'vth protocol' },
+  { naam: 'Deelnemers', aliassen: ['deelnemende gemeenten', 'opdrachtgevers', 'verdeelsleutel', 'verdeelsleutels'], nodigVoor: 'vth uvp --per-deelnemer (een omgevingsdienst met haar deelnemers)' },
   { naam: 'Zaaktypen', aliassen: ['zaaktype', 'koppeling zaaktypen'], nodigVoor: 'vth jaarverslag (zaaktypen van de zakenexport koppelen aan productcodes)' },
   { naam: 'Afkortingen', aliassen: ['afkortingenlijst', 'begrippen en afkortingen'], nodigVoor: 'vth uvp en vth jaarverslag (de lijst met afkortingen)' },
   { naam: 'Kwaliteitscriteria', aliassen: ['kwaliteitscriteria vth', 'kritieke massa', 'kc'], nodigVoor: 'vth kwaliteit' },
@@ -217,7 +219,9 @@ export function bouwWerkmap(gelezen: GelezenWerkmap): Werkmap {
   if (pr) wm.producten = { regels: pr.regels, subtotalen: pr.subtotalen };
   wm.capaciteit = simpel('Capaciteit', leesCapaciteit)?.afdelingen;
   wm.reserveringen = simpel('Reserveringen', leesReserveringen)?.reserveringen;
-  const pj = simpel('Projecten', leesProjecten);
+  const dn = simpel('Deelnemers', leesDeelnemers);
+  if (dn) wm.deelnemers = { deelnemers: dn.deelnemers, sleutels: dn.sleutels };
+  const pj = simpel('Projecten', (t) => leesProjecten(t, { regionaal: wm.deelnemers !== undefined }));
   wm.projecten = pj?.projecten;
   wm.projectTotalen = pj?.totalen;
   wm.doelen = simpel('Doelen', leesDoelen)?.doelen;
@@ -275,6 +279,7 @@ function bestandsnaam(g: GelezenWerkmap): string {
  */
 function kruiscontroles(wm: Werkmap): void {
   gebiedenBekend(wm);
+  deelnemerControles(wm);
   if (wm.doelen) {
     const ids = new Set(wm.doelen.map((d) => d.id.toLowerCase()));
     for (const r of wm.producten?.regels ?? []) {
@@ -319,5 +324,49 @@ function gebiedenBekend(wm: Werkmap): void {
         m.kolomPlaatsen.gebied ?? m.plaats,
       ),
     );
+  }
+}
+
+/**
+ * An omgevingsdienst's werkmap: every line's deelnemer must be in Deelnemers (an error at its row,
+ * never a guess), every line must name one, and a key column a regional line names must exist and be
+ * filled for every deelnemer. Without Deelnemers a filled column deelnemer is said once: the werkmap
+ * is read as one municipality's.
+ */
+function deelnemerControles(wm: Werkmap): void {
+  const regels = wm.producten?.regels ?? [];
+  if (!wm.deelnemers) {
+    const eerste = regels.find((r) => r.deelnemer);
+    if (eerste) {
+      wm.meldingen.push(melding('waarschuwing', 'deelnemer-zonder-blad', `kolom ${eerste.kolomPlaatsen.deelnemer?.kolom ?? 'deelnemer'} noemt deelnemers ("${eerste.deelnemer}"), maar er is geen blad Deelnemers: de werkmap wordt gelezen als die van één gemeente`, eerste.kolomPlaatsen.deelnemer ?? eerste.plaats));
+    }
+    return;
+  }
+  const { deelnemers, sleutels } = wm.deelnemers;
+  const namen = new Set(deelnemers.map((d) => d.naam.toLowerCase()));
+  const lijst = deelnemers.map((d) => d.naam).join(', ');
+  for (const r of regels) {
+    const waar = r.kolomPlaatsen.deelnemer ?? r.plaats;
+    const wie = `product "${r.product || r.code}"`;
+    if (!r.deelnemer) wm.meldingen.push(melding('fout', 'deelnemer-leeg', `${wie} noemt geen deelnemer (kolom deelnemer); een omgevingsdienst plant elk product voor een deelnemer (${lijst})`, waar));
+    else if (!namen.has(r.deelnemer.toLowerCase())) wm.meldingen.push(melding('fout', 'deelnemer-onbekend', `${wie} is voor deelnemer "${r.deelnemer}", maar die staat niet in Deelnemers (${lijst})`, waar));
+  }
+  const bekend = new Map(sleutels.map((s) => [s.sleutel, s.kop]));
+  for (const p of wm.projecten ?? []) {
+    if (!p.sleutel) {
+      const zonder = deelnemers.filter((d) => d.verdeelsleutel === undefined);
+      if (zonder.length && p.uren.soort === 'getal') wm.meldingen.push(melding('fout', 'verdeelsleutel-onbekend', `"${p.project}" wordt verdeeld naar de verdeelsleutel, maar die ontbreekt voor ${zonder.map((d) => d.naam).join(', ')}`, p.plaats));
+      continue;
+    }
+    const s = normaliseerKop(p.sleutel);
+    const waar = p.sleutelPlaats ?? p.plaats;
+    if (s === 'verdeelsleutel') continue;
+    if (!bekend.has(s)) {
+      wm.meldingen.push(melding('fout', 'sleutel-onbekend', `"${p.project}" wordt verdeeld naar "${p.sleutel}", maar Deelnemers heeft geen kolom met die naam (${['verdeelsleutel', ...sleutels.map((x) => x.kop)].join(', ')})`, waar));
+      continue;
+    }
+    const zonder = deelnemers.filter((d) => d.sleutels.get(s) === undefined);
+    if (zonder.length) wm.meldingen.push(melding('fout', 'sleutel-onvolledig', `"${p.project}" wordt verdeeld naar ${bekend.get(s)}, maar die kolom is leeg voor ${zonder.map((d) => d.naam).join(', ')}`, waar));
+    else if (Rational.sum(deelnemers.map((d) => d.sleutels.get(s)!)).isZero()) wm.meldingen.push(melding('fout', 'sleutel-nul', `"${p.project}" wordt verdeeld naar ${bekend.get(s)}, maar die kolom telt op tot 0`, waar));
   }
 }

@@ -29,6 +29,8 @@ export interface Zaak {
   object: string;
   /** Who did the work (sheet Medewerkers' `medewerker`), where the export has the column. */
   medewerker: string;
+  /** The deelnemer the case is for (an omgevingsdienst's export), as written; empty without the column. */
+  deelnemer: string;
   /** The inspection result read from `resultaat`: in order, a violation, or a value vth does not know. */
   bevinding?: 'conform' | 'overtreding' | 'onbekend';
 }
@@ -61,6 +63,8 @@ export const ZAAK_KOLOMMEN = {
   resultaat: ['resultaat', 'uitkomst', 'bevinding', 'overtreding', 'overtreding geconstateerd', 'result', 'outcome'],
   object: ['object', 'objectnummer', 'object nummer', 'object id', 'objectid', 'inrichtingsnummer', 'vestigingsnummer', 'locatie id'],
   medewerker: ['medewerker', 'behandelaar', 'medewerker naam', 'naam medewerker'],
+  // An omgevingsdienst's export for all its deelnemers: whose case it is.
+  deelnemer: ['deelnemer', 'gemeente', 'bevoegd gezag', 'opdrachtgever'],
 } as const;
 
 export type ZaakVeld = keyof typeof ZAAK_KOLOMMEN;
@@ -78,6 +82,7 @@ const VELDNAAM: Record<ZaakVeld, string> = {
   resultaat: 'resultaat',
   object: 'object',
   medewerker: 'medewerker',
+  deelnemer: 'deelnemer',
 };
 
 const MS_DAG = 86_400_000;
@@ -419,6 +424,11 @@ export class ZakenLezer {
     return problemen.length === 0;
   }
 
+  /** Whether the export has a column deelnemer (gemeente, bevoegd gezag, opdrachtgever). */
+  get heeftDeelnemer(): boolean {
+    return this.index.deelnemer !== undefined;
+  }
+
   get heeftKop(): boolean {
     return this.kopGelezen;
   }
@@ -530,6 +540,7 @@ export class ZakenLezer {
         resultaat: tekst(w('resultaat')).trim().toLowerCase(),
         object: tekst(w('object')).trim(),
         medewerker: tekst(w('medewerker')).trim(),
+        deelnemer: tekst(w('deelnemer')).trim(),
         bevinding: this.index.resultaat === undefined ? undefined : leesBevinding(tekst(w('resultaat')), this.koppen[this.index.resultaat]!),
       });
       this.herneem(voor, uit);

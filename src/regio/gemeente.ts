@@ -11,6 +11,8 @@ import { laadWerkmap } from '../laden/werkmap.js';
 import { verwerkZaken } from '../laden/zaken.js';
 import { CodeKoppeling } from '../compute/koppeling.js';
 import type { ProvincieProfiel } from '../compute/provincie.js';
+import { afgerondPerSoort, deelWerkmap, verdeelRegionaal } from '../compute/omgevingsdienst.js';
+import type { Werkmap } from '../model/types.js';
 
 /** One municipality in a region: a werkmap (file or folder) and where its case export may be. */
 export interface GemeenteTaak {
@@ -25,6 +27,8 @@ export interface GemeenteTaak {
   profiel?: ProvincieProfiel;
   /** Why the entry in the region folder cannot even be opened. */
   fout?: string;
+  /** An omgevingsdienst's werkmap as a region: `pad` is that werkmap and this deelnemer's part is judged. */
+  deelnemer?: string;
 }
 
 export type GemeenteUitkomst =
@@ -38,7 +42,8 @@ function stam(s: string): string {
 /** A case export for this municipality: `zaken*.csv|xlsx` inside its folder, or a file named after it in --zaken-map. */
 export function zoekZaken(taak: GemeenteTaak, gemeente: string): string | undefined {
   const kandidaten: string[] = [];
-  if (statSync(taak.pad).isDirectory()) {
+  // A deelnemer's part: an export in the omgevingsdienst's folder holds every deelnemer's cases, so only --zaken-map counts.
+  if (!taak.deelnemer && statSync(taak.pad).isDirectory()) {
     for (const f of readdirSync(taak.pad).sort()) if (isZakenExport(f) && /\.(csv|xlsx)$/i.test(f)) kandidaten.push(path.join(taak.pad, f));
   }
   if (taak.zakenMap && existsSync(taak.zakenMap)) {
@@ -57,15 +62,37 @@ export function naamUitBron(bron: string): string {
   return bron.replace(/\.(xlsx|xlsm)$/i, '');
 }
 
+/**
+ * One deelnemer's part of an omgevingsdienst's werkmap, judged as a municipality's werkmap. It carries
+ * the werkmap's findings that concern it: those outside Producten, and those at its own rows; another
+ * deelnemer's bad rows are not its problem.
+ */
+function deelVan(wm: Werkmap, pad: string, deelnemer: string): Werkmap {
+  const d = wm.deelnemers?.deelnemers.find((x) => x.naam === deelnemer);
+  if (!d) throw new OnleesbaarFout(`deelnemer "${deelnemer}" staat niet (meer) in het blad Deelnemers van ${pad}`, { bestand: pad });
+  const regionaal = verdeelRegionaal(wm);
+  const deel = deelWerkmap(wm, d, regionaal, afgerondPerSoort(regionaal, wm.deelnemers!.deelnemers.length));
+  const sleutel = (p: { bestand: string; blad?: string; rij?: number }) => `${p.bestand}|${p.blad}|${p.rij}`;
+  const rijVan = new Map((wm.producten?.regels ?? []).map((r) => [sleutel(r.plaats), r.deelnemer?.toLowerCase() ?? '']));
+  const eigen = deelnemer.toLowerCase();
+  deel.meldingen = wm.meldingen.filter((m) => {
+    const van = m.plaats.rij !== undefined ? rijVan.get(sleutel(m.plaats)) : undefined;
+    return van === undefined || van === eigen;
+  });
+  return deel;
+}
+
 /** Judges one municipality. Never throws for the municipality's own input: that becomes "niet te beoordelen". */
 export async function beoordeelGemeente(taak: GemeenteTaak): Promise<GemeenteUitkomst> {
   const naam = naamUitBron(taak.bron);
   if (taak.fout) return { ok: false, index: taak.index, gemeente: naam, reden: `${taak.bron} is ${taak.fout}` };
   try {
-    const wm = await laadWerkmap(taak.pad);
+    const geheel = taak.deelnemer ? await laadWerkmap(taak.pad) : undefined;
+    const wm = taak.deelnemer ? deelVan(geheel!, taak.pad, taak.deelnemer) : await laadWerkmap(taak.pad);
     // The analysis's errors, not only the sheets': an unreadable interval or protocol level changes the
-    // planned controls and hours every criterion is judged on.
-    const a = analyseer(wm);
+    // planned controls and hours every criterion is judged on. A deelnemer's work is carried by the
+    // omgevingsdienst's formatie: criterion 4 judges that, for all deelnemers alike.
+    const a = geheel ? { ...analyseer(wm), capaciteit: analyseer(geheel).capaciteit } : analyseer(wm);
     const fouten = a.meldingen.filter((m) => m.niveau === 'fout');
     const gemeente = wm.instellingen.gemeente ?? naam;
     if (!wm.instellingen.jaar) return { ok: false, index: taak.index, gemeente, reden: 'de werkmap heeft geen jaar (blad Instellingen)' };

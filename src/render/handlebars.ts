@@ -95,6 +95,11 @@ function registreerHelpers(hb: typeof Handlebars): void {
     const r = getal(x);
     return r ? `${nlGetal(r, decimalen(d, 1))}%` : '';
   });
+  // An amount in euros with cents, as the Dutch write it: € 63.375,29; an unknown amount says so.
+  hb.registerHelper('euro', (x: unknown) => {
+    const r = getal(x);
+    return r ? `€ ${nlGetal(r, 2, true)}` : 'onbekend';
+  });
   hb.registerHelper('datum', (x: unknown) => (x instanceof Date ? nlDatum(x) : ''));
   hb.registerHelper('eq', (a: unknown, b: unknown) => a === b);
   // A Rational is an object, so `#if` would take a zero as true: `nietNul` asks the figure itself.

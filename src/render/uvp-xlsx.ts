@@ -12,10 +12,26 @@ const n = (r: { toNumber(): number } | undefined) => (r === undefined ? null : r
  * Programma: one row per line; uren = aantal × kental as a formula, fixed hours as a value, subtotals
  * per taakveld and the total as SUM formulas. Returns the cell of the grand total.
  */
-function programmaBlad(wb: Werkboek, v: UvpView): { totaalCel: string } {
-  const ws = wb.addWorksheet('Programma', { views: [{ state: 'frozen', ySplit: 1 }], breedtes: [16, 12, 60, 26, 14, 12, 12, 10, 12, 40, 12, 40] });
+function programmaBlad(wb: Werkboek, v: UvpView): { totaalCel: string; kostenCel?: string } {
+  const geld = v.kosten;
+  const ws = wb.addWorksheet('Programma', { views: [{ state: 'frozen', ySplit: 1 }], breedtes: [16, 12, 60, 26, 14, 12, 12, 10, 12, 40, 12, 40, ...(geld ? [14, 16] : [])] });
   // "Uren niet geteld" says why a line's hours are missing (vth's note); "Opmerking" is the user's own remark.
-  const koppen = ['Taakveld', 'Code', 'Product', 'Afdeling', 'Aantal', 'Kental', 'Uren', 'Wettelijk', 'Prioriteit', 'Uren niet geteld', 'Prioriteitsgroep', 'Opmerking'];
+  const koppen = ['Taakveld', 'Code', 'Product', 'Afdeling', 'Aantal', 'Kental', 'Uren', 'Wettelijk', 'Prioriteit', 'Uren niet geteld', 'Prioriteitsgroep', 'Opmerking', ...(geld ? ['Tarief of prijs (€)', 'Bedrag (€)'] : [])];
+  // PxQ as formulas: M holds the line's price (per unit of aantal) or the hourly rate, N = E×M or G×M.
+  const kostenCellen = (row: { number: number; getCell(i: number): { value: CelWaarde; numFmt?: string } }, k: { bron: string; prijs?: { toNumber(): number }; bedrag?: { toNumber(): number } } | undefined, uren: boolean) => {
+    if (!geld || !k) return;
+    const i = row.number;
+    if (k.bron === 'prijs' && k.prijs && k.bedrag) {
+      row.getCell(13).value = k.prijs.toNumber();
+      row.getCell(14).value = { formula: `E${i}*M${i}`, result: k.bedrag.toNumber() };
+    } else if (k.bron === 'tarief' && geld.uurtarief && k.bedrag && uren) {
+      row.getCell(13).value = geld.uurtarief.toNumber();
+      row.getCell(14).value = { formula: `G${i}*M${i}`, result: k.bedrag.toNumber() };
+    } else if (k.bron === 'onbekend') row.getCell(14).value = 'onbekend';
+    row.getCell(13).numFmt = '#,##0.00';
+    row.getCell(14).numFmt = '#,##0.00';
+  };
+  const kostenRijen: number[] = [];
   ws.addRow(koppen);
   kopStijl(ws, koppen.length);
   const subtotalen: string[] = [];
@@ -34,6 +50,8 @@ function programmaBlad(wb: Werkboek, v: UvpView): { totaalCel: string } {
       row.getCell(5).numFmt = getalFormaat(r.aantal);
       row.getCell(6).numFmt = getalFormaat(r.kental);
       row.getCell(7).numFmt = getalFormaat(r.uren);
+      kostenCellen(row, r.kosten, r.bron === 'berekend' || r.uren !== undefined);
+      if (geld) kostenRijen.push(i);
     }
     const laatste = ws.rowCount;
     const sub = ws.addRow([celTekst(tv.taakveld), null, celTekst(`Subtotaal ${tv.taakveld}`)]);
@@ -66,6 +84,10 @@ function programmaBlad(wb: Werkboek, v: UvpView): { totaalCel: string } {
       row.getCell(5).numFmt = getalFormaat(p.regionaal);
       row.getCell(6).numFmt = getalFormaat(p.verdeelsleutel);
       row.getCell(7).numFmt = getalFormaat(p.uren);
+      if (geld) {
+        kostenCellen(row, p.kosten, p.uren !== undefined);
+        kostenRijen.push(i);
+      }
     }
     const laatste = ws.rowCount;
     const sub = ws.addRow([null, null, 'Subtotaal regionaal']);
@@ -84,9 +106,17 @@ function programmaBlad(wb: Werkboek, v: UvpView): { totaalCel: string } {
   tot.getCell(7).value = v.programma.totaal ? { formula: delen.length ? `SUM(${delen.join(',')})` : '0', result: v.programma.totaal.toNumber() } : 'onbekend';
   tot.getCell(7).numFmt = getalFormaat(v.programma.totaal);
   if (v.programma.zonderUren) tot.getCell(10).value = `bekende uren; ${v.programma.zonderUren} ${v.programma.zonderUren === 1 ? 'regel' : 'regels'} zonder uren`;
+  let kostenCel: string | undefined;
+  if (geld) {
+    // The total of the known amounts: SUM skips the word "onbekend", and the note says how many lines lack one.
+    tot.getCell(14).value = { formula: kostenRijen.length ? `SUM(${kostenRijen.map((r) => `N${r}`).join(',')})` : '0', result: geld.totaal.bedrag.toNumber() };
+    tot.getCell(14).numFmt = '#,##0.00';
+    if (geld.totaal.zonderBedrag) tot.getCell(12).value = `bekende bedragen; ${geld.totaal.zonderBedrag} zonder bedrag`;
+    kostenCel = `N${tot.number}`;
+  }
   tot.font = { bold: true };
   ws.autoFilter = { from: { row: 1, column: 1 }, to: { row: 1, column: koppen.length } };
-  return { totaalCel: `G${tot.number}` };
+  return { totaalCel: `G${tot.number}`, kostenCel };
 }
 
 function doelenBlad(wb: Werkboek, v: UvpView): void {
@@ -165,7 +195,7 @@ export async function uvpXlsx(v: UvpView, verantwoording: VerantwoordingView): P
   const sam = wb.addWorksheet('Samenvatting', { breedtes: [44, 60] });
   if (v.risico) voegRisicoBladToe(wb, v.risico);
   doelenBlad(wb, v);
-  const { totaalCel } = programmaBlad(wb, v);
+  const { totaalCel, kostenCel } = programmaBlad(wb, v);
   prioriteitenBlad(wb, v);
   let capaciteitTotaal: string | undefined;
   if (v.capaciteit) {
@@ -190,6 +220,7 @@ export async function uvpXlsx(v: UvpView, verantwoording: VerantwoordingView): P
   rij('Gemeente', celTekst(v.gemeente));
   rij('Jaar', typeof v.jaar === 'number' ? v.jaar : null);
   rij('Benodigde uren', v.samenvatting.benodigd ? { formula: `Programma!${totaalCel}`, result: v.samenvatting.benodigd.toNumber() } : 'onbekend', '#,##0');
+  if (v.kosten && kostenCel) rij(v.kosten.totaal.zonderBedrag ? 'Kosten (€, bekende bedragen)' : 'Kosten (€)', { formula: `Programma!${kostenCel}`, result: v.kosten.totaal.bedrag.toNumber() }, '#,##0.00');
   if (v.capaciteit && capaciteitTotaal) {
     const e = v.capaciteit.eigen;
     rij('Beschikbaar eigen formatie (uren)', e.beschikbaar ? { formula: `Capaciteit!H${capaciteitTotaal}`, result: e.beschikbaar.toNumber() } : 'onbekend', '#,##0');

@@ -26,8 +26,18 @@ export interface CapaciteitView {
   oordeelKort: string;
   /** What the verdict could not know, as phrases. */
   ontbreekt: string[];
-  uitgesteld: { code: string; product: string; afdeling: string; aantal?: Rational; vanAantal?: Rational; uren: Rational; klasse: string; reden: string }[];
-  tekorten: { afdeling: string; tekort: Rational; uitgesteldUren: Rational; rest: Rational; restTekst: string }[];
+  uitgesteld: { code: string; product: string; afdeling: string; deelnemer: string; aantal?: Rational; vanAantal?: Rational; uren: Rational; klasse: string; reden: string }[];
+  tekorten: {
+    afdeling: string;
+    tekort: Rational;
+    uitgesteldUren: Rational;
+    rest: Rational;
+    restTekst: string;
+    perDeelnemer?: { deelnemer: string; benodigd: Rational; tekort: Rational; uitgesteldUren: Rational; rest: Rational }[];
+  }[];
+  /** An omgevingsdienst: every deelnemer's demand, and how a shortfall is divided over them (said once). */
+  deelnemers?: { deelnemer: string; regels: Rational; regionaal: Rational; totaal: Rational; zonderUren: number }[];
+  verdelingZin?: string;
   productieveUrenZin: string;
 }
 
@@ -125,6 +135,7 @@ export function capaciteitView(c: Capaciteitscheck, vraag: Vraag): CapaciteitVie
         code: u.regel.code ?? '',
         product: u.regel.product,
         afdeling: u.afdeling,
+        deelnemer: u.deelnemer ?? '',
         aantal: u.aantal,
         vanAantal: u.vanAantal,
         uren: u.uren,
@@ -140,7 +151,12 @@ export function capaciteitView(c: Capaciteitscheck, vraag: Vraag): CapaciteitVie
       restTekst: t.rest.gt(Rational.ZERO)
         ? `Ook na uitstel van al het niet-wettelijke werk blijft ${nlGetal(t.rest, 0)} uur tekort. Dat raakt wettelijk verplicht werk: er is extra capaciteit nodig.`
         : '',
+      perDeelnemer: t.perDeelnemer,
     })),
+    deelnemers: c.deelnemers,
+    verdelingZin: c.deelnemers
+      ? 'Een tekort bij een afdeling is over de deelnemers verdeeld naar verhouding van de uren van hun eigen producten bij die afdeling. Elke deelnemer stelt alleen eigen werk uit, in zijn eigen volgorde: nooit wettelijk verplicht werk, daarna de laagste prioriteit en het laagste risico eerst. Uren van de ene deelnemer worden nooit voor een andere uitgesteld; wat een deelnemer niet kan uitstellen, blijft zijn eigen tekort. Regionale projecten en diensten worden niet uitgesteld.'
+      : undefined,
     productieveUrenZin,
   };
 }

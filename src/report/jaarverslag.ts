@@ -133,7 +133,7 @@ export function jaarverslagView(a: JaarverslagAnalyse): JaarverslagView {
     ...a.uitstel.filter((u) => u.uitkomst === 'uitgesteld zoals voorgesteld').map((u) => `${[u.code, u.product].filter(Boolean).join(' ')} is uitgesteld; neem het werk op in het volgende programma of leg vast dat het vervalt.`),
   ];
   return {
-    titel: `Jaarverslag VTH ${jaar}${gemeente ? `, gemeente ${gemeente}` : ''}`,
+    titel: a.deel ? `Jaarverslag VTH ${jaar} ${a.deel.omgevingsdienst}, deel ${gemeente}` : `Jaarverslag VTH ${jaar}${gemeente ? `, gemeente ${gemeente}` : ''}`,
     gemeente,
     afkortingen: a.afkortingen,
     jaar,

@@ -63,7 +63,16 @@ export function modelInWoorden(m: Risicomodel): string[] {
   return zinnen;
 }
 
+/** One view per analysis: the parts of an omgevingsdienst share one risk analysis (see compute/controle.ts). */
+const VIEWS = new WeakMap<Risicoanalyse, RisicoView>();
+
 export function risicoView(r: Risicoanalyse): RisicoView {
+  let v = VIEWS.get(r);
+  if (!v) VIEWS.set(r, (v = maakRisicoView(r)));
+  return v;
+}
+
+function maakRisicoView(r: Risicoanalyse): RisicoView {
   const niveau = new Map(r.model.klassen.map((k, i) => [k.naam, i]));
   const rijen: RisicoRij[] = r.activiteiten.map((u) => ({
     rang: u.rang,

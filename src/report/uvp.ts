@@ -29,6 +29,8 @@ export interface ProgrammaRegelView {
   klasse: string;
   /** The group its hours count in (hours per priority): the class, or "(wettelijk,) zonder prioriteit". */
   groep: string;
+  /** Its costs, when the programme has money: aantal × its fixed price, or hours × the hourly rate. */
+  kosten?: { bron: 'prijs' | 'tarief' | 'onbekend' | 'geen werk'; prijs?: Rational; bedrag?: Rational };
 }
 
 export interface UvpView {
@@ -92,15 +94,28 @@ export interface UvpView {
     reserveringen: { afdeling: string; omschrijving: string; percentage?: Rational; uren?: Rational }[];
     /** Unknown when a percentage reservation's afdeling has an unknown fte. */
     totaalReserveringen?: Rational;
-    projecten: { code: string; project: string; soort: string; afdeling: string; regionaal?: Rational; verdeelsleutel?: Rational; uren?: Rational; woord: string; financiering: string; fase: string }[];
+    projecten: { code: string; project: string; soort: string; afdeling: string; regionaal?: Rational; verdeelsleutel?: Rational; uren?: Rational; woord: string; financiering: string; fase: string; afgerond?: Rational; sleutel: string; kosten?: { bron: 'prijs' | 'tarief' | 'onbekend' | 'geen werk'; bedrag?: Rational } }[];
+    /** In a deelnemer's part: the rounding rule and the whole hours per kind and in all (largest remainder). */
+    afrondingsregel?: string;
+    afgerondRegionaal?: Rational;
     /** Whether any project names its funding or phase: the table then has those columns. */
     metFinanciering: boolean;
     metFase: boolean;
     totaalProjecten: Rational;
-    projectenPerSoort: { soort: string; uren: Rational; regionaal: Rational }[];
+    projectenPerSoort: { soort: string; uren: Rational; regionaal: Rational; afgerond?: Rational }[];
     totaalRegionaal: Rational;
     totaal?: Rational;
   };
+  /** Costs (PxQ), when the werkmap has an hourly rate or a price per product. */
+  kosten?: {
+    uurtarief?: Rational;
+    metPrijs: number;
+    perTaakveld: { taakveld: string; uren: Rational; bedrag: Rational; zonderBedrag: number }[];
+    projecten?: { uren: Rational; bedrag: Rational; zonderBedrag: number };
+    totaal: { uren: Rational; bedrag: Rational; zonderBedrag: number };
+  };
+  /** One deelnemer's part of an omgevingsdienst's programme: the omgevingsdienst's name. */
+  omgevingsdienst?: string;
   ketenpartners: { extern: { afdeling: string; ingekochteUren?: Rational; benodigd: Rational; saldo?: Rational }[] };
   capaciteit?: CapaciteitView;
   capaciteitGrafiek?: string;
@@ -147,6 +162,10 @@ export function uvpView(a: UvpAnalyse): UvpView {
       return { id: d.id, ontbreekt: [zonderInd ? 'indicator' : '', zonderStreef ? 'streefwaarde' : ''].filter(Boolean).join(' en ') };
     });
 
+  const kostenVan = (r: RegelUren): ProgrammaRegelView['kosten'] => {
+    const k = a.kosten?.perRegel.get(r);
+    return k ? { bron: k.bron, prijs: k.bron === 'prijs' && r.regel.prijs?.soort === 'getal' ? r.regel.prijs.waarde : undefined, bedrag: k.bedrag } : undefined;
+  };
   const perTaakveld = new Map<string, ProgrammaRegelView[]>();
   for (const r of a.vraag.regels) {
     const tv = r.regel.taakveld || ZONDER_TAAKVELD;
@@ -166,6 +185,7 @@ export function uvpView(a: UvpAnalyse): UvpView {
       prioriteit: r.regel.prioriteit ?? '',
       klasse: p?.gekoppeld ? p.klasse : '',
       groep: prioriteitsgroep(r.regel, p),
+      kosten: kostenVan(r),
     });
     perTaakveld.set(tv, lijst);
   }
@@ -204,8 +224,11 @@ export function uvpView(a: UvpAnalyse): UvpView {
   const dm = (d: { dag: number; maand: number } | undefined, j: number | undefined) => (d && j ? dagMaandTekst(d, j) : undefined);
   const jaarGetal = typeof jaar === 'number' ? jaar : undefined;
 
+  const od = a.deel?.omgevingsdienst;
+  const afgerondSoort = new Map((a.deel?.afgerondPerSoort ?? []).map((x) => [x.soort, x.uren]));
   return {
-    titel: `Uitvoeringsprogramma VTH ${jaar}${gemeente ? `, gemeente ${gemeente}` : ''}`,
+    titel: od ? `Uitvoeringsprogramma VTH ${jaar} ${od}, deel ${gemeente}` : `Uitvoeringsprogramma VTH ${jaar}${gemeente ? `, gemeente ${gemeente}` : ''}`,
+    omgevingsdienst: od,
     gemeente,
     afkortingen: a.afkortingen,
     protocol: a.protocol?.klassen.length && a.toezichtprotocol ? protocolView(a.protocol, a.toezichtprotocol.items, a.toezichtprotocol.klassen, a.niveaus ?? []) : undefined,
@@ -219,7 +242,11 @@ export function uvpView(a: UvpAnalyse): UvpView {
       saldo: capaciteit?.totaal.saldo,
       capaciteitOordeel: capaciteit?.oordeel,
       zonderUren: a.vraag.zonderUren.length,
-      oordeel: capaciteit?.oordeelTekst ?? 'Er is geen blad Capaciteit: de benodigde uren zijn niet met de beschikbare capaciteit vergeleken.',
+      oordeel:
+        capaciteit?.oordeelTekst ??
+        (od
+          ? `De uren worden uitgevoerd door ${od}; of haar formatie het werk van alle deelnemers samen kan dragen, staat in het programma van ${od} als geheel.`
+          : 'Er is geen blad Capaciteit: de benodigde uren zijn niet met de beschikbare capaciteit vergeleken.'),
       perKlasse: risico?.perKlasseAflopend.map((p) => ({ klasse: p.klasse, aantal: p.aantal })) ?? [],
       doelenTotaal: doelen.length,
       doelenOnvolledig: onvolledig.length,
@@ -249,14 +276,29 @@ export function uvpView(a: UvpAnalyse): UvpView {
         woord: p.woord ?? '',
         financiering: p.project.financiering ?? '',
         fase: p.project.fase ?? '',
+        afgerond: p.project.aandeelAfgerond,
+        kosten: a.kosten?.perProject.get(p),
+        sleutel: p.project.sleutel ?? '',
       })),
+      afrondingsregel: a.deel?.afrondingsregel,
+      afgerondRegionaal: a.deel?.afgerond,
       totaalProjecten: a.vraag.totaalProjecten,
-      projectenPerSoort: a.vraag.projectenPerSoort.map((p) => ({ soort: p.soort === 'project' ? 'projecten' : 'diensten', uren: p.uren, regionaal: p.regionaal })),
+      projectenPerSoort: a.vraag.projectenPerSoort.map((p) => ({ soort: p.soort === 'project' ? 'projecten' : 'diensten', uren: p.uren, regionaal: p.regionaal, afgerond: afgerondSoort.get(p.soort) })),
       totaalRegionaal: Rational.sum(a.vraag.projectenPerSoort.map((p) => p.regionaal)),
       metFinanciering: a.vraag.projecten.some((p) => p.project.financiering),
       metFase: a.vraag.projecten.some((p) => p.project.fase),
       totaal: bekendOfNiet(a.vraag.totaal),
     },
+    kosten: a.kosten
+      ? {
+          uurtarief: a.kosten.uurtarief,
+          metPrijs: a.kosten.metPrijs,
+          perTaakveld: a.kosten.perTaakveld.map((t) => ({ taakveld: t.naam, uren: t.uren, bedrag: t.bedrag, zonderBedrag: t.zonderBedrag })),
+          // In a deelnemer's part the hours shown are its whole hours by largest remainder, as in chapter 8.
+          projecten: a.vraag.projecten.length ? { ...a.kosten.projecten, uren: a.deel?.afgerond ?? a.kosten.projecten.uren } : undefined,
+          totaal: a.kosten.totaal,
+        }
+      : undefined,
     ketenpartners: { extern: capaciteit?.extern ?? [] },
     capaciteit,
     monitoring: {

@@ -118,19 +118,44 @@ export function capaciteitTekst(v: CapaciteitView, c: ChalkInstance): string {
   regels.push('', v.productieveUrenZin);
   const zonder = v.totaal.zonderUren ? ` (bekend; ${v.totaal.zonderUren === 1 ? '1 regel heeft' : `${v.totaal.zonderUren} regels hebben`} geen uren)` : '';
   regels.push(`Totaal: beschikbaar ${v.totaal.beschikbaar ? `${nlGetal(v.totaal.beschikbaar, 0)} uur` : onbekend}, benodigd ${nlGetal(v.totaal.benodigd, 0)} uur${zonder}, saldo ${v.totaal.saldo ? `${saldo(v.totaal.saldo, 0)} uur` : onbekend}.`);
-  regels.push('', kleurOordeel(v.oordeel, c.bold(v.oordeelTekst)));
-  if (v.uitgesteld.length) {
-    regels.push('', c.bold('Voorstel voor uitstel') + ' (nooit wettelijk werk; laagste klasse eerst, daarbinnen door het college verhoogd werk als laatste en het laagste risico eerst):');
+  if (v.deelnemers) {
+    regels.push('', c.bold('Vraag per deelnemer') + ' (eigen producten en het exacte aandeel in de regionale projecten en diensten):');
     regels.push(
       tekstTabel(
-        ['afdeling', 'code', 'product', 'aantal', 'uren', 'klasse'],
-        v.uitgesteld.map((u) => [kort(u.afdeling, 24), u.code, kort(u.product, 44), u.aantal ? `${nlGetal(u.aantal)} van ${nlGetal(u.vanAantal!)}` : '–', nlGetal(u.uren), u.klasse]),
-        [false, false, false, true, true, false],
+        ['deelnemer', 'eigen producten', 'regionaal', 'totaal'],
+        v.deelnemers.map((d) => [kort(d.deelnemer, 32), nlGetal(d.regels, 0) + (d.zonderUren ? ` + ${d.zonderUren} zonder uren` : ''), nlGetal(d.regionaal, 2), nlGetal(d.totaal, 0)]),
+        [false, true, true, true],
         c,
       ),
     );
+  }
+  regels.push('', kleurOordeel(v.oordeel, c.bold(v.oordeelTekst)));
+  if (v.uitgesteld.length) {
+    const per = !!v.deelnemers;
+    regels.push('', c.bold('Voorstel voor uitstel') + ' (nooit wettelijk werk; laagste klasse eerst, daarbinnen door het college verhoogd werk als laatste en het laagste risico eerst):');
+    if (v.verdelingZin) regels.push(v.verdelingZin);
+    regels.push(
+      tekstTabel(
+        ['afdeling', ...(per ? ['deelnemer'] : []), 'code', 'product', 'aantal', 'uren', 'klasse'],
+        v.uitgesteld.map((u) => [kort(u.afdeling, 24), ...(per ? [kort(u.deelnemer, 24)] : []), u.code, kort(u.product, 44), u.aantal ? `${nlGetal(u.aantal)} van ${nlGetal(u.vanAantal!)}` : '–', nlGetal(u.uren), u.klasse]),
+        [false, ...(per ? [false] : []), false, false, true, true, false],
+        c,
+      ),
+    );
+    for (const t of v.tekorten) {
+      if (!t.perDeelnemer) continue;
+      regels.push('', `${t.afdeling}: tekort ${nlGetal(t.tekort, 0)} uur, verdeeld over de deelnemers:`);
+      regels.push(
+        tekstTabel(
+          ['deelnemer', `eigen uren`, 'deel tekort', 'uitgesteld', 'blijft tekort'],
+          t.perDeelnemer.map((p) => [kort(p.deelnemer, 32), nlGetal(p.benodigd, 0), nlGetal(p.tekort, 2), nlGetal(p.uitgesteldUren, 0), nlGetal(p.rest, 0)]),
+          [false, true, true, true, true],
+          c,
+        ),
+      );
+    }
     regels.push('', 'Redenen:');
-    v.uitgesteld.forEach((u) => regels.push(`  ${u.code || u.product}: ${u.reden}`));
+    v.uitgesteld.forEach((u) => regels.push(`  ${u.deelnemer ? `${u.deelnemer}, ` : ''}${u.code || u.product}: ${u.reden}`));
   }
   for (const t of v.tekorten) if (t.restTekst) regels.push('', c.red.bold(`${t.afdeling}: ${t.restTekst}`));
   return regels.join('\n');

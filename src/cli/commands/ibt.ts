@@ -66,6 +66,20 @@ export function gemeentenIn(regio: string): { bron: string; pad: string; fout?: 
   return uit;
 }
 
+/**
+ * The deelnemers when `regio` is an omgevingsdienst's werkmap: a workbook, or a folder of CSV files
+ * (not of werkmappen) with a sheet Deelnemers. Undefined for a region folder of municipalities.
+ */
+async function deelnemersVan(regio: string): Promise<string[] | undefined> {
+  const s = statSync(regio, { throwIfNoEntry: false });
+  if (!s) return undefined;
+  const werkmap = s.isFile() ? /\.(xlsx|xlsm)$/i.test(regio) : readdirSync(regio).some((f) => /^deelnemers.*\.(csv|xlsx)$/i.test(f));
+  if (!werkmap) return undefined;
+  const { laadWerkmap } = await import('../../laden/werkmap.js');
+  const wm = await laadWerkmap(regio);
+  return wm.deelnemers?.deelnemers.map((d) => d.naam);
+}
+
 /** `--provincie`: a built-in profile's name, or a user's profile as a .json file. */
 export function leesProfiel(s: string): ProvincieProfiel {
   const ingebouwd = ingebouwdProfiel(s);
@@ -103,8 +117,10 @@ export async function ibtOpdracht(regio: string, opts: IbtOpties): Promise<numbe
   } catch (e) {
     throw new GebruikFout((e as Error).message);
   }
-  const gemeenten = gemeentenIn(regio);
-  const taken: GemeenteTaak[] = gemeenten.map((g, index) => ({ index, bron: g.bron, pad: g.pad, ...(g.fout ? { fout: g.fout } : {}), zakenMap: opts.zakenMap, jaar: opts.jaar, drempels, profiel }));
+  // An omgevingsdienst's werkmap (sheet Deelnemers) is a region of its own: each deelnemer judged on its part.
+  const deelnemers = await deelnemersVan(regio);
+  const gemeenten = deelnemers ? deelnemers.map((d) => ({ bron: d, pad: regio, deelnemer: d })) : gemeentenIn(regio);
+  const taken: GemeenteTaak[] = gemeenten.map((g, index) => ({ index, bron: g.bron, pad: g.pad, ...('fout' in g && g.fout ? { fout: g.fout } : {}), ...('deelnemer' in g ? { deelnemer: g.deelnemer } : {}), zakenMap: opts.zakenMap, jaar: opts.jaar, drempels, profiel }));
   const opdrachten = taken.map((taak) => ({ taak, formaten, templates: opts.templates }));
   const c = kleuren(process.stderr);
   const terminal = !opts.quiet && process.stderr.isTTY;

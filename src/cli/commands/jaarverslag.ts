@@ -31,6 +31,8 @@ export interface JaarverslagOpties {
   /** `--kolom ontvangen="Datum ontvangst"`: the export's header for a field. */
   kolom?: string[];
   huisstijl?: string;
+  /** An omgevingsdienst: a jaarverslag per deelnemer from one case export, and the whole. */
+  perDeelnemer?: boolean;
 }
 
 /** The user's column choices: the werkmap's export profile, overridden by --kolom. */
@@ -118,17 +120,20 @@ async function bouwView(pad: string, opts: JaarverslagOpties): Promise<{ view: J
   return { view, verantwoording: verantwoordingView(view, alleMeldingen, a.teksten.ontbrekend), stam, meldingen: alleMeldingen, bron, huisstijl: wm.instellingen.huisstijl };
 }
 
-export async function jaarverslagOpdracht(pad: string, opts: JaarverslagOpties): Promise<number> {
-  const formaten = parseFormaten(opts.format, ['md', 'xlsx', 'json', 'docx', 'pdf'] as const);
-  const woord = formaten.has('docx') || formaten.has('pdf');
-  const render = formaten.has('md') || woord ? metTemplates(() => laadTemplates('jaarverslag', opts.templates)) : undefined;
-  const afkortingen = render ? metTemplates(() => laadAfkortingenlijst(opts.templates)) : undefined;
-  const renderVerantwoording = formaten.has('md') ? metTemplates(() => laadTemplates('verantwoording', opts.templates)) : undefined;
-  const klaar = await bouwView(pad, opts);
-  if (!klaar) return EXIT.PROBLEEM;
-  const { view, verantwoording, stam, bron } = klaar;
-  // A house style that cannot be read stops the command before anything is written.
-  const huisstijl = woord ? await kiesHuisstijl(opts.huisstijl, klaar.huisstijl, pad) : undefined;
+type Render = (view: unknown) => string;
+
+/** The Markdown, charts, JSON, verantwoording and workbook of one jaarverslag view: the same for a municipality and for one deelnemer's part. */
+async function jaarverslagBestanden(
+  view: JaarverslagView,
+  verantwoording: VerantwoordingView,
+  stam: string,
+  bron: string,
+  meldingen: Melding[],
+  formaten: Set<string>,
+  render: Render | undefined,
+  renderVerantwoording: Render | undefined,
+  output: string,
+): Promise<{ bestanden: { pad: string; inhoud: string | Uint8Array }[]; md?: string; grafieken: Map<string, string> }> {
   const bestanden: { pad: string; inhoud: string | Uint8Array }[] = [];
   const grafieken = new Map<string, string>();
   let grafiek: string | undefined;
@@ -154,21 +159,44 @@ export async function jaarverslagOpdracht(pad: string, opts: JaarverslagOpties):
       );
     }
   }
-  const md = render ? metTemplates(() => afkortingen!(render({ ...view, grafiek, grafiekPerTaakveld }), view.afkortingen)) : undefined;
+  const md = render ? metTemplates(() => render({ ...view, grafiek, grafiekPerTaakveld })) : undefined;
   if (formaten.has('md')) {
-    bestanden.push({ pad: path.join(opts.output, `${stam}.md`), inhoud: md! });
-    for (const [naam, svg] of grafieken) bestanden.push({ pad: path.join(opts.output, naam), inhoud: svg });
-    bestanden.push({ pad: path.join(opts.output, `${stam}-verantwoording.md`), inhoud: metTemplates(() => renderVerantwoording!(verantwoording)) });
+    bestanden.push({ pad: path.join(output, `${stam}.md`), inhoud: md! });
+    for (const [naam, svg] of grafieken) bestanden.push({ pad: path.join(output, naam), inhoud: svg });
+    bestanden.push({ pad: path.join(output, `${stam}-verantwoording.md`), inhoud: metTemplates(() => renderVerantwoording!(verantwoording)) });
   }
   if (formaten.has('json')) {
     const { jaarverslagJson } = await import('../../render/jaarverslag-json.js');
-    const json = jaarverslagJson(view, sorteerMeldingen(klaar.meldingen));
-    bestanden.push({ pad: path.join(opts.output, `${stam}.json`), inhoud: JSON.stringify(json, null, 2) + '\n' });
+    const json = jaarverslagJson(view, sorteerMeldingen(meldingen));
+    bestanden.push({ pad: path.join(output, `${stam}.json`), inhoud: JSON.stringify(json, null, 2) + '\n' });
   }
   if (formaten.has('xlsx')) {
     const { jaarverslagXlsx } = await import('../../render/jaarverslag-xlsx.js');
-    bestanden.push({ pad: path.join(opts.output, `${stam}.xlsx`), inhoud: await jaarverslagXlsx(view, verantwoording) });
+    bestanden.push({ pad: path.join(output, `${stam}.xlsx`), inhoud: await jaarverslagXlsx(view, verantwoording) });
   }
+  return { bestanden, md, grafieken };
+}
+
+export type JaarverslagBestanden = typeof jaarverslagBestanden;
+
+export async function jaarverslagOpdracht(pad: string, opts: JaarverslagOpties): Promise<number> {
+  const formaten = parseFormaten(opts.format, ['md', 'xlsx', 'json', 'docx', 'pdf'] as const);
+  const woord = formaten.has('docx') || formaten.has('pdf');
+  const basis = formaten.has('md') || woord ? metTemplates(() => laadTemplates('jaarverslag', opts.templates)) : undefined;
+  const afkortingen = basis ? metTemplates(() => laadAfkortingenlijst(opts.templates)) : undefined;
+  // The document's Markdown ends with the abbreviations it uses, so every format of it has the list.
+  const render = basis ? (v: unknown) => afkortingen!(basis(v), (v as JaarverslagView).afkortingen ?? []) : undefined;
+  const renderVerantwoording = formaten.has('md') ? metTemplates(() => laadTemplates('verantwoording', opts.templates)) : undefined;
+  if (opts.perDeelnemer) {
+    const { jaarverslagPerDeelnemer } = await import('./jaarverslag-deelnemers.js');
+    return jaarverslagPerDeelnemer(pad, opts, { formaten, render, renderVerantwoording, bestandenVan: jaarverslagBestanden });
+  }
+  const klaar = await bouwView(pad, opts);
+  if (!klaar) return EXIT.PROBLEEM;
+  const { view, verantwoording, stam, bron } = klaar;
+  // A house style that cannot be read stops the command before anything is written.
+  const huisstijl = woord ? await kiesHuisstijl(opts.huisstijl, klaar.huisstijl, pad) : undefined;
+  const { bestanden, md, grafieken } = await jaarverslagBestanden(view, verantwoording, stam, bron, klaar.meldingen, formaten, render, renderVerantwoording, opts.output);
   return schrijfDocument(
     bestanden,
     woord ? { document: { md: md!, titel: view.titel, titelpagina: titelpagina(view.gemeente, view.jaar, view.vastgesteldOp), auteur: view.gemeente ? `Gemeente ${view.gemeente}` : undefined, datum: view.vastgesteldOp, grafieken, stam }, docx: formaten.has('docx'), pdf: formaten.has('pdf'), huisstijl } : undefined,

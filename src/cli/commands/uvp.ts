@@ -16,6 +16,8 @@ export interface UvpOpties {
   format: string;
   force?: boolean;
   huisstijl?: string;
+  /** An omgevingsdienst's werkmap: a part per deelnemer and the programme as a whole. */
+  perDeelnemer?: boolean;
 }
 
 /**
@@ -37,18 +39,18 @@ async function bouwView(pad: string): Promise<{ view: UvpView; verantwoording: V
   };
 }
 
-export async function uvpOpdracht(pad: string, opts: UvpOpties): Promise<number> {
-  const formaten = parseFormaten(opts.format, ['md', 'xlsx', 'docx', 'pdf'] as const);
-  const woord = formaten.has('docx') || formaten.has('pdf');
-  // Templates are checked before anything is computed, so a template error never leaves half a document.
-  const render = formaten.has('md') || woord ? metTemplates(() => laadTemplates('uvp', opts.templates)) : undefined;
-  const afkortingen = render ? metTemplates(() => laadAfkortingenlijst(opts.templates)) : undefined;
-  const renderVerantwoording = formaten.has('md') ? metTemplates(() => laadTemplates('verantwoording', opts.templates)) : undefined;
-  const klaar = await bouwView(pad);
-  if (!klaar) return EXIT.PROBLEEM;
-  const { view, verantwoording, stam } = klaar;
-  // A house style that cannot be read stops the command before anything is written.
-  const huisstijl = woord ? await kiesHuisstijl(opts.huisstijl, klaar.huisstijl, pad) : undefined;
+type Render = (view: unknown) => string;
+
+/** The Markdown, charts, verantwoording and workbook of one UVP view: the same for a municipality and for one deelnemer's part. */
+async function uvpBestanden(
+  view: UvpView,
+  verantwoording: VerantwoordingView,
+  stam: string,
+  formaten: Set<string>,
+  render: Render | undefined,
+  renderVerantwoording: Render | undefined,
+  output: string,
+): Promise<{ bestanden: { pad: string; inhoud: string | Uint8Array }[]; md?: string; grafieken: Map<string, string> }> {
   const bestanden: { pad: string; inhoud: string | Uint8Array }[] = [];
   const grafieken = new Map<string, string>();
   const links: { risicoGrafiek?: string; capaciteitGrafiek?: string } = {};
@@ -62,19 +64,44 @@ export async function uvpOpdracht(pad: string, opts: UvpOpties): Promise<number>
       grafieken.set(links.capaciteitGrafiek, capaciteitGrafiek(view.capaciteit, `Capaciteit ${view.gemeente} ${view.jaar}`));
     }
   }
-  const md = render ? metTemplates(() => afkortingen!(render({ ...view, ...links }), view.afkortingen)) : undefined;
+  const md = render ? metTemplates(() => render({ ...view, ...links })) : undefined;
   if (formaten.has('md')) {
-    bestanden.push({ pad: path.join(opts.output, `${stam}.md`), inhoud: md! });
-    for (const [naam, svg] of grafieken) bestanden.push({ pad: path.join(opts.output, naam), inhoud: svg });
-    bestanden.push({ pad: path.join(opts.output, `${stam}-verantwoording.md`), inhoud: metTemplates(() => renderVerantwoording!(verantwoording)) });
+    bestanden.push({ pad: path.join(output, `${stam}.md`), inhoud: md! });
+    for (const [naam, svg] of grafieken) bestanden.push({ pad: path.join(output, naam), inhoud: svg });
+    bestanden.push({ pad: path.join(output, `${stam}-verantwoording.md`), inhoud: metTemplates(() => renderVerantwoording!(verantwoording)) });
   }
   if (formaten.has('xlsx')) {
     const { uvpXlsx } = await import('../../render/uvp-xlsx.js');
-    bestanden.push({ pad: path.join(opts.output, `${stam}.xlsx`), inhoud: await uvpXlsx(view, verantwoording) });
+    bestanden.push({ pad: path.join(output, `${stam}.xlsx`), inhoud: await uvpXlsx(view, verantwoording) });
   }
+  return { bestanden, md, grafieken };
+}
+
+export async function uvpOpdracht(pad: string, opts: UvpOpties): Promise<number> {
+  const formaten = parseFormaten(opts.format, ['md', 'xlsx', 'docx', 'pdf'] as const);
+  const woord = formaten.has('docx') || formaten.has('pdf');
+  // Templates are checked before anything is computed, so a template error never leaves half a document.
+  const basis = formaten.has('md') || woord ? metTemplates(() => laadTemplates('uvp', opts.templates)) : undefined;
+  const afkortingen = basis ? metTemplates(() => laadAfkortingenlijst(opts.templates)) : undefined;
+  // The document's Markdown ends with the abbreviations it uses, so every format of it has the list.
+  const render = basis ? (v: unknown) => afkortingen!(basis(v), (v as UvpView).afkortingen ?? []) : undefined;
+  const renderVerantwoording = formaten.has('md') ? metTemplates(() => laadTemplates('verantwoording', opts.templates)) : undefined;
+  if (opts.perDeelnemer) {
+    const renderGeheel = formaten.has('md') || woord ? metTemplates(() => laadTemplates('omgevingsdienst', opts.templates)) : undefined;
+    const { perDeelnemerOpdracht } = await import('./uvp-deelnemers.js');
+    return perDeelnemerOpdracht(pad, opts, { formaten, render, renderVerantwoording, renderGeheel, uvpBestanden });
+  }
+  const klaar = await bouwView(pad);
+  if (!klaar) return EXIT.PROBLEEM;
+  const { view, verantwoording, stam } = klaar;
+  // A house style that cannot be read stops the command before anything is written.
+  const huisstijl = woord ? await kiesHuisstijl(opts.huisstijl, klaar.huisstijl, pad) : undefined;
+  const { bestanden, md, grafieken } = await uvpBestanden(view, verantwoording, stam, formaten, render, renderVerantwoording, opts.output);
   return schrijfDocument(
     bestanden,
     woord ? { document: { md: md!, titel: view.titel, titelpagina: titelpagina(view.gemeente, view.jaar, view.vastgesteldOp), auteur: view.gemeente ? `Gemeente ${view.gemeente}` : undefined, datum: view.vastgesteldOp, grafieken, stam }, docx: formaten.has('docx'), pdf: formaten.has('pdf'), huisstijl } : undefined,
     opts,
   );
 }
+
+export type UvpBestanden = typeof uvpBestanden;
