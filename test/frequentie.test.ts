@@ -42,6 +42,17 @@ describe('months and controls', () => {
 });
 
 describe('frequency per object', () => {
+  it('a last control after the programme year (2030, 9999) is said at the object and not planned, never a date in year 10000', () => {
+    const p = planFrequenties([obj('T1', { klasse: 'Hoog', laatsteControle: d('2030-06-01') }), obj('T2', { klasse: 'Hoog', laatsteControle: d('9999-06-01') }), obj('T3', { klasse: 'Hoog', laatsteControle: d('2024-06-01') })], MATRIX, undefined, 2025);
+    const w = p.meldingen.filter((m) => m.code === 'controle-in-toekomst');
+    expect(w.map((m) => m.bericht)).toEqual([
+      'object T1: de laatste controle 1-6-2030 ligt na 2025; is de datum verkeerd getypt? Het object is niet gepland',
+      'object T2: de laatste controle 1-6-9999 ligt na 2025; is de datum verkeerd getypt? Het object is niet gepland',
+    ]);
+    expect(p.objecten.map((o) => [o.object.object, o.aantal, o.volgende && iso(o.volgende)])).toEqual([['T1', 0, undefined], ['T2', 0, undefined], ['T3', 1, '2025-06-01']]);
+    expect(p.onbekend.map((o) => o.object.object)).toEqual(['T1', 'T2']);
+  });
+
   it('intervals under and over a year, overdue, never inspected, leap years, due on 31 December, per code', () => {
     const p = planFrequenties(
       [

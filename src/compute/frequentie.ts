@@ -122,6 +122,12 @@ export function planFrequenties(
     const exportDatum = laatsteUitExport?.get(o.object.toLowerCase());
     const uitExportNieuwer = !!exportDatum && (!o.laatsteControle || exportDatum.getTime() > o.laatsteControle.getTime());
     const laatste = uitExportNieuwer ? exportDatum : o.laatsteControle;
+    // A last control after the programme year (2030, 9999) is a typing error, not a plan: said at the
+    // object, and the object left unplanned (counted with the objects that cannot be planned).
+    if (laatste && laatste.getTime() > Date.UTC(jaar, 11, 31)) {
+      meldingen.push(melding('waarschuwing', 'controle-in-toekomst', `object ${o.object}: de laatste controle ${kort(laatste)} ligt na ${jaar}; is de datum verkeerd getypt? Het object is niet gepland`, o.plaats));
+      return { ...basis, laatste, aantal: 0, achterstallig: false, reden: `${wie}: laatste controle ${kort(laatste)} ligt na ${jaar}: niet gepland` };
+    }
     const due = laatste ? plusMaanden(laatste, i) : undefined;
     const achterstallig = !!due && due.getTime() < begin.getTime();
     const volgende = !due || achterstallig ? begin : due;
