@@ -81,11 +81,28 @@ export async function schrijfDocument(
   woord: { document: WordDocument; docx: boolean; pdf: boolean; huisstijl?: Huisstijl } | undefined,
   opts: { output: string; force?: boolean },
 ): Promise<number> {
+  return schrijfDocumenten(bestanden, woord ? [woord.document] : [], woord ?? { docx: false, pdf: false }, opts, woord?.huisstijl);
+}
+
+/**
+ * As `schrijfDocument`, for several documents at once (an omgevingsdienst's parts and its whole): every
+ * Word and PDF file added, all written in one go; `gelukt` is the exit code when the PDFs could be made.
+ */
+export async function schrijfDocumenten(
+  bestanden: { pad: string; inhoud: string | Uint8Array }[],
+  documenten: WordDocument[],
+  formaten: { docx: boolean; pdf: boolean },
+  opts: { output: string; force?: boolean },
+  huisstijl: Huisstijl | undefined,
+  gelukt: number = EXIT.OK,
+): Promise<number> {
   let pdfFout: string | undefined;
-  if (woord && (woord.docx || woord.pdf)) {
-    const w = await wordBestanden(woord.document, woord, opts.output, woord.huisstijl);
-    bestanden.push(...w.bestanden);
-    pdfFout = w.pdfFout;
+  if (formaten.docx || formaten.pdf) {
+    for (const d of documenten) {
+      const w = await wordBestanden(d, formaten, opts.output, huisstijl);
+      bestanden.push(...w.bestanden);
+      pdfFout ??= w.pdfFout;
+    }
   }
   await schrijfUitvoer(bestanden, opts.force);
   for (const b of bestanden) process.stderr.write(`geschreven: ${b.pad}\n`);
@@ -93,5 +110,5 @@ export async function schrijfDocument(
     process.stderr.write(`${pdfFout}. De andere formaten zijn geschreven.\n`);
     return EXIT.ONLEESBAAR;
   }
-  return EXIT.OK;
+  return gelukt;
 }

@@ -1,6 +1,6 @@
 import type { Melding } from '../model/melding.js';
 import { Rational } from '../model/rational.js';
-import type { Deelnemer, Project, Werkmap } from '../model/types.js';
+import type { Deelnemer, Werkmap } from '../model/types.js';
 import { berekenKosten } from './kosten.js';
 import { analyseerUvp, type UvpAnalyse } from './uvp.js';
 import { ZONDER_TAAKVELD } from './vraag.js';

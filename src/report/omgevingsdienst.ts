@@ -1,20 +1,8 @@
-import { AFRONDINGSREGEL, type OmgevingsdienstAnalyse } from '../compute/omgevingsdienst.js';
+import { AFRONDINGSREGEL, type MatrixRij, type OmgevingsdienstAnalyse } from '../compute/omgevingsdienst.js';
 import { Rational } from '../model/rational.js';
 
-export interface MatrixRijView {
-  deelnemer: string;
-  /** Its part's file (without extension), for the link in the Markdown. */
-  bestand?: string;
-  uurtarief?: Rational;
-  perTaakveld: { uren: Rational; zonderUren: number; bedrag?: Rational; zonderBedrag: number }[];
-  regionaal: Rational;
-  regionaalAfgerond: Rational;
-  regionaalBedrag?: Rational;
-  totaal: Rational;
-  bedrag?: Rational;
-  zonderUren: number;
-  zonderBedrag: number;
-}
+/** A deelnemer's row of the matrix, with its part's file (without extension) for the link in the Markdown. */
+export type MatrixRijView = MatrixRij & { bestand?: string };
 
 export interface OmgevingsdienstView {
   titel: string;

@@ -15,9 +15,8 @@ import { laadTemplates } from '../../render/handlebars.js';
 import { EXIT, GebruikFout, metTemplates } from '../fouten.js';
 import { laadWerkmap, meldVoorOpdracht } from '../laad.js';
 import { isStil } from '../looptijd.js';
-import { schrijfUitvoer } from '../schrijf.js';
 import { formatteerMeldingen, kleuren } from '../uitvoer.js';
-import { kiesHuisstijl, titelpagina, wordBestanden, type WordDocument } from '../word.js';
+import { kiesHuisstijl, schrijfDocumenten, titelpagina, type WordDocument } from '../word.js';
 import { kolomKeuzes, zakenSamenvatting, type JaarverslagBestanden, type JaarverslagOpties } from './jaarverslag.js';
 
 type Render = (view: unknown) => string;
@@ -109,17 +108,5 @@ export async function jaarverslagPerDeelnemer(
   } else if (mislukt) {
     process.stderr.write(`Het jaarverslag van ${wm.instellingen.gemeente ?? 'de omgevingsdienst'} als geheel is niet geschreven: ${mislukt} ${mislukt === 1 ? 'deelnemer heeft' : 'deelnemers hebben'} geen deel.\n`);
   }
-  let pdfFout: string | undefined;
-  for (const doc of documenten) {
-    const w = await wordBestanden(doc, { docx: r.formaten.has('docx'), pdf: r.formaten.has('pdf') }, opts.output, huisstijl);
-    bestanden.push(...w.bestanden);
-    pdfFout ??= w.pdfFout;
-  }
-  await schrijfUitvoer(bestanden, opts.force);
-  for (const b of bestanden) process.stderr.write(`geschreven: ${b.pad}\n`);
-  if (pdfFout) {
-    process.stderr.write(`${pdfFout}. De andere formaten zijn geschreven.\n`);
-    return EXIT.ONLEESBAAR;
-  }
-  return mislukt ? EXIT.PROBLEEM : EXIT.OK;
+  return schrijfDocumenten(bestanden, documenten, { docx: r.formaten.has('docx'), pdf: r.formaten.has('pdf') }, opts, huisstijl, mislukt ? EXIT.PROBLEEM : EXIT.OK);
 }

@@ -9,9 +9,8 @@ import { verantwoordingView } from '../../report/verantwoording.js';
 import { EXIT, GebruikFout, metTemplates } from '../fouten.js';
 import { laadWerkmap, meldVoorOpdracht } from '../laad.js';
 import { isStil } from '../looptijd.js';
-import { schrijfUitvoer } from '../schrijf.js';
 import { formatteerMeldingen, kleuren } from '../uitvoer.js';
-import { kiesHuisstijl, titelpagina, wordBestanden, type WordDocument } from '../word.js';
+import { kiesHuisstijl, schrijfDocumenten, titelpagina, type WordDocument } from '../word.js';
 import type { UvpBestanden, UvpOpties } from './uvp.js';
 
 type Render = (view: unknown) => string;
@@ -108,17 +107,5 @@ export async function perDeelnemerOpdracht(
   } else {
     process.stderr.write(`Het programma van ${od.naam} als geheel is niet geschreven: ${[mislukt.length ? `${mislukt.length} ${mislukt.length === 1 ? 'deelnemer heeft' : 'deelnemers hebben'} geen deel (${mislukt.join(', ')})` : '', zonderDeelnemer.length ? 'er zijn regels zonder bekende deelnemer' : ''].filter(Boolean).join(' en ')}, dus de totalen zouden niet de som van alle delen zijn.\n`);
   }
-  let pdfFout: string | undefined;
-  for (const d of documenten) {
-    const w = await wordBestanden(d, { docx: r.formaten.has('docx'), pdf: r.formaten.has('pdf') }, opts.output, huisstijl);
-    bestanden.push(...w.bestanden);
-    pdfFout ??= w.pdfFout;
-  }
-  await schrijfUitvoer(bestanden, opts.force);
-  for (const b of bestanden) process.stderr.write(`geschreven: ${b.pad}\n`);
-  if (pdfFout) {
-    process.stderr.write(`${pdfFout}. De andere formaten zijn geschreven.\n`);
-    return EXIT.ONLEESBAAR;
-  }
-  return geheelKlaar ? EXIT.OK : EXIT.PROBLEEM;
+  return schrijfDocumenten(bestanden, documenten, { docx: r.formaten.has('docx'), pdf: r.formaten.has('pdf') }, opts, huisstijl, geheelKlaar ? EXIT.OK : EXIT.PROBLEEM);
 }
