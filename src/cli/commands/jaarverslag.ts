@@ -140,7 +140,8 @@ async function jaarverslagBestanden(
   const grafiekPerTaakveld: Record<string, string> = {};
   if (render && view.realisatie.taakvelden.length) {
     grafiek = `${stam}-realisatie.svg`;
-    grafieken.set(grafiek, realisatieGrafiek(view.realisatie.taakvelden, `Gepland en gerealiseerd ${view.gemeente} ${view.jaar}`.trim(), bron));
+    // Planned against what was realised on the planned lines: the bars are the table's row per taakveld.
+    grafieken.set(grafiek, realisatieGrafiek(view.realisatie.taakvelden.map((t) => ({ taakveld: t.taakveld, planUren: t.planUren, uren: t.urenMetPlan })), `Gepland en gerealiseerd ${view.gemeente} ${view.jaar}`.trim(), bron));
     const namen = new Set<string>();
     for (const t of view.perTaakveld) {
       if (!t.regels.length) continue;
