@@ -174,6 +174,20 @@ describe('column widths of a Word table', () => {
     const smal = kolomBreedtes([['a', 'bb']], 2, 1000);
     expect(smal[1]).toBeGreaterThan(smal[0]!);
   });
+
+  it('when not every longest word fits, codes and figures keep their width and only the long words give', () => {
+    // Nine columns as the capacity table: the short ones (figures) whole, the long header words share the rest.
+    const rijen = [
+      ['Afdeling', 'Fte', 'Productieve uren per fte', 'Bruto uren', 'Gereserveerd', 'Beschikbaar', 'Benodigd (bekende uren)', 'Saldo (uren)', 'Saldo (fte)'],
+      ['Omgevingsdienst Twente', '4,40', '1.200', '5.280', '100', '5.180', '4.810', '-161', '-0,13'],
+    ];
+    const totaal = 9000;
+    const b = kolomBreedtes(rijen, 9, totaal);
+    expect(b.reduce((x, y) => x + y, 0)).toBeLessThanOrEqual(totaal);
+    // "Fte", "4,40", "5.280", "-161": whole, at their own minimum.
+    for (const k of [1, 3, 7, 8]) expect(b[k], rijen[0]![k]).toBeGreaterThanOrEqual(Math.max(...rijen.map((r) => r[k]!.split(/\s+/).reduce((m, w) => Math.max(m, w.length), 0))) * 105 + 230);
+    // Before, every column was scaled down alike, so "5.280" broke.
+  });
 });
 
 describe('Markdown to Word', () => {

@@ -375,7 +375,29 @@ export function kolomBreedtes(rijen: string[][], kolommen: number, totaal: numbe
   } else if (som(minimum) <= totaal) {
     const extra = gewenst.map((g, k) => g - minimum[k]!);
     uit = minimum.map((m, k) => m + ((totaal - som(minimum)) * extra[k]!) / som(extra));
-  } else uit = minimum.map((m) => (m * totaal) / som(minimum));
+  } else {
+    // Not even every longest word fits. Codes, figures and short words (the narrow columns) keep their
+    // width, so that no code or number ever breaks; the columns with the longest words share what is
+    // left, in proportion to their need, and only their words may break.
+    uit = [...minimum];
+    const volgorde = minimum.map((m, k) => ({ m, k })).sort((x, y) => x.m - y.m);
+    let rest = totaal;
+    let open = volgorde.length;
+    for (const { m, k } of volgorde) {
+      const eerlijk = rest / open;
+      if (m <= eerlijk) {
+        uit[k] = m;
+        rest -= m;
+        open--;
+        continue;
+      }
+      // From here on every column wants more than an equal share: divide the rest by their need.
+      const overig = volgorde.filter((x) => x.m >= m).map((x) => x.k);
+      const nodig = som(overig.map((j) => minimum[j]!));
+      for (const j of overig) uit[j] = (rest * minimum[j]!) / nodig;
+      break;
+    }
+  }
   return uit.map((w) => Math.floor(w));
 }
 
