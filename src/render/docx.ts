@@ -72,6 +72,8 @@ class Bouw {
     readonly tekstHoogte: number,
     readonly afbeeldingen: Map<string, DocxAfbeelding>,
     readonly lijstNum: number,
+    /** How much wider than Arial the body font sets a character (the house style's font, or its substitute). */
+    readonly letterbreedte = 1,
   ) {}
   rel(type: string, doel: string, extern = false): string {
     const id = `rId${++this.relNr}`;
@@ -219,7 +221,7 @@ class Bouw {
    */
   private tabelXml(teksten: string[][], rijen: Iterable<{ kop: boolean; cellen: { runs: string; rechts: boolean }[] }>): string[] {
     const kolommen = Math.max(...teksten.map((r) => r.length));
-    const breedtes = kolomBreedtes(teksten, kolommen, this.tekstBreedte);
+    const breedtes = kolomBreedtes(teksten, kolommen, this.tekstBreedte, this.letterbreedte);
     const grid = `<w:tblGrid>${breedtes.map((b) => `<w:gridCol w:w="${b}"/>`).join('')}</w:tblGrid>`;
     const delen: string[] = [];
     for (const r of rijen) {
@@ -356,15 +358,17 @@ const CELMARGE = 230;
  * figure never breaks), the rest of the page width to the columns with longer text, in proportion to
  * how much more they would take.
  */
-export function kolomBreedtes(rijen: string[][], kolommen: number, totaal: number): number[] {
+export function kolomBreedtes(rijen: string[][], kolommen: number, totaal: number, letterbreedte = 1): number[] {
   const minimum = Array<number>(kolommen).fill(0);
   const gewenst = Array<number>(kolommen).fill(0);
   for (const r of rijen) {
     for (let k = 0; k < kolommen; k++) {
       const t = r[k] ?? '';
       const woord = Math.max(0, ...t.split(/\s+/).map((w) => w.length));
-      minimum[k] = Math.max(minimum[k]!, woord * TWIPS_PER_TEKEN + CELMARGE);
-      gewenst[k] = Math.max(gewenst[k]!, t.length * TWIPS_PER_TEKEN + CELMARGE);
+      // The header row and totals are bold: a tenth wider than the same word in regular type.
+      const teken = TWIPS_PER_TEKEN * letterbreedte * 1.1;
+      minimum[k] = Math.max(minimum[k]!, woord * teken + CELMARGE);
+      gewenst[k] = Math.max(gewenst[k]!, t.length * teken + CELMARGE);
     }
   }
   const som = (a: number[]) => a.reduce((x, y) => x + y, 0);
@@ -401,6 +405,22 @@ export function kolomBreedtes(rijen: string[][], kolommen: number, totaal: numbe
   return uit.map((w) => Math.floor(w));
 }
 
+/**
+ * The width of the house style's body font against Arial's, for the column widths: a table sized for
+ * Arial breaks its words in Verdana (or DejaVu Sans, which LibreOffice puts in its place). From the
+ * font the default paragraph style or the document defaults name; unknown fonts count as Arial.
+ */
+export function letterbreedte(stijlen: string | undefined): number {
+  if (!stijlen) return 1;
+  const normaal = /<w:style\b[^>]*w:styleId="(?:Normal|Standaard)"[^>]*>[\s\S]*?<\/w:style>/.exec(stijlen)?.[0] ?? '';
+  const standaard = /<w:docDefaults>[\s\S]*?<\/w:docDefaults>/.exec(stijlen)?.[0] ?? '';
+  const letter = /w:rFonts\b[^>]*w:ascii="([^"]+)"/.exec(normaal)?.[1] ?? /w:rFonts\b[^>]*w:ascii="([^"]+)"/.exec(standaard)?.[1] ?? '';
+  if (/verdana|tahoma|dejavu|segoe|trebuchet/i.test(letter)) return 1.22;
+  if (/georgia|cambria|bookman|century/i.test(letter)) return 1.1;
+  if (/calibri|times|garamond|candara/i.test(letter)) return 0.92;
+  return 1;
+}
+
 /** The table of contents: a TOC field Word fills on opening (updateFields), pre-filled with the headings. */
 function inhoudsopgave(b: Bouw): string {
   const ids = b.ids;
@@ -433,7 +453,7 @@ export function markdownNaarDocx(md: string, titel: string, o: DocxOpties): Uint
   const sectie = hs?.sectie ?? STANDAARD_SECTIE;
   const tekstBreedte = sectie.breedte - sectie.links - sectie.rechts;
   const lijstNum = (hs?.hoogsteNumId ?? 0) + 1;
-  const b = new Bouw(ids.ids, tekstBreedte, sectie.hoogte - sectie.boven - sectie.onder, o.afbeeldingen, lijstNum);
+  const b = new Bouw(ids.ids, tekstBreedte, sectie.hoogte - sectie.boven - sectie.onder, o.afbeeldingen, lijstNum, letterbreedte(hs?.stijlen));
   // Parsed block by block (a table is one block: it has no blank line): a programme of 100.000 lines
   // would otherwise hold millions of tokens at once. The document's Markdown has no reference links or
   // fenced code that a blank line could split.
