@@ -72,6 +72,10 @@ describe('vth uvp --format docx', () => {
     // Headings by the reference's own ids; its heading style numbers them, so the text does not.
     expect(doc).toContain('<w:pStyle w:val="Kop1"/></w:pPr><w:r><w:t xml:space="preserve">Samenvatting</w:t>');
     expect(doc).not.toContain('w:val="Heading1"');
+    // Annexes and the abbreviations are no numbered chapters: the house style's numbering is switched off there.
+    for (const kop of ['Bijlagen', 'A. Risicoanalyse', 'Afkortingen']) {
+      expect(doc, kop).toMatch(new RegExp(`<w:pStyle w:val="Kop[12]"/><w:numPr><w:ilvl w:val="0"/><w:numId w:val="0"/></w:numPr></w:pPr><w:r><w:t xml:space="preserve">${kop.replace('.', '\\.')}</w:t>`));
+    }
     expect(doc).toContain('<w:pStyle w:val="Titel"/>');
     expect(doc).toContain('<w:tblStyle w:val="Tabelraster"/>');
     const styles = d.get('word/styles.xml')!.toString('utf8');

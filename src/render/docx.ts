@@ -258,9 +258,12 @@ class Bouw {
           const kinderen = inline.children ?? [];
           // A house style whose heading style numbers itself: the chapter number of the text would come
           // twice. (These tokens are this parse's own, so changing one changes nothing else.)
+          // A heading the document does not number itself ("Bijlagen", "A. Risicoanalyse", "Afkortingen")
+          // is not numbered by the house style either: annexes are no chapter 13 and no "13.1 A.".
+          const ongenummerd = this.ids.kopGenummerd[n - 1] && kinderen[0]?.type === 'text' && !/^\d+(\.\d+)*\.?\s/.test(kinderen[0].content);
           if (this.ids.kopGenummerd[n - 1] && kinderen[0]?.type === 'text') kinderen[0].content = kinderen[0].content.replace(/^\d+\.\s+/, '');
           this.koppen.push({ niveau: n, tekst: kinderen.map((c) => c.content).join('') });
-          delen.push(this.alinea(this.inline(kinderen), this.ids.kop[n - 1]));
+          delen.push(this.alinea(this.inline(kinderen), this.ids.kop[n - 1], ongenummerd ? '<w:numPr><w:ilvl w:val="0"/><w:numId w:val="0"/></w:numPr>' : ''));
           break;
         }
         case 'paragraph_open': {
