@@ -13,10 +13,13 @@ import shutil
 import subprocess
 import tempfile
 from pathlib import Path
+import sys
 
 import openpyxl
 
 HIER = Path(__file__).resolve().parent
+sys.path.insert(0, str(HIER.parent))
+from lo_csv import lo_export  # noqa: E402  (the shared LibreOffice CSV export)
 BRON = HIER.parent.parent / 'fixtures' / 'voorbeeldgemeente' / 'werkmap.xlsx'
 VERWACHT = {}
 
@@ -294,34 +297,11 @@ def tekst_jaartal(wb):
 variant('t1-teksten-jaartal', 'Teksten: de samenvatting begint met "2024. Dat jaar"', tekst_jaartal, SCHOON)
 
 # --- The same variants as LibreOffice saves them as CSV, every sheet a file ----------------------
-def lo_export(xlsx, doel, locale):
-    """LibreOffice's own CSV export, every sheet, cells as shown in the given locale (as test/werkmappen)."""
-    with tempfile.TemporaryDirectory() as tmp:
-        prof = Path(tmp) / 'profiel' / 'user'
-        prof.mkdir(parents=True)
-        (prof / 'registrymodifications.xcu').write_text(
-            '<?xml version="1.0" encoding="UTF-8"?>\n<oor:items xmlns:oor="http://openoffice.org/2001/registry" '
-            'xmlns:xs="http://www.w3.org/2001/XMLSchema" xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance">\n'
-            f'<item oor:path="/org.openoffice.Setup/L10N"><prop oor:name="ooSetupSystemLocale" oor:op="fuse"><value>{locale}</value></prop></item>\n'
-            f'<item oor:path="/org.openoffice.Setup/L10N"><prop oor:name="ooLocale" oor:op="fuse"><value>{locale}</value></prop></item>\n'
-            '</oor:items>\n')
-        scheiding = 59 if locale.startswith('nl') else 44
-        filt = f'csv:Text - txt - csv (StarCalc):{scheiding},34,76,1,,0,false,true,true,false,false,-1'
-        subprocess.run(['soffice', f'-env:UserInstallation=file://{Path(tmp) / "profiel"}', '--headless', '--convert-to', filt,
-                        '--outdir', tmp, str(xlsx)], check=True, capture_output=True)
-        if doel.exists():
-            shutil.rmtree(doel)
-        doel.mkdir(parents=True)
-        for f in sorted(Path(tmp).glob('*.csv')):
-            # u1-interval-jaar-Frequenties.csv → frequenties.csv
-            blad = f.stem[len(Path(xlsx).stem) + 1:]
-            if blad.lower() != 'toelichting':
-                shutil.copy(f, doel / f'{blad.lower()}.csv')
 
 
 def lo_variant(bron, locale, hoe):
     naam = f'lo-{locale[:2]}-{bron}'
-    lo_export(HIER / f'{bron}.xlsx', HIER / naam, locale)
+    lo_export(HIER / f'{bron}.xlsx', HIER / naam, locale, overslaan=('toelichting',))
     v = json.loads(json.dumps(VERWACHT[f'{bron}.xlsx']))
     v['hoe'] = hoe
     # A CSV file has no sheets: a finding's place names the file, its row and column stay.

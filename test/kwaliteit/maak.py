@@ -11,11 +11,14 @@ import shutil
 import subprocess
 import tempfile
 from pathlib import Path
+import sys
 
 import openpyxl
 import pandas as pd
 
 HIER = Path(__file__).resolve().parent
+sys.path.insert(0, str(HIER.parent))
+from lo_csv import lo_export  # noqa: E402  (the shared LibreOffice CSV export)
 
 INSTELLINGEN = [['instelling', 'waarde'], ['gemeente', 'Proefdorp'], ['jaar', 2025], ['kwaliteitscriteria versie', 'KC 3.0']]
 # Casemanagement voldoet, Juridisch gemotiveerd afgeweken, Toezicht bouwen voldoet niet,
@@ -67,31 +70,6 @@ def pandas_werkmap(pad):
         pd.DataFrame(INSTELLINGEN[1:], columns=INSTELLINGEN[0]).to_excel(w, sheet_name='Instellingen', index=False)
         pd.DataFrame(KC, columns=['gebied', 'aantal', 'frequentie', 'werkervaring', 'opleiding', 'belegd bij', 'motivering']).to_excel(w, sheet_name='Kwaliteitscriteria', index=False)
         pd.DataFrame(MW, columns=['medewerker', 'afdeling', 'fte', 'gebied', 'opleiding', 'werkervaring', 'uren']).to_excel(w, sheet_name='Medewerkers', index=False)
-
-
-def lo_export(xlsx, doel, locale):
-    """LibreOffice's own CSV export, every sheet, cells as shown in the given locale."""
-    with tempfile.TemporaryDirectory() as tmp:
-        prof = Path(tmp) / 'profiel' / 'user'
-        prof.mkdir(parents=True)
-        (prof / 'registrymodifications.xcu').write_text(
-            '<?xml version="1.0" encoding="UTF-8"?>\n<oor:items xmlns:oor="http://openoffice.org/2001/registry" '
-            'xmlns:xs="http://www.w3.org/2001/XMLSchema" xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance">\n'
-            f'<item oor:path="/org.openoffice.Setup/L10N"><prop oor:name="ooSetupSystemLocale" oor:op="fuse"><value>{locale}</value></prop></item>\n'
-            f'<item oor:path="/org.openoffice.Setup/L10N"><prop oor:name="ooLocale" oor:op="fuse"><value>{locale}</value></prop></item>\n'
-            '</oor:items>\n')
-        scheiding = 59 if locale.startswith('nl') else 44
-        filt = f'csv:Text - txt - csv (StarCalc):{scheiding},34,76,1,,0,false,true,true,false,false,-1'
-        subprocess.run(['soffice', f'-env:UserInstallation=file://{Path(tmp) / "profiel"}', '--headless', '--convert-to', filt,
-                        '--outdir', tmp, str(xlsx)], check=True, capture_output=True)
-        if doel.exists():
-            shutil.rmtree(doel)
-        doel.mkdir(parents=True)
-        for f in sorted(Path(tmp).glob('*.csv')):
-            # 01-openpyxl-Kritieke massa.csv → kritieke massa.csv
-            blad = f.stem[len(Path(xlsx).stem) + 1:] if f.stem.startswith(Path(xlsx).stem + '-') else f.stem
-            # The hidden old copy is exported too, as a user's export would have it.
-            shutil.copy(f, doel / f'{blad.lower()}.csv')
 
 
 openpyxl_werkmap(HIER / '01-openpyxl.xlsx')

@@ -16,12 +16,15 @@ import subprocess
 import tempfile
 from decimal import Decimal
 from pathlib import Path
+import sys
 
 import openpyxl
 import pandas as pd
 from openpyxl.comments import Comment
 
 HIER = Path(__file__).resolve().parent
+sys.path.insert(0, str(HIER.parent))
+from lo_csv import lo_export  # noqa: E402  (the shared LibreOffice CSV export)
 BRONNEN = HIER.parent.parent / 'fixtures' / 'bronnen'
 VERWACHT = {}
 
@@ -125,29 +128,6 @@ def map_csv(naam, bladen, **kw):
     return d
 
 
-def lo_export(xlsx, doel, locale):
-    """LibreOffice's own CSV export, every sheet, cells as shown in the given locale."""
-    with tempfile.TemporaryDirectory() as tmp:
-        prof = Path(tmp) / 'profiel' / 'user'
-        prof.mkdir(parents=True)
-        (prof / 'registrymodifications.xcu').write_text(
-            '<?xml version="1.0" encoding="UTF-8"?>\n<oor:items xmlns:oor="http://openoffice.org/2001/registry" '
-            'xmlns:xs="http://www.w3.org/2001/XMLSchema" xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance">\n'
-            f'<item oor:path="/org.openoffice.Setup/L10N"><prop oor:name="ooSetupSystemLocale" oor:op="fuse"><value>{locale}</value></prop></item>\n'
-            f'<item oor:path="/org.openoffice.Setup/L10N"><prop oor:name="ooLocale" oor:op="fuse"><value>{locale}</value></prop></item>\n'
-            '</oor:items>\n')
-        scheiding = 59 if locale.startswith('nl') else 44
-        # Token 12 = -1: every sheet to its own file (LibreOffice 7.2+).
-        filt = f'csv:Text - txt - csv (StarCalc):{scheiding},34,76,1,,0,false,true,true,false,false,-1'
-        subprocess.run(['soffice', f'-env:UserInstallation=file://{Path(tmp) / "profiel"}', '--headless', '--convert-to', filt,
-                        '--outdir', tmp, str(xlsx)], check=True, capture_output=True)
-        doel.mkdir(parents=True, exist_ok=True)
-        for f in sorted(Path(tmp).glob('*.csv')):
-            # bron-Producten.csv → producten.csv
-            blad = f.stem.split('-', 1)[1] if '-' in f.stem else f.stem
-            shutil.copy(f, doel / f'{blad.lower()}.csv')
-
-
 def lo_herbereken(xlsx, doel):
     """Opens and saves a workbook in LibreOffice: formulas get their cached results, as in Excel."""
     with tempfile.TemporaryDirectory() as tmp:
@@ -199,10 +179,10 @@ def main():
                     if isinstance(c.value, (int, float)):
                         c.number_format = '#,##0.###'
         werkboek(basis(), opmaak=getalopmaak).save(bron)
-        lo_export(bron, HIER / '02-libreoffice-nl', 'nl-NL')
+        lo_export(bron, HIER / '02-libreoffice-nl', 'nl-NL', opnieuw=False)
         verwacht('02-libreoffice-nl', 'LibreOffice Calc, locale nl-NL, Opslaan als CSV (;) met "zoals getoond"', FIGUREN,
                  [m('subtotaal-afwijkend', 'waarschuwing', rij=33)])
-        lo_export(bron, HIER / '03-libreoffice-en', 'en-US')
+        lo_export(bron, HIER / '03-libreoffice-en', 'en-US', opnieuw=False)
         # Nothing in producten.csv settles "1,410" (only integers): refused with its place, never read as 1,41.
         verwacht('03-libreoffice-en', 'LibreOffice Calc, locale en-US, Save as CSV (,) "as shown": "1,410" and 3.5',
                  {'klassen': FIGUREN['klassen']},
@@ -403,7 +383,7 @@ def main():
         # 32. Risk analysis as an English LibreOffice export on its own: 3.500 settles nothing, 2.5 does.
         b = {'Instellingen': INSTELLINGEN, 'Risicomodel': MODEL, 'Risicoanalyse': [RISICO_KOP] + RISICO_REGELS}
         werkboek(b).save(tmp / 'r.xlsx')
-        lo_export(tmp / 'r.xlsx', HIER / '32-risico-libreoffice-en', 'en-US')
+        lo_export(tmp / 'r.xlsx', HIER / '32-risico-libreoffice-en', 'en-US', opnieuw=False)
         verwacht('32-risico-libreoffice-en', 'LibreOffice en-US, getallen zonder opmaak (3.5, 2.167)', {'klassen': FIGUREN['klassen']})
 
         # 33. A total row in Capaciteit is never an afdeling.
@@ -428,7 +408,7 @@ def main():
         b = basis()
         b['Instellingen'] = INSTELLINGEN + [['schrijfwijze getallen', 'Engels']]
         werkboek(b, opmaak=alles_opgemaakt).save(tmp / 'en.xlsx')
-        lo_export(tmp / 'en.xlsx', HIER / '35-libreoffice-en-met-instelling', 'en-US')
+        lo_export(tmp / 'en.xlsx', HIER / '35-libreoffice-en-met-instelling', 'en-US', opnieuw=False)
         verwacht('35-libreoffice-en-met-instelling', 'LibreOffice en-US, elk getal met duizendtallen (ook "1,200" in Instellingen), en "schrijfwijze getallen: Engels"',
                  FIGUREN, [m('getallen-schrijfwijze', bestand='producten.csv')])
 
