@@ -64,7 +64,7 @@ describe('hostile werkmappen are refused within bounds (exit 2, a Dutch message 
     const map = groteCsv(tijdelijkeMap(), 199);
     const r = vthMetPiek(['controleer', map]);
     expect(r.code).toBe(2);
-    expect(r.stderr).toContain('producten.csv is 199 MB; werkmapbestanden boven 32 MB worden niet gelezen (grens: VTH_MAX_WERKMAP_MB, zie de README)');
+    expect(r.stderr).toContain('producten.csv is 199 MB; werkmapbestanden boven 32 MB worden niet gelezen (grens: VTH_MAX_WERKMAP_MB, zie docs/werkmap.md)');
     expect(r.piekMB).toBeLessThan(MAX_MB);
     expect(readdirSync(map)).toEqual(['producten.csv']);
     const voorbeeld = path.join(ROOT, 'fixtures/voorbeeldgemeente/werkmap.xlsx');

@@ -4,7 +4,10 @@ import { describe, expect, it } from 'vitest';
 import { zoekWriter } from '../src/render/pdf.js';
 import { ROOT, tijdelijkeMap, vth } from './helpers.js';
 
-/** Every `vth …` example in the README and in `--help` runs as written: exit 0 or 1, never a usage or internal error. */
+/**
+ * Every `vth …` example in the README, in the manual under docs/ and in `--help` runs as written: exit 0 or 1,
+ * never a usage or internal error.
+ */
 
 function splitsArgs(regel: string): string[] {
   const uit: string[] = [];
@@ -14,9 +17,9 @@ function splitsArgs(regel: string): string[] {
   return uit;
 }
 
-function readmeVoorbeelden(): string[] {
-  const readme = readFileSync(path.join(ROOT, 'README.md'), 'utf8');
-  const blokken = [...readme.matchAll(/```(?:sh|bash)?\n([\s\S]*?)```/g)].map((m) => m[1]!);
+function voorbeeldenUit(bestand: string): string[] {
+  const tekst = readFileSync(path.join(ROOT, bestand), 'utf8');
+  const blokken = [...tekst.matchAll(/```(?:sh|bash)?\n([\s\S]*?)```/g)].map((m) => m[1]!);
   return blokken.flatMap((b) => b.split('\n').map((r) => r.trim()).filter((r) => /^vth \w/.test(r)));
 }
 
@@ -39,20 +42,22 @@ function werkplek(): string {
 }
 
 describe('examples as documented', () => {
-  const readme = readmeVoorbeelden();
+  const readme = voorbeeldenUit('README.md');
+  const handleiding = ['docs/opdrachten.md', 'docs/werkmap.md'].flatMap(voorbeeldenUit);
   const hulp = hulpVoorbeelden();
 
   it("finds the examples of every command", () => {
 
     for (const o of OPDRACHTEN) {
       expect(readme.some((r) => r.startsWith(`vth ${o} `)), `README: vth ${o}`).toBe(true);
+      expect(handleiding.some((r) => r.startsWith(`vth ${o} `)), `docs/opdrachten.md: vth ${o}`).toBe(true);
       expect(hulp.some((r) => r.startsWith(`vth ${o} `)), `--help: vth ${o}`).toBe(true);
     }
   });
 
   // A PDF needs LibreOffice: without it such an example ends in exit 2 with that message, as documented.
   const zonderLibreOffice = !zoekWriter().writer;
-  it.each([...new Set([...readme, ...hulp])])('%s', (regel) => {
+  it.each([...new Set([...readme, ...handleiding, ...hulp])])('%s', (regel) => {
     const r = vth(splitsArgs(regel).slice(1), { cwd: werkplek() });
     expect(r.stderr).not.toMatch(/interne fout|Error:|    at /);
     if (zonderLibreOffice && /--format \S*pdf/.test(regel)) {

@@ -78,7 +78,7 @@ export function leesDagMaand(s: string, naam: string): DagMaand {
 const VELDEN = ['naam', 'bron', 'uvpUiterlijk', 'jaarverslagUiterlijk', 'jaarverslagOver', 'peildatum', 'peildatumJaar', 'schaal'] as const;
 
 /**
- * A user's own profile from the text of a JSON file (the README shows one). Every field is checked,
+ * A user's own profile from the text of a JSON file (docs/opdrachten.md shows one). Every field is checked,
  * and an unknown field is an error: a typo in a deadline's name must not fall back to a default unseen.
  */
 export function profielUitJson(tekst: string, pad: string): ProvincieProfiel {

@@ -20,7 +20,7 @@ async function leesBestand(vol: string, toon: string): Promise<Tabel[]> {
   const max = werkmapMb();
   if (st.size > max * 1024 * 1024) {
     throw new OnleesbaarFout(
-      `${toon} is ${mbTekst(st.size)}; werkmapbestanden boven ${mbTekst(max * 1024 * 1024)} worden niet gelezen (grens: VTH_MAX_WERKMAP_MB, zie de README)`,
+      `${toon} is ${mbTekst(st.size)}; werkmapbestanden boven ${mbTekst(max * 1024 * 1024)} worden niet gelezen (grens: VTH_MAX_WERKMAP_MB, zie docs/werkmap.md)`,
       { bestand: toon },
     );
   }

@@ -29,7 +29,7 @@ export async function leesXlsx(buf: Buffer, bestand: string): Promise<Tabel[]> {
     throw new OnleesbaarFout(`${bestand} is wel een zip-bestand, maar geen Excel-werkmap (er zit geen werkboek in)`, { bestand });
   }
   const g = werkmapGrenzen();
-  const GRENS = 'grens: VTH_MAX_WERKMAP_MB, zie de README';
+  const GRENS = 'grens: VTH_MAX_WERKMAP_MB, zie docs/werkmap.md';
   if (inhoud.grootste.grootte > g.maxDeel || inhoud.totaal > g.maxTotaal) {
     throw new OnleesbaarFout(
       `${bestand} wordt niet gelezen: uitgepakt zou het ${mbTekst(inhoud.totaal)} zijn (onderdeel ${inhoud.grootste.naam}: ${mbTekst(inhoud.grootste.grootte)}); dat is voor een werkmap onwaarschijnlijk groot (${GRENS})`,

@@ -82,7 +82,7 @@ export function leesDoelen(tabel: Tabel): { doelen: Doel[]; meldingen: Melding[]
         // another as 0,95; its text form ("0.95") would be read by the English convention and shown so.
         const tekst = c?.t === 'getal' && Number.isFinite(c.v) ? `${nlGetal(Rational.fromNumber(c.v).mul(Rational.of(c.procent ? 100n : 1n)), 10)}${c.procent ? '%' : ''}` : swTekst;
         streefwaarde = parseStreefwaarde(tekst, v.tekst('vergelijker')) ?? undefined;
-        // The README's rule for 0,1 in a percent column: read as written, with a warning, never multiplied.
+        // The rule in docs/werkmap.md for 0,1 in a percent column: read as written, with a warning, never multiplied.
         const eenheid = v.tekst('eenheid').trim().toLowerCase();
         if (streefwaarde && !streefwaarde.procent && ['%', 'procent', 'percentage'].includes(eenheid)) {
           const w = streefwaarde.waarde;

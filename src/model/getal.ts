@@ -313,7 +313,7 @@ function dubbel(k: Kern): string {
 /**
  * Reads a numeric cell. Percent-formatted spreadsheet numbers (0,1202 shown as 12,02%) become 12.02
  * procent. Text is read by the column's convention (see `GetalContext`), with units and hedges read
- * or refused as the README's table says.
+ * or refused as the table in docs/werkmap.md says.
  */
 export function leesGetal(cel: Cel | undefined, ctx: GetalContext = {}): Waarde {
   if (!cel) return { soort: 'leeg' };
