@@ -131,13 +131,15 @@ describe('vth jaarverslag with case exports as they come (end to end)', () => {
     expect(vth(['jaarverslag', VOORBEELD, '--zaken', export13, '-o', uit, '--kolom', 'datum=x']).code).toBe(2);
   });
 
-  it('prints the match rate and the most frequent unmatched values, and the document accounts for them', () => {
+  it('prints the match rate and the most frequent unmatched values, and the verantwoording file accounts for them (not the college document)', () => {
     const uit = tijdelijkeMap();
     const r = vth(['jaarverslag', VOORBEELD, '--zaken', path.join(MAP, '17-onbekende-codes.csv'), '-o', uit, '-q', '--format', 'md']);
     expect(r.code).toBe(0);
     expect(r.stderr).toMatch(/niet gekoppeld: \d+ zaken, [\d.,]+ uur; meest: "Z9\.99\.99" \d+× \(code niet in het programma\)/);
-    const md = readFileSync(path.join(uit, 'jaarverslag-2025-dinkelberg.md'), 'utf8');
-    expect(md).toContain('### Verantwoording van de zakenexport');
+    const doc = readFileSync(path.join(uit, 'jaarverslag-2025-dinkelberg.md'), 'utf8');
+    expect(doc).not.toMatch(/zakenexport|17-onbekende-codes|Z9\.99\.99|gekoppeld/);
+    const md = readFileSync(path.join(uit, 'jaarverslag-2025-dinkelberg-verantwoording.md'), 'utf8');
+    expect(md).toContain('## De zakenexport');
     expect(md).toMatch(/Aan het programma gekoppeld: \d+ zaken \(89,8%\)/);
     expect(md).toMatch(/\| Z9\.99\.99 \| 40 \| [\d.,]+ \| code niet in het programma \|/);
     expect(md).toContain('| Taakveld | Geplande uren | Zaken in de export | Gedekt |');
@@ -157,9 +159,10 @@ describe('vth jaarverslag --format json', () => {
     expect(j.realisatie.dekking.every((d: { gedekt: boolean }) => d.gedekt === true)).toBe(true);
     const a1 = j.realisatie.regels.find((x: { code: string }) => x.code === 'A1.35.03');
     expect(a1).toMatchObject({ planUren: 1410, aantal: 512, uren: 1536, bron: 'beide' });
-    // The document shows the same figure.
-    const md = readFileSync(path.join(uit, 'jaarverslag-2025-dinkelberg.md'), 'utf8');
+    // The verantwoording file accounts for the export; the college document names no file.
+    const md = readFileSync(path.join(uit, 'jaarverslag-2025-dinkelberg-verantwoording.md'), 'utf8');
     expect(md).toContain(`Uit zaken-2025.csv: 2.740 zaken, waarvan 2.740 in 2025`);
+    expect(readFileSync(path.join(uit, 'jaarverslag-2025-dinkelberg.md'), 'utf8')).not.toContain('zaken-2025.csv');
     expect(vth(['jaarverslag', VOORBEELD, '-o', tijdelijkeMap(), '--format', 'odt']).code).toBe(2);
   });
 });

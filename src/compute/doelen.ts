@@ -30,14 +30,18 @@ export interface DoelResultaat {
 
 const HONDERD = Rational.of(100n);
 
-/** A figure from the case export as a percentage, when the export has it. */
+/**
+ * A figure from the case export as a percentage, when the export has it. Timeliness counts the cases
+ * still open past their term at year end as late: they are, whatever the decision date will be, and a
+ * goal judged on the decisions alone would be met on paper while those applicants still wait.
+ */
 export function uitZaken(bron: IndicatorBron, z: ZakenResultaat | undefined): Rational | undefined {
   if (!z) return undefined;
-  const proc = (p: string) => z.perProcedure.find((x) => x.procedure === p)?.aandeelTijdig;
+  const proc = (p: string) => z.perProcedure.find((x) => x.procedure === p)?.aandeelTijdigMetOpen;
   let r: Rational | undefined;
   switch (bron) {
     case 'tijdigheid':
-      r = z.totaalTijdig;
+      r = z.totaalTijdigMetOpen;
       break;
     case 'tijdigheid regulier':
       r = proc('regulier');

@@ -374,7 +374,9 @@ export function beoordeelIbt(
 
   // 7. Timeliness against the target value.
   {
-    const tijdig = zaken?.totaalTijdig?.mul(HONDERD);
+    // The same figure as the jaarverslag's timeliness goal: cases open past their term count as late.
+    const tijdig = zaken?.totaalTijdigMetOpen?.mul(HONDERD);
+    const open = zaken?.openOverTermijn ?? 0;
     const doel = doelen.find((x) => x.bron?.startsWith('tijdigheid') && x.doel.streefwaarde);
     const norm = doel?.doel.streefwaarde?.waarde ?? inst.tijdigheidNorm;
     const normTekst = doel ? `streefwaarde ${doel.doel.streefwaarde!.tekst} (doel ${doel.doel.id})` : `norm ${nlGetal(norm)}% (standaard)`;
@@ -383,15 +385,19 @@ export function beoordeelIbt(
     } else if (zakenOnbruikbaar) {
       criteria.push(crit(7, 'niet te beoordelen', `De zakenexport is niet bruikbaar: ${zakenOnbruikbaar}.`, [normTekst]));
     } else if (!tijdig) {
-      criteria.push(crit(7, 'voldoet niet', 'De tijdigheid is niet bekend: er is geen zakenexport met besluiten.', [normTekst]));
+      // Unknown is not a shortfall: without decisions there is nothing to judge.
+      criteria.push(crit(7, 'niet te beoordelen', 'De tijdigheid is niet bekend: er is geen zakenexport met besluiten.', [normTekst]));
     } else {
-      const bewijs = [`${nlGetal(tijdig, 1)}% van de besluiten binnen de wettelijke termijn`, normTekst];
+      const wat = open
+        ? `${nlGetal(tijdig, 1)}% van de zaken is op tijd beslist (de ${nlGetal(open, 0)} zaken die eind ${jaar} nog open waren en al over de termijn, tellen als te laat)`
+        : `${nlGetal(tijdig, 1)}% van de besluiten is op tijd genomen`;
+      const bewijs = [open ? `${nlGetal(tijdig, 1)}% binnen de wettelijke termijn, ${nlGetal(open, 0)} open zaken over de termijn meegeteld als te laat` : `${nlGetal(tijdig, 1)}% van de besluiten binnen de wettelijke termijn`, normTekst];
       criteria.push(
         tijdig.gte(norm)
-          ? crit(7, 'voldoet', `${nlGetal(tijdig, 1)}% van de besluiten is op tijd genomen; de norm is ${nlGetal(norm)}%.`, bewijs)
+          ? crit(7, 'voldoet', `${wat}; de norm is ${nlGetal(norm)}%.`, bewijs)
           : tijdig.gte(norm.sub(inst.tijdigheidMarge))
-            ? crit(7, 'voldoet deels', `${nlGetal(tijdig, 1)}% van de besluiten is op tijd genomen, net onder de norm van ${nlGetal(norm)}%.`, bewijs)
-            : crit(7, 'voldoet niet', `Maar ${nlGetal(tijdig, 1)}% van de besluiten is op tijd genomen; de norm is ${nlGetal(norm)}%.`, bewijs),
+            ? crit(7, 'voldoet deels', `${wat}, net onder de norm van ${nlGetal(norm)}%.`, bewijs)
+            : crit(7, 'voldoet niet', `Maar ${wat}; de norm is ${nlGetal(norm)}%.`, bewijs),
       );
     }
   }
@@ -448,7 +454,7 @@ export function beoordeelIbt(
       benodigd: a.vraag.totaal,
       beschikbaar: a.capaciteit?.totaal.beschikbaar,
       realisatieProcent: r.totaal.procentUren,
-      tijdig: zaken?.totaalTijdig?.mul(HONDERD),
+      tijdig: zaken?.totaalTijdigMetOpen?.mul(HONDERD),
       doelenBehaald: doelen.filter((d) => d.uitkomst === 'behaald').length,
       doelenTotaal: doelen.length,
       openVerbeterpunten: punten.filter((p) => p.status !== 'afgerond').length,

@@ -45,6 +45,11 @@ export interface ProcedureTelling {
   open: number;
   /** binnenTermijn / (binnenTermijn + teLaat), exact; undefined without decisions. */
   aandeelTijdig?: Rational;
+  /**
+   * binnenTermijn / (binnenTermijn + teLaat + openOverTermijn): the cases still open past their term are
+   * late whatever happens next, so a goal on timeliness is judged on this figure, not on the decisions alone.
+   */
+  aandeelTijdigMetOpen?: Rational;
 }
 
 export interface ZakenResultaat {
@@ -53,6 +58,10 @@ export interface ZakenResultaat {
   perCode: { code: string; aantal: number; uren: Rational }[];
   perProcedure: ProcedureTelling[];
   totaalTijdig?: Rational;
+  /** As totaalTijdig, with the cases open past their term at year end counted as late (see aandeelTijdigMetOpen). */
+  totaalTijdigMetOpen?: Rational;
+  /** Cases open at year end past their term, all procedures. */
+  openOverTermijn: number;
   naleving: {
     codes: NaleefGroepen;
     periodiek: number;
@@ -107,7 +116,7 @@ const MAX_ONGEKOPPELD = 5_000;
 /** Aggregates a case export one case at a time; never holds the cases themselves. Pure. */
 export class ZakenTelling {
   private perCode = new Map<string, { aantal: number; urenT: number }>();
-  private perProcedure = new Map<Procedure, Omit<ProcedureTelling, 'aandeelTijdig' | 'procedure'>>();
+  private perProcedure = new Map<Procedure, Omit<ProcedureTelling, 'aandeelTijdig' | 'aandeelTijdigMetOpen' | 'procedure'>>();
   private aantal = 0;
   private groepVanCode = new Map<string, keyof NaleefGroepen | null>();
   private groepen = { periodiek: 0, hercontrole: 0, handhavingscontrole: 0 };
@@ -245,10 +254,11 @@ export class ZakenTelling {
       .filter((p) => this.perProcedure.has(p))
       .map((procedure) => {
         const p = this.perProcedure.get(procedure)!;
-        return { procedure, ...p, aandeelTijdig: aandeel(p.binnenTermijn, p.binnenTermijn + p.teLaat) };
+        return { procedure, ...p, aandeelTijdig: aandeel(p.binnenTermijn, p.binnenTermijn + p.teLaat), aandeelTijdigMetOpen: aandeel(p.binnenTermijn, p.binnenTermijn + p.teLaat + p.openOverTermijn) };
       });
     const tijdig = perProcedure.reduce((s, p) => s + p.binnenTermijn, 0);
     const beoordeeld = perProcedure.reduce((s, p) => s + p.binnenTermijn + p.teLaat, 0);
+    const openOverTermijn = perProcedure.reduce((s, p) => s + p.openOverTermijn, 0);
     const { periodiek, hercontrole, handhavingscontrole } = this.groepen;
     const meldingen: Melding[] = [];
     const plaats = { bestand: 'zakenexport' };
@@ -327,6 +337,8 @@ export class ZakenTelling {
         .map(([code, c]) => ({ code, aantal: c.aantal, uren: Rational.of(BigInt(c.urenT), 10_000n) })),
       perProcedure,
       totaalTijdig: aandeel(tijdig, beoordeeld),
+      totaalTijdigMetOpen: aandeel(tijdig, beoordeeld + openOverTermijn),
+      openOverTermijn,
       naleving: {
         codes: this.groepCodes,
         periodiek,

@@ -1,3 +1,4 @@
+import { opsomming } from './gedeeld.js';
 import { regelNaam, type AfdelingSaldo, type Capaciteitscheck, type Oordeel } from '../compute/capaciteit.js';
 import type { Vraag } from '../compute/vraag.js';
 import { nlGetal } from '../model/getal.js';
@@ -61,8 +62,7 @@ function ruimteZin(c: Capaciteitscheck): string {
     ...c.extern.filter((e) => e.oordeel === 'toereikend' && e.saldo!.gt(Rational.ZERO)).map((e) => `${e.afdeling} (${nlGetal(e.saldo!, 0)} uur)`),
   ];
   if (!over.length) return '';
-  const lijst = over.length === 1 ? over[0]! : `${over.slice(0, -1).join(', ')} en ${over[over.length - 1]}`;
-  return ` Bij ${lijst} blijven uren over; die gaan niet vanzelf naar ander werk, daarvoor is een besluit nodig.`;
+  return ` Bij ${opsomming(over)} blijven uren over; die gaan niet vanzelf naar ander werk, daarvoor is een besluit nodig.`;
 }
 
 export function capaciteitView(c: Capaciteitscheck, vraag: Vraag): CapaciteitView {

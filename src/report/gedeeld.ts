@@ -43,3 +43,8 @@ export class MarkdownTekst {
 export function markdownTeksten(perId: Record<string, string>): Record<string, MarkdownTekst> {
   return Object.fromEntries(Object.entries(perId).map(([k, v]) => [k, new MarkdownTekst(v)]));
 }
+
+/** "a", "a en b", "a, b en c": a Dutch enumeration. */
+export function opsomming(xs: readonly string[]): string {
+  return xs.length <= 1 ? (xs[0] ?? '') : `${xs.slice(0, -1).join(', ')} en ${xs[xs.length - 1]}`;
+}

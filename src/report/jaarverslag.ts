@@ -1,3 +1,4 @@
+import type { DoelResultaat } from '../compute/doelen.js';
 import type { Afkorting } from '../model/types.js';
 import type { Oordeel } from '../compute/capaciteit.js';
 import type { AfdelingRealisatie } from '../compute/jaarverslag.js';
@@ -6,7 +7,7 @@ import type { PlanRealisatie } from '../compute/realisatie.js';
 import type { ZakenResultaat } from '../compute/zaken.js';
 import { TERMIJNEN } from '../compute/zaken.js';
 import { Rational } from '../model/rational.js';
-import { markdownTeksten, type MarkdownTekst } from './gedeeld.js';
+import { markdownTeksten, type MarkdownTekst, opsomming } from './gedeeld.js';
 import type { Verbeterpunt } from '../model/types.js';
 import { kwaliteitView, type KwaliteitView } from './kwaliteit.js';
 
@@ -46,10 +47,17 @@ export interface JaarverslagView {
   /** The programme's capacity verdict, which says why nothing was deferred. */
   capaciteitOordeel?: Oordeel;
   uitstelTelling: Record<UitstelOpvolging['uitkomst'], number>;
+  /** The follow-up of the deferral proposals in words, naming only the outcomes that occurred ("1 voorstel: toch geheel uitgevoerd"). */
+  uitstelZin: string;
   doelen: { id: string; doel: string; indicator: string; streefwaarde: string; waarde: string; uitkomst: string; reden: string; indicatoren: { indicator: string; streefwaarde: string; waarde: string; uitkomst: string }[] }[];
   tijdigheid?: {
     perProcedure: { procedure: string; termijn: string; besloten: number; binnenTermijn: number; teLaat: number; verdaagd: number; onbekend: number; open: number; openOverTermijn: number; aandeelTijdig?: Rational }[];
     totaalTijdig?: Rational;
+    /** The same with the cases open past their term counted as late: the figure goals are judged on. */
+    totaalTijdigMetOpen?: Rational;
+    openOverTermijn: number;
+    /** "aan dat cijfer is doel KD3 getoetst": the goals whose indicator is a timeliness figure, in a clause. */
+    doelenZin?: string;
     zaken: number;
     bestand: string;
   };
@@ -59,6 +67,11 @@ export interface JaarverslagView {
   nalevingUitResultaten?: {
     perTaakveld: { taakveld: string; gecontroleerd: number; overtredingen: number; naleving: Rational }[];
     perProduct: { code: string; product: string; taakveld: string; gecontroleerd: number; overtredingen: number; naleving: Rational }[];
+    /**
+     * The recorded outcome of the follow-up inspections themselves, beside the formula 1 − HHC/HC above:
+     * both answer "was the violation ended at the follow-up?", so the document says why they differ.
+     */
+    hercontroles?: { codes: string; gecontroleerd: number; naleving: Rational; doelenZin?: string };
   };
   verbeterpunten: { nr: string; verbeterpunt: string; status: string; toelichting: string }[];
   verbeterpuntenTelling: { open: number; 'in uitvoering': number; afgerond: number };
@@ -66,27 +79,53 @@ export interface JaarverslagView {
   kwaliteitscriteria?: KwaliteitView;
   /** Goals not met and improvement points still open: what the next programme must pick up. */
   vooruitblik: string[];
-  /** How the case export was used: the year, the match rate, what did not match, the coverage per taakveld. */
-  zakenVerantwoording?: {
-    bestand: string;
-    zaken: number;
-    inJaar: number;
-    buitenJaar: { jaar: number; zaken: number; uren: Rational }[];
-    zonderDatum: number;
-    gekoppeld: number;
-    gekoppeldProcent?: Rational;
-    gekoppeldUren: Rational;
-    urenProcent?: Rational;
-    ongekoppeld: number;
-    ongekoppeldUren: Rational;
-    meest: { waarde: string; zaken: number; uren: Rational; reden: string }[];
-    dekking: { taakveld: string; planUren: Rational; zaken: number; gedekt: string }[];
+  /**
+   * How the case export was used: the year, the match rate, what did not match, the coverage per taakveld.
+   * For the verantwoording file and the JSON, not the college document: it speaks of the export itself.
+   */
+  zakenVerantwoording?: ZakenVerantwoording;
+}
+
+export interface ZakenVerantwoording {
+  bestand: string;
+  zaken: number;
+  inJaar: number;
+  buitenJaar: { jaar: number; zaken: number; uren: Rational }[];
+  zonderDatum: number;
+  gekoppeld: number;
+  gekoppeldProcent?: Rational;
+  gekoppeldUren: Rational;
+  urenProcent?: Rational;
+  ongekoppeld: number;
+  ongekoppeldUren: Rational;
+  meest: { waarde: string; zaken: number; uren: Rational; reden: string }[];
+  dekking: { taakveld: string; planUren: Rational; zaken: number; gedekt: string }[];
+}
+
+/** The outcome of the follow-up inspections (their codes together) as recorded per inspection, as a percentage. */
+function hercontroleUitkomst(perProduct: readonly { code: string; gecontroleerd: number; overtredingen: number }[], codes: readonly string[], doelIds: string[]) {
+  const rijen = perProduct.filter((p) => codes.includes(p.code));
+  const gecontroleerd = rijen.reduce((s, p) => s + p.gecontroleerd, 0);
+  if (!gecontroleerd) return undefined;
+  const overtredingen = rijen.reduce((s, p) => s + p.overtredingen, 0);
+  return {
+    codes: opsomming(rijen.map((p) => p.code)),
+    gecontroleerd,
+    naleving: Rational.ONE.sub(Rational.of(BigInt(overtredingen), BigInt(gecontroleerd))).mul(Rational.of(100n)),
+    doelenZin: doelenZin(doelIds, 'het tweede'),
   };
 }
 
+/** The goals whose indicator takes this figure (or one of its kind) from the case export. */
+const doelenMetBron = (doelen: readonly DoelResultaat[], bron: string) => doelen.filter((d) => d.indicatoren.some((x) => x.bron?.startsWith(bron))).map((d) => d.doel.id);
+
+/** "aan dat cijfer is doel KD3 getoetst", "aan het tweede zijn de doelen KD3 en KD4 getoetst". */
+const doelenZin = (ids: string[], cijfer = 'dat cijfer') =>
+  !ids.length ? undefined : ids.length === 1 ? `aan ${cijfer} is doel ${ids[0]} getoetst` : `aan ${cijfer} zijn de doelen ${opsomming(ids)} getoetst`;
+
 const weken = (d: number) => `${d / 7} weken`;
 
-function zakenVerantwoording(zaken: { resultaat: ZakenResultaat; bestand: string }, r: PlanRealisatie): NonNullable<JaarverslagView['zakenVerantwoording']> {
+function zakenVerantwoording(zaken: { resultaat: ZakenResultaat; bestand: string }, r: PlanRealisatie): ZakenVerantwoording {
   const z = zaken.resultaat;
   const k = z.koppeling;
   return {
@@ -124,6 +163,15 @@ export function jaarverslagView(a: JaarverslagAnalyse): JaarverslagView {
   }));
   const uitstelTelling: JaarverslagView['uitstelTelling'] = { 'uitgesteld zoals voorgesteld': 0, 'deels toch uitgevoerd': 0, 'toch uitgevoerd': 0, onbekend: 0 };
   for (const u of a.uitstel) uitstelTelling[u.uitkomst]++;
+  const uitstelDelen = [
+    [uitstelTelling['uitgesteld zoals voorgesteld'], 'uitgesteld zoals voorgesteld'],
+    [uitstelTelling['deels toch uitgevoerd'], 'deels toch uitgevoerd'],
+    [uitstelTelling['toch uitgevoerd'], 'toch geheel uitgevoerd'],
+    [uitstelTelling.onbekend, 'nog niet bekend'],
+  ].filter(([n]) => n) as [number, string][];
+  const uitstelZin = !a.uitstel.length
+    ? 'geen'
+    : `${a.uitstel.length} ${a.uitstel.length === 1 ? 'voorstel' : 'voorstellen'}: ${uitstelDelen.length === 1 ? uitstelDelen[0]![1] : opsomming(uitstelDelen.map(([n, w]) => `${n} ${w}`))}`;
   const verbeterpuntenTelling = { open: 0, 'in uitvoering': 0, afgerond: 0 };
   for (const v of a.verbeterpunten) verbeterpuntenTelling[v.status]++;
   const vooruitblik = [
@@ -159,6 +207,7 @@ export function jaarverslagView(a: JaarverslagAnalyse): JaarverslagView {
     capaciteitPerAfdeling: a.capaciteitPerAfdeling,
     capaciteitOordeel: a.capaciteit?.oordeel,
     uitstelTelling,
+    uitstelZin,
     doelen: doelen.map((d) => ({
       id: d.doel.id,
       doel: d.doel.doel,
@@ -177,6 +226,9 @@ export function jaarverslagView(a: JaarverslagAnalyse): JaarverslagView {
             termijn: `${weken(TERMIJNEN[p.procedure].dagen)}${TERMIJNEN[p.procedure].verdaging ? `, verdaging ${weken(TERMIJNEN[p.procedure].verdaging)}` : ''}`,
           })),
           totaalTijdig: alsProcent(zaken.resultaat.totaalTijdig),
+          totaalTijdigMetOpen: alsProcent(zaken.resultaat.totaalTijdigMetOpen),
+          openOverTermijn: zaken.resultaat.openOverTermijn,
+          doelenZin: doelenZin(doelenMetBron(doelen, 'tijdigheid')),
           zaken: zaken.resultaat.zaken,
           bestand: zaken.bestand,
         }
@@ -189,6 +241,12 @@ export function jaarverslagView(a: JaarverslagAnalyse): JaarverslagView {
     kwaliteitscriteria: a.kwaliteit?.gebieden.length ? kwaliteitView(a.kwaliteit, gemeente, jaar) : undefined,
     vooruitblik,
     zakenVerantwoording: zaken ? zakenVerantwoording(zaken, r) : undefined,
-    nalevingUitResultaten: naleving ? { perTaakveld: naleving.perTaakveld.map(alsProcentNaleving), perProduct: naleving.perProduct.map(alsProcentNaleving) } : undefined,
+    nalevingUitResultaten: naleving
+      ? {
+          perTaakveld: naleving.perTaakveld.map(alsProcentNaleving),
+          perProduct: naleving.perProduct.map(alsProcentNaleving),
+          hercontroles: hercontroleUitkomst(naleving.perProduct, zaken?.resultaat.naleving.codes.hercontrole ?? [], doelenMetBron(doelen, 'naleving na hercontrole')),
+        }
+      : undefined,
   };
 }

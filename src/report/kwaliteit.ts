@@ -1,3 +1,4 @@
+import { opsomming } from './gedeeld.js';
 import type { KcGebied, KcOordeel, KcReden, KcResultaat } from '../compute/kwaliteit.js';
 import { nlGetal } from '../model/getal.js';
 import type { KcWaarde } from '../model/types.js';
@@ -86,7 +87,7 @@ function rij(g: KcGebied): KwaliteitRij {
   };
 }
 
-const lijst = (xs: string[]) => (xs.length <= 1 ? (xs[0] ?? '') : `${xs.slice(0, -1).join(', ')} en ${xs[xs.length - 1]}`);
+const lijst = opsomming;
 const zin = (s: string) => (/[.!?]$/.test(s.trim()) ? s.trim() : `${s.trim()}.`);
 
 /**

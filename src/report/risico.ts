@@ -1,3 +1,4 @@
+import { opsomming } from './gedeeld.js';
 import type { Risicoanalyse } from '../compute/risico.js';
 import { nlGetal } from '../model/getal.js';
 import { Rational } from '../model/rational.js';
@@ -47,9 +48,8 @@ export function grensTekst(k: { grens: Rational; strikt: boolean }): string {
 export function modelInWoorden(m: Risicomodel): string[] {
   const gelijk = m.dimensies.every((d) => d.gewicht.eq(m.dimensies[0]!.gewicht));
   const dims = m.dimensies.map((d) => (gelijk ? d.naam : `${d.naam} (gewicht ${nlGetal(d.gewicht, 6)})`));
-  const opsomming = dims.length > 1 ? `${dims.slice(0, -1).join(', ')} en ${dims[dims.length - 1]}` : dims[0];
   const zinnen = [
-    `Elke activiteit krijgt per dimensie een score: ${opsomming}.`,
+    `Elke activiteit krijgt per dimensie een score: ${opsomming(dims)}.`,
     gelijk
       ? `Het effect is het gemiddelde van deze ${m.dimensies.length} scores.`
       : `Het effect is het gewogen gemiddelde van deze scores: de som van gewicht × score, gedeeld door de som van de gewichten (${nlGetal(Rational.sum(m.dimensies.map((d) => d.gewicht)), 6)}).`,

@@ -1,6 +1,7 @@
 import type { Melding } from '../model/melding.js';
 import type { TekstSleutel } from '../model/teksten.js';
 import { meldingenView, type MeldingenView } from './gedeeld.js';
+import type { ZakenVerantwoording } from './jaarverslag.js';
 
 /**
  * What stands behind a document, for the beleidsmedewerker and the auditor, not the college: the
@@ -12,12 +13,15 @@ export interface VerantwoordingView extends MeldingenView {
   gemeente: string;
   jaar: number | string;
   ontbrekendeTeksten: { sleutel: string; hoofdstuk: string; hint: string }[];
+  /** The jaarverslag's accounting of the case export: which cases counted and which did not (not for the college). */
+  zaken?: ZakenVerantwoording;
 }
 
 export function verantwoordingView(
   document: { titel: string; gemeente: string; jaar: number | string },
   meldingen: readonly Melding[],
   ontbrekend: readonly TekstSleutel[],
+  zaken?: ZakenVerantwoording,
 ): VerantwoordingView {
   return {
     titel: `Verantwoording bij: ${document.titel}`,
@@ -25,6 +29,7 @@ export function verantwoordingView(
     gemeente: document.gemeente,
     jaar: document.jaar,
     ontbrekendeTeksten: ontbrekend.map((s) => ({ sleutel: s.sleutel, hoofdstuk: s.hoofdstuk, hint: s.hint })),
+    zaken,
     // Notices about missing texts are listed above as a table of their own; the other notices that
     // explain a figure stay.
     ...meldingenView(

@@ -117,7 +117,7 @@ async function bouwView(pad: string, opts: JaarverslagOpties): Promise<{ view: J
   const alleMeldingen = [...a.meldingen, ...(zaken?.meldingen ?? [])];
   const bron = `Bron: uitvoeringsprogramma ${jaar ?? ''} (gepland); ${zakenInfo ? 'registratie in het zaaksysteem' : 'opgave van de realisatie'} (gerealiseerd)`.replace('  ', ' ');
   const view = jaarverslagView(a);
-  return { view, verantwoording: verantwoordingView(view, alleMeldingen, a.teksten.ontbrekend), stam, meldingen: alleMeldingen, bron, huisstijl: wm.instellingen.huisstijl };
+  return { view, verantwoording: verantwoordingView(view, alleMeldingen, a.teksten.ontbrekend, view.zakenVerantwoording), stam, meldingen: alleMeldingen, bron, huisstijl: wm.instellingen.huisstijl };
 }
 
 type Render = (view: unknown) => string;
