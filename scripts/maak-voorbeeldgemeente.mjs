@@ -189,9 +189,9 @@ export function voorbeeldBladen() {
   // GT.06 kleinschalige evenementen (Midden, given): 35 due in 2025, 15 not until 2026 = 35.
   voegToe('Evenementenlocatie', 35, (i) => [null, 'Midden', wissel(i), dag('2023-01-05', 10 * i), 'GT.06']);
   voegToe('Evenementenlocatie', 15, (i) => [null, 'Midden', wissel(i), dag('2024-01-20', 20 * i), 'GT.06']);
-  // GT.07 reclame-uitingen (Laag): 20 due in 2025 (every 3 years), 11 later = 20.
-  voegToe('Reclamemast', 20, (i) => [null, 'Laag', ['matig', null][i % 2], dag('2022-02-01', 15 * i), 'GT.07']);
-  voegToe('Reclamemast', 11, (i) => [null, 'Laag', ['matig', null][i % 2], dag('2023-03-01', 25 * i), 'GT.07']);
+  // GT.07 reclame-uitingen (R18, Midden, as the product line says): 20 due in 2025 (every 2 years), 11 later = 20.
+  voegToe('Reclamemast', 20, (i) => ['R18', null, ['matig', null][i % 2], dag('2023-02-01', 15 * i), 'GT.07']);
+  voegToe('Reclamemast', 11, (i) => ['R18', null, ['matig', null][i % 2], dag('2024-03-01', 25 * i), 'GT.07']);
   // GT.08 opslag voertuigen (Midden): 15 due, 2 later = 15.
   voegToe('Opslagterrein', 15, (i) => [null, 'Midden', wissel(i), dag('2023-02-10', 20 * i), 'GT.08']);
   voegToe('Opslagterrein', 2, (i) => [null, 'Midden', null, dag('2024-05-05', 127 * i), 'GT.08']);
