@@ -184,7 +184,7 @@ describe('vth capaciteit (end to end)', () => {
     expect(r.stdout).toMatch(/Toezicht en handhaving +4 +1\.200 +4\.800 +480 +4\.320 +4\.481 \+ 2 zonder uren +-161 +-0,13 +niet toereikend/);
     // A known shortfall stands; the two lines without hours (PM, n.t.b.) can only make it larger, and are named.
     expect(r.stdout).toContain('Toezicht en handhaving komt ten minste 161 uur (0,13 fte) tekort');
-    expect(r.stdout).toContain('Nog onbekend: de uren van 2 regels van Toezicht en handhaving (GT.11, GH.04).');
+    expect(r.stdout).toContain('Nog onbekend: de uren van 2 producten van Toezicht en handhaving (GT.11, GH.04).');
     // GT.09 (risico 2,667) is Midden because the college raised it from Laag: within Midden it is deferred
     // last, so GT.06 (4,333) gives first and closes the gap alone.
     expect(r.stdout).toMatch(/GT\.06 .* 27 van 35 +162/);
@@ -194,7 +194,7 @@ describe('vth capaciteit (end to end)', () => {
   it('a scenario closes the known gap: niet te beoordelen while lines have no hours, toereikend once they have', () => {
     const r = vth(['capaciteit', VOORBEELD, '--fte', 'Toezicht en handhaving=+0,5']);
     expect(r.code).toBe(1);
-    expect(r.stdout).toContain('Of de beschikbare capaciteit toereikend is, is niet te beoordelen. Nog onbekend: de uren van 2 regels van Toezicht en handhaving (GT.11, GH.04).');
+    expect(r.stdout).toContain('Of de beschikbare capaciteit toereikend is, is niet te beoordelen. Nog onbekend: de uren van 2 producten van Toezicht en handhaving (GT.11, GH.04).');
     expect(r.stdout).not.toContain('is toereikend voor');
     // The same werkmap with an aantal for those two lines: every figure known, and the scenario suffices.
     const map = tijdelijkeMap();
@@ -217,7 +217,7 @@ describe('vth capaciteit (end to end)', () => {
   it('json has the documented shape', () => {
     const j = JSON.parse(vth(['capaciteit', VOORBEELD, '--format', 'json']).stdout);
     expect(Object.keys(j)).toEqual(['toereikend', 'oordeel', 'oordeelTekst', 'ontbreekt', 'afdelingen', 'extern', 'taakvelden', 'totaal', 'uitgesteld', 'meldingen']);
-    expect(j).toMatchObject({ toereikend: false, oordeel: 'niet toereikend', ontbreekt: ['de uren van 2 regels van Toezicht en handhaving (GT.11, GH.04)'] });
+    expect(j).toMatchObject({ toereikend: false, oordeel: 'niet toereikend', ontbreekt: ['de uren van 2 producten van Toezicht en handhaving (GT.11, GH.04)'] });
     expect(j.afdelingen[0]).toEqual({ afdeling: 'Vergunningen', fte: 4.4, productieveUrenPerFte: 1200, bruto: 5280, gereserveerd: 100, beschikbaar: 5180, benodigd: 4810, saldo: 370, saldoFte: 0.308333333333333, regelsZonderUren: [], oordeel: 'toereikend' });
     expect(j.totaal).toEqual({ beschikbaar: 18950, benodigd: 18632.57, saldo: 317.43, regelsZonderUren: 2 });
     expect(j.extern[0]).toMatchObject({ afdeling: 'Omgevingsdienst Twente', ingekochteUren: 8700, benodigd: 8669.57, saldo: 30.43 });
@@ -231,7 +231,7 @@ describe('vth capaciteit (end to end)', () => {
     const md = readFileSync(path.join(map, 'cap.md'), 'utf8');
     expect(md).toContain('| Toezicht en handhaving | 4,00 | 1.200 | 4.800 | 480 | 4.320 | 4.481 | **-161** | -0,13 |');
     expect(md).toContain('| Benodigd (bekende uren) |');
-    expect(md).toContain('- de uren van 2 regels van Toezicht en handhaving (GT.11, GH.04)');
+    expect(md).toContain('- de uren van 2 producten van Toezicht en handhaving (GT.11, GH.04)');
     expect(md).toContain('![Benodigde en beschikbare uren per afdeling](cap-capaciteit.svg)');
     expect(readFileSync(path.join(map, 'cap-capaciteit.svg'), 'utf8')).toMatch(/^<svg/);
     const x = path.join(map, 'cap.xlsx');

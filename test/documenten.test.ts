@@ -46,7 +46,7 @@ const DATA_DEEL: Record<string, string> = {
   ketenpartners: '| Omgevingsdienst Twente | 8.700 | 8.670 | 30 |',
   capaciteit: '| Toezicht en handhaving | GT.06 | Toezicht kleinschalige evenementen | 27 van 35 | 162 |',
   monitoring: 'vast te stellen vóór 1 mei 2026',
-  afwijkingen: '- 14 activiteiten met een hoge prioriteit hebben geen programmaregel',
+  afwijkingen: '- 14 activiteiten met een hoge prioriteit hebben geen werk in het programma',
   verbeterpunten: '| 3 | Toon in het UVP of de beschikbare capaciteit toereikend is | afgerond |',
   'jaarverslag samenvatting': '| Doelen met een streefwaarde (10 van 11) | 3 behaald, 0 niet behaald, 7 onbekend |',
   'jaarverslag inleiding': 'Dit jaarverslag legt verantwoording af over de uitvoering van het uitvoeringsprogramma VTH 2025',

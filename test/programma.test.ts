@@ -29,8 +29,8 @@ describe('an unknown capacity is never adequate', () => {
       'de formatie (fte) van Vergunningen ("n.t.b.")',
       'de formatie (fte) van Toezicht en handhaving ("n.t.b.")',
       'de ingekochte uren bij Omgevingsdienst Twente (niet opgegeven)',
-      'de uren van 5 regels van Toezicht en handhaving (Toezicht nieuwbouw, Evenementen, MIA-acties, Steekproefsgewijs toezicht, Handhavingsverzoek)',
-      'de uren van 1 regel van Vergunningen (Bouwplantoetsing)',
+      'de uren van 5 producten van Toezicht en handhaving (Toezicht nieuwbouw, Evenementen, MIA-acties, Steekproefsgewijs toezicht, Handhavingsverzoek)',
+      'de uren van 1 product van Vergunningen (Bouwplantoetsing)',
       'wie 2.146 uur uitvoert',
     ]) {
       expect(r.stdout).toContain(feit);
@@ -58,7 +58,7 @@ describe('an unknown capacity is never adequate', () => {
     });
     const r = vth(['capaciteit', alleenOd]);
     expect(r.code).toBe(1);
-    expect(r.stdout).toContain('niet te beoordelen. Nog onbekend: de ingekochte uren bij OD (niet opgegeven); de uren van 2 regels van OD (A1.01.00, A2.01.00).');
+    expect(r.stdout).toContain('niet te beoordelen. Nog onbekend: de ingekochte uren bij OD (niet opgegeven); de uren van 2 producten van OD (A1.01.00, A2.01.00).');
     // A known shortfall of 100 h with one line of unknown hours: niet toereikend, "ten minste", and the unknown named.
     const kort = maakMap({
       'instellingen.csv': INSTELLINGEN_CSV,
@@ -67,7 +67,7 @@ describe('an unknown capacity is never adequate', () => {
     });
     const k = vth(['capaciteit', kort]);
     expect(k.code).toBe(1);
-    expect(k.stdout).toContain('De beschikbare capaciteit is niet toereikend: Toezicht komt ten minste 100 uur (0,08 fte) tekort. Nog onbekend: de uren van 1 regel van Toezicht (A2.02.00).');
+    expect(k.stdout).toContain('De beschikbare capaciteit is niet toereikend: Toezicht komt ten minste 100 uur (0,08 fte) tekort. Nog onbekend: de uren van 1 product van Toezicht (A2.02.00).');
     // "n.v.t." and "-" are no work: they keep no verdict open.
     const nvt = maakMap({
       'instellingen.csv': INSTELLINGEN_CSV,
@@ -85,7 +85,7 @@ describe('an unknown capacity is never adequate', () => {
     expect(r.code).toBe(0);
     const md = readFileSync(path.join(uit, 'ibt-2025-grootstad.md'), 'utf8');
     expect(md).toMatch(/\| 4 \| Capaciteit in beeld en toereikend \| niet te beoordelen \| grijs \| Of de capaciteit toereikend is, is niet te beoordelen\. Nog onbekend: de formatie \(fte\) van Vergunningen/);
-    expect(md).toContain('- benodigd 7.120 uur (bekend; 6 regels zonder uren), beschikbaar onbekend');
+    expect(md).toContain('- benodigd 7.120 uur (bekend; 6 producten zonder uren), beschikbaar onbekend');
   });
 });
 
@@ -97,8 +97,8 @@ describe('a programme as it is written', () => {
     const md = readFileSync(path.join(uit, 'uvp-2025-grootstad.md'), 'utf8');
     // Counted lines show their count; no subtotal over lines without hours is 0.
     expect(md).toContain('|  | Toezicht nieuwbouw | Toezicht en handhaving |  | 85 |  | onbekend |  |');
-    expect(md).toContain('| | **Subtotaal Toezicht** | | | **324** | | **1.300** bekend, 4 regels zonder uren | |');
-    expect(md).toContain('| | **Subtotaal Handhaving** | | | **60** | | **3.900** bekend, 1 regel zonder uren |');
+    expect(md).toContain('| | **Subtotaal Toezicht** | | | **324** | | **1.300** bekend, 4 producten zonder uren | |');
+    expect(md).toContain('| | **Subtotaal Handhaving** | | | **60** | | **3.900** bekend, 1 product zonder uren |');
     expect(md).not.toMatch(/Subtotaal [^|]*\*\* \| [^\n]*\| \*\*0\*\*/);
     expect(md).toContain('| Benodigde uren (programma en regionale taken, voor zover bekend) | 9.266 |');
     expect(md).toContain('| Regels waarvan de uren nog niet bekend zijn | 6 |');
@@ -216,10 +216,10 @@ describe('every realised hour counted once', () => {
     const afd = real.perAfdeling.reduce((s: number, a: { uren: number }) => s + a.uren, 0);
     expect(afd).toBeCloseTo(16124.1, 6);
     const md = readFileSync(path.join(uit, 'jaarverslag-2025-dinkelberg.md'), 'utf8');
-    expect(md).toContain('| Toezicht: regels zonder gepland aantal of uren | | 60 | | | 179,8 | |');
+    expect(md).toContain('| Toezicht: producten zonder gepland aantal of uren | | 60 | | | 179,8 | |');
     // The total is the sum of the rows above it; the percentage has its own row over the planned lines.
     expect(md).toContain('| **Totaal gerealiseerd** | **2.693** | **2.740** | | **16.487** | **16.124,1** | |');
-    expect(md).toContain('| Van het plan gerealiseerd (regels met een planning) | 2.693 | 2.678 | 99,4% | 16.487 | 15.919,3 | 96,6% |');
+    expect(md).toContain('| Van het plan gerealiseerd (producten met een planning) | 2.693 | 2.678 | 99,4% | 16.487 | 15.919,3 | 96,6% |');
     expect(md).toContain('| Regionale projecten en diensten met een gemelde realisatie | 610 van 631 uur (96,7%); van 17 projecten en diensten is de realisatie niet gemeld |');
     // The chart of all taakvelden: planned against what the planned lines realised, the table's rows.
     const grafiek = readFileSync(path.join(uit, 'jaarverslag-2025-dinkelberg-realisatie.svg'), 'utf8');

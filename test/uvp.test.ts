@@ -75,7 +75,7 @@ describe('vth uvp on the example municipality', () => {
     expect(tekst).toContain('| Omgevingsdienst Twente | 8.700 | 8.670 | 30 |');
     expect(tekst).toContain('vast te stellen vóór 1 mei 2026');
     expect(tekst).toContain('| 2 | Toon hoe de activiteiten bijdragen aan de doelen | in uitvoering |');
-    expect(tekst).toContain('- 14 activiteiten met een hoge prioriteit hebben geen programmaregel');
+    expect(tekst).toContain('- 14 activiteiten met een hoge prioriteit hebben geen werk in het programma');
     // Markdown from Teksten stays Markdown.
     expect(tekst).toContain('Op **kritieke massa** voldoet de gemeente');
     // The college document holds no raw findings; they are in the verantwoording file.
@@ -97,7 +97,9 @@ describe('vth uvp on the example municipality', () => {
     expect(tekst).toContain('| | Subtotaal diensten | | 11.700 | | 1.406 |');
     expect(tekst).toContain('| | **Subtotaal regionaal** | | **17.850** | | **2.146** |');
     expect(tekst).toContain('- GT.11 Hercontroles: PM');
-    expect(tekst).toContain('- Totaal benodigde capaciteit: opgegeven 5.569 uur, de regels tellen op tot 5.369 uur.');
+    // A printed total that differs is a finding for the author (verantwoording), not a paragraph for the college.
+    expect(tekst).not.toContain('5.569');
+    expect(verantwoording).toContain('het opgegeven totaal 5.569 uur wijkt af van de som van de regels');
     expect(tekst).not.toMatch(/\brij(en)? \d/);
     expect(tekst).toContain('![Activiteiten naar kans en effect, gekleurd naar klasse](uvp-2025-dinkelberg-risico.svg)');
     expect(tekst).toContain('![Benodigde en beschikbare uren per afdeling](uvp-2025-dinkelberg-capaciteit.svg)');

@@ -265,7 +265,7 @@ export function somBekend(xs: (Rational | undefined)[]): Rational | undefined {
 }
 
 function regelsTekst(n: number): string {
-  return n === 1 ? '1 regel' : `${n} regels`;
+  return n === 1 ? '1 product' : `${n} producten`;
 }
 
 /** The verdict of one afdeling or executor from what is known: a known shortfall stands, unknowns keep the rest open. */

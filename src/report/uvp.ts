@@ -212,13 +212,13 @@ export function uvpView(a: UvpAnalyse): UvpView {
   for (const t of capaciteit?.tekorten ?? []) if (t.restTekst) afwijkingen.push(`${t.afdeling}: ${t.restTekst}`);
   if (a.vraag.zonderWaarde.length) {
     afwijkingen.push(
-      `${a.vraag.zonderWaarde.length} ${a.vraag.zonderWaarde.length === 1 ? 'regel heeft' : 'regels hebben'} nog geen aantal of uren (${a.vraag.zonderWaarde.map((r) => `${r.regel.code ?? r.regel.product}: ${r.woord}`).join(', ')}); dat werk komt bovenop de geplande uren.`,
+      `${a.vraag.zonderWaarde.length} ${a.vraag.zonderWaarde.length === 1 ? 'product heeft' : 'producten hebben'} nog geen aantal of uren (${a.vraag.zonderWaarde.map((r) => `${r.regel.code ?? r.regel.product}: ${r.woord}`).join(', ')}); dat werk komt bovenop de geplande uren.`,
     );
   }
   if (a.prioriteitGaten.length) {
-    afwijkingen.push(`${a.prioriteitGaten.length} ${a.prioriteitGaten.length === 1 ? 'activiteit' : 'activiteiten'} met een hoge prioriteit ${a.prioriteitGaten.length === 1 ? 'heeft' : 'hebben'} geen programmaregel (zie het hoofdstuk Programma): daar wordt niet proactief gecontroleerd.`);
+    afwijkingen.push(`${a.prioriteitGaten.length} ${a.prioriteitGaten.length === 1 ? 'activiteit' : 'activiteiten'} met een hoge prioriteit ${a.prioriteitGaten.length === 1 ? 'heeft' : 'hebben'} geen werk in het programma (zie hoofdstuk 7): daar wordt niet proactief gecontroleerd.`);
   }
-  if (frequenties?.achterstallig.length) afwijkingen.push(`${frequenties.achterstallig.length} ${frequenties.achterstallig.length === 1 ? 'object is' : 'objecten zijn'} bij het begin van het jaar al achterstallig met hun controle (zie Controlefrequenties).`);
+  if (frequenties?.achterstallig.length) afwijkingen.push(`${frequenties.achterstallig.length} ${frequenties.achterstallig.length === 1 ? 'object is' : 'objecten zijn'} bij het begin van het jaar al achterstallig met hun controle (zie Controlefrequenties in hoofdstuk 7).`);
   if (frequenties?.onbekend.length) afwijkingen.push(`${frequenties.onbekend.length} ${frequenties.onbekend.length === 1 ? 'object heeft' : 'objecten hebben'} geen bekende klasse of interval en ${frequenties.onbekend.length === 1 ? 'is' : 'zijn'} daarom niet gepland.`);
   if (capaciteit?.nietToegewezen) afwijkingen.push(`${nlGetal(capaciteit.nietToegewezen, 0)} uur is aan geen afdeling toegewezen en is niet met de capaciteit vergeleken.`);
   const dm = (d: { dag: number; maand: number } | undefined, j: number | undefined) => (d && j ? dagMaandTekst(d, j) : undefined);
