@@ -218,7 +218,7 @@ export function voorbeeldBladen() {
         ['codes periodieke controles', 'GT.01, GT.02, GT.03, GT.04, GT.05'],
         ['codes hercontroles', 'GT.11'],
         ['codes handhavingscontroles', 'GH.03'],
-        ['kwaliteitscriteria versie', 'KC 2.3'],
+        ['kwaliteitscriteria versie', 'KC 3.0'],
       ],
     },
     {
@@ -291,7 +291,7 @@ export function voorbeeldBladen() {
         ['samenvatting', 'Het programma vraagt meer uren dan het team Toezicht en handhaving heeft. Het college besluit daarom over het uitstel van werk met een lagere prioriteit (hoofdstuk 9) en over de activiteiten met een hoge prioriteit waarvoor geen proactief toezicht is gepland (hoofdstuk 7).'],
         ['inleiding', 'Dit programma is de jaarlijkse uitwerking van het VTH-beleidsplan 2025-2028 "Veilig & leefbaar Dinkelberg", dat de raad in december 2024 vaststelde, en van de uitvoerings- en handhavingsstrategie die daarbij hoort.'],
         ['inleiding', 'Het programma gaat over de taken die de gemeente zelf uitvoert (bouwen en wonen, APV en bijzondere wetten, openbare ruimte) en over de taken die de Omgevingsdienst Twente voor de gemeente uitvoert. De omgevingsdienst stelt voor die taken een eigen programma op; de producten en uren daarvan staan in dit programma zoals de dienst ze aanleverde.'],
-        ['strategie', 'Dinkelberg werkt volgens de Verordening kwaliteit vergunningverlening, toezicht en handhaving omgevingsrecht. Op **kritieke massa** voldoet de gemeente voor casemanagement; voor vergunningverlening en toezicht bouwen versterkt zij het team in 2025 en 2026, en voor milieu leunt zij op de omgevingsdienst. Het kwaliteitsniveau wordt jaarlijks getoetst aan de kwaliteitscriteria 2.3.'],
+        ['strategie', 'Dinkelberg werkt volgens de Verordening kwaliteit vergunningverlening, toezicht en handhaving omgevingsrecht. Op **kritieke massa** voldoet de gemeente voor casemanagement; voor vergunningverlening en toezicht bouwen versterkt zij het team in 2025 en 2026, en voor milieu leunt zij op de omgevingsdienst. Het kwaliteitsniveau wordt jaarlijks getoetst aan de Kwaliteitscriteria 3.0, die sinds 1 januari 2025 gelden.'],
         ['strategie', 'De handhavingsstrategie volgt de Landelijke Handhavingsstrategie Omgevingsrecht (LHSO): bij een overtreding bepaalt de ernst van de gevolgen en het gedrag van de overtreder welke interventie volgt, van een waarschuwing tot een last onder dwangsom.'],
         ['terugblik', `In 2024 is 94% van de geplande controles uitgevoerd. De tijdigheid van besluiten bleef met 96% boven de streefwaarde; het aantal handhavingsverzoeken rond de recreatieparken nam toe.`],
         ['ontwikkelingen lokaal', 'Het woningbouwplan De Esch (circa 300 woningen) start in de tweede helft van het jaar; dat vraagt vooroverleg en, vanaf het najaar, toezicht op de bouw. De weekmarkt in het centrum krijgt na een raadsmotie extra aandacht.'],
@@ -310,11 +310,11 @@ export function voorbeeldBladen() {
         ['jaarverslag realisatie', 'Het aantal asbestmeldingen lag hoger dan verwacht door de subsidieregeling voor dakvervanging. Het woningbouwplan De Esch is een jaar uitgesteld, waardoor er minder aanvragen voor afwijken van het omgevingsplan waren.'],
         ['jaarverslag projecten', 'De omgevingsdienst rapporteert de bestede uren per regionaal project in haar eigen jaarverslag; hier staat het aandeel van Dinkelberg.'],
         ['jaarverslag uitstel', 'Met een tijdelijke inhuur van 0,2 fte vanaf september is het uitgestelde toezicht alsnog uitgevoerd.'],
-        ['jaarverslag doelen', 'Het doel voor het naleefgedrag na hercontrole is ruim gehaald. Voor KD11 (jaarlijkse controle van activiteiten met prioriteit Hoog) ontbreekt nog een indicator; die komt in het programma voor het volgende jaar.'],
-        ['jaarverslag tijdigheid', 'De besluiten die te laat waren, vielen vooral in de zomerperiode.'],
+        ['jaarverslag doelen', 'Het doel voor het naleefgedrag na hercontrole is ruim gehaald. De tijdigheid van besluiten (KD3) bleef onder de streefwaarde, door de aanvragen die eind van het jaar al over hun termijn waren. Voor KD11 (jaarlijkse controle van activiteiten met prioriteit Hoog) ontbreekt nog een indicator; die komt in het programma voor het volgende jaar.'],
+        ['jaarverslag tijdigheid', 'De meeste besluiten die te laat waren, vielen in augustus, in de vakantieperiode. Eind van het jaar lagen er nog aanvragen waarvan de termijn al was verstreken; die tellen voor het doel als te laat.'],
         ['jaarverslag naleefgedrag', 'Bij ongeveer een kwart van de controles werd een overtreding gevonden; de meeste waren bij de hercontrole beëindigd.'],
         ['jaarverslag capaciteit', 'De vacature in het team Toezicht en handhaving is in augustus vervuld.'],
-        ['jaarverslag kwaliteit', 'Twee van de drie verbeterpunten van de provincie zijn opgepakt; het derde (de bijdrage van activiteiten aan de doelen) is in het programma voor het volgende jaar verwerkt.'],
+        ['jaarverslag kwaliteit', 'Van de drie verbeterpunten van de provincie is het derde, de capaciteitscheck, afgerond. Aan de eerste twee, meetbare doelen en de bijdrage van de activiteiten aan de doelen, wordt gewerkt; ze krijgen hun beslag in het programma voor het volgende jaar.'],
         ['jaarverslag vooruitblik', 'Het volgende programma krijgt een indicator voor KD11 en koppelt elke activiteit aan de doelen waaraan zij bijdraagt.'],
       ],
     },
@@ -387,7 +387,7 @@ export function voorbeeldBladen() {
       ],
     },
     {
-      // Invented norms in the range of the KC 2.3 table and invented people: one area of each verdict.
+      // Invented norms in the range of the KC 2.3 and 3.0 tables and invented people: one area of each verdict.
       naam: 'Kwaliteitscriteria',
       uitleg: 'De kwaliteitscriteria (kritieke massa) zoals het college ze vaststelde; verzonnen voor dit voorbeeld.',
       koppen: ['gebied', 'aantal', 'frequentie', 'werkervaring', 'opleiding', 'belegd bij', 'motivering'],

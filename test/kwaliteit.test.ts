@@ -202,7 +202,7 @@ describe('vth kwaliteit', () => {
   it('the example: one area of each oordeel, exit 1 for the area short without motivation and the one not to judge', () => {
     const r = vth(['kwaliteit', VOORBEELD]);
     expect(r.code).toBe(1);
-    expect(r.stdout).toContain('Kwaliteitscriteria VTH 2025, gemeente Dinkelberg (KC 2.3)');
+    expect(r.stdout).toContain('Kwaliteitscriteria VTH 2025, gemeente Dinkelberg (KC 3.0)');
     expect(r.stdout).toContain('voldoet: 1   voldoet niet: 1   gemotiveerd afgeweken: 1   elders belegd: 1   niet te beoordelen: 1');
     expect(r.stdout).toContain('D. Pierik: heeft de vereiste opleiding niet');
     expect(r.stdout).toContain('K. Meijerink: onbekend: uren in het gebied');
@@ -221,7 +221,7 @@ describe('vth kwaliteit', () => {
     ]);
     expect(j.gebieden[1].motivering).toContain('buurgemeente');
     expect(j.gebieden[3].ontbreekt).toEqual(['uren in het gebied van 1 medewerker']);
-    expect(j.versie).toBe('KC 2.3');
+    expect(j.versie).toBe('KC 3.0');
     expect(j.inBeeld).toBe(false);
   });
 
@@ -298,7 +298,7 @@ describe('in the documents', () => {
     const md = readFileSync(path.join(uit, 'jaarverslag-2025-dinkelberg.md'), 'utf8');
     const hoofdstuk = md.slice(md.indexOf('## 10. Kwaliteit en IBT'), md.indexOf('## 11.'));
     const sectie = hoofdstuk.slice(hoofdstuk.indexOf('### Kwaliteitscriteria'));
-    expect(sectie).toContain('Getoetst is aan de kwaliteitscriteria KC 2.3 zoals het college die heeft vastgesteld. Van de 5 deskundigheidsgebieden voldoet er 1 aan de kritieke massa; 1 gebied is belegd bij een andere organisatie (VV/T&H milieu: Omgevingsdienst Twente)');
+    expect(sectie).toContain('Getoetst is aan de kwaliteitscriteria KC 3.0 zoals het college die heeft vastgesteld. Van de 5 deskundigheidsgebieden voldoet er 1 aan de kritieke massa; 1 gebied is belegd bij een andere organisatie (VV/T&H milieu: Omgevingsdienst Twente)');
     expect(sectie).toContain('VV/T&H bouwen: 1 medewerker voldoet aan de eisen; de norm is 2, er ontbreekt 1. Daarvoor is bewust gekozen. De tweede vergunningverlener bouwen');
     expect(sectie).toContain('T&H bouwen: 1 medewerker voldoet aan de eisen; de norm is 2, er ontbreekt 1. Er is nog niet vastgelegd waarom, en wat eraan wordt gedaan.');
     expect(sectie).toContain('Juridisch: of aan de kritieke massa wordt voldaan, is niet vast te stellen. Nog niet bekend: uren in het gebied van 1 medewerker.');
@@ -335,7 +335,7 @@ describe('in the documents', () => {
     expect(vth(['uvp', VOORBEELD, '-o', uit, '--format', 'md', '-q']).code).toBe(0);
     const md = readFileSync(path.join(uit, 'uvp-2025-dinkelberg.md'), 'utf8');
     const h = md.slice(md.indexOf('## 4. Strategie en kwaliteit'), md.indexOf('## 5.'));
-    expect(h).toContain('De gemeente toetst haar deskundigheid aan de kwaliteitscriteria KC 2.3 zoals het college die heeft vastgesteld. Nog niet in orde zijn:');
+    expect(h).toContain('De gemeente toetst haar deskundigheid aan de kwaliteitscriteria KC 3.0 zoals het college die heeft vastgesteld. Nog niet in orde zijn:');
     expect(h).toContain('- VV/T&H bouwen (gemotiveerd afgeweken): 1 medewerker voldoet aan de eisen; de norm is 2, er ontbreekt 1. Wat eraan gebeurt: De tweede vergunningverlener bouwen');
     expect(h).toContain('- T&H bouwen (voldoet niet): 1 medewerker voldoet aan de eisen; de norm is 2, er ontbreekt 1. Wat eraan gebeurt, is nog niet vastgelegd.');
     expect(h).not.toContain('Casemanagement');
