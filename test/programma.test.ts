@@ -101,7 +101,7 @@ describe('a programme as it is written', () => {
     expect(md).toContain('| | **Subtotaal Handhaving** | | | **60** | | **3.900** bekend, 1 product zonder uren |');
     expect(md).not.toMatch(/Subtotaal [^|]*\*\* \| [^\n]*\| \*\*0\*\*/);
     expect(md).toContain('| Benodigde uren (programma en regionale taken, voor zover bekend) | 9.266 |');
-    expect(md).toContain('| Regels waarvan de uren nog niet bekend zijn | 6 |');
+    expect(md).toContain('| Producten waarvan de uren nog niet bekend zijn | 6 |');
     // "400 dossiers" is 400; "3 fte" is 3 × 1.300 hours.
     expect(md).toContain('| A1.35.03 | Melding asbest verwijderen | Omgevingsdienst Twente | wettelijk | 400 | 3 | 1.200 |');
     expect(md).toContain('|  | Juridische ondersteuning handhaving | Toezicht en handhaving | wettelijk |  |  | 3.900 |');
