@@ -3,7 +3,9 @@
 // Titel, Bijschrift, with the English built-in names "heading 1" …), headings in a green Georgia and
 // numbered through numbering.xml (the trap: without that part the numbering turns into stray bullets or
 // disappears), a header with the municipality's name and a logo, A4 with margins of 2 cm. No footer, so
-// vth's page-number footer is used. Run after `npm run build`:  node scripts/maak-huisstijl.mjs
+// vth's page-number footer is used. A theme as Word writes one, with the municipality's green as accent1
+// and a blue as accent2: the charts in Word and PDF take their colours from it.
+// Run after `npm run build`:  node scripts/maak-huisstijl.mjs
 import { mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -59,17 +61,35 @@ const document =
   `<w:sectPr><w:headerReference w:type="default" r:id="rId9"/><w:pgSz w:w="11906" w:h="16838"/><w:pgMar w:top="1134" w:right="1134" w:bottom="1134" w:left="1134" w:header="567" w:footer="567" w:gutter="0"/></w:sectPr>` +
   `</w:body></w:document>`;
 
+// A complete theme part (Word refuses a theme without its font and format schemes), with the house colours.
+const A = 'http://schemas.openxmlformats.org/drawingml/2006/main';
+const kleur = (naam, hex) => `<a:${naam}><a:srgbClr val="${hex}"/></a:${naam}>`;
+const vlak = '<a:solidFill><a:schemeClr val="phClr"/></a:solidFill>';
+const lijn = (w) => `<a:ln w="${w}"><a:solidFill><a:schemeClr val="phClr"/></a:solidFill></a:ln>`;
+const thema =
+  `${KOP}<a:theme xmlns:a="${A}" name="Dinkelberg"><a:themeElements>` +
+  `<a:clrScheme name="Dinkelberg"><a:dk1><a:sysClr val="windowText" lastClr="000000"/></a:dk1><a:lt1><a:sysClr val="window" lastClr="FFFFFF"/></a:lt1>` +
+  kleur('dk2', '1F3A22') + kleur('lt2', 'EEF3EE') + kleur('accent1', GROEN) + kleur('accent2', '1F5F8B') + kleur('accent3', 'C27C0E') +
+  kleur('accent4', '6B8E23') + kleur('accent5', '5B6770') + kleur('accent6', '8C2D19') + kleur('hlink', '1F5F8B') + kleur('folHlink', '6B4C9A') +
+  `</a:clrScheme>` +
+  `<a:fontScheme name="Dinkelberg"><a:majorFont><a:latin typeface="Georgia"/><a:ea typeface=""/><a:cs typeface=""/></a:majorFont><a:minorFont><a:latin typeface="Verdana"/><a:ea typeface=""/><a:cs typeface=""/></a:minorFont></a:fontScheme>` +
+  `<a:fmtScheme name="Dinkelberg"><a:fillStyleLst>${vlak}${vlak}${vlak}</a:fillStyleLst><a:lnStyleLst>${lijn(6350)}${lijn(12700)}${lijn(19050)}</a:lnStyleLst>` +
+  `<a:effectStyleLst><a:effectStyle><a:effectLst/></a:effectStyle><a:effectStyle><a:effectLst/></a:effectStyle><a:effectStyle><a:effectLst/></a:effectStyle></a:effectStyleLst>` +
+  `<a:bgFillStyleLst>${vlak}${vlak}${vlak}</a:bgFillStyleLst></a:fmtScheme>` +
+  `</a:themeElements></a:theme>`;
+
 const rels = (lijst) => `${KOP}<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">${lijst.join('')}</Relationships>`;
 const delen = [
   [
     '[Content_Types].xml',
     `${KOP}<Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"><Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/><Default Extension="xml" ContentType="application/xml"/><Default Extension="png" ContentType="image/png"/>` +
-      `<Override PartName="/word/document.xml" ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml"/><Override PartName="/word/styles.xml" ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.styles+xml"/><Override PartName="/word/numbering.xml" ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.numbering+xml"/><Override PartName="/word/header2.xml" ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.header+xml"/></Types>`,
+      `<Override PartName="/word/document.xml" ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml"/><Override PartName="/word/styles.xml" ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.styles+xml"/><Override PartName="/word/numbering.xml" ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.numbering+xml"/><Override PartName="/word/header2.xml" ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.header+xml"/><Override PartName="/word/theme/theme1.xml" ContentType="application/vnd.openxmlformats-officedocument.theme+xml"/></Types>`,
   ],
   ['_rels/.rels', rels([`<Relationship Id="rId1" Type="${R}/officeDocument" Target="word/document.xml"/>`])],
   ['word/document.xml', document],
   ['word/styles.xml', styles],
   ['word/numbering.xml', numbering],
+  ['word/theme/theme1.xml', thema],
   // header2.xml, as Word often numbers them: the name must not matter.
   ['word/header2.xml', header],
   ['word/_rels/header2.xml.rels', rels([`<Relationship Id="rId1" Type="${R}/image" Target="media/image1.png"/>`])],
@@ -80,6 +100,7 @@ const delen = [
       `<Relationship Id="rId1" Type="${R}/styles" Target="styles.xml"/>`,
       `<Relationship Id="rId2" Type="${R}/numbering" Target="numbering.xml"/>`,
       `<Relationship Id="rId9" Type="${R}/header" Target="header2.xml"/>`,
+      `<Relationship Id="rId3" Type="${R}/theme" Target="theme/theme1.xml"/>`,
     ]),
   ],
 ];

@@ -4,6 +4,7 @@
 // lists, tables with a repeated header row and rows that do not split, charts as PNG with the SVG
 // beside it, page numbers in the footer. Written by hand, as the workbooks are: the same Markdown gives
 // the same bytes (fixed dates, ids counted from 1).
+import { ARIAL_VET, ONBEKEND_TEKEN } from './letterbreedtes.js';
 import MarkdownIt from 'markdown-it';
 import type Token from 'markdown-it/lib/token.mjs';
 import type { Afbeelding } from './png.js';
@@ -49,13 +50,23 @@ interface Opmaak {
   vet?: boolean;
   cursief?: boolean;
   code?: boolean;
+  /** Font size in half-points, when a table must be set smaller than its style. */
+  grootte?: number;
 }
 
 function run(tekst: string, o: Opmaak): string {
   if (tekst === '') return '';
   // In the schema's order: rFonts before b and i (Word refuses a file with its run properties out of order).
-  const rpr = [o.code ? '<w:rFonts w:ascii="Liberation Mono" w:hAnsi="Liberation Mono" w:cs="Liberation Mono"/>' : '', o.vet ? '<w:b/>' : '', o.cursief ? '<w:i/>' : ''].join('');
-  return `<w:r>${rpr ? `<w:rPr>${rpr}</w:rPr>` : ''}<w:t xml:space="preserve">${x(tekst)}</w:t></w:r>`;
+  const rpr = [
+    o.code ? '<w:rFonts w:ascii="Liberation Mono" w:hAnsi="Liberation Mono" w:cs="Liberation Mono"/>' : '',
+    o.vet ? '<w:b/>' : '',
+    o.cursief ? '<w:i/>' : '',
+    o.grootte ? `<w:sz w:val="${o.grootte}"/><w:szCs w:val="${o.grootte}"/>` : '',
+  ].join('');
+  // A hyphen between digits (a date as 1-2-2024, a range as 2025-2028) is a non-breaking one: a date
+  // never ends a line half-way.
+  const t = x(tekst).replace(/(?<=\d)-(?=\d)/g, '</w:t><w:noBreakHyphen/><w:t xml:space="preserve">');
+  return `<w:r>${rpr ? `<w:rPr>${rpr}</w:rPr>` : ''}<w:t xml:space="preserve">${t}</w:t></w:r>`;
 }
 
 /** The document being built: its parts, relationships and counters. */
@@ -185,9 +196,10 @@ class Bouw {
       }
     }
     const teksten = rijen.map((r) => r.cellen.map((c) => (c.inline ?? []).map((t) => t.content).join('')));
+    const maat = tabelMaat(teksten, Math.max(...teksten.map((r) => r.length)), this.tekstBreedte, this.letterbreedte);
     const xml = this.tabelXml(
-      teksten,
-      rijen.map((r) => ({ kop: r.kop, cellen: r.cellen.map((c) => ({ runs: this.inline(c.inline, r.kop ? { vet: true } : {}), rechts: c.rechts })) })),
+      maat.breedtes,
+      rijen.map((r) => ({ kop: r.kop, cellen: r.cellen.map((c) => ({ runs: this.inline(c.inline, { vet: r.kop || undefined, grootte: maat.grootte }), rechts: c.rechts })) })),
     ).join('');
     return { xml, einde: i };
   }
@@ -201,13 +213,14 @@ class Bouw {
     const uitlijning = pijpCellen(regels[1]!).map((c) => /-\s*:$/.test(c) && !/^:/.test(c));
     const rijen = [regels[0]!, ...regels.slice(2)].map(pijpCellen);
     const teksten = rijen.map((r) => r.map((c) => c.replace(/\\(.)/g, '$1').replace(/\*\*/g, '').replace(/<br>/g, ' ')));
+    const maat = tabelMaat(teksten, Math.max(...teksten.map((r) => r.length)), this.tekstBreedte, this.letterbreedte);
     const xml = this.tabelXml(
-      teksten,
+      maat.breedtes,
       (function* (b: Bouw) {
         for (let i = 0; i < rijen.length; i++) {
           yield {
             kop: i === 0,
-            cellen: rijen[i]!.map((c, k) => ({ runs: b.inline(parser.parseInline(c, {})[0]?.children ?? null, i === 0 ? { vet: true } : {}), rechts: !!uitlijning[k] })),
+            cellen: rijen[i]!.map((c, k) => ({ runs: b.inline(parser.parseInline(c, {})[0]?.children ?? null, { vet: i === 0 || undefined, grootte: maat.grootte }), rechts: !!uitlijning[k] })),
           };
         }
       })(this),
@@ -219,9 +232,8 @@ class Bouw {
    * Header row repeated on every page, no row split over two pages, widths by content (from the cells'
    * plain text). In parts, one per row: a table of 100.000 rows is never one string.
    */
-  private tabelXml(teksten: string[][], rijen: Iterable<{ kop: boolean; cellen: { runs: string; rechts: boolean }[] }>): string[] {
-    const kolommen = Math.max(...teksten.map((r) => r.length));
-    const breedtes = kolomBreedtes(teksten, kolommen, this.tekstBreedte, this.letterbreedte);
+  private tabelXml(breedtes: number[], rijen: Iterable<{ kop: boolean; cellen: { runs: string; rechts: boolean }[] }>): string[] {
+    const kolommen = breedtes.length;
     const grid = `<w:tblGrid>${breedtes.map((b) => `<w:gridCol w:w="${b}"/>`).join('')}</w:tblGrid>`;
     const delen: string[] = [];
     for (const r of rijen) {
@@ -352,26 +364,39 @@ function isPijpTabel(regels: string[]): boolean {
   return regels.length >= 2 && /^\|/.test(regels[0]!) && /^\|?\s*:?-{3,}:?\s*(\|\s*:?-{3,}:?\s*)*\|?\s*$/.test(regels[1]!) && regels.every((r) => r.startsWith('|'));
 }
 
-/** Twips per character of table text (9 pt Arial, digits and average letters) and per cell for its margins. */
-const TWIPS_PER_TEKEN = 105;
+/** Twips per cell for its margins (the table style's 108 left and right, and the borders). */
 const CELMARGE = 230;
+/** The size (pt) table text is set in by the table text style, and the least a printed table may be set in. */
+const TABEL_PUNT = 9;
+const MINSTE_PUNT = 8;
+/** Kerning is ignored and the substitute font may round up: a few percent to spare, so that a word that just fits does. */
+const SPEELRUIMTE = 1.04;
+
+/**
+ * The width of a text in twips, set in bold Arial (every cell is measured bold: the header row and the
+ * totals are) at `punt` points, times the house font's width against Arial's. Per character, from the
+ * font's own advance widths: "Gereserveerd" and "MMMMMMMMMMMM" are not the same width.
+ */
+export function tekstTwips(s: string, punt = TABEL_PUNT, letterbreedte = 1): number {
+  let em = 0;
+  for (const c of s) em += ARIAL_VET[c] ?? ONBEKEND_TEKEN;
+  return (em / 1000) * punt * 20 * letterbreedte * SPEELRUIMTE;
+}
 
 /**
  * Column widths that fit the content: every column at least as wide as its longest word or number (a
  * figure never breaks), the rest of the page width to the columns with longer text, in proportion to
  * how much more they would take.
  */
-export function kolomBreedtes(rijen: string[][], kolommen: number, totaal: number, letterbreedte = 1): number[] {
+export function kolomBreedtes(rijen: string[][], kolommen: number, totaal: number, letterbreedte = 1, punt = TABEL_PUNT): number[] {
   const minimum = Array<number>(kolommen).fill(0);
   const gewenst = Array<number>(kolommen).fill(0);
   for (const r of rijen) {
     for (let k = 0; k < kolommen; k++) {
       const t = r[k] ?? '';
-      const woord = Math.max(0, ...t.split(/\s+/).map((w) => w.length));
-      // The header row and totals are bold: a tenth wider than the same word in regular type.
-      const teken = TWIPS_PER_TEKEN * letterbreedte * 1.1;
-      minimum[k] = Math.max(minimum[k]!, woord * teken + CELMARGE);
-      gewenst[k] = Math.max(gewenst[k]!, t.length * teken + CELMARGE);
+      const woord = Math.max(0, ...t.split(/\s+/).map((w) => tekstTwips(w, punt, letterbreedte)));
+      minimum[k] = Math.max(minimum[k]!, woord + CELMARGE);
+      gewenst[k] = Math.max(gewenst[k]!, tekstTwips(t, punt, letterbreedte) + CELMARGE);
     }
   }
   const som = (a: number[]) => a.reduce((x, y) => x + y, 0);
@@ -406,6 +431,24 @@ export function kolomBreedtes(rijen: string[][], kolommen: number, totaal: numbe
     }
   }
   return uit.map((w) => Math.floor(w));
+}
+
+/**
+ * Column widths, and a smaller font when even the longest word of every column does not fit the page
+ * at the table style's size: a typesetter sets such a table a point smaller rather than break
+ * "Gereserveerd" over two lines. Never below 8 pt; past that the widest columns' words still break.
+ * `grootte` is in half-points, undefined when the table keeps its style's size.
+ */
+export function tabelMaat(rijen: string[][], kolommen: number, totaal: number, letterbreedte = 1): { breedtes: number[]; grootte?: number } {
+  // What the longest words need at the style's size, without the cell margins (which do not shrink with the font).
+  let woorden = 0;
+  for (let k = 0; k < kolommen; k++) {
+    woorden += Math.max(0, ...rijen.map((r) => Math.max(0, ...(r[k] ?? '').split(/\s+/).map((w) => tekstTwips(w, TABEL_PUNT, letterbreedte)))));
+  }
+  const ruimte = totaal - kolommen * CELMARGE;
+  if (woorden <= ruimte || ruimte <= 0) return { breedtes: kolomBreedtes(rijen, kolommen, totaal, letterbreedte) };
+  const punt = Math.max(MINSTE_PUNT, Math.floor(TABEL_PUNT * (ruimte / woorden) * 2) / 2);
+  return { breedtes: kolomBreedtes(rijen, kolommen, totaal, letterbreedte, punt), grootte: Math.round(punt * 2) };
 }
 
 /**

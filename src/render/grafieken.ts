@@ -5,6 +5,7 @@ import { effectOpGrens } from '../compute/risico.js';
 import type { CapaciteitView } from '../report/capaciteit.js';
 import type { RisicoView } from '../report/risico.js';
 import { klasseKleur } from './kleuren.js';
+import type { Palet } from './thema.js';
 import { nlGetal } from '../model/getal.js';
 import { breekAf, document, esc, n, schaal, tekst, tekstBreedte } from './svg.js';
 
@@ -26,7 +27,10 @@ export const MAX_CATEGORIEEN = 25;
  * series, each bar with its value. Horizontal, because category names in this domain are long
  * ("Omgevingsdienst Twente", "Toezicht en handhaving").
  */
-export function staafGrafiek(titel: string, reeksen: StaafReeks[], eenheid: string, bron: string): string {
+export function staafGrafiek(titel: string, reeksen: StaafReeks[], eenheid: string, bron: string, palet?: Palet): string {
+  const vulling = (i: number) => reeksen[i]!.kleur ?? palet?.vulling[i] ?? REEKSKLEUREN[i % REEKSKLEUREN.length]!;
+  const rand = (i: number) => (reeksen[i]!.kleur ? undefined : palet?.rand[i]);
+  const omlijnd = (i: number) => (rand(i) ? ` stroke="${rand(i)}" stroke-width="1"` : '');
   const alle = new Map<string, number[]>();
   reeksen.forEach((r, i) => {
     for (const w of r.waarden) {
@@ -67,7 +71,7 @@ export function staafGrafiek(titel: string, reeksen: StaafReeks[], eenheid: stri
   // Legend under the title: a swatch and the series' name.
   let lx = 16;
   reeksen.forEach((r, i) => {
-    delen.push(`<rect x="${n(lx)}" y="38" width="12" height="12" fill="${r.kleur ?? REEKSKLEUREN[i % REEKSKLEUREN.length]}"/>`);
+    delen.push(`<rect x="${n(lx)}" y="38" width="12" height="12" fill="${vulling(i)}"${omlijnd(i)}/>`);
     delen.push(tekst(lx + 16, 48, r.naam, { grootte: LABEL }));
     lx += 16 + tekstBreedte(r.naam, LABEL) + 20;
   });
@@ -84,8 +88,7 @@ export function staafGrafiek(titel: string, reeksen: StaafReeks[], eenheid: stri
     });
     let sy = midden - groepHoogte / 2;
     c.waarden.forEach((w, ri) => {
-      const kleur = reeksen[ri]!.kleur ?? REEKSKLEUREN[ri % REEKSKLEUREN.length];
-      groepen.push(`<rect x="${n(links)}" y="${n(sy)}" width="${n(x(w) - links)}" height="${STAAF}" fill="${kleur}"><title>${esc(`${c.naam}, ${reeksen[ri]!.naam}: ${nlGetal0(w)} ${eenheid}`)}</title></rect>`);
+      groepen.push(`<rect x="${n(links)}" y="${n(sy)}" width="${n(x(w) - links)}" height="${STAAF}" fill="${vulling(ri)}"${omlijnd(ri)}><title>${esc(`${c.naam}, ${reeksen[ri]!.naam}: ${nlGetal0(w)} ${eenheid}`)}</title></rect>`);
       groepen.push(tekst(x(w) + 4, sy + STAAF / 2, nlGetal0(w), { grootte: LABEL, basis: 'middle' }));
       sy += STAAF + TUSSEN;
     });
@@ -201,7 +204,7 @@ function markering(cx: number, cy: number, r: number, niveau: number, kleur: str
 }
 
 /** Benodigd against beschikbaar per afdeling (external executors against their contracted hours). */
-export function capaciteitGrafiek(v: CapaciteitView, titel: string): string {
+export function capaciteitGrafiek(v: CapaciteitView, titel: string, palet?: Palet): string {
   const rijen = [
     // Only what is known: an afdeling whose capacity is unknown has no bar (the table says why).
     ...v.afdelingen.filter((a) => a.beschikbaar).map((a) => ({ naam: a.afdeling, beschikbaar: a.beschikbaar!.toNumber(), benodigd: a.benodigd.toNumber() })),
@@ -215,11 +218,12 @@ export function capaciteitGrafiek(v: CapaciteitView, titel: string): string {
     ],
     'uren',
     'Bron: het programma en de capaciteitsopgave (beschikbaar na reserveringen)',
+    palet,
   );
 }
 
 /** Planned against realised hours per taakveld. */
-export function realisatieGrafiek(taakvelden: { taakveld: string; planUren: { toNumber(): number }; uren: { toNumber(): number } }[], titel: string, bron: string): string {
+export function realisatieGrafiek(taakvelden: { taakveld: string; planUren: { toNumber(): number }; uren: { toNumber(): number } }[], titel: string, bron: string, palet?: Palet): string {
   return staafGrafiek(
     titel,
     [
@@ -228,5 +232,6 @@ export function realisatieGrafiek(taakvelden: { taakveld: string; planUren: { to
     ],
     'uren',
     bron,
+    palet,
   );
 }

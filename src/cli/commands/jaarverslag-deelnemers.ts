@@ -1,3 +1,4 @@
+import { grafiekPalet } from '../../render/thema.js';
 import path from 'node:path';
 import { analyseer } from '../../compute/controle.js';
 import { CodeKoppeling } from '../../compute/koppeling.js';
@@ -91,7 +92,7 @@ export async function jaarverslagPerDeelnemer(
     const stam = `jaarverslag-${jaar}-${uniek(bestandsnaamDeel(naam))}`;
     const uit = await r.bestandenVan(view, verantwoordingView(view, a.meldingen, a.teksten.ontbrekend, view.zakenVerantwoording), stam, bron, a.meldingen, r.formaten, r.render, r.renderVerantwoording, opts.output);
     bestanden.push(...uit.bestanden);
-    if (woord) documenten.push({ md: uit.md!, titel: view.titel, titelpagina: [naam, `deel van het jaarverslag van ${wm.instellingen.gemeente ?? 'de omgevingsdienst'}`, ...titelpagina('', view.jaar, view.vastgesteldOp)], grafieken: uit.grafieken, stam });
+    if (woord) documenten.push({ md: uit.md!, titel: view.titel, titelpagina: [naam, `deel van het jaarverslag van ${wm.instellingen.gemeente ?? 'de omgevingsdienst'}`, ...titelpagina('', view.jaar, view.vastgesteldOp)], grafieken: uit.woordGrafieken(grafiekPalet(huisstijl?.thema)), stam });
   }
   // The whole: the sum of the parts, with the cases of unknown deelnemers counted and named apart.
   const onbekend = zaken.onbekendeDeelnemers ?? [];

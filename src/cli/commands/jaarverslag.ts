@@ -18,6 +18,7 @@ import { nlGetal } from '../../model/getal.js';
 import { Rational } from '../../model/rational.js';
 import { ZAAK_KOLOMMEN, type ZaakVeld } from '../../model/zaken.js';
 import { realisatieGrafiek } from '../../render/grafieken.js';
+import { grafiekPalet, type Palet } from '../../render/thema.js';
 import { isStil } from '../looptijd.js';
 import { sorteerMeldingen, type Melding } from '../../model/melding.js';
 
@@ -133,15 +134,12 @@ async function jaarverslagBestanden(
   render: Render | undefined,
   renderVerantwoording: Render | undefined,
   output: string,
-): Promise<{ bestanden: { pad: string; inhoud: string | Uint8Array }[]; md?: string; grafieken: Map<string, string> }> {
+): Promise<{ bestanden: { pad: string; inhoud: string | Uint8Array }[]; md?: string; grafieken: Map<string, string>; woordGrafieken: (palet?: Palet) => Map<string, string> }> {
   const bestanden: { pad: string; inhoud: string | Uint8Array }[] = [];
-  const grafieken = new Map<string, string>();
   let grafiek: string | undefined;
   const grafiekPerTaakveld: Record<string, string> = {};
   if (render && view.realisatie.taakvelden.length) {
     grafiek = `${stam}-realisatie.svg`;
-    // Planned against what was realised on the planned lines: the bars are the table's row per taakveld.
-    grafieken.set(grafiek, realisatieGrafiek(view.realisatie.taakvelden.map((t) => ({ taakveld: t.taakveld, planUren: t.planUren, uren: t.urenMetPlan })), `Gepland en gerealiseerd ${view.gemeente} ${view.jaar}`.trim(), bron));
     const namen = new Set<string>();
     for (const t of view.perTaakveld) {
       if (!t.regels.length) continue;
@@ -150,16 +148,22 @@ async function jaarverslagBestanden(
       for (let i = 2; namen.has(deel); i++) deel = `${bestandsnaamDeel(t.taakveld)}-${i}`;
       namen.add(deel);
       grafiekPerTaakveld[t.taakveld] = `${stam}-realisatie-${deel}.svg`;
-      grafieken.set(
-        grafiekPerTaakveld[t.taakveld]!,
-        realisatieGrafiek(
-          t.regels.map((r) => ({ taakveld: r.label, planUren: r.planUren, uren: r.uren })),
-          `Gepland en gerealiseerd: ${t.taakveld}, ${view.gemeente} ${view.jaar}`.trim(),
-          bron,
-        ),
-      );
     }
   }
+  // The same charts in vth's colours (the SVG files beside the Markdown) or in the house style's (Word, PDF).
+  const maakGrafieken = (palet?: Palet) => {
+    const g = new Map<string, string>();
+    if (!grafiek) return g;
+    // Planned against what was realised on the planned lines: the bars are the table's row per taakveld.
+    g.set(grafiek, realisatieGrafiek(view.realisatie.taakvelden.map((t) => ({ taakveld: t.taakveld, planUren: t.planUren, uren: t.urenMetPlan })), `Gepland en gerealiseerd ${view.gemeente} ${view.jaar}`.trim(), bron, palet));
+    for (const t of view.perTaakveld) {
+      const naam = grafiekPerTaakveld[t.taakveld];
+      if (!naam) continue;
+      g.set(naam, realisatieGrafiek(t.regels.map((r) => ({ taakveld: r.label, planUren: r.planUren, uren: r.uren })), `Gepland en gerealiseerd: ${t.taakveld}, ${view.gemeente} ${view.jaar}`.trim(), bron, palet));
+    }
+    return g;
+  };
+  const grafieken = maakGrafieken();
   const md = render ? metTemplates(() => render({ ...view, grafiek, grafiekPerTaakveld })) : undefined;
   if (formaten.has('md')) {
     bestanden.push({ pad: path.join(output, `${stam}.md`), inhoud: md! });
@@ -175,7 +179,7 @@ async function jaarverslagBestanden(
     const { jaarverslagXlsx } = await import('../../render/jaarverslag-xlsx.js');
     bestanden.push({ pad: path.join(output, `${stam}.xlsx`), inhoud: await jaarverslagXlsx(view, verantwoording) });
   }
-  return { bestanden, md, grafieken };
+  return { bestanden, md, grafieken, woordGrafieken: (palet) => (palet ? maakGrafieken(palet) : grafieken) };
 }
 
 export type JaarverslagBestanden = typeof jaarverslagBestanden;
@@ -197,7 +201,8 @@ export async function jaarverslagOpdracht(pad: string, opts: JaarverslagOpties):
   const { view, verantwoording, stam, bron } = klaar;
   // A house style that cannot be read stops the command before anything is written.
   const huisstijl = woord ? await kiesHuisstijl(opts.huisstijl, klaar.huisstijl, pad) : undefined;
-  const { bestanden, md, grafieken } = await jaarverslagBestanden(view, verantwoording, stam, bron, klaar.meldingen, formaten, render, renderVerantwoording, opts.output);
+  const { bestanden, md, woordGrafieken } = await jaarverslagBestanden(view, verantwoording, stam, bron, klaar.meldingen, formaten, render, renderVerantwoording, opts.output);
+  const grafieken = woordGrafieken(grafiekPalet(huisstijl?.thema));
   return schrijfDocument(
     bestanden,
     woord ? { document: { md: md!, titel: view.titel, titelpagina: titelpagina(view.gemeente, view.jaar, view.vastgesteldOp), auteur: view.gemeente ? `Gemeente ${view.gemeente}` : undefined, datum: view.vastgesteldOp, grafieken, stam }, docx: formaten.has('docx'), pdf: formaten.has('pdf'), huisstijl } : undefined,

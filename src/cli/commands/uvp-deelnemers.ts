@@ -1,3 +1,4 @@
+import { grafiekPalet } from '../../render/thema.js';
 import path from 'node:path';
 import { analyseer } from '../../compute/controle.js';
 import { analyseerOmgevingsdienst } from '../../compute/omgevingsdienst.js';
@@ -86,7 +87,7 @@ export async function perDeelnemerOpdracht(
     const verantwoording = verantwoordingView(view, eigen, deel.analyse.teksten.ontbrekend);
     const uit = await r.uvpBestanden(view, verantwoording, stam, r.formaten, r.render, r.renderVerantwoording, opts.output);
     bestanden.push(...uit.bestanden);
-    if (woord) documenten.push({ md: uit.md!, titel: view.titel, titelpagina: [naam, `deel van het programma van ${od.naam}`, ...titelpagina('', view.jaar, view.vastgesteldOp)], grafieken: uit.grafieken, stam });
+    if (woord) documenten.push({ md: uit.md!, titel: view.titel, titelpagina: [naam, `deel van het programma van ${od.naam}`, ...titelpagina('', view.jaar, view.vastgesteldOp)], grafieken: uit.woordGrafieken(grafiekPalet(huisstijl?.thema)), stam });
   }
   // Lines whose deelnemer is unknown belong to no part: the whole would not be the sum of its parts.
   const zonderDeelnemer = (perDeelnemer.get('') ?? []).filter((m) => m.niveau === 'fout');

@@ -3,6 +3,7 @@ import { analyseerUvp } from '../../compute/uvp.js';
 import { bestandsnaamDeel, uvpView, type UvpView } from '../../report/uvp.js';
 import { verantwoordingView, type VerantwoordingView } from '../../report/verantwoording.js';
 import { capaciteitGrafiek, risicoGrafiek } from '../../render/grafieken.js';
+import { grafiekPalet, type Palet } from '../../render/thema.js';
 import { laadAfkortingenlijst } from '../../render/afkortingen.js';
 import { laadTemplates } from '../../render/handlebars.js';
 import { EXIT, metTemplates } from '../fouten.js';
@@ -50,20 +51,21 @@ async function uvpBestanden(
   render: Render | undefined,
   renderVerantwoording: Render | undefined,
   output: string,
-): Promise<{ bestanden: { pad: string; inhoud: string | Uint8Array }[]; md?: string; grafieken: Map<string, string> }> {
+): Promise<{ bestanden: { pad: string; inhoud: string | Uint8Array }[]; md?: string; grafieken: Map<string, string>; woordGrafieken: (palet?: Palet) => Map<string, string> }> {
   const bestanden: { pad: string; inhoud: string | Uint8Array }[] = [];
-  const grafieken = new Map<string, string>();
   const links: { risicoGrafiek?: string; capaciteitGrafiek?: string } = {};
   if (render) {
-    if (view.risico) {
-      links.risicoGrafiek = `${stam}-risico.svg`;
-      grafieken.set(links.risicoGrafiek, risicoGrafiek(view.risico, `Risicoanalyse ${view.gemeente} ${view.jaar}`));
-    }
-    if (view.capaciteit && (view.capaciteit.afdelingen.some((a) => a.beschikbaar) || view.capaciteit.extern.some((e) => e.ingekochteUren))) {
-      links.capaciteitGrafiek = `${stam}-capaciteit.svg`;
-      grafieken.set(links.capaciteitGrafiek, capaciteitGrafiek(view.capaciteit, `Capaciteit ${view.gemeente} ${view.jaar}`));
-    }
+    if (view.risico) links.risicoGrafiek = `${stam}-risico.svg`;
+    if (view.capaciteit && (view.capaciteit.afdelingen.some((a) => a.beschikbaar) || view.capaciteit.extern.some((e) => e.ingekochteUren))) links.capaciteitGrafiek = `${stam}-capaciteit.svg`;
   }
+  // The same charts in vth's colours (the SVG files beside the Markdown) or in the house style's (Word, PDF).
+  const maakGrafieken = (palet?: Palet) => {
+    const g = new Map<string, string>();
+    if (links.risicoGrafiek) g.set(links.risicoGrafiek, risicoGrafiek(view.risico!, `Risicoanalyse ${view.gemeente} ${view.jaar}`));
+    if (links.capaciteitGrafiek) g.set(links.capaciteitGrafiek, capaciteitGrafiek(view.capaciteit!, `Capaciteit ${view.gemeente} ${view.jaar}`, palet));
+    return g;
+  };
+  const grafieken = maakGrafieken();
   const md = render ? metTemplates(() => render({ ...view, ...links })) : undefined;
   if (formaten.has('md')) {
     bestanden.push({ pad: path.join(output, `${stam}.md`), inhoud: md! });
@@ -74,7 +76,7 @@ async function uvpBestanden(
     const { uvpXlsx } = await import('../../render/uvp-xlsx.js');
     bestanden.push({ pad: path.join(output, `${stam}.xlsx`), inhoud: await uvpXlsx(view, verantwoording) });
   }
-  return { bestanden, md, grafieken };
+  return { bestanden, md, grafieken, woordGrafieken: (palet) => (palet ? maakGrafieken(palet) : grafieken) };
 }
 
 export async function uvpOpdracht(pad: string, opts: UvpOpties): Promise<number> {
@@ -96,7 +98,8 @@ export async function uvpOpdracht(pad: string, opts: UvpOpties): Promise<number>
   const { view, verantwoording, stam } = klaar;
   // A house style that cannot be read stops the command before anything is written.
   const huisstijl = woord ? await kiesHuisstijl(opts.huisstijl, klaar.huisstijl, pad) : undefined;
-  const { bestanden, md, grafieken } = await uvpBestanden(view, verantwoording, stam, formaten, render, renderVerantwoording, opts.output);
+  const { bestanden, md, woordGrafieken } = await uvpBestanden(view, verantwoording, stam, formaten, render, renderVerantwoording, opts.output);
+  const grafieken = woordGrafieken(grafiekPalet(huisstijl?.thema));
   return schrijfDocument(
     bestanden,
     woord ? { document: { md: md!, titel: view.titel, titelpagina: titelpagina(view.gemeente, view.jaar, view.vastgesteldOp), auteur: view.gemeente ? `Gemeente ${view.gemeente}` : undefined, datum: view.vastgesteldOp, grafieken, stam }, docx: formaten.has('docx'), pdf: formaten.has('pdf'), huisstijl } : undefined,
