@@ -186,6 +186,8 @@ describe('vth uvp --format docx', () => {
         // The college's document speaks of the municipality's work, never of the tool or its input.
         expect(pdf, stam).not.toMatch(/\b(?:blad|bladen|kolom|werkmap|zakenexport)\b|\brij(?:en)? \d/i);
         expect(pdf, stam).not.toMatch(/\bvth\b/);
+        // Which fonts the PDF was set in instead of the house style's is said to the author, not the college.
+        expect(readFileSync(path.join(uit, `${stam}-verantwoording.md`), 'utf8')).toContain('## Lettertypen in de PDF');
       }
       const alt = /\/Alt\s*<FEFF([0-9A-F]+)>/.exec(readFileSync(path.join(uit, 'uvp-2025-dinkelberg.pdf'), 'latin1'));
       expect(alt).not.toBeNull();
@@ -293,5 +295,23 @@ describe('column widths in the house style font', () => {
     expect(arial[1]).toBeGreaterThan(0);
     // In Verdana "10.179" needs its Arial width × 1,22 plus the cell margins.
     expect(verdana[1]).toBeGreaterThanOrEqual(Math.floor(tekstTwips('10.179', 9, 1.22) + 230));
+  });
+});
+
+describe('fonts of the house style that this machine lacks', () => {
+  it('are read from the styles and the theme, and named with their substitute; unknown without fontconfig', async () => {
+    const { huisstijlLettertypen, ontbrekendeLettertypen } = await import('../src/render/lettertypen.js');
+    const W = 'http://schemas.openxmlformats.org/wordprocessingml/2006/main';
+    const stijlen = `<w:styles xmlns:w="${W}"><!-- <w:rFonts w:ascii="Commentaar"/> --><w:style><w:rPr><w:rFonts w:ascii='Verdana' w:hAnsi="Verdana"/></w:rPr></w:style><x:style xmlns:x="${W}"><x:rPr><x:rFonts x:ascii="Georgia"/></x:rPr></x:style></w:styles>`;
+    const thema = '<a:theme xmlns:a="http://schemas.openxmlformats.org/drawingml/2006/main"><a:fontScheme><a:majorFont><a:latin typeface="Georgia"/></a:majorFont><a:minorFont><a:latin typeface="Arial"/></a:minorFont></a:fontScheme></a:theme>';
+    const namen = huisstijlLettertypen({ stijlen, thema });
+    // A comment names no font; a prefix bound to the same namespace does; each name once.
+    expect(namen).toEqual(['Verdana', 'Georgia', 'Arial']);
+    const machine: Record<string, string> = { Verdana: 'DejaVu Sans', Georgia: 'DejaVu Serif', Arial: 'Arial' };
+    expect(ontbrekendeLettertypen(namen, (n) => machine[n])).toEqual([
+      { naam: 'Verdana', vervanging: 'DejaVu Sans' },
+      { naam: 'Georgia', vervanging: 'DejaVu Serif' },
+    ]);
+    expect(ontbrekendeLettertypen(namen, () => undefined)).toBeUndefined();
   });
 });

@@ -1,5 +1,6 @@
 import path from 'node:path';
 import type { Huisstijl } from '../render/huisstijl.js';
+import type { VerantwoordingView } from '../report/verantwoording.js';
 import { dagMaandTekst } from '../report/gedeeld.js';
 import { EXIT } from './fouten.js';
 import { isStil } from './looptijd.js';
@@ -45,6 +46,20 @@ export async function wordBestanden(
     if (e instanceof PdfFout) return { bestanden, pdfFout: e.message };
     throw e;
   }
+}
+
+/**
+ * For a PDF in a house style: the fonts it names that this machine lacks, for the verantwoording (and a
+ * line on stderr), since LibreOffice then sets the PDF in a substitute. Undefined without PDF or house style.
+ */
+export async function lettertypenVoorPdf(huisstijl: Huisstijl | undefined, pdf: boolean): Promise<VerantwoordingView['lettertypen']> {
+  if (!huisstijl || !pdf) return undefined;
+  const { huisstijlLettertypen, ontbrekendeLettertypen } = await import('../render/lettertypen.js');
+  const vervangen = ontbrekendeLettertypen(huisstijlLettertypen(huisstijl));
+  if (vervangen?.length && !isStil()) {
+    process.stderr.write(`let op: huisstijl ${huisstijl.naam}: ${vervangen.map((v) => `${v.naam} staat niet op deze computer (in de PDF: ${v.vervanging})`).join('; ')}\n`);
+  }
+  return { huisstijl: huisstijl.naam, vervangen: vervangen ?? [], onbekend: !vervangen };
 }
 
 /** The house style to use: --huisstijl, else the werkmap's setting (relative to the werkmap's folder). */

@@ -15,6 +15,8 @@ export interface VerantwoordingView extends MeldingenView {
   ontbrekendeTeksten: { sleutel: string; hoofdstuk: string; hint: string }[];
   /** The jaarverslag's accounting of the case export: which cases counted and which did not (not for the college). */
   zaken?: ZakenVerantwoording;
+  /** For a PDF in a house style: its fonts this machine lacks and their substitutes; `onbekend` when that could not be checked. */
+  lettertypen?: { huisstijl: string; vervangen: { naam: string; vervanging: string }[]; onbekend: boolean };
 }
 
 export function verantwoordingView(

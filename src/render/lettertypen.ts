@@ -1,0 +1,63 @@
+// The fonts a house style names, and which of them this machine lacks. LibreOffice sets a missing font
+// in a substitute (Verdana in DejaVu Sans, Georgia in DejaVu Serif), so the PDF looks different from the
+// Word file on a machine that has them: the verantwoording says so, with the substitute.
+import { spawnSync } from 'node:child_process';
+import { leesXml } from '../ingest/xml.js';
+import type { Huisstijl } from './huisstijl.js';
+
+const NS_W = 'http://schemas.openxmlformats.org/wordprocessingml/2006/main';
+const NS_A = 'http://schemas.openxmlformats.org/drawingml/2006/main';
+
+/** Font names in the styles (rFonts ascii/hAnsi) and the theme (major and minor latin), in order of first use. */
+export function huisstijlLettertypen(hs: Pick<Huisstijl, 'stijlen' | 'thema'>): string[] {
+  const namen = new Set<string>();
+  const lees = (xml: string | undefined, open: Parameters<typeof leesXml>[1]['open']) => {
+    if (!xml) return;
+    try {
+      leesXml(new TextEncoder().encode(xml), { open });
+    } catch {
+      // A part that is not well-formed names no fonts; the house style reader has reported it.
+    }
+  };
+  lees(hs.stijlen, (el) => {
+    if (el.ns !== NS_W || el.naam !== 'rFonts') return;
+    for (const a of ['ascii', 'hAnsi']) {
+      const v = el.attr(a, NS_W)?.trim();
+      if (v) namen.add(v);
+    }
+  });
+  lees(hs.thema, (el) => {
+    if (el.ns === NS_A && el.naam === 'latin') {
+      const v = el.attr('typeface')?.trim();
+      if (v) namen.add(v);
+    }
+  });
+  return [...namen];
+}
+
+export interface Vervanging {
+  naam: string;
+  vervanging: string;
+}
+
+/** fontconfig's answer for a name: the family it would use (the first of its list). Undefined without fc-match. */
+function fcMatch(naam: string): string | undefined {
+  const r = spawnSync('fc-match', ['--format=%{family}', naam], { encoding: 'utf8', timeout: 5000 });
+  if (r.status !== 0 || r.error) return undefined;
+  return r.stdout.split(',')[0]?.trim() || undefined;
+}
+
+/**
+ * The named fonts this machine does not have, with what it uses instead; undefined when that cannot be
+ * checked (no fontconfig), which the verantwoording then says.
+ */
+export function ontbrekendeLettertypen(namen: readonly string[], zoek: (naam: string) => string | undefined = fcMatch): Vervanging[] | undefined {
+  const uit: Vervanging[] = [];
+  for (const naam of namen) {
+    const gevonden = zoek(naam);
+    if (gevonden === undefined) return undefined;
+    const families = gevonden.toLowerCase();
+    if (families !== naam.toLowerCase()) uit.push({ naam, vervanging: gevonden });
+  }
+  return uit;
+}
