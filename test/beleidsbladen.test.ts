@@ -132,7 +132,7 @@ describe('vth frequentie --zaken: export ids matched to the register as people w
     const o = (id: string) => j.objecten.find((x: { object: string }) => x.object === id);
     // OB001: the register says 1-3-2023 (due 1-3-2025), the export 5-5-2024: the next is 5-5-2026, none in 2025.
     expect(o('OB001')).toMatchObject({ naleefgedrag: 'goed', interval: 24, aantal: 0, volgende: '2026-05-05' });
-    expect(o('OB001').reden).toContain('laatste controle 5-5-2024 (uit de zakenexport)');
+    expect(o('OB001').reden).toContain('laatste controle 05-05-2024 (uit de zakenexport)');
     // 7: goed in the register, two violations under "000007" and "7": slecht, every 6 months from 1-6-2024.
     expect(o('7')).toMatchObject({ naleefgedrag: 'slecht', interval: 6, aantal: 2 });
   });

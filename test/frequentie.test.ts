@@ -46,8 +46,8 @@ describe('frequency per object', () => {
     const p = planFrequenties([obj('T1', { klasse: 'Hoog', laatsteControle: d('2030-06-01') }), obj('T2', { klasse: 'Hoog', laatsteControle: d('9999-06-01') }), obj('T3', { klasse: 'Hoog', laatsteControle: d('2024-06-01') })], MATRIX, undefined, 2025);
     const w = p.meldingen.filter((m) => m.code === 'controle-in-toekomst');
     expect(w.map((m) => m.bericht)).toEqual([
-      'object T1: de laatste controle 1-6-2030 ligt na 2025; is de datum verkeerd getypt? Het object is niet gepland',
-      'object T2: de laatste controle 1-6-9999 ligt na 2025; is de datum verkeerd getypt? Het object is niet gepland',
+      'object T1: de laatste controle 01-06-2030 ligt na 2025; is de datum verkeerd getypt? Het object is niet gepland',
+      'object T2: de laatste controle 01-06-9999 ligt na 2025; is de datum verkeerd getypt? Het object is niet gepland',
     ]);
     expect(p.objecten.map((o) => [o.object.object, o.aantal, o.volgende && iso(o.volgende)])).toEqual([['T1', 0, undefined], ['T2', 0, undefined], ['T3', 1, '2025-06-01']]);
     expect(p.onbekend.map((o) => o.object.object)).toEqual(['T1', 'T2']);
@@ -71,11 +71,11 @@ describe('frequency per object', () => {
     );
     const rij = (o: string) => p.objecten.find((x) => x.object.object === o)!;
     expect([rij('O1').interval, iso(rij('O1').volgende), rij('O1').aantal, rij('O1').achterstallig]).toEqual([6, '2025-01-01', 2, true]);
-    expect(rij('O1').reden).toBe('klasse Hoog, naleefgedrag slecht: elke 6 maanden; laatste controle 3-4-2024, dus al op 3-10-2024 aan de beurt: achterstallig, vanaf 1-1-2025: 2 controles in 2025');
+    expect(rij('O1').reden).toBe('klasse Hoog, naleefgedrag slecht: elke 6 maanden; laatste controle 03-04-2024, dus al op 03-10-2024 aan de beurt: achterstallig, vanaf 01-01-2025: 2 controles in 2025');
     expect([iso(rij('O2').volgende), rij('O2').aantal, rij('O2').achterstallig]).toEqual(['2025-04-03', 2, false]);
-    expect([iso(rij('O3').volgende), rij('O3').aantal, rij('O3').reden]).toEqual(['2025-01-01', 1, 'klasse Hoog: elk jaar; nooit gecontroleerd, dus vanaf 1-1-2025: 1 controle in 2025']);
+    expect([iso(rij('O3').volgende), rij('O3').aantal, rij('O3').reden]).toEqual(['2025-01-01', 1, 'klasse Hoog: elk jaar; nooit gecontroleerd, dus vanaf 01-01-2025: 1 controle in 2025']);
     expect([rij('O4').interval, iso(rij('O4').volgende), rij('O4').aantal]).toEqual([24, '2026-05-01', 0]);
-    expect(rij('O4').reden).toContain('elke 2 jaar; laatste controle 1-5-2024, dus de volgende op 1-5-2026: geen controle in 2025');
+    expect(rij('O4').reden).toContain('elke 2 jaar; laatste controle 01-05-2024, dus de volgende op 01-05-2026: geen controle in 2025');
     expect([iso(rij('O5').volgende), rij('O5').aantal]).toEqual(['2025-12-31', 1]);
     // Goed has no row of its own for Hoog: the class's default row (12 months), from 29 February.
     expect([rij('O6').interval, iso(rij('O6').volgende), rij('O6').aantal]).toEqual([12, '2025-02-28', 1]);
@@ -177,7 +177,7 @@ describe('compliance from the results of earlier controls', () => {
     const { naleefgedragUitControles } = await import('../src/compute/frequentie.js');
     const dag = (s: string) => Date.UTC(Number(s.slice(0, 4)), Number(s.slice(5, 7)) - 1, Number(s.slice(8, 10))) / 86_400_000;
     const c = (s: string, b: 'conform' | 'overtreding') => ({ dag: dag(s), bevinding: b });
-    expect(naleefgedragUitControles([c('2024-09-05', 'conform'), c('2024-03-12', 'conform'), c('2023-01-01', 'overtreding')], 2)).toEqual({ naleefgedrag: 'goed', uitleg: 'uit de laatste 2 controles: 5-9-2024 conform, 12-3-2024 conform' });
+    expect(naleefgedragUitControles([c('2024-09-05', 'conform'), c('2024-03-12', 'conform'), c('2023-01-01', 'overtreding')], 2)).toEqual({ naleefgedrag: 'goed', uitleg: 'uit de laatste 2 controles: 05-09-2024 conform, 12-03-2024 conform' });
     expect(naleefgedragUitControles([c('2024-09-05', 'overtreding'), c('2024-03-12', 'overtreding')], 2)?.naleefgedrag).toBe('slecht');
     expect(naleefgedragUitControles([c('2024-09-05', 'conform'), c('2024-03-12', 'overtreding')], 2)?.naleefgedrag).toBe('matig');
     expect(naleefgedragUitControles([c('2024-09-05', 'conform')], 2)).toBeUndefined();
@@ -202,7 +202,7 @@ describe('compliance from the results of earlier controls', () => {
     const o = (id: string) => j.objecten.find((x: { object: string }) => x.object === id);
     // B1: slecht in the register, its last two inspections conform: goed, every 24 months, so none in 2025.
     expect(o('B1')).toMatchObject({ naleefgedrag: 'goed', interval: 24, aantal: 0 });
-    expect(o('B1').reden).toBe('klasse Hoog, naleefgedrag goed (uit de laatste 2 controles: 5-9-2024 conform, 12-3-2024 conform): elke 2 jaar; laatste controle 5-9-2024, dus de volgende op 5-9-2026: geen controle in 2025');
+    expect(o('B1').reden).toBe('klasse Hoog, naleefgedrag goed (uit de laatste 2 controles: 05-09-2024 conform, 12-03-2024 conform): elke 2 jaar; laatste controle 05-09-2024, dus de volgende op 05-09-2026: geen controle in 2025');
     // B2: goed in the register, two violations (2023 and 2024): slecht, every 6 months.
     expect(o('B2')).toMatchObject({ naleefgedrag: 'slecht', interval: 6, aantal: 2 });
     // B3: no inspections in the export: the register's goed stands.

@@ -1,3 +1,4 @@
+import { nlDatum } from '../model/datum.js';
 import { melding, type Melding } from '../model/melding.js';
 import type { Frequentieregel, Inspectieobject, Naleefgedrag } from '../model/types.js';
 import { zoekActiviteiten, type Risicoanalyse } from './risico.js';
@@ -73,7 +74,8 @@ export function controlesInJaar(eerste: Date, interval: number, jaar: number): n
   }
 }
 
-const kort = (d: Date) => `${d.getUTCDate()}-${d.getUTCMonth() + 1}-${d.getUTCFullYear()}`;
+// The documents' one date style in tables and reasons alike (31-01-2025), never a second one beside it.
+const kort = nlDatum;
 const maanden = (n: number) => (n === 1 ? 'elke maand' : n % 12 === 0 ? (n === 12 ? 'elk jaar' : `elke ${n / 12} jaar`) : `elke ${n} maanden`);
 const controles = (n: number) => (n === 1 ? '1 controle' : `${n} controles`);
 
@@ -134,9 +136,9 @@ export function planFrequenties(
     const aantal = controlesInJaar(volgende, i, jaar);
     const bron = uitExportNieuwer ? ' (uit de zakenexport)' : '';
     const waarom = !laatste
-      ? `nooit gecontroleerd, dus vanaf 1-1-${jaar}`
+      ? `nooit gecontroleerd, dus vanaf 01-01-${jaar}`
       : achterstallig
-        ? `laatste controle ${kort(laatste)}${bron}, dus al op ${kort(due!)} aan de beurt: achterstallig, vanaf 1-1-${jaar}`
+        ? `laatste controle ${kort(laatste)}${bron}, dus al op ${kort(due!)} aan de beurt: achterstallig, vanaf 01-01-${jaar}`
         : `laatste controle ${kort(laatste)}${bron}, dus de volgende op ${kort(volgende)}`;
     return { ...basis, laatste, interval: i, volgende, aantal, achterstallig, reden: `${wie}: ${maanden(i)}; ${waarom}: ${aantal ? controles(aantal) : 'geen controle'} in ${jaar}` };
   });
