@@ -19,8 +19,12 @@ export interface StaafReeks {
 const nlGetal0 = (x: number) => nlGetal(x, 0);
 
 const REEKSKLEUREN = ['#1f4e79', '#9dc3e6', '#c62828', '#2e7d32'];
-/** More categories than this and the smallest are taken together as one bar: a chart must stay readable. */
-export const MAX_CATEGORIEEN = 25;
+/**
+ * More categories than this and the smallest are taken together as one bar: a chart must stay readable,
+ * and printed at its own size (text of 9 pt) it must fit one A4 page. 16 groups of two bars with
+ * two-line labels are some 900 px high, the page's text height at 96 px per inch less the caption.
+ */
+export const MAX_CATEGORIEEN = 16;
 
 /**
  * Horizontal grouped bars: one group per category (its full name, wrapped, on the left), one bar per
@@ -54,7 +58,9 @@ export function staafGrafiek(titel: string, reeksen: StaafReeks[], eenheid: stri
   // size: text of 12 px is 9 pt on paper, the least a printed public document should have.
   const BREEDTE = 600;
   const LABEL = 12;
-  const labelMax = 190;
+  // Labels wrap at spaces within 190 px; a single word longer than that (a compound such as
+  // "mutatieonderhoudswerkzaamheden") widens the label column up to 260 px rather than break.
+  const labelMax = Math.min(260, Math.max(190, ...categorieen.flatMap((c) => c.naam.split(/\s+/).map((w) => tekstBreedte(w, LABEL)))));
   const labels = categorieen.map((c) => breekAf(c.naam, labelMax, LABEL));
   const labelBreedte = Math.min(labelMax, Math.max(60, ...labels.flat().map((l) => tekstBreedte(l, LABEL)))) + 12;
   const max = Math.max(0, ...categorieen.flatMap((c) => c.waarden));
