@@ -43,11 +43,14 @@ describe('charts: readable, complete, and valid SVG', () => {
     const waarden = Array.from({ length: 40 }, (_, i) => ({ categorie: `afdeling ${i + 1}`, waarde: (i + 1) * 10 }));
     const svg = staafGrafiek('Veel', [{ naam: 'uren', waarden }], 'uren', 'Bron: test');
     const t = teksten(svg);
-    expect(t).toContain('overige 16 samen');
-    // The 16 smallest are afdeling 1..16: 10 + 20 + … + 160 = 1.360.
-    expect(t).toContain('1.360');
+    // 40 categories: the largest MAX − 1 keep their bar, the other ones are one bar with their sum.
+    const samen = 40 - (MAX_CATEGORIEEN - 1);
+    expect(t).toContain(`overige ${samen} samen`);
+    const som = (samen * (samen + 1) * 10) / 2;
+    expect(t).toContain(som.toLocaleString('nl-NL'));
     expect(t).toContain('afdeling 40');
-    expect(t).not.toContain('afdeling 16');
+    expect(t).not.toContain(`afdeling ${samen}`);
+    expect(t).toContain(`afdeling ${samen + 1}`);
     expect(svg.match(/<rect [^>]*><title>/g)).toHaveLength(MAX_CATEGORIEEN);
   });
 
