@@ -1,8 +1,9 @@
 import type { Tabel } from '../ingest/tabel.js';
 import { leesBlad } from './blad.js';
-import { waarschuwBreuk } from './velden.js';
-import { normaliseerKop } from './kolommen.js';
-import { melding, type Melding } from './melding.js';
+import { waarschuwBreuk, type VeldLezer } from './velden.js';
+import type { Waarde } from './getal.js';
+import { normaliseerKop, type RijLezer } from './kolommen.js';
+import { melding, type Melding, type Plaats } from './melding.js';
 import { Rational } from './rational.js';
 import { isTotaalTekst } from './totaal.js';
 import type { Project, ProjectTotaal } from './types.js';
@@ -12,12 +13,27 @@ import type { Project, ProjectTotaal } from './types.js';
  * Deelnemers, so the column verdeelsleutel is not needed, and a column `sleutel` may name the key
  * column that divides the line.
  */
-export function leesProjecten(tabel: Tabel, opties: { regionaal?: boolean } = {}): { projecten: Project[]; totalen: ProjectTotaal[]; meldingen: Melding[] } {
+export function leesProjecten(tabel: Tabel, opties: { regionaal?: boolean; deelnemers?: readonly string[] } = {}): { projecten: Project[]; totalen: ProjectTotaal[]; meldingen: Melding[] } {
   const totalen: ProjectTotaal[] = [];
   let sinds: Project[] = [];
+  // An omgevingsdienst's table may print each deelnemer's share in a column of its own (`Dinkelstad`,
+  // `uren Dinkelstad`), and its total on the total row (Enschede's 739): read to be checked, never used.
+  const deelnemers = opties.deelnemers ?? [];
+  const deelSpecs = deelnemers.map((naam, i) => ({ veld: `deel:${i}` as const, naam, aliassen: [`uren ${naam}`, `aandeel ${naam}`, `${naam} uren`, `aandeel uren ${naam}`], getal: 'uren' as const }));
+  const gedrukt = (v: VeldLezer<string>, r: RijLezer<string>, nietNegatief: boolean) => {
+    let uit: Map<string, { waarde: Waarde; plaats: Plaats }> | undefined;
+    deelSpecs.forEach((d, i) => {
+      if (!r.heeft(d.veld)) return;
+      const w = v.getal(d.veld, { nietNegatief });
+      if (w.soort === 'leeg') return;
+      (uit ??= new Map()).set(deelnemers[i]!.toLowerCase(), { waarde: w, plaats: r.plaats(d.veld) });
+    });
+    return uit;
+  };
   const { items, meldingen } = leesBlad(
     tabel,
     [
+      ...deelSpecs,
       { veld: 'code', naam: 'code', aliassen: ['nr'] },
       { veld: 'project', naam: 'project', aliassen: ['dienst', 'omschrijving'], verplicht: true },
       { veld: 'soort', naam: 'soort' },
@@ -29,7 +45,7 @@ export function leesProjecten(tabel: Tabel, opties: { regionaal?: boolean } = {}
       { veld: 'aandeelUren', naam: 'uren gemeente', aliassen: ['uren deelnemer', 'aandeel uren', 'uren aandeel', 'aandeel in uren', 'uren deel'], getal: 'uren' },
       { veld: 'financiering', naam: 'financiering', aliassen: ['bekostiging', 'financieringsbron'] },
       { veld: 'fase', naam: 'fase', aliassen: ['status', 'status fase', 'projectfase'] },
-    ] as const,
+    ],
     (v, r) => {
       const code = v.tekst('code');
       const naam = v.tekst('project');
@@ -42,6 +58,7 @@ export function leesProjecten(tabel: Tabel, opties: { regionaal?: boolean } = {}
           aandeel: v.getal('aandeelUren'),
           urenPlaats: r.plaats('uren'),
           aandeelPlaats: r.plaats('aandeelUren'),
+          aandelenGedrukt: gedrukt(v, r, false),
           regels: sinds,
         });
         sinds = [];
@@ -80,6 +97,7 @@ export function leesProjecten(tabel: Tabel, opties: { regionaal?: boolean } = {}
         fase: v.tekst('fase') || undefined,
         sleutel: v.tekst('grondslag') || undefined,
         sleutelPlaats: r.plaats('grondslag'),
+        aandelenGedrukt: gedrukt(v, r, true),
       };
       sinds.push(p);
       return p;

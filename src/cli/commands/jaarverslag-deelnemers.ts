@@ -2,7 +2,7 @@ import path from 'node:path';
 import { analyseer } from '../../compute/controle.js';
 import { CodeKoppeling } from '../../compute/koppeling.js';
 import { analyseerJaarverslag } from '../../compute/jaarverslag.js';
-import { afgerondPerSoort, deelWerkmap, verdeelRegionaal } from '../../compute/omgevingsdienst.js';
+import { afgerondPerSoort, deelWerkmap, realisatieZonderDeelnemer, verdeelRegionaal } from '../../compute/omgevingsdienst.js';
 import { naleefGroepen } from '../../compute/zaken.js';
 import { zichtbaar } from '../../ingest/tabel.js';
 import { verwerkZaken } from '../../laden/zaken.js';
@@ -21,7 +21,7 @@ import { kolomKeuzes, zakenSamenvatting, type JaarverslagBestanden, type Jaarver
 
 type Render = (view: unknown) => string;
 
-const BLADEN = ['Instellingen', 'Deelnemers', 'Producten', 'Capaciteit', 'Reserveringen', 'Projecten', 'Realisatie', 'Doelen', 'Indicatoren', 'Verbeterpunten', 'Teksten'] as const;
+const BLADEN = ['Instellingen', 'Deelnemers', 'Producten', 'Capaciteit', 'Reserveringen', 'Projecten', 'Objecten', 'Frequenties', 'Toezichtprotocol', 'Niveaus', 'Realisatie', 'Doelen', 'Indicatoren', 'Verbeterpunten', 'Teksten'] as const;
 
 /**
  * `vth jaarverslag --per-deelnemer --zaken export`: one case export for all deelnemers, read once. Each
@@ -61,7 +61,7 @@ export async function jaarverslagPerDeelnemer(
   const bestand = path.basename(opts.zaken);
   // The werkmap's findings once, on the whole (the parts are judged apart below).
   const geheel = analyseer(wm);
-  if (!meldVoorOpdracht(geheel.meldingen, wm, [...BLADEN], ['Producten', 'Deelnemers'])) return EXIT.PROBLEEM;
+  if (!meldVoorOpdracht([...geheel.meldingen, ...realisatieZonderDeelnemer(wm)], wm, [...BLADEN], ['Producten', 'Deelnemers'])) return EXIT.PROBLEEM;
 
   const woord = r.formaten.has('docx') || r.formaten.has('pdf');
   const huisstijl = woord ? await kiesHuisstijl(opts.huisstijl, wm.instellingen.huisstijl, pad) : undefined;
