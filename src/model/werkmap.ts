@@ -365,7 +365,7 @@ function deelnemerControles(wm: Werkmap): void {
   } else {
     for (const o of objecten) {
       const waar = o.kolomPlaatsen.deelnemer ?? o.plaats;
-      if (!o.deelnemer) wm.meldingen.push(melding('fout', 'deelnemer-leeg', `object ${o.object} noemt geen deelnemer (kolom deelnemer); zijn controles tellen dan bij geen enkele deelnemer (${lijst})`, waar));
+      if (!o.deelnemer) wm.meldingen.push(melding('fout', 'deelnemer-leeg', `object ${o.object} noemt geen deelnemer (kolom ${waar.kolom ?? 'deelnemer'}); zijn controles tellen dan bij geen enkele deelnemer (${lijst})`, waar));
       else if (!namen.has(o.deelnemer.toLowerCase())) wm.meldingen.push(melding('fout', 'deelnemer-onbekend', `object ${o.object} is van deelnemer "${o.deelnemer}", maar die staat niet in Deelnemers (${lijst})`, waar));
     }
   }
