@@ -1,7 +1,7 @@
 // An omgevingsdienst's Objecten, Realisatie and printed shares per deelnemer, in the files
 // test/omgevingsdienst/maak.py makes as users do: openpyxl (a title row, "Bevoegd gezag", "Gemeente",
 // "Uren Dinkelstad") and LibreOffice's own CSV export of it in a Dutch and an English locale.
-import { readdirSync, readFileSync } from 'node:fs';
+import { cpSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { analyseer } from '../src/compute/controle.js';
@@ -38,7 +38,9 @@ describe.each(['01-openpyxl.xlsx', '02-libreoffice-nl', '03-libreoffice-en'])('a
     const deel = (d: string) => od.delen.find((x) => x.deelnemer.naam === d)!;
     expect(deel('Dinkelstad').werkmap.objecten!.map((o) => o.object)).toEqual(['OBJ-001', 'OBJ-002', 'OBJ-003']);
     expect(deel('Berkelmond').werkmap.objecten!.map((o) => o.object)).toEqual(['OBJ-004', 'OBJ-005']);
-    expect(deel('Reggedal').werkmap.objecten).toEqual([]);
+    // A deelnemer without objects in the register has no register chapter, not an empty one.
+    expect(deel('Reggedal').werkmap.objecten).toBeUndefined();
+    expect(deel('Reggedal').analyse.frequenties).toBeUndefined();
     expect(deel('Dinkelstad').analyse.frequenties!.perCode.map((c) => [c.code, c.aantal])).toEqual([['A2.01.00', 5]]);
     const realisatie = (d: string) => deel(d).werkmap.realisatie!.map((x) => [x.code, getal(x.aantal), getal(x.uren)]);
     // OD1's 1.400 regional hours × 12,02% = 168,28 and × 23,45% = 328,30; OD2 only where Dinkelstad reports its own.
@@ -135,5 +137,36 @@ describe('jaarverslag per deelnemer with Realisatie per deelnemer (LibreOffice C
     expect(regel('berkelmond', 'OD1')).toMatch(/"planUren":351\.75,.*"uren":328\.3,/);
     expect(regel('dinkelstad', 'OD2')).toMatch(/"uren":70,/);
     expect(regel('berkelmond', 'OD2')).not.toContain('"uren"');
+  });
+});
+
+describe('jaarverslag per deelnemer: a bad Realisatie row costs its own deelnemer\'s part, not the batch', () => {
+  const zaken = () => path.join(maakMap({ 'zaken.csv': 'zaaknummer;gemeente;productcode;ontvangen;besluit;procedure;uren\nZ1;Dinkelstad;A1.17.00;02-02-2025;20-02-2025;regulier;5\n' }), 'zaken.csv');
+
+  it('an unreadable figure on Berkelmond\'s row: no part for Berkelmond and no whole, the others written (exit 1)', () => {
+    const map = tijdelijkeMap();
+    cpSync(path.join(MAP, '02-libreoffice-nl'), map, { recursive: true });
+    const f = path.join(map, 'realisatie.csv');
+    writeFileSync(f, readFileSync(f, 'utf8').replace('A1.17.00;Berkelmond;30;170;', 'A1.17.00;Berkelmond;30;veel;'));
+    const uit = tijdelijkeMap();
+    const res = vth(['jaarverslag', map, '--zaken', zaken(), '--per-deelnemer', '-o', uit, '--format', 'md']);
+    expect(res.code).toBe(1);
+    // Shown under Berkelmond's name, with its place.
+    expect(res.stderr).toMatch(/Deelnemer Berkelmond:\n(?:(?!Deelnemer ).*\n)*\s+FOUT rij 3, kolom "Geboekte uren": "veel" is geen getal/);
+    expect(res.stderr).toContain('voor Berkelmond is geen jaarverslag geschreven');
+    const bestanden = readdirSync(uit);
+    expect(bestanden).toContain('jaarverslag-2025-dinkelstad.md');
+    expect(bestanden.some((b) => b.includes('berkelmond') || b.includes('geheel'))).toBe(false);
+  });
+
+  it('a row of an unknown deelnemer: every part written, the whole not (exit 1)', () => {
+    const uit = tijdelijkeMap();
+    const res = vth(['jaarverslag', path.join(MAP, '04-onbekende-deelnemer.xlsx'), '--zaken', zaken(), '--per-deelnemer', '-o', uit, '--format', 'md']);
+    expect(res.code).toBe(1);
+    expect(res.stderr).toMatch(/rij 3, kolom "Gemeente": realisatie van A1\.17\.00 is voor deelnemer "Berkelmont"/);
+    expect(res.stderr).toContain('als geheel is niet geschreven: er zijn fouten op regels zonder bekende deelnemer');
+    const bestanden = readdirSync(uit);
+    for (const d of ['dinkelstad', 'berkelmond', 'reggedal', 'vechtoever', 'provincie-oostmark']) expect(bestanden).toContain(`jaarverslag-2025-${d}.md`);
+    expect(bestanden.some((b) => b.includes('geheel'))).toBe(false);
   });
 });

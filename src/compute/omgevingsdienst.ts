@@ -30,13 +30,19 @@ export function deelWerkmap(wm: Werkmap, deelnemer: Deelnemer, regionaal: Region
     projectTotalen: totalen,
     capaciteit: undefined,
     reserveringen: undefined,
-    // Its own objects (column deelnemer in Objecten) planned on its own lines; the matrix is the whole's.
-    objecten: wm.objecten?.filter((o) => o.deelnemer?.toLowerCase() === naam),
+    // Its own objects (column deelnemer in Objecten) planned on its own lines; a deelnemer with none in
+    // the register has no register chapter, not an empty one.
+    objecten: eigenObjecten(wm, naam),
     realisatie: wm.realisatie ? deelRealisatie(wm.realisatie, deelnemer.naam, i, regionaal) : undefined,
     deelnemers: undefined,
     deel: { omgevingsdienst: wm.instellingen.gemeente ?? 'de omgevingsdienst', afrondingsregel: AFRONDINGSREGEL, afgerondPerSoort: perSoort[i]!, afgerond: Rational.sum(perSoort[i]!.map((x) => x.uren)) },
     meldingen: [],
   };
+}
+
+function eigenObjecten(wm: Werkmap, naam: string) {
+  const eigen = wm.objecten?.filter((o) => o.deelnemer?.toLowerCase() === naam);
+  return eigen?.length ? eigen : undefined;
 }
 
 export interface DeelnemerDeel {
