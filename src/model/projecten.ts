@@ -8,6 +8,23 @@ import { Rational } from './rational.js';
 import { isTotaalTekst } from './totaal.js';
 import type { Project, ProjectTotaal } from './types.js';
 
+/** Projecten's own columns; `regionaal`: an omgevingsdienst's, whose shares come from Deelnemers. */
+function basisSpecs(regionaal: boolean) {
+  return [
+    { veld: 'code', naam: 'code', aliassen: ['nr'] },
+    { veld: 'project', naam: 'project', aliassen: ['dienst', 'omschrijving'], verplicht: true },
+    { veld: 'soort', naam: 'soort' },
+    { veld: 'afdeling', naam: 'afdeling', aliassen: ['uitvoerder'] },
+    { veld: 'uren', naam: 'uren', aliassen: ['capaciteit uren', 'regionale uren'], verplicht: true, getal: 'uren' },
+    { veld: 'sleutel', naam: 'verdeelsleutel', aliassen: ['aandeel'], verplicht: !regionaal, getal: 'getal' },
+    { veld: 'grondslag', naam: 'sleutel', aliassen: ['verdeelgrondslag', 'verdeling', 'verdeeld naar'] },
+    // The member's share in hours as the source prints it (whole hours): checked, never used.
+    { veld: 'aandeelUren', naam: 'uren gemeente', aliassen: ['uren deelnemer', 'aandeel uren', 'uren aandeel', 'aandeel in uren', 'uren deel'], getal: 'uren' },
+    { veld: 'financiering', naam: 'financiering', aliassen: ['bekostiging', 'financieringsbron'] },
+    { veld: 'fase', naam: 'fase', aliassen: ['status', 'status fase', 'projectfase'] },
+  ] as const;
+}
+
 /**
  * `regionaal`: the werkmap is an omgevingsdienst's (it has Deelnemers): a line's share comes from
  * Deelnemers, so the column verdeelsleutel is not needed, and a column `sleutel` may name the key
@@ -19,32 +36,24 @@ export function leesProjecten(tabel: Tabel, opties: { regionaal?: boolean; deeln
   // An omgevingsdienst's table may print each deelnemer's share in a column of its own (`Dinkelstad`,
   // `uren Dinkelstad`), and its total on the total row (Enschede's 739): read to be checked, never used.
   const deelnemers = opties.deelnemers ?? [];
-  const deelSpecs = deelnemers.map((naam, i) => ({ veld: `deel:${i}` as const, naam, aliassen: [`uren ${naam}`, `aandeel ${naam}`, `${naam} uren`, `aandeel uren ${naam}`], getal: 'uren' as const }));
+  // A deelnemer whose name is one of the table's own headers (a deelnemer called "Project") gets no column.
+  const eigenKoppen = new Set(basisSpecs(false).flatMap((k) => [k.naam, ...('aliassen' in k ? k.aliassen : [])]).map(normaliseerKop));
+  const deelSpecs = deelnemers.flatMap((naam, i) => (eigenKoppen.has(normaliseerKop(naam)) ? [] : [{ veld: `deel:${i}` as const, naam, aliassen: [`uren ${naam}`, `aandeel ${naam}`, `${naam} uren`, `aandeel uren ${naam}`], getal: 'uren' as const }]));
   const gedrukt = (v: VeldLezer<string>, r: RijLezer<string>, nietNegatief: boolean) => {
     let uit: Map<string, { waarde: Waarde; plaats: Plaats }> | undefined;
-    deelSpecs.forEach((d, i) => {
-      if (!r.heeft(d.veld)) return;
+    for (const d of deelSpecs) {
+      if (!r.heeft(d.veld)) continue;
       const w = v.getal(d.veld, { nietNegatief });
-      if (w.soort === 'leeg') return;
-      (uit ??= new Map()).set(deelnemers[i]!.toLowerCase(), { waarde: w, plaats: r.plaats(d.veld) });
-    });
+      if (w.soort === 'leeg') continue;
+      (uit ??= new Map()).set(d.naam.toLowerCase(), { waarde: w, plaats: r.plaats(d.veld) });
+    }
     return uit;
   };
   const { items, meldingen } = leesBlad(
     tabel,
     [
       ...deelSpecs,
-      { veld: 'code', naam: 'code', aliassen: ['nr'] },
-      { veld: 'project', naam: 'project', aliassen: ['dienst', 'omschrijving'], verplicht: true },
-      { veld: 'soort', naam: 'soort' },
-      { veld: 'afdeling', naam: 'afdeling', aliassen: ['uitvoerder'] },
-      { veld: 'uren', naam: 'uren', aliassen: ['capaciteit uren', 'regionale uren'], verplicht: true, getal: 'uren' },
-      { veld: 'sleutel', naam: 'verdeelsleutel', aliassen: ['aandeel'], verplicht: !opties.regionaal, getal: 'getal' },
-      { veld: 'grondslag', naam: 'sleutel', aliassen: ['verdeelgrondslag', 'verdeling', 'verdeeld naar'] },
-      // The member's share in hours as the source prints it (whole hours): checked, never used.
-      { veld: 'aandeelUren', naam: 'uren gemeente', aliassen: ['uren deelnemer', 'aandeel uren', 'uren aandeel', 'aandeel in uren', 'uren deel'], getal: 'uren' },
-      { veld: 'financiering', naam: 'financiering', aliassen: ['bekostiging', 'financieringsbron'] },
-      { veld: 'fase', naam: 'fase', aliassen: ['status', 'status fase', 'projectfase'] },
+      ...basisSpecs(!!opties.regionaal),
     ],
     (v, r) => {
       const code = v.tekst('code');
