@@ -287,10 +287,32 @@ describe('capacity of an omgevingsdienst', () => {
   it('vth capaciteit shows each deelnemer, the rule of division, and the deferral per deelnemer; exit 1 when short', () => {
     const res = vth(['capaciteit', OD, '-q']);
     expect(res.code).toBe(1);
-    expect(res.stdout).toMatch(/Dinkelstad\s+7\.706\s+2\.145,57\s+9\.852/);
+    // The regional share in the whole hours the documents print (largest remainder per kind: 739 + 1.406), not 2.145,57.
+    expect(res.stdout).toMatch(/Dinkelstad\s+7\.706\s+2\.145\s+9\.852/);
+    expect(res.stdout).not.toMatch(/\d,\d\d\s+\d/);
     expect(res.stdout).toContain('Een tekort bij een afdeling is over de deelnemers verdeeld naar verhouding van de uren van hun eigen producten bij die afdeling');
-    expect(res.stdout).toMatch(/Toezicht: tekort 552 uur, verdeeld over de deelnemers:/);
+    expect(res.stdout).toMatch(/Toezicht: tekort 552 uur, verdeeld over de deelnemers \(in hele uren, afgerond met de grootste rest\):/);
     expect(res.stdout).toMatch(/Toezicht\s+Dinkelstad\s+A2\.12\.00\s+Toezicht grondverzet/);
+    // The shortfall's division in whole hours that add up to it: 146 + 97 + 133 + 72 + 104 = 552.
+    expect(res.stdout).toMatch(/Dinkelstad\s+1\.182\s+146\s+148\s+0/);
+  });
+
+  it('one figure, one value: the regional shares vth capaciteit prints are the documents\' whole hours; its JSON keeps them exact beside', async () => {
+    const res = vth(['capaciteit', OD, '--format', 'json', '-q']);
+    const json = JSON.parse(res.stdout);
+    const d = json.deelnemers.find((x: { deelnemer: string }) => x.deelnemer === 'Dinkelstad');
+    expect([d.regionaal, d.regionaalAfgerond, d.eigenProducten]).toEqual([2145.57, 2145, 7706]);
+    const som = (k: string) => json.deelnemers.reduce((t: number, x: Record<string, number>) => t + x[k]!, 0);
+    expect(som('regionaalAfgerond')).toBe(6150 + 11700);
+    // The same whole hours as each part of vth uvp --per-deelnemer prints.
+    const od = analyseerOmgevingsdienst(bouwWerkmap(await leesWerkmap(OD)));
+    expect(json.deelnemers.map((x: { regionaalAfgerond: number }) => x.regionaalAfgerond)).toEqual(od.matrix.map((m) => m.regionaalAfgerond.toNumber()));
+    const tekort = json.tekortPerDeelnemer.filter((t: { afdeling: string }) => t.afdeling === 'Toezicht');
+    expect(tekort.map((t: { tekortAfgerond: number }) => t.tekortAfgerond)).toEqual([146, 97, 133, 72, 104]);
+    expect(tekort.reduce((s: number, t: { tekort: number }) => s + t.tekort, 0)).toBeCloseTo(552, 9);
+    // The markdown prints the same whole hours.
+    const md = vth(['capaciteit', OD, '--format', 'md', '-q']).stdout;
+    expect(md).toContain('| Dinkelstad | 7.706 | 2.145 | 9.852 |');
   });
 });
 

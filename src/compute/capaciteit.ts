@@ -3,7 +3,7 @@ import { melding, type Melding } from '../model/melding.js';
 import { Rational } from '../model/rational.js';
 import type { Afdeling, ProgrammaRegel, Werkmap } from '../model/types.js';
 import { zoekActiviteiten, type Risicoanalyse } from './risico.js';
-import { verdeelRegionaal } from './verdeling.js';
+import { afgerondPerSoort, grootsteRest, verdeelRegionaal } from './verdeling.js';
 import { urenOnbekend, type RegelUren, type Vraag } from './vraag.js';
 
 /** What-if settings that do not touch the workbook. */
@@ -95,14 +95,17 @@ export interface AfdelingTekort {
    * An omgevingsdienst: the shortfall divided over the deelnemers in proportion to their own products'
    * hours at this afdeling, each part closed from that deelnemer's own lines only.
    */
-  perDeelnemer?: { deelnemer: string; benodigd: Rational; tekort: Rational; uitgesteldUren: Rational; rest: Rational }[];
+  perDeelnemer?: { deelnemer: string; benodigd: Rational; tekort: Rational; tekortAfgerond: Rational; uitgesteldUren: Rational; rest: Rational }[];
 }
 
 /** An omgevingsdienst's demand per deelnemer: its own products and its exact regional share. */
 export interface DeelnemerVraag {
   deelnemer: string;
   regels: Rational;
+  /** Its exact share of the regional lines (what every total uses). */
   regionaal: Rational;
+  /** That share in whole hours as the documents print it: per kind by largest remainder over the deelnemers. */
+  regionaalAfgerond: Rational;
   totaal: Rational;
   zonderUren: number;
 }
@@ -449,8 +452,10 @@ function uitstelPerDeelnemer(afdeling: string, tekort: Rational, regels: RegelUr
     const deel = tekort.mul(benodigd[i]!).div(som);
     const t = stelUitstelVoor(afdeling, deel, van(d), prioriteit);
     uitgesteld.push(...t.uitgesteld.map((u) => ({ ...u, deelnemer: d })));
-    perDeelnemer.push({ deelnemer: d, benodigd: benodigd[i]!, tekort: deel, uitgesteldUren: t.uitgesteldUren, rest: t.rest });
+    perDeelnemer.push({ deelnemer: d, benodigd: benodigd[i]!, tekort: deel, tekortAfgerond: deel, uitgesteldUren: t.uitgesteldUren, rest: t.rest });
   });
+  // The shares in whole hours as every document rounds shares: largest remainder, adding up to the shortfall.
+  grootsteRest(perDeelnemer.map((p) => p.tekort), tekort).forEach((u, i) => (perDeelnemer[i]!.tekortAfgerond = u));
   return {
     afdeling,
     tekort,
@@ -465,10 +470,11 @@ function uitstelPerDeelnemer(afdeling: string, tekort: Rational, regels: RegelUr
 function vraagPerDeelnemer(wm: Werkmap, vraag: Vraag): DeelnemerVraag[] {
   const namen = wm.deelnemers!.deelnemers.map((d) => d.naam);
   const regionaal = verdeelRegionaal(wm);
+  const perSoort = afgerondPerSoort(regionaal, namen.length);
   return namen.map((naam, i) => {
     const eigen = vraag.regels.filter((r) => r.regel.deelnemer?.toLowerCase() === naam.toLowerCase());
     const regels = Rational.sum(eigen.filter((r) => r.uren).map((r) => r.uren!));
     const deel = Rational.sum(regionaal.flatMap((r) => (r.aandelen[i]?.uren ? [r.aandelen[i]!.uren!] : [])));
-    return { deelnemer: naam, regels, regionaal: deel, totaal: regels.add(deel), zonderUren: eigen.filter(urenOnbekend).length };
+    return { deelnemer: naam, regels, regionaal: deel, regionaalAfgerond: Rational.sum(perSoort[i]!.map((x) => x.uren)), totaal: regels.add(deel), zonderUren: eigen.filter(urenOnbekend).length };
   });
 }

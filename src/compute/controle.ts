@@ -9,6 +9,7 @@ import type { ZakenResultaat } from './zaken.js';
 import { berekenProtocol, type ProtocolUitkomst } from './protocol.js';
 import { bepaalPrioriteiten, berekenCapaciteit, type Capaciteitscheck, type Prioriteiten, type Scenario } from './capaciteit.js';
 import { berekenRisico, hogeZonderRegel, type Risicoanalyse, type RisicoUitkomst } from './risico.js';
+import { controleerGedrukteAandelen } from './verdeling.js';
 import { berekenVraag, type Vraag } from './vraag.js';
 
 const HONDERD = Rational.of(100n);
@@ -106,15 +107,20 @@ function kentallenUitProtocol(wm: Werkmap, p: ProtocolUitkomst | undefined): { w
 function aantallenUitObjecten(wm: Werkmap, f: Frequentieplanning): { werkmap: Werkmap; meldingen: Melding[] } {
   const meldingen: Melding[] = [];
   if (!wm.producten) return { werkmap: wm, meldingen };
-  const perCode = new Map(f.perCode.map((c) => [c.code.toUpperCase(), c]));
+  // An omgevingsdienst: each deelnemer's objects count on its own line of the code, never on another's.
+  const perDeelnemer = !!wm.deelnemers;
+  const sleutel = (code: string, deelnemer: string | undefined) => (perDeelnemer ? `${deelnemer?.toLowerCase() ?? ''}|${code.toUpperCase()}` : code.toUpperCase());
+  const perCode = new Map(f.perCode.map((c) => [sleutel(c.code, c.deelnemer), c]));
   // An error in the register's own sheets is the cause of an odd count: named instead of advice to fix the count.
   const foutBladen = (['Objecten', 'Frequenties'] as const).filter((b) => {
     const p = wm.bladen[b];
     return p && wm.meldingen.some((m) => m.niveau === 'fout' && m.plaats.bestand === p.bestand && m.plaats.blad === p.blad);
   });
+  const gebruikt = new Set<(typeof f.perCode)[number]>();
   const regels = wm.producten.regels.map((r) => {
-    const c = r.code ? perCode.get(r.code.toUpperCase()) : undefined;
+    const c = r.code ? perCode.get(sleutel(r.code, r.deelnemer)) : undefined;
     if (!c) return r;
+    gebruikt.add(c);
     const gepland = Rational.of(BigInt(c.aantal));
     const register = `het objectenregister ${c.aantal} ${c.aantal === 1 ? 'controle' : 'controles'} bij ${c.objecten} ${c.objecten === 1 ? 'object' : 'objecten'}`;
     if (r.aantal.soort === 'getal' && r.aantal.waarde.eq(gepland)) return r;
@@ -131,6 +137,24 @@ function aantallenUitObjecten(wm: Werkmap, f: Frequentieplanning): { werkmap: We
     );
     return { ...r, aantal: { soort: 'getal' as const, waarde: gepland, procent: false }, uren: r.uren.soort === 'getal' ? ({ soort: 'leeg' } as ProgrammaRegel['uren']) : r.uren };
   });
+  if (perDeelnemer) {
+    // A deelnemer's objects under a code only another deelnemer plans: counted on no line, and said.
+    const namen = new Set(wm.deelnemers!.deelnemers.map((d) => d.naam.toLowerCase()));
+    const los = f.perCode.filter((c) => !gebruikt.has(c) && c.deelnemer && namen.has(c.deelnemer.toLowerCase()));
+    const eersteObject = new Map<string, (typeof f.objecten)[number]['object']>();
+    if (los.length) for (const p of f.objecten) if (p.object.code && !eersteObject.has(sleutel(p.object.code, p.object.deelnemer))) eersteObject.set(sleutel(p.object.code, p.object.deelnemer), p.object);
+    for (const c of los) {
+      const eerste = eersteObject.get(sleutel(c.code, c.deelnemer));
+      meldingen.push(
+        melding(
+          'waarschuwing',
+          'object-code-deelnemer',
+          `${c.objecten} ${c.objecten === 1 ? 'object' : 'objecten'} van ${c.deelnemer} met productcode ${c.code} (${c.aantal} ${c.aantal === 1 ? 'controle' : 'controles'}): ${c.deelnemer} heeft geen regel ${c.code} in Producten; die controles tellen bij geen programmaregel`,
+          eerste?.kolomPlaatsen.code ?? eerste?.plaats ?? wm.bladen.Objecten ?? { bestand: wm.pad },
+        ),
+      );
+    }
+  }
   return { werkmap: { ...wm, producten: { ...wm.producten, regels } }, meldingen };
 }
 
@@ -188,12 +212,15 @@ export function analyseer(invoer: Werkmap, scenario: Scenario = {}, zaken?: Zake
       : undefined;
   // Objects' product codes as the programme writes them (`GT 08` counts for GT.08, said so).
   const objectcodes = wm.objecten && wm.producten ? objectcodesNaarRegels(wm.objecten, wm.producten.regels) : { objecten: wm.objecten, meldingen: [] };
-  const frequenties = objectcodes.objecten && regels && wm.instellingen.jaar ? planFrequenties(objectcodes.objecten, regels, risico, wm.instellingen.jaar, uitControles, laatsteUitExport) : undefined;
+  const frequenties = objectcodes.objecten && regels && wm.instellingen.jaar ? planFrequenties(objectcodes.objecten, regels, risico, wm.instellingen.jaar, uitControles, laatsteUitExport, !!wm.deelnemers) : undefined;
   const frequentieMeldingen = frequenties ? nietGeplandDoorFouten(wm, frequenties) : [];
   const aantallen = frequenties ? aantallenUitObjecten(wm, frequenties) : { werkmap: wm, meldingen: [] };
   const protocol = wm.toezichtprotocol && wm.niveaus ? berekenProtocol(wm.toezichtprotocol.items, wm.toezichtprotocol.klassen, wm.niveaus) : undefined;
   const kentallen = kentallenUitProtocol(aantallen.werkmap, protocol);
-  const vraag = berekenVraag(kentallen.werkmap);
+  const vraag = berekenVraag(kentallen.werkmap, wm.deel ? (wm.instellingen.gemeente ?? 'de deelnemer') : undefined);
+  // An omgevingsdienst: the shares Projecten prints per deelnemer, checked as each part checks them.
+  const deelnemerAandelen = invoer.deelnemers ? controleerGedrukteAandelen(invoer) : { meldingen: [], afwijkend: [] };
+  vraag.afwijkendeTotalen.push(...deelnemerAandelen.afwijkend);
   const prioriteiten = bepaalPrioriteiten(vraag, risico);
   const capaciteit = wm.capaciteit ? berekenCapaciteit(wm, vraag, scenario, prioriteiten) : undefined;
   const prioriteitGaten = risico && wm.producten ? hogeZonderRegel(risico, vraag.regels.map((r) => r.regel.prioriteit)) : [];
@@ -218,7 +245,7 @@ export function analyseer(invoer: Werkmap, scenario: Scenario = {}, zaken?: Zake
     frequenties,
     protocol,
     objectKoppeling,
-    meldingen: [...wm.meldingen, ...scenarioMeldingen, ...(objectKoppeling?.meldingen ?? []), ...objectcodes.meldingen, ...frequentieMeldingen, ...aantallen.meldingen, ...(protocol?.meldingen ?? []).map((m) => (m.plaats.bestand ? m : { ...m, plaats: wm.bladen.Niveaus ?? { bestand: wm.pad } })), ...kentallen.meldingen, ...vraag.meldingen, ...(risico?.meldingen ?? []), ...prioriteiten.meldingen, ...gatMelding, ...(capaciteit?.meldingen ?? [])],
+    meldingen: [...wm.meldingen, ...scenarioMeldingen, ...(objectKoppeling?.meldingen ?? []), ...objectcodes.meldingen, ...frequentieMeldingen, ...aantallen.meldingen, ...(protocol?.meldingen ?? []).map((m) => (m.plaats.bestand ? m : { ...m, plaats: wm.bladen.Niveaus ?? { bestand: wm.pad } })), ...kentallen.meldingen, ...vraag.meldingen, ...deelnemerAandelen.meldingen, ...(risico?.meldingen ?? []), ...prioriteiten.meldingen, ...gatMelding, ...(capaciteit?.meldingen ?? [])],
   };
 }
 

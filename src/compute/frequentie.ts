@@ -26,8 +26,11 @@ export interface ObjectPlanning {
 export interface Frequentieplanning {
   jaar: number;
   objecten: ObjectPlanning[];
-  /** Controls per programme code (upper case), with the objects counted. */
-  perCode: { code: string; aantal: number; objecten: number }[];
+  /**
+   * Controls per programme code (upper case), with the objects counted; for an omgevingsdienst per
+   * deelnemer and code (`deelnemer` as written), since each deelnemer has its own line of a code.
+   */
+  perCode: { code: string; deelnemer?: string; aantal: number; objecten: number }[];
   perKlasse: { klasse: string; objecten: number; controles: number }[];
   achterstallig: ObjectPlanning[];
   /** Objects without class or without an interval for their class: not planned, and said so. */
@@ -93,6 +96,8 @@ export function planFrequenties(
   uitControles?: ReadonlyMap<string, NaleefgedragUitControles>,
   /** Per object (lower case): its latest control in the case export before the year; counts when newer than the register's. */
   laatsteUitExport?: ReadonlyMap<string, Date>,
+  /** An omgevingsdienst's register: controls counted per deelnemer and code. */
+  perDeelnemer = false,
 ): Frequentieplanning {
   const meldingen: Melding[] = [];
   const begin = new Date(Date.UTC(jaar, 0, 1));
@@ -147,11 +152,11 @@ export function planFrequenties(
   for (const p of onbekend) {
     meldingen.push(melding('waarschuwing', 'object-niet-gepland', `object ${p.object.object}: ${p.reden}`, p.object.kolomPlaatsen.klasse ?? p.object.plaats));
   }
-  const perCode = new Map<string, { code: string; aantal: number; objecten: number }>();
+  const perCode = new Map<string, { code: string; deelnemer?: string; aantal: number; objecten: number }>();
   for (const p of planning) {
     if (!p.object.code) continue;
-    const k = p.object.code.toUpperCase();
-    const c = perCode.get(k) ?? { code: p.object.code, aantal: 0, objecten: 0 };
+    const k = perDeelnemer ? `${p.object.deelnemer?.toLowerCase() ?? ''}|${p.object.code.toUpperCase()}` : p.object.code.toUpperCase();
+    const c = perCode.get(k) ?? { code: p.object.code, deelnemer: perDeelnemer ? p.object.deelnemer : undefined, aantal: 0, objecten: 0 };
     c.aantal += p.aantal;
     c.objecten++;
     perCode.set(k, c);

@@ -1,60 +1,48 @@
-import type { Melding } from '../model/melding.js';
+import { melding, rijBereiken, type Melding } from '../model/melding.js';
 import { Rational } from '../model/rational.js';
 import type { Deelnemer, Werkmap } from '../model/types.js';
 import { berekenKosten } from './kosten.js';
 import { analyseerUvp, type UvpAnalyse } from './uvp.js';
 import { ZONDER_TAAKVELD } from './vraag.js';
-import { AFRONDINGSREGEL, grootsteRest, verdeelRegionaal, type RegionaleRegel } from './verdeling.js';
+import { AFRONDINGSREGEL, afgerondPerSoort, deelProjecten, deelRealisatie, verdeelRegionaal, type RegionaleRegel } from './verdeling.js';
 
-export { AFRONDINGSREGEL, grootsteRest, sleutelProcenten, verdeelRegionaal, type RegionaleRegel } from './verdeling.js';
-
-/**
- * Per deelnemer its regional hours per kind (projects, services) in whole hours: the exact sums rounded
- * by largest remainder over the deelnemers, so that each kind's column adds up to its regional total.
- * The deelnemer's whole regional share is the sum of its kinds.
- */
-export function afgerondPerSoort(regionaal: RegionaleRegel[], aantal: number): { soort: 'project' | 'dienst'; uren: Rational }[][] {
-  const uit: { soort: 'project' | 'dienst'; uren: Rational }[][] = Array.from({ length: aantal }, () => []);
-  for (const soort of ['project', 'dienst'] as const) {
-    const regels = regionaal.filter((r) => r.project.soort === soort && r.aandelen.some((a) => a.uren));
-    if (!regionaal.some((r) => r.project.soort === soort)) continue;
-    const exact = Array.from({ length: aantal }, (_, i) => Rational.sum(regels.map((r) => r.aandelen[i]!.uren!)));
-    const totaal = Rational.sum(regels.map((r) => (r.project.uren as { waarde: Rational }).waarde));
-    grootsteRest(exact, totaal).forEach((u, i) => uit[i]!.push({ soort, uren: u }));
-  }
-  return uit;
-}
+export { AFRONDINGSREGEL, afgerondPerSoort, grootsteRest, sleutelProcenten, verdeelRegionaal, type RegionaleRegel } from './verdeling.js';
 
 /**
  * One deelnemer's werkmap: its own lines, the regional lines with its key as verdeelsleutel (and its
  * whole hours by largest remainder as the share to print), its own hourly rate, no capacity (that is
  * the omgevingsdienst's and is judged for the whole). The same analysis and renderers as a single
- * municipality's UVP then make its part. Printed totals of Producten and Projecten are the whole
- * table's and are checked once, on the whole.
+ * municipality's UVP then make its part: its own objects and realisation (column deelnemer in
+ * Objecten and Realisatie) included. Printed totals of Producten and the regional totals of Projecten
+ * are the whole table's and are checked once, on the whole; the shares Projecten prints for this
+ * deelnemer (a column of its own, and its total, Enschede's 739) are checked in its part.
  */
 export function deelWerkmap(wm: Werkmap, deelnemer: Deelnemer, regionaal: RegionaleRegel[], perSoort = afgerondPerSoort(regionaal, wm.deelnemers!.deelnemers.length)): Werkmap {
   const naam = deelnemer.naam.toLowerCase();
   const regels = (wm.producten?.regels ?? []).filter((r) => r.deelnemer?.toLowerCase() === naam).map((r, i) => ({ ...r, volgnummer: i }));
   const i = wm.deelnemers!.deelnemers.indexOf(deelnemer);
-  const projecten = regionaal.map((rr) => {
-    const a = rr.aandelen[i]!;
-    return { ...rr.project, verdeelsleutel: a.procent, aandeelGedrukt: undefined, aandeelAfgerond: a.afgerond, sleutel: rr.sleutel };
-  });
+  const { projecten, totalen } = deelProjecten(wm, i, regionaal);
   return {
     ...wm,
     instellingen: { ...wm.instellingen, gemeente: deelnemer.naam, uurtarief: deelnemer.uurtarief ?? wm.instellingen.uurtarief },
     producten: wm.producten ? { regels, subtotalen: [] } : undefined,
     projecten: wm.projecten ? projecten : undefined,
-    projectTotalen: [],
+    projectTotalen: totalen,
     capaciteit: undefined,
     reserveringen: undefined,
-    // The object register is the whole region's: planned per code it would give one deelnemer everyone's controls.
-    objecten: undefined,
-    frequenties: undefined,
+    // Its own objects (column deelnemer in Objecten) planned on its own lines; a deelnemer with none in
+    // the register has no register chapter, not an empty one.
+    objecten: eigenObjecten(wm, naam),
+    realisatie: wm.realisatie ? deelRealisatie(wm.realisatie, deelnemer.naam, i, regionaal) : undefined,
     deelnemers: undefined,
     deel: { omgevingsdienst: wm.instellingen.gemeente ?? 'de omgevingsdienst', afrondingsregel: AFRONDINGSREGEL, afgerondPerSoort: perSoort[i]!, afgerond: Rational.sum(perSoort[i]!.map((x) => x.uren)) },
     meldingen: [],
   };
+}
+
+function eigenObjecten(wm: Werkmap, naam: string) {
+  const eigen = wm.objecten?.filter((o) => o.deelnemer?.toLowerCase() === naam);
+  return eigen?.length ? eigen : undefined;
 }
 
 export interface DeelnemerDeel {
@@ -164,4 +152,61 @@ export function analyseerOmgevingsdienst(wm: Werkmap): OmgevingsdienstAnalyse {
     metGeld,
     meldingen: [],
   };
+}
+
+const rijSleutel = (p: Melding['plaats']) => `${p.bestand}|${p.blad}|${p.rij}`;
+
+/**
+ * Whose row it is: every row of Producten, Objecten and Realisatie by its place, to the deelnemer it
+ * names (lower case; '' when it names none or an unknown one). A finding at such a row belongs to
+ * that deelnemer: it costs that part, not another's. `van(m)` is undefined for a finding at no such row.
+ */
+export function deelnemerVanRij(wm: Werkmap): (m: Melding) => string | undefined {
+  const namen = new Set((wm.deelnemers?.deelnemers ?? []).map((d) => d.naam.toLowerCase()));
+  const rijVan = new Map<string, string>();
+  const zet = (plaats: Melding['plaats'], deelnemer: string | undefined) => {
+    const d = deelnemer?.toLowerCase() ?? '';
+    rijVan.set(rijSleutel(plaats), namen.has(d) ? d : '');
+  };
+  for (const r of wm.producten?.regels ?? []) zet(r.plaats, r.deelnemer);
+  for (const o of wm.objecten ?? []) zet(o.plaats, o.deelnemer);
+  for (const r of wm.realisatie ?? []) zet(r.plaats, r.deelnemer);
+  return (m) => (m.plaats.rij !== undefined ? rijVan.get(rijSleutel(m.plaats)) : undefined);
+}
+
+/**
+ * Realisatie rows without a deelnemer, for the parts: a row on a regional line is the region's hours,
+ * divided by the line's key (said); any other row belongs to no deelnemer's part. Those are counted and
+ * named in one warning, never spread: the omgevingsdienst's own figures, which no part shows.
+ */
+export function realisatieZonderDeelnemer(wm: Werkmap): Melding[] {
+  if (!wm.deelnemers || !wm.realisatie) return [];
+  const regionaal = new Set((wm.projecten ?? []).flatMap((p) => (p.code ? [p.code.toUpperCase()] : [])));
+  const zonder = wm.realisatie.filter((r) => !r.deelnemer);
+  const gedeeld = zonder.filter((r) => regionaal.has(r.code.toUpperCase()));
+  const los = zonder.filter((r) => !regionaal.has(r.code.toUpperCase()));
+  const blad = wm.bladen.Realisatie ?? { bestand: wm.pad };
+  const rijen = (lijst: typeof zonder) => rijBereiken(lijst.flatMap((r) => (r.plaats.rij !== undefined ? [r.plaats.rij] : [])));
+  const uit: Melding[] = [];
+  if (los.length) {
+    uit.push(
+      melding(
+        'waarschuwing',
+        'realisatie-zonder-deelnemer',
+        `${los.length} ${los.length === 1 ? 'regel' : 'regels'} in Realisatie ${los.length === 1 ? 'noemt' : 'noemen'} geen deelnemer (${los.length === 1 ? 'rij' : 'rijen'} ${rijen(los)}: ${los.slice(0, 10).map((r) => r.code).join(', ')}${los.length > 10 ? ', …' : ''}); die realisatie telt in het deel van geen enkele deelnemer en wordt niet over de deelnemers verdeeld. Vul de kolom deelnemer in`,
+        { ...blad, rij: los[0]!.plaats.rij, kolom: los[0]!.deelnemerPlaats?.kolom },
+      ),
+    );
+  }
+  if (gedeeld.length) {
+    uit.push(
+      melding(
+        'melding',
+        'realisatie-regionaal-verdeeld',
+        `${gedeeld.length} ${gedeeld.length === 1 ? 'regel' : 'regels'} in Realisatie zonder deelnemer ${gedeeld.length === 1 ? 'is' : 'zijn'} van een regionaal project of regionale dienst (${gedeeld.map((r) => r.code).join(', ')}): de gerealiseerde uren zijn, net als de geplande, naar de sleutel van die regel over de deelnemers verdeeld, behalve voor een deelnemer die op die regel eigen uren opgeeft`,
+        { ...blad, rij: gedeeld[0]!.plaats.rij },
+      ),
+    );
+  }
+  return uit;
 }

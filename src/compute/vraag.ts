@@ -234,7 +234,7 @@ function teGroeperen(r: RegelUren, naam: string): TeGroeperen {
 }
 
 /** Demand: hours per line, per taakveld, group and afdeling; printed totals checked, never added. */
-export function berekenVraag(wm: Pick<Werkmap, 'producten' | 'projecten' | 'projectTotalen'>): Vraag {
+export function berekenVraag(wm: Pick<Werkmap, 'producten' | 'projecten' | 'projectTotalen'>, wie = 'de gemeente'): Vraag {
   const meldingen: Melding[] = [];
   const afwijkendeTotalen: AfwijkendTotaal[] = [];
   const regels = (wm.producten?.regels ?? []).map((r) => regelUren(r, meldingen, afwijkendeTotalen));
@@ -246,7 +246,7 @@ export function berekenVraag(wm: Pick<Werkmap, 'producten' | 'projecten' | 'proj
     for (const s of subtotalen) controleerSubtotaal(s, regels, index, meldingen, afwijkendeTotalen);
   }
   const projecten = (wm.projecten ?? []).map(projectUren);
-  controleerProjectAandelen(projecten, wm.projectTotalen ?? [], meldingen, afwijkendeTotalen);
+  controleerProjectAandelen(projecten, wm.projectTotalen ?? [], meldingen, afwijkendeTotalen, wie);
   const zonderWaarde = regels.filter((r) => r.bron === 'geen-waarde');
   const totaalRegels = Rational.sum(regels.filter((r) => r.uren).map((r) => r.uren!));
   const totaalProjecten = Rational.sum(projecten.filter((p) => p.uren).map((p) => p.uren!));
@@ -309,13 +309,13 @@ function aandeelKlopt(gedrukt: Rational, exact: Rational, somAfgerond?: Rational
   return (verschil.isNegative() ? verschil.neg() : verschil).lt(Rational.ONE) || (somAfgerond !== undefined && gedrukt.eq(somAfgerond));
 }
 
-function controleerProjectAandelen(projecten: ProjectUren[], totalen: ProjectTotaal[], meldingen: Melding[], afwijkend: AfwijkendTotaal[]): void {
+function controleerProjectAandelen(projecten: ProjectUren[], totalen: ProjectTotaal[], meldingen: Melding[], afwijkend: AfwijkendTotaal[], wie: string): void {
   const perProject = new Map(projecten.map((p) => [p.project, p]));
   for (const p of projecten) {
     const g = p.project.aandeelGedrukt;
     if (g?.soort !== 'getal' || !p.uren || aandeelKlopt(g.waarde, p.uren)) continue;
     meldingen.push(
-      melding('waarschuwing', 'aandeel-afwijkend', `"${p.project.project}": het opgegeven aandeel ${nlGetal(g.waarde)} uur wijkt af van ${nlGetal(p.uren)} uur (regionaal ${nlGetal(p.project.uren.soort === 'getal' ? p.project.uren.waarde : Rational.ZERO)} × ${nlGetal(p.project.verdeelsleutel ?? Rational.ZERO)}%); gerekend wordt met ${nlGetal(p.uren)}`, p.project.aandeelPlaats ?? p.project.plaats),
+      melding('waarschuwing', 'aandeel-afwijkend', `"${p.project.project}": het opgegeven aandeel${wie === 'de gemeente' ? '' : ` van ${wie}`} ${nlGetal(g.waarde)} uur wijkt af van ${nlGetal(p.uren)} uur (regionaal ${nlGetal(p.project.uren.soort === 'getal' ? p.project.uren.waarde : Rational.ZERO)} × ${nlGetal(p.project.verdeelsleutel ?? Rational.ZERO)}%); gerekend wordt met ${nlGetal(p.uren)}`, p.project.aandeelPlaats ?? p.project.plaats),
     );
   }
   let gehad: Project[] = [];
@@ -333,10 +333,11 @@ function controleerProjectAandelen(projecten: ProjectUren[], totalen: ProjectTot
     if (t.aandeel.soort === 'getal') {
       const metUren = regels.filter((p) => p.uren);
       const som = Rational.sum(metUren.map((p) => p.uren!));
-      const somAfgerond = Rational.sum(metUren.map((p) => p.uren!.round(0)));
+      // Rounded per line: to whole hours, or an omgevingsdienst's whole hours by largest remainder.
+      const somAfgerond = Rational.sum(metUren.map((p) => p.project.aandeelAfgerond ?? p.uren!.round(0)));
       if (!aandeelKlopt(t.aandeel.waarde, som, somAfgerond)) {
-        afwijkend.push({ omschrijving: `${t.tekst} (aandeel van de gemeente)`, opgegeven: t.aandeel.waarde, berekend: som });
-        meldingen.push(melding('waarschuwing', 'subtotaal-afwijkend', `"${t.tekst}": het opgegeven aandeel ${nlGetal(t.aandeel.waarde)} uur wijkt af van de som van de aandelen, ${nlGetal(som)} uur (verschil ${nlGetal(t.aandeel.waarde.sub(som))}); het opgegeven totaal wordt niet gebruikt`, t.aandeelPlaats));
+        afwijkend.push({ omschrijving: `${t.tekst} (aandeel van ${wie})`, opgegeven: t.aandeel.waarde, berekend: som });
+        meldingen.push(melding('waarschuwing', 'subtotaal-afwijkend', `"${t.tekst}": het opgegeven aandeel${wie === 'de gemeente' ? '' : ` van ${wie}`} ${nlGetal(t.aandeel.waarde)} uur wijkt af van de som van de aandelen, ${nlGetal(som)} uur (verschil ${nlGetal(t.aandeel.waarde.sub(som))}); het opgegeven totaal wordt niet gebruikt`, t.aandeelPlaats));
       }
     }
   }

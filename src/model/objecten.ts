@@ -48,6 +48,8 @@ export function leesObjecten(tabel: Tabel): { objecten: Inspectieobject[]; meldi
         ],
       },
       { veld: 'code', naam: 'productcode', aliassen: ['code', 'product'] },
+      // An omgevingsdienst's register: whose object it is (checked against Deelnemers in werkmap.ts).
+      { veld: 'deelnemer', naam: 'deelnemer', aliassen: ['gemeente', 'bevoegd gezag', 'opdrachtgever'] },
     ] as const,
     (v, r) => {
       const object = v.tekst('object');
@@ -66,7 +68,8 @@ export function leesObjecten(tabel: Tabel): { objecten: Inspectieobject[]; meldi
         naleefgedrag: ng ?? undefined,
         laatsteControle: v.datum('laatste'),
         code: v.tekst('code') || undefined,
-        kolomPlaatsen: r.plaatsen(['klasse', 'activiteit', 'code']),
+        deelnemer: v.tekst('deelnemer') || undefined,
+        kolomPlaatsen: r.plaatsen(['klasse', 'activiteit', 'code', 'deelnemer']),
       };
     },
   );

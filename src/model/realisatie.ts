@@ -12,6 +12,8 @@ export function leesRealisatie(tabel: Tabel): { realisatie: Realisatie[]; meldin
       { veld: 'aantal', naam: 'aantal', aliassen: ['gerealiseerd aantal', 'realisatie aantal'], getal: 'aantal' },
       { veld: 'uren', naam: 'uren', aliassen: ['gerealiseerde uren', 'geboekte uren'], getal: 'uren' },
       { veld: 'toelichting', naam: 'toelichting', aliassen: ['verklaring'] },
+      // An omgevingsdienst's realisation: for which deelnemer (checked against Deelnemers in werkmap.ts).
+      { veld: 'deelnemer', naam: 'deelnemer', aliassen: ['gemeente', 'bevoegd gezag', 'opdrachtgever'] },
     ] as const,
     (v, r) => {
       const code = v.tekst('code');
@@ -26,6 +28,8 @@ export function leesRealisatie(tabel: Tabel): { realisatie: Realisatie[]; meldin
         aantal: v.getal('aantal', { nietNegatief: true }),
         uren: v.getal('uren', { nietNegatief: true }),
         toelichting: v.tekst('toelichting') || undefined,
+        deelnemer: v.tekst('deelnemer') || undefined,
+        deelnemerPlaats: r.heeft('deelnemer') ? r.plaats('deelnemer') : undefined,
       };
     },
   );

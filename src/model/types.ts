@@ -179,6 +179,12 @@ export interface Project {
   sleutelPlaats?: Plaats;
   /** In a deelnemer's part: its share in whole hours, by largest remainder over all deelnemers. */
   aandeelAfgerond?: Rational;
+  /**
+   * An omgevingsdienst's Projecten with a column per deelnemer (`Dinkelstad`, `uren Dinkelstad`): each
+   * deelnemer's share in hours as the sheet prints it, by the deelnemer's name in lower case. Checked
+   * in that deelnemer's part, never used.
+   */
+  aandelenGedrukt?: Map<string, { waarde: Waarde; plaats: Plaats }>;
 }
 
 /** A deelnemer of an omgevingsdienst (sheet Deelnemers). */
@@ -201,6 +207,8 @@ export interface ProjectTotaal {
   aandeel: Waarde;
   urenPlaats: Plaats;
   aandeelPlaats: Plaats;
+  /** An omgevingsdienst's printed share total per deelnemer (Enschede's "739"), by name in lower case. */
+  aandelenGedrukt?: Map<string, { waarde: Waarde; plaats: Plaats }>;
   /** The lines since the previous total row. */
   regels: Project[];
 }
@@ -249,6 +257,9 @@ export interface Realisatie {
   aantal: Waarde;
   uren: Waarde;
   toelichting?: string;
+  /** An omgevingsdienst's realisation: the deelnemer it was realised for, as written, and its cell. */
+  deelnemer?: string;
+  deelnemerPlaats?: Plaats;
 }
 
 /** Figures a goal can take straight from the case export instead of a typed value. */
@@ -296,7 +307,9 @@ export interface Inspectieobject {
   laatsteControle?: Date;
   /** The programme line its controls count on. */
   code?: string;
-  kolomPlaatsen: { klasse?: Plaats; activiteit?: Plaats; code?: Plaats };
+  /** An omgevingsdienst's register: the deelnemer the object belongs to, as written. */
+  deelnemer?: string;
+  kolomPlaatsen: { klasse?: Plaats; activiteit?: Plaats; code?: Plaats; deelnemer?: Plaats };
 }
 
 /** A row of sheet Frequenties: months between controls for a class (and compliance; none: the class's default). */

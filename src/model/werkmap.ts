@@ -221,7 +221,7 @@ export function bouwWerkmap(gelezen: GelezenWerkmap): Werkmap {
   wm.reserveringen = simpel('Reserveringen', leesReserveringen)?.reserveringen;
   const dn = simpel('Deelnemers', leesDeelnemers);
   if (dn) wm.deelnemers = { deelnemers: dn.deelnemers, sleutels: dn.sleutels };
-  const pj = simpel('Projecten', (t) => leesProjecten(t, { regionaal: wm.deelnemers !== undefined }));
+  const pj = simpel('Projecten', (t) => leesProjecten(t, { regionaal: wm.deelnemers !== undefined, deelnemers: wm.deelnemers?.deelnemers.map((d) => d.naam) }));
   wm.projecten = pj?.projecten;
   wm.projectTotalen = pj?.totalen;
   wm.doelen = simpel('Doelen', leesDoelen)?.doelen;
@@ -335,10 +335,17 @@ function gebiedenBekend(wm: Werkmap): void {
  */
 function deelnemerControles(wm: Werkmap): void {
   const regels = wm.producten?.regels ?? [];
+  const objecten = wm.objecten ?? [];
+  const realisatie = wm.realisatie ?? [];
   if (!wm.deelnemers) {
-    const eerste = regels.find((r) => r.deelnemer);
-    if (eerste) {
-      wm.meldingen.push(melding('waarschuwing', 'deelnemer-zonder-blad', `kolom ${eerste.kolomPlaatsen.deelnemer?.kolom ?? 'deelnemer'} noemt deelnemers ("${eerste.deelnemer}"), maar er is geen blad Deelnemers: de werkmap wordt gelezen als die van één gemeente`, eerste.kolomPlaatsen.deelnemer ?? eerste.plaats));
+    // Said once per sheet: the column is read but means nothing without Deelnemers.
+    const eerste = [
+      ...[regels.find((r) => r.deelnemer)].flatMap((r) => (r ? [{ naam: r.deelnemer!, waar: r.kolomPlaatsen.deelnemer ?? r.plaats }] : [])),
+      ...[objecten.find((o) => o.deelnemer)].flatMap((o) => (o ? [{ naam: o.deelnemer!, waar: o.kolomPlaatsen.deelnemer ?? o.plaats }] : [])),
+      ...[realisatie.find((r) => r.deelnemer)].flatMap((r) => (r ? [{ naam: r.deelnemer!, waar: r.deelnemerPlaats ?? r.plaats }] : [])),
+    ];
+    for (const e of eerste) {
+      wm.meldingen.push(melding('waarschuwing', 'deelnemer-zonder-blad', `kolom ${e.waar.kolom ?? 'deelnemer'} noemt deelnemers ("${e.naam}"), maar er is geen blad Deelnemers: de werkmap wordt gelezen als die van één gemeente`, e.waar));
     }
     return;
   }
@@ -350,6 +357,24 @@ function deelnemerControles(wm: Werkmap): void {
     const wie = `product "${r.product || r.code}"`;
     if (!r.deelnemer) wm.meldingen.push(melding('fout', 'deelnemer-leeg', `${wie} noemt geen deelnemer (kolom deelnemer); een omgevingsdienst plant elk product voor een deelnemer (${lijst})`, waar));
     else if (!namen.has(r.deelnemer.toLowerCase())) wm.meldingen.push(melding('fout', 'deelnemer-onbekend', `${wie} is voor deelnemer "${r.deelnemer}", maar die staat niet in Deelnemers (${lijst})`, waar));
+  }
+  // The object register plans each deelnemer's controls on its own lines: an object must be someone's.
+  // Without the column at all, one error for the sheet instead of one per object.
+  if (objecten.length && !objecten.some((o) => o.deelnemer)) {
+    wm.meldingen.push(melding('fout', 'deelnemer-kolom-ontbreekt', `Objecten noemt bij geen enkel object een deelnemer: bij een omgevingsdienst hoort elk object bij een deelnemer (${lijst}), anders tellen zijn controles bij geen enkele programmaregel. Zet een kolom deelnemer (of gemeente, bevoegd gezag) in Objecten`, wm.bladen.Objecten ?? { bestand: wm.pad }));
+  } else {
+    for (const o of objecten) {
+      const waar = o.kolomPlaatsen.deelnemer ?? o.plaats;
+      if (!o.deelnemer) wm.meldingen.push(melding('fout', 'deelnemer-leeg', `object ${o.object} noemt geen deelnemer (kolom ${waar.kolom ?? 'deelnemer'}); zijn controles tellen dan bij geen enkele deelnemer (${lijst})`, waar));
+      else if (!namen.has(o.deelnemer.toLowerCase())) wm.meldingen.push(melding('fout', 'deelnemer-onbekend', `object ${o.object} is van deelnemer "${o.deelnemer}", maar die staat niet in Deelnemers (${lijst})`, waar));
+    }
+  }
+  // Realisation: an unknown name is an error at its row. A row without one is the omgevingsdienst's
+  // own (the whole's); for the parts it is said by realisatieZonderDeelnemer (compute/omgevingsdienst.ts).
+  for (const r of realisatie) {
+    if (r.deelnemer && !namen.has(r.deelnemer.toLowerCase())) {
+      wm.meldingen.push(melding('fout', 'deelnemer-onbekend', `realisatie van ${r.code} is voor deelnemer "${r.deelnemer}", maar die staat niet in Deelnemers (${lijst})`, r.deelnemerPlaats ?? r.plaats));
+    }
   }
   const bekend = new Map(sleutels.map((s) => [s.sleutel, s.kop]));
   for (const p of wm.projecten ?? []) {

@@ -11,7 +11,7 @@ import { laadWerkmap } from '../laden/werkmap.js';
 import { verwerkZaken } from '../laden/zaken.js';
 import { CodeKoppeling } from '../compute/koppeling.js';
 import type { ProvincieProfiel } from '../compute/provincie.js';
-import { afgerondPerSoort, deelWerkmap, verdeelRegionaal } from '../compute/omgevingsdienst.js';
+import { afgerondPerSoort, deelnemerVanRij, deelWerkmap, realisatieZonderDeelnemer, verdeelRegionaal } from '../compute/omgevingsdienst.js';
 import type { Werkmap } from '../model/types.js';
 
 /** One municipality in a region: a werkmap (file or folder) and where its case export may be. */
@@ -72,11 +72,10 @@ function deelVan(wm: Werkmap, pad: string, deelnemer: string): Werkmap {
   if (!d) throw new OnleesbaarFout(`deelnemer "${deelnemer}" staat niet (meer) in het blad Deelnemers van ${pad}`, { bestand: pad });
   const regionaal = verdeelRegionaal(wm);
   const deel = deelWerkmap(wm, d, regionaal, afgerondPerSoort(regionaal, wm.deelnemers!.deelnemers.length));
-  const sleutel = (p: { bestand: string; blad?: string; rij?: number }) => `${p.bestand}|${p.blad}|${p.rij}`;
-  const rijVan = new Map((wm.producten?.regels ?? []).map((r) => [sleutel(r.plaats), r.deelnemer?.toLowerCase() ?? '']));
+  const vanRij = deelnemerVanRij(wm);
   const eigen = deelnemer.toLowerCase();
-  deel.meldingen = wm.meldingen.filter((m) => {
-    const van = m.plaats.rij !== undefined ? rijVan.get(sleutel(m.plaats)) : undefined;
+  deel.meldingen = [...wm.meldingen, ...realisatieZonderDeelnemer(wm)].filter((m) => {
+    const van = vanRij(m);
     return van === undefined || van === eigen;
   });
   return deel;

@@ -34,10 +34,14 @@ export interface CapaciteitView {
     uitgesteldUren: Rational;
     rest: Rational;
     restTekst: string;
-    perDeelnemer?: { deelnemer: string; benodigd: Rational; tekort: Rational; uitgesteldUren: Rational; rest: Rational }[];
+    /** `tekort` exact, `tekortAfgerond` its whole hours by largest remainder (adding up to the shortfall). */
+    perDeelnemer?: { deelnemer: string; benodigd: Rational; tekort: Rational; tekortAfgerond: Rational; uitgesteldUren: Rational; rest: Rational }[];
   }[];
-  /** An omgevingsdienst: every deelnemer's demand, and how a shortfall is divided over them (said once). */
-  deelnemers?: { deelnemer: string; regels: Rational; regionaal: Rational; totaal: Rational; zonderUren: number }[];
+  /**
+   * An omgevingsdienst: every deelnemer's demand, and how a shortfall is divided over them (said once).
+   * `regionaal` is the exact share, `regionaalAfgerond` the whole hours its part and the whole programme print.
+   */
+  deelnemers?: { deelnemer: string; regels: Rational; regionaal: Rational; regionaalAfgerond: Rational; totaal: Rational; zonderUren: number }[];
   verdelingZin?: string;
   productieveUrenZin: string;
 }

@@ -119,11 +119,11 @@ export function capaciteitTekst(v: CapaciteitView, c: ChalkInstance): string {
   const zonder = v.totaal.zonderUren ? ` (bekend; ${v.totaal.zonderUren === 1 ? '1 regel heeft' : `${v.totaal.zonderUren} regels hebben`} geen uren)` : '';
   regels.push(`Totaal: beschikbaar ${v.totaal.beschikbaar ? `${nlGetal(v.totaal.beschikbaar, 0)} uur` : onbekend}, benodigd ${nlGetal(v.totaal.benodigd, 0)} uur${zonder}, saldo ${v.totaal.saldo ? `${saldo(v.totaal.saldo, 0)} uur` : onbekend}.`);
   if (v.deelnemers) {
-    regels.push('', c.bold('Vraag per deelnemer') + ' (eigen producten en het exacte aandeel in de regionale projecten en diensten):');
+    regels.push('', c.bold('Vraag per deelnemer') + ' (eigen producten; het aandeel in de regionale projecten en diensten in hele uren zoals het programma het drukt, afgerond met de grootste rest; het totaal met de exacte aandelen):');
     regels.push(
       tekstTabel(
         ['deelnemer', 'eigen producten', 'regionaal', 'totaal'],
-        v.deelnemers.map((d) => [kort(d.deelnemer, 32), nlGetal(d.regels, 0) + (d.zonderUren ? ` + ${d.zonderUren} zonder uren` : ''), nlGetal(d.regionaal, 2), nlGetal(d.totaal, 0)]),
+        v.deelnemers.map((d) => [kort(d.deelnemer, 32), nlGetal(d.regels, 0) + (d.zonderUren ? ` + ${d.zonderUren} zonder uren` : ''), nlGetal(d.regionaalAfgerond, 0), nlGetal(d.totaal, 0)]),
         [false, true, true, true],
         c,
       ),
@@ -144,11 +144,11 @@ export function capaciteitTekst(v: CapaciteitView, c: ChalkInstance): string {
     );
     for (const t of v.tekorten) {
       if (!t.perDeelnemer) continue;
-      regels.push('', `${t.afdeling}: tekort ${nlGetal(t.tekort, 0)} uur, verdeeld over de deelnemers:`);
+      regels.push('', `${t.afdeling}: tekort ${nlGetal(t.tekort, 0)} uur, verdeeld over de deelnemers (in hele uren, afgerond met de grootste rest):`);
       regels.push(
         tekstTabel(
           ['deelnemer', `eigen uren`, 'deel tekort', 'uitgesteld', 'blijft tekort'],
-          t.perDeelnemer.map((p) => [kort(p.deelnemer, 32), nlGetal(p.benodigd, 0), nlGetal(p.tekort, 2), nlGetal(p.uitgesteldUren, 0), nlGetal(p.rest, 0)]),
+          t.perDeelnemer.map((p) => [kort(p.deelnemer, 32), nlGetal(p.benodigd, 0), nlGetal(p.tekortAfgerond, 0), nlGetal(p.uitgesteldUren, 0), nlGetal(p.rest, 0)]),
           [false, true, true, true, true],
           c,
         ),

@@ -3,7 +3,8 @@ import path from 'node:path';
 import { analyseer } from '../../compute/controle.js';
 import { CodeKoppeling } from '../../compute/koppeling.js';
 import { analyseerJaarverslag } from '../../compute/jaarverslag.js';
-import { afgerondPerSoort, deelWerkmap, verdeelRegionaal } from '../../compute/omgevingsdienst.js';
+import { afgerondPerSoort, deelnemerVanRij, deelWerkmap, realisatieZonderDeelnemer, verdeelRegionaal } from '../../compute/omgevingsdienst.js';
+import type { Melding } from '../../model/melding.js';
 import { naleefGroepen } from '../../compute/zaken.js';
 import { zichtbaar } from '../../ingest/tabel.js';
 import { verwerkZaken } from '../../laden/zaken.js';
@@ -22,7 +23,7 @@ import { kolomKeuzes, zakenSamenvatting, type JaarverslagBestanden, type Jaarver
 
 type Render = (view: unknown) => string;
 
-const BLADEN = ['Instellingen', 'Deelnemers', 'Producten', 'Capaciteit', 'Reserveringen', 'Projecten', 'Realisatie', 'Doelen', 'Indicatoren', 'Verbeterpunten', 'Teksten'] as const;
+const BLADEN = ['Instellingen', 'Deelnemers', 'Producten', 'Capaciteit', 'Reserveringen', 'Projecten', 'Objecten', 'Frequenties', 'Toezichtprotocol', 'Niveaus', 'Realisatie', 'Doelen', 'Indicatoren', 'Verbeterpunten', 'Teksten'] as const;
 
 /**
  * `vth jaarverslag --per-deelnemer --zaken export`: one case export for all deelnemers, read once. Each
@@ -60,9 +61,30 @@ export async function jaarverslagPerDeelnemer(
   }
   process.stderr.write(zichtbaar(zakenSamenvatting(zaken, jaar)) + '\n');
   const bestand = path.basename(opts.zaken);
-  // The werkmap's findings once, on the whole (the parts are judged apart below).
+  // The werkmap's findings once, on the whole. A finding at a row of Producten, Objecten or Realisatie
+  // belongs to that row's deelnemer: an error there costs that part (and the whole), not the others.
   const geheel = analyseer(wm);
-  if (!meldVoorOpdracht(geheel.meldingen, wm, [...BLADEN], ['Producten', 'Deelnemers'])) return EXIT.PROBLEEM;
+  const naamVan = new Map(wm.deelnemers.deelnemers.map((d) => [d.naam.toLowerCase(), d.naam]));
+  const vanRij = deelnemerVanRij(wm);
+  const algemeen: Melding[] = [];
+  const perDeelnemer = new Map<string, Melding[]>();
+  for (const m of [...geheel.meldingen, ...realisatieZonderDeelnemer(wm)]) {
+    const rij = vanRij(m);
+    if (rij === undefined) algemeen.push(m);
+    else {
+      const d = naamVan.get(rij) ?? '';
+      const lijst = perDeelnemer.get(d);
+      if (lijst) lijst.push(m);
+      else perDeelnemer.set(d, [m]);
+    }
+  }
+  if (!meldVoorOpdracht(algemeen, wm, [...BLADEN], ['Producten', 'Deelnemers'])) return EXIT.PROBLEEM;
+  const relevant = new Set([...BLADEN].flatMap((b) => (wm.bladen[b] ? [`${wm.bladen[b]!.bestand}|${wm.bladen[b]!.blad}`] : [])));
+  const telt = (m: Melding) => m.niveau !== 'melding' && relevant.has(`${m.plaats.bestand}|${m.plaats.blad}`) && (!isStil() || m.niveau === 'fout');
+  // Rows of no known deelnemer: shown, and an error there keeps the whole from being written.
+  const zonderDeelnemer = (perDeelnemer.get('') ?? []).filter(telt);
+  if (zonderDeelnemer.length) process.stderr.write(formatteerMeldingen(zonderDeelnemer, c) + '\n');
+  const foutZonderDeelnemer = zonderDeelnemer.some((m) => m.niveau === 'fout');
 
   const woord = r.formaten.has('docx') || r.formaten.has('pdf');
   const huisstijl = woord ? await kiesHuisstijl(opts.huisstijl, wm.instellingen.huisstijl, pad) : undefined;
@@ -81,10 +103,13 @@ export async function jaarverslagPerDeelnemer(
   for (const d of delen) {
     const naam = d.deelnemer.naam;
     const eigen = zaken.perDeelnemer!.get(naam.toLowerCase())!;
+    const rijen = (perDeelnemer.get(naam) ?? []).filter(telt);
+    if (rijen.length) process.stderr.write(`${c.bold(`Deelnemer ${naam}:`)}\n${formatteerMeldingen(rijen, c)}\n`);
     const a = analyseerJaarverslag(d.werkmap, { resultaat: eigen, bestand });
-    if (a.meldingen.some((m) => m.niveau === 'fout')) {
+    if (rijen.some((m) => m.niveau === 'fout') || a.meldingen.some((m) => m.niveau === 'fout')) {
       mislukt++;
-      process.stderr.write(`${formatteerMeldingen(a.meldingen.filter((m) => m.niveau === 'fout'), c)}\nDeelnemer ${naam}: de gegevens hebben fouten; voor ${naam} is geen jaarverslag geschreven.\n`);
+      const fouten = a.meldingen.filter((m) => m.niveau === 'fout');
+      process.stderr.write(`${fouten.length ? `${formatteerMeldingen(fouten, c)}\n` : ''}Deelnemer ${naam}: de gegevens hebben fouten; voor ${naam} is geen jaarverslag geschreven.\n`);
       continue;
     }
     gelukt.push({ deelnemer: naam, analyse: a, zaken: eigen });
@@ -101,13 +126,13 @@ export async function jaarverslagPerDeelnemer(
       zichtbaar(`${nlGetal(onbekend.reduce((t, o) => t + o.zaken, 0), 0)} zaken hebben een deelnemer die niet in Deelnemers staat (${onbekend.map((o) => `${o.naam || '(leeg)'}: ${o.zaken}`).join(', ')}); ze zijn geteld in het jaarverslag van de omgevingsdienst, bij geen deelnemer, en niet over de deelnemers verdeeld.`) + '\n',
     );
   }
-  if (mislukt === 0 && r.formaten.has('md')) {
+  if (mislukt === 0 && !foutZonderDeelnemer && r.formaten.has('md')) {
     const som = somJaarverslagen(wm.instellingen.gemeente ?? '', jaar, gelukt, onbekend, zaken.resultaat);
     const renderGeheel = metTemplates(() => laadTemplates('omgevingsdienst-jaarverslag', opts.templates));
     const stam = `jaarverslag-${jaar}-${uniek(`${bestandsnaamDeel(wm.instellingen.gemeente ?? '')}-geheel`)}`;
     bestanden.push({ pad: path.join(opts.output, `${stam}.md`), inhoud: metTemplates(() => renderGeheel(som)) });
-  } else if (mislukt) {
-    process.stderr.write(`Het jaarverslag van ${wm.instellingen.gemeente ?? 'de omgevingsdienst'} als geheel is niet geschreven: ${mislukt} ${mislukt === 1 ? 'deelnemer heeft' : 'deelnemers hebben'} geen deel.\n`);
+  } else if (mislukt || foutZonderDeelnemer) {
+    process.stderr.write(`Het jaarverslag van ${wm.instellingen.gemeente ?? 'de omgevingsdienst'} als geheel is niet geschreven: ${[mislukt ? `${mislukt} ${mislukt === 1 ? 'deelnemer heeft' : 'deelnemers hebben'} geen deel` : '', foutZonderDeelnemer ? 'er zijn fouten op regels zonder bekende deelnemer' : ''].filter(Boolean).join(' en ')}.\n`);
   }
-  return schrijfDocumenten(bestanden, documenten, { docx: r.formaten.has('docx'), pdf: r.formaten.has('pdf') }, opts, huisstijl, mislukt ? EXIT.PROBLEEM : EXIT.OK);
+  return schrijfDocumenten(bestanden, documenten, { docx: r.formaten.has('docx'), pdf: r.formaten.has('pdf') }, opts, huisstijl, mislukt || foutZonderDeelnemer ? EXIT.PROBLEEM : EXIT.OK);
 }

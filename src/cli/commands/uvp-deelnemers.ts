@@ -1,7 +1,7 @@
 import { grafiekPalet } from '../../render/thema.js';
 import path from 'node:path';
 import { analyseer } from '../../compute/controle.js';
-import { analyseerOmgevingsdienst } from '../../compute/omgevingsdienst.js';
+import { analyseerOmgevingsdienst, deelnemerVanRij } from '../../compute/omgevingsdienst.js';
 import type { Melding } from '../../model/melding.js';
 import type { BladNaam } from '../../model/types.js';
 import { omgevingsdienstView } from '../../report/omgevingsdienst.js';
@@ -16,7 +16,8 @@ import type { UvpBestanden, UvpOpties } from './uvp.js';
 
 type Render = (view: unknown) => string;
 
-const BLADEN: BladNaam[] = ['Instellingen', 'Deelnemers', 'Risicomodel', 'Risicoanalyse', 'Producten', 'Capaciteit', 'Reserveringen', 'Projecten', 'Doelen', 'Teksten', 'Verbeterpunten'];
+// Every sheet a part's figures come from, the register and protocol included (cli/laad.ts PROGRAMMA_BLADEN).
+const BLADEN: BladNaam[] = ['Instellingen', 'Deelnemers', 'Risicomodel', 'Risicoanalyse', 'Producten', 'Capaciteit', 'Reserveringen', 'Projecten', 'Objecten', 'Frequenties', 'Toezichtprotocol', 'Niveaus', 'Doelen', 'Teksten', 'Verbeterpunten'];
 
 /** A file-name part made unique among those already given (`den-haag`, `den-haag-2`). */
 function uniek(basis: string, gehad: Set<string>): string {
@@ -45,13 +46,12 @@ export async function perDeelnemerOpdracht(
   // The whole: every finding once (the model's, and the checks on the whole tables: printed totals, shares).
   const geheel = analyseer(wm);
   const naamVan = new Map(wm.deelnemers.deelnemers.map((d) => [d.naam.toLowerCase(), d.naam]));
-  const rijVan = new Map<string, string>();
-  const sleutel = (p: Melding['plaats']) => `${p.bestand}|${p.blad}|${p.rij}`;
-  for (const regel of wm.producten?.regels ?? []) rijVan.set(sleutel(regel.plaats), naamVan.get(regel.deelnemer?.toLowerCase() ?? '') ?? '');
+  const vanRij = deelnemerVanRij(wm);
   const algemeen: Melding[] = [];
   const perDeelnemer = new Map<string, Melding[]>();
   for (const m of geheel.meldingen) {
-    const d = m.plaats.rij !== undefined ? rijVan.get(sleutel(m.plaats)) : undefined;
+    const rij = vanRij(m);
+    const d = rij === undefined ? undefined : (naamVan.get(rij) ?? '');
     if (d === undefined) algemeen.push(m);
     else {
       const lijst = perDeelnemer.get(d);
