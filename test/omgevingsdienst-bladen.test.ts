@@ -110,13 +110,14 @@ describe('a printed share total per deelnemer (Enschede\'s 739) is checked like 
     expect(deel('Dinkelstad').vraag.projectenPerSoort.find((p) => p.soort === 'project')!.uren.eq(r('739.23'))).toBe(true);
   });
 
-  it('vth uvp --per-deelnemer prints the finding and lists the total in Dinkelstad\'s part only', () => {
+  it('vth uvp --per-deelnemer prints the finding, and names it in Dinkelstad\'s verantwoording only (never in a college document)', () => {
     const uit = tijdelijkeMap();
     const res = vth(['uvp', path.join(MAP, '05-afwijkend-aandeel.xlsx'), '--per-deelnemer', '-o', uit, '--format', 'md']);
     expect(res.code, res.stderr).toBe(0);
     expect(res.stderr).toMatch(/WAARSCHUWING rij 14, kolom "Uren Dinkelstad": "Totaal projecten": het opgegeven aandeel van Dinkelstad 749 uur/);
-    expect(readFileSync(path.join(uit, 'uvp-2025-dinkelstad.md'), 'utf8')).toContain('- Totaal projecten (aandeel van Dinkelstad): opgegeven 749 uur, de regels tellen op tot 739,23 uur.');
-    expect(readFileSync(path.join(uit, 'uvp-2025-berkelmond.md'), 'utf8')).not.toContain('749');
+    expect(readFileSync(path.join(uit, 'uvp-2025-dinkelstad-verantwoording.md'), 'utf8')).toMatch(/het opgegeven aandeel van Dinkelstad 749 uur wijkt af van de som van de aandelen, 739,23 uur/);
+    expect(readFileSync(path.join(uit, 'uvp-2025-dinkelstad.md'), 'utf8')).not.toContain('749');
+    expect(readFileSync(path.join(uit, 'uvp-2025-berkelmond-verantwoording.md'), 'utf8')).not.toContain('749');
   });
 });
 
