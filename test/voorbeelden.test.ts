@@ -66,3 +66,14 @@ describe('examples as documented', () => {
     } else expect([0, 1], `exit ${r.code}: ${r.stderr}`).toContain(r.code);
   });
 });
+
+describe('the README shows what vth prints', () => {
+  it('the output under `vth controleer` on the example is what vth controleer prints today', () => {
+    const readme = readFileSync(path.join(ROOT, 'README.md'), 'utf8');
+    const m = /```sh\nvth controleer fixtures\/voorbeeldgemeente\/werkmap\.xlsx\n```\n\n```\n([\s\S]*?)```/.exec(readme);
+    expect(m, 'README: het voorbeeld van vth controleer met zijn uitvoer').not.toBeNull();
+    const r = vth(['controleer', 'fixtures/voorbeeldgemeente/werkmap.xlsx'], { cwd: ROOT, env: { NO_COLOR: '1' } });
+    expect(r.code).toBe(0);
+    expect(r.stdout).toBe(m![1]);
+  });
+});
