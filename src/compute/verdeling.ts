@@ -11,7 +11,7 @@ const HONDERD = Rational.of(100n);
  * per regional line by largest remainder so that the deelnemers' whole hours add up to the line's total.
  */
 export const AFRONDINGSREGEL =
-  'Elk aandeel is exact berekend (regionale uren × de sleutel van de deelnemer) en zo gebruikt in alle totalen. In hele uren is het afgerond met de methode van de grootste rest: iedere deelnemer krijgt eerst het aandeel naar beneden afgerond, en de uren die dan nog over zijn gaan één voor één naar de deelnemers met de grootste afgebroken rest (bij gelijke rest de eerste in het blad Deelnemers). Zo tellen de afgeronde aandelen van alle deelnemers per regel, en per totaal, precies op tot de regionale uren. De afgeronde regels van één deelnemer kunnen daardoor een uur van zijn afgeronde totaal verschillen.';
+  'Elk aandeel is exact berekend (regionale uren × de sleutel van de deelnemer) en zo gebruikt in alle totalen. In hele uren is het afgerond met de methode van de grootste rest: iedere deelnemer krijgt eerst het aandeel naar beneden afgerond, en de uren die dan nog over zijn gaan één voor één naar de deelnemers met de grootste afgebroken rest (bij gelijke rest de deelnemer die het eerst in de lijst van deelnemers staat). Zo tellen de afgeronde aandelen van alle deelnemers per regel, en per totaal, precies op tot de regionale uren. De afgeronde regels van één deelnemer kunnen daardoor een uur van zijn afgeronde totaal verschillen.';
 
 /**
  * Whole numbers that add up to `totaal` (rounded to a whole number first), each as close to its exact
