@@ -187,6 +187,12 @@ describe('the example omgevingsdienst (fixtures/omgevingsdienst-voorbeeld)', () 
     // The rule is stated once in the whole programme.
     expect(geheel.split('methode van de grootste rest').length).toBe(2);
     expect(geheel).toMatch(/\| \| \*\*Totaal projecten\*\* \| \| \| \*\*6\.150\*\* \| \*\*739\*\* \|/);
+    // Every document for a college or a board speaks of the work, never of the input or the tool.
+    for (const f of bestanden.filter((b) => b.endsWith('.md') && !b.endsWith('-verantwoording.md'))) {
+      const tekst = readFileSync(path.join(uit, f), 'utf8');
+      expect(tekst, f).not.toMatch(/\b(?:blad|bladen|kolom|werkmap|zakenexport)\b|\brij(?:en)? \d/i);
+      expect(tekst, f).not.toMatch(/\bvth\b/);
+    }
   });
 
   it('one deelnemer with bad data loses its part, not the batch; an unknown deelnemer stops only the whole', () => {
