@@ -282,7 +282,7 @@ export function beoordeelIbt(
     } else {
       const bewijs = [
         `benodigd ${nlGetal(c.totaal.benodigd, 0)} uur${c.totaal.zonderUren ? ` (bekend; ${c.totaal.zonderUren} ${c.totaal.zonderUren === 1 ? 'product' : 'producten'} zonder uren)` : ''}, beschikbaar ${c.totaal.beschikbaar ? `${nlGetal(c.totaal.beschikbaar, 0)} uur` : 'onbekend'}`,
-        ...c.tekorten.map((t) => `${t.afdeling}: tekort ${nlGetal(t.tekort, 0)} uur, ${t.uitgesteld.length} regels voor uitstel${t.rest.gt(Rational.ZERO) ? `, ${nlGetal(t.rest, 0)} uur raakt wettelijk werk` : ''}`),
+        ...c.tekorten.map((t) => `${t.afdeling}: tekort ${nlGetal(t.tekort, 0)} uur, ${t.uitgesteld.length} ${t.uitgesteld.length === 1 ? 'product' : 'producten'} voor uitstel${t.rest.gt(Rational.ZERO) ? `, ${nlGetal(t.rest, 0)} uur raakt wettelijk werk` : ''}`),
         ...c.ontbreekt.map((o) => `niet bekend: ${o.tekst}`),
       ];
       const raaktWettelijk = c.tekorten.some((t) => t.rest.gt(Rational.ZERO));
