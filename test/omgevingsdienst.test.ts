@@ -1,4 +1,4 @@
-import { cpSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, cpSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { analyseer } from '../src/compute/controle.js';
@@ -163,6 +163,14 @@ describe('the example omgevingsdienst (fixtures/omgevingsdienst-voorbeeld)', () 
     expect(geheel.vraag.totaal.eq(od.totaal.totaal)).toBe(true);
     expect(geheel.kosten!.totaal.bedrag.eq(od.totaal.bedrag!)).toBe(true);
     expect(geheel.kosten!.totaal.zonderBedrag).toBe(0);
+  });
+
+  it('vth jaarverslag on an omgevingsdienst without --per-deelnemer: exit 2 with the way to do it, nothing written', () => {
+    const uit = path.join(tijdelijkeMap(), 'uit');
+    const res = vth(['jaarverslag', OD, '-o', uit]);
+    expect(res.code).toBe(2);
+    expect(res.stderr).toContain('is de werkmap van een omgevingsdienst (blad Deelnemers): maak het jaarverslag met --per-deelnemer');
+    expect(existsSync(uit)).toBe(false);
   });
 
   it('vth uvp --per-deelnemer writes every part and the whole; the whole prints the matrix of the parts', () => {

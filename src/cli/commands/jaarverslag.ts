@@ -91,6 +91,12 @@ function voortgangMelder(stil?: boolean): ((gelezen: number, totaal: number) => 
  */
 async function bouwView(pad: string, opts: JaarverslagOpties): Promise<{ view: JaarverslagView; verantwoording: VerantwoordingView; stam: string; meldingen: Melding[]; bron: string; huisstijl?: string } | undefined> {
   const wm = await laadWerkmap(pad);
+  // An omgevingsdienst's realisation belongs to its deelnemers (Realisatie and the export per deelnemer):
+  // matched by code alone, one deelnemer's figures would land on another's line. Its jaarverslag is the
+  // sum of the parts, which --per-deelnemer writes beside the parts.
+  if (wm.deelnemers?.deelnemers.length) {
+    throw new GebruikFout(`${path.basename(pad)} is de werkmap van een omgevingsdienst (blad Deelnemers): maak het jaarverslag met --per-deelnemer; dat schrijft het jaarverslag van elke deelnemer en het geheel als hun som`);
+  }
   const jaar = wm.instellingen.jaar;
   let zaken: ZakenUitkomst | undefined;
   if (opts.zaken) {
