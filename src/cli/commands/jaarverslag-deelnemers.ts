@@ -88,7 +88,8 @@ export async function jaarverslagPerDeelnemer(
 
   const woord = r.formaten.has('docx') || r.formaten.has('pdf');
   const huisstijl = woord ? await kiesHuisstijl(opts.huisstijl, wm.instellingen.huisstijl, pad) : undefined;
-  const bron = `Bron: werkmap, blad Producten (gepland); zakenexport ${bestand} (gerealiseerd)`;
+  // The charts' source line speaks of the data, as the municipality's jaarverslag does, never of sheets or files.
+  const bron = `Bron: uitvoeringsprogramma ${jaar} (gepland); registratie in het zaaksysteem (gerealiseerd)`;
   const gehad = new Set<string>();
   const uniek = (basis: string) => {
     let naam = basis;
