@@ -363,6 +363,10 @@ describe('jaarverslag per deelnemer from one case export', () => {
     expect(geheel).toContain('| **Totaal deelnemers** | **24.781** | **8.623** | **28** bekend, van 3 deelnemers onbekend |');
     expect(geheel).toContain('| (leeg) | 1 | 5,0 |');
     expect(geheel).toContain('| Onbekendorp | 1 | 5,0 |');
+    for (const f of readdirSync(uit).filter((b) => b.endsWith('.md') && !b.endsWith('-verantwoording.md'))) {
+      const tekst = readFileSync(path.join(uit, f), 'utf8');
+      expect(tekst, f).not.toMatch(/\b(?:blad|bladen|kolom|werkmap|zakenexport|export)\b|\brij(?:en)? \d|zaken\.csv/i);
+    }
   });
 
   it('an export without a column deelnemer is refused for --per-deelnemer: nothing written', () => {
