@@ -54,7 +54,8 @@ try:
         doc.refresh()
     # Tagged PDF (a structure tree with headings, tables and figures with their alternative text) and
     # PDF/UA, which Dutch public bodies must meet for what they publish; the headings as bookmarks.
-    filter_data = uno.Any('[]com.sun.star.beans.PropertyValue', (prop('UseTaggedPDF', True), prop('PDFUACompliance', True), prop('ExportBookmarks', True), prop('ExportNotes', False)))
+    # Charts stay lossless at their own resolution: JPEG blurs the thin lines and small figures of a chart.
+    filter_data = uno.Any('[]com.sun.star.beans.PropertyValue', (prop('UseTaggedPDF', True), prop('PDFUACompliance', True), prop('ExportBookmarks', True), prop('ExportNotes', False), prop('UseLosslessCompression', True), prop('ReduceImageResolution', False)))
     uno.invoke(doc, 'storeToURL', (uno.systemPathToFileUrl(pdf), (prop('FilterName', 'writer_pdf_Export'), prop('FilterData', filter_data))))
     doc.close(True)
     try:
