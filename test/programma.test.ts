@@ -97,8 +97,8 @@ describe('a programme as it is written', () => {
     const md = readFileSync(path.join(uit, 'uvp-2025-grootstad.md'), 'utf8');
     // Counted lines show their count; no subtotal over lines without hours is 0.
     expect(md).toContain('|  | Toezicht nieuwbouw | Toezicht en handhaving |  | 85 |  | onbekend |  |');
-    expect(md).toContain('| | **Subtotaal Toezicht** | | | **324** | | **1.300** bekend, 4 producten zonder uren | |');
-    expect(md).toContain('| | **Subtotaal Handhaving** | | | **60** | | **3.900** bekend, 1 product zonder uren |');
+    expect(md).toContain('| | **Subtotaal Toezicht** (bekende uren; 4 producten zonder uren) | | | **324** | | **1.300** | |');
+    expect(md).toContain('| | **Subtotaal Handhaving** (bekende uren; 1 product zonder uren) | | | **60** | | **3.900** |');
     expect(md).not.toMatch(/Subtotaal [^|]*\*\* \| [^\n]*\| \*\*0\*\*/);
     expect(md).toContain('| Benodigde uren (programma en regionale taken, voor zover bekend) | 9.266 |');
     expect(md).toContain('| Producten waarvan de uren nog niet bekend zijn | 6 |');
