@@ -140,7 +140,7 @@ describe('vth frequentie on the example municipality', () => {
     const md = readFileSync(path.join(map, 'uvp-2025-dinkelberg.md'), 'utf8');
     expect(md).toContain('### Controlefrequenties\n\n200 objecten in het register; 169 daarvan krijgen in 2025 een controle, samen 185 controles.');
     expect(md).toContain('| GT.03 | 50 | 60 |');
-    expect(md.split('### C. Objecten met een controle in 2025')[1]!.match(/^\| OB\d{3} \|/gm)).toHaveLength(169);
+    expect(md.split('### B. Objecten met een controle in 2025')[1]!.match(/^\| OB\d{3} \|/gm)).toHaveLength(169);
     expect(md).toContain('- 2 objecten zijn bij het begin van het jaar al achterstallig met hun controle');
   });
 

@@ -254,7 +254,7 @@ describe('what real programmes carry (issue 27 item 8)', () => {
     // Only what the document uses: no Bbl in this programme, so not in its list.
     expect(md.slice(0, md.indexOf('## Afkortingen'))).not.toMatch(/(?<![\p{L}])Bbl(?![\p{L}])/u);
     expect(lijst).not.toContain('| Bbl |');
-    expect(md).toContain('### D. Toezichtprotocol');
+    expect(md).toContain('### C. Toezichtprotocol');
     expect(md).toContain('| RK1 | 1 | 0 | 2 | 23 | 44 | 3 | 1.330 | **22,17** |');
     expect(md).toMatch(/\| 18\.4 \| [^|]+ \| \S+ \| \S+ \| \S+ \| \S+ \|/);
     expect(md).toContain('Bij het laatste interbestuurlijk toezicht gaf de provincie Overijssel als oordeel: oranje (november 2024).');
