@@ -172,7 +172,7 @@ describe('the jaarverslag analysis', () => {
     expect(a.uitstel.map((u) => [u.code, u.uitgesteldAantal?.toString() ?? null, u.uitgesteldUren.toString(), u.uitkomst, u.uitleg])).toEqual([
       ['P2', '30', '300', 'uitgesteld zoals voorgesteld', 'gerealiseerd 0, binnen de 0 die na uitstel overbleef'],
       ['P4', null, '100', 'deels toch uitgevoerd', 'gerealiseerd 60 uur: 60 uur van de 100 uur uitgestelde toch gedaan'],
-      ['P3', '20', '200', 'toch uitgevoerd', 'gerealiseerd 40 van 40: het uitgestelde werk is toch gedaan'],
+      ['P3', '20', '200', 'toch uitgevoerd', 'gerealiseerd 40 van 40; het uitgestelde werk is alsnog gedaan'],
     ]);
     // Without a realisation the outcome is unknown, never "held".
     const zonder = bouwWerkmap(await leesWerkmap(werkmap()));

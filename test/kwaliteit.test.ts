@@ -299,7 +299,7 @@ describe('in the documents', () => {
     const hoofdstuk = md.slice(md.indexOf('## 10. Kwaliteit en IBT'), md.indexOf('## 11.'));
     const sectie = hoofdstuk.slice(hoofdstuk.indexOf('### Kwaliteitscriteria'));
     expect(sectie).toContain('Getoetst is aan de kwaliteitscriteria KC 3.0 zoals het college die heeft vastgesteld. Van de 5 deskundigheidsgebieden voldoet er 1 aan de kritieke massa; 1 gebied is belegd bij een andere organisatie (VV/T&H milieu: Omgevingsdienst Twente)');
-    expect(sectie).toContain('VV/T&H bouwen: 1 medewerker voldoet aan de eisen; de norm is 2, er ontbreekt 1. Daarvoor is bewust gekozen. De tweede vergunningverlener bouwen');
+    expect(sectie).toContain('VV/T&H bouwen: 1 medewerker voldoet aan de eisen; de norm is 2, er ontbreekt 1. De gemeente wijkt hier gemotiveerd af. De tweede vergunningverlener bouwen');
     expect(sectie).toContain('T&H bouwen: 1 medewerker voldoet aan de eisen; de norm is 2, er ontbreekt 1. Er is nog niet vastgelegd waarom, en wat eraan wordt gedaan.');
     expect(sectie).toContain('Juridisch: of aan de kritieke massa wordt voldaan, is niet vast te stellen. Nog niet bekend: uren in het gebied van 1 medewerker.');
     expect(sectie).toContain('| Juridisch | 2 personen, 500 uur per persoon, 2 jaar ervaring | 1 van 2 | niet te beoordelen |');

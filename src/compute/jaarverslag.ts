@@ -198,6 +198,6 @@ function opvolging(
   const ruimte = geheel.sub(deel);
   const f = (r: Rational) => `${nlGetal(r)}${eenheid}`;
   if (!echt.gt(ruimte)) return { uitkomst: 'uitgesteld zoals voorgesteld', uitleg: `gerealiseerd ${f(echt)}, binnen de ${f(ruimte)} die na uitstel overbleef` };
-  if (!echt.lt(geheel)) return { uitkomst: 'toch uitgevoerd', uitleg: `gerealiseerd ${f(echt)} van ${f(geheel)}: het uitgestelde werk is toch gedaan` };
+  if (!echt.lt(geheel)) return { uitkomst: 'toch uitgevoerd', uitleg: `gerealiseerd ${f(echt)} van ${f(geheel)}; het uitgestelde werk is alsnog gedaan` };
   return { uitkomst: 'deels toch uitgevoerd', uitleg: `gerealiseerd ${f(echt)}: ${f(echt.sub(ruimte))} van de ${f(deel)} uitgestelde toch gedaan` };
 }

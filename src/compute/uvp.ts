@@ -136,7 +136,7 @@ export function analyseerUvp(wm: Werkmap): UvpAnalyse {
     verbeterpunten: wm.verbeterpunten ?? [],
     kosten: berekenKosten(a.vraag, wm.instellingen.uurtarief, false, wm.deelnemers ? tarievenPerDeelnemer(wm) : undefined),
     deel: wm.deel,
-    monitoring: { jaarverslagUiterlijk: profiel.jaarverslagUiterlijk, uvpUiterlijk: profiel.uvpUiterlijk, regel: profiel.naam === 'standaard' ? 'Dat zijn de gangbare termijnen.' : `Die termijnen volgen uit: ${profiel.bron}.` },
+    monitoring: { jaarverslagUiterlijk: profiel.jaarverslagUiterlijk, uvpUiterlijk: profiel.uvpUiterlijk, regel: profiel.naam === 'standaard' ? '' : `Die termijnen volgen uit: ${profiel.bron}.` },
     kwaliteit: beoordeelKwaliteit(wm),
     meldingen,
   };

@@ -13,6 +13,8 @@ export interface ObjectRij {
   achterstallig: boolean;
   code: string;
   reden: string;
+  /** Why an object is not planned, in the college's words (no sheet, no formula): for the documents. */
+  nietGepland?: string;
 }
 
 export interface FrequentieView {
@@ -28,7 +30,16 @@ export interface FrequentieView {
   onbekend: ObjectRij[];
 }
 
-function rij(p: ObjectPlanning): ObjectRij {
+function nietGepland(p: ObjectPlanning, jaar: number): string | undefined {
+  if (p.aantal > 0 || p.volgende) return undefined;
+  if (!p.klasse) return 'de klasse is nog niet bepaald';
+  if (!p.interval) return `er is geen controlefrequentie vastgesteld voor klasse ${p.klasse}`;
+  const laatste = p.laatste ?? p.object.laatsteControle;
+  if (laatste && laatste.getUTCFullYear() > jaar) return `de datum van de laatste controle ligt na ${jaar}; die wordt nagekeken`;
+  return undefined;
+}
+
+function rij(p: ObjectPlanning, jaar: number): ObjectRij {
   return {
     object: p.object.object,
     naam: p.object.naam ?? '',
@@ -42,12 +53,13 @@ function rij(p: ObjectPlanning): ObjectRij {
     achterstallig: p.achterstallig,
     code: p.object.code ?? '',
     reden: p.reden,
+    nietGepland: nietGepland(p, jaar),
   };
 }
 
 /** The frequency planning in the order a reader wants it: per class, then what is overdue and what cannot be planned. */
 export function frequentieView(f: Frequentieplanning, gemeente: string): FrequentieView {
-  const objecten = f.objecten.map(rij);
+  const objecten = f.objecten.map((p) => rij(p, f.jaar));
   const perKlasse = f.perKlasse.map((k) => ({ ...k, rijen: objecten.filter((o) => o.klasse.toLowerCase() === k.klasse.toLowerCase()) }));
   return {
     titel: `Controlefrequenties ${f.jaar}${gemeente ? `, gemeente ${gemeente}` : ''}`,
@@ -57,7 +69,7 @@ export function frequentieView(f: Frequentieplanning, gemeente: string): Frequen
     perKlasse,
     perCode: f.perCode,
     totaal: { objecten: objecten.length, controles: objecten.reduce((s, o) => s + o.aantal, 0), gepland: objecten.filter((o) => o.aantal > 0).length },
-    achterstallig: f.achterstallig.map(rij),
-    onbekend: f.onbekend.map(rij),
+    achterstallig: f.achterstallig.map((p) => rij(p, f.jaar)),
+    onbekend: f.onbekend.map((p) => rij(p, f.jaar)),
   };
 }

@@ -105,7 +105,7 @@ function verantwoording(gebieden: KwaliteitRij[], versie: string | undefined): s
       `Van de ${gebieden.length} deskundigheidsgebieden ${voldoet.length === 1 ? 'voldoet er 1' : `voldoen er ${voldoet.length}`} aan de kritieke massa` +
       (elders.length ? `; ${elders.length === 1 ? '1 gebied is' : `${elders.length} gebieden zijn`} belegd bij een andere organisatie (${lijst(elders.map((g) => `${g.gebied}: ${g.belegdBij}`))}), die de kwaliteit daarvan borgt.` : '.'),
   );
-  for (const g of per('gemotiveerd afgeweken')) uit.push(`${g.gebied}: ${zin(g.reden)} Daarvoor is bewust gekozen. ${zin(g.motivering)}`);
+  for (const g of per('gemotiveerd afgeweken')) uit.push(`${g.gebied}: ${zin(g.reden)} De gemeente wijkt hier gemotiveerd af. ${zin(g.motivering)}`);
   for (const g of per('voldoet niet')) uit.push(`${g.gebied}: ${zin(g.reden)} Er is nog niet vastgelegd waarom, en wat eraan wordt gedaan.`);
   for (const g of per('niet te beoordelen')) uit.push(`${g.gebied}: of aan de kritieke massa wordt voldaan, is niet vast te stellen. Nog niet bekend: ${lijst(g.ontbreekt)}.`);
   if (!per('voldoet niet').length && !per('niet te beoordelen').length) {
