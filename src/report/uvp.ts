@@ -49,6 +49,8 @@ export interface UvpView {
     benodigd?: Rational;
     beschikbaar?: Rational;
     saldo?: Rational;
+    /** Per afdeling or executor that is short: a surplus elsewhere does not cover it, so the summary shows these, not the overall saldo. */
+    tekorten: { afdeling: string; uren: Rational; tenMinste: boolean }[];
     capaciteitOordeel?: Oordeel;
     /** Lines whose hours are unknown: `benodigd` is then the known part. */
     zonderUren: number;
@@ -240,13 +242,19 @@ export function uvpView(a: UvpAnalyse): UvpView {
       benodigd: bekendOfNiet(a.vraag.totaal),
       beschikbaar: capaciteit?.totaal.beschikbaar,
       saldo: capaciteit?.totaal.saldo,
+      tekorten: (capaciteit?.tekorten ?? []).map((t) => ({
+        afdeling: t.afdeling,
+        uren: t.tekort,
+        // Lines without hours at that afdeling can only make the shortfall larger.
+        tenMinste: [...(capaciteit?.afdelingen ?? []), ...(capaciteit?.extern ?? [])].some((a) => a.afdeling === t.afdeling && a.zonderUren.length > 0),
+      })),
       capaciteitOordeel: capaciteit?.oordeel,
       zonderUren: a.vraag.zonderUren.length,
       oordeel:
         capaciteit?.oordeelTekst ??
         (od
           ? `De uren worden uitgevoerd door ${od}; of haar formatie het werk van alle deelnemers samen kan dragen, staat in het programma van ${od} als geheel.`
-          : 'Er is geen blad Capaciteit: de benodigde uren zijn niet met de beschikbare capaciteit vergeleken.'),
+          : 'De beschikbare capaciteit is niet opgegeven: of die toereikend is, is niet te beoordelen.'),
       perKlasse: risico?.perKlasseAflopend.map((p) => ({ klasse: p.klasse, aantal: p.aantal })) ?? [],
       doelenTotaal: doelen.length,
       doelenOnvolledig: onvolledig.length,
