@@ -92,7 +92,8 @@ export class XmlKopie {
           } else this.schrijf(`</${q}>`);
         },
         tekst: (t) => {
-          if (weg) return;
+          // Whitespace outside the root is no content (a comment or declaration's line end).
+          if (weg || !namen.length) return;
           h.tekst?.(t);
           this.sluitBegin();
           this.schrijf(tekstEsc(t));
