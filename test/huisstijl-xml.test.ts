@@ -8,7 +8,7 @@
  * references nothing outside the written .docx.
  */
 import { spawnSync } from 'node:child_process';
-import { existsSync, readdirSync, writeFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import path from 'node:path';
@@ -110,13 +110,14 @@ print(json.dumps(uit))`;
 
 const heeftPythonDocx = spawnSync('/usr/bin/python3', ['-c', 'import docx'], { timeout: 30_000 }).status === 0;
 
-function schrijfDocx(map: string, naam: string, d: Delen): { pad: string; stderr: string; code: number | null } {
+function schrijfDocx(map: string, naam: string, d: Delen): { pad: string; verantwoording: string; stderr: string; code: number | null } {
   const ref = path.join(map, `${naam}.docx`);
   writeFileSync(ref, maakZip(d as never));
   const uit = path.join(map, naam);
-  const r = vth(['uvp', VOORBEELD, '--format', 'docx', '--huisstijl', ref, '-o', uit]);
+  const r = vth(['uvp', VOORBEELD, '--format', 'docx,md', '--huisstijl', ref, '-o', uit]);
   const docx = existsSync(uit) ? readdirSync(uit).find((f) => f.endsWith('.docx')) : undefined;
-  return { pad: docx ? path.join(uit, docx) : '', stderr: r.stderr.replaceAll(`${naam}.docx`, 'REF').replace(/^geschreven: .*$/m, ''), code: r.code };
+  const verantwoording = docx ? readFileSync(path.join(uit, docx.replace('.docx', '-verantwoording.md')), 'utf8') : '';
+  return { pad: docx ? path.join(uit, docx) : '', verantwoording, stderr: r.stderr.replaceAll(`${naam}.docx`, 'REF').replace(/^geschreven: .*$/gm, ''), code: r.code };
 }
 
 describe('the house style read as XML', () => {
@@ -250,6 +251,9 @@ describe('styles, numbering, theme and fonts taken from the reference reach noth
       expect(r.stderr).toContain('de nummering van de huisstijl gebruikt een afbeelding als opsommingsteken; vth neemt die niet over');
       expect(r.stderr).toContain('let op: huisstijl REF: uit het thema van de huisstijl zijn 2 verwijzingen niet overgenomen');
       expect(r.stderr).toContain('let op: huisstijl REF: uit de lettertypen van de huisstijl zijn 2 verwijzingen niet overgenomen (alleen eigen ingebedde lettertypen)');
+      // In the verantwoording as well, at the reference's name.
+      expect(r.verantwoording).toMatch(/huisstijl: uit het thema van de huisstijl zijn 2 verwijzingen niet overgenomen.*ref\.docx/);
+      expect(r.verantwoording).toContain('huisstijl: de nummering van de huisstijl gebruikt een afbeelding als opsommingsteken');
       const d = docxDelen(r.pad);
       expect(verwijzingenBinnen(d)).toEqual([]);
       expect([...d.keys()].filter((n) => n.includes('fonts/'))).toEqual(['word/fonts/huisstijl-lettertype-1.odttf']);

@@ -1,5 +1,6 @@
 import path from 'node:path';
 import type { Huisstijl } from '../render/huisstijl.js';
+import type { VerantwoordingView } from '../report/verantwoording.js';
 import { dagMaandTekst } from '../report/gedeeld.js';
 import { EXIT } from './fouten.js';
 import { isStil } from './looptijd.js';
@@ -45,6 +46,20 @@ export async function wordBestanden(
     if (e instanceof PdfFout) return { bestanden, pdfFout: e.message };
     throw e;
   }
+}
+
+/**
+ * What vth left out of the house style (a link to outside, a picture bullet, a header with a field
+ * that fetches) in the verantwoording as well as on stderr: a warning at the reference's name.
+ */
+export function metHuisstijl(v: VerantwoordingView, hs: Huisstijl | undefined): VerantwoordingView {
+  const w = hs?.waarschuwingen ?? [];
+  if (!w.length) return v;
+  return {
+    ...v,
+    meldingen: [...v.meldingen, ...w.map((bericht) => ({ niveau: 'waarschuwing' as const, bericht: `huisstijl: ${bericht}`, waar: hs!.naam }))],
+    meldingTelling: { ...v.meldingTelling, waarschuwing: v.meldingTelling.waarschuwing + w.length },
+  };
 }
 
 /** The house style to use: --huisstijl, else the werkmap's setting (relative to the werkmap's folder). */

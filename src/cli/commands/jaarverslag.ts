@@ -11,7 +11,7 @@ import { laadWerkmap, meldOntbrekendeTeksten, meldVoorOpdracht, PROGRAMMA_BLADEN
 import { parseFormaten } from '../schrijf.js';
 import { formatteerMeldingen, kleuren, voortgangsbalk } from '../uitvoer.js';
 import { verwerkZaken, type ZakenUitkomst } from '../../laden/zaken.js';
-import { kiesHuisstijl, schrijfDocument, titelpagina } from '../word.js';
+import { kiesHuisstijl, metHuisstijl, schrijfDocument, titelpagina } from '../word.js';
 import { naleefGroepen } from '../../compute/zaken.js';
 import { CodeKoppeling } from '../../compute/koppeling.js';
 import { nlGetal } from '../../model/getal.js';
@@ -197,7 +197,7 @@ export async function jaarverslagOpdracht(pad: string, opts: JaarverslagOpties):
   const { view, verantwoording, stam, bron } = klaar;
   // A house style that cannot be read stops the command before anything is written.
   const huisstijl = woord ? await kiesHuisstijl(opts.huisstijl, klaar.huisstijl, pad) : undefined;
-  const { bestanden, md, grafieken } = await jaarverslagBestanden(view, verantwoording, stam, bron, klaar.meldingen, formaten, render, renderVerantwoording, opts.output);
+  const { bestanden, md, grafieken } = await jaarverslagBestanden(view, metHuisstijl(verantwoording, huisstijl), stam, bron, klaar.meldingen, formaten, render, renderVerantwoording, opts.output);
   return schrijfDocument(
     bestanden,
     woord ? { document: { md: md!, titel: view.titel, titelpagina: titelpagina(view.gemeente, view.jaar, view.vastgesteldOp), auteur: view.gemeente ? `Gemeente ${view.gemeente}` : undefined, datum: view.vastgesteldOp, grafieken, stam }, docx: formaten.has('docx'), pdf: formaten.has('pdf'), huisstijl } : undefined,

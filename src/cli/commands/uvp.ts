@@ -8,7 +8,7 @@ import { laadTemplates } from '../../render/handlebars.js';
 import { EXIT, metTemplates } from '../fouten.js';
 import { laadWerkmap, meldOntbrekendeTeksten, meldVoorOpdracht, PROGRAMMA_BLADEN } from '../laad.js';
 import { parseFormaten } from '../schrijf.js';
-import { kiesHuisstijl, schrijfDocument, titelpagina } from '../word.js';
+import { kiesHuisstijl, metHuisstijl, schrijfDocument, titelpagina } from '../word.js';
 
 export interface UvpOpties {
   output: string;
@@ -96,7 +96,7 @@ export async function uvpOpdracht(pad: string, opts: UvpOpties): Promise<number>
   const { view, verantwoording, stam } = klaar;
   // A house style that cannot be read stops the command before anything is written.
   const huisstijl = woord ? await kiesHuisstijl(opts.huisstijl, klaar.huisstijl, pad) : undefined;
-  const { bestanden, md, grafieken } = await uvpBestanden(view, verantwoording, stam, formaten, render, renderVerantwoording, opts.output);
+  const { bestanden, md, grafieken } = await uvpBestanden(view, metHuisstijl(verantwoording, huisstijl), stam, formaten, render, renderVerantwoording, opts.output);
   return schrijfDocument(
     bestanden,
     woord ? { document: { md: md!, titel: view.titel, titelpagina: titelpagina(view.gemeente, view.jaar, view.vastgesteldOp), auteur: view.gemeente ? `Gemeente ${view.gemeente}` : undefined, datum: view.vastgesteldOp, grafieken, stam }, docx: formaten.has('docx'), pdf: formaten.has('pdf'), huisstijl } : undefined,
