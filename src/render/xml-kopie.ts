@@ -34,7 +34,10 @@ const tekstEsc = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').r
 const attrEsc = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/"/g, '&quot;').replace(/\t/g, '&#9;').replace(/\n/g, '&#10;').replace(/\r/g, '&#13;');
 
 export class XmlKopie {
-  private readonly stukken: string[] = [XML_DECLARATIE];
+  // Pieces joined per thousand: a numbering.xml of a million entries would otherwise hold some ten
+  // million small strings until the end.
+  private readonly blokken: string[] = [];
+  private stukken: string[] = [XML_DECLARATIE];
   private lengte = XML_DECLARATIE.length;
   /** The last start tag still lacks its '>' (it becomes '/>' when nothing comes before its end). */
   private open = false;
@@ -42,6 +45,10 @@ export class XmlKopie {
   private schrijf(s: string): void {
     this.stukken.push(s);
     this.lengte += s.length;
+    if (this.stukken.length >= 1024) {
+      this.blokken.push(this.stukken.join(''));
+      this.stukken = [];
+    }
   }
 
   private sluitBegin(): void {
@@ -101,7 +108,9 @@ export class XmlKopie {
       },
       opties,
     );
-    return this.stukken.join('');
+    this.blokken.push(this.stukken.join(''));
+    this.stukken = [];
+    return this.blokken.join('');
   }
 }
 
