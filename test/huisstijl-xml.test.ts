@@ -278,8 +278,22 @@ describe('styles, numbering, theme and fonts taken from the reference reach noth
     const map = tijdelijkeMap();
     const r = schrijfDocx(map, 'veld', d);
     expect(r.code).toBe(2);
-    expect(r.stderr).toContain('huisstijl word/styles.xml heeft het veld INCLUDETEXT, dat iets van buiten het document haalt');
+    expect(r.stderr).toContain('huisstijl REF: word/styles.xml heeft het veld INCLUDETEXT, dat iets van buiten het document haalt');
     expect(r.pad).toBe('');
+  });
+
+  it('a DTD (an entity bomb) or malformed XML in a part: refused with the part named (exit 2)', () => {
+    const d = referentie();
+    d['word/styles.xml'] = d['word/styles.xml']!.replace('?>', '?><!DOCTYPE w:styles [<!ENTITY a "aaaaaaaaaa"><!ENTITY b "&a;&a;&a;&a;&a;&a;&a;&a;&a;&a;">]>').replace('w:val="Normal"', 'w:val="&b;"');
+    const r = schrijfDocx(tijdelijkeMap(), 'dtd', d);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain('huisstijl REF: word/styles.xml: er staat een DTD (<!DOCTYPE …>) in; die hoort niet in een Office-bestand');
+    const k = referentie();
+    k['word/header2.xml'] = k['word/header2.xml']!.replace('</w:p></w:hdr>', '</w:hdr>');
+    const kapot = schrijfDocx(tijdelijkeMap(), 'kapot', k);
+    expect(kapot.code).toBe(2);
+    expect(kapot.stderr).toMatch(/huisstijl REF: word\/header2\.xml: geen geldige XML \(\d+:\d+: /);
+    expect(kapot.pad).toBe('');
   });
 
   it('a reference saved as Strict Open XML is refused with what to do (exit 2)', () => {
@@ -287,7 +301,7 @@ describe('styles, numbering, theme and fonts taken from the reference reach noth
     d['word/styles.xml'] = d['word/styles.xml']!.replaceAll(W, 'http://purl.oclc.org/ooxml/wordprocessingml/main');
     const r = schrijfDocx(tijdelijkeMap(), 'strikt', d);
     expect(r.code).toBe(2);
-    expect(r.stderr).toContain('word/styles.xml is geen styles-deel van Word (naamruimte http://purl.oclc.org/ooxml/wordprocessingml/main); sla het referentiedocument in Word op als "Word-document (*.docx)"');
+    expect(r.stderr).toContain('huisstijl REF: word/styles.xml is geen styles-deel van Word (naamruimte http://purl.oclc.org/ooxml/wordprocessingml/main); sla het referentiedocument in Word op als "Word-document (*.docx)"');
   });
 
   it.skipIf(!heeftLibreOffice)('the PDF export of it makes no request', async () => {

@@ -1,6 +1,6 @@
 import path from 'node:path';
 import { mbTekst } from '../ingest/grenzen.js';
-import { leesXml, NS_PKG_RELS, NS_R, NS_R_STRICT, type XmlElement } from '../ingest/xml.js';
+import { leesXml, NS_PKG_RELS, NS_R, NS_R_STRICT, XmlFout, type XmlElement } from '../ingest/xml.js';
 import { aan, XML_DECLARATIE, XmlKopie, type KopieHandlers } from './xml-kopie.js';
 
 // A municipality's house style for the Word documents, taken from its own reference document the way
@@ -254,12 +254,23 @@ interface Relatie {
   deel?: string;
 }
 
+/** A part that is no XML (malformed, a DTD, bytes not in its encoding) is named in the message. */
+function alsXml<T>(deel: string, lees: () => T): T {
+  try {
+    return lees();
+  } catch (e) {
+    if (e instanceof XmlFout) throw new Error(`${deel}: ${e.message}`);
+    throw e;
+  }
+}
+
 /** A part's relationships, read as XML; external targets have no `deel`. */
 function relatiesVan(b: Buffer | undefined, bronDeel: string): Relatie[] {
   const uit: Relatie[] = [];
   if (!b) return uit;
   const map = path.posix.dirname(bronDeel);
-  leesXml(b, {
+  const relsDeel = `${map}/_rels/${path.posix.basename(bronDeel)}.rels`;
+  alsXml(relsDeel, () => leesXml(b, {
     open(el) {
       if (el.naam !== 'Relationship' || el.ns !== NS_PKG_RELS) return;
       const id = el.attr('Id');
@@ -269,7 +280,7 @@ function relatiesVan(b: Buffer | undefined, bronDeel: string): Relatie[] {
       const deel = extern ? undefined : doel.startsWith('/') ? path.posix.normalize(doel).slice(1) : path.posix.normalize(`${map}/${doel}`);
       uit.push({ id, type: el.attr('Type') ?? '', doel, deel });
     },
-  });
+  }));
   return uit;
 }
 
@@ -346,7 +357,7 @@ function neemDeel(
   };
   const kopie = new XmlKopie();
   const extra = metKopie(kopie);
-  const xml = kopie.kopieer(ruw, {
+  const xml = alsXml(deel, () => kopie.kopieer(ruw, {
     open(el, diepte) {
       if (extra.open?.(el, diepte) === 'weg') return 'weg';
       if (el.ns !== NS_W) return;
@@ -378,7 +389,7 @@ function neemDeel(
       }
       return true;
     },
-  });
+  }));
   toets();
   if (weg.length)
     waarschuwingen.push(
@@ -531,7 +542,7 @@ function leesSectie(document: Buffer): SectieInfo {
   let laatste = leeg();
   let huidig: SectieInfo | undefined;
   let diepteSect = 0;
-  leesXml(document, {
+  alsXml('word/document.xml', () => leesXml(document, {
     open(el) {
       if (el.ns !== NS_W) return;
       if (el.naam === 'sectPr' && !huidig) {
@@ -563,7 +574,7 @@ function leesSectie(document: Buffer): SectieInfo {
         huidig = undefined;
       }
     },
-  });
+  }));
   return laatste;
 }
 
