@@ -4,6 +4,7 @@
 //                                          exports of 200.000 and 1.000.000 rows, IBT for 350 municipalities
 //   npm run bench -- --snel                smaller sizes (werkmap up to 10.000, exports of 200.000 rows)
 //   npm run bench -- --alleen opstart,werkmap,export,frequentie,ibt   only these parts
+//   npm run bench -- --alleen export-xlsx  only the 1.000.000-row .xlsx export, vth against pandas (no exceljs)
 import { spawnSync } from 'node:child_process';
 import { cpSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -222,6 +223,22 @@ try {
       console.log(ratio(vx, bx, 'vth / basis'));
       console.log(ratio(vx, ex, 'vth / exceljs stromend'));
       if (!px.fout) console.log(ratio(vx, px, 'vth / pandas'));
+    }
+  }
+
+  if (delen.has('export-xlsx')) {
+    // The .xlsx export alone, like for like with pandas: the same file read and counted by both, three
+    // runs each in turn (the machine is shared, so the ratio of each pair counts, not one time).
+    const n = snel ? 200_000 : 1_000_000;
+    const xlsx = path.join(map, `zaken-${n}.xlsx`);
+    await schrijfXlsx(xlsx, n, 7);
+    console.log(`\nZakenexport XLSX, ${fmt(n)} rijen (${fmt(statSync(xlsx).size / 1e6, 1)} MB), vth en pandas om en om`);
+    for (let i = 0; i < 3; i++) {
+      const vx = vthZaken(xlsx);
+      const px = pandas(xlsx);
+      console.log(regel('vth: stromend lezen en tellen', vx));
+      console.log(regel('pandas: read_excel + groupby', px));
+      if (!px.fout) console.log(ratio(vx, px, 'vth / pandas (doel ≤ 0,20×)'));
     }
   }
 

@@ -154,7 +154,7 @@ describe('a house style that cannot reach out or in', () => {
     writeFileSync(ref, maakZip(uit as never));
     const r = vth(['uvp', VOORBEELD, '--format', 'docx', '--huisstijl', ref, '-o', path.join(map, 'uit')]);
     expect(r.code).toBe(2);
-    expect(r.stderr).toContain('huisstijl word/media/image1.png in de koptekst is 5 MB; een afbeelding in de huisstijl mag hoogstens 4 MB zijn');
+    expect(r.stderr).toContain('huisstijl groot.docx: word/media/image1.png in de koptekst is 5 MB; een afbeelding in de huisstijl mag hoogstens 4 MB zijn');
     expect(existsSync(path.join(map, 'uit'))).toBe(false);
   });
 });

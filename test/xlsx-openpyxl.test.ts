@@ -204,6 +204,35 @@ describe('the own .xlsx readers read what openpyxl reads', () => {
     expect(j1904.Blad!.find(([r, k]) => r === 2 && k === 3)![3]).toBe('2029-01-02T00:00:00');
   });
 
+  it('on workbooks written by xlsxwriter (shared strings, inline strings, formula results typed str/b/e, 1904), by both readers', async () => {
+    // Made once by test/xlsxwriter/maak.py (Debian's python3-xlsxwriter) and committed.
+    const map = path.join(ROOT, 'test/xlsxwriter');
+    const paden = ['gedeelde-teksten', 'inline-teksten', 'datum1904'].map((n) => path.join(map, `${n}.xlsx`));
+    const orakel = openpyxlWaarden(paden);
+    for (const pad of paden) {
+      const naam = path.basename(pad);
+      const bladen = orakel[pad] as Record<string, Cellen>;
+      expect('fout' in bladen ? String(bladen.fout) : '', naam).toBe('');
+      const werkmap = await leesXlsx(readFileSync(pad), naam);
+      expect(werkmap.map((t) => t.blad), naam).toEqual(['Zaken', 'Producten', 'Verborgen']);
+      for (const t of werkmap) expect(werkmapCellen(t), `${naam} ${t.blad}`).toEqual(verwachtWerkmap(bladen[t.blad]!));
+      expect(await exportCellen(pad), naam).toEqual(verwachtExport(bladen.Zaken!));
+    }
+    // Three layouts of one content: the same values, the 1904 dates the same calendar dates.
+    const [gedeeld, inline, j1904] = paden.map((p) => orakel[p] as Record<string, Cellen>);
+    expect(inline).toEqual(gedeeld);
+    expect(j1904).toEqual(gedeeld);
+    const totaal = gedeeld!.Zaken!.filter(([r]) => r === 43).map(([, , soort, v]) => [soort, v]);
+    expect(totaal).toEqual([
+      ['n', 75113.08],
+      ['s', 'totaal 40'],
+      ['b', false],
+      ['e', '#DIV/0!'],
+      ['e', '#N/A'],
+    ]);
+    expect(gedeeld!.Producten!.find(([r, k]) => r === 5 && k === 6)![3]).toBe('1900-03-01T00:00:00');
+  });
+
   it('on every workbook committed in the repository (exceljs, openpyxl, pandas, LibreOffice)', async () => {
     const paden = [...alleXlsx(path.join(ROOT, 'fixtures')), ...alleXlsx(path.join(ROOT, 'test'))];
     const orakel = openpyxlWaarden(paden);

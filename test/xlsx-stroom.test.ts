@@ -63,6 +63,9 @@ describe('the streaming .xlsx reader for case exports', () => {
       }
       // exceljs leaves shared strings unresolved when the zip holds them after the sheet.
       if (pad.endsWith('absurde-telling-gedeelde-strings.xlsx')) continue;
+      // exceljs drops a formula's cached FALSE (t="b", <v>0</v>) that xlsxwriter writes; these files
+      // have openpyxl as their oracle (test/xlsx-openpyxl.test.ts).
+      if (pad.includes(`${path.sep}xlsxwriter${path.sep}`)) continue;
       // A zip without any sheet: exceljs yields no rows, vth says there is no sheet.
       if (verwacht.length === 0) {
         await expect(metVth(pad)).rejects.toThrow('er is geen werkblad');

@@ -59,6 +59,9 @@ describe('the own werkmap reader agrees with exceljs', () => {
         continue; // broken on purpose: refused with a message of its own (test/corpus)
       }
       if (pad.includes('absurde-telling')) continue; // exceljs leaves its shared strings unresolved
+      // exceljs drops a formula's cached FALSE (t="b", <v>0</v>) that xlsxwriter writes; these files
+      // have openpyxl as their oracle (test/xlsx-openpyxl.test.ts).
+      if (pad.includes(`${path.sep}xlsxwriter${path.sep}`)) continue;
       let eigen: Tabel[];
       try {
         eigen = await leesXlsx(buf, 'w.xlsx');

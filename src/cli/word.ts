@@ -62,6 +62,20 @@ export async function lettertypenVoorPdf(huisstijl: Huisstijl | undefined, pdf: 
   return { huisstijl: huisstijl.naam, vervangen: vervangen ?? [], onbekend: !vervangen };
 }
 
+/**
+ * What vth left out of the house style (a link to outside, a picture bullet, a header with a field
+ * that fetches) in the verantwoording as well as on stderr: a warning at the reference's name.
+ */
+export function metHuisstijl(v: VerantwoordingView, hs: Huisstijl | undefined): VerantwoordingView {
+  const w = hs?.waarschuwingen ?? [];
+  if (!w.length) return v;
+  return {
+    ...v,
+    meldingen: [...v.meldingen, ...w.map((bericht) => ({ niveau: 'waarschuwing' as const, bericht: `huisstijl: ${bericht}`, waar: hs!.naam }))],
+    meldingTelling: { ...v.meldingTelling, waarschuwing: v.meldingTelling.waarschuwing + w.length },
+  };
+}
+
 /** The house style to use: --huisstijl, else the werkmap's setting (relative to the werkmap's folder). */
 export async function kiesHuisstijl(optie: string | undefined, instelling: string | undefined, werkmap: string): Promise<Huisstijl | undefined> {
   const pad = optie ?? (instelling ? path.resolve(path.extname(werkmap) ? path.dirname(werkmap) : werkmap, instelling) : undefined);

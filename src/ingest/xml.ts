@@ -29,6 +29,8 @@ export class XmlDiepteFout extends XmlFout {}
 export interface XmlElement {
   naam: string;
   ns: string;
+  /** The name as written, with its prefix (for writing a part out again with its own declarations). */
+  qnaam: string;
   /** An attribute by local name: without `ns` the unprefixed one (as XML namespaces define it). */
   attr(naam: string, ns?: string | readonly string[]): string | undefined;
   /** Every attribute: its name as written, local name, namespace URI and value. */
@@ -197,6 +199,7 @@ export class XmlLezer {
     const el: XmlElement = {
       naam: '',
       ns: '',
+      qnaam: '',
       attr(naam: string, ns?: string | readonly string[]): string | undefined {
         if (ns === undefined) return huidig[naam]?.value;
         for (const q in huidig) {
@@ -225,6 +228,7 @@ export class XmlLezer {
       if (++lezer.diepte > lezer.maxDiepte) throw new XmlDiepteFout(`nest XML-elementen dieper dan ${lezer.maxDiepte} niveaus`);
       el.naam = tag.local;
       el.ns = uri(tag.uri);
+      el.qnaam = tag.name;
       huidig = tag.attributes;
       h.open?.(el);
     });

@@ -21,6 +21,8 @@ export async function laadHuisstijl(pad: string): Promise<Huisstijl> {
   try {
     return leesHuisstijl(uit.delen, naam);
   } catch (e) {
-    throw new OnleesbaarFout(`huisstijl ${(e as Error).message}`, { bestand: naam });
+    // The reference named once, then the part and what is wrong with it.
+    const bericht = (e as Error).message;
+    throw new OnleesbaarFout(`huisstijl ${bericht.startsWith(`${naam} `) ? bericht : `${naam}: ${bericht}`}`, { bestand: naam });
   }
 }

@@ -9,7 +9,7 @@ import MarkdownIt from 'markdown-it';
 import type Token from 'markdown-it/lib/token.mjs';
 import type { Afbeelding } from './png.js';
 import { pakDelen, zip, type Ingepakt } from './zip.js';
-import { stijlIdsUit, voegStijlenToe, type Huisstijl, type StijlIds } from './huisstijl.js';
+import { metW, stijlIdsUit, voegStijlenToe, type AanvulDeel, type Huisstijl, type StijlIds } from './huisstijl.js';
 
 export interface DocxAfbeelding {
   svg: string;
@@ -454,13 +454,11 @@ export function tabelMaat(rijen: string[][], kolommen: number, totaal: number, l
 /**
  * The width of the house style's body font against Arial's, for the column widths: a table sized for
  * Arial breaks its words in Verdana (or DejaVu Sans, which LibreOffice puts in its place). From the
- * font the default paragraph style or the document defaults name; unknown fonts count as Arial.
+ * font the default paragraph style or the document defaults name (`Huisstijl.letter`, read from
+ * styles.xml as XML); unknown fonts count as Arial.
  */
-export function letterbreedte(stijlen: string | undefined): number {
-  if (!stijlen) return 1;
-  const normaal = /<w:style\b[^>]*w:styleId="(?:Normal|Standaard)"[^>]*>[\s\S]*?<\/w:style>/.exec(stijlen)?.[0] ?? '';
-  const standaard = /<w:docDefaults>[\s\S]*?<\/w:docDefaults>/.exec(stijlen)?.[0] ?? '';
-  const letter = /w:rFonts\b[^>]*w:ascii="([^"]+)"/.exec(normaal)?.[1] ?? /w:rFonts\b[^>]*w:ascii="([^"]+)"/.exec(standaard)?.[1] ?? '';
+export function letterbreedte(letter: string | undefined): number {
+  if (!letter) return 1;
   if (/verdana|tahoma|dejavu|segoe|trebuchet/i.test(letter)) return 1.22;
   if (/georgia|cambria|bookman|century/i.test(letter)) return 1.1;
   if (/calibri|times|garamond|candara/i.test(letter)) return 0.92;
@@ -499,7 +497,7 @@ export function markdownNaarDocx(md: string, titel: string, o: DocxOpties): Uint
   const sectie = hs?.sectie ?? STANDAARD_SECTIE;
   const tekstBreedte = sectie.breedte - sectie.links - sectie.rechts;
   const lijstNum = (hs?.hoogsteNumId ?? 0) + 1;
-  const b = new Bouw(ids.ids, tekstBreedte, sectie.hoogte - sectie.boven - sectie.onder, o.afbeeldingen, lijstNum, letterbreedte(hs?.stijlen));
+  const b = new Bouw(ids.ids, tekstBreedte, sectie.hoogte - sectie.boven - sectie.onder, o.afbeeldingen, lijstNum, letterbreedte(hs?.letter));
   // Parsed block by block (a table is one block: it has no blank line): a programme of 100.000 lines
   // would otherwise hold millions of tokens at once. The document's Markdown has no reference links or
   // fenced code that a blank line could split.
@@ -562,12 +560,13 @@ export function markdownNaarDocx(md: string, titel: string, o: DocxOpties): Uint
   }
   if (hs?.lettertypen) {
     vasteRels.push(`<Relationship Id="rId5" Type="${R}/fontTable" Target="fontTable.xml"/>`);
-    delen.push(['word/fontTable.xml', hs.lettertypen]);
+    delen.push(['word/fontTable.xml', hs.lettertypen.xml]);
   }
-  // The house style's header and footer keep their own pictures (a logo) and relationships.
-  for (const [deel, naam] of [[hs?.koptekst, 'header1'], [hs?.voettekst, 'footer1']] as const) {
+  // The house style's header and footer keep their own pictures (a logo), the font table its embedded
+  // fonts, each with the relationships to them and nothing else.
+  for (const [deel, naam] of [[hs?.koptekst, 'header1.xml'], [hs?.voettekst, 'footer1.xml'], [hs?.lettertypen, 'fontTable.xml']] as const) {
     if (!deel) continue;
-    if (deel.rels) delen.push([`word/_rels/${naam}.xml.rels`, deel.rels]);
+    if (deel.rels) delen.push([`word/_rels/${naam}.rels`, deel.rels]);
     for (const [pad, inhoud] of deel.media) delen.push([`word/${pad}`, inhoud]);
   }
   delen.push(['word/_rels/document.xml.rels', `${XML_KOP}<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">${vasteRels.join('')}${b.rels.join('')}</Relationships>`]);
@@ -576,8 +575,8 @@ export function markdownNaarDocx(md: string, titel: string, o: DocxOpties): Uint
 
 function contentTypes(hs: Huisstijl | undefined): string {
   const extra = new Set<string>();
-  for (const deel of [hs?.koptekst, hs?.voettekst]) for (const [pad] of deel?.media ?? []) extra.add(pad.split('.').pop()!.toLowerCase());
-  const mime: Record<string, string> = { png: 'image/png', svg: 'image/svg+xml', jpeg: 'image/jpeg', jpg: 'image/jpeg', gif: 'image/gif', emf: 'image/x-emf', wmf: 'image/x-wmf', bmp: 'image/bmp', tiff: 'image/tiff' };
+  for (const deel of [hs?.koptekst, hs?.voettekst, hs?.lettertypen]) for (const [pad] of deel?.media ?? []) extra.add(pad.split('.').pop()!.toLowerCase());
+  const mime: Record<string, string> = { odttf: 'application/vnd.openxmlformats-officedocument.obfuscatedFont', png: 'image/png', svg: 'image/svg+xml', jpeg: 'image/jpeg', jpg: 'image/jpeg', gif: 'image/gif', emf: 'image/x-emf', wmf: 'image/x-wmf', bmp: 'image/bmp', tiff: 'image/tiff' };
   const defaults = ['png', 'svg', ...[...extra].filter((e) => e !== 'png' && e !== 'svg' && mime[e])].map((e) => `<Default Extension="${e}" ContentType="${mime[e]}"/>`).join('');
   const o = (naam: string, type: string) => `<Override PartName="/${naam}" ContentType="application/vnd.openxmlformats-officedocument.${type}"/>`;
   return (
@@ -598,15 +597,16 @@ function contentTypes(hs: Huisstijl | undefined): string {
  * numbering.xml: the house style's own (its headings may be numbered through it; dropping it would turn
  * that numbering into stray bullets or nothing), with one bullet list of ours under new ids.
  */
-function lijstNummering(eigen: string | undefined, numId: number, abstractId: number): string {
+function lijstNummering(eigen: AanvulDeel | undefined, numId: number, abstractId: number): string {
   const niveaus = [0, 1, 2]
     .map((l) => `<w:lvl w:ilvl="${l}"><w:start w:val="1"/><w:numFmt w:val="bullet"/><w:lvlText w:val="${['•', '◦', '▪'][l]}"/><w:lvlJc w:val="left"/><w:pPr><w:ind w:left="${360 * (l + 1) + 360}" w:hanging="360"/></w:pPr></w:lvl>`)
     .join('');
   const abstract = `<w:abstractNum w:abstractNumId="${abstractId}"><w:multiLevelType w:val="hybridMultilevel"/>${niveaus}</w:abstractNum>`;
   const num = `<w:num w:numId="${numId}"><w:abstractNumId w:val="${abstractId}"/></w:num>`;
   if (!eigen) return `${XML_KOP}<w:numbering xmlns:w="${W}">${abstract}${num}</w:numbering>`;
-  // Every abstractNum comes before every num.
-  const eersteNum = eigen.search(/<w:num[\s>]/);
-  const metAbstract = eersteNum >= 0 ? eigen.slice(0, eersteNum) + abstract + eigen.slice(eersteNum) : eigen.replace(/<\/w:numbering>/, `${abstract}</w:numbering>`);
-  return metAbstract.replace(/<\/w:numbering>\s*$/, `${num}</w:numbering>`);
+  // Every abstractNum comes before every num, every num before numIdMacAtCleanup: at the places the
+  // reading marked (huisstijl.ts leesNummering).
+  const [a, n] = metW(eigen, [abstract, num]);
+  const numPlek = eigen.numPlek ?? eigen.plek;
+  return eigen.xml.slice(0, eigen.plek) + a + eigen.xml.slice(eigen.plek, numPlek) + n + eigen.xml.slice(numPlek);
 }

@@ -18,7 +18,7 @@ import { EXIT, GebruikFout, metTemplates } from '../fouten.js';
 import { laadWerkmap, meldVoorOpdracht } from '../laad.js';
 import { isStil } from '../looptijd.js';
 import { formatteerMeldingen, kleuren } from '../uitvoer.js';
-import { kiesHuisstijl, schrijfDocumenten, titelpagina, type WordDocument } from '../word.js';
+import { kiesHuisstijl, metHuisstijl, schrijfDocumenten, titelpagina, type WordDocument } from '../word.js';
 import { kolomKeuzes, zakenSamenvatting, type JaarverslagBestanden, type JaarverslagOpties } from './jaarverslag.js';
 
 type Render = (view: unknown) => string;
@@ -116,7 +116,7 @@ export async function jaarverslagPerDeelnemer(
     gelukt.push({ deelnemer: naam, analyse: a, zaken: eigen });
     const view = jaarverslagView(a);
     const stam = `jaarverslag-${jaar}-${uniek(bestandsnaamDeel(naam))}`;
-    const uit = await r.bestandenVan(view, verantwoordingView(view, a.meldingen, a.teksten.ontbrekend, view.zakenVerantwoording), stam, bron, a.meldingen, r.formaten, r.render, r.renderVerantwoording, opts.output);
+    const uit = await r.bestandenVan(view, metHuisstijl(verantwoordingView(view, a.meldingen, a.teksten.ontbrekend, view.zakenVerantwoording), huisstijl), stam, bron, a.meldingen, r.formaten, r.render, r.renderVerantwoording, opts.output);
     bestanden.push(...uit.bestanden);
     if (woord) documenten.push({ md: uit.md!, titel: view.titel, titelpagina: [naam, `deel van het jaarverslag van ${wm.instellingen.gemeente ?? 'de omgevingsdienst'}`, ...titelpagina('', view.jaar, view.vastgesteldOp)], grafieken: uit.woordGrafieken(grafiekPalet(huisstijl?.thema)), stam });
   }

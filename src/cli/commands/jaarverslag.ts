@@ -11,7 +11,7 @@ import { laadWerkmap, meldOntbrekendeTeksten, meldVoorOpdracht, PROGRAMMA_BLADEN
 import { parseFormaten } from '../schrijf.js';
 import { formatteerMeldingen, kleuren, voortgangsbalk } from '../uitvoer.js';
 import { verwerkZaken, type ZakenUitkomst } from '../../laden/zaken.js';
-import { kiesHuisstijl, lettertypenVoorPdf, schrijfDocument, titelpagina } from '../word.js';
+import { kiesHuisstijl, lettertypenVoorPdf, metHuisstijl, schrijfDocument, titelpagina } from '../word.js';
 import { naleefGroepen } from '../../compute/zaken.js';
 import { CodeKoppeling } from '../../compute/koppeling.js';
 import { nlGetal } from '../../model/getal.js';
@@ -207,7 +207,7 @@ export async function jaarverslagOpdracht(pad: string, opts: JaarverslagOpties):
   const { view, stam, bron } = klaar;
   // A house style that cannot be read stops the command before anything is written.
   const huisstijl = woord ? await kiesHuisstijl(opts.huisstijl, klaar.huisstijl, pad) : undefined;
-  const verantwoording = { ...klaar.verantwoording, lettertypen: await lettertypenVoorPdf(huisstijl, formaten.has('pdf')) };
+  const verantwoording = metHuisstijl({ ...klaar.verantwoording, lettertypen: await lettertypenVoorPdf(huisstijl, formaten.has('pdf')) }, huisstijl);
   const { bestanden, md, woordGrafieken } = await jaarverslagBestanden(view, verantwoording, stam, bron, klaar.meldingen, formaten, render, renderVerantwoording, opts.output);
   const grafieken = woordGrafieken(grafiekPalet(huisstijl?.thema));
   return schrijfDocument(

@@ -11,7 +11,7 @@ import { EXIT, GebruikFout, metTemplates } from '../fouten.js';
 import { laadWerkmap, meldVoorOpdracht } from '../laad.js';
 import { isStil } from '../looptijd.js';
 import { formatteerMeldingen, kleuren } from '../uitvoer.js';
-import { kiesHuisstijl, schrijfDocumenten, titelpagina, type WordDocument } from '../word.js';
+import { kiesHuisstijl, metHuisstijl, schrijfDocumenten, titelpagina, type WordDocument } from '../word.js';
 import type { UvpBestanden, UvpOpties } from './uvp.js';
 
 type Render = (view: unknown) => string;
@@ -85,7 +85,7 @@ export async function perDeelnemerOpdracht(
     const stam = `uvp-${jaar}-${uniek(bestandsnaamDeel(naam), gehad)}`;
     stammen.set(naam, stam);
     const verantwoording = verantwoordingView(view, eigen, deel.analyse.teksten.ontbrekend);
-    const uit = await r.uvpBestanden(view, verantwoording, stam, r.formaten, r.render, r.renderVerantwoording, opts.output);
+    const uit = await r.uvpBestanden(view, metHuisstijl(verantwoording, huisstijl), stam, r.formaten, r.render, r.renderVerantwoording, opts.output);
     bestanden.push(...uit.bestanden);
     if (woord) documenten.push({ md: uit.md!, titel: view.titel, titelpagina: [naam, `deel van het programma van ${od.naam}`, ...titelpagina('', view.jaar, view.vastgesteldOp)], grafieken: uit.woordGrafieken(grafiekPalet(huisstijl?.thema)), stam });
   }

@@ -9,7 +9,7 @@ import { laadTemplates } from '../../render/handlebars.js';
 import { EXIT, metTemplates } from '../fouten.js';
 import { laadWerkmap, meldOntbrekendeTeksten, meldVoorOpdracht, PROGRAMMA_BLADEN } from '../laad.js';
 import { parseFormaten } from '../schrijf.js';
-import { kiesHuisstijl, lettertypenVoorPdf, schrijfDocument, titelpagina } from '../word.js';
+import { kiesHuisstijl, lettertypenVoorPdf, metHuisstijl, schrijfDocument, titelpagina } from '../word.js';
 
 export interface UvpOpties {
   output: string;
@@ -98,7 +98,7 @@ export async function uvpOpdracht(pad: string, opts: UvpOpties): Promise<number>
   const { view, stam } = klaar;
   // A house style that cannot be read stops the command before anything is written.
   const huisstijl = woord ? await kiesHuisstijl(opts.huisstijl, klaar.huisstijl, pad) : undefined;
-  const verantwoording = { ...klaar.verantwoording, lettertypen: await lettertypenVoorPdf(huisstijl, formaten.has('pdf')) };
+  const verantwoording = metHuisstijl({ ...klaar.verantwoording, lettertypen: await lettertypenVoorPdf(huisstijl, formaten.has('pdf')) }, huisstijl);
   const { bestanden, md, woordGrafieken } = await uvpBestanden(view, verantwoording, stam, formaten, render, renderVerantwoording, opts.output);
   const grafieken = woordGrafieken(grafiekPalet(huisstijl?.thema));
   return schrijfDocument(
