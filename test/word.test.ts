@@ -70,7 +70,7 @@ describe('vth uvp --format docx', () => {
     const d = delen(pad);
     const doc = d.get('word/document.xml')!.toString('utf8');
     // Headings by the reference's own ids; its heading style numbers them, so the text does not.
-    expect(doc).toContain('<w:pStyle w:val="Kop1"/></w:pPr><w:r><w:t xml:space="preserve">Samenvatting</w:t>');
+    expect(doc).toMatch(/<w:pStyle w:val="Kop1"\/>(<w:ind w:left="\d+" w:hanging="\d+"\/>)?<\/w:pPr><w:r><w:t xml:space="preserve">Samenvatting<\/w:t>/);
     expect(doc).not.toContain('w:val="Heading1"');
     // Annexes and the abbreviations are no numbered chapters: the house style's numbering is switched off there.
     for (const kop of ['Bijlagen', 'A. Risicoanalyse', 'Afkortingen']) {
@@ -137,6 +137,10 @@ describe('vth uvp --format docx', () => {
       const uvp = tekst('uvp-2025-dinkelberg.pdf');
       expect(Number(/Pages:\s+(\d+)/.exec(info('uvp-2025-dinkelberg.pdf'))![1])).toBeGreaterThanOrEqual(12);
       for (const h of ['Samenvatting', 'Strategie en kwaliteit', 'Ketenpartners, projecten en diensten', 'Verbeterpunten van de provincie']) expect(uvp).toContain(h);
+      // The house style numbers its headings in an indent of 1 cm; "10." in its heading type needs more,
+      // and gets it: a space between number and title, never "10.Monitoring".
+      expect(uvp).toMatch(/^\s*10\. Monitoring en verantwoording$/m);
+      expect(uvp).not.toMatch(/\d\.[A-Z][a-z]/);
       // The table of contents was updated before the export: entries with page numbers.
       expect(uvp).toMatch(/Samenvatting\s*\.{5,}\s*\d+/);
       expect(uvp).toMatch(/Verbeterpunten van de provincie\s*\.{5,}\s*\d+/);
@@ -313,5 +317,28 @@ describe('fonts of the house style that this machine lacks', () => {
       { naam: 'Georgia', vervanging: 'DejaVu Serif' },
     ]);
     expect(ontbrekendeLettertypen(namen, () => undefined)).toBeUndefined();
+  });
+});
+
+describe('heading numbers of a house style', () => {
+  it('an indent too narrow for the widest chapter number gets one wide enough, for every heading of that level', async () => {
+    const { kopInspringing } = await import('../src/render/kopnummers.js');
+    const W = 'http://schemas.openxmlformats.org/wordprocessingml/2006/main';
+    const stijlen = `<w:styles xmlns:w="${W}"><w:style w:type="paragraph" w:styleId="Kop1"><w:rPr><w:sz w:val="32"/></w:rPr></w:style><w:style w:type="paragraph" w:styleId="Kop2"><w:basedOn w:val="Kop1"/><w:rPr><w:sz w:val="26"/></w:rPr></w:style></w:styles>`;
+    // Level 0 through pStyle; level 1 through the style's numPr, with a prefix other than w: for the same namespace.
+    const nummering = `<n:numbering xmlns:n="${W}"><n:abstractNum n:abstractNumId="0"><n:lvl n:ilvl="0"><n:lvlText n:val="%1."/><n:pStyle n:val="Kop1"/><n:pPr><n:ind n:left="567" n:hanging="567"/></n:pPr></n:lvl><n:lvl n:ilvl="1"><n:lvlText n:val="%1.%2"/><n:pPr><n:ind n:left="1134" n:hanging="1134"/></n:pPr></n:lvl></n:abstractNum><n:num n:numId="3"><n:abstractNumId n:val="0"/></n:num></n:numbering>`;
+    const metNumPr = stijlen.replace('<w:basedOn w:val="Kop1"/>', '<w:basedOn w:val="Kop1"/><w:pPr><w:numPr><w:ilvl w:val="1"/><w:numId w:val="3"/></w:numPr></w:pPr>');
+    const [twaalf, sectie] = kopInspringing(metNumPr, nummering, ['Kop1', 'Kop2', 'Kop3', 'Kop4'], [12, 3]);
+    const m = /^<w:ind w:left="(\d+)" w:hanging="(\d+)"\/>$/.exec(twaalf!);
+    expect(m).not.toBeNull();
+    // The number keeps its place (left − hanging = 0) and the indent holds "88." in 16 pt with a gap.
+    expect(Number(m![1])).toBe(Number(m![2]));
+    expect(Number(m![2])).toBeGreaterThan(567);
+    // "8.3" in 13 pt fits 2 cm: no indent of its own.
+    expect(sectie).toBeUndefined();
+    // Nine chapters: "8." fits 1 cm, the house style's own indent stays.
+    expect(kopInspringing(stijlen, nummering, ['Kop1'], [9])).toEqual([undefined]);
+    // No numbering at all: nothing to correct.
+    expect(kopInspringing(stijlen, undefined, ['Kop1'], [12])).toEqual([undefined]);
   });
 });

@@ -4,12 +4,16 @@
 // lists, tables with a repeated header row and rows that do not split, charts as PNG with the SVG
 // beside it, page numbers in the footer. Written by hand, as the workbooks are: the same Markdown gives
 // the same bytes (fixed dates, ids counted from 1).
-import { ARIAL_VET, ONBEKEND_TEKEN } from './letterbreedtes.js';
+import { TABEL_PUNT, tekstTwips } from './tekstmaat.js';
+import { kopInspringing } from './kopnummers.js';
 import MarkdownIt from 'markdown-it';
 import type Token from 'markdown-it/lib/token.mjs';
 import type { Afbeelding } from './png.js';
 import { pakDelen, zip, type Ingepakt } from './zip.js';
 import { metW, stijlIdsUit, voegStijlenToe, type AanvulDeel, type Huisstijl, type StijlIds } from './huisstijl.js';
+
+// Shared with the tests and the heading numbers, which measure text the same way.
+export { tekstTwips };
 
 export interface DocxAfbeelding {
   svg: string;
@@ -77,6 +81,8 @@ class Bouw {
   private figuurNr = 0;
   private tekenNr = 0;
   readonly koppen: { niveau: number; tekst: string }[] = [];
+  /** Per heading level, an indent of its own where the house style's numbering is too narrow for its numbers (kopnummers.ts). */
+  kopInspringing: (string | undefined)[] = [];
   constructor(
     readonly ids: StijlIds,
     readonly tekstBreedte: number,
@@ -275,7 +281,7 @@ class Bouw {
           const ongenummerd = this.ids.kopGenummerd[n - 1] && kinderen[0]?.type === 'text' && !/^\d+(\.\d+)*\.?\s/.test(kinderen[0].content);
           if (this.ids.kopGenummerd[n - 1] && kinderen[0]?.type === 'text') kinderen[0].content = kinderen[0].content.replace(/^\d+\.\s+/, '');
           this.koppen.push({ niveau: n, tekst: kinderen.map((c) => c.content).join('') });
-          delen.push(this.alinea(this.inline(kinderen), this.ids.kop[n - 1], ongenummerd ? '<w:numPr><w:ilvl w:val="0"/><w:numId w:val="0"/></w:numPr>' : ''));
+          delen.push(this.alinea(this.inline(kinderen), this.ids.kop[n - 1], ongenummerd ? '<w:numPr><w:ilvl w:val="0"/><w:numId w:val="0"/></w:numPr>' : this.ids.kopGenummerd[n - 1] ? (this.kopInspringing[n - 1] ?? '') : ''));
           break;
         }
         case 'paragraph_open': {
@@ -366,23 +372,8 @@ function isPijpTabel(regels: string[]): boolean {
 
 /** Twips per cell for its margins (the table style's 108 left and right, and the borders). */
 const CELMARGE = 230;
-/** The size (pt) table text is set in by the table text style, and the least a printed table may be set in. */
-const TABEL_PUNT = 9;
+/** The least a printed table may be set in (pt). */
 const MINSTE_PUNT = 8;
-/** Kerning is ignored and the substitute font may round up: a few percent to spare, so that a word that just fits does. */
-const SPEELRUIMTE = 1.04;
-
-/**
- * The width of a text in twips, set in bold Arial (every cell is measured bold: the header row and the
- * totals are) at `punt` points, times the house font's width against Arial's. Per character, from the
- * font's own advance widths: "Gereserveerd" and "MMMMMMMMMMMM" are not the same width.
- */
-export function tekstTwips(s: string, punt = TABEL_PUNT, letterbreedte = 1): number {
-  let em = 0;
-  for (const c of s) em += ARIAL_VET[c] ?? ONBEKEND_TEKEN;
-  return (em / 1000) * punt * 20 * letterbreedte * SPEELRUIMTE;
-}
-
 /**
  * Column widths that fit the content: every column at least as wide as its longest word or number (a
  * figure never breaks), the rest of the page width to the columns with longer text, in proportion to
@@ -498,6 +489,9 @@ export function markdownNaarDocx(md: string, titel: string, o: DocxOpties): Uint
   const tekstBreedte = sectie.breedte - sectie.links - sectie.rechts;
   const lijstNum = (hs?.hoogsteNumId ?? 0) + 1;
   const b = new Bouw(ids.ids, tekstBreedte, sectie.hoogte - sectie.boven - sectie.onder, o.afbeeldingen, lijstNum, letterbreedte(hs?.letter));
+  // The highest chapter and section number the document has, for the room its heading numbers need.
+  const hoogste = [/^## (\d+)\./gm, /^### (\d+)\.(\d+)/gm].map((re, k) => Math.max(0, ...[...md.matchAll(re)].map((m) => Number(m[k + 1]))));
+  if (hs) b.kopInspringing = kopInspringing(hs.stijlen.xml, hs.nummering?.xml, ids.ids.kop, hoogste);
   // Parsed block by block (a table is one block: it has no blank line): a programme of 100.000 lines
   // would otherwise hold millions of tokens at once. The document's Markdown has no reference links or
   // fenced code that a blank line could split.
