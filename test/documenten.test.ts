@@ -51,7 +51,7 @@ const DATA_DEEL: Record<string, string> = {
   'jaarverslag samenvatting': '| Doelen met een streefwaarde (10 van 11) | 3 behaald, 0 niet behaald, 7 onbekend |',
   'jaarverslag inleiding': 'Dit jaarverslag legt verantwoording af over de uitvoering van het uitvoeringsprogramma VTH 2025',
   'jaarverslag realisatie': '| GV.02 | Omgevingsvergunning afwijken van het omgevingsplan | 1.200 | 880 | 73,3% | Minder aanvragen dan verwacht',
-  'jaarverslag projecten': 'gepland 2.145,57 uur; van de projecten met een gemelde realisatie is 610,15 van 631,05 uur besteed (96,7%)',
+  'jaarverslag projecten': 'gepland 2.146 uur, zoals in het uitvoeringsprogramma (afgerond op hele uren); van de projecten met een gemelde realisatie is 610,15 van 631 uur besteed (96,7%)',
   'jaarverslag uitstel': '| GT.06 | Toezicht kleinschalige evenementen | Midden | 35 | 27 |  | onbekend: de realisatie van deze regel is niet bekend |',
   'jaarverslag doelen': '| KD8 | Bij bezwaar is het bezwaar ongegrond | ≥ 85% | 88% | behaald |',
   'jaarverslag tijdigheid': 'De tijdigheid is niet berekend: er was geen registratie uit het zaaksysteem beschikbaar.',

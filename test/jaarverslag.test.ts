@@ -157,6 +157,23 @@ describe('goals against the real quality goals', () => {
     ]);
   });
 
+  it('a goal on the outcome of the follow-up inspections themselves: the share of them without a violation', async () => {
+    const map = maakMap({
+      'instellingen.csv': 'instelling;waarde\ngemeente;X\njaar;2025\n',
+      'doelen.csv': 'id;doel;indicator;streefwaarde\nD1;Overtreding beëindigd;hercontroles zonder overtreding;minimaal 25%\nD2;Naleving;na hercontrole;minimaal 25%\n',
+      'indicatoren.csv': 'id;waarde;bron\nD1;;hercontroles zonder overtreding\nD2;;naleving na hercontrole\n',
+      'zaken.csv': handZaken(),
+    });
+    const wm = bouwWerkmap(await leesWerkmap(map));
+    const z = await verwerkZaken(path.join(map, 'zaken.csv'), 2025);
+    const { doelen } = beoordeelDoelen(wm.doelen!, wm.indicatoren!, z.resultaat);
+    // The three follow-ups (A2.03.00) all still found a violation: 0%; the formula 1 − 1/3 says 66,7%.
+    expect(doelen.map((d) => [d.uitkomst, d.waardeTekst])).toEqual([
+      ['niet behaald', '0%'],
+      ['behaald', '66,7%'],
+    ]);
+  });
+
   it('without cases open past their term, the goal is judged on the decisions alone', async () => {
     const zonderOpen = handZaken().split('\r\n').filter((r) => !r.startsWith('Z21;')).join('\r\n');
     const map = maakMap({
@@ -235,16 +252,16 @@ describe('vth jaarverslag (end to end)', () => {
       'Afkortingen',
     ]);
     expect(md).toContain('Vastgesteld door het college van burgemeester en wethouders op 15-04-2026.');
-    expect(md).toMatch(/\| GT\.01 \| Toezicht op bouwen \(illegale bouw\) \| 1\.200 \| 960 \| 80% \| geen toelichting gegeven \|/);
+    expect(md).toMatch(/\| GT\.01 \| Toezicht op bouwen \(illegale bouw\) \| 1\.200 \| 960 \| 80% \| Een toezichthouder was vier maanden afwezig; meldingen over illegale bouw zijn wel alle opgepakt \|/);
     expect(md).toContain('Minder aanvragen dan verwacht');
     expect(md).toMatch(/\| regulier \| 8 weken, verdaging 6 weken \| [\d.]+ \| [\d.]+ \| \d+ \| \d+(,\d)?% \|/);
     expect(md).toContain('| Hercontroles (GT.11) | 60 |');
     // The jaarverslag's own texts (past tense), not the UVP's.
-    expect(md).toContain('Met een tijdelijke inhuur van 0,2 fte vanaf september');
+    expect(md).toContain('en met een tijdelijke inhuur van 0,2 fte vanaf september');
     expect(md).not.toContain('zet Dinkelberg in op toezicht');
     // Regional work: the planned share (2.145,57 h) and the reported hours, 171,5 + 48 + 210,35 + 180,3.
-    expect(md).toContain('gepland 2.145,57 uur; van de projecten met een gemelde realisatie is 610,15 van 631,05 uur besteed (96,7%)');
-    expect(md).toContain('| OD2 | Stikstof: Lbv en Lbv+ | project | 60,1 | 48 | 79,9% | Minder uren: de landelijke regeling is later opengesteld |');
+    expect(md).toContain('gepland 2.146 uur, zoals in het uitvoeringsprogramma (afgerond op hele uren); van de projecten met een gemelde realisatie is 610,15 van 631 uur besteed (96,7%)');
+    expect(md).toContain('| OD2 | Stikstof: Lbv en Lbv+ | project | 60 | 48 | 79,9% | Minder uren: de landelijke regeling is later opengesteld |');
     // The deferrals the capacity check proposed, followed up against the export's realisation.
     expect(md).toMatch(/\| GT\.06 \| Toezicht kleinschalige evenementen \| Midden \| 35 \| 27 \| \d+ \| toch uitgevoerd: gerealiseerd \d+ van 35; het uitgestelde werk is alsnog gedaan \|/);
     // Every chart of a taakveld is linked; no raw findings in the college document.

@@ -220,12 +220,12 @@ describe('every realised hour counted once', () => {
     // The total is the sum of the rows above it; the percentage has its own row over the planned lines.
     expect(md).toContain('| **Totaal gerealiseerd** | **2.693** | **2.740** | | **16.487** | **16.124,1** | |');
     expect(md).toContain('| Van het plan gerealiseerd (producten met een planning) | 2.693 | 2.678 | 99,4% | 16.487 | 15.919,3 | 96,6% |');
-    expect(md).toContain('| Regionale projecten en diensten met een gemelde realisatie | 610 van 631 uur (96,7%); van 17 projecten en diensten is de realisatie niet gemeld |');
+    expect(md).toContain('| Regionale projecten en diensten, gemelde realisatie | 610 uur besteed op 631 van de 2.146 geplande uren (96,7%); van 17 projecten en diensten is de realisatie niet gemeld |');
     // The chart of all taakvelden: planned against what the planned lines realised, the table's rows.
     const grafiek = readFileSync(path.join(uit, 'jaarverslag-2025-dinkelberg-realisatie.svg'), 'utf8');
     expect(grafiek).toContain('>3.203<');
     expect(grafiek).not.toContain('>3.383<');
-    expect(md).toContain('| Gerealiseerde uren in totaal | 16.124 |');
+    expect(md).toContain('| Gerealiseerde uren op producten in totaal (zonder de regionale projecten en diensten) | 16.124 |');
     expect(md).toContain('(GT.11 Hercontroles, GH.04 Gedoogbeschikkingen), staat op een eigen regel en telt mee in het totaal');
   });
 });

@@ -70,7 +70,7 @@ describe('a house style is used, or the user is told what was not', () => {
     const r = vth(['uvp', path.join(ROOT, 'fixtures/voorbeeldgemeente/werkmap.xlsx'), '-o', uit, '--format', 'docx', '--huisstijl', path.join(HUISSTIJLEN, huisstijl)]);
     return { r, xml: r.code === 0 ? documentXml(readFileSync(path.join(uit, 'uvp-2025-dinkelberg.docx'))) : '' };
   };
-  const kopStijlen = (xml: string) => [...xml.matchAll(/<w:p><w:pPr><w:pStyle w:val="([^"]*)"\/><\/w:pPr><w:r><w:t[^>]*>(\d*\.? ?Samenvatting|Samenvatting)</g)].map((m) => [m[1], m[2]]);
+  const kopStijlen = (xml: string) => [...xml.matchAll(/<w:p><w:pPr><w:pStyle w:val="([^"]*)"\/>(?:<w:ind [^>]*\/>)?<\/w:pPr><w:r><w:t[^>]*>(\d*\.? ?Samenvatting|Samenvatting)</g)].map((m) => [m[1], m[2]]);
 
   it('a chapter style called "Hoofdstuk" is the chapter heading, numbered by the house style, and said so', () => {
     const { r, xml } = maak('hoofdstuk.docx');

@@ -14,6 +14,11 @@ export const TERMIJNEN: Record<Procedure, { dagen: number; verdaging: number }> 
 };
 
 /** Inspection groups of the product catalogue that give the compliance figures (README section 2). */
+/** Whether a programme code belongs to an inspection group given by code prefixes ("A2.03" holds A2.03 and A2.03.00). */
+export function inCodeGroep(code: string, prefixen: readonly string[]): boolean {
+  return prefixen.some((prefix) => code === prefix || code.startsWith(prefix + '.'));
+}
+
 export const NALEEF_GROEPEN: NaleefGroepen = { periodiek: ['A2.02'], hercontrole: ['A2.03'], handhavingscontrole: ['A2.12'] };
 
 /** The groups a werkmap sets in Instellingen, the catalogue's codes otherwise. */
@@ -215,7 +220,7 @@ export class ZakenTelling {
         if (groep === undefined) {
           groep = null;
           for (const [g, prefixen] of Object.entries(this.groepCodes) as [keyof NaleefGroepen, string[]][]) {
-            for (const prefix of prefixen) if (code === prefix || code.startsWith(prefix + '.')) groep = g;
+            if (inCodeGroep(code, prefixen)) groep = g;
           }
           this.groepVanCode.set(code, groep);
         }

@@ -271,6 +271,8 @@ export const INDICATOR_BRONNEN = [
   'verdaagd',
   'naleving spontaan',
   'naleving na hercontrole',
+  // The recorded outcome of the follow-up inspections themselves: the share without a violation.
+  'hercontroles zonder overtreding',
 ] as const;
 export type IndicatorBron = (typeof INDICATOR_BRONNEN)[number];
 

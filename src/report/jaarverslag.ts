@@ -5,7 +5,7 @@ import type { AfdelingRealisatie } from '../compute/jaarverslag.js';
 import type { JaarverslagAnalyse, ProjectRealisatie, UitstelOpvolging } from '../compute/jaarverslag.js';
 import type { PlanRealisatie } from '../compute/realisatie.js';
 import type { ZakenResultaat } from '../compute/zaken.js';
-import { TERMIJNEN } from '../compute/zaken.js';
+import { inCodeGroep, TERMIJNEN } from '../compute/zaken.js';
 import { Rational } from '../model/rational.js';
 import { markdownTeksten, type MarkdownTekst, opsomming } from './gedeeld.js';
 import type { Verbeterpunt } from '../model/types.js';
@@ -56,6 +56,9 @@ export interface JaarverslagView {
     /** The same with the cases open past their term counted as late: the figure goals are judged on. */
     totaalTijdigMetOpen?: Rational;
     openOverTermijn: number;
+    /** Decisions in the year and cases still open at its end, over all procedures: what the table counts. */
+    besloten: number;
+    open: number;
     /** "aan dat cijfer is doel KD3 getoetst": the goals whose indicator is a timeliness figure, in a clause. */
     doelenZin?: string;
     zaken: number;
@@ -71,7 +74,7 @@ export interface JaarverslagView {
      * The recorded outcome of the follow-up inspections themselves, beside the formula 1 − HHC/HC above:
      * both answer "was the violation ended at the follow-up?", so the document says why they differ.
      */
-    hercontroles?: { codes: string; gecontroleerd: number; naleving: Rational; doelenZin?: string };
+    hercontroles?: { codes: string; gecontroleerd: number; naleving: Rational; doelenUitkomst?: string; doelenFormule?: string };
   };
   verbeterpunten: { nr: string; verbeterpunt: string; status: string; toelichting: string }[];
   verbeterpuntenTelling: { open: number; 'in uitvoering': number; afgerond: number };
@@ -103,8 +106,8 @@ export interface ZakenVerantwoording {
 }
 
 /** The outcome of the follow-up inspections (their codes together) as recorded per inspection, as a percentage. */
-function hercontroleUitkomst(perProduct: readonly { code: string; gecontroleerd: number; overtredingen: number }[], codes: readonly string[], doelIds: string[]) {
-  const rijen = perProduct.filter((p) => codes.includes(p.code));
+function hercontroleUitkomst(perProduct: readonly { code: string; gecontroleerd: number; overtredingen: number }[], codes: readonly string[], doelenUitkomst: string[], doelenFormule: string[]) {
+  const rijen = perProduct.filter((p) => inCodeGroep(p.code, codes));
   const gecontroleerd = rijen.reduce((s, p) => s + p.gecontroleerd, 0);
   if (!gecontroleerd) return undefined;
   const overtredingen = rijen.reduce((s, p) => s + p.overtredingen, 0);
@@ -112,7 +115,8 @@ function hercontroleUitkomst(perProduct: readonly { code: string; gecontroleerd:
     codes: opsomming(rijen.map((p) => p.code)),
     gecontroleerd,
     naleving: Rational.ONE.sub(Rational.of(BigInt(overtredingen), BigInt(gecontroleerd))).mul(Rational.of(100n)),
-    doelenZin: doelenZin(doelIds, 'het tweede'),
+    doelenUitkomst: doelenZin(doelenUitkomst, 'dit cijfer'),
+    doelenFormule: doelenZin(doelenFormule, 'dat cijfer'),
   };
 }
 
@@ -228,6 +232,8 @@ export function jaarverslagView(a: JaarverslagAnalyse): JaarverslagView {
           totaalTijdig: alsProcent(zaken.resultaat.totaalTijdig),
           totaalTijdigMetOpen: alsProcent(zaken.resultaat.totaalTijdigMetOpen),
           openOverTermijn: zaken.resultaat.openOverTermijn,
+          besloten: zaken.resultaat.perProcedure.reduce((s, p) => s + p.besloten, 0),
+          open: zaken.resultaat.perProcedure.reduce((s, p) => s + p.open, 0),
           doelenZin: doelenZin(doelenMetBron(doelen, 'tijdigheid')),
           zaken: zaken.resultaat.zaken,
           bestand: zaken.bestand,
@@ -245,7 +251,7 @@ export function jaarverslagView(a: JaarverslagAnalyse): JaarverslagView {
       ? {
           perTaakveld: naleving.perTaakveld.map(alsProcentNaleving),
           perProduct: naleving.perProduct.map(alsProcentNaleving),
-          hercontroles: hercontroleUitkomst(naleving.perProduct, zaken?.resultaat.naleving.codes.hercontrole ?? [], doelenMetBron(doelen, 'naleving na hercontrole')),
+          hercontroles: hercontroleUitkomst(naleving.perProduct, zaken?.resultaat.naleving.codes.hercontrole ?? [], doelenMetBron(doelen, 'hercontroles zonder overtreding'), doelenMetBron(doelen, 'naleving na hercontrole')),
         }
       : undefined,
   };
