@@ -244,6 +244,13 @@ describe('what real programmes carry (issue 27 item 8)', () => {
     expect(gebruikteAfkortingen('niets hier')).toEqual([]);
   });
 
+  it('capitals that no meaning explains are named for the author; codes, known ones and their combinations are not', async () => {
+    const { onverklaardeAfkortingen } = await import('../src/report/afkortingen.js');
+    const eigen = [{ plaats: { bestand: 'x' }, afkorting: 'PVH', betekenis: 'team Publiekszaken, Vergunningen en Handhaving' }];
+    const tekst = 'Team PVH en REV; de BIG-8; GT.01, KD3, R18, OD12 en A1.05.00; VTH/IBT; OM en KC; het BIS en het BIS.';
+    expect(onverklaardeAfkortingen(tekst, eigen)).toEqual(['BIS', 'REV']);
+  });
+
   it('the UVP: a list of the abbreviations it uses, the toezichtprotocol as an annex, the last IBT judgement', () => {
     const uit = tijdelijkeMap();
     expect(vth(['uvp', VOORBEELD, '-o', uit, '--format', 'md']).code).toBe(0);

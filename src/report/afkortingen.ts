@@ -22,6 +22,7 @@ export const STANDAARD_AFKORTINGEN: Readonly<Record<string, string>> = {
   OM: 'Openbaar Ministerie',
   Ow: 'Omgevingswet',
   PDC: 'producten- en dienstencatalogus',
+  PM: 'pro memorie (nog niet te ramen)',
   RIEC: 'Regionaal Informatie- en Expertisecentrum',
   SPUK: 'specifieke uitkering',
   UVP: 'uitvoeringsprogramma',
@@ -48,4 +49,22 @@ export function gebruikteAfkortingen(tekst: string, eigen: readonly Afkorting[] 
   return [...gevonden]
     .sort((a, b) => a.localeCompare(b, 'nl', { sensitivity: 'base' }))
     .map((afkorting) => ({ afkorting, betekenis: lijst.get(afkorting)! }));
+}
+
+/**
+ * Words in capitals that look like an abbreviation but have no meaning in the list or the municipality's
+ * sheet (PVH, REV): the document's list cannot explain them, so the verantwoording names them for the
+ * author. Codes (GT.01, KD3, R18, OD12) and words that are only a capital and a number are left out.
+ */
+export function onverklaardeAfkortingen(tekst: string, eigen: readonly Afkorting[] = []): string[] {
+  const bekend = new Set([...Object.keys(STANDAARD_AFKORTINGEN), ...eigen.map((a) => a.afkorting)]);
+  const gevonden = new Set<string>();
+  for (const m of tekst.matchAll(/(?<![\p{L}\p{N}.&/-])([A-Z][A-Z&/]*[A-Z])(?![\p{L}\p{N}-])(?!\.\d)/gu)) {
+    const w = m[1]!;
+    if (w.length < 2 || w.length > 8 || bekend.has(w)) continue;
+    // A combination of known ones (VV/T&H is not, but "OD/IBT" would be) is explained by its parts.
+    if (w.split(/[&/]/).every((deel) => bekend.has(deel))) continue;
+    gevonden.add(w);
+  }
+  return [...gevonden].sort((a, b) => a.localeCompare(b, 'nl'));
 }

@@ -17,6 +17,8 @@ export interface VerantwoordingView extends MeldingenView {
   zaken?: ZakenVerantwoording;
   /** For a PDF in a house style: its fonts this machine lacks and their substitutes; `onbekend` when that could not be checked. */
   lettertypen?: { huisstijl: string; vervangen: { naam: string; vervanging: string }[]; onbekend: boolean };
+  /** Capitals in the document that the list of abbreviations cannot explain (no meaning known). */
+  onverklaardeAfkortingen?: string[];
 }
 
 export function verantwoordingView(

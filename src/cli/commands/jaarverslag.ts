@@ -18,6 +18,7 @@ import { nlGetal } from '../../model/getal.js';
 import { Rational } from '../../model/rational.js';
 import { ZAAK_KOLOMMEN, type ZaakVeld } from '../../model/zaken.js';
 import { realisatieGrafiek } from '../../render/grafieken.js';
+import { onverklaardeAfkortingen } from '../../report/afkortingen.js';
 import { grafiekPalet, type Palet } from '../../render/thema.js';
 import { isStil } from '../looptijd.js';
 import { sorteerMeldingen, type Melding } from '../../model/melding.js';
@@ -174,7 +175,9 @@ async function jaarverslagBestanden(
   if (formaten.has('md')) {
     bestanden.push({ pad: path.join(output, `${stam}.md`), inhoud: md! });
     for (const [naam, svg] of grafieken) bestanden.push({ pad: path.join(output, naam), inhoud: svg });
-    bestanden.push({ pad: path.join(output, `${stam}-verantwoording.md`), inhoud: metTemplates(() => renderVerantwoording!(verantwoording)) });
+    // Capitals the document's list of abbreviations cannot explain are named for the author.
+    const onverklaard = onverklaardeAfkortingen(md!, view.afkortingen ?? []);
+    bestanden.push({ pad: path.join(output, `${stam}-verantwoording.md`), inhoud: metTemplates(() => renderVerantwoording!({ ...verantwoording, onverklaardeAfkortingen: onverklaard })) });
   }
   if (formaten.has('json')) {
     const { jaarverslagJson } = await import('../../render/jaarverslag-json.js');

@@ -3,6 +3,7 @@ import { analyseerUvp } from '../../compute/uvp.js';
 import { bestandsnaamDeel, uvpView, type UvpView } from '../../report/uvp.js';
 import { verantwoordingView, type VerantwoordingView } from '../../report/verantwoording.js';
 import { capaciteitGrafiek, risicoGrafiek } from '../../render/grafieken.js';
+import { onverklaardeAfkortingen } from '../../report/afkortingen.js';
 import { grafiekPalet, type Palet } from '../../render/thema.js';
 import { laadAfkortingenlijst } from '../../render/afkortingen.js';
 import { laadTemplates } from '../../render/handlebars.js';
@@ -70,7 +71,9 @@ async function uvpBestanden(
   if (formaten.has('md')) {
     bestanden.push({ pad: path.join(output, `${stam}.md`), inhoud: md! });
     for (const [naam, svg] of grafieken) bestanden.push({ pad: path.join(output, naam), inhoud: svg });
-    bestanden.push({ pad: path.join(output, `${stam}-verantwoording.md`), inhoud: metTemplates(() => renderVerantwoording!(verantwoording)) });
+    // Capitals the document's list of abbreviations cannot explain are named for the author.
+    const onverklaard = onverklaardeAfkortingen(md!, view.afkortingen ?? []);
+    bestanden.push({ pad: path.join(output, `${stam}-verantwoording.md`), inhoud: metTemplates(() => renderVerantwoording!({ ...verantwoording, onverklaardeAfkortingen: onverklaard })) });
   }
   if (formaten.has('xlsx')) {
     const { uvpXlsx } = await import('../../render/uvp-xlsx.js');
