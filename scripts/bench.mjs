@@ -4,6 +4,7 @@
 //                                          exports of 200.000 and 1.000.000 rows, IBT for 350 municipalities
 //   npm run bench -- --snel                smaller sizes (werkmap up to 10.000, exports of 200.000 rows)
 //   npm run bench -- --alleen opstart,werkmap,export,frequentie,ibt   only these parts
+//   npm run bench -- --alleen werkmap --groottes 100000                 only these werkmap sizes
 import { spawnSync } from 'node:child_process';
 import { cpSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -168,7 +169,8 @@ try {
   }
 
   if (delen.has('werkmap')) {
-    const groottes = snel ? [1_000, 10_000] : [1_000, 10_000, 100_000];
+    const groottesArg = process.argv.indexOf('--groottes');
+    const groottes = groottesArg > 0 ? process.argv[groottesArg + 1].split(',').map(Number) : snel ? [1_000, 10_000] : [1_000, 10_000, 100_000];
     console.log(`\nWerkmap van ${groottes.map((n) => fmt(n)).join(', ')} productregels en risicoregels, met een tekort (groei per 10×: 1,0 is lineair, doel ≤ 1,5)`);
     const opdrachten = [
       ['risico (json)', (wm, n) => ['risico', wm, '--format', 'json', '-o', `r-${n}.json`, '--force', '-q']],
