@@ -6,6 +6,7 @@ import ExcelJS from 'exceljs';
 import MarkdownIt from 'markdown-it';
 import { describe, expect, it } from 'vitest';
 import { mdTekst, mdTekstVolledig, mdVeilig } from '../src/render/markdown.js';
+import { schoonTekst, schoonTekstVolledig } from '../src/ingest/tabel.js';
 import { Rational } from '../src/model/rational.js';
 import { laadTemplates } from '../src/render/handlebars.js';
 import { parseProductcode } from '../src/model/productcode.js';
@@ -34,6 +35,14 @@ describe('properties', () => {
         return n.length === 2 && n.every((x) => x === 3);
       }),
       { numRuns: 500 },
+    );
+  });
+
+  it('cleaning a cell\'s text: the shortcut for clean text gives exactly what every step gives', () => {
+    const tekens = fc.constantFrom(' ', '\t', '\n', '\r', '\u0000', '\u0007', '\u001b', '\u007f', '\u0085', '\u009f', '\u00a0', '\u2007', '\u202f', '\u202e', '\u200b', '\u2060', '\u2066', '\u061c', '\ufeff', '\u3000', '\u2028', 'a', 'ë', '1', ';', '€');
+    fc.assert(
+      fc.property(fc.array(tekens, { maxLength: 10 }).map((a) => a.join('')), (s) => schoonTekst(s) === schoonTekstVolledig(s)),
+      { numRuns: 20_000 },
     );
   });
 

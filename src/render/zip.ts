@@ -24,22 +24,30 @@ export function pakDelen(delen: Iterable<string>, laatste = true): Ingepakt {
   const uit: Buffer[] = [];
   let crc = 0;
   let grootte = 0;
-  let blok: string[] = [];
-  let lengte = 0;
-  const schrijf = (einde: boolean) => {
-    const buf = Buffer.from(blok.join(''), 'utf8');
+  // Each string is encoded straight into one reused block: no joined string, no buffer per string.
+  const BLOK = 1 << 20;
+  const blok = Buffer.allocUnsafe(BLOK);
+  let plek = 0;
+  const deflate = (buf: Buffer, einde: boolean) => {
     crc = crc32(buf, crc);
     grootte += buf.length;
-    uit.push(deflateRawSync(buf, { level: 6, finishFlush: einde ? constants.Z_FINISH : constants.Z_SYNC_FLUSH }));
-    blok = [];
-    lengte = 0;
+    // The first megabyte as `pak` does a small part; the rest of a large one at the fastest level
+    // (as `pak` does a large part: some 20% larger, a third of the time).
+    uit.push(deflateRawSync(buf, { level: grootte > BLOK ? 1 : 6, finishFlush: einde ? constants.Z_FINISH : constants.Z_SYNC_FLUSH }));
   };
   for (const d of delen) {
-    blok.push(d);
-    lengte += d.length;
-    if (lengte >= 1 << 20) schrijf(false);
+    // A UTF-16 unit takes at most 3 bytes in UTF-8 (a surrogate pair 4 for two).
+    if (plek + d.length * 3 > BLOK) {
+      if (plek) deflate(blok.subarray(0, plek), false);
+      plek = 0;
+      if (d.length * 3 > BLOK) {
+        deflate(Buffer.from(d, 'utf8'), false);
+        continue;
+      }
+    }
+    plek += blok.write(d, plek, 'utf8');
   }
-  schrijf(laatste);
+  deflate(blok.subarray(0, plek), laatste);
   return { ingepakt: Buffer.concat(uit), crc, grootte };
 }
 
