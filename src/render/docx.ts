@@ -36,7 +36,11 @@ const STANDAARD_SECTIE = { breedte: 11906, hoogte: 16838, links: 1418, rechts: 1
 const EMU_PER_PX = 9525;
 const EMU_PER_TWIP = 635;
 
+/** Every character x() changes; most text has none, and is returned as it is. */
+const XML_TEKEN = /[&<>"\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]/;
+
 function x(s: string): string {
+  if (!XML_TEKEN.test(s)) return s;
   return s
     .replace(/&/g, '&amp;')
     .replace(/</g, '&lt;')
@@ -223,7 +227,7 @@ class Bouw {
     for (const r of rijen()) kolommen = Math.max(kolommen, r.cellen.length);
     const breedtes = kolomBreedtes(
       (function* () {
-        for (const r of rijen()) yield r.cellen.map((c) => c.replace(/\\(.)/g, '$1').replace(/\*\*/g, '').replace(/<br>/g, ' '));
+        for (const r of rijen()) yield r.cellen.map((c) => (/[\\*<]/.test(c) ? c.replace(/\\(.)/g, '$1').replace(/\*\*/g, '').replace(/<br>/g, ' ') : c));
       })(),
       kolommen,
       this.tekstBreedte,
@@ -367,6 +371,8 @@ function pijpCellen(regel: string): string[] {
   let r = regel.trim();
   if (r.startsWith('|')) r = r.slice(1);
   if (r.endsWith('|') && !r.endsWith('\\|')) r = r.slice(0, -1);
+  // Without a backslash no pipe is escaped: the cells are the pieces between the pipes.
+  if (!r.includes('\\')) return r.split('|').map((c) => c.trim());
   const uit: string[] = [];
   let huidig = '';
   for (let i = 0; i < r.length; i++) {
