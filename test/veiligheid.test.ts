@@ -66,6 +66,10 @@ describe('properties', () => {
     expect({ ...veilig, r: undefined }).toEqual(kopie);
     const alleVeilig = { a: 'x', b: [{ c: 'y' }] };
     expect(mdVeilig(alleVeilig)).toBe(alleVeilig);
+    // A key "__proto__" after the first changed one stays an own property of the copy (found by the property below).
+    const proto = mdVeilig(JSON.parse('{"":["<"],"__proto__":null}') as Record<string, unknown>);
+    expect(Object.keys(proto)).toEqual(['', '__proto__']);
+    expect(Object.getPrototypeOf(proto)).toBe(Object.prototype);
     fc.assert(
       fc.property(fc.jsonValue(), (j) => {
         const voor = JSON.stringify(j);

@@ -138,7 +138,11 @@ export function mdVeilig<T>(v: T): T {
       const x = o[k];
       const y = typeof x === 'number' || typeof x === 'boolean' || x === undefined || x instanceof Rational ? x : mdVeilig(x);
       if (y !== x && !uit) uit = Object.fromEntries(sleutels.slice(0, i).map((s) => [s, o[s]]));
-      if (uit) uit[k] = y;
+      // A key "__proto__" (a JSON view may have one) is an own property, not the copy's prototype.
+      if (uit) {
+        if (k === '__proto__') Object.defineProperty(uit, k, { value: y, enumerable: true, writable: true, configurable: true });
+        else uit[k] = y;
+      }
     }
     return (uit ?? v) as T;
   }
