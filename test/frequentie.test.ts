@@ -39,6 +39,23 @@ describe('months and controls', () => {
     ['2026-01-01', 12, 0],
     ['2025-01-31', 1, 12],
   ])('from %s every %i months: %i controls in 2025', (van, n, aantal) => expect(controlesInJaar(d(van), n, 2025)).toBe(aantal));
+
+  it('counting in whole months gives what stepping from date to date gives', async () => {
+    const fc = await import('fast-check');
+    // The reference: every control's own date, from the first date each time.
+    const stappen = (eerste: Date, interval: number, jaar: number) => {
+      let n = 0;
+      while (plusMaanden(eerste, n * interval).getTime() <= Date.UTC(jaar, 11, 31)) n++;
+      return n;
+    };
+    fc.assert(
+      fc.property(fc.integer({ min: Date.UTC(1990, 0, 1) / 86_400_000, max: Date.UTC(2040, 11, 31) / 86_400_000 }), fc.integer({ min: 1, max: 120 }), fc.integer({ min: 2000, max: 2035 }), (dag, interval, jaar) => {
+        const eerste = new Date(dag * 86_400_000);
+        expect(controlesInJaar(eerste, interval, jaar)).toBe(stappen(eerste, interval, jaar));
+      }),
+      { numRuns: 3000 },
+    );
+  });
 });
 
 describe('frequency per object', () => {

@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { kenmerk, leesGetal, nlGetal, parseGetalTekst } from '../src/model/getal.js';
+import { kenmerk, leesGetal, nlGetal, nlGetalVolledig, parseGetalTekst } from '../src/model/getal.js';
 import { Rational } from '../src/model/rational.js';
 
 const r = (s: string) => Rational.fromDecimalString(s)!;
@@ -67,6 +67,17 @@ describe('Dutch numbers', () => {
         return terug !== null && terug.waarde.eq(x);
       }),
     );
+  });
+
+  it('the shortcut for whole numbers formats as the full rounding does', () => {
+    fc.assert(
+      fc.property(fc.bigInt({ min: -(10n ** 16n), max: 10n ** 16n }), fc.constantFrom(1n, 2n, 3n, 8n, 100n), fc.integer({ min: 0, max: 10 }), fc.boolean(), (n, d, decimalen, vast) => {
+        const x = Rational.of(n, d);
+        expect(nlGetal(x, decimalen, vast)).toBe(nlGetalVolledig(x, decimalen, vast));
+      }),
+      { numRuns: 5000 },
+    );
+    for (const n of [0n, 7n, -7n, 999n, 1000n, -1000n, 1234567n]) expect(nlGetal(Rational.of(n), 2, true)).toBe(nlGetalVolledig(Rational.of(n), 2, true));
   });
 
   it('formats with Dutch separators', () => {

@@ -131,7 +131,8 @@ export function berekenRisico(model: Risicomodel, activiteiten: readonly Risicoa
   return { model, activiteiten: gerangschikt, zonderScore, perKlasse, meldingen };
 }
 
-type ActiviteitIndex = { opId: Map<string, RisicoUitkomst[]>; opNaam: Map<string, RisicoUitkomst[]> };
+/** Per key the one activity it names, or the several (a name need not be unique). */
+type ActiviteitIndex = { opId: Map<string, RisicoUitkomst | RisicoUitkomst[]>; opNaam: Map<string, RisicoUitkomst | RisicoUitkomst[]> };
 const INDEXEN = new WeakMap<Risicoanalyse, ActiviteitIndex>();
 
 /** How a line's `prioriteit` names an activity: case, surrounding and repeated spaces do not count. */
@@ -139,16 +140,18 @@ const sleutel = (s: string) => s.replace(/[\u00a0\s]+/g, ' ').trim().toLowerCase
 
 /**
  * The activities a programme line's `prioriteit` names: by id, else by activity name (which need not
- * be unique). Indexed once per analysis, so that no line scans every activity.
+ * be unique). Indexed once per analysis, so that no line scans every activity; a key that names one
+ * activity holds it without a list (100.000 activities, 200.000 keys).
  */
 export function zoekActiviteiten(risico: Risicoanalyse, prioriteit: string): RisicoUitkomst[] {
   let index = INDEXEN.get(risico);
   if (!index) {
     index = { opId: new Map(), opNaam: new Map() };
-    const voegToe = (m: Map<string, RisicoUitkomst[]>, k: string, a: RisicoUitkomst) => {
-      const lijst = m.get(k);
-      if (lijst) lijst.push(a);
-      else m.set(k, [a]);
+    const voegToe = (m: Map<string, RisicoUitkomst | RisicoUitkomst[]>, k: string, a: RisicoUitkomst) => {
+      const er = m.get(k);
+      if (er === undefined) m.set(k, a);
+      else if (Array.isArray(er)) er.push(a);
+      else m.set(k, [er, a]);
     };
     for (const a of risico.activiteiten) {
       if (a.activiteit.id) voegToe(index.opId, sleutel(a.activiteit.id), a);
@@ -157,7 +160,8 @@ export function zoekActiviteiten(risico: Risicoanalyse, prioriteit: string): Ris
     INDEXEN.set(risico, index);
   }
   const k = sleutel(prioriteit);
-  return index.opId.get(k) ?? index.opNaam.get(k) ?? [];
+  const gevonden = index.opId.get(k) ?? index.opNaam.get(k);
+  return gevonden === undefined ? [] : Array.isArray(gevonden) ? gevonden : [gevonden];
 }
 
 /**

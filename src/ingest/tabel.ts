@@ -94,8 +94,20 @@ export function zichtbaar(s: string): string {
  */
 const ONZICHTBAAR = /[\u061c\u200b-\u200f\u202a-\u202e\u2060-\u2064\u2066-\u2069\ufeff]/g;
 
+/** Every character one of schoonTekst's steps acts on, besides surrounding white space. */
+const TE_SCHONEN = /[\u0000-\u001f\u007f-\u00a0\u061c\u200b-\u200f\u2007\u202a-\u202f\u2060-\u2064\u2066-\u2069\ufeff]/;
+const RANDWIT = /^\s|\s$/;
+
 /** Trims ordinary and non-breaking spaces; turns inner NBSP into plain spaces; invisible characters out, control characters visible. */
 export function schoonTekst(s: string): string {
+  // Most cells have nothing to clean: one test instead of five replacements (a tenth of reading a
+  // werkmap of 100.000 lines). `test/tabel.test.ts` compares both routes.
+  if (!TE_SCHONEN.test(s) && !RANDWIT.test(s)) return s;
+  return schoonTekstVolledig(s);
+}
+
+/** schoonTekst without its shortcut (exported so that a test can compare the two). */
+export function schoonTekstVolledig(s: string): string {
   return zichtbaar(s.replace(ONZICHTBAAR, '').replace(/[\u00a0\u2007\u202f]/g, ' ').replace(/\r\n?/g, '\n').replace(/^[\s\ufeff]+|\s+$/g, ''));
 }
 

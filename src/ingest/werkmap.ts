@@ -1,6 +1,5 @@
 import { readFile, readdir, stat } from 'node:fs/promises';
 import path from 'node:path';
-import { leesCsv } from './csv.js';
 import { OnleesbaarFout } from './fout.js';
 import { mbTekst, werkmapMb } from './grenzen.js';
 import type { Tabel } from './tabel.js';
@@ -27,7 +26,11 @@ async function leesBestand(vol: string, toon: string): Promise<Tabel[]> {
   const buf = await readFile(vol);
   const ext = path.extname(vol).toLowerCase();
   const stam = path.basename(vol, path.extname(vol));
-  if (ext === '.csv' || ext === '.txt') return [{ ...leesCsv(buf, toon, stam), bestandStam: stam }];
+  if (ext === '.csv' || ext === '.txt') {
+    // papaparse is loaded only when there is a CSV file to read: a workbook does without it.
+    const { leesCsv } = await import('./csv.js');
+    return [{ ...leesCsv(buf, toon, stam), bestandStam: stam }];
+  }
   if (ext === '.xlsx' || ext === '.xlsm') {
     // exceljs is loaded only when there is a workbook to read.
     const { leesXlsx } = await import('./xlsx.js');

@@ -362,6 +362,18 @@ export function kort(s: string, max = 60): string {
  */
 export function nlGetal(r: Rational | number, decimalen = 2, vast = false): string {
   const exact = typeof r === 'number' ? Rational.fromNumber(r) : r;
+  // A whole number (most counts, kentallen and hours in a large programme) needs no rounding.
+  if (exact.den === 1n && decimalen >= 0) {
+    const neg = exact.num < 0n;
+    const int = (neg ? -exact.num : exact.num).toString();
+    const groepen = int.length > 3 ? int.replace(/\B(?=(\d{3})+(?!\d))/g, '.') : int;
+    return `${neg ? '-' : ''}${groepen}${vast && decimalen > 0 ? ',' + '0'.repeat(decimalen) : ''}`;
+  }
+  return nlGetalVolledig(exact, decimalen, vast);
+}
+
+/** nlGetal without its shortcut for whole numbers (exported so that a test can compare the two). */
+export function nlGetalVolledig(exact: Rational, decimalen = 2, vast = false): string {
   const afgerond = exact.round(decimalen);
   const neg = afgerond.isNegative();
   const [int, frac = ''] = (neg ? afgerond.neg() : afgerond).toDecimalString(decimalen).split('.');

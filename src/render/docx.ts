@@ -9,7 +9,7 @@ import { kopInspringing } from './kopnummers.js';
 import MarkdownIt from 'markdown-it';
 import type Token from 'markdown-it/lib/token.mjs';
 import type { Afbeelding } from './png.js';
-import { pakDelen, zip, type Ingepakt } from './zip.js';
+import { aaneen, pakDelen, zip, type Ingepakt } from './zip.js';
 import { metW, stijlIdsUit, voegStijlenToe, type AanvulDeel, type Huisstijl, type StijlIds } from './huisstijl.js';
 
 // Shared with the tests and the heading numbers, which measure text the same way.
@@ -41,7 +41,11 @@ const STANDAARD_SECTIE = { breedte: 11906, hoogte: 16838, links: 1418, rechts: 1
 const EMU_PER_PX = 9525;
 const EMU_PER_TWIP = 635;
 
+/** Every character x() changes; most text has none, and is returned as it is. */
+const XML_TEKEN = /[&<>"\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]/;
+
 function x(s: string): string {
+  if (!XML_TEKEN.test(s)) return s;
   return s
     .replace(/&/g, '&amp;')
     .replace(/</g, '&lt;')
@@ -69,7 +73,7 @@ function run(tekst: string, o: Opmaak): string {
   ].join('');
   // A hyphen between digits (a date as 1-2-2024, a range as 2025-2028) is a non-breaking one: a date
   // never ends a line half-way.
-  const t = x(tekst).replace(/(?<=\d)-(?=\d)/g, '</w:t><w:noBreakHyphen/><w:t xml:space="preserve">');
+  const t = tekst.includes('-') ? x(tekst).replace(/(?<=\d)-(?=\d)/g, '</w:t><w:noBreakHyphen/><w:t xml:space="preserve">') : x(tekst);
   return `<w:r>${rpr ? `<w:rPr>${rpr}</w:rPr>` : ''}<w:t xml:space="preserve">${t}</w:t></w:r>`;
 }
 
@@ -202,46 +206,69 @@ class Bouw {
       }
     }
     const teksten = rijen.map((r) => r.cellen.map((c) => (c.inline ?? []).map((t) => t.content).join('')));
-    const maat = tabelMaat(teksten, Math.max(...teksten.map((r) => r.length)), this.tekstBreedte, this.letterbreedte);
-    const xml = this.tabelXml(
-      maat.breedtes,
-      rijen.map((r) => ({ kop: r.kop, cellen: r.cellen.map((c) => ({ runs: this.inline(c.inline, { vet: r.kop || undefined, grootte: maat.grootte }), rechts: c.rechts })) })),
-    ).join('');
+    const kolommen = Math.max(0, ...teksten.map((r) => r.length));
+    const maat = tabelMaat(() => teksten, kolommen, this.tekstBreedte, this.letterbreedte);
+    const xml = [
+      ...this.tabelXml(
+        kolommen,
+        maat.breedtes,
+        rijen.map((r) => ({ kop: r.kop, cellen: r.cellen.map((c) => ({ runs: this.inline(c.inline, { vet: r.kop || undefined, grootte: maat.grootte }), rechts: c.rechts })) })),
+      ),
+    ].join('');
     return { xml, einde: i };
+  }
+
+  /**
+   * One table cell's Markdown as runs. Most cells of a large table are plain text (a code, a name, a
+   * figure): without a character any inline rule of markdown-it starts on, its parse is one text token
+   * of the whole cell, so the run is written directly; the parser is kept for the rest. At 100.000
+   * lines this skips about a million parses. `test/word.test.ts` checks both routes give the same XML.
+   */
+  cel(c: string, parser: MarkdownIt, basis: Opmaak, altijdParser = false): string {
+    if (!altijdParser && !INLINE_TEKEN.test(c)) return run(c, basis);
+    return this.inline(parser.parseInline(c, {})[0]?.children ?? null, basis);
   }
 
   /**
    * A block that is one pipe table, read row by row without markdown-it's block parser: a programme of
    * 100.000 lines is one table, and its tokens all at once took hundreds of MB. Each cell's text still
-   * goes through markdown-it's inline parser, so escapes and emphasis read as in the .md file.
+   * goes through markdown-it's inline parser, so escapes and emphasis read as in the .md file. Two
+   * passes over the lines: the column widths from every cell's plain text, then the rows' XML one at a
+   * time as the zip writer asks for it, so that neither the cells nor the rows are held all at once.
    */
-  pijpTabel(regels: string[], parser: MarkdownIt): string[] {
+  *pijpTabel(regels: string[], parser: MarkdownIt): Generator<string> {
     const uitlijning = pijpCellen(regels[1]!).map((c) => /-\s*:$/.test(c) && !/^:/.test(c));
-    const rijen = [regels[0]!, ...regels.slice(2)].map(pijpCellen);
-    const teksten = rijen.map((r) => r.map((c) => c.replace(/\\(.)/g, '$1').replace(/\*\*/g, '').replace(/<br>/g, ' ')));
-    const maat = tabelMaat(teksten, Math.max(...teksten.map((r) => r.length)), this.tekstBreedte, this.letterbreedte);
-    const xml = this.tabelXml(
+    function* rijen() {
+      for (let i = 0; i < regels.length; i++) if (i !== 1) yield { kop: i === 0, cellen: pijpCellen(regels[i]!) };
+    }
+    let kolommen = 0;
+    for (const r of rijen()) kolommen = Math.max(kolommen, r.cellen.length);
+    const maat = tabelMaat(
+      function* () {
+        for (const r of rijen()) yield r.cellen.map((c) => (/[\\*<]/.test(c) ? c.replace(/\\(.)/g, '$1').replace(/\*\*/g, '').replace(/<br>/g, ' ') : c));
+      },
+      kolommen,
+      this.tekstBreedte,
+      this.letterbreedte,
+    );
+    yield* this.tabelXml(
+      kolommen,
       maat.breedtes,
       (function* (b: Bouw) {
-        for (let i = 0; i < rijen.length; i++) {
-          yield {
-            kop: i === 0,
-            cellen: rijen[i]!.map((c, k) => ({ runs: b.inline(parser.parseInline(c, {})[0]?.children ?? null, { vet: i === 0 || undefined, grootte: maat.grootte }), rechts: !!uitlijning[k] })),
-          };
-        }
+        for (const r of rijen()) yield { kop: r.kop, cellen: r.cellen.map((c, k) => ({ runs: b.cel(c, parser, { vet: r.kop || undefined, grootte: maat.grootte }), rechts: !!uitlijning[k] })) };
       })(this),
     );
-    return xml;
   }
 
   /**
    * Header row repeated on every page, no row split over two pages, widths by content (from the cells'
-   * plain text). In parts, one per row: a table of 100.000 rows is never one string.
+   * plain text). In parts, one per row, made as they are asked for: a table of 100.000 rows is never
+   * one string, nor a list of them.
    */
-  private tabelXml(breedtes: number[], rijen: Iterable<{ kop: boolean; cellen: { runs: string; rechts: boolean }[] }>): string[] {
-    const kolommen = breedtes.length;
+  private *tabelXml(kolommen: number, breedtes: number[], rijen: Iterable<{ kop: boolean; cellen: { runs: string; rechts: boolean }[] }>): Generator<string> {
     const grid = `<w:tblGrid>${breedtes.map((b) => `<w:gridCol w:w="${b}"/>`).join('')}</w:tblGrid>`;
-    const delen: string[] = [];
+    const tblPr = `<w:tblPr><w:tblStyle w:val="${this.ids.tabel}"/><w:tblW w:w="${breedtes.reduce((a, b) => a + b, 0)}" w:type="dxa"/><w:tblLayout w:type="fixed"/><w:tblLook w:val="04A0" w:firstRow="1" w:lastRow="0" w:firstColumn="0" w:lastColumn="0" w:noHBand="0" w:noVBand="1"/></w:tblPr>`;
+    yield `<w:tbl>${tblPr}${grid}`;
     for (const r of rijen) {
       const trPr = `<w:trPr><w:cantSplit/>${r.kop ? '<w:tblHeader/>' : ''}</w:trPr>`;
       let cellen = '';
@@ -251,11 +278,10 @@ class Bouw {
         const schaduw = r.kop ? '<w:shd w:val="clear" w:color="auto" w:fill="D9E2F3"/>' : '';
         cellen += `<w:tc><w:tcPr><w:tcW w:w="${breedtes[k]}" w:type="dxa"/>${schaduw}</w:tcPr><w:p><w:pPr><w:pStyle w:val="${this.ids.tabeltekst}"/>${jc}</w:pPr>${c?.runs ?? ''}</w:p></w:tc>`;
       }
-      delen.push(`<w:tr>${trPr}${cellen}</w:tr>`);
+      yield `<w:tr>${trPr}${cellen}</w:tr>`;
     }
-    const tblPr = `<w:tblPr><w:tblStyle w:val="${this.ids.tabel}"/><w:tblW w:w="${breedtes.reduce((a, b) => a + b, 0)}" w:type="dxa"/><w:tblLayout w:type="fixed"/><w:tblLook w:val="04A0" w:firstRow="1" w:lastRow="0" w:firstColumn="0" w:lastColumn="0" w:noHBand="0" w:noVBand="1"/></w:tblPr>`;
     // An empty paragraph after a table keeps two tables from merging and gives air before the text.
-    return [`<w:tbl>${tblPr}${grid}`, ...delen, `</w:tbl>${this.alinea('')}`];
+    yield `</w:tbl>${this.alinea('')}`;
   }
 
   /** The body from the Markdown's block tokens; the first heading (the title) and its status line are left to the title page. */
@@ -345,11 +371,26 @@ class Bouw {
   }
 }
 
+/**
+ * The characters on which one of markdown-it's inline rules (escape, code, emphasis, strikethrough,
+ * link, image, autolink and HTML, entity, line break) or its input normalisation (CR, NUL) can act.
+ * Linkify and the typographer are off. Text without any of them parses to one text token.
+ */
+const INLINE_TEKEN = /[\\`*_~[\]!<&\n\r\0]/;
+
+/** One table cell as runs, directly or always through markdown-it: for the test that both agree. */
+export function tabelCelRuns(c: string, kop: boolean, altijdParser: boolean): string {
+  const b = new Bouw(stijlIdsUit(undefined).ids, 9000, 13000, new Map(), 1);
+  return b.cel(c, new MarkdownIt({ html: true, linkify: false }), kop ? { vet: true } : {}, altijdParser);
+}
+
 /** A pipe table row's cells, split on the pipes that are not escaped (the escape stays for the inline parser). */
 function pijpCellen(regel: string): string[] {
   let r = regel.trim();
   if (r.startsWith('|')) r = r.slice(1);
   if (r.endsWith('|') && !r.endsWith('\\|')) r = r.slice(0, -1);
+  // Without a backslash no pipe is escaped: the cells are the pieces between the pipes.
+  if (!r.includes('\\')) return r.split('|').map((c) => c.trim());
   const uit: string[] = [];
   let huidig = '';
   for (let i = 0; i < r.length; i++) {
@@ -379,7 +420,7 @@ const MINSTE_PUNT = 8;
  * figure never breaks), the rest of the page width to the columns with longer text, in proportion to
  * how much more they would take.
  */
-export function kolomBreedtes(rijen: string[][], kolommen: number, totaal: number, letterbreedte = 1, punt = TABEL_PUNT): number[] {
+export function kolomBreedtes(rijen: Iterable<string[]>, kolommen: number, totaal: number, letterbreedte = 1, punt = TABEL_PUNT): number[] {
   const minimum = Array<number>(kolommen).fill(0);
   const gewenst = Array<number>(kolommen).fill(0);
   for (const r of rijen) {
@@ -430,16 +471,24 @@ export function kolomBreedtes(rijen: string[][], kolommen: number, totaal: numbe
  * "Gereserveerd" over two lines. Never below 8 pt; past that the widest columns' words still break.
  * `grootte` is in half-points, undefined when the table keeps its style's size.
  */
-export function tabelMaat(rijen: string[][], kolommen: number, totaal: number, letterbreedte = 1): { breedtes: number[]; grootte?: number } {
-  // What the longest words need at the style's size, without the cell margins (which do not shrink with the font).
-  let woorden = 0;
-  for (let k = 0; k < kolommen; k++) {
-    woorden += Math.max(0, ...rijen.map((r) => Math.max(0, ...(r[k] ?? '').split(/\s+/).map((w) => tekstTwips(w, TABEL_PUNT, letterbreedte)))));
+export function tabelMaat(rijen: () => Iterable<string[]>, kolommen: number, totaal: number, letterbreedte = 1): { breedtes: number[]; grootte?: number } {
+  // What the longest words need at the style's size, without the cell margins (which do not shrink
+  // with the font). One pass for the words, one for the widths: the rows may be a stream.
+  const langste = Array<number>(kolommen).fill(0);
+  for (const r of rijen()) {
+    for (let k = 0; k < kolommen; k++) {
+      for (const w of (r[k] ?? '').split(/\s+/)) {
+        if (!w) continue;
+        const b = tekstTwips(w, TABEL_PUNT, letterbreedte);
+        if (b > langste[k]!) langste[k] = b;
+      }
+    }
   }
+  const woorden = langste.reduce((a, b) => a + b, 0);
   const ruimte = totaal - kolommen * CELMARGE;
-  if (woorden <= ruimte || ruimte <= 0) return { breedtes: kolomBreedtes(rijen, kolommen, totaal, letterbreedte) };
+  if (woorden <= ruimte || ruimte <= 0) return { breedtes: kolomBreedtes(rijen(), kolommen, totaal, letterbreedte) };
   const punt = Math.max(MINSTE_PUNT, Math.floor(TABEL_PUNT * (ruimte / woorden) * 2) / 2);
-  return { breedtes: kolomBreedtes(rijen, kolommen, totaal, letterbreedte, punt), grootte: Math.round(punt * 2) };
+  return { breedtes: kolomBreedtes(rijen(), kolommen, totaal, letterbreedte, punt), grootte: Math.round(punt * 2) };
 }
 
 /**
@@ -500,14 +549,18 @@ export function markdownNaarDocx(md: string, titel: string, o: DocxOpties): Uint
   // The title is on the title page, and so is the status line right under it.
   let begin = 0;
   if (/^# /.test(blokken[0] ?? '')) begin = /^[^#|\-\s!]/.test(blokken[1] ?? '') ? 2 : 1;
-  const lichaamDelen: string[] = [];
-  for (let i = begin; i < blokken.length; i++) {
-    const blok = blokken[i]!.replace(/^\n+|\n+$/g, '');
-    if (!blok.trim()) continue;
-    const regels = blok.split('\n');
-    if (isPijpTabel(regels)) for (const d of b.pijpTabel(regels, parser)) lichaamDelen.push(d);
-    else lichaamDelen.push(b.lichaam(parser.parse(blok, {})));
+  // The body first, deflated as its parts are made (a table row at a time); the title page and the
+  // table of contents that stand before it are known only once its headings have been seen.
+  function* lichaam(): Generator<string> {
+    for (let i = begin; i < blokken.length; i++) {
+      const blok = blokken[i]!.replace(/^\n+|\n+$/g, '');
+      if (!blok.trim()) continue;
+      const regels = blok.split('\n');
+      if (isPijpTabel(regels)) yield* b.pijpTabel(regels, parser);
+      else yield b.lichaam(parser.parse(blok, {}));
+    }
   }
+  const romp = pakDelen(lichaam(), false);
 
   const titelpagina =
     b.alinea(run(titel, {}), ids.ids.titel) +
@@ -526,7 +579,7 @@ export function markdownNaarDocx(md: string, titel: string, o: DocxOpties): Uint
     `<w:sectPr><w:headerReference w:type="default" r:id="${kopRel}"/><w:footerReference w:type="default" r:id="${voetRel}"/>` +
     `<w:pgSz w:w="${sectie.breedte}" w:h="${sectie.hoogte}"/><w:pgMar w:top="${sectie.boven}" w:right="${sectie.rechts}" w:bottom="${sectie.onder}" w:left="${sectie.links}" w:header="709" w:footer="709" w:gutter="0"/><w:titlePg/></w:sectPr>`;
   // Deflated part by part: the body of a large programme is never one string.
-  const document = pakDelen([`${XML_KOP}<w:document ${NS}><w:body>${titelpagina}${inhoud}`, ...lichaamDelen, `${sectPr}</w:body></w:document>`]);
+  const document = aaneen([pakDelen([`${XML_KOP}<w:document ${NS}><w:body>${titelpagina}${inhoud}`], false), romp, pakDelen([`${sectPr}</w:body></w:document>`])]);
 
   const stijlen = voegStijlenToe(hs?.stijlen, ids.ontbreekt);
   const nummering = lijstNummering(hs?.nummering, lijstNum, (hs?.hoogsteAbstractId ?? 0) + 1);

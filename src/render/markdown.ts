@@ -129,13 +129,20 @@ export function mdVeilig<T>(v: T): T {
   }
   if (v && typeof v === 'object' && !(v instanceof Rational) && !(v instanceof Date)) {
     let uit: Record<string, unknown> | undefined;
-    // Own enumerable properties only, as a template sees them.
-    const paren = Object.entries(v);
-    for (let i = 0; i < paren.length; i++) {
-      const [k, x] = paren[i]!;
-      const y = mdVeilig(x);
-      if (y !== x && !uit) uit = Object.fromEntries(paren.slice(0, i));
-      if (uit) uit[k] = y;
+    // Own enumerable properties only, as a template sees them. By key, not Object.entries: a view of
+    // 100.000 lines has some two million properties, and a pair array for each was a tenth of the run.
+    const o = v as Record<string, unknown>;
+    const sleutels = Object.keys(o);
+    for (let i = 0; i < sleutels.length; i++) {
+      const k = sleutels[i]!;
+      const x = o[k];
+      const y = typeof x === 'number' || typeof x === 'boolean' || x === undefined || x instanceof Rational ? x : mdVeilig(x);
+      if (y !== x && !uit) uit = Object.fromEntries(sleutels.slice(0, i).map((s) => [s, o[s]]));
+      // A key "__proto__" (a JSON view may have one) is an own property, not the copy's prototype.
+      if (uit) {
+        if (k === '__proto__') Object.defineProperty(uit, k, { value: y, enumerable: true, writable: true, configurable: true });
+        else uit[k] = y;
+      }
     }
     return (uit ?? v) as T;
   }

@@ -74,12 +74,20 @@ export function risicoView(r: Risicoanalyse): RisicoView {
 
 function maakRisicoView(r: Risicoanalyse): RisicoView {
   const niveau = new Map(r.model.klassen.map((k, i) => [k.naam, i]));
+  // One score entry per dimension and score: scores are a handful of small whole numbers (one shared
+  // Rational each), so 100.000 activities share a few dozen entries instead of holding 600.000.
+  const scoreObjecten = r.model.dimensies.map(() => new Map<Rational, { naam: string; score: Rational }>());
+  const scoreVan = (k: number, naam: string, score: Rational) => {
+    let o = scoreObjecten[k]!.get(score);
+    if (!o) scoreObjecten[k]!.set(score, (o = { naam, score }));
+    return o;
+  };
   const rijen: RisicoRij[] = r.activiteiten.map((u) => ({
     rang: u.rang,
     id: u.activiteit.id ?? '',
     activiteit: u.activiteit.activiteit,
     groep: u.activiteit.groep ?? '',
-    scores: r.model.dimensies.map((d) => ({ naam: d.naam, score: u.activiteit.scores.get(d.naam)! })),
+    scores: r.model.dimensies.map((d, k) => scoreVan(k, d.naam, u.activiteit.scores.get(d.naam)!)),
     effect: u.effect,
     kans: u.activiteit.kans!,
     risico: u.risico,

@@ -42,7 +42,12 @@ function frequentieTabel(v: FrequentieView, c: ChalkInstance): string {
   return regels.join('\n');
 }
 
-export async function frequentieOpdracht(pad: string, opts: FrequentieOpties): Promise<number> {
+/**
+ * The werkmap read and planned, turned into the view every format renders and the findings it shows;
+ * an exit code when the command stops. In a function of its own so that the werkmap and the analysis
+ * are let go before the output is made: for a register of 100.000 objects that is the peak.
+ */
+async function bouwView(pad: string, opts: FrequentieOpties): Promise<{ view: FrequentieView; meldingen: ReturnType<typeof sorteerMeldingen> } | number> {
   const scenario = parseScenario({ interval: opts.interval });
   const wm = await laadWerkmap(pad);
   let zaken: ZakenResultaat | undefined;
@@ -74,6 +79,13 @@ export async function frequentieOpdracht(pad: string, opts: FrequentieOpties): P
   if (!a.frequenties) throw new GebruikFout('de werkmap heeft geen jaar (blad Instellingen): zonder jaar is niet te zeggen welke controles in het programmajaar vallen');
   const view = frequentieView(a.frequenties, wm.instellingen.gemeente ?? '');
   const meldingen = sorteerMeldingen(a.meldingen.filter((m) => ['object-niet-gepland', 'object-klasse', 'object-activiteit', 'aantal-objecten'].includes(m.code) || m.plaats.blad === wm.bladen.Objecten?.blad || m.plaats.blad === wm.bladen.Frequenties?.blad));
+  return { view, meldingen };
+}
+
+export async function frequentieOpdracht(pad: string, opts: FrequentieOpties): Promise<number> {
+  const klaar = await bouwView(pad, opts);
+  if (typeof klaar === 'number') return klaar;
+  const { view, meldingen } = klaar;
   switch (opts.format) {
     case 'tabel':
       await schrijfOfToon(frequentieTabel(view, opts.output ? zonderKleur : kleuren()), opts);
