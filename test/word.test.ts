@@ -359,3 +359,16 @@ describe('table cells of a large table', () => {
     for (const c of ['Activiteit 12 bouwen en ruimte', '1.234,56', 'GT-08.00', 'a & b', '&amp;', '**vet**', '_x_', '~~weg~~', '`c`', '[a](https://x.nl)', '![b](c.svg)', 'a\\|b', 'a<br>b', 'R000012', '']) expect(tabelCelRuns(c, false, false), c).toBe(tabelCelRuns(c, false, true));
   });
 });
+
+describe('tables across a page break', () => {
+  it('the header keeps with the first row and the row before the last with the last: a total never stands alone', async () => {
+    const { markdownNaarDocx } = await import('../src/render/docx.js');
+    const pad = path.join(tijdelijkeMap(), 'tabel.docx');
+    const rijen = ['| Code | Uren |', '|---|---:|', '| A | 1 |', '| B | 2 |', '| C | 3 |', '| **Totaal** | **6** |'];
+    writeFileSync(pad, markdownNaarDocx(`# Titel\n\n## 1. Hoofdstuk\n\n${rijen.join('\n')}\n`, 'Titel', { titelpagina: [], afbeeldingen: new Map() }));
+    const doc = delen(pad).get('word/document.xml')!.toString('utf8');
+    const tr = [...doc.matchAll(/<w:tr>.*?<\/w:tr>/g)].map((m) => m[0]);
+    expect(tr).toHaveLength(5);
+    expect(tr.map((r) => r.includes('<w:keepNext/>'))).toEqual([true, false, false, true, false]);
+  });
+});

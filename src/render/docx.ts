@@ -269,17 +269,33 @@ class Bouw {
     const grid = `<w:tblGrid>${breedtes.map((b) => `<w:gridCol w:w="${b}"/>`).join('')}</w:tblGrid>`;
     const tblPr = `<w:tblPr><w:tblStyle w:val="${this.ids.tabel}"/><w:tblW w:w="${breedtes.reduce((a, b) => a + b, 0)}" w:type="dxa"/><w:tblLayout w:type="fixed"/><w:tblLook w:val="04A0" w:firstRow="1" w:lastRow="0" w:firstColumn="0" w:lastColumn="0" w:noHBand="0" w:noVBand="1"/></w:tblPr>`;
     yield `<w:tbl>${tblPr}${grid}`;
-    for (const r of rijen) {
+    // The header row keeps with the first row, and the row before the last with the last: a total
+    // never stands alone at the top of a page. One row is held back to know which is the last but one.
+    const rij = (r: { kop: boolean; cellen: { runs: string; rechts: boolean }[] }, houdBij: boolean) => {
       const trPr = `<w:trPr><w:cantSplit/>${r.kop ? '<w:tblHeader/>' : ''}</w:trPr>`;
+      const bij = houdBij ? '<w:keepNext/>' : '';
       let cellen = '';
       for (let k = 0; k < kolommen; k++) {
         const c = r.cellen[k];
         const jc = c?.rechts ? '<w:jc w:val="right"/>' : '';
         const schaduw = r.kop ? '<w:shd w:val="clear" w:color="auto" w:fill="D9E2F3"/>' : '';
-        cellen += `<w:tc><w:tcPr><w:tcW w:w="${breedtes[k]}" w:type="dxa"/>${schaduw}</w:tcPr><w:p><w:pPr><w:pStyle w:val="${this.ids.tabeltekst}"/>${jc}</w:pPr>${c?.runs ?? ''}</w:p></w:tc>`;
+        cellen += `<w:tc><w:tcPr><w:tcW w:w="${breedtes[k]}" w:type="dxa"/>${schaduw}</w:tcPr><w:p><w:pPr><w:pStyle w:val="${this.ids.tabeltekst}"/>${bij}${jc}</w:pPr>${c?.runs ?? ''}</w:p></w:tc>`;
       }
-      yield `<w:tr>${trPr}${cellen}</w:tr>`;
+      return `<w:tr>${trPr}${cellen}</w:tr>`;
+    };
+    const wacht: { kop: boolean; cellen: { runs: string; rechts: boolean }[] }[] = [];
+    let n = 0;
+    for (const r of rijen) {
+      wacht.push(r);
+      if (wacht.length > 2) {
+        const eerste = wacht.shift()!;
+        yield rij(eerste, eerste.kop);
+      }
+      n++;
     }
+    // The last two: the one before the last keeps with it when there is a row above them.
+    if (wacht.length === 2) yield rij(wacht[0]!, wacht[0]!.kop || n > 2);
+    if (wacht.length) yield rij(wacht[wacht.length - 1]!, false);
     // An empty paragraph after a table keeps two tables from merging and gives air before the text.
     yield `</w:tbl>${this.alinea('')}`;
   }
