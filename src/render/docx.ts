@@ -4,7 +4,7 @@
 // lists, tables with a repeated header row and rows that do not split, charts as PNG with the SVG
 // beside it, page numbers in the footer. Written by hand, as the workbooks are: the same Markdown gives
 // the same bytes (fixed dates, ids counted from 1).
-import { TABEL_PUNT, tekstTwips } from './tekstmaat.js';
+import { celMaat, emNaarTwips, TABEL_PUNT, tekstTwips } from './tekstmaat.js';
 import { kopInspringing } from './kopnummers.js';
 import MarkdownIt from 'markdown-it';
 import type Token from 'markdown-it/lib/token.mjs';
@@ -437,16 +437,26 @@ const MINSTE_PUNT = 8;
  * how much more they would take.
  */
 export function kolomBreedtes(rijen: Iterable<string[]>, kolommen: number, totaal: number, letterbreedte = 1, punt = TABEL_PUNT): number[] {
-  const minimum = Array<number>(kolommen).fill(0);
-  const gewenst = Array<number>(kolommen).fill(0);
+  return verdeelBreedtes(meetKolommen(rijen, kolommen), totaal, letterbreedte, punt);
+}
+
+/** Per column, its longest word and longest text in thousandths of an em (bold Arial): one pass over the cells. */
+function meetKolommen(rijen: Iterable<string[]>, kolommen: number): { woord: number[]; tekst: number[] } {
+  const woord = Array<number>(kolommen).fill(0);
+  const tekst = Array<number>(kolommen).fill(0);
   for (const r of rijen) {
     for (let k = 0; k < kolommen; k++) {
-      const t = r[k] ?? '';
-      const woord = Math.max(0, ...t.split(/\s+/).map((w) => tekstTwips(w, punt, letterbreedte)));
-      minimum[k] = Math.max(minimum[k]!, woord + CELMARGE);
-      gewenst[k] = Math.max(gewenst[k]!, tekstTwips(t, punt, letterbreedte) + CELMARGE);
+      const m = celMaat(r[k] ?? '');
+      if (m.woord > woord[k]!) woord[k] = m.woord;
+      if (m.tekst > tekst[k]!) tekst[k] = m.tekst;
     }
   }
+  return { woord, tekst };
+}
+
+function verdeelBreedtes(maat: { woord: number[]; tekst: number[] }, totaal: number, letterbreedte: number, punt: number): number[] {
+  const minimum = maat.woord.map((w) => emNaarTwips(w, punt, letterbreedte) + CELMARGE);
+  const gewenst = maat.tekst.map((w) => emNaarTwips(w, punt, letterbreedte) + CELMARGE);
   const som = (a: number[]) => a.reduce((x, y) => x + y, 0);
   let uit: number[];
   if (som(gewenst) <= totaal) {
@@ -488,23 +498,14 @@ export function kolomBreedtes(rijen: Iterable<string[]>, kolommen: number, totaa
  * `grootte` is in half-points, undefined when the table keeps its style's size.
  */
 export function tabelMaat(rijen: () => Iterable<string[]>, kolommen: number, totaal: number, letterbreedte = 1): { breedtes: number[]; grootte?: number } {
-  // What the longest words need at the style's size, without the cell margins (which do not shrink
-  // with the font). One pass for the words, one for the widths: the rows may be a stream.
-  const langste = Array<number>(kolommen).fill(0);
-  for (const r of rijen()) {
-    for (let k = 0; k < kolommen; k++) {
-      for (const w of (r[k] ?? '').split(/\s+/)) {
-        if (!w) continue;
-        const b = tekstTwips(w, TABEL_PUNT, letterbreedte);
-        if (b > langste[k]!) langste[k] = b;
-      }
-    }
-  }
-  const woorden = langste.reduce((a, b) => a + b, 0);
+  // One pass over the cells at the style's size; a text's width scales with the size, the cell
+  // margins do not.
+  const maat = meetKolommen(rijen(), kolommen);
+  const woorden = maat.woord.reduce((a, w) => a + emNaarTwips(w, TABEL_PUNT, letterbreedte), 0);
   const ruimte = totaal - kolommen * CELMARGE;
-  if (woorden <= ruimte || ruimte <= 0) return { breedtes: kolomBreedtes(rijen(), kolommen, totaal, letterbreedte) };
+  if (woorden <= ruimte || ruimte <= 0) return { breedtes: verdeelBreedtes(maat, totaal, letterbreedte, TABEL_PUNT) };
   const punt = Math.max(MINSTE_PUNT, Math.floor(TABEL_PUNT * (ruimte / woorden) * 2) / 2);
-  return { breedtes: kolomBreedtes(rijen(), kolommen, totaal, letterbreedte, punt), grootte: Math.round(punt * 2) };
+  return { breedtes: verdeelBreedtes(maat, totaal, letterbreedte, punt), grootte: Math.round(punt * 2) };
 }
 
 /**

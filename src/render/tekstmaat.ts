@@ -19,3 +19,40 @@ export function tekstTwips(s: string, punt = TABEL_PUNT, letterbreedte = 1): num
   return (em / 1000) * punt * 20 * letterbreedte * SPEELRUIMTE;
 }
 
+/** Advance widths by character code below 256, for the hot loop over every cell of a large table. */
+const LAAG = new Float64Array(256).fill(ONBEKEND_TEKEN);
+for (const [c, b] of Object.entries(ARIAL_VET)) if (c.charCodeAt(0) < 256 && c.length === 1) LAAG[c.charCodeAt(0)] = b;
+
+/**
+ * A cell's longest word and its whole text, in thousandths of an em of bold Arial, in one pass over its
+ * characters (a table of 100.000 lines has some 700.000 cells). Words are separated by white space.
+ */
+export function celMaat(s: string): { woord: number; tekst: number } {
+  let tekst = 0;
+  let woord = 0;
+  let langste = 0;
+  for (let i = 0; i < s.length; i++) {
+    const code = s.charCodeAt(i);
+    if (code === 32 || code === 9 || code === 10 || code === 13 || code === 160) {
+      if (woord > langste) langste = woord;
+      woord = 0;
+      tekst += code === 160 ? LAAG[160]! : LAAG[32]!;
+      continue;
+    }
+    let b: number;
+    if (code < 256) b = LAAG[code]!;
+    else if (code >= 0xd800 && code < 0xdc00 && i + 1 < s.length) {
+      b = ARIAL_VET[s.slice(i, i + 2)] ?? ONBEKEND_TEKEN;
+      i++;
+    } else b = ARIAL_VET[s[i]!] ?? ONBEKEND_TEKEN;
+    woord += b;
+    tekst += b;
+  }
+  if (woord > langste) langste = woord;
+  return { woord: langste, tekst };
+}
+
+/** Thousandths of an em to twips at a size, with the house font's width and the margin to spare. */
+export function emNaarTwips(em: number, punt = TABEL_PUNT, letterbreedte = 1): number {
+  return (em / 1000) * punt * 20 * letterbreedte * SPEELRUIMTE;
+}
