@@ -3,6 +3,7 @@ import { defineConfig } from 'vitest/config';
 export default defineConfig({
   test: {
     include: ['test/**/*.test.ts'],
+    setupFiles: ['test/opruimen.ts'],
     testTimeout: 60_000,
     hookTimeout: 60_000,
     // Far from UTC (UTC+14), where CI and most developers run: a date that takes in the machine's

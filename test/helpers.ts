@@ -12,8 +12,13 @@ export const BRONNEN = path.join(ROOT, 'fixtures/bronnen');
 export const VOORBEELD = path.join(ROOT, 'fixtures/voorbeeldgemeente/werkmap.xlsx');
 export const VOORBEELD_CSV = path.join(ROOT, 'fixtures/voorbeeldgemeente/csv');
 
+/** The temporary folders this test file made, removed when it ends (test/opruimen.ts). */
+export const gemaakteMappen: string[] = [];
+
 export function tijdelijkeMap(prefix = 'vth-test-'): string {
-  return mkdtempSync(path.join(tmpdir(), prefix));
+  const map = mkdtempSync(path.join(tmpdir(), prefix));
+  gemaakteMappen.push(map);
+  return map;
 }
 
 /** A werkmap folder with the given files (text is written as UTF-8). */
