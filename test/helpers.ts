@@ -64,3 +64,15 @@ export function docxDelen(pad: string): Map<string, Buffer> {
   }
   return uit;
 }
+
+/**
+ * What in a college document speaks of the input or the tool instead of the work: a sheet, a column,
+ * a row, the werkmap, the export, vth itself. Empty when the document speaks only of the work.
+ */
+export function invoertaal(tekst: string, ook: RegExp[] = []): string[] {
+  const uit: string[] = [];
+  for (const re of [/\b(?:blad|bladen|kolom|werkmap|zakenexport)\b|\brij(?:en)? \d/gi, /\bvth\b/g, ...ook]) {
+    for (const m of tekst.matchAll(new RegExp(re.source, re.flags.includes('g') ? re.flags : re.flags + 'g'))) uit.push(m[0]);
+  }
+  return uit;
+}
