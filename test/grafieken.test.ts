@@ -71,6 +71,10 @@ describe('charts: readable, complete, and valid SVG', () => {
       vormPerKlasse.set(klasse, (vormPerKlasse.get(klasse) ?? new Set()).add(m[1]!));
     }
     expect(Object.fromEntries([...vormPerKlasse].map(([k, v]) => [k, [...v]]))).toEqual({ Hoog: ['polygon'], Midden: ['rect'], Laag: ['circle'] });
+    // Every count is drawn after every dot, so that no dot hides another's count.
+    const laatsteStip = Math.max(...stippen.map((m) => m.index!));
+    const eersteTelling = svg.search(/<text [^>]*fill="#ffffff"/);
+    expect(eersteTelling).toBeGreaterThan(laatsteStip);
     // What the chart shows, in words: its description (the alternative text in Word and PDF).
     expect(svg).toMatch(/<desc>Risicoanalyse Dinkelberg 2025: 41 activiteiten naar kans en effect; 19 Hoog \(risico vanaf 7\), 16 Midden \(risico boven 4\), 6 Laag \(risico vanaf 0\)\. Hoogste risico: /);
     const labels = stippen.length;

@@ -168,9 +168,13 @@ export function risicoGrafiek(view: RisicoView, titel: string, bron = 'Bron: ris
   const maxAantal = Math.max(1, ...[...punten.values()].map((p) => p.aantal));
   const straal = (a: number) => 5 + 11 * Math.sqrt((a - 1) / Math.max(1, maxAantal - 1));
   // Larger dots first, so that a small one is never hidden under a large one.
-  for (const p of [...punten.values()].sort((a, b) => b.aantal - a.aantal || a.niveau - b.niveau || a.kans - b.kans || a.effect - b.effect)) {
+  const geordend = [...punten.values()].sort((a, b) => b.aantal - a.aantal || a.niveau - b.niveau || a.kans - b.kans || a.effect - b.effect);
+  for (const p of geordend) {
     const namen = p.namen.join('; ') + (p.aantal > p.namen.length ? `; en ${nlGetal0(p.aantal - p.namen.length)} meer` : '');
     delen.push(markering(x(p.kans), y(p.effect), straal(p.aantal), p.niveau, kleur(p.niveau), `${p.klasse} (kans ${nlGetal(p.kans, 2)}, effect ${nlGetal(p.effect, 3)}): ${namen}`));
+  }
+  // The counts after every marker: a smaller dot drawn over a larger one never hides the larger one's count.
+  for (const p of geordend) {
     if (p.aantal > 1) delen.push(tekst(x(p.kans), y(p.effect), nlGetal0(p.aantal), { grootte: 12, anker: 'middle', basis: 'middle', kleur: '#ffffff', vet: true }));
   }
 
