@@ -382,4 +382,13 @@ describe('tables across a page break', () => {
     expect(tr).toHaveLength(5);
     expect(tr.map((r) => r.includes('<w:keepNext/>'))).toEqual([true, false, false, true, false]);
   });
+
+  it('a plain paragraph that introduces a table stays on the table\'s page; one before other text does not', async () => {
+    const { markdownNaarDocx } = await import('../src/render/docx.js');
+    const pad = path.join(tijdelijkeMap(), 'inleiding.docx');
+    writeFileSync(pad, markdownNaarDocx('# Titel\n\n## 1. Hoofdstuk\n\nDe tabel laat zien:\n\n| A | B |\n|---|---|\n| 1 | 2 |\n\nGewone tekst.\n\nNog meer tekst.\n', 'Titel', { titelpagina: [], afbeeldingen: new Map() }));
+    const doc = delen(pad).get('word/document.xml')!.toString('utf8');
+    expect(doc).toContain('<w:p><w:pPr><w:keepNext/></w:pPr><w:r><w:t xml:space="preserve">De tabel laat zien:</w:t>');
+    expect(doc).toContain('<w:p><w:r><w:t xml:space="preserve">Gewone tekst.</w:t>');
+  });
 });

@@ -574,7 +574,12 @@ export function markdownNaarDocx(md: string, titel: string, o: DocxOpties): Uint
       if (!blok.trim()) continue;
       const regels = blok.split('\n');
       if (isPijpTabel(regels)) yield* b.pijpTabel(regels, parser);
-      else yield b.lichaam(parser.parse(blok, {}));
+      else {
+        const xml = b.lichaam(parser.parse(blok, {}));
+        // A plain paragraph that introduces a table ("… laat zien:") stays on the table's page.
+        const volgende = blokken[i + 1]?.replace(/^\n+/, '').split('\n') ?? [];
+        yield xml.startsWith('<w:p><w:r>') && xml.indexOf('<w:p>', 1) < 0 && isPijpTabel(volgende) ? `<w:p><w:pPr><w:keepNext/></w:pPr>${xml.slice(5)}` : xml;
+      }
     }
   }
   const romp = pakDelen(lichaam(), false);
