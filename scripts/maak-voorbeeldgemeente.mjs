@@ -113,7 +113,7 @@ export function voorbeeldBladen() {
   // Which goals each own product serves (invented): the column doel in Producten.
   const doelVan = {
     'GV.01': 'KD3, KD4', 'GV.02': 'KD3, KD4', 'GV.03': 'KD2', 'GV.04': 'KD3', 'GV.05': 'KD3', 'GV.06': 'KD3',
-    'GT.02': 'KD11', 'GT.03': 'KD11', 'GT.04': 'KD11', 'GT.05': 'KD11', 'GT.10': 'KD1', 'GT.11': 'KD6',
+    'GT.01': 'KD11', 'GT.02': 'KD11', 'GT.03': 'KD11', 'GT.04': 'KD11', 'GT.05': 'KD11', 'GT.10': 'KD1', 'GT.11': 'KD6',
     'GH.01': 'KD7', 'GH.02': 'KD6, KD7', 'GH.03': 'KD6', 'GJ.01': 'KD8', 'GJ.02': 'KD9',
   };
 

@@ -264,7 +264,7 @@ describe('what real programmes carry (issue 27 item 8)', () => {
     expect(md).toContain('### C. Toezichtprotocol');
     expect(md).toContain('| RK1 | 1 | 0 | 2 | 23 | 44 | 3 | 1.330 | **22,17** |');
     expect(md).toMatch(/\| 18\.4 \| [^|]+ \| \S+ \| \S+ \| \S+ \| \S+ \|/);
-    expect(md).toContain('Bij het laatste interbestuurlijk toezicht beoordeelde de provincie Overijssel de gemeente met: oranje (november 2024).');
+    expect(md).toContain('Bij het laatste interbestuurlijk toezicht was het oordeel van de provincie Overijssel: oranje (november 2024).');
   });
 
   it('a sheet Afkortingen adds the municipality\'s own, where the document uses them', () => {

@@ -155,7 +155,7 @@ function beoordeelIndicator(d: Doel, x: DoelIndicator, ind: Indicatorwaarde | un
       meldingen.push(melding('waarschuwing', 'indicator-eenheid', `indicator ${naam} is ${ind.tekst} zonder %, bij een streefwaarde in procenten; gelezen als ${ind.tekst} procent`, ind.plaats));
     }
   } else {
-    return { indicator: x, waardeTekst: ind?.tekst ?? '', uitkomst: 'onbekend', reden: ind ? `geen getal als gerealiseerde waarde ("${ind.tekst}")` : 'de gerealiseerde waarde is niet bekend' };
+    return { indicator: x, waardeTekst: ind?.tekst ?? '', uitkomst: 'onbekend', reden: ind ? `geen getal als gerealiseerde waarde ("${ind.tekst}")` : 'er is over het jaar geen gerealiseerde waarde bekend' };
   }
   const ok = voldoet(waarde, x.streefwaarde.vergelijker, x.streefwaarde.waarde);
   // Every typed decimal: "ten hoogste 0,333", never rounded to a figure that says something else.

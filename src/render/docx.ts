@@ -269,8 +269,9 @@ class Bouw {
     const grid = `<w:tblGrid>${breedtes.map((b) => `<w:gridCol w:w="${b}"/>`).join('')}</w:tblGrid>`;
     const tblPr = `<w:tblPr><w:tblStyle w:val="${this.ids.tabel}"/><w:tblW w:w="${breedtes.reduce((a, b) => a + b, 0)}" w:type="dxa"/><w:tblLayout w:type="fixed"/><w:tblLook w:val="04A0" w:firstRow="1" w:lastRow="0" w:firstColumn="0" w:lastColumn="0" w:noHBand="0" w:noVBand="1"/></w:tblPr>`;
     yield `<w:tbl>${tblPr}${grid}`;
-    // The header row keeps with the first row, and the row before the last with the last: a total
-    // never stands alone at the top of a page. One row is held back to know which is the last but one.
+    // The header row keeps with the first row, and the last three rows keep together: a total (or two,
+    // "Totaal" and "Van het plan gerealiseerd") never stands alone at the top of a page. Three rows are
+    // held back to know which are the last.
     const rij = (r: { kop: boolean; cellen: { runs: string; rechts: boolean }[] }, houdBij: boolean) => {
       const trPr = `<w:trPr><w:cantSplit/>${r.kop ? '<w:tblHeader/>' : ''}</w:trPr>`;
       const bij = houdBij ? '<w:keepNext/>' : '';
@@ -287,15 +288,14 @@ class Bouw {
     let n = 0;
     for (const r of rijen) {
       wacht.push(r);
-      if (wacht.length > 2) {
+      if (wacht.length > 3) {
         const eerste = wacht.shift()!;
         yield rij(eerste, eerste.kop);
       }
       n++;
     }
-    // The last two: the one before the last keeps with it when there is a row above them.
-    if (wacht.length === 2) yield rij(wacht[0]!, wacht[0]!.kop || n > 2);
-    if (wacht.length) yield rij(wacht[wacht.length - 1]!, false);
+    // The last rows: every one but the last keeps with the next.
+    for (let i = 0; i < wacht.length; i++) yield rij(wacht[i]!, i < wacht.length - 1);
     // An empty paragraph after a table keeps two tables from merging and gives air before the text.
     yield `</w:tbl>${this.alinea('')}`;
   }
@@ -576,9 +576,10 @@ export function markdownNaarDocx(md: string, titel: string, o: DocxOpties): Uint
       if (isPijpTabel(regels)) yield* b.pijpTabel(regels, parser);
       else {
         const xml = b.lichaam(parser.parse(blok, {}));
-        // A plain paragraph that introduces a table ("… laat zien:") stays on the table's page.
+        // A plain paragraph that introduces a table or a list ("… laat zien:") stays on its page.
         const volgende = blokken[i + 1]?.replace(/^\n+/, '').split('\n') ?? [];
-        yield xml.startsWith('<w:p><w:r>') && xml.indexOf('<w:p>', 1) < 0 && isPijpTabel(volgende) ? `<w:p><w:pPr><w:keepNext/></w:pPr>${xml.slice(5)}` : xml;
+        const inleiding = isPijpTabel(volgende) || /:\s*$/.test(blok);
+        yield xml.startsWith('<w:p><w:r>') && xml.indexOf('<w:p>', 1) < 0 && inleiding ? `<w:p><w:pPr><w:keepNext/></w:pPr>${xml.slice(5)}` : xml;
       }
     }
   }

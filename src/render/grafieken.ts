@@ -224,8 +224,8 @@ export function capaciteitGrafiek(v: CapaciteitView, titel: string, palet?: Pale
   return staafGrafiek(
     titel,
     [
-      { naam: 'beschikbaar', waarden: rijen.map((r) => ({ categorie: r.naam, waarde: Math.round(r.beschikbaar) })) },
-      { naam: 'benodigd', waarden: rijen.map((r) => ({ categorie: r.naam, waarde: Math.round(r.benodigd) })) },
+      { naam: 'beschikbaar', waarden: rijen.map((r) => ({ categorie: r.naam, waarde: r.beschikbaar })) },
+      { naam: 'benodigd', waarden: rijen.map((r) => ({ categorie: r.naam, waarde: r.benodigd })) },
     ],
     'uren',
     'Bron: het programma en de capaciteitsopgave (beschikbaar na reserveringen)',
@@ -238,8 +238,8 @@ export function realisatieGrafiek(taakvelden: { taakveld: string; planUren: { to
   return staafGrafiek(
     titel,
     [
-      { naam: 'gepland', waarden: taakvelden.map((t) => ({ categorie: t.taakveld, waarde: Math.round(t.planUren.toNumber()) })) },
-      { naam: 'gerealiseerd', waarden: taakvelden.map((t) => ({ categorie: t.taakveld, waarde: Math.round(t.uren.toNumber()) })) },
+      { naam: 'gepland', waarden: taakvelden.map((t) => ({ categorie: t.taakveld, waarde: t.planUren.toNumber() })) },
+      { naam: 'gerealiseerd', waarden: taakvelden.map((t) => ({ categorie: t.taakveld, waarde: t.uren.toNumber() })) },
     ],
     'uren',
     bron,

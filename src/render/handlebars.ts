@@ -102,6 +102,8 @@ function registreerHelpers(hb: typeof Handlebars): void {
   });
   hb.registerHelper('datum', (x: unknown) => (x instanceof Date ? nlDatum(x) : ''));
   hb.registerHelper('eq', (a: unknown, b: unknown) => a === b);
+  // After a colon a sentence goes on in lower case ("Wat eraan gebeurt: de tweede …"), unless it starts with a name or an abbreviation.
+  hb.registerHelper('kleineLetter', (x: unknown) => (typeof x === 'string' && /^\p{Lu}\p{Ll}/u.test(x) ? x[0]!.toLowerCase() + x.slice(1) : x));
   // A Rational is an object, so `#if` would take a zero as true: `nietNul` asks the figure itself.
   hb.registerHelper('nietNul', (...args: unknown[]) => opt(args).some((x) => { const r = getal(x); return r !== undefined && !r.isZero(); }));
   hb.registerHelper('gt', (a: unknown, b: unknown) => Number(a) > Number(b));

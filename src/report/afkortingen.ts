@@ -8,7 +8,7 @@ export const STANDAARD_AFKORTINGEN: Readonly<Record<string, string>> = {
   APV: 'Algemene plaatselijke verordening',
   Bal: 'Besluit activiteiten leefomgeving',
   Bbl: 'Besluit bouwwerken leefomgeving',
-  'BIG-8': 'de beleidscyclus voor vergunningverlening, toezicht en handhaving (de "Big Eight")',
+  'BIG-8': 'de beleidscyclus voor vergunningverlening, toezicht en handhaving, in acht stappen',
   Bkl: 'Besluit kwaliteit leefomgeving',
   BOA: 'buitengewoon opsporingsambtenaar',
   Bor: 'Besluit omgevingsrecht',

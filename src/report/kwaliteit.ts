@@ -106,7 +106,7 @@ function verantwoording(gebieden: KwaliteitRij[], versie: string | undefined): s
       (elders.length ? `; ${elders.length === 1 ? '1 gebied is' : `${elders.length} gebieden zijn`} belegd bij een andere organisatie (${lijst(elders.map((g) => `${g.gebied}: ${g.belegdBij}`))}), die de kwaliteit daarvan borgt.` : '.'),
   );
   for (const g of per('gemotiveerd afgeweken')) uit.push(`${g.gebied}: ${zin(g.reden)} De gemeente wijkt hier gemotiveerd af. ${zin(g.motivering)}`);
-  for (const g of per('voldoet niet')) uit.push(`${g.gebied}: ${zin(g.reden)} Er is nog niet vastgelegd waarom, en wat eraan wordt gedaan.`);
+  for (const g of per('voldoet niet')) uit.push(`${g.gebied}: ${zin(g.reden)} Nog niet vastgelegd is waarom de norm niet wordt gehaald en wat de gemeente eraan doet.`);
   for (const g of per('niet te beoordelen')) uit.push(`${g.gebied}: of aan de kritieke massa wordt voldaan, is niet vast te stellen. Nog niet bekend: ${lijst(g.ontbreekt)}.`);
   if (!per('voldoet niet').length && !per('niet te beoordelen').length) {
     uit.push(per('gemotiveerd afgeweken').length ? 'Waar niet aan de criteria wordt voldaan, is gemotiveerd afgeweken.' : 'Aan alle criteria die de gemeente zelf moet borgen, wordt voldaan.');

@@ -57,7 +57,7 @@ export function modelInWoorden(m: Risicomodel): string[] {
       ? 'Het risico is het effect maal de kans.'
       : `Het risico is ${nlGetal(m.factor, 6)} × effect × kans.`,
     `De prioriteitsklassen zijn: ${m.klassen.map((k) => `${k.naam} (risico ${grensTekst(k)})`).join(', ')}.`,
-    'De risico\'s zijn exact berekend en worden afgerond getoond.',
+    'De risico\'s zijn onafgerond berekend en staan afgerond in de tabellen.',
   ];
   if (m.standaardKans) zinnen.push(`Waar de kans niet is ingevuld, geldt kans ${nlGetal(m.standaardKans, 6)}.`);
   return zinnen;
