@@ -2,7 +2,7 @@ import { nlGetal } from '../model/getal.js';
 import { melding, type Melding } from '../model/melding.js';
 import { Rational } from '../model/rational.js';
 import type { Doel, DoelIndicator, IndicatorBron, Indicatorwaarde, Vergelijker } from '../model/types.js';
-import { inCodeGroep, type ZakenResultaat } from './zaken.js';
+import type { ZakenResultaat } from './zaken.js';
 
 export type DoelUitkomst = 'behaald' | 'niet behaald' | 'onbekend';
 
@@ -65,13 +65,9 @@ export function uitZaken(bron: IndicatorBron, z: ZakenResultaat | undefined): Ra
     case 'naleving na hercontrole':
       r = z.naleving.naHercontrole;
       break;
-    case 'hercontroles zonder overtreding': {
-      const rijen = z.nalevingPerCode.filter((n) => inCodeGroep(n.code, z.naleving.codes.hercontrole));
-      const gecontroleerd = rijen.reduce((s, n) => s + n.gecontroleerd, 0);
-      const overtredingen = rijen.reduce((s, n) => s + n.overtredingen, 0);
-      r = gecontroleerd > 0 ? Rational.ONE.sub(Rational.of(BigInt(overtredingen), BigInt(gecontroleerd))) : undefined;
+    case 'hercontroles zonder overtreding':
+      r = z.naleving.uitHercontroles?.zonderOvertreding;
       break;
-    }
   }
   return r?.mul(HONDERD);
 }

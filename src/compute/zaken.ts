@@ -72,6 +72,11 @@ export interface ZakenResultaat {
     periodiek: number;
     hercontrole: number;
     handhavingscontrole: number;
+    /**
+     * The follow-up inspections' own recorded outcome (conform / overtreding): the codes of the group
+     * that had results, how many, and the share without a violation. Undefined without such results.
+     */
+    uitHercontroles?: { codes: string[]; gecontroleerd: number; zonderOvertreding: Rational };
     /** 1 − HC/PC */
     spontaan?: Rational;
     /** 1 − HHC/HC */
@@ -253,6 +258,15 @@ export class ZakenTelling {
     }
   }
 
+  /** The follow-up inspections' outcome from their results, over the codes of the hercontrole group. */
+  private uitHercontroles(): ZakenResultaat['naleving']['uitHercontroles'] {
+    const rijen = [...this.bevindingen].filter(([code]) => inCodeGroep(code, this.groepCodes.hercontrole)).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
+    const gecontroleerd = rijen.reduce((s, [, b]) => s + b.gecontroleerd, 0);
+    if (!gecontroleerd) return undefined;
+    const overtredingen = rijen.reduce((s, [, b]) => s + b.overtredingen, 0);
+    return { codes: rijen.map(([code]) => code), gecontroleerd, zonderOvertreding: Rational.ONE.sub(Rational.of(BigInt(overtredingen), BigInt(gecontroleerd))) };
+  }
+
   resultaat(): ZakenResultaat {
     const aandeel = (a: number, b: number) => (b > 0 ? Rational.of(BigInt(a), BigInt(b)) : undefined);
     const perProcedure = (['regulier', 'uitgebreid', 'handhavingsverzoek'] as Procedure[])
@@ -351,6 +365,7 @@ export class ZakenTelling {
         handhavingscontrole,
         spontaan,
         naHercontrole,
+        uitHercontroles: this.uitHercontroles(),
       },
       meldingen,
     };

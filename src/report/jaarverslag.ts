@@ -5,7 +5,7 @@ import type { AfdelingRealisatie } from '../compute/jaarverslag.js';
 import type { JaarverslagAnalyse, ProjectRealisatie, UitstelOpvolging } from '../compute/jaarverslag.js';
 import type { PlanRealisatie } from '../compute/realisatie.js';
 import type { ZakenResultaat } from '../compute/zaken.js';
-import { inCodeGroep, TERMIJNEN } from '../compute/zaken.js';
+import { TERMIJNEN } from '../compute/zaken.js';
 import { Rational } from '../model/rational.js';
 import { markdownTeksten, type MarkdownTekst, opsomming } from './gedeeld.js';
 import type { Verbeterpunt } from '../model/types.js';
@@ -105,16 +105,13 @@ export interface ZakenVerantwoording {
   dekking: { taakveld: string; planUren: Rational; zaken: number; gedekt: string }[];
 }
 
-/** The outcome of the follow-up inspections (their codes together) as recorded per inspection, as a percentage. */
-function hercontroleUitkomst(perProduct: readonly { code: string; gecontroleerd: number; overtredingen: number }[], codes: readonly string[], doelenUitkomst: string[], doelenFormule: string[]) {
-  const rijen = perProduct.filter((p) => inCodeGroep(p.code, codes));
-  const gecontroleerd = rijen.reduce((s, p) => s + p.gecontroleerd, 0);
-  if (!gecontroleerd) return undefined;
-  const overtredingen = rijen.reduce((s, p) => s + p.overtredingen, 0);
+/** The outcome of the follow-up inspections (from the analysis), as a percentage, with the goals judged on each figure. */
+function hercontroleUitkomst(uit: ZakenResultaat['naleving']['uitHercontroles'], doelenUitkomst: string[], doelenFormule: string[]) {
+  if (!uit) return undefined;
   return {
-    codes: opsomming(rijen.map((p) => p.code)),
-    gecontroleerd,
-    naleving: Rational.ONE.sub(Rational.of(BigInt(overtredingen), BigInt(gecontroleerd))).mul(Rational.of(100n)),
+    codes: opsomming(uit.codes),
+    gecontroleerd: uit.gecontroleerd,
+    naleving: uit.zonderOvertreding.mul(Rational.of(100n)),
     doelenUitkomst: doelenZin(doelenUitkomst, 'dit cijfer'),
     doelenFormule: doelenZin(doelenFormule, 'dat cijfer'),
   };
@@ -251,7 +248,7 @@ export function jaarverslagView(a: JaarverslagAnalyse): JaarverslagView {
       ? {
           perTaakveld: naleving.perTaakveld.map(alsProcentNaleving),
           perProduct: naleving.perProduct.map(alsProcentNaleving),
-          hercontroles: hercontroleUitkomst(naleving.perProduct, zaken?.resultaat.naleving.codes.hercontrole ?? [], doelenMetBron(doelen, 'hercontroles zonder overtreding'), doelenMetBron(doelen, 'naleving na hercontrole')),
+          hercontroles: hercontroleUitkomst(zaken?.resultaat.naleving.uitHercontroles, doelenMetBron(doelen, 'hercontroles zonder overtreding'), doelenMetBron(doelen, 'naleving na hercontrole')),
         }
       : undefined,
   };
