@@ -392,3 +392,17 @@ describe('tables across a page break', () => {
     expect(doc).toContain('<w:p><w:r><w:t xml:space="preserve">Gewone tekst.</w:t>');
   });
 });
+
+describe('chart colours from the house style', () => {
+  it('the theme accents as XML (a comment is no colour), darkened to 3:1 on white; none from a broken theme', async () => {
+    const { themaAccenten, grafiekPalet, contrastOpWit } = await import('../src/render/thema.js');
+    const thema = `<t:theme xmlns:t="http://schemas.openxmlformats.org/drawingml/2006/main"><t:themeElements><t:clrScheme name="x"><!-- <t:accent1><t:srgbClr val="FF0000"/></t:accent1> --><t:accent1><t:srgbClr val='2E6B30'/></t:accent1><t:accent2><t:sysClr val="window" lastClr="FFFF00"/></t:accent2></t:clrScheme></t:themeElements></t:theme>`;
+    expect(themaAccenten(thema)).toEqual(['#2e6b30', '#ffff00']);
+    const palet = grafiekPalet(thema)!;
+    expect(palet.vulling[0]).toBe('#2e6b30');
+    // Yellow on white is unreadable: darkened until it holds 3:1.
+    expect(contrastOpWit(palet.vulling[1]!)).toBeGreaterThanOrEqual(3);
+    expect(themaAccenten('<a:theme')).toEqual([]);
+    expect(grafiekPalet(undefined)).toBeUndefined();
+  });
+});

@@ -267,3 +267,18 @@ export function leesXml(b: Uint8Array, h: XmlHandlers, opties: XmlOpties = {}): 
   lezer.schrijf(d.end());
   lezer.sluit();
 }
+
+/**
+ * A part of a house style already read and checked (held as text), read again for one more fact: the
+ * fonts, the theme's colours, the heading numbers. False when it is absent or not well-formed, which the
+ * house style reader has already refused or reported; the caller then keeps its defaults.
+ */
+export function leesXmlTekst(xml: string | undefined, h: XmlHandlers): boolean {
+  if (!xml) return false;
+  try {
+    leesXml(new TextEncoder().encode(xml), h);
+    return true;
+  } catch {
+    return false;
+  }
+}

@@ -3,7 +3,7 @@
 // fills that indent, and the tab then lands right after it: "10.Monitoring" in Word and in LibreOffice
 // alike. Where the indent is too narrow for the widest number the document has, its headings of that
 // level get an indent of their own, wide enough, all alike so that their text stays aligned.
-import { leesXml } from '../ingest/xml.js';
+import { leesXmlTekst } from '../ingest/xml.js';
 import { tekstTwips } from './tekstmaat.js';
 
 const NS_W = 'http://schemas.openxmlformats.org/wordprocessingml/2006/main';
@@ -23,14 +23,7 @@ function lees(stijlen: string | undefined, nummering: string | undefined) {
   const stijlNum = new Map<string, { num: string; ilvl: number }>();
   const grootte = new Map<string, number>();
   const basis = new Map<string, string>();
-  const veilig = (xml: string | undefined, h: Parameters<typeof leesXml>[1]) => {
-    if (!xml) return;
-    try {
-      leesXml(new TextEncoder().encode(xml), h);
-    } catch {
-      // A part that is not well-formed was refused or reported when the house style was read.
-    }
-  };
+  const veilig = leesXmlTekst;
   let abstract: string | undefined;
   let niveau: Niveau | undefined;
   let ilvl = 0;

@@ -2,7 +2,7 @@
 // in a substitute (Verdana in DejaVu Sans, Georgia in DejaVu Serif), so the PDF looks different from the
 // Word file on a machine that has them: the verantwoording says so, with the substitute.
 import { spawnSync } from 'node:child_process';
-import { leesXml } from '../ingest/xml.js';
+import { leesXmlTekst, type XmlHandlers } from '../ingest/xml.js';
 
 const NS_W = 'http://schemas.openxmlformats.org/wordprocessingml/2006/main';
 const NS_A = 'http://schemas.openxmlformats.org/drawingml/2006/main';
@@ -10,14 +10,7 @@ const NS_A = 'http://schemas.openxmlformats.org/drawingml/2006/main';
 /** Font names in the styles (rFonts ascii/hAnsi) and the theme (major and minor latin), in order of first use. */
 export function huisstijlLettertypen(hs: { stijlen?: string | { xml: string }; thema?: string }): string[] {
   const namen = new Set<string>();
-  const lees = (xml: string | undefined, open: Parameters<typeof leesXml>[1]['open']) => {
-    if (!xml) return;
-    try {
-      leesXml(new TextEncoder().encode(xml), { open });
-    } catch {
-      // A part that is not well-formed names no fonts; the house style reader has reported it.
-    }
-  };
+  const lees = (xml: string | undefined, open: XmlHandlers['open']) => leesXmlTekst(xml, { open });
   lees(typeof hs.stijlen === 'string' ? hs.stijlen : hs.stijlen?.xml, (el) => {
     if (el.ns !== NS_W || el.naam !== 'rFonts') return;
     for (const a of ['ascii', 'hAnsi']) {

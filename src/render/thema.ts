@@ -1,7 +1,7 @@
 // Chart colours from the house style: the theme's accent colours, the colours a Word user picks from
 // the top row of the palette, made readable on white. Read with the conformant XML reader, like every
 // other part of a reference document.
-import { leesXml } from '../ingest/xml.js';
+import { leesXmlTekst } from '../ingest/xml.js';
 
 const NS_A = 'http://schemas.openxmlformats.org/drawingml/2006/main';
 
@@ -13,28 +13,24 @@ export interface Palet {
 
 /** accent1…accent6 of a theme part as `#rrggbb` (srgbClr, or sysClr's lastClr), in order; empty when there is none. */
 export function themaAccenten(thema: string | undefined): string[] {
-  if (!thema) return [];
   const accenten = new Map<number, string>();
   let huidig: number | undefined;
-  try {
-    leesXml(new TextEncoder().encode(thema), {
-      open(el) {
-        if (el.ns !== NS_A) return;
-        const m = /^accent([1-6])$/.exec(el.naam);
-        if (m) huidig = Number(m[1]);
-        else if (huidig !== undefined && !accenten.has(huidig)) {
-          const waarde = el.naam === 'srgbClr' ? el.attr('val') : el.naam === 'sysClr' ? el.attr('lastClr') : undefined;
-          if (waarde && /^[0-9a-f]{6}$/i.test(waarde)) accenten.set(huidig, `#${waarde.toLowerCase()}`);
-        }
-      },
-      sluit(naam, ns) {
-        if (ns === NS_A && /^accent[1-6]$/.test(naam)) huidig = undefined;
-      },
-    });
-  } catch {
-    // A theme that is not well-formed gives no colours; the charts keep vth's own.
-    return [];
-  }
+  const gelezen = leesXmlTekst(thema, {
+    open(el) {
+      if (el.ns !== NS_A) return;
+      const m = /^accent([1-6])$/.exec(el.naam);
+      if (m) huidig = Number(m[1]);
+      else if (huidig !== undefined && !accenten.has(huidig)) {
+        const waarde = el.naam === 'srgbClr' ? el.attr('val') : el.naam === 'sysClr' ? el.attr('lastClr') : undefined;
+        if (waarde && /^[0-9a-f]{6}$/i.test(waarde)) accenten.set(huidig, `#${waarde.toLowerCase()}`);
+      }
+    },
+    sluit(naam, ns) {
+      if (ns === NS_A && /^accent[1-6]$/.test(naam)) huidig = undefined;
+    },
+  });
+  // No theme, or one that is not well-formed: no colours, and the charts keep vth's own.
+  if (!gelezen) return [];
   return [...accenten].sort(([a], [b]) => a - b).map(([, k]) => k);
 }
 
