@@ -87,6 +87,8 @@ export interface Uitstel {
 export interface AfdelingTekort {
   afdeling: string;
   tekort: Rational;
+  /** Lines without hours at this afdeling can only make the shortfall larger: it is "ten minste" this. */
+  tenMinste?: boolean;
   uitgesteld: Uitstel[];
   uitgesteldUren: Rational;
   /** Shortfall left after deferring every line that may be deferred: only legally required work remains. */
@@ -385,10 +387,10 @@ export function berekenCapaciteit(wm: Werkmap, vraag: Vraag, scenario: Scenario,
   const tekorten: AfdelingTekort[] = [];
   // Only a known shortfall gets a deferral proposal: its size is known even when other lines' hours are not.
   const kort = [
-    ...afdelingen.filter((a) => a.oordeel === 'niet toereikend').map((a) => ({ naam: a.afdeling, tekort: a.saldo!.neg() })),
-    ...extern.filter((e) => e.oordeel === 'niet toereikend').map((e) => ({ naam: e.afdeling, tekort: e.saldo!.neg() })),
+    ...afdelingen.filter((a) => a.oordeel === 'niet toereikend').map((a) => ({ naam: a.afdeling, tekort: a.saldo!.neg(), tenMinste: a.zonderUren.length > 0 })),
+    ...extern.filter((e) => e.oordeel === 'niet toereikend').map((e) => ({ naam: e.afdeling, tekort: e.saldo!.neg(), tenMinste: e.zonderUren.length > 0 })),
   ];
-  for (const { naam, tekort } of kort) {
+  for (const { naam, tekort, tenMinste } of kort) {
     const regels = vraag.regels.filter((r) => (r.regel.afdeling ?? '').toLowerCase() === naam.toLowerCase());
     const t = wm.deelnemers ? uitstelPerDeelnemer(naam, tekort, regels, wm.deelnemers.deelnemers.map((d) => d.naam), prioriteit) : stelUitstelVoor(naam, tekort, regels, prioriteit);
     for (const u of t.uitgesteld) {
@@ -401,7 +403,7 @@ export function berekenCapaciteit(wm: Werkmap, vraag: Vraag, scenario: Scenario,
         melding('waarschuwing', 'tekort-wettelijk', `${naam}: ook na uitstel van al het niet-wettelijke werk blijft een tekort van ${nlGetal(t.rest)} uur; dat raakt wettelijk verplicht werk, dus er is extra capaciteit nodig`, { bestand: wm.bladen.Capaciteit?.bestand ?? wm.pad, blad: wm.bladen.Capaciteit?.blad }),
       );
     }
-    tekorten.push(t);
+    tekorten.push({ ...t, tenMinste });
   }
   const alle = [...afdelingen, ...extern];
   const ontbreekt: Ontbrekend[] = [

@@ -67,6 +67,9 @@ export interface ZakenResultaat {
   totaalTijdigMetOpen?: Rational;
   /** Cases open at year end past their term, all procedures. */
   openOverTermijn: number;
+  /** Decisions in the year and cases open at its end, all procedures: what the timeliness table counts. */
+  besloten: number;
+  open: number;
   naleving: {
     codes: NaleefGroepen;
     periodiek: number;
@@ -358,6 +361,8 @@ export class ZakenTelling {
       totaalTijdig: aandeel(tijdig, beoordeeld),
       totaalTijdigMetOpen: aandeel(tijdig, beoordeeld + openOverTermijn),
       openOverTermijn,
+      besloten: perProcedure.reduce((s, p) => s + p.besloten, 0),
+      open: perProcedure.reduce((s, p) => s + p.open, 0),
       naleving: {
         codes: this.groepCodes,
         periodiek,

@@ -31,6 +31,8 @@ export interface CapaciteitView {
   tekorten: {
     afdeling: string;
     tekort: Rational;
+    /** Lines without hours there could make it larger: "ten minste". */
+    tenMinste: boolean;
     uitgesteldUren: Rational;
     rest: Rational;
     restTekst: string;
@@ -150,6 +152,7 @@ export function capaciteitView(c: Capaciteitscheck, vraag: Vraag): CapaciteitVie
     tekorten: c.tekorten.map((t) => ({
       afdeling: t.afdeling,
       tekort: t.tekort,
+      tenMinste: !!t.tenMinste,
       uitgesteldUren: t.uitgesteldUren,
       rest: t.rest,
       restTekst: t.rest.gt(Rational.ZERO)

@@ -242,12 +242,7 @@ export function uvpView(a: UvpAnalyse): UvpView {
       benodigd: bekendOfNiet(a.vraag.totaal),
       beschikbaar: capaciteit?.totaal.beschikbaar,
       saldo: capaciteit?.totaal.saldo,
-      tekorten: (capaciteit?.tekorten ?? []).map((t) => ({
-        afdeling: t.afdeling,
-        uren: t.tekort,
-        // Lines without hours at that afdeling can only make the shortfall larger.
-        tenMinste: [...(capaciteit?.afdelingen ?? []), ...(capaciteit?.extern ?? [])].some((a) => a.afdeling === t.afdeling && a.zonderUren.length > 0),
-      })),
+      tekorten: (capaciteit?.tekorten ?? []).map((t) => ({ afdeling: t.afdeling, uren: t.tekort, tenMinste: t.tenMinste })),
       capaciteitOordeel: capaciteit?.oordeel,
       zonderUren: a.vraag.zonderUren.length,
       oordeel:
