@@ -1,6 +1,10 @@
 import Papa from 'papaparse';
 import { OnleesbaarFout } from './fout.js';
-import { maakTabel, schoonTekst, type Cel, type Rij, type Tabel } from './tabel.js';
+import { LEEG, maakTabel, schoonTekst, type Cel, type Rij, type Tabel } from './tabel.js';
+
+/** Cells of at most this many characters are shared by value within a column, up to this many values per column. */
+const KORT = 16;
+const VERSCHILLEND = 2048;
 
 export type Codering = 'utf-8' | 'utf-8-bom' | 'utf-16le' | 'utf-16be' | 'windows-1252';
 
@@ -90,13 +94,30 @@ export function leesCsv(buf: Uint8Array, bestand: string, blad: string): Tabel {
   const records = Papa.parse<string[]>(regels, { delimiter, newline: '\n', skipEmptyLines: false, header: false }).data;
   // A final line break gives no row of its own in Excel either.
   if (records.length && records[records.length - 1]!.length === 1 && records[records.length - 1]![0] === '') records.pop();
-  const rijen: Rij[] = records.map((rec, i) => ({
-    rij: i + 1,
-    cellen: rec.map((v): Cel => {
-      const s = schoonTekst(v);
-      return s === '' ? { t: 'leeg' } : { t: 'tekst', v: s };
-    }),
-  }));
+  // A column of a large table repeats its short values (afdeling, taakveld, ja/nee, scores, counts):
+  // one cell object per distinct short text instead of one per cell, a third of a werkmap's table
+  // memory at 100.000 lines. A cell is never changed after reading, so sharing is safe. A column of
+  // unique values (ids, names) stops being collected once it has shown many of them.
+  const gedeeld: Map<string, Cel>[] = [];
+  const rijen: Rij[] = new Array(records.length);
+  for (let i = 0; i < records.length; i++) {
+    const rec = records[i]!;
+    const cellen: Cel[] = new Array(rec.length);
+    for (let k = 0; k < rec.length; k++) {
+      const v = rec[k]!;
+      const kolom = v.length <= KORT ? (gedeeld[k] ??= new Map()) : undefined;
+      let c = kolom?.get(v);
+      if (c === undefined) {
+        const s = schoonTekst(v);
+        c = s === '' ? LEEG : { t: 'tekst', v: s };
+        if (kolom && kolom.size < VERSCHILLEND) kolom.set(v, c);
+      }
+      cellen[k] = c;
+    }
+    rijen[i] = { rij: i + 1, cellen };
+    // Let papaparse's row go as soon as it is read.
+    (records as unknown as (string[] | undefined)[])[i] = undefined;
+  }
   const tabel = maakTabel(bestand, blad, rijen);
   // Excel and LibreOffice separate with `;` exactly where the comma is the decimal separator.
   return delimiter === ';'

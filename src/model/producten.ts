@@ -208,17 +208,24 @@ function houdRegelsInHunBlok(regels: ProgrammaRegel[], subtotalen: Subtotaal[], 
   if (rest.length) blokken.push(rest);
   for (const blok of blokken) {
     const opCode = blok.filter((r) => r.taakveldBron === 'code' && r.productcode && TAAKVELDEN[r.productcode.taakveld]);
+    // Counted once per block, not per line (a block of 100.000 lines would take 10^10 steps).
+    const perPrefix = new Map<string, number>();
+    for (const r of opCode) perPrefix.set(r.productcode!.taakveld, (perPrefix.get(r.productcode!.taakveld) ?? 0) + 1);
+    // The others of a line all share one prefix that differs from its own only when the block holds
+    // exactly two prefixes and the line's own occurs once.
+    if (perPrefix.size !== 2) continue;
     for (const r of opCode) {
-      const anderen = opCode.filter((x) => x !== r).map((x) => x.productcode!.taakveld);
-      const blokPrefix = anderen[0];
-      // At least two others, all with one prefix, and this line's differs.
-      if (anderen.length < 2 || !blokPrefix || anderen.some((p) => p !== blokPrefix) || r.productcode!.taakveld === blokPrefix) continue;
       const eigen = r.productcode!.taakveld;
+      if (perPrefix.get(eigen) !== 1) continue;
+      const blokPrefix = [...perPrefix.keys()].find((p) => p !== eigen)!;
+      const anderen = perPrefix.get(blokPrefix)!;
+      // At least two others, all with one prefix, and this line's differs.
+      if (anderen < 2) continue;
       meldingen.push(
         melding(
           'waarschuwing',
           'code-taakveld',
-          `code ${r.code} hoort volgens het voorvoegsel bij ${TAAKVELDEN[eigen]} (${eigen}), maar de regel staat tussen ${anderen.length} regels van ${TAAKVELDEN[blokPrefix]} (${blokPrefix}) in hetzelfde blok; de regel blijft bij ${TAAKVELDEN[blokPrefix]}. Is de code een tikfout?`,
+          `code ${r.code} hoort volgens het voorvoegsel bij ${TAAKVELDEN[eigen]} (${eigen}), maar de regel staat tussen ${anderen} regels van ${TAAKVELDEN[blokPrefix]} (${blokPrefix}) in hetzelfde blok; de regel blijft bij ${TAAKVELDEN[blokPrefix]}. Is de code een tikfout?`,
           r.kolomPlaatsen.code ?? r.plaats,
         ),
       );

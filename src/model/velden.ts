@@ -27,7 +27,7 @@ export class VeldLezer<V extends string> {
       return w;
     }
     this.getallen?.registreer(veld, w);
-    const kop = this.r.plaats(veld).kolom;
+    const kop = this.r.indeling.kolommen[veld]?.kop;
     if (w.soort === 'getal' && w.noten) {
       for (const n of w.noten) this.meldingen.push(melding(n.niveau, n.code, n.tekst, this.r.plaats(veld)));
     }
