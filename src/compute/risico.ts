@@ -139,7 +139,17 @@ type ActiviteitIndex = { opId: Map<string, RisicoUitkomst | RisicoUitkomst[]>; o
 const INDEXEN = new WeakMap<Risicoanalyse, ActiviteitIndex>();
 
 /** How a line's `prioriteit` names an activity: case, surrounding and repeated spaces do not count. */
-const sleutel = (s: string) => s.replace(/[\u00a0\s]+/g, ' ').trim().toLowerCase();
+function sleutel(s: string): string {
+  // Most keys ("R000123", "Activiteit 12 milieu") hold nothing but single inner spaces: only the lower
+  // case then, without the replace and trim (the index holds 200.000 keys and every line looks one up).
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    if (c === 32 ? i === 0 || i === s.length - 1 || s.charCodeAt(i + 1) === 32 : c < 33 || c === 0xa0 || (c > 127 && /\s/.test(s[i]!))) return sleutelVolledig(s);
+  }
+  return s.toLowerCase();
+}
+export const sleutelVolledig = (s: string) => s.replace(/[\u00a0\s]+/g, ' ').trim().toLowerCase();
+export { sleutel as activiteitSleutel };
 
 /**
  * The activities a programme line's `prioriteit` names: by id, else by activity name (which need not

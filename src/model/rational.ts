@@ -128,6 +128,8 @@ export class Rational {
 
   /** Rounds half away from zero to `decimals` places, exactly. */
   round(decimals: number): Rational {
+    // A whole number is its own rounding (decimals is never negative).
+    if (this.den === 1n) return this;
     const scale = 10n ** BigInt(decimals);
     const scaled = this.num * scale;
     const abs = scaled < 0n ? -scaled : scaled;
@@ -139,6 +141,7 @@ export class Rational {
 
   /** A plain decimal string ("12.02", "-3") rounded to at most `decimals` places, no trailing zeros. */
   toDecimalString(decimals = 10): string {
+    if (this.den === 1n) return this.num.toString();
     const r = this.round(decimals);
     const neg = r.num < 0n;
     const abs = neg ? -r.num : r.num;

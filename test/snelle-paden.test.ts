@@ -1,0 +1,76 @@
+// Shortcuts taken for speed at scale (issue 30) against the full route they stand in for: each
+// shortcut must give exactly what the full route gives, on any input.
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { activiteitSleutel, sleutelVolledig } from '../src/compute/risico.js';
+import { csvRecords } from '../src/ingest/csv.js';
+import { Rational } from '../src/model/rational.js';
+
+const rationaal = fc
+  .tuple(fc.bigInt({ min: -(10n ** 12n), max: 10n ** 12n }), fc.oneof(fc.constant(1n), fc.bigInt({ min: 1n, max: 10n ** 6n })))
+  .map(([n, d]) => Rational.of(n, d));
+
+function ggd(a: bigint, b: bigint): bigint {
+  a = a < 0n ? -a : a;
+  while (b !== 0n) [a, b] = [b, a % b];
+  return a === 0n ? 1n : a;
+}
+/** A fraction reduced the long way, as [num, den]. */
+function gereduceerd(n: bigint, d: bigint): [bigint, bigint] {
+  if (d < 0n) [n, d] = [-n, -d];
+  const g = ggd(n, d);
+  return [n / g, d / g];
+}
+
+describe('snelle paden', () => {
+  it('Rational: add, sub and cmp with equal or whole denominators give the reduced exact result', () => {
+    fc.assert(
+      fc.property(rationaal, rationaal, (a, b) => {
+        const som = a.add(b);
+        expect([som.num, som.den]).toEqual(gereduceerd(a.num * b.den + b.num * a.den, a.den * b.den));
+        const verschil = a.sub(b);
+        expect([verschil.num, verschil.den]).toEqual(gereduceerd(a.num * b.den - b.num * a.den, a.den * b.den));
+        const l = a.num * b.den;
+        const r = b.num * a.den;
+        expect(a.cmp(b)).toBe(l < r ? -1 : l > r ? 1 : 0);
+        const c = Rational.of(b.num, a.den);
+        expect(a.cmp(c)).toBe(a.num < c.num * (a.den / c.den) ? -1 : a.num > c.num * (a.den / c.den) ? 1 : 0);
+      }),
+      { numRuns: 2000 },
+    );
+  });
+
+  it('Rational: a whole number rounds and prints as itself', () => {
+    fc.assert(
+      fc.property(fc.bigInt({ min: -(10n ** 20n), max: 10n ** 20n }), fc.integer({ min: 0, max: 10 }), (n, d) => {
+        const r = Rational.of(n);
+        expect(r.round(d).eq(r)).toBe(true);
+        expect(r.toDecimalString(d)).toBe(n.toString());
+        // The same value written as a fraction goes the long way and agrees.
+        expect(Rational.of(n * 3n, 3n).toDecimalString(d)).toBe(n.toString());
+      }),
+    );
+  });
+
+  it('the key of an activity: the shortcut gives what the full normalisation gives', () => {
+    const teken = fc.constantFrom('a', 'B', 'é', 'Ö', '1', ' ', '  ', '\u00a0', '\t', '\n', '\u2003', '\u3000', '-', 'R0');
+    fc.assert(
+      fc.property(fc.array(teken, { maxLength: 12 }).map((d) => d.join('')), (s) => {
+        expect(activiteitSleutel(s)).toBe(sleutelVolledig(s));
+      }),
+      { numRuns: 3000 },
+    );
+    expect(activiteitSleutel('R000123')).toBe('r000123');
+    expect(activiteitSleutel(' Activiteit  12\u00a0milieu ')).toBe('activiteit 12 milieu');
+  });
+
+  it('a CSV text without quotes splits as papaparse reads it', () => {
+    const teken = fc.constantFrom('a', 'é', '1', ',', ';', '\t', ' ', '\n', '\n', '€', "'");
+    fc.assert(
+      fc.property(fc.array(teken, { maxLength: 60 }).map((d) => d.join('')), fc.constantFrom(';', ',', '\t'), (tekst, scheiding) => {
+        expect(csvRecords(tekst, scheiding)).toEqual(csvRecords(tekst, scheiding, true));
+      }),
+      { numRuns: 3000 },
+    );
+  });
+});
