@@ -74,3 +74,20 @@ describe('snelle paden', () => {
     );
   });
 });
+
+describe('JSON in stukken', () => {
+  it('gives exactly the bytes of JSON.stringify(waarde, null, 2), whatever the document', async () => {
+    const { jsonStukken } = await import('../src/render/json-stukken.js');
+    const document = fc.dictionary(
+      fc.string({ maxLength: 6 }),
+      fc.oneof(fc.jsonValue(), fc.array(fc.jsonValue(), { maxLength: 5 }), fc.constant(undefined), fc.date({ noInvalidDate: true }), fc.array(fc.oneof(fc.constant(undefined), fc.integer())), fc.constant(() => 1)),
+    );
+    fc.assert(
+      fc.property(document, fc.integer({ min: 1, max: 64 }), (d, grootte) => {
+        expect([...jsonStukken(d, grootte)].join('')).toBe(JSON.stringify(d, null, 2));
+      }),
+      { numRuns: 2000 },
+    );
+    for (const x of [[1, [2]], 'tekst', null, 5, {}, { a: [] }, { toJSON: () => ({ b: [1] }) }]) expect([...jsonStukken(x)].join('')).toBe(JSON.stringify(x, null, 2));
+  });
+});
