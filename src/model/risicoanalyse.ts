@@ -55,7 +55,8 @@ export function leesRisicoanalyse(
       v.meldingen.push(melding('fout', 'waarde-leeg', 'deze rij heeft geen activiteit', r.plaats('activiteit')));
       return undefined;
     }
-    const waarden: (Rational | undefined)[] = [];
+    // Exactly as long as there are dimensions: an array grown by assignment reserves some 17 places.
+    const waarden: (Rational | undefined)[] = new Array((model?.dimensies ?? []).length);
     (model?.dimensies ?? []).forEach((d, i) => {
       const w = v.getal(`dim${i}`, { nietNegatief: true });
       if (w.soort === 'getal' && !w.waarde.isNegative()) waarden[i] = w.waarde;
