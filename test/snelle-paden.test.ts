@@ -91,3 +91,25 @@ describe('JSON in stukken', () => {
     for (const x of [[1, [2]], 'tekst', null, 5, {}, { a: [] }, { toJSON: () => ({ b: [1] }) }]) expect([...jsonStukken(x)].join('')).toBe(JSON.stringify(x, null, 2));
   });
 });
+
+describe('effect', () => {
+  it('whole scores and weights give the exact weighted mean the general route gives', async () => {
+    const { effectVan } = await import('../src/compute/risico.js');
+    const getal = fc.oneof(fc.integer({ min: -5, max: 2_000_000 }).map((n) => Rational.of(BigInt(n))), fc.tuple(fc.integer({ min: 0, max: 50 }), fc.integer({ min: 1, max: 9 })).map(([n, d]) => Rational.of(BigInt(n), BigInt(d))));
+    fc.assert(
+      fc.property(fc.array(fc.tuple(getal, getal), { minLength: 1, maxLength: 8 }), (paren) => {
+        const model = { dimensies: paren.map(([gewicht], i) => ({ naam: `d${i}`, gewicht })) } as unknown as Parameters<typeof effectVan>[0];
+        const scores = new Map(paren.map(([, s], i) => [`d${i}`, s]));
+        let som = Rational.ZERO;
+        let gewichten = Rational.ZERO;
+        for (const [g, s] of paren) {
+          som = som.add(g.mul(s));
+          gewichten = gewichten.add(g);
+        }
+        if (gewichten.isZero()) expect(() => effectVan(model, scores)).toThrow();
+        else expect(effectVan(model, scores)!.eq(som.div(gewichten))).toBe(true);
+      }),
+      { numRuns: 3000 },
+    );
+  });
+});

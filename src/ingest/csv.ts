@@ -108,19 +108,24 @@ export function leesCsv(buf: Uint8Array, bestand: string, blad: string): Tabel {
   // one cell object per distinct short text instead of one per cell, a third of a werkmap's table
   // memory at 100.000 lines. A cell is never changed after reading, so sharing is safe. A column of
   // unique values (ids, names) stops being collected once it has shown many of them.
-  const gedeeld: Map<string, Cel>[] = [];
+  const gedeeld: (Map<string, Cel> | null)[] = [];
+  const gemist: number[] = [];
   const rijen: Rij[] = new Array(records.length);
   for (let i = 0; i < records.length; i++) {
     const rec = records[i]!;
     const cellen: Cel[] = new Array(rec.length);
     for (let k = 0; k < rec.length; k++) {
       const v = rec[k]!;
-      const kolom = v.length <= KORT ? (gedeeld[k] ??= new Map()) : undefined;
+      const kolom = v.length <= KORT ? gedeeld[k] === undefined ? (gedeeld[k] = new Map()) : gedeeld[k] : null;
       let c = kolom?.get(v);
       if (c === undefined) {
         const s = schoonTekst(v);
         c = s === '' ? LEEG : { t: 'tekst', v: s };
-        if (kolom && kolom.size < VERSCHILLEND) kolom.set(v, c);
+        if (kolom) {
+          if (kolom.size < VERSCHILLEND) kolom.set(v, c);
+          // A column whose values rarely repeat is not looked up any more.
+          else if ((gemist[k] = (gemist[k] ?? 0) + 1) > VERSCHILLEND) gedeeld[k] = null;
+        }
       }
       cellen[k] = c;
     }

@@ -39,6 +39,8 @@ function doelIds(s: string): string[] | undefined {
   return ids.length ? ids : undefined;
 }
 
+const ALLEEN_GETAL = /^[\d\s.,]*$/;
+
 /** A group or taakveld code without a product part: `A2`, `A2.09`. */
 function groepscode(code: string): string | undefined {
   const m = /^([A-Z]\d{1,2})(\.\d{1,3})?$/i.exec(code.trim());
@@ -138,7 +140,9 @@ export function leesProducten(tabel: Tabel): { regels: ProgrammaRegel[]; subtota
       }
       const aantal = v.getal('aantal', { nietNegatief: true });
       // `protocol`: the kental is the hours per project the toezichtprotocol gives for the line's risk class.
-      const kentalProtocol = normaliseerKop(r.tekst('kental')) === 'protocol';
+      const kentalTekst = r.tekst('kental');
+      // A figure is never the word: only text with something besides digits is normalised.
+      const kentalProtocol = !ALLEEN_GETAL.test(kentalTekst) && normaliseerKop(kentalTekst) === 'protocol';
       const kental: ProgrammaRegel['kental'] = kentalProtocol ? { soort: 'geen', woord: 'protocol' } : v.getal('kental', { nietNegatief: true });
       // With aantal × kental, a line total is only compared: a formula without result there never blocks.
       const uren = v.getal('uren', { nietNegatief: true, vergelijk: aantal.soort === 'getal' && kental.soort === 'getal' });
