@@ -149,8 +149,7 @@ export interface Prioriteit {
   verhoogd?: { van: string; motivatie?: string };
 }
 
-function bepaalPrioriteit(regel: ProgrammaRegel, risico: Risicoanalyse | undefined, klassen: string[], meldingen: Melding[]): Prioriteit {
-  const laagste: Prioriteit = { klasse: klassen[0]!, niveau: 0, gekoppeld: false };
+function bepaalPrioriteit(regel: ProgrammaRegel, risico: Risicoanalyse | undefined, klassen: string[], meldingen: Melding[], laagste: Prioriteit): Prioriteit {
   const p = regel.prioriteit?.trim();
   if (!p) return laagste;
   const lp = p.toLowerCase();
@@ -190,7 +189,9 @@ export function bepaalPrioriteiten(vraag: Vraag, risico: Risicoanalyse | undefin
   const klassen = risico ? risico.model.klassen.map((k) => k.naam) : STANDAARD_KLASSEN.map((k) => k[0]!.toUpperCase() + k.slice(1));
   const meldingen: Melding[] = [];
   const perRegel = new Map<ProgrammaRegel, Prioriteit>();
-  for (const r of vraag.regels) perRegel.set(r.regel, bepaalPrioriteit(r.regel, risico, klassen, meldingen));
+  // One record for every line that counts as the lowest class (a priority is never changed).
+  const laagste: Prioriteit = Object.freeze({ klasse: klassen[0]!, niveau: 0, gekoppeld: false });
+  for (const r of vraag.regels) perRegel.set(r.regel, bepaalPrioriteit(r.regel, risico, klassen, meldingen, laagste));
   return { klassen, perRegel, meldingen };
 }
 

@@ -90,7 +90,7 @@ function wijktAf(gedrukt: { waarde: Rational; tekst: string }, berekend: Rationa
 
 export function berekenRisico(model: Risicomodel, activiteiten: readonly Risicoactiviteit[]): Risicoanalyse {
   const meldingen: Melding[] = [];
-  const uitkomsten: Omit<RisicoUitkomst, 'rang'>[] = [];
+  const uitkomsten: RisicoUitkomst[] = [];
   const zonderScore: Risicoactiviteit[] = [];
   const klasseNaam = new Map(model.klassen.map((k) => [k.naam.toLowerCase(), k.naam]));
   // Effects and risks take few distinct values (means of a handful of small scores): one Rational per
@@ -126,6 +126,8 @@ export function berekenRisico(model: Risicomodel, activiteiten: readonly Risicoa
       klasseBerekend: klasse.naam,
       klasse: bijgesteld ?? klasse.naam,
       bijgesteld: bijgesteld !== undefined && bijgesteld !== klasse.naam,
+      // Set once the activities are ranked, below.
+      rang: 0,
     });
     const { effect: pe, risico: pr, klasse: pk } = a.gedrukt;
     const de = pe ? wijktAf(pe, effect, model.decimalen.effect) : undefined;
@@ -152,11 +154,10 @@ export function berekenRisico(model: Risicomodel, activiteiten: readonly Risicoa
     );
   }
   // Stable sort on the exact score: equal printed scores can hide real differences.
-  // Array.prototype.sort is stable, so equal risks keep input order. Each result is written out as a
-  // literal: `{ ...u, rang }` gave every one of 100.000 activities a hidden class of its own (some 28 MB).
-  const gerangschikt: RisicoUitkomst[] = uitkomsten
-    .sort((a, b) => b.risico.cmp(a.risico))
-    .map((u, i) => ({ activiteit: u.activiteit, effect: u.effect, risico: u.risico, klasseBerekend: u.klasseBerekend, klasse: u.klasse, bijgesteld: u.bijgesteld, rang: i + 1 }));
+  // Array.prototype.sort is stable, so equal risks keep input order. Each result is one literal with
+  // all its fields (a copy `{ ...u, rang }` gave each of 100.000 activities a hidden class of its own).
+  const gerangschikt = uitkomsten.sort((a, b) => b.risico.cmp(a.risico));
+  for (let i = 0; i < gerangschikt.length; i++) gerangschikt[i]!.rang = i + 1;
   const aantallen = new Map<string, number>();
   for (const u of gerangschikt) aantallen.set(u.klasse, (aantallen.get(u.klasse) ?? 0) + 1);
   const perKlasse = model.klassen.map((k) => ({ klasse: k.naam, aantal: aantallen.get(k.naam) ?? 0 }));
