@@ -113,3 +113,17 @@ describe('effect', () => {
     );
   });
 });
+
+describe('pijptabel', () => {
+  it('a row cut by position gives the cells the full route gives', async () => {
+    const { pijpCellen, pijpCellenVolledig } = await import('../src/render/docx.js');
+    const teken = fc.constantFrom('a', '1', ' ', '|', '|', '\\', '\u00a0', '\t', '\u3000', '\ufeff', 'é', ',', '-', ':');
+    fc.assert(
+      fc.property(fc.array(teken, { maxLength: 40 }).map((d) => d.join('')), (regel) => {
+        expect(pijpCellen(regel)).toEqual(pijpCellenVolledig(regel));
+      }),
+      { numRuns: 5000 },
+    );
+    expect(pijpCellen('| A1.01 | Product 1 | 12 |')).toEqual(['A1.01', 'Product 1', '12']);
+  });
+});
