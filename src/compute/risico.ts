@@ -211,11 +211,16 @@ export function zoekActiviteiten(risico: Risicoanalyse, prioriteit: string): Ris
  * Activities of class "hoog" or higher (the model's highest class when none is called hoog) that no
  * programme line links to, by the same rule the capacity check uses (one activity by id or name).
  */
-export function hogeZonderRegel(risico: Risicoanalyse, prioriteiten: readonly (string | undefined)[]): RisicoUitkomst[] {
+export function hogeZonderRegel(
+  risico: Risicoanalyse,
+  prioriteiten: readonly (string | undefined)[],
+  /** Activities already known to be named alone by a line (`prioriteiten` then holds only the priorities not yet looked up). */
+  reedsGekoppeld?: ReadonlySet<RisicoUitkomst>,
+): RisicoUitkomst[] {
   const klassen = risico.model.klassen.map((k) => k.naam.toLowerCase());
   const hoog = klassen.indexOf('hoog');
   const vanaf = hoog >= 0 ? hoog : klassen.length - 1;
-  const gekoppeld = new Set<RisicoUitkomst>();
+  const gekoppeld = new Set<RisicoUitkomst>(reedsGekoppeld);
   for (const p of prioriteiten) {
     const treffers = p ? zoekActiviteiten(risico, p) : [];
     if (treffers.length === 1) gekoppeld.add(treffers[0]!);
