@@ -189,7 +189,7 @@ export function deelKolommenIn<V extends string>(
 }
 
 const RIJ = Symbol('rij');
-const prototypes = new WeakMap<object, Map<string, object>>();
+const prototypes = new WeakMap<object, Map<string, new (rij: number) => { [RIJ]: number }>>();
 
 /** Accessor for one row: cells by field, places by field. */
 export class RijLezer<V extends string> {
@@ -222,23 +222,29 @@ export class RijLezer<V extends string> {
     let perSleutel = prototypes.get(this.indeling);
     if (!perSleutel) prototypes.set(this.indeling, (perSleutel = new Map()));
     const sleutel = velden.join('|');
-    let proto = perSleutel.get(sleutel);
-    if (!proto) {
-      proto = {};
+    let Plaatsen = perSleutel.get(sleutel);
+    if (!Plaatsen) {
+      // A class per table and set of fields, its getters on the prototype: each row's object holds
+      // only its row number (made with `new`, V8 sizes it to that one field; Object.create kept room
+      // for four).
+      Plaatsen = class {
+        [RIJ]: number;
+        constructor(rij: number) {
+          this[RIJ] = rij;
+        }
+      };
       const { bestand, blad } = this.tabel;
       for (const veld of velden) {
         const k = this.indeling.kolommen[veld];
-        Object.defineProperty(proto, veld, {
+        Object.defineProperty(Plaatsen.prototype, veld, {
           enumerable: true,
           get(this: { [RIJ]: number }): Plaats | undefined {
             return k ? { bestand, blad, rij: this[RIJ], kolom: k.kop } : undefined;
           },
         });
       }
-      perSleutel.set(sleutel, proto);
+      perSleutel.set(sleutel, Plaatsen);
     }
-    const o = Object.create(proto) as { [RIJ]: number };
-    o[RIJ] = this.rij.rij;
-    return o as unknown as { readonly [k in K]?: Plaats };
+    return new Plaatsen(this.rij.rij) as unknown as { readonly [k in K]?: Plaats };
   }
 }
