@@ -189,7 +189,9 @@ export function deelKolommenIn<V extends string>(
 }
 
 const RIJ = Symbol('rij');
-const prototypes = new WeakMap<object, Map<string, new (rij: number) => { [RIJ]: number }>>();
+type PlaatsenKlasse = new (rij: number) => { [RIJ]: number };
+const prototypes = new WeakMap<object, Map<string, PlaatsenKlasse>>();
+const laatste = new WeakMap<object, { velden: readonly string[]; Plaatsen: PlaatsenKlasse }>();
 
 /** Accessor for one row: cells by field, places by field. */
 export class RijLezer<V extends string> {
@@ -219,6 +221,11 @@ export class RijLezer<V extends string> {
    * whose column is absent has no place.
    */
   plaatsen<K extends V>(velden: readonly K[]): { readonly [k in K]?: Plaats } {
+    // The same fields as the row before (each sheet asks with one list): its class without a key.
+    const vorige = laatste.get(this.indeling);
+    if (vorige && vorige.velden.length === velden.length && vorige.velden.every((v, i) => v === velden[i])) {
+      return new vorige.Plaatsen(this.rij.rij) as unknown as { readonly [k in K]?: Plaats };
+    }
     let perSleutel = prototypes.get(this.indeling);
     if (!perSleutel) prototypes.set(this.indeling, (perSleutel = new Map()));
     const sleutel = velden.join('|');
@@ -245,6 +252,7 @@ export class RijLezer<V extends string> {
       }
       perSleutel.set(sleutel, Plaatsen);
     }
+    laatste.set(this.indeling, { velden, Plaatsen });
     return new Plaatsen(this.rij.rij) as unknown as { readonly [k in K]?: Plaats };
   }
 }
