@@ -152,21 +152,31 @@ const NALEVING_VOLGORDE: Record<string, number> = { goed: 0, matig: 2, slecht: 3
  */
 export function uitgesteldeObjecten(f: Frequentieplanning, tekorten: readonly AfdelingTekort[], klassen: readonly string[]): Map<ObjectPlanning, number> {
   const uit = new Map<ObjectPlanning, number>();
-  const niveau = (k: string | undefined) => Math.max(0, klassen.findIndex((x) => x.toLowerCase() === (k ?? '').toLowerCase()));
-  for (const u of tekorten.flatMap((t) => t.uitgesteld)) {
-    const code = u.regel.code?.toUpperCase();
-    if (!code || !u.aantal) continue;
-    const kandidaten = f.objecten
-      .filter((o) => o.aantal > 0 && (o.object.code ?? '').toUpperCase() === code)
-      .sort(
-        (a, b) =>
-          niveau(a.klasse) - niveau(b.klasse) ||
-          (NALEVING_VOLGORDE[a.naleefgedrag ?? 'matig'] ?? 2) - (NALEVING_VOLGORDE[b.naleefgedrag ?? 'matig'] ?? 2) ||
-          (b.volgende?.getTime() ?? 0) - (a.volgende?.getTime() ?? 0) ||
-          a.object.object.localeCompare(b.object.object, 'nl'),
-      );
-    let rest = Number(u.aantal.num / u.aantal.den);
-    for (const o of kandidaten) {
+  const uitgesteld = tekorten.flatMap((t) => t.uitgesteld).filter((u) => u.regel.code && u.aantal);
+  if (!uitgesteld.length) return uit;
+  // The planned objects of each deferred code, gathered in one pass and ordered once (not a scan of
+  // every object, and a sort, per deferred line: 4.000 lines over 100.000 objects).
+  const perCode = new Map<string, ObjectPlanning[]>(uitgesteld.map((u) => [u.regel.code!.toUpperCase(), []]));
+  for (const o of f.objecten) if (o.aantal > 0) perCode.get((o.object.code ?? '').toUpperCase())?.push(o);
+  const klasseNiveau = new Map<string, number>();
+  klassen.forEach((x, i) => {
+    if (!klasseNiveau.has(x.toLowerCase())) klasseNiveau.set(x.toLowerCase(), i);
+  });
+  const niveau = (k: string | undefined) => klasseNiveau.get((k ?? '').toLowerCase()) ?? 0;
+  // localeCompare(…, 'nl') is this collator, made once instead of per comparison.
+  const volgorde = new Intl.Collator('nl');
+  for (const lijst of perCode.values()) {
+    lijst.sort(
+      (a, b) =>
+        niveau(a.klasse) - niveau(b.klasse) ||
+        (NALEVING_VOLGORDE[a.naleefgedrag ?? 'matig'] ?? 2) - (NALEVING_VOLGORDE[b.naleefgedrag ?? 'matig'] ?? 2) ||
+        (b.volgende?.getTime() ?? 0) - (a.volgende?.getTime() ?? 0) ||
+        volgorde.compare(a.object.object, b.object.object),
+    );
+  }
+  for (const u of uitgesteld) {
+    let rest = Number(u.aantal!.num / u.aantal!.den);
+    for (const o of perCode.get(u.regel.code!.toUpperCase())!) {
       if (rest <= 0) break;
       const n = Math.min(o.aantal, rest);
       uit.set(o, (uit.get(o) ?? 0) + n);

@@ -137,7 +137,7 @@ export function leesCsv(buf: Uint8Array, bestand: string, blad: string): Tabel {
     // Let the line or papaparse's row go as soon as it is read.
     (records as unknown as undefined[])[i] = undefined;
   }
-  const tabel = maakTabel(bestand, blad, rijen);
+  const tabel = { ...maakTabel(bestand, blad, rijen), schoon: true };
   // Excel and LibreOffice separate with `;` exactly where the comma is the decimal separator.
   return delimiter === ';'
     ? { ...tabel, getalHint: { conventie: 'nl', bron: 'het bestand gebruikt ; als scheidingsteken, zoals Excel en LibreOffice doen waar de komma het decimaalteken is' } }

@@ -36,6 +36,8 @@ export interface Tabel {
   getalHint?: { conventie: 'nl' | 'en'; bron: string };
   /** Hidden or very hidden sheet in a workbook. */
   verborgen?: boolean;
+  /** Every text cell has been through `schoonTekst` already (a CSV file): a reader need not clean it again. */
+  schoon?: boolean;
 }
 
 /** Plain text of a cell, for headers and text columns. */

@@ -209,7 +209,9 @@ export class RijLezer<V extends string> {
     return k ? this.rij.cellen[k.index] : undefined;
   }
   tekst(veld: V): string {
-    return schoonTekst(celTekst(this.cel(veld)));
+    const c = this.cel(veld);
+    // A CSV table's text was cleaned when it was read (schoonTekst gives the same text again).
+    return this.tabel.schoon && c?.t === 'tekst' ? c.v : schoonTekst(celTekst(c));
   }
   plaats(veld?: V): Plaats {
     const k = veld ? this.indeling.kolommen[veld] : undefined;

@@ -281,6 +281,12 @@ export class Blad {
 }
 
 export function kolomLetter(n: number): string {
+  // Every cell's reference names its column: the letters of the first columns are made once.
+  if (n < LETTERS.length) return (LETTERS[n] ??= kolomLetterVolledig(n));
+  return kolomLetterVolledig(n);
+}
+const LETTERS: string[] = new Array(256);
+function kolomLetterVolledig(n: number): string {
   let s = '';
   for (let k = n; k > 0; k = Math.floor((k - 1) / 26)) s = String.fromCharCode(65 + ((k - 1) % 26)) + s;
   return s;
