@@ -212,6 +212,14 @@ describe('start-up: commands load only what they need', () => {
     }
   });
 
+  it('terminal colours need no package: chalk (13 ms to load) is only the tests\' oracle', () => {
+    const urls = geladen(['uvp', VOORBEELD, '-o', tijdelijkeMap(), '--format', 'md', '-q', '--force']);
+    expect(urls.some((u) => u.endsWith('/dist/cli/kleur.js'))).toBe(true);
+    expect(pakket(urls, 'chalk')).toBe(false);
+    const pkg = JSON.parse(readFileSync(path.join(ROOT, 'package.json'), 'utf8'));
+    expect(pkg.dependencies.chalk).toBeUndefined();
+  });
+
   it('a command that fails still says why, with the error classes loaded only then', () => {
     const r = vth(['uvp', path.join(tijdelijkeMap(), 'bestaat-niet.xlsx'), '-o', tijdelijkeMap()]);
     expect(r.code).toBe(2);
