@@ -10,7 +10,7 @@ setFlagsFromString('--heap-growing-percent=20');
 // dozens of functions that have run a few hundred times and are then done, at more cost than it
 // saves. With this, `vth uvp --format md` on the example takes some 15% less CPU time; on 100.000
 // lines or a 1.000.000-row export the hot loops are still optimised, a few milliseconds later, and
-// the runs take as long as before (measured in docs/architecture.md, "Opstarttijd").
+// the runs take as long as before (measured in docs/architecture.md, "Lazy commands").
 setFlagsFromString(`--interrupt-budget=${8 * 67584}`);
 import { main } from '../dist/cli/main.js';
 import { systeemFoutTekst } from '../dist/cli/fouten.js';

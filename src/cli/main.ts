@@ -1,6 +1,6 @@
 import { statSync } from 'node:fs';
 import { Command, CommanderError, Option } from 'commander';
-import { EXIT, GebruikFout } from './fouten.js';
+import { EXIT, GebruikFout, systeemFoutTekst } from './fouten.js';
 import { zetLooptijd } from './looptijd.js';
 import type { Formaat } from './schrijf.js';
 
@@ -348,6 +348,15 @@ export async function main(argv: string[]): Promise<number> {
       if (e.code === 'commander.helpDisplayed' || e.code === 'commander.version' || e.code === 'commander.help') return EXIT.OK;
       return EXIT.ONLEESBAAR;
     }
-    return (await import('./meld-fout.js')).meldFout(e, debug);
+    let meldFout: typeof import('./meld-fout.js').meldFout;
+    try {
+      ({ meldFout } = await import('./meld-fout.js'));
+    } catch {
+      // Not even that module could be loaded (no file handles left, say): the bare message.
+      const systeem = systeemFoutTekst(e);
+      process.stderr.write(`vth: ${systeem ?? `interne fout: ${(e as Error)?.message ?? e}`}\n`);
+      return systeem ? EXIT.ONLEESBAAR : EXIT.INTERN;
+    }
+    return meldFout(e, debug);
   }
 }
