@@ -201,6 +201,49 @@ describe('start-up: commands load only what they need', () => {
     for (const p of ['exceljs', 'handlebars', 'papaparse']) expect(pakket(urls, p), p).toBe(false);
   });
 
+  it('vth --help and --version load commander and the command line, nothing of reading, computing or writing', () => {
+    for (const args of [['--help'], ['--version']]) {
+      const urls = geladen(args);
+      const eigen = urls.filter((u) => u.includes('/dist/')).map((u) => u.slice(u.indexOf('/dist/') + 1));
+      expect(eigen.sort(), args[0]).toEqual(['dist/cli/fouten.js', 'dist/cli/looptijd.js', 'dist/cli/main.js']);
+      expect(urls.filter((u) => u.includes('/node_modules/') && !pakket([u], 'commander')), args[0]).toEqual([]);
+      // node:crypto and node:fs/promises came with the writer; none of it is needed to print help.
+      expect(urls.filter((u) => u === 'node:crypto' || u === 'node:fs/promises'), args[0]).toEqual([]);
+    }
+  });
+
+  it('terminal colours need no package: chalk (13 ms to load) is only the tests\' oracle', () => {
+    const urls = geladen(['uvp', VOORBEELD, '-o', tijdelijkeMap(), '--format', 'md', '-q', '--force']);
+    expect(urls.some((u) => u.endsWith('/dist/cli/kleur.js'))).toBe(true);
+    expect(pakket(urls, 'chalk')).toBe(false);
+    const pkg = JSON.parse(readFileSync(path.join(ROOT, 'package.json'), 'utf8'));
+    expect(pkg.dependencies.chalk).toBeUndefined();
+  });
+
+  it('a command that fails still says why, with the error classes loaded only then', () => {
+    const r = vth(['uvp', path.join(tijdelijkeMap(), 'bestaat-niet.xlsx'), '-o', tijdelijkeMap()]);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toMatch(/^vth: werkmap ".*bestaat-niet\.xlsx" bestaat niet/m);
+  });
+
+  it('saxes is loaded with require() and markdown-it as its single-file build: Node scans no CommonJS for exports, and loads one file instead of 76', () => {
+    const uit = tijdelijkeMap();
+    const urls = geladen(['uvp', VOORBEELD, '-o', uit, '--format', 'docx', '-q', '--force']);
+    // Through import(), saxes would pass the resolve hook; through require() only Node's module log sees it.
+    expect(urls.filter((u) => pakket([u], 'saxes') && u.startsWith('file:'))).toEqual([]);
+    expect(pakket(urls, 'saxes')).toBe(true);
+    const md = urls.filter((u) => pakket([u], 'markdown-it'));
+    expect(md.map((u) => u.slice(u.indexOf('/node_modules/') + 1))).toEqual(['node_modules/markdown-it/dist/markdown-it.js']);
+    for (const p of ['entities', 'linkify-it', 'mdurl', 'uc.micro', 'punycode.js']) expect(pakket(urls, p), p).toBe(false);
+  });
+
+  it.runIf(process.platform === 'linux' && process.arch === 'x64')('Word charts need no diagnostic report to find resvg\'s binding (resvg-js asks one to tell glibc from musl: 10 ms)', () => {
+    const stub = `data:text/javascript,${encodeURIComponent("process.report.getReport = () => { throw new Error('getReport gevraagd'); };")}`;
+    const r = spawnSync(process.execPath, ['--import', stub, path.join(ROOT, 'bin/vth.js'), 'uvp', VOORBEELD, '-o', tijdelijkeMap(), '--format', 'docx', '-q'], { cwd: ROOT, encoding: 'utf8' });
+    expect(r.stderr).not.toMatch(/getReport gevraagd/);
+    expect(r.status, r.stderr).toBe(0);
+  });
+
   it('vth controleer loads no workbook, chart or template library, on CSV files and on a workbook (vth reads .xlsx itself)', () => {
     const csv = geladen(['controleer', path.join(ROOT, 'fixtures/voorbeeldgemeente/csv')]);
     expect(pakket(csv, 'papaparse')).toBe(true);

@@ -1,12 +1,13 @@
 import { statSync } from 'node:fs';
 import { Command, CommanderError, Option } from 'commander';
-import { OnleesbaarFout } from '../ingest/fout.js';
-import { zichtbaar } from '../ingest/tabel.js';
-import { BestaatAlFout, SlotBezetFout } from '../render/bestand.js';
-import { plaatsTekst } from '../model/melding.js';
 import { EXIT, GebruikFout, systeemFoutTekst } from './fouten.js';
 import { zetLooptijd } from './looptijd.js';
-import { bepaalFormaat, controleerUitvoerMap, meldInvoer, type Formaat } from './schrijf.js';
+import type { Formaat } from './schrijf.js';
+
+// Only commander and these small modules load for `vth --help` and `--version`: what a command needs
+// (writing output, the error classes of reading and writing) is imported when it runs, so that the
+// help costs little more than Node's own start (test/veiligheid.test.ts checks what loads).
+const schrijf = () => import('./schrijf.js');
 
 const STIL = 'stil: geen voortgang en geen waarschuwingen, alleen fouten en de samenvatting';
 const HERBEREKEN = 'laat LibreOffice de formules van .xlsx-bestanden eerst herberekenen (in een tijdelijke kopie; nodig voor bestanden van openpyxl of pandas)';
@@ -58,7 +59,8 @@ function maakProgramma(zetExit: (code: number) => void): Command {
     .addHelpText('after', `\nVoorbeeld:\n  vth controleer fixtures/voorbeeldgemeente/werkmap.xlsx\n${EXIT_TEKST}`)
     .action(async (werkmap: string, opts: { json?: boolean; alle?: boolean; quiet?: boolean }) => {
       controleerSoort(opts);
-      meldInvoer(werkmap, opts);
+      const s = await schrijf();
+      s.meldInvoer(werkmap, opts);
       zetLooptijd(opts);
       const { controleerOpdracht } = await import('./commands/controleer.js');
       zetExit(await controleerOpdracht(werkmap, opts));
@@ -94,9 +96,10 @@ function maakProgramma(zetExit: (code: number) => void): Command {
     )
     .action(async (werkmap: string, opts: { format?: Formaat; output?: string; force?: boolean; quiet?: boolean }) => {
       controleerSoort(opts);
-      meldInvoer(werkmap, opts);
+      const s = await schrijf();
+      s.meldInvoer(werkmap, opts);
       zetLooptijd(opts);
-      const format = bepaalFormaat(opts.format, opts.output);
+      const format = s.bepaalFormaat(opts.format, opts.output);
       const { risicoOpdracht } = await import('./commands/risico.js');
       zetExit(await risicoOpdracht(werkmap, { ...opts, format }));
     });
@@ -118,9 +121,10 @@ function maakProgramma(zetExit: (code: number) => void): Command {
     )
     .action(async (werkmap: string, opts: { format?: Formaat; output?: string; force?: boolean; quiet?: boolean; interval?: string[]; zaken?: string }) => {
       controleerSoort(opts);
-      meldInvoer(werkmap, opts);
+      const s = await schrijf();
+      s.meldInvoer(werkmap, opts);
       zetLooptijd(opts);
-      const format = bepaalFormaat(opts.format, opts.output);
+      const format = s.bepaalFormaat(opts.format, opts.output);
       const { frequentieOpdracht } = await import('./commands/frequentie.js');
       zetExit(await frequentieOpdracht(werkmap, { ...opts, format }));
     });
@@ -141,9 +145,10 @@ function maakProgramma(zetExit: (code: number) => void): Command {
     )
     .action(async (werkmap: string, opts: { format?: Formaat; output?: string; force?: boolean; quiet?: boolean; zaken?: string }) => {
       controleerSoort(opts);
-      meldInvoer(werkmap, opts);
+      const s = await schrijf();
+      s.meldInvoer(werkmap, opts);
       zetLooptijd(opts);
-      const format = bepaalFormaat(opts.format, opts.output);
+      const format = s.bepaalFormaat(opts.format, opts.output);
       const { kwaliteitOpdracht } = await import('./commands/kwaliteit.js');
       zetExit(await kwaliteitOpdracht(werkmap, { ...opts, format }));
     });
@@ -160,9 +165,10 @@ function maakProgramma(zetExit: (code: number) => void): Command {
     .addHelpText('after', `\nVoorbeelden:\n  vth protocol fixtures/voorbeeldgemeente/werkmap.xlsx\n  vth protocol fixtures/voorbeeldgemeente/werkmap.xlsx --format json -o uitvoer/protocol.json\n${EXIT_TEKST}`)
     .action(async (werkmap: string, opts: { format?: Formaat; output?: string; force?: boolean; quiet?: boolean }) => {
       controleerSoort(opts);
-      meldInvoer(werkmap, opts);
+      const s = await schrijf();
+      s.meldInvoer(werkmap, opts);
       zetLooptijd(opts);
-      const format = bepaalFormaat(opts.format, opts.output);
+      const format = s.bepaalFormaat(opts.format, opts.output);
       if (format === 'xlsx') throw new GebruikFout('vth protocol schrijft tabel, md of json');
       const { protocolOpdracht } = await import('./commands/protocol.js');
       zetExit(await protocolOpdracht(werkmap, { ...opts, format }));
@@ -188,9 +194,10 @@ function maakProgramma(zetExit: (code: number) => void): Command {
     )
     .action(async (werkmap: string, opts: Omit<import('./commands/capaciteit.js').CapaciteitOpties, 'format'> & { format?: Formaat; quiet?: boolean }) => {
       controleerSoort(opts);
-      meldInvoer(werkmap, opts);
+      const s = await schrijf();
+      s.meldInvoer(werkmap, opts);
       zetLooptijd(opts);
-      const format = bepaalFormaat(opts.format, opts.output);
+      const format = s.bepaalFormaat(opts.format, opts.output);
       const { capaciteitOpdracht } = await import('./commands/capaciteit.js');
       zetExit(await capaciteitOpdracht(werkmap, { ...opts, format }));
     });
@@ -210,9 +217,10 @@ function maakProgramma(zetExit: (code: number) => void): Command {
     .addHelpText('after', `\nVoorbeelden:\n  vth uvp fixtures/voorbeeldgemeente/werkmap.xlsx -o uitvoer\n  vth uvp fixtures/voorbeeldgemeente/werkmap.xlsx -o uitvoer --format docx,pdf --huisstijl fixtures/huisstijl/dinkelberg.docx\n  vth uvp fixtures/omgevingsdienst-voorbeeld -o uitvoer/od --per-deelnemer\n${EXIT_TEKST}`)
     .action(async (werkmap: string, opts: import('./commands/uvp.js').UvpOpties & { quiet?: boolean }) => {
       controleerSoort(opts);
-      meldInvoer(werkmap, opts);
+      const s = await schrijf();
+      s.meldInvoer(werkmap, opts);
       zetLooptijd(opts);
-      controleerUitvoerMap(opts.output, 'uvp');
+      s.controleerUitvoerMap(opts.output, 'uvp');
       const { uvpOpdracht } = await import('./commands/uvp.js');
       zetExit(await uvpOpdracht(werkmap, opts));
     });
@@ -234,9 +242,10 @@ function maakProgramma(zetExit: (code: number) => void): Command {
     .addHelpText('after', `\nVoorbeeld:\n  vth jaarverslag fixtures/voorbeeldgemeente/werkmap.xlsx --zaken fixtures/voorbeeldgemeente/zaken-2025.csv -o uitvoer\n${EXIT_TEKST}`)
     .action(async (werkmap: string, opts: import('./commands/jaarverslag.js').JaarverslagOpties) => {
       controleerSoort(opts);
-      meldInvoer(werkmap, opts);
+      const s = await schrijf();
+      s.meldInvoer(werkmap, opts);
       zetLooptijd(opts);
-      controleerUitvoerMap(opts.output, 'jaarverslag');
+      s.controleerUitvoerMap(opts.output, 'jaarverslag');
       const { jaarverslagOpdracht } = await import('./commands/jaarverslag.js');
       zetExit(await jaarverslagOpdracht(werkmap, opts));
     });
@@ -265,9 +274,10 @@ function maakProgramma(zetExit: (code: number) => void): Command {
     .addHelpText('after', `\nVoorbeeld:\n  vth ibt fixtures/regio-voorbeeld -o uitvoer/ibt\n\nExitcode 0: elke gemeente is beoordeeld (ook als het oordeel rood is); 1: een of meer gemeenten waren niet te beoordelen; 2: verkeerd gebruik.\n`)
     .action(async (regio: string, opts: import('./commands/ibt.js').IbtOpties) => {
       controleerSoort(opts);
-      meldInvoer(regio, opts);
+      const s = await schrijf();
+      s.meldInvoer(regio, opts);
       zetLooptijd(opts);
-      controleerUitvoerMap(opts.output, 'ibt');
+      s.controleerUitvoerMap(opts.output, 'ibt');
       const { ibtOpdracht } = await import('./commands/ibt.js');
       zetExit(await ibtOpdracht(regio, opts));
     });
@@ -338,26 +348,15 @@ export async function main(argv: string[]): Promise<number> {
       if (e.code === 'commander.helpDisplayed' || e.code === 'commander.version' || e.code === 'commander.help') return EXIT.OK;
       return EXIT.ONLEESBAAR;
     }
-    if (e instanceof OnleesbaarFout) {
-      process.stderr.write(zichtbaar(`vth: ${e.message}${e.plaats.rij ? ` (${plaatsTekst(e.plaats)})` : ''}`) + '\n');
-      return EXIT.ONLEESBAAR;
+    let meldFout: typeof import('./meld-fout.js').meldFout;
+    try {
+      ({ meldFout } = await import('./meld-fout.js'));
+    } catch {
+      // Not even that module could be loaded (no file handles left, say): the bare message.
+      const systeem = systeemFoutTekst(e);
+      process.stderr.write(`vth: ${systeem ?? `interne fout: ${(e as Error)?.message ?? e}`}\n`);
+      return systeem ? EXIT.ONLEESBAAR : EXIT.INTERN;
     }
-    // Writing refused: an existing file without --force, or another run holding the folder.
-    if (e instanceof BestaatAlFout || e instanceof SlotBezetFout) {
-      process.stderr.write(zichtbaar(`vth: ${e.message}`) + '\n');
-      return EXIT.ONLEESBAAR;
-    }
-    if (e instanceof GebruikFout) {
-      process.stderr.write(zichtbaar(`vth: ${e.message}`) + '\n');
-      return e.exitCode;
-    }
-    const systeem = systeemFoutTekst(e);
-    if (systeem && !debug) {
-      process.stderr.write(`vth: ${systeem}\n`);
-      return EXIT.ONLEESBAAR;
-    }
-    if (debug) process.stderr.write(`${(e as Error)?.stack ?? e}\n`);
-    else process.stderr.write(`vth: interne fout: ${(e as Error)?.message ?? e}\n(gebruik --debug voor details)\n`);
-    return EXIT.INTERN;
+    return meldFout(e, debug);
   }
 }

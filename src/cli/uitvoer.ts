@@ -1,15 +1,15 @@
-import { Chalk, type ChalkInstance } from 'chalk';
 import { zichtbaar } from '../ingest/tabel.js';
 import { rijBereiken, sorteerMeldingen, telMeldingen, type Melding } from '../model/melding.js';
+import { maakKleuren, type Kleuren } from './kleur.js';
 
 /** Colour only on a terminal, and never with NO_COLOR (https://no-color.org). */
-export function kleuren(stream: NodeJS.WriteStream = process.stdout): ChalkInstance {
+export function kleuren(stream: NodeJS.WriteStream = process.stdout): Kleuren {
   const aan = stream.isTTY && !process.env.NO_COLOR && process.env.TERM !== 'dumb';
-  return new Chalk({ level: aan ? 1 : 0 });
+  return maakKleuren(!!aan);
 }
 
 /** For text written to a file: never colour codes. */
-export const zonderKleur: ChalkInstance = new Chalk({ level: 0 });
+export const zonderKleur: Kleuren = maakKleuren(false);
 
 const LABEL = { fout: 'FOUT', waarschuwing: 'WAARSCHUWING', melding: 'MELDING' } as const;
 
@@ -42,7 +42,7 @@ function voegSamen(gesorteerd: readonly Melding[]): Regel[] {
 }
 
 /** Findings grouped per file and sheet, errors first within each group; many of one kind in a column on one line. */
-export function formatteerMeldingen(meldingen: readonly Melding[], c: ChalkInstance, metMeldingen = true): string {
+export function formatteerMeldingen(meldingen: readonly Melding[], c: Kleuren, metMeldingen = true): string {
   const regels: string[] = [];
   let groep = '';
   const getoond = sorteerMeldingen(meldingen).filter((m) => metMeldingen || m.niveau !== 'melding');
@@ -85,7 +85,7 @@ const ANSI = /\u001b\[[0-9;]*m/g;
 const breedte = (s: string) => [...s.replace(ANSI, '')].length;
 
 /** A plain text table; `rechts` marks right-aligned (numeric) columns. Cells may hold colour codes. */
-export function tekstTabel(koppen: string[], rijen: string[][], rechts: boolean[] = [], c?: ChalkInstance): string {
+export function tekstTabel(koppen: string[], rijen: string[][], rechts: boolean[] = [], c?: Kleuren): string {
   const b = koppen.map((k, i) => Math.max(breedte(k), ...rijen.map((r) => breedte(r[i] ?? ''))));
   const cel = (s: string, i: number) => {
     const pad = ' '.repeat(b[i]! - breedte(s));

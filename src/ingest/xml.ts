@@ -7,8 +7,14 @@
  * with regular expressions.
  */
 import { isAscii } from 'node:buffer';
+import { createRequire } from 'node:module';
 import { TextDecoder } from 'node:util';
-import { SaxesParser, type SaxesAttributeNS } from 'saxes';
+import type * as Saxes from 'saxes';
+
+// saxes is CommonJS: imported as an ES module, Node first scans its 74 KB for the names it exports
+// (cjs-module-lexer), some 10 ms of every command that reads a workbook; require() loads it in 3.
+const { SaxesParser } = createRequire(import.meta.url)('saxes') as typeof Saxes;
+type SaxesAttributeNS = Saxes.SaxesAttributeNS;
 
 /** SpreadsheetML's main namespace, transitional and strict. */
 export const NS_SPREADSHEET = 'http://schemas.openxmlformats.org/spreadsheetml/2006/main';
@@ -174,7 +180,7 @@ const BEKEND = new Map([NS_SPREADSHEET, NS_SPREADSHEET_STRICT, NS_R, NS_R_STRICT
  * past `maxDiepte` and one token longer than `maxTekens` throw an XmlFout.
  */
 export class XmlLezer {
-  private readonly parser: SaxesParser<{ xmlns: true; position: true }>;
+  private readonly parser: Saxes.SaxesParser<{ xmlns: true; position: true }>;
   private diepte = 0;
   private sindsEvent = 0;
   private readonly maxDiepte: number;

@@ -6,7 +6,7 @@
 // the same bytes (fixed dates, ids counted from 1).
 import { celMaat, emNaarTwips, TABEL_PUNT, tekstTwips } from './tekstmaat.js';
 import { kopInspringing } from './kopnummers.js';
-import MarkdownIt from 'markdown-it';
+import { MarkdownIt } from './markdown-it.js';
 import type Token from 'markdown-it/lib/token.mjs';
 import type { Afbeelding } from './png.js';
 import { aaneen, pakDelen, zip, type Ingepakt } from './zip.js';

@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { existsSync, readdirSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
@@ -18,18 +19,13 @@ type Spec = { hash: string; spec: Parameters<typeof Handlebars.template>[0] };
 const require = createRequire(import.meta.url);
 const gebouwdeMappen = new Map<string, Record<string, Spec> | null>();
 
-/** cyrb53: a 53-bit hash of a template's source, to tell a compiled template from an edited one. */
+/**
+ * A hash of a template's source, to tell a compiled template from an edited one. SHA-1 from
+ * node:crypto (native) rather than a hash loop in JavaScript: a UVP checks some 350 KB of templates
+ * at every run, and the loop ran in V8's interpreter (some 3 ms).
+ */
 export function bronHash(s: string): string {
-  let h1 = 0xdeadbeef;
-  let h2 = 0x41c6ce57;
-  for (let i = 0; i < s.length; i++) {
-    const c = s.charCodeAt(i);
-    h1 = Math.imul(h1 ^ c, 2654435761);
-    h2 = Math.imul(h2 ^ c, 1597334677);
-  }
-  h1 = Math.imul(h1 ^ (h1 >>> 16), 2246822507) ^ Math.imul(h2 ^ (h2 >>> 13), 3266489909);
-  h2 = Math.imul(h2 ^ (h2 >>> 16), 2246822507) ^ Math.imul(h1 ^ (h1 >>> 13), 3266489909);
-  return (4294967296 * (2097151 & h2) + (h1 >>> 0)).toString(36);
+  return createHash('sha1').update(s).digest('base64url');
 }
 
 /**

@@ -1,4 +1,4 @@
-import type { ChalkInstance } from 'chalk';
+import type { Kleuren } from '../kleur.js';
 import { Rational } from '../../model/rational.js';
 import type { Scenario } from '../../compute/capaciteit.js';
 import { aantalVerschillen, type AantalVerschillen } from '../../compute/vraag.js';
@@ -73,7 +73,7 @@ export function intervalEffectTekst(e: AantalVerschillen): string {
   ].join('\n');
 }
 
-export function capaciteitTekst(v: CapaciteitView, c: ChalkInstance): string {
+export function capaciteitTekst(v: CapaciteitView, c: Kleuren): string {
   const onbekend = c.yellow('onbekend');
   const g = (r: Rational | undefined, d: number) => (r ? nlGetal(r, d) : onbekend);
   const saldo = (r: Rational | undefined, d: number) => (!r ? onbekend : r.isNegative() ? c.red.bold(nlGetal(r, d)) : c.green(nlGetal(r, d)));

@@ -10,7 +10,7 @@ import { laadWerkmap, meldVoorOpdracht } from '../laad.js';
 import { isStil } from '../looptijd.js';
 import { schrijfJson, schrijfOfToon, schrijfWerkboek } from '../schrijf.js';
 import { kleuren, tekstTabel, zonderKleur } from '../uitvoer.js';
-import type { ChalkInstance } from 'chalk';
+import type { Kleuren } from '../kleur.js';
 
 export interface FrequentieOpties {
   format: 'tabel' | 'md' | 'xlsx' | 'json';
@@ -22,7 +22,7 @@ export interface FrequentieOpties {
   zaken?: string;
 }
 
-function frequentieTabel(v: FrequentieView, c: ChalkInstance): string {
+function frequentieTabel(v: FrequentieView, c: Kleuren): string {
   const klassen = tekstTabel(['klasse', 'objecten', `controles ${v.jaar}`], v.perKlasse.map((k) => [k.klasse, String(k.objecten), String(k.controles)]), [false, true, true], c);
   const codes = v.perCode.length ? tekstTabel(['code', 'objecten', `controles ${v.jaar}`], v.perCode.map((k) => [k.code, String(k.objecten), String(k.aantal)]), [false, true, true], c) : '';
   const regels = [

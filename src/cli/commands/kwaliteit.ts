@@ -1,4 +1,4 @@
-import type { ChalkInstance } from 'chalk';
+import type { Kleuren } from '../kleur.js';
 import { beoordeelKwaliteit } from '../../compute/kwaliteit.js';
 import { sorteerMeldingen } from '../../model/melding.js';
 import { kwaliteitView, type KwaliteitView } from '../../report/kwaliteit.js';
@@ -17,7 +17,7 @@ export interface KwaliteitOpties {
   zaken?: string;
 }
 
-function kwaliteitTabel(v: KwaliteitView, c: ChalkInstance): string {
+function kwaliteitTabel(v: KwaliteitView, c: Kleuren): string {
   const kleur = (o: string) => (o === 'voldoet' ? c.green(o) : o === 'voldoet niet' ? c.red(o) : o === 'niet te beoordelen' ? c.gray(o) : o === 'gemotiveerd afgeweken' ? c.yellow(o) : c.cyan(o));
   const tabel = tekstTabel(
     ['gebied', 'norm', 'medewerkers', 'gekwalificeerd', 'oordeel'],

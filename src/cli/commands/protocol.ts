@@ -7,7 +7,7 @@ import { EXIT } from '../fouten.js';
 import { laadWerkmap, meldVoorOpdracht } from '../laad.js';
 import { schrijfOfToon } from '../schrijf.js';
 import { kleuren, tekstTabel, zonderKleur } from '../uitvoer.js';
-import type { ChalkInstance } from 'chalk';
+import type { Kleuren } from '../kleur.js';
 
 export interface ProtocolOpties {
   format: 'tabel' | 'md' | 'json';
@@ -15,7 +15,7 @@ export interface ProtocolOpties {
   force?: boolean;
 }
 
-function tabel(p: ProtocolUitkomst, c: ChalkInstance): string {
+function tabel(p: ProtocolUitkomst, c: Kleuren): string {
   const niveaus = p.klassen[0]?.perNiveau.map((n) => n.niveau) ?? [];
   const rijen = p.klassen.map((k) => [k.klasse, ...k.perNiveau.map((n) => String(n.items)), nlGetal(k.minuten, 1), c.bold(nlGetal(k.uren, 2))]);
   return tekstTabel(['klasse', ...niveaus.map((n) => `niveau ${n}`), 'minuten', 'uren per project'], rijen, [false, ...niveaus.map(() => true), true, true], c);

@@ -9,7 +9,7 @@ import { laadWerkmap, meldVoorOpdracht } from '../laad.js';
 import { risicoGrafiek } from '../../render/grafieken.js';
 import { schrijfFragment, schrijfJson, schrijfOfToon, schrijfWerkboek } from '../schrijf.js';
 import { kleuren, kort, tekstTabel, zonderKleur } from '../uitvoer.js';
-import type { ChalkInstance } from 'chalk';
+import type { Kleuren } from '../kleur.js';
 
 export interface RisicoOpties {
   format: 'tabel' | 'md' | 'xlsx' | 'json';
@@ -17,7 +17,7 @@ export interface RisicoOpties {
   force?: boolean;
 }
 
-export function risicoTabel(view: RisicoView, c: ChalkInstance): string {
+export function risicoTabel(view: RisicoView, c: Kleuren): string {
   const n = view.model.klassen.length;
   const kleur = (niveau: number, s: string) => c.hex(klasseKleur(niveau, n))(s);
   const rijen = view.rijen.map((r) => [
