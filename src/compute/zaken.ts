@@ -204,25 +204,34 @@ export class ZakenTelling {
     const dag = z.besluit ?? z.ontvangen;
     if (z.object && dag !== undefined && (z.bevinding === 'conform' || z.bevinding === 'overtreding')) {
       const k = z.object.toLowerCase();
-      const o = this.perObject.get(k) ?? { object: z.object, controles: [] };
+      let o = this.perObject.get(k);
+      if (!o) {
+        o = { object: z.object, controles: [] };
+        this.perObject.set(k, o);
+      }
       // The last few only, latest first: a million cases keep a handful per object.
       o.controles.push({ dag, bevinding: z.bevinding });
       o.controles.sort((a, b) => b.dag - a.dag);
       if (o.controles.length > BEWAARDE_CONTROLES) o.controles.length = BEWAARDE_CONTROLES;
-      this.perObject.set(k, o);
     }
     if (this.telJaar(z)) {
       const code = this.koppel(z);
       if (code !== undefined) {
-        const c = this.perCode.get(code) ?? { aantal: 0, urenT: 0 };
+        let c = this.perCode.get(code);
+        if (!c) {
+          c = { aantal: 0, urenT: 0 };
+          this.perCode.set(code, c);
+        }
         c.aantal++;
         c.urenT += z.urenTienduizendsten;
-        this.perCode.set(code, c);
         if (z.medewerker) {
           const k = `${z.medewerker.toLowerCase()}|${code}`;
-          const m = this.perMedewerker.get(k) ?? { medewerker: z.medewerker, code, urenT: 0 };
+          let m = this.perMedewerker.get(k);
+          if (!m) {
+            m = { medewerker: z.medewerker, code, urenT: 0 };
+            this.perMedewerker.set(k, m);
+          }
           m.urenT += z.urenTienduizendsten;
-          this.perMedewerker.set(k, m);
         }
         let groep = this.groepVanCode.get(code);
         if (groep === undefined) {
@@ -234,18 +243,24 @@ export class ZakenTelling {
         }
         if (groep) this.groepen[groep]++;
         if (z.bevinding === 'conform' || z.bevinding === 'overtreding') {
-          const b = this.bevindingen.get(code) ?? { gecontroleerd: 0, overtredingen: 0 };
+          let b = this.bevindingen.get(code);
+          if (!b) {
+            b = { gecontroleerd: 0, overtredingen: 0 };
+            this.bevindingen.set(code, b);
+          }
           b.gecontroleerd++;
           if (z.bevinding === 'overtreding') b.overtredingen++;
-          this.bevindingen.set(code, b);
         } else if (z.bevinding === 'onbekend' && (this.onbekendeResultaten.size < 1000 || this.onbekendeResultaten.has(z.resultaat))) {
           this.onbekendeResultaten.set(z.resultaat, (this.onbekendeResultaten.get(z.resultaat) ?? 0) + 1);
         }
       }
     }
     if (!z.procedure) return;
-    const p = this.perProcedure.get(z.procedure) ?? { besloten: 0, binnenTermijn: 0, teLaat: 0, verdaagd: 0, onbekend: 0, openOverTermijn: 0, open: 0 };
-    this.perProcedure.set(z.procedure, p);
+    let p = this.perProcedure.get(z.procedure);
+    if (!p) {
+      p = { besloten: 0, binnenTermijn: 0, teLaat: 0, verdaagd: 0, onbekend: 0, openOverTermijn: 0, open: 0 };
+      this.perProcedure.set(z.procedure, p);
+    }
     const t = TERMIJNEN[z.procedure];
     const termijn = t.dagen + (z.verdaagd ? t.verdaging : 0);
     if (z.besluit !== undefined) {

@@ -100,9 +100,8 @@ async function csvRijen(pad: string, perRij: PerRij, opties: StroomOpties): Prom
   let gelezen = 0;
   let gemeld = 0;
   const perRegel = opties.perRegel;
-  // Lines of text[0, eind): text without quotes, whose line ends are LF or CRLF.
-  const regels = (tekst: string, eind: number) => {
-    let begin = 0;
+  // Lines of text[begin, eind): text without quotes, whose line ends are LF or CRLF.
+  const regels = (tekst: string, begin: number, eind: number) => {
     for (;;) {
       let lf = tekst.indexOf('\n', begin);
       if (lf < 0 || lf > eind) lf = eind;
@@ -115,7 +114,7 @@ async function csvRijen(pad: string, perRij: PerRij, opties: StroomOpties): Prom
   const verwerk = (tekst: string, eind: number) => {
     if (perRegel && (eind === 0 || tekst.lastIndexOf('"', eind - 1) < 0)) {
       // Plain lines to the consumer, cut in place: no copy of the block, no array of lines.
-      regels(tekst, eind);
+      regels(tekst, 0, eind);
       return;
     }
     if (eind < tekst.length) tekst = tekst.slice(0, eind);
@@ -142,33 +141,49 @@ async function csvRijen(pad: string, perRij: PerRij, opties: StroomOpties): Prom
     // Windows export cost a tenth of reading it. `rest` never holds a CR: it follows the last LF.
     const kaal = !binnen && stuk.indexOf('"') < 0 && rest.indexOf('"') < 0;
     if (stuk.includes('\r') && !(perRegel && kaal && alleenCrlf(stuk))) stuk = stuk.replace(/\r\n?/g, '\n');
-    const tekst = rest + stuk;
-    let grens = -1;
-    if (!binnen && stuk.indexOf('"') < 0) {
-      grens = tekst.lastIndexOf('\n');
+    if (perRegel && kaal) {
+      // The lines within the block are read in the block itself: `rest + stuk` would be a rope
+      // string, read a character at a time more slowly. Only the line that straddles the edge is
+      // put together.
+      const lf = stuk.indexOf('\n');
+      if (lf < 0) rest += stuk;
+      else {
+        const eerste = rest + stuk.slice(0, lf);
+        regels(eerste, 0, eerste.length);
+        const laatste = stuk.lastIndexOf('\n');
+        if (laatste > lf) regels(stuk, lf + 1, laatste);
+        rest = stuk.slice(laatste + 1);
+      }
       gesloten = false;
     } else {
-      const scheiding = delimiter.charCodeAt(0);
-      for (let i = rest.length; i < tekst.length; i++) {
-        const c = tekst.charCodeAt(i);
-        if (c !== 34) {
-          gesloten = false;
-          if (c === 10 && !binnen) grens = i;
-        } else if (binnen) {
-          // Closes the cell, or is the first half of "".
-          binnen = false;
-          gesloten = true;
-        } else {
-          // The second half of "" goes back in; otherwise a quote opens a cell only at the cell's
-          // start (elsewhere it is text, as papaparse reads it).
-          const vorige = i === 0 ? 10 : tekst.charCodeAt(i - 1);
-          if (gesloten || vorige === 10 || vorige === scheiding) binnen = true;
-          gesloten = false;
+      const tekst = rest + stuk;
+      let grens = -1;
+      if (!binnen && stuk.indexOf('"') < 0) {
+        grens = tekst.lastIndexOf('\n');
+        gesloten = false;
+      } else {
+        const scheiding = delimiter.charCodeAt(0);
+        for (let i = rest.length; i < tekst.length; i++) {
+          const c = tekst.charCodeAt(i);
+          if (c !== 34) {
+            gesloten = false;
+            if (c === 10 && !binnen) grens = i;
+          } else if (binnen) {
+            // Closes the cell, or is the first half of "".
+            binnen = false;
+            gesloten = true;
+          } else {
+            // The second half of "" goes back in; otherwise a quote opens a cell only at the cell's
+            // start (elsewhere it is text, as papaparse reads it).
+            const vorige = i === 0 ? 10 : tekst.charCodeAt(i - 1);
+            if (gesloten || vorige === 10 || vorige === scheiding) binnen = true;
+            gesloten = false;
+          }
         }
       }
+      if (grens >= 0) verwerk(tekst, grens);
+      rest = tekst.slice(grens + 1);
     }
-    if (grens >= 0) verwerk(tekst, grens);
-    rest = tekst.slice(grens + 1);
     if (opties.voortgang && gelezen - gemeld > 4 * 1024 * 1024) {
       gemeld = gelezen;
       opties.voortgang(Math.min(gelezen, size), size);

@@ -589,7 +589,7 @@ export class ZakenLezer {
    */
   regel(t: string, begin: number, eind: number, scheiding: string, rij: number, uit: (z: Zaak) => void): void {
     const k = this.snel;
-    if (k === undefined || scheiding.length !== 1) return this.rij(t.slice(begin, eind).split(scheiding), rij, uit);
+    if (k === undefined || scheiding.length !== 1) return this.terug(t, begin, eind, scheiding, rij, uit);
     const sep = scheiding.charCodeAt(0);
     const g = this.grenzen;
     const n = k.kolommen;
@@ -614,46 +614,45 @@ export class ZakenLezer {
       // Cells the line does not have read as empty ones, as `rij` reads them.
       for (let j = cel + 1; j < n; j++) g[2 * j] = g[2 * j + 1] = 0;
     }
-    const terug = () => this.rij(t.slice(begin, eind).split(scheiding), rij, uit);
     // A blank row is skipped; the first text decides whether it is a total row.
     let eerste = 0;
     while (eerste < n && g[2 * eerste] === g[2 * eerste + 1]) eerste++;
     if (eerste === n) {
       if (heel) return;
-      return terug();
+      return this.terug(t, begin, eind, scheiding, rij, uit);
     }
     // Only a text that starts with s, t, e or g (sub-, totaal, som, eind-, generaal, grand) or with
     // white space can be a total's word.
     const c = t.charCodeAt(g[2 * eerste]!);
     const kl = c | 32;
-    if ((c <= 32 || c >= 128 || kl === 115 || kl === 116 || kl === 101 || kl === 103) && isTotaalTekst(t.slice(g[2 * eerste], g[2 * eerste + 1]))) return terug();
+    if ((c <= 32 || c >= 128 || kl === 115 || kl === 116 || kl === 101 || kl === 103) && isTotaalTekst(t.slice(g[2 * eerste], g[2 * eerste + 1]))) return this.terug(t, begin, eind, scheiding, rij, uit);
     const productcode = k.productcode < 0 ? '' : k.productcodes.van(t, g[2 * k.productcode]!, g[2 * k.productcode + 1]!);
     const productnaam = k.product < 0 ? '' : k.producten.van(t, g[2 * k.product]!, g[2 * k.product + 1]!);
-    if (!productcode && !productnaam) return terug();
+    if (!productcode && !productnaam) return this.terug(t, begin, eind, scheiding, rij, uit);
     let ontvangen: number | undefined;
     if (k.ontvangen >= 0 && g[2 * k.ontvangen] !== g[2 * k.ontvangen + 1]) {
       ontvangen = t.charCodeAt(g[2 * k.ontvangen]! + 2) === 47 ? undefined : snelleDatum(t, g[2 * k.ontvangen], g[2 * k.ontvangen + 1]);
-      if (ontvangen === undefined || ontvangen < ONDERGRENS || ontvangen > BOVENGRENS) return terug();
+      if (ontvangen === undefined || ontvangen < ONDERGRENS || ontvangen > BOVENGRENS) return this.terug(t, begin, eind, scheiding, rij, uit);
     }
     let besluit: number | undefined;
     if (k.besluit >= 0 && g[2 * k.besluit] !== g[2 * k.besluit + 1]) {
       besluit = t.charCodeAt(g[2 * k.besluit]! + 2) === 47 ? undefined : snelleDatum(t, g[2 * k.besluit], g[2 * k.besluit + 1]);
-      if (besluit === undefined || besluit < ONDERGRENS || besluit > BOVENGRENS) return terug();
+      if (besluit === undefined || besluit < ONDERGRENS || besluit > BOVENGRENS) return this.terug(t, begin, eind, scheiding, rij, uit);
     }
-    if (ontvangen !== undefined && besluit !== undefined && besluit < ontvangen) return terug();
+    if (ontvangen !== undefined && besluit !== undefined && besluit < ontvangen) return this.terug(t, begin, eind, scheiding, rij, uit);
     let uren: number | undefined;
     if (k.uren >= 0 && g[2 * k.uren] !== g[2 * k.uren + 1]) {
       const a = g[2 * k.uren]!;
       const b = g[2 * k.uren + 1]!;
       uren = snelleUren(t, a, b);
-      if (uren === undefined) return terug();
+      if (uren === undefined) return this.terug(t, begin, eind, scheiding, rij, uit);
       // A decimal separator settles the column's writing: that once goes through `rij`.
-      if (!this.uren_.conventie) for (let i = a; i < b; i++) if (t.charCodeAt(i) === 44 || t.charCodeAt(i) === 46) return terug();
+      if (!this.uren_.conventie) for (let i = a; i < b; i++) if (t.charCodeAt(i) === 44 || t.charCodeAt(i) === 46) return this.terug(t, begin, eind, scheiding, rij, uit);
     }
     const procedure = k.procedure < 0 ? undefined : k.procedures.van(t, g[2 * k.procedure]!, g[2 * k.procedure + 1]!);
-    if (procedure === 'fout') return terug();
+    if (procedure === 'fout') return this.terug(t, begin, eind, scheiding, rij, uit);
     const verdaagd = k.verdaagd < 0 ? false : k.verdagingen.van(t, g[2 * k.verdaagd]!, g[2 * k.verdaagd + 1]!);
-    if (verdaagd === 'fout') return terug();
+    if (verdaagd === 'fout') return this.terug(t, begin, eind, scheiding, rij, uit);
     const r = k.resultaat < 0 ? undefined : k.resultaten.van(t, g[2 * k.resultaat]!, g[2 * k.resultaat + 1]!);
     this.gelezen++;
     this.telStuk(rij, uren ?? 0);
@@ -674,6 +673,11 @@ export class ZakenLezer {
       deelnemer: k.deelnemer < 0 ? '' : k.deelnemers.van(t, g[2 * k.deelnemer]!, g[2 * k.deelnemer + 1]!),
       bevinding: r === undefined ? undefined : r.bevinding,
     });
+  }
+
+  /** A line the plain-line reader leaves to `rij`. */
+  private terug(t: string, begin: number, eind: number, scheiding: string, rij: number, uit: (z: Zaak) => void): void {
+    this.rij(t.slice(begin, eind).split(scheiding), rij, uit);
   }
 
   /** `Totaal`, `Som`, `Eindtotaal` as the row's first text, and no date: a printed total, not a case. */
