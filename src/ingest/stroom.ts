@@ -148,8 +148,9 @@ async function csvRijen(pad: string, perRij: PerRij, opties: StroomOpties): Prom
       const lf = stuk.indexOf('\n');
       if (lf < 0) rest += stuk;
       else {
-        const eerste = rest + stuk.slice(0, lf);
-        regels(eerste, 0, eerste.length);
+        // The line across the edge goes split: the reader's own loops then see only the block's strings.
+        const eerste = rest + stuk.slice(0, lf > 0 && stuk.charCodeAt(lf - 1) === 13 ? lf - 1 : lf);
+        perRij(eerste.split(delimiter), ++rij);
         const laatste = stuk.lastIndexOf('\n');
         if (laatste > lf) regels(stuk, lf + 1, laatste);
         rest = stuk.slice(laatste + 1);
