@@ -128,10 +128,10 @@ const MAX_ONGEKOPPELD = 5_000;
 
 /** Aggregates a case export one case at a time; never holds the cases themselves. Pure. */
 export class ZakenTelling {
-  private perCode = new Map<string, { aantal: number; urenT: number }>();
+  /** Per programme code its tally, with its inspection group and its results' tally: one look-up per case. */
+  private perCode = new Map<string, { aantal: number; urenT: number; groep: keyof NaleefGroepen | null; bevindingen?: { gecontroleerd: number; overtredingen: number } }>();
   private perProcedure = new Map<Procedure, Omit<ProcedureTelling, 'aandeelTijdig' | 'aandeelTijdigMetOpen' | 'procedure'>>();
   private aantal = 0;
-  private groepVanCode = new Map<string, keyof NaleefGroepen | null>();
   private groepen = { periodiek: 0, hercontrole: 0, handhavingscontrole: 0 };
   private readonly begin: number;
   private readonly eind: number;
@@ -219,7 +219,11 @@ export class ZakenTelling {
       if (code !== undefined) {
         let c = this.perCode.get(code);
         if (!c) {
-          c = { aantal: 0, urenT: 0 };
+          let groep: keyof NaleefGroepen | null = null;
+          for (const [g, prefixen] of Object.entries(this.groepCodes) as [keyof NaleefGroepen, string[]][]) {
+            if (inCodeGroep(code, prefixen)) groep = g;
+          }
+          c = { aantal: 0, urenT: 0, groep };
           this.perCode.set(code, c);
         }
         c.aantal++;
@@ -233,20 +237,13 @@ export class ZakenTelling {
           }
           m.urenT += z.urenTienduizendsten;
         }
-        let groep = this.groepVanCode.get(code);
-        if (groep === undefined) {
-          groep = null;
-          for (const [g, prefixen] of Object.entries(this.groepCodes) as [keyof NaleefGroepen, string[]][]) {
-            if (inCodeGroep(code, prefixen)) groep = g;
-          }
-          this.groepVanCode.set(code, groep);
-        }
-        if (groep) this.groepen[groep]++;
+        if (c.groep) this.groepen[c.groep]++;
         if (z.bevinding === 'conform' || z.bevinding === 'overtreding') {
-          let b = this.bevindingen.get(code);
+          let b = c.bevindingen;
           if (!b) {
             b = { gecontroleerd: 0, overtredingen: 0 };
             this.bevindingen.set(code, b);
+            c.bevindingen = b;
           }
           b.gecontroleerd++;
           if (z.bevinding === 'overtreding') b.overtredingen++;

@@ -421,6 +421,8 @@ export class ZakenLezer {
   private snel?: SnelleKolommen;
   /** The current line's cells: cell k is tekst[grenzen[2k], grenzen[2k + 1]). */
   private grenzen = new Int32Array(2 * MAX_SNELLE_KOLOMMEN);
+  /** The case `regel` hands over, filled anew for every line (see there). */
+  private readonly zaak: Zaak = { regel: 0, zaaknummer: '', productcode: '', productnaam: '', ontvangen: undefined, besluit: undefined, procedure: undefined, verdaagd: false, status: '', urenTienduizendsten: 0, resultaat: '', object: '', medewerker: '', deelnemer: '', bevinding: undefined };
 
   /**
    * @param keuzes the user's choice of header per field (`--kolom ontvangen="Datum ontvangst"`, or
@@ -684,23 +686,23 @@ export class ZakenLezer {
     const r = k.resultaat < 0 ? undefined : k.resultaten.van(t, g[2 * k.resultaat]!, g[2 * k.resultaat + 1]!);
     this.gelezen++;
     this.telStuk(rij, uren ?? 0);
-    uit({
-      regel: rij,
-      zaaknummer: k.zaaknummer < 0 ? '' : tekst(t.slice(g[2 * k.zaaknummer], g[2 * k.zaaknummer + 1])),
-      productcode,
-      productnaam,
-      ontvangen,
-      besluit,
-      procedure,
-      verdaagd,
-      status: k.status < 0 ? '' : k.statussen.van(t, g[2 * k.status]!, g[2 * k.status + 1]!),
-      urenTienduizendsten: uren ?? 0,
-      resultaat: r === undefined ? '' : r.resultaat,
-      object: k.object < 0 ? '' : k.objecten.van(t, g[2 * k.object]!, g[2 * k.object + 1]!),
-      medewerker: k.medewerker < 0 ? '' : k.medewerkers.van(t, g[2 * k.medewerker]!, g[2 * k.medewerker + 1]!),
-      deelnemer: k.deelnemer < 0 ? '' : k.deelnemers.van(t, g[2 * k.deelnemer]!, g[2 * k.deelnemer + 1]!),
-      bevinding: r === undefined ? undefined : r.bevinding,
-    });
+    const z = this.zaak;
+    z.regel = rij;
+    z.zaaknummer = k.zaaknummer < 0 ? '' : tekst(t.slice(g[2 * k.zaaknummer], g[2 * k.zaaknummer + 1]));
+    z.productcode = productcode;
+    z.productnaam = productnaam;
+    z.ontvangen = ontvangen;
+    z.besluit = besluit;
+    z.procedure = procedure;
+    z.verdaagd = verdaagd;
+    z.status = k.status < 0 ? '' : k.statussen.van(t, g[2 * k.status]!, g[2 * k.status + 1]!);
+    z.urenTienduizendsten = uren ?? 0;
+    z.resultaat = r === undefined ? '' : r.resultaat;
+    z.object = k.object < 0 ? '' : k.objecten.van(t, g[2 * k.object]!, g[2 * k.object + 1]!);
+    z.medewerker = k.medewerker < 0 ? '' : k.medewerkers.van(t, g[2 * k.medewerker]!, g[2 * k.medewerker + 1]!);
+    z.deelnemer = k.deelnemer < 0 ? '' : k.deelnemers.van(t, g[2 * k.deelnemer]!, g[2 * k.deelnemer + 1]!);
+    z.bevinding = r === undefined ? undefined : r.bevinding;
+    uit(z);
   }
 
   /** A line the plain-line reader leaves to `rij`. */
