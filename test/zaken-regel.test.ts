@@ -1,5 +1,7 @@
 import { writeFileSync } from 'node:fs';
 import path from 'node:path';
+import { setFlagsFromString } from 'node:v8';
+import { runInNewContext } from 'node:vm';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { CodeKoppeling } from '../src/compute/koppeling.js';
@@ -187,6 +189,41 @@ describe('a case export of several blocks', () => {
     expect(a.meldingen.some((m) => m.code === 'totaalregel')).toBe(true);
     expect(a.resultaat.koppeling.ongekoppeld.zaken).toBeGreaterThan(0);
     expect(a).toEqual(b);
+  });
+});
+
+describe('memory of the plain-line reader', () => {
+  it('keeps no 1 MB block alive through a value it keeps: a kept value is a string of its own, not a slice', async () => {
+    // 24 MB with a new long code (over 12 characters: V8 would slice it) every 1.500 cases, so that
+    // every block brings codes the reader keeps. Were they slices, each would hold its whole block.
+    const pad = path.join(tijdelijkeMap(), 'lang.csv');
+    const schrijf = (uit: string) => {
+      const regels = ['zaaknummer;productcode;ontvangen;besluit;uren'];
+      for (let i = 0; i < 450_000; i++) regels.push(`Z${i};LANGEPRODUCTCODE-${Math.floor(i / 1500)};01-02-2025;03-02-2025;1,5`);
+      writeFileSync(uit, regels.join('\n') + '\n');
+    };
+    schrijf(pad);
+    await new Promise((klaar) => setTimeout(klaar, 0));
+    setFlagsFromString('--expose-gc');
+    const gc = runInNewContext('gc') as () => void;
+    const levend = () => {
+      gc();
+      gc();
+      const m = process.memoryUsage();
+      return m.heapUsed + m.external;
+    };
+    const voor = levend();
+    let eind = 0;
+    const u = await verwerkZaken(pad, 2025, (gelezen, totaal) => {
+      // At the end of reading, while the reader and its values are still alive.
+      if (gelezen === totaal) eind = levend();
+    });
+    const na = levend();
+    expect(u.gelezen).toBe(450_000);
+    expect(u.resultaat.perCode).toHaveLength(300);
+    // With slices, each of the 24 blocks would stay alive in the reader and in the result's codes.
+    expect(eind - voor).toBeLessThan(8 * 1024 * 1024);
+    expect(na - voor).toBeLessThan(8 * 1024 * 1024);
   });
 });
 
