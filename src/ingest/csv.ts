@@ -1,8 +1,18 @@
-import Papa from 'papaparse';
+import { createRequire } from 'node:module';
+import type * as Papaparse from 'papaparse';
 import { OnleesbaarFout } from './fout.js';
 import { maakTabel, schoonTekst, type Cel, type Rij, type Tabel } from './tabel.js';
 
 export type Codering = 'utf-8' | 'utf-8-bom' | 'utf-16le' | 'utf-16be' | 'windows-1252';
+
+let papa: typeof Papaparse | undefined;
+/**
+ * papaparse, loaded when first needed and through require(): imported as an ES module, Node would
+ * first scan the CommonJS file for its exports. A case export without quotes never needs it.
+ */
+export function papaparse(): typeof Papaparse {
+  return (papa ??= createRequire(import.meta.url)('papaparse') as typeof Papaparse);
+}
 
 /** Decodes bytes as Dutch Excel and other tools save CSV: BOM first, then strict UTF-8, else Windows-1252. */
 export function decodeer(buf: Uint8Array): { tekst: string; codering: Codering } {
@@ -87,7 +97,7 @@ export function leesCsv(buf: Uint8Array, bestand: string, blad: string): Tabel {
   // Line ends as one: a CRLF file edited in a tool that adds LF lines would otherwise keep those lines
   // inside a cell (papaparse takes the first line end it sees for all).
   const regels = tekst.includes('\r') ? tekst.replace(/\r\n?/g, '\n') : tekst;
-  const records = Papa.parse<string[]>(regels, { delimiter, newline: '\n', skipEmptyLines: false, header: false }).data;
+  const records = papaparse().parse<string[]>(regels, { delimiter, newline: '\n', skipEmptyLines: false, header: false }).data;
   // A final line break gives no row of its own in Excel either.
   if (records.length && records[records.length - 1]!.length === 1 && records[records.length - 1]![0] === '') records.pop();
   const rijen: Rij[] = records.map((rec, i) => ({

@@ -3,10 +3,8 @@ import { createReadStream } from 'node:fs';
 import { stat } from 'node:fs/promises';
 import path from 'node:path';
 import { Transform } from 'node:stream';
-import Papa from 'papaparse';
-import { decodeer1252, snuffelScheidingsteken } from './csv.js';
+import { decodeer1252, papaparse, snuffelScheidingsteken } from './csv.js';
 import { OnleesbaarFout } from './fout.js';
-import { xlsxStroomRijen } from './xlsx-stroom.js';
 import { isCompoundFile } from './zip.js';
 
 /** Called for every raw row of a large export: CSV gives strings, .xlsx exceljs cell values. */
@@ -122,7 +120,7 @@ async function csvRijen(pad: string, perRij: PerRij, opties: StroomOpties): Prom
       // No quote: what papaparse itself does then ("fast mode"), without its per-row machinery.
       for (const r of tekst.split('\n')) perRij(r.split(delimiter), ++rij);
     } else {
-      for (const r of Papa.parse<string[]>(tekst, { delimiter, newline: '\n', skipEmptyLines: false, header: false }).data) perRij(r, ++rij);
+      for (const r of papaparse().parse<string[]>(tekst, { delimiter, newline: '\n', skipEmptyLines: false, header: false }).data) perRij(r, ++rij);
     }
   };
   // Where the scan of `rest` stopped and whether it stopped inside a quoted cell: each character is
@@ -201,6 +199,8 @@ async function xlsxRijen(pad: string, perRij: PerRij, opties: StroomOpties): Pro
   const kop = await eersteBytes(pad, 8);
   // A compound file (encrypted, or an old .xls) goes on: the .xlsx reader says which.
   if ((kop[0] !== 0x50 || kop[1] !== 0x4b) && !isCompoundFile(kop)) throw new OnleesbaarFout(`${path.basename(pad)} is geen Excel-werkmap (.xlsx)`, { bestand: path.basename(pad) });
+  // Loaded only for a workbook: a CSV export does not need the XML parser.
+  const { xlsxStroomRijen } = await import('./xlsx-stroom.js');
   await xlsxStroomRijen(pad, perRij, { voortgang: opties.voortgang, grootte: size });
   opties.voortgang?.(size, size);
 }
