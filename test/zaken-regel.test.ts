@@ -7,7 +7,7 @@ import { describe, expect, it } from 'vitest';
 import { CodeKoppeling } from '../src/compute/koppeling.js';
 import { ZakenTelling } from '../src/compute/zaken.js';
 import { verwerkZaken } from '../src/laden/zaken.js';
-import { dagnummer, dagnummerBerekend, ZakenLezer, type Zaak } from '../src/model/zaken.js';
+import { dagnummer, dagnummerBerekend, jaarVanDag, ZakenLezer, type Zaak } from '../src/model/zaken.js';
 // @ts-expect-error a script without types
 import { CODES, KOPPEN as EXPORT_KOPPEN, zaken as genereer } from '../scripts/zaken-genereren.mjs';
 import { tijdelijkeMap } from './helpers.js';
@@ -235,5 +235,9 @@ describe('day numbers', () => {
     expect(dagnummer(2024, 2, 29)).toBe(Date.UTC(2024, 1, 29) / 86_400_000);
     expect(dagnummer(2025, 2, 29)).toBeUndefined();
     expect(dagnummer(2199, 12, 31)).toBe(Date.UTC(2199, 11, 31) / 86_400_000);
+  });
+
+  it('give their year as a Date does, inside the table and beyond it', () => {
+    for (let dag = dagnummer(1895, 1, 1)!; dag < dagnummer(2205, 1, 1)!; dag++) if (jaarVanDag(dag) !== new Date(dag * 86_400_000).getUTCFullYear()) expect([dag, jaarVanDag(dag)]).toEqual([dag, new Date(dag * 86_400_000).getUTCFullYear()]);
   });
 });

@@ -1,10 +1,9 @@
 import { melding, type Melding } from '../model/melding.js';
 import { zichtbaar } from '../ingest/tabel.js';
 import { Rational } from '../model/rational.js';
-import { dagnummer, dagNaarDatum, type Procedure, type Zaak } from '../model/zaken.js';
+import { dagnummer, jaarVanDag, type Procedure, type Zaak } from '../model/zaken.js';
 import type { CodeKoppeling, Koppelwijze } from './koppeling.js';
 
-const jaarVan = (dag: number) => dagNaarDatum(dag).getUTCFullYear();
 
 /** Legal decision terms in days: regular 8 weeks (+6 when extended), extended procedure 26 (+6), handhavingsverzoek 8. */
 export const TERMIJNEN: Record<Procedure, { dagen: number; verdaging: number }> = {
@@ -168,7 +167,7 @@ export class ZakenTelling {
       this.inJaar++;
       return true;
     }
-    const j = jaarVan(dag);
+    const j = jaarVanDag(dag);
     const b = this.buitenJaar.get(j) ?? { zaken: 0, urenT: 0 };
     b.zaken++;
     b.urenT += z.urenTienduizendsten;

@@ -107,6 +107,17 @@ export function dagnummer(j: number, m: number, d: number): number | undefined {
   return dagnummerBerekend(j, m, d);
 }
 
+/** The calendar year of a day number (UTC); from 1900 to 2199 by the table, without a Date. */
+export function jaarVanDag(dag: number): number {
+  if (dag >= MAAND_BEGIN[0]! && dag < MAAND_BEGIN[300 * 12]!) {
+    let j = Math.floor((dag - MAAND_BEGIN[0]!) / 365.2425);
+    if (MAAND_BEGIN[j * 12]! > dag) j--;
+    else if (MAAND_BEGIN[(j + 1) * 12]! <= dag) j++;
+    return 1900 + j;
+  }
+  return dagNaarDatum(dag).getUTCFullYear();
+}
+
 /** dagnummer by integer arithmetic, for every year vth accepts (1000–9999). */
 export function dagnummerBerekend(j: number, m: number, d: number): number | undefined {
   if (m < 1 || m > 12 || d < 1 || j < 1000 || j > 9999) return undefined;
