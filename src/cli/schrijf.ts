@@ -1,6 +1,6 @@
 import { realpathSync, statSync } from 'node:fs';
 import path from 'node:path';
-import { schrijfAtomair } from '../render/bestand.js';
+import { schrijfAtomair, type Inhoud } from '../render/bestand.js';
 import { GebruikFout } from './fouten.js';
 import { envGetal } from '../ingest/grenzen.js';
 
@@ -60,7 +60,7 @@ function bewaakInvoer(bestanden: { pad: string }[]): void {
 }
 
 /** Writes a command's output files all-or-nothing; an existing file needs --force (exit 2 otherwise). */
-export async function schrijfUitvoer(bestanden: { pad: string; inhoud: string | Uint8Array }[], force?: boolean): Promise<void> {
+export async function schrijfUitvoer(bestanden: { pad: string; inhoud: Inhoud }[], force?: boolean): Promise<void> {
   bewaakInvoer(bestanden);
   await schrijfAtomair(bestanden, { force, slotWachtMs: slotWachtMs() });
 }
@@ -115,6 +115,19 @@ export function schrijfStdout(tekst: string): void {
 export async function schrijfOfToon(tekst: string, opts: { output?: string; force?: boolean }): Promise<void> {
   if (opts.output) await schrijfUitvoer([{ pad: opts.output, inhoud: tekst.endsWith('\n') ? tekst : tekst + '\n' }], opts.force);
   else schrijfStdout(tekst);
+}
+
+/**
+ * A command's JSON (indented by two spaces, ending in a line break): to the file given with -o in
+ * pieces as it is made (`jsonStukken`), so that 50 MB of JSON is never one string; else to standard output.
+ */
+export async function schrijfJson(waarde: unknown, opts: { output?: string; force?: boolean }): Promise<void> {
+  const { jsonStukken } = await import('../render/json-stukken.js');
+  if (!opts.output) return schrijfStdout(JSON.stringify(waarde, null, 2));
+  await schrijfUitvoer([{ pad: opts.output, inhoud: (function* () {
+    yield* jsonStukken(waarde);
+    yield '\n';
+  })() }], opts.force);
 }
 
 /** `--format xlsx`: a workbook filled by `vul`, written to -o (required: a workbook is no terminal output). */

@@ -2,7 +2,7 @@ import { nlGetal } from '../model/getal.js';
 import { melding, type Melding } from '../model/melding.js';
 import { Rational } from '../model/rational.js';
 import type { Afdeling, ProgrammaRegel, Werkmap } from '../model/types.js';
-import { zoekActiviteiten, type Risicoanalyse } from './risico.js';
+import { zoekActiviteiten, type Risicoanalyse, type RisicoUitkomst } from './risico.js';
 import { afgerondPerSoort, grootsteRest, verdeelRegionaal } from './verdeling.js';
 import { urenOnbekend, type RegelUren, type Vraag } from './vraag.js';
 
@@ -149,17 +149,27 @@ export interface Prioriteit {
   verhoogd?: { van: string; motivatie?: string };
 }
 
-function bepaalPrioriteit(regel: ProgrammaRegel, risico: Risicoanalyse | undefined, klassen: string[], meldingen: Melding[]): Prioriteit {
-  const laagste: Prioriteit = { klasse: klassen[0]!, niveau: 0, gekoppeld: false };
+function bepaalPrioriteit(
+  regel: ProgrammaRegel,
+  risico: Risicoanalyse | undefined,
+  klassen: string[],
+  meldingen: Melding[],
+  laagste: Prioriteit,
+  gezocht: Prioriteiten['gezocht'],
+): Prioriteit {
   const p = regel.prioriteit?.trim();
   if (!p) return laagste;
   const lp = p.toLowerCase();
   const k = klassen.findIndex((x) => x.toLowerCase() === lp || x.toLowerCase() === KLASSE_SYNONIEM[lp]);
-  if (k >= 0) return { klasse: klassen[k]!, niveau: k, gekoppeld: true };
+  if (k >= 0) {
+    gezocht.nietGezocht.push(p);
+    return { klasse: klassen[k]!, niveau: k, gekoppeld: true };
+  }
   if (risico) {
     const treffers = zoekActiviteiten(risico, p);
     if (treffers.length === 1) {
       const a = treffers[0]!;
+      gezocht.gekoppeld.add(a);
       const niveau = Math.max(0, klassen.indexOf(a.klasse));
       const verhoogd = a.bijgesteld && klassen.indexOf(a.klasseBerekend) < niveau ? { van: a.klasseBerekend, motivatie: a.activiteit.motivatie } : undefined;
       return { klasse: a.klasse, niveau, risico: a.risico, gekoppeld: true, ...(verhoogd ? { verhoogd } : {}) };
@@ -183,6 +193,12 @@ export interface Prioriteiten {
   perRegel: Map<ProgrammaRegel, Prioriteit>;
   /** Unknown or ambiguous priorities, once per line. */
   meldingen: Melding[];
+  /**
+   * What the lines' priorities were looked up as in the risk analysis, for `hogeZonderRegel`: the
+   * activities a line names alone, and the priorities not looked up (a class word), so that no line
+   * is looked up twice.
+   */
+  gezocht: { gekoppeld: Set<RisicoUitkomst>; nietGezocht: string[] };
 }
 
 /** Every line's priority, once: the programme shows it, the deferral proposal orders by it. */
@@ -190,8 +206,11 @@ export function bepaalPrioriteiten(vraag: Vraag, risico: Risicoanalyse | undefin
   const klassen = risico ? risico.model.klassen.map((k) => k.naam) : STANDAARD_KLASSEN.map((k) => k[0]!.toUpperCase() + k.slice(1));
   const meldingen: Melding[] = [];
   const perRegel = new Map<ProgrammaRegel, Prioriteit>();
-  for (const r of vraag.regels) perRegel.set(r.regel, bepaalPrioriteit(r.regel, risico, klassen, meldingen));
-  return { klassen, perRegel, meldingen };
+  // One record for every line that counts as the lowest class (a priority is never changed).
+  const laagste: Prioriteit = Object.freeze({ klasse: klassen[0]!, niveau: 0, gekoppeld: false });
+  const gezocht = { gekoppeld: new Set<RisicoUitkomst>(), nietGezocht: [] as string[] };
+  for (const r of vraag.regels) perRegel.set(r.regel, bepaalPrioriteit(r.regel, risico, klassen, meldingen, laagste, gezocht));
+  return { klassen, perRegel, meldingen, gezocht };
 }
 
 function redenTekst(pr: Prioriteit, deel?: { n: Rational; van: Rational; tekort: Rational; eenheid: string }): string {

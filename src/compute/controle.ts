@@ -223,7 +223,8 @@ export function analyseer(invoer: Werkmap, scenario: Scenario = {}, zaken?: Zake
   vraag.afwijkendeTotalen.push(...deelnemerAandelen.afwijkend);
   const prioriteiten = bepaalPrioriteiten(vraag, risico);
   const capaciteit = wm.capaciteit ? berekenCapaciteit(wm, vraag, scenario, prioriteiten) : undefined;
-  const prioriteitGaten = risico && wm.producten ? hogeZonderRegel(risico, vraag.regels.map((r) => r.regel.prioriteit)) : [];
+  // The lines' lookups made for their priorities are reused: only a class word is looked up here.
+  const prioriteitGaten = risico && wm.producten ? hogeZonderRegel(risico, prioriteiten.gezocht.nietGezocht, prioriteiten.gezocht.gekoppeld) : [];
   const gatMelding: Melding[] = prioriteitGaten.length
     ? [
         melding(

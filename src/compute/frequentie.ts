@@ -61,7 +61,8 @@ export function naleefgedragUitControles(controles: readonly { dag: number; bevi
 export function plusMaanden(d: Date, n: number): Date {
   const j = d.getUTCFullYear();
   const m = d.getUTCMonth() + n;
-  const laatste = new Date(Date.UTC(j, m + 1, 0)).getUTCDate();
+  // The month's length from two timestamps: no Date object for it (a register of 100.000 objects).
+  const laatste = (Date.UTC(j, m + 1, 1) - Date.UTC(j, m, 1)) / 86_400_000;
   return new Date(Date.UTC(j, m, Math.min(d.getUTCDate(), laatste)));
 }
 
@@ -96,6 +97,22 @@ const kort = nlDatum;
 const maanden = (n: number) => (n === 1 ? 'elke maand' : n % 12 === 0 ? (n === 12 ? 'elk jaar' : `elke ${n / 12} jaar`) : `elke ${n} maanden`);
 const controles = (n: number) => (n === 1 ? '1 controle' : `${n} controles`);
 
+/** An object's planning with every field, in one order: one shape for a register of 100.000 objects. */
+function planningVan(
+  object: Inspectieobject,
+  klasse: string | undefined,
+  klasseBron: ObjectPlanning['klasseBron'],
+  naleefgedrag: Naleefgedrag | undefined,
+  laatste: Date | undefined,
+  interval: number | undefined,
+  volgende: Date | undefined,
+  aantal: number,
+  achterstallig: boolean,
+  reden: string,
+): ObjectPlanning {
+  return { object, klasse, klasseBron, naleefgedrag, laatste, interval, volgende, aantal, achterstallig, reden };
+}
+
 /**
  * The inspection frequency of every object: its class (from its activity's risk class, else as given),
  * the interval for that class and its compliance (else the class's default row), the next due date and
@@ -115,7 +132,25 @@ export function planFrequenties(
 ): Frequentieplanning {
   const meldingen: Melding[] = [];
   const begin = new Date(Date.UTC(jaar, 0, 1));
-  const interval = new Map(regels.map((r) => [`${r.klasse.toLowerCase()}|${r.naleefgedrag ?? ''}`, r.interval]));
+  const eindeJaar = Date.UTC(jaar, 11, 31);
+  // Per class (lower case), per compliance ('' for the class's default row): the interval.
+  const interval = new Map<string, Map<string, number>>();
+  for (const r of regels) {
+    const k = r.klasse.toLowerCase();
+    if (!interval.has(k)) interval.set(k, new Map());
+    interval.get(k)!.set(r.naleefgedrag ?? '', r.interval);
+  }
+  // What repeats over a register of 100.000 objects is made once: the words for a class and
+  // compliance, for an interval, and the dates as text (a register has a few thousand distinct days).
+  const wieTekst = new Map<string, string>();
+  const intervalTekst = new Map<number, string>();
+  const datumTekst = new Map<number, string>();
+  const kortDag = (d: Date): string => {
+    const t = d.getTime();
+    let s = datumTekst.get(t);
+    if (s === undefined) datumTekst.set(t, (s = kort(d)));
+    return s;
+  };
   const planning = objecten.map((o): ObjectPlanning => {
     let klasse = o.klasse;
     let klasseBron: ObjectPlanning['klasseBron'] = klasse ? 'opgegeven' : 'onbekend';
@@ -135,31 +170,39 @@ export function planFrequenties(
     }
     const uitExport = uitControles?.get(o.object.toLowerCase());
     const naleefgedrag = uitExport?.naleefgedrag ?? o.naleefgedrag;
-    const basis = { object: o, klasse, klasseBron, naleefgedrag };
-    if (!klasse) return { ...basis, aantal: 0, achterstallig: false, reden: 'klasse onbekend (geen activiteit uit de risicoanalyse en geen klasse): niet gepland' };
-    const i = (naleefgedrag && interval.get(`${klasse.toLowerCase()}|${naleefgedrag}`)) || interval.get(`${klasse.toLowerCase()}|`);
-    const wie = `klasse ${klasse}${naleefgedrag ? `, naleefgedrag ${naleefgedrag}` : ''}${uitExport ? ` (${uitExport.uitleg})` : ''}`;
-    if (!i) return { ...basis, aantal: 0, achterstallig: false, reden: `${wie}: het blad Frequenties geeft geen interval voor deze klasse: niet gepland` };
+    if (!klasse) return planningVan(o, klasse, klasseBron, naleefgedrag, undefined, undefined, undefined, 0, false, 'klasse onbekend (geen activiteit uit de risicoanalyse en geen klasse): niet gepland');
+    const perGedrag = interval.get(klasse.toLowerCase());
+    const i = (naleefgedrag && perGedrag?.get(naleefgedrag)) || perGedrag?.get('');
+    let wie: string;
+    if (uitExport) wie = `klasse ${klasse}${naleefgedrag ? `, naleefgedrag ${naleefgedrag}` : ''} (${uitExport.uitleg})`;
+    else {
+      const sleutel = `${klasse}\u0000${naleefgedrag ?? ''}`;
+      wie = wieTekst.get(sleutel) ?? '';
+      if (!wie) wieTekst.set(sleutel, (wie = plat('klasse ', klasse, naleefgedrag ? `, naleefgedrag ${naleefgedrag}` : '')));
+    }
+    if (!i) return planningVan(o, klasse, klasseBron, naleefgedrag, undefined, undefined, undefined, 0, false, `${wie}: het blad Frequenties geeft geen interval voor deze klasse: niet gepland`);
     const exportDatum = laatsteUitExport?.get(o.object.toLowerCase());
     const uitExportNieuwer = !!exportDatum && (!o.laatsteControle || exportDatum.getTime() > o.laatsteControle.getTime());
     const laatste = uitExportNieuwer ? exportDatum : o.laatsteControle;
     // A last control after the programme year (2030, 9999) is a typing error, not a plan: said at the
     // object, and the object left unplanned (counted with the objects that cannot be planned).
-    if (laatste && laatste.getTime() > Date.UTC(jaar, 11, 31)) {
+    if (laatste && laatste.getTime() > eindeJaar) {
       meldingen.push(melding('waarschuwing', 'controle-in-toekomst', `object ${o.object}: de laatste controle ${kort(laatste)} ligt na ${jaar}; is de datum verkeerd getypt? Het object is niet gepland`, o.plaats));
-      return { ...basis, laatste, aantal: 0, achterstallig: false, reden: `${wie}: laatste controle ${kort(laatste)} ligt na ${jaar}: niet gepland` };
+      return planningVan(o, klasse, klasseBron, naleefgedrag, laatste, undefined, undefined, 0, false, `${wie}: laatste controle ${kort(laatste)} ligt na ${jaar}: niet gepland`);
     }
     const due = laatste ? plusMaanden(laatste, i) : undefined;
     const achterstallig = !!due && due.getTime() < begin.getTime();
     const volgende = !due || achterstallig ? begin : due;
     const aantal = controlesInJaar(volgende, i, jaar);
+    let elk = intervalTekst.get(i);
+    if (elk === undefined) intervalTekst.set(i, (elk = maanden(i)));
     const bron = uitExportNieuwer ? ' (uit de zakenexport)' : '';
-    const waarom = !laatste
-      ? `nooit gecontroleerd, dus vanaf 01-01-${jaar}`
+    const reden = !laatste
+      ? plat(wie, ': ', elk, '; nooit gecontroleerd, dus vanaf 01-01-', jaar, ': ', aantal ? controles(aantal) : 'geen controle', ' in ', jaar)
       : achterstallig
-        ? `laatste controle ${kort(laatste)}${bron}, dus al op ${kort(due!)} aan de beurt: achterstallig, vanaf 01-01-${jaar}`
-        : `laatste controle ${kort(laatste)}${bron}, dus de volgende op ${kort(volgende)}`;
-    return { ...basis, laatste, interval: i, volgende, aantal, achterstallig, reden: plat(wie, ': ', maanden(i), '; ', waarom, ': ', aantal ? controles(aantal) : 'geen controle', ' in ', jaar) };
+        ? plat(wie, ': ', elk, '; laatste controle ', kortDag(laatste), bron, ', dus al op ', kortDag(due!), ' aan de beurt: achterstallig, vanaf 01-01-', jaar, ': ', aantal ? controles(aantal) : 'geen controle', ' in ', jaar)
+        : plat(wie, ': ', elk, '; laatste controle ', kortDag(laatste), bron, ', dus de volgende op ', kortDag(volgende), ': ', aantal ? controles(aantal) : 'geen controle', ' in ', jaar);
+    return planningVan(o, klasse, klasseBron, naleefgedrag, laatste, i, volgende, aantal, achterstallig, reden);
   });
 
   const onbekend = planning.filter((p) => p.interval === undefined);

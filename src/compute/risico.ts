@@ -1,7 +1,7 @@
 import { nlGetal } from '../model/getal.js';
 import { melding, type Melding } from '../model/melding.js';
 import { Rational } from '../model/rational.js';
-import type { Klasse, Risicoactiviteit, Risicomodel } from '../model/types.js';
+import type { Klasse, Risicoactiviteit, Risicomodel, ScoresPerDimensie } from '../model/types.js';
 
 export interface RisicoUitkomst {
   activiteit: Risicoactiviteit;
@@ -28,7 +28,22 @@ export interface Risicoanalyse {
   meldingen: Melding[];
 }
 
-export function effectVan(model: Risicomodel, scores: Map<string, Rational | undefined>): Rational | undefined {
+export function effectVan(model: Risicomodel, scores: ScoresPerDimensie): Rational | undefined {
+  // Whole weights and scores (as nearly every model has): the sums in exact integer arithmetic and
+  // one division, instead of a Rational per step (100.000 activities); up to 2^20 each, so that every
+  // sum stays an exact double (below 2^53). Otherwise, or with a fraction, the general route.
+  let somGeheel = 0;
+  let gewichtenGeheel = 0;
+  let geheel = true;
+  for (const d of model.dimensies) {
+    const s = scores.get(d.naam);
+    if (s === undefined) return undefined;
+    if (geheel && s.den === 1n && d.gewicht.den === 1n && s.num <= KLEIN && s.num >= -KLEIN && d.gewicht.num <= KLEIN && d.gewicht.num >= -KLEIN) {
+      somGeheel += Number(d.gewicht.num) * Number(s.num);
+      gewichtenGeheel += Number(d.gewicht.num);
+    } else geheel = false;
+  }
+  if (geheel && gewichtenGeheel !== 0 && model.dimensies.length <= 1024) return Rational.of(BigInt(somGeheel), BigInt(gewichtenGeheel));
   let som = Rational.ZERO;
   let gewichten = Rational.ZERO;
   for (const d of model.dimensies) {
@@ -39,6 +54,8 @@ export function effectVan(model: Risicomodel, scores: Map<string, Rational | und
   }
   return som.div(gewichten);
 }
+
+const KLEIN = 2n ** 20n;
 
 /** The highest class whose bound R reaches (`≥ x`, or `> x` when strict); the lowest when none does. */
 /**
@@ -73,16 +90,28 @@ function wijktAf(gedrukt: { waarde: Rational; tekst: string }, berekend: Rationa
 
 export function berekenRisico(model: Risicomodel, activiteiten: readonly Risicoactiviteit[]): Risicoanalyse {
   const meldingen: Melding[] = [];
-  const uitkomsten: Omit<RisicoUitkomst, 'rang'>[] = [];
+  const uitkomsten: RisicoUitkomst[] = [];
   const zonderScore: Risicoactiviteit[] = [];
   const klasseNaam = new Map(model.klassen.map((k) => [k.naam.toLowerCase(), k.naam]));
+  // Effects and risks take few distinct values (means of a handful of small scores): one Rational per
+  // value for all activities instead of two per activity (100.000 activities: some 15 MB).
+  const gedeeld = new Map<bigint, Map<bigint, Rational>>();
+  const eenmaal = (r: Rational): Rational => {
+    let perNoemer = gedeeld.get(r.num);
+    if (!perNoemer) gedeeld.set(r.num, (perNoemer = new Map()));
+    const er = perNoemer.get(r.den);
+    if (er) return er;
+    perNoemer.set(r.den, r);
+    return r;
+  };
   for (const a of activiteiten) {
-    const effect = effectVan(model, a.scores);
-    if (effect === undefined || a.kans === undefined) {
+    const e = effectVan(model, a.scores);
+    if (e === undefined || a.kans === undefined) {
       zonderScore.push(a);
       continue;
     }
-    const risico = model.factor.mul(effect).mul(a.kans);
+    const effect = eenmaal(e);
+    const risico = eenmaal(model.factor.mul(effect).mul(a.kans));
     const klasse = klasseVoor(model.klassen, risico);
     if (!klasse.strikt ? risico.lt(klasse.grens) : risico.lte(klasse.grens)) {
       meldingen.push(
@@ -97,6 +126,8 @@ export function berekenRisico(model: Risicomodel, activiteiten: readonly Risicoa
       klasseBerekend: klasse.naam,
       klasse: bijgesteld ?? klasse.naam,
       bijgesteld: bijgesteld !== undefined && bijgesteld !== klasse.naam,
+      // Set once the activities are ranked, below.
+      rang: 0,
     });
     const { effect: pe, risico: pr, klasse: pk } = a.gedrukt;
     const de = pe ? wijktAf(pe, effect, model.decimalen.effect) : undefined;
@@ -123,11 +154,13 @@ export function berekenRisico(model: Risicomodel, activiteiten: readonly Risicoa
     );
   }
   // Stable sort on the exact score: equal printed scores can hide real differences.
-  const gerangschikt = uitkomsten
-    .map((u, i) => ({ u, i }))
-    .sort((a, b) => b.u.risico.cmp(a.u.risico) || a.i - b.i)
-    .map(({ u }, i) => ({ ...u, rang: i + 1 }));
-  const perKlasse = model.klassen.map((k) => ({ klasse: k.naam, aantal: gerangschikt.filter((u) => u.klasse === k.naam).length }));
+  // Array.prototype.sort is stable, so equal risks keep input order. Each result is one literal with
+  // all its fields (a copy `{ ...u, rang }` gave each of 100.000 activities a hidden class of its own).
+  const gerangschikt = uitkomsten.sort((a, b) => b.risico.cmp(a.risico));
+  for (let i = 0; i < gerangschikt.length; i++) gerangschikt[i]!.rang = i + 1;
+  const aantallen = new Map<string, number>();
+  for (const u of gerangschikt) aantallen.set(u.klasse, (aantallen.get(u.klasse) ?? 0) + 1);
+  const perKlasse = model.klassen.map((k) => ({ klasse: k.naam, aantal: aantallen.get(k.naam) ?? 0 }));
   return { model, activiteiten: gerangschikt, zonderScore, perKlasse, meldingen };
 }
 
@@ -136,7 +169,17 @@ type ActiviteitIndex = { opId: Map<string, RisicoUitkomst | RisicoUitkomst[]>; o
 const INDEXEN = new WeakMap<Risicoanalyse, ActiviteitIndex>();
 
 /** How a line's `prioriteit` names an activity: case, surrounding and repeated spaces do not count. */
-const sleutel = (s: string) => s.replace(/[\u00a0\s]+/g, ' ').trim().toLowerCase();
+function sleutel(s: string): string {
+  // Most keys ("R000123", "Activiteit 12 milieu") hold nothing but single inner spaces: only the lower
+  // case then, without the replace and trim (the index holds 200.000 keys and every line looks one up).
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    if (c === 32 ? i === 0 || i === s.length - 1 || s.charCodeAt(i + 1) === 32 : c < 33 || c === 0xa0 || (c > 127 && /\s/.test(s[i]!))) return sleutelVolledig(s);
+  }
+  return s.toLowerCase();
+}
+export const sleutelVolledig = (s: string) => s.replace(/[\u00a0\s]+/g, ' ').trim().toLowerCase();
+export { sleutel as activiteitSleutel };
 
 /**
  * The activities a programme line's `prioriteit` names: by id, else by activity name (which need not
@@ -168,11 +211,16 @@ export function zoekActiviteiten(risico: Risicoanalyse, prioriteit: string): Ris
  * Activities of class "hoog" or higher (the model's highest class when none is called hoog) that no
  * programme line links to, by the same rule the capacity check uses (one activity by id or name).
  */
-export function hogeZonderRegel(risico: Risicoanalyse, prioriteiten: readonly (string | undefined)[]): RisicoUitkomst[] {
+export function hogeZonderRegel(
+  risico: Risicoanalyse,
+  prioriteiten: readonly (string | undefined)[],
+  /** Activities already known to be named alone by a line (`prioriteiten` then holds only the priorities not yet looked up). */
+  reedsGekoppeld?: ReadonlySet<RisicoUitkomst>,
+): RisicoUitkomst[] {
   const klassen = risico.model.klassen.map((k) => k.naam.toLowerCase());
   const hoog = klassen.indexOf('hoog');
   const vanaf = hoog >= 0 ? hoog : klassen.length - 1;
-  const gekoppeld = new Set<RisicoUitkomst>();
+  const gekoppeld = new Set<RisicoUitkomst>(reedsGekoppeld);
   for (const p of prioriteiten) {
     const treffers = p ? zoekActiviteiten(risico, p) : [];
     if (treffers.length === 1) gekoppeld.add(treffers[0]!);

@@ -1,14 +1,19 @@
 import { createRequire } from 'node:module';
 import type * as Papaparse from 'papaparse';
 import { OnleesbaarFout } from './fout.js';
-import { maakTabel, schoonTekst, type Cel, type Rij, type Tabel } from './tabel.js';
+import { LEEG, maakTabel, schoonTekst, type Cel, type Rij, type Tabel } from './tabel.js';
+
+/** Cells of at most this many characters are shared by value within a column, up to this many values per column. */
+const KORT = 16;
+const VERSCHILLEND = 2048;
 
 export type Codering = 'utf-8' | 'utf-8-bom' | 'utf-16le' | 'utf-16be' | 'windows-1252';
 
 let papa: typeof Papaparse | undefined;
 /**
  * papaparse, loaded when first needed and through require(): imported as an ES module, Node would
- * first scan the CommonJS file for its exports. A case export without quotes never needs it.
+ * first scan the CommonJS file for its exports. Text without quotes (most werkmap CSVs, a case
+ * export) never needs it.
  */
 export function papaparse(): typeof Papaparse {
   return (papa ??= createRequire(import.meta.url)('papaparse') as typeof Papaparse);
@@ -83,6 +88,16 @@ export function snuffelScheidingsteken(tekst: string): string {
   return beste;
 }
 
+/**
+ * The records of a CSV text with `\n` line ends. Without a quote anywhere papaparse only splits (its
+ * "fast mode"); that is done directly, as the export reader does, without its per-row machinery
+ * (`viaPapaparse` forces the full route, for the test that compares the two).
+ */
+export function csvRecords(regels: string, delimiter: string, viaPapaparse = false): string[][] {
+  if (viaPapaparse || regels.includes('"')) return papaparse().parse<string[]>(regels, { delimiter, newline: '\n', skipEmptyLines: false, header: false }).data;
+  return regels === '' ? [] : regels.split('\n').map((r) => r.split(delimiter));
+}
+
 /** Reads one CSV file into a table. Row numbers are record numbers, as Excel shows them. */
 export function leesCsv(buf: Uint8Array, bestand: string, blad: string): Tabel {
   if (buf.length === 0) {
@@ -97,16 +112,38 @@ export function leesCsv(buf: Uint8Array, bestand: string, blad: string): Tabel {
   // Line ends as one: a CRLF file edited in a tool that adds LF lines would otherwise keep those lines
   // inside a cell (papaparse takes the first line end it sees for all).
   const regels = tekst.includes('\r') ? tekst.replace(/\r\n?/g, '\n') : tekst;
-  const records = papaparse().parse<string[]>(regels, { delimiter, newline: '\n', skipEmptyLines: false, header: false }).data;
+  const records = csvRecords(regels, delimiter);
   // A final line break gives no row of its own in Excel either.
   if (records.length && records[records.length - 1]!.length === 1 && records[records.length - 1]![0] === '') records.pop();
-  const rijen: Rij[] = records.map((rec, i) => ({
-    rij: i + 1,
-    cellen: rec.map((v): Cel => {
-      const s = schoonTekst(v);
-      return s === '' ? { t: 'leeg' } : { t: 'tekst', v: s };
-    }),
-  }));
+  // A column of a large table repeats its short values (afdeling, taakveld, ja/nee, scores, counts):
+  // one cell object per distinct short text instead of one per cell, a third of a werkmap's table
+  // memory at 100.000 lines. A cell is never changed after reading, so sharing is safe. A column of
+  // unique values (ids, names) stops being collected once it has shown many of them.
+  const gedeeld: (Map<string, Cel> | null)[] = [];
+  const gemist: number[] = [];
+  const rijen: Rij[] = new Array(records.length);
+  for (let i = 0; i < records.length; i++) {
+    const rec = records[i]!;
+    const cellen: Cel[] = new Array(rec.length);
+    for (let k = 0; k < rec.length; k++) {
+      const v = rec[k]!;
+      const kolom = v.length <= KORT ? gedeeld[k] === undefined ? (gedeeld[k] = new Map()) : gedeeld[k] : null;
+      let c = kolom?.get(v);
+      if (c === undefined) {
+        const s = schoonTekst(v);
+        c = s === '' ? LEEG : { t: 'tekst', v: s };
+        if (kolom) {
+          if (kolom.size < VERSCHILLEND) kolom.set(v, c);
+          // A column whose values rarely repeat is not looked up any more.
+          else if ((gemist[k] = (gemist[k] ?? 0) + 1) > VERSCHILLEND) gedeeld[k] = null;
+        }
+      }
+      cellen[k] = c;
+    }
+    rijen[i] = { rij: i + 1, cellen };
+    // Let papaparse's row go as soon as it is read.
+    (records as unknown as (string[] | undefined)[])[i] = undefined;
+  }
   const tabel = maakTabel(bestand, blad, rijen);
   // Excel and LibreOffice separate with `;` exactly where the comma is the decimal separator.
   return delimiter === ';'

@@ -215,9 +215,14 @@ const ALLEEN_CIJFERS = /^\d{1,12}$/;
 
 function leesTekstGetal(tekst: string, ctx: GetalContext): Waarde {
   // The full reading gives exactly this for plain digits (a test compares them), at a tenth of the cost.
-  if (ALLEEN_CIJFERS.test(tekst)) return { soort: 'getal', waarde: Rational.of(BigInt(tekst)), procent: false };
+  if (ALLEEN_CIJFERS.test(tekst)) {
+    // Small counts and kentallen repeat on every line: one reading per value (a reading is never changed).
+    if (tekst.length <= 4) return (KLEINE_GETALLEN[Number(tekst)] ??= Object.freeze({ soort: 'getal', waarde: Rational.of(BigInt(tekst)), procent: false }));
+    return { soort: 'getal', waarde: Rational.of(BigInt(tekst)), procent: false };
+  }
   return leesTekstGetalVolledig(tekst, ctx);
 }
+const KLEINE_GETALLEN: Waarde[] = [];
 
 /** The reading of a typed number without the shortcut for plain digits (exported for that test). */
 export function leesTekstGetalVolledig(tekst: string, ctx: GetalContext): Waarde {

@@ -39,6 +39,8 @@ function doelIds(s: string): string[] | undefined {
   return ids.length ? ids : undefined;
 }
 
+const ALLEEN_GETAL = /^[\d\s.,]*$/;
+
 /** A group or taakveld code without a product part: `A2`, `A2.09`. */
 function groepscode(code: string): string | undefined {
   const m = /^([A-Z]\d{1,2})(\.\d{1,3})?$/i.exec(code.trim());
@@ -138,7 +140,9 @@ export function leesProducten(tabel: Tabel): { regels: ProgrammaRegel[]; subtota
       }
       const aantal = v.getal('aantal', { nietNegatief: true });
       // `protocol`: the kental is the hours per project the toezichtprotocol gives for the line's risk class.
-      const kentalProtocol = normaliseerKop(r.tekst('kental')) === 'protocol';
+      const kentalTekst = r.tekst('kental');
+      // A figure is never the word: only text with something besides digits is normalised.
+      const kentalProtocol = !ALLEEN_GETAL.test(kentalTekst) && normaliseerKop(kentalTekst) === 'protocol';
       const kental: ProgrammaRegel['kental'] = kentalProtocol ? { soort: 'geen', woord: 'protocol' } : v.getal('kental', { nietNegatief: true });
       // With aantal × kental, a line total is only compared: a formula without result there never blocks.
       const uren = v.getal('uren', { nietNegatief: true, vergelijk: aantal.soort === 'getal' && kental.soort === 'getal' });
@@ -208,17 +212,24 @@ function houdRegelsInHunBlok(regels: ProgrammaRegel[], subtotalen: Subtotaal[], 
   if (rest.length) blokken.push(rest);
   for (const blok of blokken) {
     const opCode = blok.filter((r) => r.taakveldBron === 'code' && r.productcode && TAAKVELDEN[r.productcode.taakveld]);
+    // Counted once per block, not per line (a block of 100.000 lines would take 10^10 steps).
+    const perPrefix = new Map<string, number>();
+    for (const r of opCode) perPrefix.set(r.productcode!.taakveld, (perPrefix.get(r.productcode!.taakveld) ?? 0) + 1);
+    // The others of a line all share one prefix that differs from its own only when the block holds
+    // exactly two prefixes and the line's own occurs once.
+    if (perPrefix.size !== 2) continue;
     for (const r of opCode) {
-      const anderen = opCode.filter((x) => x !== r).map((x) => x.productcode!.taakveld);
-      const blokPrefix = anderen[0];
-      // At least two others, all with one prefix, and this line's differs.
-      if (anderen.length < 2 || !blokPrefix || anderen.some((p) => p !== blokPrefix) || r.productcode!.taakveld === blokPrefix) continue;
       const eigen = r.productcode!.taakveld;
+      if (perPrefix.get(eigen) !== 1) continue;
+      const blokPrefix = [...perPrefix.keys()].find((p) => p !== eigen)!;
+      const anderen = perPrefix.get(blokPrefix)!;
+      // At least two others, all with one prefix, and this line's differs.
+      if (anderen < 2) continue;
       meldingen.push(
         melding(
           'waarschuwing',
           'code-taakveld',
-          `code ${r.code} hoort volgens het voorvoegsel bij ${TAAKVELDEN[eigen]} (${eigen}), maar de regel staat tussen ${anderen.length} regels van ${TAAKVELDEN[blokPrefix]} (${blokPrefix}) in hetzelfde blok; de regel blijft bij ${TAAKVELDEN[blokPrefix]}. Is de code een tikfout?`,
+          `code ${r.code} hoort volgens het voorvoegsel bij ${TAAKVELDEN[eigen]} (${eigen}), maar de regel staat tussen ${anderen} regels van ${TAAKVELDEN[blokPrefix]} (${blokPrefix}) in hetzelfde blok; de regel blijft bij ${TAAKVELDEN[blokPrefix]}. Is de code een tikfout?`,
           r.kolomPlaatsen.code ?? r.plaats,
         ),
       );

@@ -24,9 +24,14 @@ export class Rational {
       n = -n;
       d = -d;
     }
-    const g = gcd(n < 0n ? -n : n, d);
-    n /= g;
-    d /= g;
+    // A whole number needs no reduction: most figures are, and every bigint operation allocates.
+    if (d !== 1n) {
+      const g = gcd(n < 0n ? -n : n, d);
+      if (g !== 1n) {
+        n /= g;
+        d /= g;
+      }
+    }
     // Small whole numbers (scores, counts, kentallen) are one shared object each: a werkmap of
     // 100.000 lines holds some 700.000 of them. Safe because a Rational never changes.
     if (d === 1n && n >= KLEIN_VAN && n <= KLEIN_TOT) {
@@ -65,9 +70,11 @@ export class Rational {
   }
 
   add(o: Rational): Rational {
+    if (this.den === o.den) return Rational.of(this.num + o.num, this.den);
     return Rational.of(this.num * o.den + o.num * this.den, this.den * o.den);
   }
   sub(o: Rational): Rational {
+    if (this.den === o.den) return Rational.of(this.num - o.num, this.den);
     return Rational.of(this.num * o.den - o.num * this.den, this.den * o.den);
   }
   mul(o: Rational): Rational {
@@ -81,6 +88,7 @@ export class Rational {
     return Rational.of(-this.num, this.den);
   }
   cmp(o: Rational): number {
+    if (this.den === o.den) return this.num < o.num ? -1 : this.num > o.num ? 1 : 0;
     const l = this.num * o.den;
     const r = o.num * this.den;
     return l < r ? -1 : l > r ? 1 : 0;
@@ -120,6 +128,8 @@ export class Rational {
 
   /** Rounds half away from zero to `decimals` places, exactly. */
   round(decimals: number): Rational {
+    // A whole number is its own rounding (decimals is never negative).
+    if (this.den === 1n) return this;
     const scale = 10n ** BigInt(decimals);
     const scaled = this.num * scale;
     const abs = scaled < 0n ? -scaled : scaled;
@@ -131,6 +141,7 @@ export class Rational {
 
   /** A plain decimal string ("12.02", "-3") rounded to at most `decimals` places, no trailing zeros. */
   toDecimalString(decimals = 10): string {
+    if (this.den === 1n) return this.num.toString();
     const r = this.round(decimals);
     const neg = r.num < 0n;
     const abs = neg ? -r.num : r.num;

@@ -4,7 +4,25 @@ import { celWeergave } from './getal.js';
 import type { KolomSpec } from './kolommen.js';
 import { melding, type Melding } from './melding.js';
 import type { Rational } from './rational.js';
-import type { Risicoactiviteit, Risicomodel } from './types.js';
+import type { Risicoactiviteit, Risicomodel, ScoresPerDimensie } from './types.js';
+
+/**
+ * An activity's scores as an array over one index of dimension names for the whole sheet: a Map per
+ * activity was a quarter of the risk analysis's memory (100.000 activities, some 30 MB).
+ */
+/** Most sheets print no effect, risk or class of their own: one empty record for all of them. */
+const NIETS_GEDRUKT: Risicoactiviteit['gedrukt'] = Object.freeze({});
+
+class Scores implements ScoresPerDimensie {
+  constructor(
+    private readonly index: ReadonlyMap<string, number>,
+    private readonly waarden: readonly (Rational | undefined)[],
+  ) {}
+  get(naam: string): Rational | undefined {
+    const i = this.index.get(naam);
+    return i === undefined ? undefined : this.waarden[i];
+  }
+}
 
 const VASTE_KOLOMMEN = [
   { veld: 'id', naam: 'id', aliassen: ['nr', 'nummer'] },
@@ -29,18 +47,21 @@ export function leesRisicoanalyse(
 ): { activiteiten: Risicoactiviteit[]; meldingen: Melding[] } {
   const dimSpecs: KolomSpec[] = (model?.dimensies ?? []).map((d, i) => ({ veld: `dim${i}`, naam: d.naam, verplicht: true, getal: 'getal' as const }));
   const specs = [...VASTE_KOLOMMEN, ...dimSpecs] as readonly (KolomSpec & { veld: string })[];
+  const dimensieIndex = new Map<string, number>();
+  (model?.dimensies ?? []).forEach((d, i) => dimensieIndex.set(d.naam, i));
   const { items, meldingen } = leesBlad<string, Risicoactiviteit>(tabel, specs, (v, r) => {
     const activiteit = v.tekst('activiteit');
     if (activiteit === '') {
       v.meldingen.push(melding('fout', 'waarde-leeg', 'deze rij heeft geen activiteit', r.plaats('activiteit')));
       return undefined;
     }
-    const scores = new Map<string, Rational | undefined>();
+    // Exactly as long as there are dimensions: an array grown by assignment reserves some 17 places.
+    const waarden: (Rational | undefined)[] = new Array((model?.dimensies ?? []).length);
     (model?.dimensies ?? []).forEach((d, i) => {
       const w = v.getal(`dim${i}`, { nietNegatief: true });
-      if (w.soort === 'getal' && !w.waarde.isNegative()) scores.set(d.naam, w.waarde);
+      if (w.soort === 'getal' && !w.waarde.isNegative()) waarden[i] = w.waarde;
       else {
-        scores.set(d.naam, undefined);
+        waarden[i] = undefined;
         if (w.soort === 'leeg' || w.soort === 'geen') {
           v.meldingen.push(
             melding('waarschuwing', 'score-ontbreekt', `"${activiteit}" heeft geen score voor ${d.naam}; de activiteit krijgt geen klasse`, r.plaats(`dim${i}`)),
@@ -77,16 +98,17 @@ export function leesRisicoanalyse(
         melding('fout', 'klasse-onbekend', `bijgestelde klasse "${bijgesteld}" komt niet voor in het risicomodel (${model.klassen.map((k) => k.naam).join(', ')})`, r.plaats('bijgesteld')),
       );
     }
+    const gedrukt = { effect: gedruktGetal('effect'), risico: gedruktGetal('risico'), klasse: v.tekst('klasse') || undefined };
     return {
       plaats: r.plaats(),
       id: v.tekst('id') || undefined,
       activiteit,
       groep: v.tekst('groep') || undefined,
-      scores,
+      scores: new Scores(dimensieIndex, waarden),
       kans,
       bijgesteldeKlasse: bijgesteld,
       motivatie,
-      gedrukt: { effect: gedruktGetal('effect'), risico: gedruktGetal('risico'), klasse: v.tekst('klasse') || undefined },
+      gedrukt: gedrukt.effect || gedrukt.risico || gedrukt.klasse ? gedrukt : NIETS_GEDRUKT,
       kolomPlaatsen: r.plaatsen(['effect', 'risico', 'klasse', 'kans']),
     };
   });

@@ -64,13 +64,18 @@ export interface Risicomodel {
   plaats: Plaats;
 }
 
+/** An activity's score by dimension name (a Map satisfies it). */
+export interface ScoresPerDimensie {
+  get(naam: string): Rational | undefined;
+}
+
 export interface Risicoactiviteit {
   plaats: Plaats;
   id?: string;
   activiteit: string;
   groep?: string;
   /** Score per dimension name (as configured in the model); undefined when missing or unreadable. */
-  scores: Map<string, Rational | undefined>;
+  scores: ScoresPerDimensie;
   kans?: Rational;
   bijgesteldeKlasse?: string;
   motivatie?: string;

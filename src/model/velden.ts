@@ -8,6 +8,9 @@ import { Rational } from './rational.js';
 
 /** Field readers shared by the sheet modules: each reads one cell and reports a finding with its place. */
 /** The settled order of day and month per column of a table (index → order), made once per column. */
+/** The default of every reader's options: one object, not a new one per cell read. */
+const GEEN_OPTIES = Object.freeze({});
+
 const VOLGORDES = new WeakMap<object, Map<number, Datumvolgorde>>();
 
 export class VeldLezer<V extends string> {
@@ -18,7 +21,7 @@ export class VeldLezer<V extends string> {
   ) {}
 
   /** A number that may also be a no-value word, read by its column's convention. */
-  getal(veld: V, opties: { verplicht?: boolean; nietNegatief?: boolean; eenheid?: Eenheid; vergelijk?: boolean } = {}): Waarde {
+  getal(veld: V, opties: { verplicht?: boolean; nietNegatief?: boolean; eenheid?: Eenheid; vergelijk?: boolean } = GEEN_OPTIES): Waarde {
     if (!this.r.heeft(veld)) return { soort: 'leeg' };
     const c = this.r.cel(veld);
     const w = leesGetal(c, this.getallen?.context(veld, opties.eenheid) ?? {});
@@ -27,7 +30,7 @@ export class VeldLezer<V extends string> {
       return w;
     }
     this.getallen?.registreer(veld, w);
-    const kop = this.r.plaats(veld).kolom;
+    const kop = this.r.indeling.kolommen[veld]?.kop;
     if (w.soort === 'getal' && w.noten) {
       for (const n of w.noten) this.meldingen.push(melding(n.niveau, n.code, n.tekst, this.r.plaats(veld)));
     }
@@ -44,12 +47,12 @@ export class VeldLezer<V extends string> {
   }
 
   /** A number that must be a number (no-value words are an error here). */
-  strikt(veld: V, opties: { verplicht?: boolean; nietNegatief?: boolean; eenheid?: Eenheid } = {}): Rational | undefined {
+  strikt(veld: V, opties: { verplicht?: boolean; nietNegatief?: boolean; eenheid?: Eenheid } = GEEN_OPTIES): Rational | undefined {
     return this.getalMetSoort(veld, opties)?.waarde;
   }
 
   /** As `strikt`, with whether the cell was a percentage. */
-  getalMetSoort(veld: V, opties: { verplicht?: boolean; nietNegatief?: boolean; eenheid?: Eenheid } = {}): { waarde: Rational; procent: boolean } | undefined {
+  getalMetSoort(veld: V, opties: { verplicht?: boolean; nietNegatief?: boolean; eenheid?: Eenheid } = GEEN_OPTIES): { waarde: Rational; procent: boolean } | undefined {
     const w = this.getal(veld, opties);
     if (w.soort === 'geen') {
       this.meldingen.push(
@@ -60,7 +63,7 @@ export class VeldLezer<V extends string> {
     return w.soort === 'getal' && !(opties.nietNegatief && w.waarde.isNegative()) ? { waarde: w.waarde, procent: w.procent } : undefined;
   }
 
-  tekst(veld: V, opties: { verplicht?: boolean } = {}): string {
+  tekst(veld: V, opties: { verplicht?: boolean } = GEEN_OPTIES): string {
     const c = this.r.cel(veld);
     this.controleerFoutcel(veld, c);
     const t = c && (c.t === 'fout' || c.t === 'formule') ? '' : this.r.tekst(veld);

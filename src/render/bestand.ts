@@ -88,13 +88,16 @@ async function neemSlot(map: string, wachtMs: number, stopt: () => void): Promis
  * interrupted run left (recognisable by their name) are removed; on SIGINT or SIGTERM the temporary
  * files are removed and the message says what was already in place.
  */
+/** A file's content: text, bytes, or text in pieces (a large JSON output, written as it is made). */
+export type Inhoud = string | Uint8Array | Iterable<string>;
+
 export async function schrijfAtomair(
-  bestanden: { pad: string; inhoud: string | Uint8Array }[],
+  bestanden: { pad: string; inhoud: Inhoud }[],
   opties: { force?: boolean; /** How long to wait for another run's lock on a folder. */ slotWachtMs?: number } = {},
 ): Promise<void> {
   // A device or pipe (`-o /dev/stdout`, `/dev/full`) is written to, never replaced by a regular file.
-  const apparaten: { pad: string; inhoud: string | Uint8Array }[] = [];
-  const gewoon: { pad: string; inhoud: string | Uint8Array }[] = [];
+  const apparaten: { pad: string; inhoud: Inhoud }[] = [];
+  const gewoon: { pad: string; inhoud: Inhoud }[] = [];
   for (const b of bestanden) {
     const st = await stat(b.pad).catch(() => undefined);
     (st && !st.isFile() && !st.isDirectory() ? apparaten : gewoon).push(b);

@@ -2,7 +2,14 @@ import type { FrequentieView } from '../report/frequentie.js';
 import type { Melding } from '../model/melding.js';
 import { meldingJson } from './melding-json.js';
 
-const isoDatum = (d: Date | undefined) => (d ? d.toISOString().slice(0, 10) : null);
+// A register of 100.000 objects has a few thousand distinct dates: each written once.
+const ISO = new Map<number, string>();
+function isoDatum(d: Date | undefined): string | null {
+  if (!d) return null;
+  let s = ISO.get(d.getTime());
+  if (s === undefined) ISO.set(d.getTime(), (s = d.toISOString().slice(0, 10)));
+  return s;
+}
 
 /** `vth frequentie --format json`: every object with its interval, next date, controls and reason; controls per code. */
 export function frequentieJson(v: FrequentieView, meldingen: readonly Melding[]) {

@@ -43,11 +43,15 @@ export type CelWaarde =
 const GEEN: Stijl = {};
 // Style objects are shared: setting numFmt '#,##0' on a hundred thousand cells makes one object, not
 // a hundred thousand, so that the writer finds its style number by identity.
-const overgangen = new WeakMap<Stijl, Map<string, Stijl>>();
+// Per style, per property, per value (a number format as itself, an object by its JSON): no key
+// string is built for the number formats set on every cell of a long sheet.
+const overgangen = new WeakMap<Stijl, Map<keyof Stijl, Map<string, Stijl>>>();
 function metStijl<K extends keyof Stijl>(basis: Stijl, k: K, v: Stijl[K]): Stijl {
-  let m = overgangen.get(basis);
-  if (!m) overgangen.set(basis, (m = new Map()));
-  const sleutel = `${k}\u0000${typeof v === 'string' ? v : JSON.stringify(v)}`;
+  let perEigenschap = overgangen.get(basis);
+  if (!perEigenschap) overgangen.set(basis, (perEigenschap = new Map()));
+  let m = perEigenschap.get(k);
+  if (!m) perEigenschap.set(k, (m = new Map()));
+  const sleutel = typeof v === 'string' ? v : JSON.stringify(v);
   let s = m.get(sleutel);
   if (!s) m.set(sleutel, (s = { ...basis, [k]: v }));
   return s;

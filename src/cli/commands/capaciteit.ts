@@ -10,7 +10,7 @@ import { laadTemplates } from '../../render/handlebars.js';
 import { EXIT, GebruikFout } from '../fouten.js';
 import { capaciteitGrafiek } from '../../render/grafieken.js';
 import { laadWerkmap, meldVoorOpdracht, PROGRAMMA_BLADEN } from '../laad.js';
-import { schrijfFragment, schrijfOfToon, schrijfWerkboek } from '../schrijf.js';
+import { schrijfFragment, schrijfJson, schrijfOfToon, schrijfWerkboek } from '../schrijf.js';
 import { kleuren, kort, tekstTabel, zonderKleur } from '../uitvoer.js';
 
 export interface CapaciteitOpties {
@@ -176,7 +176,7 @@ export async function capaciteitOpdracht(pad: string, opts: CapaciteitOpties): P
       await schrijfOfToon(capaciteitTekst(view, opts.output ? zonderKleur : kleuren()) + (intervalEffect ? `\n\n${intervalEffectTekst(intervalEffect)}` : ''), opts);
       break;
     case 'json':
-      await schrijfOfToon(JSON.stringify({ ...capaciteitJson(view, check.meldingen), ...(intervalEffect ? { scenarioInterval: intervalEffect.regels.map((r) => ({ code: r.code, aantal: r.aantal.toNumber(), scenarioAantal: r.scenarioAantal.toNumber(), uren: r.uren.toNumber(), scenarioUren: r.scenarioUren.toNumber() })) } : {}) }, null, 2), opts);
+      await schrijfJson({ ...capaciteitJson(view, check.meldingen), ...(intervalEffect ? { scenarioInterval: intervalEffect.regels.map((r) => ({ code: r.code, aantal: r.aantal.toNumber(), scenarioAantal: r.scenarioAantal.toNumber(), uren: r.uren.toNumber(), scenarioUren: r.scenarioUren.toNumber() })) } : {}) }, opts);
       break;
     case 'md': {
       const render = laadTemplates('capaciteit');

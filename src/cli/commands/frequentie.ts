@@ -8,7 +8,7 @@ import type { ZakenResultaat } from '../../compute/zaken.js';
 import { EXIT, GebruikFout } from '../fouten.js';
 import { laadWerkmap, meldVoorOpdracht } from '../laad.js';
 import { isStil } from '../looptijd.js';
-import { schrijfOfToon, schrijfWerkboek } from '../schrijf.js';
+import { schrijfJson, schrijfOfToon, schrijfWerkboek } from '../schrijf.js';
 import { kleuren, tekstTabel, zonderKleur } from '../uitvoer.js';
 import type { ChalkInstance } from 'chalk';
 
@@ -92,7 +92,7 @@ export async function frequentieOpdracht(pad: string, opts: FrequentieOpties): P
       break;
     case 'json': {
       const { frequentieJson } = await import('../../render/frequentie-json.js');
-      await schrijfOfToon(JSON.stringify(frequentieJson(view, meldingen), null, 2), opts);
+      await schrijfJson(frequentieJson(view, meldingen), opts);
       break;
     }
     case 'md':

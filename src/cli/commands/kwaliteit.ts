@@ -6,7 +6,7 @@ import { laadTemplates } from '../../render/handlebars.js';
 import { EXIT, GebruikFout } from '../fouten.js';
 import { isStil } from '../looptijd.js';
 import { laadWerkmap, meldVoorOpdracht } from '../laad.js';
-import { schrijfOfToon, schrijfWerkboek } from '../schrijf.js';
+import { schrijfJson, schrijfOfToon, schrijfWerkboek } from '../schrijf.js';
 import { formatteerMeldingen, kleuren, kort, tekstTabel, zonderKleur } from '../uitvoer.js';
 
 export interface KwaliteitOpties {
@@ -69,7 +69,7 @@ export async function kwaliteitOpdracht(pad: string, opts: KwaliteitOpties): Pro
       break;
     case 'json': {
       const { kwaliteitJson } = await import('../../render/kwaliteit-json.js');
-      await schrijfOfToon(JSON.stringify(kwaliteitJson(view, meldingen), null, 2), opts);
+      await schrijfJson(kwaliteitJson(view, meldingen), opts);
       break;
     }
     case 'md':

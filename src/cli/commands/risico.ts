@@ -7,7 +7,7 @@ import { risicoJson } from '../../render/risico-json.js';
 import { EXIT } from '../fouten.js';
 import { laadWerkmap, meldVoorOpdracht } from '../laad.js';
 import { risicoGrafiek } from '../../render/grafieken.js';
-import { schrijfFragment, schrijfOfToon, schrijfWerkboek } from '../schrijf.js';
+import { schrijfFragment, schrijfJson, schrijfOfToon, schrijfWerkboek } from '../schrijf.js';
 import { kleuren, kort, tekstTabel, zonderKleur } from '../uitvoer.js';
 import type { ChalkInstance } from 'chalk';
 
@@ -50,7 +50,7 @@ export async function risicoOpdracht(pad: string, opts: RisicoOpties): Promise<n
       await schrijfOfToon(risicoTabel(view, opts.output ? zonderKleur : kleuren()), opts);
       break;
     case 'json':
-      await schrijfOfToon(JSON.stringify(risicoJson(view), null, 2), opts);
+      await schrijfJson(risicoJson(view), opts);
       break;
     case 'md': {
       const render = laadTemplates('risico');

@@ -1,0 +1,129 @@
+// Shortcuts taken for speed at scale (issue 30) against the full route they stand in for: each
+// shortcut must give exactly what the full route gives, on any input.
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { activiteitSleutel, sleutelVolledig } from '../src/compute/risico.js';
+import { csvRecords } from '../src/ingest/csv.js';
+import { Rational } from '../src/model/rational.js';
+
+const rationaal = fc
+  .tuple(fc.bigInt({ min: -(10n ** 12n), max: 10n ** 12n }), fc.oneof(fc.constant(1n), fc.bigInt({ min: 1n, max: 10n ** 6n })))
+  .map(([n, d]) => Rational.of(n, d));
+
+function ggd(a: bigint, b: bigint): bigint {
+  a = a < 0n ? -a : a;
+  while (b !== 0n) [a, b] = [b, a % b];
+  return a === 0n ? 1n : a;
+}
+/** A fraction reduced the long way, as [num, den]. */
+function gereduceerd(n: bigint, d: bigint): [bigint, bigint] {
+  if (d < 0n) [n, d] = [-n, -d];
+  const g = ggd(n, d);
+  return [n / g, d / g];
+}
+
+describe('snelle paden', () => {
+  it('Rational: add, sub and cmp with equal or whole denominators give the reduced exact result', () => {
+    fc.assert(
+      fc.property(rationaal, rationaal, (a, b) => {
+        const som = a.add(b);
+        expect([som.num, som.den]).toEqual(gereduceerd(a.num * b.den + b.num * a.den, a.den * b.den));
+        const verschil = a.sub(b);
+        expect([verschil.num, verschil.den]).toEqual(gereduceerd(a.num * b.den - b.num * a.den, a.den * b.den));
+        const l = a.num * b.den;
+        const r = b.num * a.den;
+        expect(a.cmp(b)).toBe(l < r ? -1 : l > r ? 1 : 0);
+        const c = Rational.of(b.num, a.den);
+        expect(a.cmp(c)).toBe(a.num < c.num * (a.den / c.den) ? -1 : a.num > c.num * (a.den / c.den) ? 1 : 0);
+      }),
+      { numRuns: 2000 },
+    );
+  });
+
+  it('Rational: a whole number rounds and prints as itself', () => {
+    fc.assert(
+      fc.property(fc.bigInt({ min: -(10n ** 20n), max: 10n ** 20n }), fc.integer({ min: 0, max: 10 }), (n, d) => {
+        const r = Rational.of(n);
+        expect(r.round(d).eq(r)).toBe(true);
+        expect(r.toDecimalString(d)).toBe(n.toString());
+        // The same value written as a fraction goes the long way and agrees.
+        expect(Rational.of(n * 3n, 3n).toDecimalString(d)).toBe(n.toString());
+      }),
+    );
+  });
+
+  it('the key of an activity: the shortcut gives what the full normalisation gives', () => {
+    const teken = fc.constantFrom('a', 'B', 'é', 'Ö', '1', ' ', '  ', '\u00a0', '\t', '\n', '\u2003', '\u3000', '-', 'R0');
+    fc.assert(
+      fc.property(fc.array(teken, { maxLength: 12 }).map((d) => d.join('')), (s) => {
+        expect(activiteitSleutel(s)).toBe(sleutelVolledig(s));
+      }),
+      { numRuns: 3000 },
+    );
+    expect(activiteitSleutel('R000123')).toBe('r000123');
+    expect(activiteitSleutel(' Activiteit  12\u00a0milieu ')).toBe('activiteit 12 milieu');
+  });
+
+  it('a CSV text without quotes splits as papaparse reads it', () => {
+    const teken = fc.constantFrom('a', 'é', '1', ',', ';', '\t', ' ', '\n', '\n', '€', "'");
+    fc.assert(
+      fc.property(fc.array(teken, { maxLength: 60 }).map((d) => d.join('')), fc.constantFrom(';', ',', '\t'), (tekst, scheiding) => {
+        expect(csvRecords(tekst, scheiding)).toEqual(csvRecords(tekst, scheiding, true));
+      }),
+      { numRuns: 3000 },
+    );
+  });
+});
+
+describe('JSON in stukken', () => {
+  it('gives exactly the bytes of JSON.stringify(waarde, null, 2), whatever the document', async () => {
+    const { jsonStukken } = await import('../src/render/json-stukken.js');
+    const document = fc.dictionary(
+      fc.string({ maxLength: 6 }),
+      fc.oneof(fc.jsonValue(), fc.array(fc.jsonValue(), { maxLength: 5 }), fc.constant(undefined), fc.date({ noInvalidDate: true }), fc.array(fc.oneof(fc.constant(undefined), fc.integer())), fc.constant(() => 1)),
+    );
+    fc.assert(
+      fc.property(document, fc.integer({ min: 1, max: 64 }), (d, grootte) => {
+        expect([...jsonStukken(d, grootte)].join('')).toBe(JSON.stringify(d, null, 2));
+      }),
+      { numRuns: 2000 },
+    );
+    for (const x of [[1, [2]], 'tekst', null, 5, {}, { a: [] }, { toJSON: () => ({ b: [1] }) }]) expect([...jsonStukken(x)].join('')).toBe(JSON.stringify(x, null, 2));
+  });
+});
+
+describe('effect', () => {
+  it('whole scores and weights give the exact weighted mean the general route gives', async () => {
+    const { effectVan } = await import('../src/compute/risico.js');
+    const getal = fc.oneof(fc.integer({ min: -5, max: 2_000_000 }).map((n) => Rational.of(BigInt(n))), fc.tuple(fc.integer({ min: 0, max: 50 }), fc.integer({ min: 1, max: 9 })).map(([n, d]) => Rational.of(BigInt(n), BigInt(d))));
+    fc.assert(
+      fc.property(fc.array(fc.tuple(getal, getal), { minLength: 1, maxLength: 8 }), (paren) => {
+        const model = { dimensies: paren.map(([gewicht], i) => ({ naam: `d${i}`, gewicht })) } as unknown as Parameters<typeof effectVan>[0];
+        const scores = new Map(paren.map(([, s], i) => [`d${i}`, s]));
+        let som = Rational.ZERO;
+        let gewichten = Rational.ZERO;
+        for (const [g, s] of paren) {
+          som = som.add(g.mul(s));
+          gewichten = gewichten.add(g);
+        }
+        if (gewichten.isZero()) expect(() => effectVan(model, scores)).toThrow();
+        else expect(effectVan(model, scores)!.eq(som.div(gewichten))).toBe(true);
+      }),
+      { numRuns: 3000 },
+    );
+  });
+});
+
+describe('pijptabel', () => {
+  it('a row cut by position gives the cells the full route gives', async () => {
+    const { pijpCellen, pijpCellenVolledig } = await import('../src/render/docx.js');
+    const teken = fc.constantFrom('a', '1', ' ', '|', '|', '\\', '\u00a0', '\t', '\u3000', '\ufeff', 'é', ',', '-', ':');
+    fc.assert(
+      fc.property(fc.array(teken, { maxLength: 40 }).map((d) => d.join('')), (regel) => {
+        expect(pijpCellen(regel)).toEqual(pijpCellenVolledig(regel));
+      }),
+      { numRuns: 5000 },
+    );
+    expect(pijpCellen('| A1.01 | Product 1 | 12 |')).toEqual(['A1.01', 'Product 1', '12']);
+  });
+});
