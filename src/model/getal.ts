@@ -374,8 +374,21 @@ export function nlGetal(r: Rational | number, decimalen = 2, vast = false): stri
     const groepen = int.length > 3 ? int.replace(/\B(?=(\d{3})+(?!\d))/g, '.') : int;
     return `${neg ? '-' : ''}${groepen}${vast && decimalen > 0 ? ',' + '0'.repeat(decimalen) : ''}`;
   }
-  return nlGetalVolledig(exact, decimalen, vast);
+  // A fraction is written once per value and precision: a risk analysis has a few hundred distinct
+  // effects and risks (one shared Rational each), printed in every part of an omgevingsdienst's programme.
+  // The first few thousand values are kept (strongly, a bounded table: a weak one would burden the
+  // collector with every fraction ever written).
+  let perWaarde = GESCHREVEN.get(exact);
+  if (!perWaarde) {
+    if (GESCHREVEN.size >= 4096) return nlGetalVolledig(exact, decimalen, vast);
+    GESCHREVEN.set(exact, (perWaarde = new Map()));
+  }
+  const sleutel = vast ? -1 - decimalen : decimalen;
+  let t = perWaarde.get(sleutel);
+  if (t === undefined) perWaarde.set(sleutel, (t = nlGetalVolledig(exact, decimalen, vast)));
+  return t;
 }
+const GESCHREVEN = new Map<Rational, Map<number, string>>();
 
 /** nlGetal without its shortcut for whole numbers (exported so that a test can compare the two). */
 export function nlGetalVolledig(exact: Rational, decimalen = 2, vast = false): string {

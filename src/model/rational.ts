@@ -155,6 +155,17 @@ export class Rational {
 
   toNumber(): number {
     if (this.den === 1n) return Number(this.num);
+    // A fraction's float once per value (shared effects and risks are written to every workbook row).
+    let x = ALS_GETAL.get(this);
+    if (x === undefined) {
+      x = this.breukNaarGetal();
+      // A bounded table of the first values (see nlGetal): kept strongly, never a weak one.
+      if (ALS_GETAL.size < 4096) ALS_GETAL.set(this, x);
+    }
+    return x;
+  }
+
+  private breukNaarGetal(): number {
     // A value with at most 15 decimals whose parts are exact doubles: one IEEE division rounds it to
     // the nearest float, as the decimal string would, without building the string.
     if (this.num <= MAX_EXACT && this.num >= -MAX_EXACT && E15 % this.den === 0n) return Number(this.num) / Number(this.den);
@@ -181,6 +192,7 @@ export class Rational {
 }
 
 const MAX_EXACT = 2n ** 53n;
+const ALS_GETAL = new Map<Rational, number>();
 const E15 = 10n ** 15n;
 
 function gcd(a: bigint, b: bigint): bigint {
