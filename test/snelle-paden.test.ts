@@ -127,3 +127,33 @@ describe('pijptabel', () => {
     expect(pijpCellen('| A1.01 | Product 1 | 12 |')).toEqual(['A1.01', 'Product 1', '12']);
   });
 });
+
+describe('activiteitenindex', () => {
+  const teken = fc.constantFrom('a', 'A', 'b', 'R', '1', ' ', '  ', '\t', '\u00a0', 'é', 'É', 'Σ', '\u2003');
+  const tekst = fc.array(teken, { maxLength: 6 }).map((d) => d.join(''));
+  it('the hash of a text equals the hash of its key, made or not', async () => {
+    const { activiteitSleutel, sleutelHash, sleutelHashVanSleutel } = await import('../src/compute/risico.js');
+    fc.assert(
+      fc.property(tekst, (s) => {
+        expect(sleutelHash(s)).toBe(sleutelHashVanSleutel(activiteitSleutel(s)));
+      }),
+      { numRuns: 5000 },
+    );
+  });
+  it('finds what a scan of every activity finds: by id, else by name', async () => {
+    const { activiteitSleutel, zoekActiviteiten } = await import('../src/compute/risico.js');
+    fc.assert(
+      fc.property(fc.array(fc.tuple(fc.option(tekst, { nil: undefined }), tekst), { maxLength: 12 }), fc.array(tekst, { maxLength: 8 }), (acts, vragen) => {
+        const activiteiten = acts.map(([id, naam]) => ({ activiteit: { id, activiteit: naam } }));
+        const risico = { activiteiten } as unknown as Parameters<typeof zoekActiviteiten>[0];
+        for (const v of [...vragen, ...acts.flatMap(([id, naam]) => [id ?? '', naam])]) {
+          const k = activiteitSleutel(v);
+          const opId = activiteiten.filter((a) => a.activiteit.id && activiteitSleutel(a.activiteit.id) === k);
+          const verwacht = opId.length ? opId : activiteiten.filter((a) => activiteitSleutel(a.activiteit.activiteit) === k);
+          expect(zoekActiviteiten(risico, v)).toEqual(verwacht);
+        }
+      }),
+      { numRuns: 1000 },
+    );
+  });
+});

@@ -164,14 +164,19 @@ export function berekenRisico(model: Risicomodel, activiteiten: readonly Risicoa
   return { model, activiteiten: gerangschikt, zonderScore, perKlasse, meldingen };
 }
 
-/** Per key the one activity it names, or the several (a name need not be unique). */
-type ActiviteitIndex = { opId: Map<string, RisicoUitkomst | RisicoUitkomst[]>; opNaam: Map<string, RisicoUitkomst | RisicoUitkomst[]> };
+/**
+ * Per key the activities it may name, by a hash of the key: the one activity, or several (a name need
+ * not be unique, and two keys can share a hash). Held by number, not by the key's text: the index of
+ * 100.000 activities kept 200.000 lower-case copies of ids and names (some 15 MB while the analysis lives).
+ */
+type Emmer = RisicoUitkomst | RisicoUitkomst[];
+type ActiviteitIndex = { opId: Map<number, Emmer>; opNaam: Map<number, Emmer> };
 const INDEXEN = new WeakMap<Risicoanalyse, ActiviteitIndex>();
 
 /** How a line's `prioriteit` names an activity: case, surrounding and repeated spaces do not count. */
 function sleutel(s: string): string {
   // Most keys ("R000123", "Activiteit 12 milieu") hold nothing but single inner spaces: only the lower
-  // case then, without the replace and trim (the index holds 200.000 keys and every line looks one up).
+  // case then, without the replace and trim.
   for (let i = 0; i < s.length; i++) {
     const c = s.charCodeAt(i);
     if (c === 32 ? i === 0 || i === s.length - 1 || s.charCodeAt(i + 1) === 32 : c < 33 || c === 0xa0 || (c > 127 && /\s/.test(s[i]!))) return sleutelVolledig(s);
@@ -181,30 +186,78 @@ function sleutel(s: string): string {
 export const sleutelVolledig = (s: string) => s.replace(/[\u00a0\s]+/g, ' ').trim().toLowerCase();
 export { sleutel as activiteitSleutel };
 
+const isAsciiWit = (c: number) => c === 32 || (c >= 9 && c <= 13);
+/** FNV-1a over a text's UTF-16 code units. */
+function hashTekst(k: string): number {
+  let h = 0x811c9dc5;
+  for (let i = 0; i < k.length; i++) h = Math.imul(h ^ k.charCodeAt(i), 16777619);
+  return h >>> 0;
+}
+
+/**
+ * The hash of a text's key (`hashTekst(sleutel(s))`) without making the key: for ASCII text the
+ * normalisation is done on the fly (white space trimmed and runs made one space, A–Z lower case);
+ * other text is normalised first.
+ */
+export function sleutelHash(s: string): number {
+  for (let i = 0; i < s.length; i++) if (s.charCodeAt(i) > 127) return hashTekst(sleutelVolledig(s));
+  let b = 0;
+  let e = s.length;
+  while (b < e && isAsciiWit(s.charCodeAt(b))) b++;
+  while (e > b && isAsciiWit(s.charCodeAt(e - 1))) e--;
+  let h = 0x811c9dc5;
+  let wit = false;
+  for (let i = b; i < e; i++) {
+    let c = s.charCodeAt(i);
+    if (isAsciiWit(c)) {
+      wit = true;
+      continue;
+    }
+    if (wit) {
+      h = Math.imul(h ^ 32, 16777619);
+      wit = false;
+    }
+    if (c >= 65 && c <= 90) c += 32;
+    h = Math.imul(h ^ c, 16777619);
+  }
+  return h >>> 0;
+}
+export { hashTekst as sleutelHashVanSleutel };
+
+/** The activities of one bucket whose own key (id or name) is exactly `k`. */
+function metSleutel(emmer: Emmer | undefined, k: string, vanId: boolean): RisicoUitkomst[] {
+  if (emmer === undefined) return [];
+  const lijst = Array.isArray(emmer) ? emmer : [emmer];
+  return lijst.filter((a) => sleutel(vanId ? a.activiteit.id! : a.activiteit.activiteit) === k);
+}
+
 /**
  * The activities a programme line's `prioriteit` names: by id, else by activity name (which need not
- * be unique). Indexed once per analysis, so that no line scans every activity; a key that names one
- * activity holds it without a list (100.000 activities, 200.000 keys).
+ * be unique). Indexed once per analysis, so that no line scans every activity.
  */
 export function zoekActiviteiten(risico: Risicoanalyse, prioriteit: string): RisicoUitkomst[] {
   let index = INDEXEN.get(risico);
   if (!index) {
     index = { opId: new Map(), opNaam: new Map() };
-    const voegToe = (m: Map<string, RisicoUitkomst | RisicoUitkomst[]>, k: string, a: RisicoUitkomst) => {
-      const er = m.get(k);
-      if (er === undefined) m.set(k, a);
+    const voegToe = (m: Map<number, Emmer>, h: number, a: RisicoUitkomst) => {
+      const er = m.get(h);
+      if (er === undefined) m.set(h, a);
       else if (Array.isArray(er)) er.push(a);
-      else m.set(k, [er, a]);
+      else m.set(h, [er, a]);
     };
     for (const a of risico.activiteiten) {
-      if (a.activiteit.id) voegToe(index.opId, sleutel(a.activiteit.id), a);
-      voegToe(index.opNaam, sleutel(a.activiteit.activiteit), a);
+      if (a.activiteit.id) voegToe(index.opId, sleutelHash(a.activiteit.id), a);
+      voegToe(index.opNaam, sleutelHash(a.activiteit.activiteit), a);
     }
     INDEXEN.set(risico, index);
   }
+  const h = sleutelHash(prioriteit);
+  const opId = index.opId.get(h);
+  const opNaam = index.opNaam.get(h);
+  if (opId === undefined && opNaam === undefined) return [];
   const k = sleutel(prioriteit);
-  const gevonden = index.opId.get(k) ?? index.opNaam.get(k);
-  return gevonden === undefined ? [] : Array.isArray(gevonden) ? gevonden : [gevonden];
+  const viaId = metSleutel(opId, k, true);
+  return viaId.length ? viaId : metSleutel(opNaam, k, false);
 }
 
 /**

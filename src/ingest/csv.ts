@@ -112,9 +112,12 @@ export function leesCsv(buf: Uint8Array, bestand: string, blad: string): Tabel {
   // Line ends as one: a CRLF file edited in a tool that adds LF lines would otherwise keep those lines
   // inside a cell (papaparse takes the first line end it sees for all).
   const regels = tekst.includes('\r') ? tekst.replace(/\r\n?/g, '\n') : tekst;
-  const records = csvRecords(regels, delimiter);
+  // Text without quotes is split a line at a time as it is read (csvRecords' fast mode), so that the
+  // records of a large table are never all held beside its rows.
+  const records: (string | string[])[] = regels.includes('"') ? csvRecords(regels, delimiter) : regels === '' ? [] : regels.split('\n');
   // A final line break gives no row of its own in Excel either.
-  if (records.length && records[records.length - 1]!.length === 1 && records[records.length - 1]![0] === '') records.pop();
+  const slot = records[records.length - 1];
+  if (slot !== undefined && (slot === '' || (typeof slot !== 'string' && slot.length === 1 && slot[0] === ''))) records.pop();
   // A column of a large table repeats its short values (afdeling, taakveld, ja/nee, scores, counts):
   // one cell object per distinct short text instead of one per cell, a third of a werkmap's table
   // memory at 100.000 lines. A cell is never changed after reading, so sharing is safe. A column of
@@ -123,7 +126,8 @@ export function leesCsv(buf: Uint8Array, bestand: string, blad: string): Tabel {
   const gemist: number[] = [];
   const rijen: Rij[] = new Array(records.length);
   for (let i = 0; i < records.length; i++) {
-    const rec = records[i]!;
+    const r = records[i]!;
+    const rec = typeof r === 'string' ? r.split(delimiter) : r;
     const cellen: Cel[] = new Array(rec.length);
     for (let k = 0; k < rec.length; k++) {
       const v = rec[k]!;
@@ -141,8 +145,8 @@ export function leesCsv(buf: Uint8Array, bestand: string, blad: string): Tabel {
       cellen[k] = c;
     }
     rijen[i] = { rij: i + 1, cellen };
-    // Let papaparse's row go as soon as it is read.
-    (records as unknown as (string[] | undefined)[])[i] = undefined;
+    // Let the line or papaparse's row go as soon as it is read.
+    (records as unknown as undefined[])[i] = undefined;
   }
   const tabel = maakTabel(bestand, blad, rijen);
   // Excel and LibreOffice separate with `;` exactly where the comma is the decimal separator.

@@ -223,6 +223,8 @@ function leesTekstGetal(tekst: string, ctx: GetalContext): Waarde {
   return leesTekstGetalVolledig(tekst, ctx);
 }
 const KLEINE_GETALLEN: Waarde[] = [];
+/** An empty cell's reading: one for all (a reading is never changed). */
+export const LEGE_WAARDE: Waarde = Object.freeze({ soort: 'leeg' });
 
 /** The reading of a typed number without the shortcut for plain digits (exported for that test). */
 export function leesTekstGetalVolledig(tekst: string, ctx: GetalContext): Waarde {
@@ -321,10 +323,10 @@ function dubbel(k: Kern): string {
  * or refused as the table in docs/werkmap.md says.
  */
 export function leesGetal(cel: Cel | undefined, ctx: GetalContext = {}): Waarde {
-  if (!cel) return { soort: 'leeg' };
+  if (!cel) return LEGE_WAARDE;
   switch (cel.t) {
     case 'leeg':
-      return { soort: 'leeg' };
+      return LEGE_WAARDE;
     case 'getal': {
       if (!Number.isFinite(cel.v)) return { soort: 'fout', reden: `"${cel.v}" is geen eindig getal` };
       let w = Rational.fromNumber(cel.v);

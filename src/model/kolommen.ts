@@ -189,7 +189,9 @@ export function deelKolommenIn<V extends string>(
 }
 
 const RIJ = Symbol('rij');
-const prototypes = new WeakMap<object, Map<string, object>>();
+type PlaatsenKlasse = new (rij: number) => { [RIJ]: number };
+const prototypes = new WeakMap<object, Map<string, PlaatsenKlasse>>();
+const laatste = new WeakMap<object, { velden: readonly string[]; Plaatsen: PlaatsenKlasse }>();
 
 /** Accessor for one row: cells by field, places by field. */
 export class RijLezer<V extends string> {
@@ -219,26 +221,38 @@ export class RijLezer<V extends string> {
    * whose column is absent has no place.
    */
   plaatsen<K extends V>(velden: readonly K[]): { readonly [k in K]?: Plaats } {
+    // The same fields as the row before (each sheet asks with one list): its class without a key.
+    const vorige = laatste.get(this.indeling);
+    if (vorige && vorige.velden.length === velden.length && vorige.velden.every((v, i) => v === velden[i])) {
+      return new vorige.Plaatsen(this.rij.rij) as unknown as { readonly [k in K]?: Plaats };
+    }
     let perSleutel = prototypes.get(this.indeling);
     if (!perSleutel) prototypes.set(this.indeling, (perSleutel = new Map()));
     const sleutel = velden.join('|');
-    let proto = perSleutel.get(sleutel);
-    if (!proto) {
-      proto = {};
+    let Plaatsen = perSleutel.get(sleutel);
+    if (!Plaatsen) {
+      // A class per table and set of fields, its getters on the prototype: each row's object holds
+      // only its row number (made with `new`, V8 sizes it to that one field; Object.create kept room
+      // for four).
+      Plaatsen = class {
+        [RIJ]: number;
+        constructor(rij: number) {
+          this[RIJ] = rij;
+        }
+      };
       const { bestand, blad } = this.tabel;
       for (const veld of velden) {
         const k = this.indeling.kolommen[veld];
-        Object.defineProperty(proto, veld, {
+        Object.defineProperty(Plaatsen.prototype, veld, {
           enumerable: true,
           get(this: { [RIJ]: number }): Plaats | undefined {
             return k ? { bestand, blad, rij: this[RIJ], kolom: k.kop } : undefined;
           },
         });
       }
-      perSleutel.set(sleutel, proto);
+      perSleutel.set(sleutel, Plaatsen);
     }
-    const o = Object.create(proto) as { [RIJ]: number };
-    o[RIJ] = this.rij.rij;
-    return o as unknown as { readonly [k in K]?: Plaats };
+    laatste.set(this.indeling, { velden, Plaatsen });
+    return new Plaatsen(this.rij.rij) as unknown as { readonly [k in K]?: Plaats };
   }
 }

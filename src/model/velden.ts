@@ -1,7 +1,7 @@
 import type { Cel } from '../ingest/tabel.js';
 import { kolomDatumvolgorde, leesDatum, type Datumvolgorde } from './datum.js';
 import type { GetalToestand } from './conventie.js';
-import { celWeergave, leesGetal, type Eenheid, type Waarde } from './getal.js';
+import { celWeergave, LEGE_WAARDE, leesGetal, type Eenheid, type Waarde } from './getal.js';
 import type { RijLezer } from './kolommen.js';
 import { melding, type Melding, type Plaats } from './melding.js';
 import { Rational } from './rational.js';
@@ -22,7 +22,7 @@ export class VeldLezer<V extends string> {
 
   /** A number that may also be a no-value word, read by its column's convention. */
   getal(veld: V, opties: { verplicht?: boolean; nietNegatief?: boolean; eenheid?: Eenheid; vergelijk?: boolean } = GEEN_OPTIES): Waarde {
-    if (!this.r.heeft(veld)) return { soort: 'leeg' };
+    if (!this.r.heeft(veld)) return LEGE_WAARDE;
     const c = this.r.cel(veld);
     const w = leesGetal(c, this.getallen?.context(veld, opties.eenheid) ?? {});
     if (c?.t === 'formule' && this.getallen) {
