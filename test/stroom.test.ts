@@ -14,6 +14,10 @@ function inEenKeer(tekst: string): string[][] {
   return r;
 }
 
+/**
+ * The streamed rows, read twice: as arrays of cells, and with a `perRegel` consumer (plain lines as
+ * bounds in the block, CRLF kept; lines of text with quotes still as arrays). Both must be the same.
+ */
 async function gestroomd(tekst: string | Buffer): Promise<string[][]> {
   const pad = path.join(tijdelijkeMap(), 'zaken.csv');
   writeFileSync(pad, tekst);
@@ -22,8 +26,29 @@ async function gestroomd(tekst: string | Buffer): Promise<string[][]> {
     expect(rij).toBe(rijen.length + 1);
     rijen.push(w as string[]);
   });
+  const perRegel: string[][] = [];
+  let scheiding = '';
+  let regels = 0;
+  await stroomRijen(
+    pad,
+    (w, rij) => {
+      expect(rij).toBe(perRegel.length + 1);
+      perRegel.push(w as string[]);
+    },
+    {
+      scheidingsteken: (s) => (scheiding = s),
+      perRegel: (t, begin, eind, rij) => {
+        expect(rij).toBe(perRegel.length + 1);
+        perRegel.push(t.slice(begin, eind).split(scheiding));
+        regels++;
+      },
+    },
+  );
+  expect(perRegel).toEqual(rijen);
+  gestroomd.regels = regels;
   return rijen;
 }
+gestroomd.regels = 0;
 
 describe('the streaming CSV reader of exports', () => {
   it('reads over the 1 MB block edges exactly what papaparse reads at once: quoted cells with ; and line ends, "" inside, CRLF split at an edge, a multibyte character split at an edge', async () => {
@@ -73,8 +98,44 @@ describe('the streaming CSV reader of exports', () => {
   });
 
   it('without quotes, plain ASCII and with a BOM, LF, CRLF and CR line ends, and a last line without a line end', async () => {
-    for (const tekst of ['a;b\nc;d\n', 'a;b\r\nc;d', '\ufeffa;b\r\nc;d\r\n\r\ne;f\r\n', 'a;b\rc;d\r', 'ë;b\nc;€\n']) {
+    for (const tekst of ['a;b\nc;d\n', 'a;b\r\nc;d', '\ufeffa;b\r\nc;d\r\n\r\ne;f\r\n', 'a;b\rc;d\r', 'ë;b\nc;€\n', 'a;b\r\nc;d\re;f\r\n', '\r\n\r\na;b\r\n', 'a;b\n\n\nc\r\n']) {
       expect(await gestroomd(tekst), JSON.stringify(tekst)).toEqual(inEenKeer(tekst.replace(/^\ufeff/, '')));
+      expect(gestroomd.regels, JSON.stringify(tekst)).toBeGreaterThan(0);
+    }
+  });
+
+  it('plain lines over several blocks: CRLF split at an edge, a lone CR, a line longer than a block, LF, UTF-8 and Windows-1252', async () => {
+    let s = 7;
+    const rnd = () => ((s = (s * 1664525 + 1013904223) >>> 0), s / 4294967296);
+    const cellen = ['Z1', 'A2.02.00', '12,5', 'ëën', '€ 100,-', '', 'gewoon tekst', '01-02-2025'];
+    for (const variant of ['crlf', 'lf', 'utf8', 'cp1252']) {
+      const ascii = variant === 'crlf' || variant === 'lf';
+      const regels: string[] = [];
+      let lengte = 0;
+      const regel = (r: string) => {
+        regels.push(r);
+        lengte += Buffer.byteLength(r) + 2;
+      };
+      const vul = (tot: number) => {
+        while (lengte < tot) regel(Array.from({ length: 1 + Math.floor(rnd() * 5) }, () => cellen[Math.floor(rnd() * cellen.length)]!.replace(/[ë€]/g, (c) => (ascii ? 'e' : c))).join(';'));
+      };
+      regel('zaaknummer;productcode;uren;omschrijving');
+      if (variant === 'crlf') {
+        // A line whose CRLF straddles the first block edge, a lone CR (an old Mac line end) in the
+        // second block, a line longer than a block after it.
+        vul(MB - 200);
+        regel('x'.repeat(MB - 1 - lengte - ';rand'.length) + ';rand');
+        vul(1.3 * MB);
+        regel('oud;\rmac');
+        regel('x;' + 'y'.repeat(MB + 17));
+      }
+      vul(variant === 'crlf' ? 2.6 * MB : 1.2 * MB);
+      const tekst = regels.join(variant === 'lf' ? '\n' : '\r\n') + '\r\n';
+      const bytes = variant === 'cp1252' ? Buffer.from(tekst.replace(/€/g, '\x80'), 'latin1') : Buffer.from(tekst);
+      if (variant === 'crlf') expect(bytes.subarray(MB - 1, MB + 1).toString()).toBe('\r\n');
+      const r = await gestroomd(bytes);
+      expect(r, variant).toEqual(inEenKeer(tekst));
+      expect(gestroomd.regels, variant).toBeGreaterThan(10_000);
     }
   });
 

@@ -27,7 +27,8 @@ export class CodeKoppeling {
   private readonly codes = new Map<string, string>();
   private readonly namen = new Map<string, string | null>();
   private readonly zaaktypen = new Map<string, string>();
-  private readonly cache = new Map<string, Koppelresultaat>();
+  /** Per code, per name: no key string built per case. */
+  private readonly cache = new Map<string, Map<string, Koppelresultaat>>();
 
   constructor(regels: readonly Pick<ProgrammaRegel, 'code' | 'product'>[], zaaktypen: readonly Zaaktype[] = []) {
     for (const r of regels) {
@@ -51,11 +52,15 @@ export class CodeKoppeling {
   }
 
   zoek(code: string, naam: string): Koppelresultaat {
-    const sleutel = `${code}\u0000${naam}`;
-    let r = this.cache.get(sleutel);
+    let perNaam = this.cache.get(code);
+    if (!perNaam) {
+      perNaam = new Map();
+      this.cache.set(code, perNaam);
+    }
+    let r = perNaam.get(naam);
     if (!r) {
       r = this.bepaal(code, naam);
-      this.cache.set(sleutel, r);
+      perNaam.set(naam, r);
     }
     return r;
   }

@@ -1,10 +1,9 @@
 import { melding, type Melding } from '../model/melding.js';
 import { zichtbaar } from '../ingest/tabel.js';
 import { Rational } from '../model/rational.js';
-import { dagnummer, dagNaarDatum, type Procedure, type Zaak } from '../model/zaken.js';
+import { dagnummer, jaarVanDag, type Procedure, type Zaak } from '../model/zaken.js';
 import type { CodeKoppeling, Koppelwijze } from './koppeling.js';
 
-const jaarVan = (dag: number) => dagNaarDatum(dag).getUTCFullYear();
 
 /** Legal decision terms in days: regular 8 weeks (+6 when extended), extended procedure 26 (+6), handhavingsverzoek 8. */
 export const TERMIJNEN: Record<Procedure, { dagen: number; verdaging: number }> = {
@@ -128,10 +127,10 @@ const MAX_ONGEKOPPELD = 5_000;
 
 /** Aggregates a case export one case at a time; never holds the cases themselves. Pure. */
 export class ZakenTelling {
-  private perCode = new Map<string, { aantal: number; urenT: number }>();
+  /** Per programme code its tally, with its inspection group and its results' tally: one look-up per case. */
+  private perCode = new Map<string, { aantal: number; urenT: number; groep: keyof NaleefGroepen | null; bevindingen?: { gecontroleerd: number; overtredingen: number } }>();
   private perProcedure = new Map<Procedure, Omit<ProcedureTelling, 'aandeelTijdig' | 'aandeelTijdigMetOpen' | 'procedure'>>();
   private aantal = 0;
-  private groepVanCode = new Map<string, keyof NaleefGroepen | null>();
   private groepen = { periodiek: 0, hercontrole: 0, handhavingscontrole: 0 };
   private readonly begin: number;
   private readonly eind: number;
@@ -168,7 +167,7 @@ export class ZakenTelling {
       this.inJaar++;
       return true;
     }
-    const j = jaarVan(dag);
+    const j = jaarVanDag(dag);
     const b = this.buitenJaar.get(j) ?? { zaken: 0, urenT: 0 };
     b.zaken++;
     b.urenT += z.urenTienduizendsten;
@@ -204,48 +203,60 @@ export class ZakenTelling {
     const dag = z.besluit ?? z.ontvangen;
     if (z.object && dag !== undefined && (z.bevinding === 'conform' || z.bevinding === 'overtreding')) {
       const k = z.object.toLowerCase();
-      const o = this.perObject.get(k) ?? { object: z.object, controles: [] };
+      let o = this.perObject.get(k);
+      if (!o) {
+        o = { object: z.object, controles: [] };
+        this.perObject.set(k, o);
+      }
       // The last few only, latest first: a million cases keep a handful per object.
       o.controles.push({ dag, bevinding: z.bevinding });
       o.controles.sort((a, b) => b.dag - a.dag);
       if (o.controles.length > BEWAARDE_CONTROLES) o.controles.length = BEWAARDE_CONTROLES;
-      this.perObject.set(k, o);
     }
     if (this.telJaar(z)) {
       const code = this.koppel(z);
       if (code !== undefined) {
-        const c = this.perCode.get(code) ?? { aantal: 0, urenT: 0 };
-        c.aantal++;
-        c.urenT += z.urenTienduizendsten;
-        this.perCode.set(code, c);
-        if (z.medewerker) {
-          const k = `${z.medewerker.toLowerCase()}|${code}`;
-          const m = this.perMedewerker.get(k) ?? { medewerker: z.medewerker, code, urenT: 0 };
-          m.urenT += z.urenTienduizendsten;
-          this.perMedewerker.set(k, m);
-        }
-        let groep = this.groepVanCode.get(code);
-        if (groep === undefined) {
-          groep = null;
+        let c = this.perCode.get(code);
+        if (!c) {
+          let groep: keyof NaleefGroepen | null = null;
           for (const [g, prefixen] of Object.entries(this.groepCodes) as [keyof NaleefGroepen, string[]][]) {
             if (inCodeGroep(code, prefixen)) groep = g;
           }
-          this.groepVanCode.set(code, groep);
+          c = { aantal: 0, urenT: 0, groep };
+          this.perCode.set(code, c);
         }
-        if (groep) this.groepen[groep]++;
+        c.aantal++;
+        c.urenT += z.urenTienduizendsten;
+        if (z.medewerker) {
+          const k = `${z.medewerker.toLowerCase()}|${code}`;
+          let m = this.perMedewerker.get(k);
+          if (!m) {
+            m = { medewerker: z.medewerker, code, urenT: 0 };
+            this.perMedewerker.set(k, m);
+          }
+          m.urenT += z.urenTienduizendsten;
+        }
+        if (c.groep) this.groepen[c.groep]++;
         if (z.bevinding === 'conform' || z.bevinding === 'overtreding') {
-          const b = this.bevindingen.get(code) ?? { gecontroleerd: 0, overtredingen: 0 };
+          let b = c.bevindingen;
+          if (!b) {
+            b = { gecontroleerd: 0, overtredingen: 0 };
+            this.bevindingen.set(code, b);
+            c.bevindingen = b;
+          }
           b.gecontroleerd++;
           if (z.bevinding === 'overtreding') b.overtredingen++;
-          this.bevindingen.set(code, b);
         } else if (z.bevinding === 'onbekend' && (this.onbekendeResultaten.size < 1000 || this.onbekendeResultaten.has(z.resultaat))) {
           this.onbekendeResultaten.set(z.resultaat, (this.onbekendeResultaten.get(z.resultaat) ?? 0) + 1);
         }
       }
     }
     if (!z.procedure) return;
-    const p = this.perProcedure.get(z.procedure) ?? { besloten: 0, binnenTermijn: 0, teLaat: 0, verdaagd: 0, onbekend: 0, openOverTermijn: 0, open: 0 };
-    this.perProcedure.set(z.procedure, p);
+    let p = this.perProcedure.get(z.procedure);
+    if (!p) {
+      p = { besloten: 0, binnenTermijn: 0, teLaat: 0, verdaagd: 0, onbekend: 0, openOverTermijn: 0, open: 0 };
+      this.perProcedure.set(z.procedure, p);
+    }
     const t = TERMIJNEN[z.procedure];
     const termijn = t.dagen + (z.verdaagd ? t.verdaging : 0);
     if (z.besluit !== undefined) {

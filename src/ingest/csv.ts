@@ -1,4 +1,5 @@
-import Papa from 'papaparse';
+import { createRequire } from 'node:module';
+import type * as Papaparse from 'papaparse';
 import { OnleesbaarFout } from './fout.js';
 import { LEEG, maakTabel, schoonTekst, type Cel, type Rij, type Tabel } from './tabel.js';
 
@@ -7,6 +8,16 @@ const KORT = 16;
 const VERSCHILLEND = 2048;
 
 export type Codering = 'utf-8' | 'utf-8-bom' | 'utf-16le' | 'utf-16be' | 'windows-1252';
+
+let papa: typeof Papaparse | undefined;
+/**
+ * papaparse, loaded when first needed and through require(): imported as an ES module, Node would
+ * first scan the CommonJS file for its exports. Text without quotes (most werkmap CSVs, a case
+ * export) never needs it.
+ */
+export function papaparse(): typeof Papaparse {
+  return (papa ??= createRequire(import.meta.url)('papaparse') as typeof Papaparse);
+}
 
 /** Decodes bytes as Dutch Excel and other tools save CSV: BOM first, then strict UTF-8, else Windows-1252. */
 export function decodeer(buf: Uint8Array): { tekst: string; codering: Codering } {
@@ -83,7 +94,7 @@ export function snuffelScheidingsteken(tekst: string): string {
  * (`viaPapaparse` forces the full route, for the test that compares the two).
  */
 export function csvRecords(regels: string, delimiter: string, viaPapaparse = false): string[][] {
-  if (viaPapaparse || regels.includes('"')) return Papa.parse<string[]>(regels, { delimiter, newline: '\n', skipEmptyLines: false, header: false }).data;
+  if (viaPapaparse || regels.includes('"')) return papaparse().parse<string[]>(regels, { delimiter, newline: '\n', skipEmptyLines: false, header: false }).data;
   return regels === '' ? [] : regels.split('\n').map((r) => r.split(delimiter));
 }
 

@@ -74,27 +74,36 @@ export async function verwerkZaken(
   let kopKlaar = false;
   let kopOk = true;
   let voorKop: { waarden: unknown[]; rij: number }[] = [];
-  await stroomRijen(
-    pad,
-    (waarden, rij) => {
-      if (!kopOk) return;
-      if (!kopKlaar) {
-        if (waarden.every((w) => w === null || w === undefined || w === '')) return;
-        // Title rows above the header ("Zaken 2025 — export van 3-1-2026") are skipped.
-        if (ZakenLezer.telKop(waarden) < 2 && voorKop.length < MAX_TITELRIJEN) {
-          voorKop.push({ waarden: waarden.slice(), rij });
-          return;
-        }
-        for (const t of voorKop) lezer.titelrij(t.waarden, t.rij);
-        voorKop = [];
-        kopKlaar = true;
-        kopOk = lezer.kop(waarden, rij);
+  let scheiding = ';';
+  const perRij = (waarden: unknown[], rij: number) => {
+    if (!kopOk) return;
+    if (!kopKlaar) {
+      if (waarden.every((w) => w === null || w === undefined || w === '')) return;
+      // Title rows above the header ("Zaken 2025 — export van 3-1-2026") are skipped.
+      if (ZakenLezer.telKop(waarden) < 2 && voorKop.length < MAX_TITELRIJEN) {
+        voorKop.push({ waarden: waarden.slice(), rij });
         return;
       }
-      lezer.rij(waarden, rij, voegToe);
+      for (const t of voorKop) lezer.titelrij(t.waarden, t.rij);
+      voorKop = [];
+      kopKlaar = true;
+      kopOk = lezer.kop(waarden, rij);
+      return;
+    }
+    lezer.rij(waarden, rij, voegToe);
+  };
+  await stroomRijen(pad, perRij, {
+    voortgang,
+    scheidingsteken: (s) => {
+      scheiding = s;
+      lezer.scheidingsteken(s);
     },
-    { voortgang, scheidingsteken: (s) => lezer.scheidingsteken(s) },
-  );
+    // A CSV's plain lines: after the header the reader cuts only the cells it uses.
+    perRegel: (tekst, begin, eind, rij) => {
+      if (!kopKlaar) perRij(tekst.slice(begin, eind).split(scheiding), rij);
+      else if (kopOk) lezer.regel(tekst, begin, eind, scheiding, rij, voegToe);
+    },
+  });
   lezer.einde();
   const meldingen = [...lezer.meldingen];
   let onbruikbaar = lezer.onbruikbaar;

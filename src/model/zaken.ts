@@ -89,8 +89,37 @@ const MS_DAG = 86_400_000;
 
 const DAGEN_IN_MAAND = [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
 
-/** Days since 1970-01-01 for a calendar date, or undefined when it does not exist. Integer arithmetic: a million rows are read fast. */
+/** The day number of the first of every month from 1900 to 2199, and of 1 January 2200. */
+const MAAND_BEGIN = new Int32Array(300 * 12 + 1);
+for (let i = 0; i <= 300 * 12; i++) MAAND_BEGIN[i] = dagnummerBerekend(1900 + Math.floor(i / 12), (i % 12) + 1, 1)!;
+
+/**
+ * Days since 1970-01-01 for a calendar date, or undefined when it does not exist. From 1900 to 2199
+ * a look-up of the month's first day (the table is made by `dagnummerBerekend`); a million rows
+ * are read fast.
+ */
 export function dagnummer(j: number, m: number, d: number): number | undefined {
+  if (j >= 1900 && j < 2200 && m >= 1 && m <= 12 && d >= 1) {
+    const i = (j - 1900) * 12 + m - 1;
+    const begin = MAAND_BEGIN[i]!;
+    return d <= MAAND_BEGIN[i + 1]! - begin ? begin + d - 1 : undefined;
+  }
+  return dagnummerBerekend(j, m, d);
+}
+
+/** The calendar year of a day number (UTC); from 1900 to 2199 by the table, without a Date. */
+export function jaarVanDag(dag: number): number {
+  if (dag >= MAAND_BEGIN[0]! && dag < MAAND_BEGIN[300 * 12]!) {
+    let j = Math.floor((dag - MAAND_BEGIN[0]!) / 365.2425);
+    if (MAAND_BEGIN[j * 12]! > dag) j--;
+    else if (MAAND_BEGIN[(j + 1) * 12]! <= dag) j++;
+    return 1900 + j;
+  }
+  return dagNaarDatum(dag).getUTCFullYear();
+}
+
+/** dagnummer by integer arithmetic, for every year vth accepts (1000–9999). */
+export function dagnummerBerekend(j: number, m: number, d: number): number | undefined {
   if (m < 1 || m > 12 || d < 1 || j < 1000 || j > 9999) return undefined;
   const schrikkel = (j % 4 === 0 && j % 100 !== 0) || j % 400 === 0;
   if (d > DAGEN_IN_MAAND[m - 1]! + (m === 2 && schrikkel ? 1 : 0)) return undefined;
@@ -103,23 +132,36 @@ export function dagnummer(j: number, m: number, d: number): number | undefined {
   return era * 146097 + doe - 719468;
 }
 
-const cijfer = (s: string, i: number) => s.charCodeAt(i) - 48;
-const isCijfer = (s: string, i: number) => {
-  const c = s.charCodeAt(i);
-  return c >= 48 && c <= 57;
-};
 
-/** dd-mm-jjjj without a regular expression: the common case in exports. */
-function snelleDatum(s: string): number | undefined {
-  if (s.length !== 10) return undefined;
-  const sep = s[2];
-  if ((sep === '-' || sep === '/' || sep === '.') && s[5] === sep && isCijfer(s, 0) && isCijfer(s, 1) && isCijfer(s, 3) && isCijfer(s, 4) && isCijfer(s, 6) && isCijfer(s, 7) && isCijfer(s, 8) && isCijfer(s, 9)) {
-    return dagnummer(cijfer(s, 6) * 1000 + cijfer(s, 7) * 100 + cijfer(s, 8) * 10 + cijfer(s, 9), cijfer(s, 3) * 10 + cijfer(s, 4), cijfer(s, 0) * 10 + cijfer(s, 1));
+/**
+ * dd-mm-jjjj (also with / or .) and jjjj-mm-dd in s[a, b), without a regular expression or a
+ * substring: the common case in exports. The row reader calls it on the line itself.
+ */
+function snelleDatum(s: string, a = 0, b = s.length): number | undefined {
+  if (b - a !== 10) return undefined;
+  const sep = s.charCodeAt(a + 2);
+  if ((sep === 45 || sep === 47 || sep === 46) && s.charCodeAt(a + 5) === sep) {
+    const d = tweeCijfers(s, a);
+    const m = tweeCijfers(s, a + 3);
+    const j1 = tweeCijfers(s, a + 6);
+    const j2 = tweeCijfers(s, a + 8);
+    if (d >= 0 && m >= 0 && j1 >= 0 && j2 >= 0) return dagnummer(j1 * 100 + j2, m, d);
   }
-  if (s[4] === '-' && s[7] === '-' && isCijfer(s, 0) && isCijfer(s, 1) && isCijfer(s, 2) && isCijfer(s, 3) && isCijfer(s, 5) && isCijfer(s, 6) && isCijfer(s, 8) && isCijfer(s, 9)) {
-    return dagnummer(cijfer(s, 0) * 1000 + cijfer(s, 1) * 100 + cijfer(s, 2) * 10 + cijfer(s, 3), cijfer(s, 5) * 10 + cijfer(s, 6), cijfer(s, 8) * 10 + cijfer(s, 9));
+  if (s.charCodeAt(a + 4) === 45 && s.charCodeAt(a + 7) === 45) {
+    const j1 = tweeCijfers(s, a);
+    const j2 = tweeCijfers(s, a + 2);
+    const m = tweeCijfers(s, a + 5);
+    const d = tweeCijfers(s, a + 8);
+    if (d >= 0 && m >= 0 && j1 >= 0 && j2 >= 0) return dagnummer(j1 * 100 + j2, m, d);
   }
   return undefined;
+}
+
+/** The number of the two digits at s[i], or -1 when they are not two digits. */
+function tweeCijfers(s: string, i: number): number {
+  const x = s.charCodeAt(i) - 48;
+  const y = s.charCodeAt(i + 1) - 48;
+  return x >= 0 && x <= 9 && y >= 0 && y <= 9 ? x * 10 + y : -1;
 }
 
 export function dagNaarDatum(dag: number): Date {
@@ -211,18 +253,21 @@ function tekst(v: unknown): string {
   return typeof w === 'object' ? '' : tekst(w);
 }
 
-/** "12", "3,5", "0.25": digits with at most four decimals, as ten-thousandths; undefined otherwise. */
-function snelleUren(s: string): number | undefined {
+/**
+ * "12", "3,5", "0.25" in s[a, b): digits with at most four decimals, as ten-thousandths; undefined
+ * otherwise. The row reader calls it on the line itself.
+ */
+function snelleUren(s: string, a = 0, b = s.length): number | undefined {
   let geheel = 0;
-  let i = 0;
-  const n = s.length;
-  if (n === 0 || n > 14) return undefined;
+  let i = a;
+  const n = b;
+  if (n === a || n - a > 14) return undefined;
   for (; i < n; i++) {
     const c = s.charCodeAt(i);
     if (c < 48 || c > 57) break;
     geheel = geheel * 10 + (c - 48);
   }
-  if (i === 0) return undefined;
+  if (i === a) return undefined;
   if (i === n) return geheel * 10_000;
   const sep = s.charCodeAt(i);
   if ((sep !== 44 && sep !== 46) || n - i - 1 < 1 || n - i - 1 > 4) return undefined;
@@ -276,6 +321,80 @@ interface DatumKolom {
   bewijs?: { tekst: string; rij: number };
 }
 
+/** The plain-line reader cuts cells up to this column; an export whose used columns lie further right is read by `rij`. */
+const MAX_SNELLE_KOLOMMEN = 64;
+const PLAATSEN = 1024;
+/** Distinct values kept per column (at most half the table's places: short probes). */
+const MAX_GEHOUDEN = 512;
+/** Longer values (free text) are read each time: they seldom repeat. */
+const MAX_WAARDE = 64;
+
+/** A string of its own: a slice of the 1 MB block would keep the whole block alive as long as the value is kept. */
+const eigenTekst = (s: string) => (s.length < 13 ? s : Array.from(s).join(''));
+
+/**
+ * A column's distinct values, each read once by `lees`: an export of a million cases holds a few
+ * hundred per column. Looked up by the characters in the line, so that a value seen before costs no
+ * new string; after `MAX_GEHOUDEN` values the rest are read each time.
+ */
+export class Waarden<T> {
+  private readonly sleutels: (string | undefined)[] = new Array<string | undefined>(PLAATSEN).fill(undefined);
+  private readonly uitkomsten: T[] = new Array<T>(PLAATSEN);
+  private aantal = 0;
+  constructor(private readonly lees: (s: string) => T) {}
+
+  /** What `lees` gives for t.slice(a, b). */
+  van(t: string, a: number, b: number): T {
+    const n = b - a;
+    if (n > MAX_WAARDE) return this.lees(t.slice(a, b));
+    let h = n;
+    for (let i = a; i < b; i++) h = (Math.imul(h, 31) + t.charCodeAt(i)) | 0;
+    let p = h & (PLAATSEN - 1);
+    for (let s = this.sleutels[p]; s !== undefined; s = this.sleutels[p]) {
+      if (s.length === n) {
+        let i = 0;
+        while (i < n && s.charCodeAt(i) === t.charCodeAt(a + i)) i++;
+        if (i === n) return this.uitkomsten[p]!;
+      }
+      p = (p + 1) & (PLAATSEN - 1);
+    }
+    if (this.aantal >= MAX_GEHOUDEN) return this.lees(t.slice(a, b));
+    const s = eigenTekst(t.slice(a, b));
+    const u = this.lees(s);
+    this.sleutels[p] = s;
+    this.uitkomsten[p] = u;
+    this.aantal++;
+    return u;
+  }
+}
+
+interface SnelleKolommen {
+  /** Cells cut per line: up to and including the last column used. */
+  kolommen: number;
+  zaaknummer: number;
+  productcode: number;
+  product: number;
+  ontvangen: number;
+  besluit: number;
+  procedure: number;
+  verdaagd: number;
+  status: number;
+  uren: number;
+  resultaat: number;
+  object: number;
+  medewerker: number;
+  deelnemer: number;
+  productcodes: Waarden<string>;
+  producten: Waarden<string>;
+  procedures: Waarden<Procedure | undefined | 'fout'>;
+  verdagingen: Waarden<boolean | 'fout'>;
+  statussen: Waarden<string>;
+  resultaten: Waarden<{ resultaat: string; bevinding: Zaak['bevinding'] }>;
+  objecten: Waarden<string>;
+  medewerkers: Waarden<string>;
+  deelnemers: Waarden<string>;
+}
+
 /** Rows whose slash dates wait for the column's order: beyond this many the order is refused. */
 const MAX_WACHTEND = 200_000;
 
@@ -308,6 +427,13 @@ export class ZakenLezer {
   private totalen: { rij: number; ruw: unknown; tekst: string }[] = [];
   /** Hours of the accepted cases per stretch between total rows (ten-thousandths). */
   private stukSom: number[] = [0];
+  private versie = 0;
+  /** The plain-line reader's columns and values, set with the header (see `regel`). */
+  private snel?: SnelleKolommen;
+  /** The current line's cells: cell k is tekst[grenzen[2k], grenzen[2k + 1]). */
+  private grenzen = new Int32Array(2 * MAX_SNELLE_KOLOMMEN);
+  /** The case `regel` hands over, filled anew for every line (see there). */
+  private readonly zaak: Zaak = { regel: 0, zaaknummer: '', productcode: '', productnaam: '', ontvangen: undefined, besluit: undefined, procedure: undefined, verdaagd: false, status: '', urenTienduizendsten: 0, resultaat: '', object: '', medewerker: '', deelnemer: '', bevinding: undefined };
 
   /**
    * @param keuzes the user's choice of header per field (`--kolom ontvangen="Datum ontvangst"`, or
@@ -362,11 +488,13 @@ export class ZakenLezer {
 
   private zetUrenConventie(c: Conventie, tekst: string, rij: number): void {
     this.uren_.conventie = c;
+    this.versie++;
     this.uren_.bewijs = `"${tekst}" in rij ${rij}`;
   }
 
-  private toestand(): string {
-    return `${this.datums.ontvangen.volgorde}|${this.datums.besluit.volgorde}|${this.uren_.conventie}`;
+  /** Changes when a column's date order or the hours' convention is settled (each happens once per column). */
+  private toestand(): number {
+    return this.versie;
   }
 
   private meld(m: Melding): void {
@@ -421,7 +549,43 @@ export class ZakenLezer {
     }
     for (const p of problemen) this.meld(melding('fout', 'zaken-kolommen', p, { bestand: this.bestand, rij }));
     if (problemen.length) this.onbruikbaar = problemen[0];
+    else this.snel = this.snelleKolommen();
     return problemen.length === 0;
+  }
+
+  /** The columns the plain-line reader cuts, and per column its values read once; undefined when a column lies too far right. */
+  private snelleKolommen(): SnelleKolommen | undefined {
+    const ix = (veld: ZaakVeld) => this.index[veld] ?? -1;
+    const kolommen = Math.max(...Object.values(this.index).map((i) => i ?? -1)) + 1;
+    if (kolommen > MAX_SNELLE_KOLOMMEN) return undefined;
+    const trim = (s: string) => tekst(s).trim();
+    const resultaatKop = this.index.resultaat === undefined ? undefined : this.koppen[this.index.resultaat]!;
+    return {
+      kolommen,
+      zaaknummer: ix('zaaknummer'),
+      productcode: ix('productcode'),
+      product: ix('product'),
+      ontvangen: ix('ontvangen'),
+      besluit: ix('besluit'),
+      procedure: ix('procedure'),
+      verdaagd: ix('verdaagd'),
+      status: ix('status'),
+      uren: ix('uren'),
+      resultaat: ix('resultaat'),
+      object: ix('object'),
+      medewerker: ix('medewerker'),
+      deelnemer: ix('deelnemer'),
+      // The same readings as `verwerk` makes of a cell, made once per distinct value.
+      productcodes: new Waarden(trim),
+      producten: new Waarden(trim),
+      procedures: new Waarden((s) => leesProcedure(tekst(s))),
+      verdagingen: new Waarden((s) => leesJaNee(tekst(s))),
+      statussen: new Waarden((s) => tekst(s).trim().toLowerCase()),
+      resultaten: new Waarden((s) => ({ resultaat: tekst(s).trim().toLowerCase(), bevinding: resultaatKop === undefined ? undefined : leesBevinding(tekst(s), resultaatKop) })),
+      objecten: new Waarden(trim),
+      medewerkers: new Waarden(trim),
+      deelnemers: new Waarden(trim),
+    };
   }
 
   /** Whether the export has a column deelnemer (gemeente, bevoegd gezag, opdrachtgever). */
@@ -455,6 +619,111 @@ export class ZakenLezer {
     this.verwerk(waarden, rij, uit);
   }
 
+  /**
+   * One plain CSV line, tekst[begin, eind), read as `rij` reads it split by `scheiding`, without
+   * building a string per cell: dates and hours are read from the line's characters, the other
+   * columns' values through their `Waarden` (a code or a status is read once, not a million times),
+   * only the case number is cut out. Whatever is not the common case (a finding, a slash date, hours
+   * that settle the column's writing, a total row, a cell far right) goes to `rij` with the split
+   * line, so that every finding and every figure comes from one route. `test/zaken-regel.test.ts`
+   * compares both routes on random lines.
+   *
+   * The Zaak handed to `uit` is the reader's own, filled anew for the next line: `uit` may keep its
+   * values (strings, numbers) but not the object (`ZakenTelling.voegToe` keeps none).
+   */
+  regel(t: string, begin: number, eind: number, scheiding: string, rij: number, uit: (z: Zaak) => void): void {
+    const k = this.snel;
+    if (k === undefined || scheiding.length !== 1) return this.terug(t, begin, eind, scheiding, rij, uit);
+    const g = this.grenzen;
+    const n = k.kolommen;
+    // Cut the cells up to the last column used; the rest of the line is not looked at. indexOf
+    // finds a separator faster than a loop over the characters.
+    let cel = 0;
+    let start = begin;
+    let heel = true;
+    for (;;) {
+      const i = t.indexOf(scheiding, start);
+      if (i < 0 || i >= eind) break;
+      g[2 * cel] = start;
+      g[2 * cel + 1] = i;
+      start = i + 1;
+      if (++cel === n) {
+        heel = false;
+        break;
+      }
+    }
+    if (heel) {
+      g[2 * cel] = start;
+      g[2 * cel + 1] = eind;
+      // Cells the line does not have read as empty ones, as `rij` reads them.
+      for (let j = cel + 1; j < n; j++) g[2 * j] = g[2 * j + 1] = 0;
+    }
+    // A blank row is skipped; the first text decides whether it is a total row.
+    let eerste = 0;
+    while (eerste < n && g[2 * eerste] === g[2 * eerste + 1]) eerste++;
+    if (eerste === n) {
+      if (heel) return;
+      return this.terug(t, begin, eind, scheiding, rij, uit);
+    }
+    // Only a text that starts with s, t, e or g (sub-, totaal, som, eind-, generaal, grand) or with
+    // white space can be a total's word.
+    const c = t.charCodeAt(g[2 * eerste]!);
+    const kl = c | 32;
+    if ((c <= 32 || c >= 128 || kl === 115 || kl === 116 || kl === 101 || kl === 103) && isTotaalTekst(t.slice(g[2 * eerste], g[2 * eerste + 1]))) return this.terug(t, begin, eind, scheiding, rij, uit);
+    const productcode = k.productcode < 0 ? '' : k.productcodes.van(t, g[2 * k.productcode]!, g[2 * k.productcode + 1]!);
+    const productnaam = k.product < 0 ? '' : k.producten.van(t, g[2 * k.product]!, g[2 * k.product + 1]!);
+    if (!productcode && !productnaam) return this.terug(t, begin, eind, scheiding, rij, uit);
+    let ontvangen: number | undefined;
+    if (k.ontvangen >= 0 && g[2 * k.ontvangen] !== g[2 * k.ontvangen + 1]) {
+      ontvangen = t.charCodeAt(g[2 * k.ontvangen]! + 2) === 47 ? undefined : snelleDatum(t, g[2 * k.ontvangen], g[2 * k.ontvangen + 1]);
+      if (ontvangen === undefined || ontvangen < ONDERGRENS || ontvangen > BOVENGRENS) return this.terug(t, begin, eind, scheiding, rij, uit);
+    }
+    let besluit: number | undefined;
+    if (k.besluit >= 0 && g[2 * k.besluit] !== g[2 * k.besluit + 1]) {
+      besluit = t.charCodeAt(g[2 * k.besluit]! + 2) === 47 ? undefined : snelleDatum(t, g[2 * k.besluit], g[2 * k.besluit + 1]);
+      if (besluit === undefined || besluit < ONDERGRENS || besluit > BOVENGRENS) return this.terug(t, begin, eind, scheiding, rij, uit);
+    }
+    if (ontvangen !== undefined && besluit !== undefined && besluit < ontvangen) return this.terug(t, begin, eind, scheiding, rij, uit);
+    let uren: number | undefined;
+    if (k.uren >= 0 && g[2 * k.uren] !== g[2 * k.uren + 1]) {
+      const a = g[2 * k.uren]!;
+      const b = g[2 * k.uren + 1]!;
+      uren = snelleUren(t, a, b);
+      if (uren === undefined) return this.terug(t, begin, eind, scheiding, rij, uit);
+      // A decimal separator settles the column's writing: that once goes through `rij`.
+      if (!this.uren_.conventie) for (let i = a; i < b; i++) if (t.charCodeAt(i) === 44 || t.charCodeAt(i) === 46) return this.terug(t, begin, eind, scheiding, rij, uit);
+    }
+    const procedure = k.procedure < 0 ? undefined : k.procedures.van(t, g[2 * k.procedure]!, g[2 * k.procedure + 1]!);
+    if (procedure === 'fout') return this.terug(t, begin, eind, scheiding, rij, uit);
+    const verdaagd = k.verdaagd < 0 ? false : k.verdagingen.van(t, g[2 * k.verdaagd]!, g[2 * k.verdaagd + 1]!);
+    if (verdaagd === 'fout') return this.terug(t, begin, eind, scheiding, rij, uit);
+    const r = k.resultaat < 0 ? undefined : k.resultaten.van(t, g[2 * k.resultaat]!, g[2 * k.resultaat + 1]!);
+    this.gelezen++;
+    this.telStuk(rij, uren ?? 0);
+    const z = this.zaak;
+    z.regel = rij;
+    z.zaaknummer = k.zaaknummer < 0 ? '' : tekst(t.slice(g[2 * k.zaaknummer], g[2 * k.zaaknummer + 1]));
+    z.productcode = productcode;
+    z.productnaam = productnaam;
+    z.ontvangen = ontvangen;
+    z.besluit = besluit;
+    z.procedure = procedure;
+    z.verdaagd = verdaagd;
+    z.status = k.status < 0 ? '' : k.statussen.van(t, g[2 * k.status]!, g[2 * k.status + 1]!);
+    z.urenTienduizendsten = uren ?? 0;
+    z.resultaat = r === undefined ? '' : r.resultaat;
+    z.object = k.object < 0 ? '' : k.objecten.van(t, g[2 * k.object]!, g[2 * k.object + 1]!);
+    z.medewerker = k.medewerker < 0 ? '' : k.medewerkers.van(t, g[2 * k.medewerker]!, g[2 * k.medewerker + 1]!);
+    z.deelnemer = k.deelnemer < 0 ? '' : k.deelnemers.van(t, g[2 * k.deelnemer]!, g[2 * k.deelnemer + 1]!);
+    z.bevinding = r === undefined ? undefined : r.bevinding;
+    uit(z);
+  }
+
+  /** A line the plain-line reader leaves to `rij`. */
+  private terug(t: string, begin: number, eind: number, scheiding: string, rij: number, uit: (z: Zaak) => void): void {
+    this.rij(t.slice(begin, eind).split(scheiding), rij, uit);
+  }
+
   /** `Totaal`, `Som`, `Eindtotaal` as the row's first text, and no date: a printed total, not a case. */
   private isTotaalrij(waarden: unknown[]): boolean {
     const eerste = waarden.find((x) => x !== null && x !== undefined && x !== '');
@@ -479,6 +748,7 @@ export class ZakenLezer {
     if (d.a > 12 && d.b > 12) return 'fout';
     if (!eigen) return 'wacht';
     kol.volgorde = eigen;
+    this.versie++;
     kol.bewijs = { tekst: tekst(v).trim(), rij };
     this.meld(
       melding(
@@ -568,7 +838,7 @@ export class ZakenLezer {
   }
 
   /** When this row settled a column's date order or number convention, the rows that waited for it are read now. */
-  private herneem(voor: string, uit: (z: Zaak) => void): void {
+  private herneem(voor: number, uit: (z: Zaak) => void): void {
     if (this.wachtend.length === 0 || voor === this.toestand()) return;
     const rijen = this.wachtend;
     this.wachtend = [];
