@@ -1,7 +1,9 @@
-import type { Blad, Werkboek } from './xlsx-schrijver.js';
+import type { Blad, Lettertype, Vulling, Werkboek } from './xlsx-schrijver.js';
 import type { RisicoView } from '../report/risico.js';
 import { klasseKleur } from './kleuren.js';
 import { celTekst, kopStijl, nlFormaat } from './xlsx-stijl.js';
+
+const KLASSE_LETTER: Lettertype = { color: { argb: 'FFFFFFFF' }, bold: true };
 
 /** Adds the ranked risk table as a sheet. Effect and risico are live formulas over the scores. */
 export function voegRisicoBladToe(wb: Werkboek, view: RisicoView, naam = 'Risicoanalyse'): Blad {
@@ -14,6 +16,13 @@ export function voegRisicoBladToe(wb: Werkboek, view: RisicoView, naam = 'Risico
   const gewichtSom = dims.reduce((a, d) => a + d.gewicht.toNumber(), 0);
   const eersteDim = 5;
   const kol = (i: number) => ws.getColumn(i).letter;
+  // One fill per class, made once: the writer finds a style by its value, and 100.000 rows share a few.
+  const vullingen = new Map<number, Vulling>();
+  const vulling = (niveau: number): Vulling => {
+    let v = vullingen.get(niveau);
+    if (!v) vullingen.set(niveau, (v = { type: 'pattern', pattern: 'solid', fgColor: { argb: 'FF' + klasseKleur(niveau, view.model.klassen.length).slice(1).toUpperCase() } }));
+    return v;
+  };
   view.rijen.forEach((r, i) => {
     const rij = i + 2;
     const scores = r.scores;
@@ -37,12 +46,8 @@ export function voegRisicoBladToe(wb: Werkboek, view: RisicoView, naam = 'Risico
     row.getCell(eCol + 5).value = celTekst(r.motivatie);
     row.getCell(eCol).numFmt = nlFormaat(view.model.decimalen.effect);
     row.getCell(eCol + 2).numFmt = nlFormaat(view.model.decimalen.risico);
-    row.getCell(eCol + 3).fill = {
-      type: 'pattern',
-      pattern: 'solid',
-      fgColor: { argb: 'FF' + klasseKleur(r.klasseNiveau, view.model.klassen.length).slice(1).toUpperCase() },
-    };
-    row.getCell(eCol + 3).font = { color: { argb: 'FFFFFFFF' }, bold: true };
+    row.getCell(eCol + 3).fill = vulling(r.klasseNiveau);
+    row.getCell(eCol + 3).font = KLASSE_LETTER;
   });
   ws.autoFilter = { from: { row: 1, column: 1 }, to: { row: 1, column: koppen.length } };
   return ws;

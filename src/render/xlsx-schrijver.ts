@@ -46,12 +46,20 @@ const GEEN: Stijl = {};
 // Per style, per property, per value (a number format as itself, an object by its JSON): no key
 // string is built for the number formats set on every cell of a long sheet.
 const overgangen = new WeakMap<Stijl, Map<keyof Stijl, Map<string, Stijl>>>();
+// A style value object's JSON, once per object: a renderer that reuses its fill or font for every
+// row has it stringified once, not per cell.
+const alsJson = new WeakMap<object, string>();
+function jsonVan(v: object): string {
+  let j = alsJson.get(v);
+  if (j === undefined) alsJson.set(v, (j = JSON.stringify(v)));
+  return j;
+}
 function metStijl<K extends keyof Stijl>(basis: Stijl, k: K, v: Stijl[K]): Stijl {
   let perEigenschap = overgangen.get(basis);
   if (!perEigenschap) overgangen.set(basis, (perEigenschap = new Map()));
   let m = perEigenschap.get(k);
   if (!m) perEigenschap.set(k, (m = new Map()));
-  const sleutel = typeof v === 'string' ? v : JSON.stringify(v);
+  const sleutel = typeof v === 'string' ? v : typeof v === 'object' && v !== null ? jsonVan(v) : JSON.stringify(v);
   let s = m.get(sleutel);
   if (!s) m.set(sleutel, (s = { ...basis, [k]: v }));
   return s;
