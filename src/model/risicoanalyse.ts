@@ -6,13 +6,13 @@ import { melding, type Melding } from './melding.js';
 import type { Rational } from './rational.js';
 import type { Risicoactiviteit, Risicomodel, ScoresPerDimensie } from './types.js';
 
+/** Most sheets print no effect, risk or class of their own: one empty record for all of them. */
+const NIETS_GEDRUKT: Risicoactiviteit['gedrukt'] = Object.freeze({});
+
 /**
  * An activity's scores as an array over one index of dimension names for the whole sheet: a Map per
  * activity was a quarter of the risk analysis's memory (100.000 activities, some 30 MB).
  */
-/** Most sheets print no effect, risk or class of their own: one empty record for all of them. */
-const NIETS_GEDRUKT: Risicoactiviteit['gedrukt'] = Object.freeze({});
-
 class Scores implements ScoresPerDimensie {
   constructor(
     private readonly index: ReadonlyMap<string, number>,

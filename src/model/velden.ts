@@ -6,11 +6,11 @@ import type { RijLezer } from './kolommen.js';
 import { melding, type Melding, type Plaats } from './melding.js';
 import { Rational } from './rational.js';
 
-/** Field readers shared by the sheet modules: each reads one cell and reports a finding with its place. */
-/** The settled order of day and month per column of a table (index → order), made once per column. */
 /** The default of every reader's options: one object, not a new one per cell read. */
 const GEEN_OPTIES = Object.freeze({});
 
+/** Field readers shared by the sheet modules: each reads one cell and reports a finding with its place. */
+/** The settled order of day and month per column of a table (index → order), made once per column. */
 const VOLGORDES = new WeakMap<object, Map<number, Datumvolgorde>>();
 
 export class VeldLezer<V extends string> {

@@ -81,6 +81,9 @@ async function neemSlot(map: string, wachtMs: number, stopt: () => void): Promis
   }
 }
 
+/** A file's content: text, bytes, or text in pieces (a large JSON output, written as it is made). */
+export type Inhoud = string | Uint8Array | Iterable<string>;
+
 /**
  * Writes files all-or-nothing: every file goes to a temporary name first, and only when all are
  * written are they renamed into place. Existing files are refused unless `force`. Each output folder
@@ -88,9 +91,6 @@ async function neemSlot(map: string, wachtMs: number, stopt: () => void): Promis
  * interrupted run left (recognisable by their name) are removed; on SIGINT or SIGTERM the temporary
  * files are removed and the message says what was already in place.
  */
-/** A file's content: text, bytes, or text in pieces (a large JSON output, written as it is made). */
-export type Inhoud = string | Uint8Array | Iterable<string>;
-
 export async function schrijfAtomair(
   bestanden: { pad: string; inhoud: Inhoud }[],
   opties: { force?: boolean; /** How long to wait for another run's lock on a folder. */ slotWachtMs?: number } = {},

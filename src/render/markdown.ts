@@ -115,12 +115,6 @@ function tekstNummers(s: string): string {
  * The view with every string Markdown-safe; numbers, rationals and dates are left as they are. Copy on
  * write: a part whose strings are all safe already (most of a large view) is the same object, not a copy.
  */
-/** A key "__proto__" (a JSON view may have one) is an own property of the copy, not its prototype. */
-function zet(o: Record<string, unknown>, k: string, waarde: unknown): void {
-  if (k === '__proto__') Object.defineProperty(o, k, { value: waarde, enumerable: true, writable: true, configurable: true });
-  else o[k] = waarde;
-}
-
 export function mdVeilig<T>(v: T): T {
   if (typeof v === 'string') return mdTekst(v) as T;
   if (v instanceof MarkdownTekst) return new MarkdownTekst(eigenMarkdown(v.bron)) as T;
@@ -150,10 +144,15 @@ export function mdVeilig<T>(v: T): T {
           if (Object.prototype.hasOwnProperty.call(o, s)) zet(uit, s, o[s]);
         }
       }
-      // A key "__proto__" (a JSON view may have one) is an own property, not the copy's prototype.
       if (uit) zet(uit, k, y);
     }
     return (uit ?? v) as T;
   }
   return v;
+}
+
+/** A key "__proto__" (a JSON view may have one) is an own property of the copy, not its prototype. */
+function zet(o: Record<string, unknown>, k: string, waarde: unknown): void {
+  if (k === '__proto__') Object.defineProperty(o, k, { value: waarde, enumerable: true, writable: true, configurable: true });
+  else o[k] = waarde;
 }
