@@ -68,7 +68,7 @@ describe('snelle paden', () => {
     const teken = fc.constantFrom('a', 'é', '1', ',', ';', '\t', ' ', '\n', '\n', '€', "'");
     fc.assert(
       fc.property(fc.array(teken, { maxLength: 60 }).map((d) => d.join('')), fc.constantFrom(';', ',', '\t'), (tekst, scheiding) => {
-        expect(csvRecords(tekst, scheiding)).toEqual(csvRecords(tekst, scheiding, true));
+        expect([...csvRecords(tekst, scheiding)]).toEqual([...csvRecords(tekst, scheiding, true)]);
       }),
       { numRuns: 3000 },
     );

@@ -89,13 +89,18 @@ export function snuffelScheidingsteken(tekst: string): string {
 }
 
 /**
- * The records of a CSV text with `\n` line ends. Without a quote anywhere papaparse only splits (its
- * "fast mode"); that is done directly, as the export reader does, without its per-row machinery
+ * The records of a CSV text with `\n` line ends, one at a time. Without a quote anywhere papaparse
+ * only splits (its "fast mode"); that is done directly, a line at a time as the records are used, as
+ * the export reader does, so that the records of a large table are never all held beside its rows
  * (`viaPapaparse` forces the full route, for the test that compares the two).
  */
-export function csvRecords(regels: string, delimiter: string, viaPapaparse = false): string[][] {
-  if (viaPapaparse || regels.includes('"')) return papaparse().parse<string[]>(regels, { delimiter, newline: '\n', skipEmptyLines: false, header: false }).data;
-  return regels === '' ? [] : regels.split('\n').map((r) => r.split(delimiter));
+export function* csvRecords(regels: string, delimiter: string, viaPapaparse = false): Generator<string[], void, undefined> {
+  if (viaPapaparse || regels.includes('"')) {
+    yield* papaparse().parse<string[]>(regels, { delimiter, newline: '\n', skipEmptyLines: false, header: false }).data;
+    return;
+  }
+  if (regels === '') return;
+  for (const regel of regels.split('\n')) yield regel.split(delimiter);
 }
 
 /** Reads one CSV file into a table. Row numbers are record numbers, as Excel shows them. */
@@ -112,22 +117,15 @@ export function leesCsv(buf: Uint8Array, bestand: string, blad: string): Tabel {
   // Line ends as one: a CRLF file edited in a tool that adds LF lines would otherwise keep those lines
   // inside a cell (papaparse takes the first line end it sees for all).
   const regels = tekst.includes('\r') ? tekst.replace(/\r\n?/g, '\n') : tekst;
-  // Text without quotes is split a line at a time as it is read (csvRecords' fast mode), so that the
-  // records of a large table are never all held beside its rows.
-  const records: (string | string[])[] = regels.includes('"') ? csvRecords(regels, delimiter) : regels === '' ? [] : regels.split('\n');
-  // A final line break gives no row of its own in Excel either.
-  const slot = records[records.length - 1];
-  if (slot !== undefined && (slot === '' || (typeof slot !== 'string' && slot.length === 1 && slot[0] === ''))) records.pop();
   // A column of a large table repeats its short values (afdeling, taakveld, ja/nee, scores, counts):
   // one cell object per distinct short text instead of one per cell, a third of a werkmap's table
   // memory at 100.000 lines. A cell is never changed after reading, so sharing is safe. A column of
   // unique values (ids, names) stops being collected once it has shown many of them.
   const gedeeld: (Map<string, Cel> | null)[] = [];
   const gemist: number[] = [];
-  const rijen: Rij[] = new Array(records.length);
-  for (let i = 0; i < records.length; i++) {
-    const r = records[i]!;
-    const rec = typeof r === 'string' ? r.split(delimiter) : r;
+  const rijen: Rij[] = [];
+  let slotLeeg = false;
+  for (const rec of csvRecords(regels, delimiter)) {
     const cellen: Cel[] = new Array(rec.length);
     for (let k = 0; k < rec.length; k++) {
       const v = rec[k]!;
@@ -144,10 +142,11 @@ export function leesCsv(buf: Uint8Array, bestand: string, blad: string): Tabel {
       }
       cellen[k] = c;
     }
-    rijen[i] = { rij: i + 1, cellen };
-    // Let the line or papaparse's row go as soon as it is read.
-    (records as unknown as undefined[])[i] = undefined;
+    rijen.push({ rij: rijen.length + 1, cellen });
+    slotLeeg = rec.length === 1 && rec[0] === '';
   }
+  // A final line break gives no row of its own in Excel either.
+  if (slotLeeg) rijen.pop();
   const tabel = { ...maakTabel(bestand, blad, rijen), schoon: true };
   // Excel and LibreOffice separate with `;` exactly where the comma is the decimal separator.
   return delimiter === ';'
