@@ -197,11 +197,12 @@ export function planFrequenties(
     let elk = intervalTekst.get(i);
     if (elk === undefined) intervalTekst.set(i, (elk = maanden(i)));
     const bron = uitExportNieuwer ? ' (uit de zakenexport)' : '';
-    const reden = !laatste
-      ? plat(wie, ': ', elk, '; nooit gecontroleerd, dus vanaf 01-01-', jaar, ': ', aantal ? controles(aantal) : 'geen controle', ' in ', jaar)
+    const waarom = !laatste
+      ? ['nooit gecontroleerd, dus vanaf 01-01-', jaar]
       : achterstallig
-        ? plat(wie, ': ', elk, '; laatste controle ', kortDag(laatste), bron, ', dus al op ', kortDag(due!), ' aan de beurt: achterstallig, vanaf 01-01-', jaar, ': ', aantal ? controles(aantal) : 'geen controle', ' in ', jaar)
-        : plat(wie, ': ', elk, '; laatste controle ', kortDag(laatste), bron, ', dus de volgende op ', kortDag(volgende), ': ', aantal ? controles(aantal) : 'geen controle', ' in ', jaar);
+        ? ['laatste controle ', kortDag(laatste), bron, ', dus al op ', kortDag(due!), ' aan de beurt: achterstallig, vanaf 01-01-', jaar]
+        : ['laatste controle ', kortDag(laatste), bron, ', dus de volgende op ', kortDag(volgende)];
+    const reden = plat(wie, ': ', elk, '; ', ...waarom, ': ', aantal ? controles(aantal) : 'geen controle', ' in ', jaar);
     return planningVan(o, klasse, klasseBron, naleefgedrag, laatste, i, volgende, aantal, achterstallig, reden);
   });
 

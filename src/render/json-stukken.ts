@@ -14,22 +14,19 @@ export function* jsonStukken(waarde: unknown, stukGrootte = 1 << 20): Generator<
     return;
   }
   const o = v as Record<string, unknown>;
-  // The properties JSON.stringify writes: not those whose value (after its toJSON) is undefined, a
-  // function or a symbol. Decided without writing the value (the large arrays are written once).
-  const sleutels = Object.keys(o).filter((k) => {
-    const x = heeftToJson(o[k]) ? (o[k] as { toJSON(k: string): unknown }).toJSON(k) : o[k];
-    return x !== undefined && typeof x !== 'function' && typeof x !== 'symbol';
-  });
-  if (sleutels.length === 0) {
+  // The properties JSON.stringify writes, each value after its toJSON (called once, with its key): not
+  // those whose value is then undefined, a function or a symbol.
+  const delen = Object.keys(o)
+    .map((k): [string, unknown] => [k, heeftToJson(o[k]) ? o[k].toJSON(k) : o[k]])
+    .filter(([, x]) => x !== undefined && typeof x !== 'function' && typeof x !== 'symbol');
+  if (delen.length === 0) {
     yield '{}';
     return;
   }
   // Pieces are gathered in a buffer and handed out a megabyte at a time.
   let buffer = '{\n';
-  for (const [i, k] of sleutels.entries()) {
+  for (const [i, [k, x]] of delen.entries()) {
     buffer += `  ${JSON.stringify(k)}: `;
-    let x = o[k];
-    if (heeftToJson(x)) x = x.toJSON(k);
     if (Array.isArray(x) && x.length > 0) {
       buffer += '[\n';
       for (let j = 0; j < x.length; j++) {
@@ -45,7 +42,7 @@ export function* jsonStukken(waarde: unknown, stukGrootte = 1 << 20): Generator<
       }
       buffer += '  ]';
     } else buffer += tekst(x, 1, false, k)!;
-    buffer += i < sleutels.length - 1 ? ',\n' : '\n';
+    buffer += i < delen.length - 1 ? ',\n' : '\n';
     if (buffer.length >= stukGrootte) {
       yield buffer;
       buffer = '';
