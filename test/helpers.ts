@@ -1,4 +1,6 @@
 import { spawnSync } from 'node:child_process';
+import { createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
 import { mkdtempSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { inflateRawSync } from 'node:zlib';
 import { dataBegin, leesZipInhoud } from '../src/ingest/zip.js';
@@ -75,4 +77,19 @@ export function invoertaal(tekst: string, ook: RegExp[] = []): string[] {
     for (const m of tekst.matchAll(new RegExp(re.source, re.flags.includes('g') ? re.flags : re.flags + 'g'))) uit.push(m[0]);
   }
   return uit;
+}
+
+/** A local HTTP server that answers 404 and records every request's URL, for checks that nothing is fetched. */
+export async function metServer<T>(werk: (poort: number, verzoeken: string[]) => Promise<T> | T): Promise<T> {
+  const verzoeken: string[] = [];
+  const server = createServer((req, res) => {
+    verzoeken.push(req.url ?? '');
+    res.writeHead(404).end();
+  });
+  await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
+  try {
+    return await werk((server.address() as AddressInfo).port, verzoeken);
+  } finally {
+    server.close();
+  }
 }

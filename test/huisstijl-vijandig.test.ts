@@ -6,13 +6,11 @@
  */
 import { spawnSync } from 'node:child_process';
 import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
-import { createServer } from 'node:http';
-import type { AddressInfo } from 'node:net';
 import path from 'node:path';
 import { inflateRawSync } from 'node:zlib';
 import { describe, expect, it } from 'vitest';
 import { dataBegin, leesZipInhoud } from '../src/ingest/zip.js';
-import { ROOT, tijdelijkeMap, VOORBEELD, vth } from './helpers.js';
+import { metServer, ROOT, tijdelijkeMap, VOORBEELD, vth } from './helpers.js';
 import { maakZip } from './zip.js';
 
 const HUISSTIJL = path.join(ROOT, 'fixtures/huisstijl/dinkelberg.docx');
@@ -60,20 +58,6 @@ function vijandigeReferentie(poort: number, veld: boolean): Buffer {
 function docxVan(uit: string): Map<string, Buffer> {
   const naam = readdirSync(uit).find((f) => f.endsWith('.docx'))!;
   return delen(readFileSync(path.join(uit, naam)));
-}
-
-async function metServer<T>(werk: (poort: number, verzoeken: string[]) => Promise<T> | T): Promise<T> {
-  const verzoeken: string[] = [];
-  const server = createServer((req, res) => {
-    verzoeken.push(req.url ?? '');
-    res.writeHead(404).end();
-  });
-  await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
-  try {
-    return await werk((server.address() as AddressInfo).port, verzoeken);
-  } finally {
-    server.close();
-  }
 }
 
 const heeftLibreOffice = spawnSync('soffice', ['--version'], { timeout: 30_000 }).status === 0;

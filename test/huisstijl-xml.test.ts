@@ -9,12 +9,10 @@
  */
 import { spawnSync } from 'node:child_process';
 import { copyFileSync, existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
-import { createServer } from 'node:http';
-import type { AddressInfo } from 'node:net';
 import path from 'node:path';
 import { SaxesParser } from 'saxes';
 import { describe, expect, it } from 'vitest';
-import { docxDelen, ROOT, tijdelijkeMap, VOORBEELD, vth } from './helpers.js';
+import { docxDelen, metServer, ROOT, tijdelijkeMap, VOORBEELD, vth } from './helpers.js';
 import { maakZip } from './zip.js';
 
 const HUISSTIJL = path.join(ROOT, 'fixtures/huisstijl/dinkelberg.docx');
@@ -237,20 +235,6 @@ function reikendeReferentie(poort: number): Delen {
   return d;
 }
 
-async function metServer<T>(werk: (poort: number, verzoeken: string[]) => Promise<T> | T): Promise<T> {
-  const verzoeken: string[] = [];
-  const server = createServer((req, res) => {
-    verzoeken.push(req.url ?? '');
-    res.writeHead(404).end();
-  });
-  await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
-  try {
-    return await werk((server.address() as AddressInfo).port, verzoeken);
-  } finally {
-    server.close();
-  }
-}
-
 describe('styles, numbering, theme and fonts taken from the reference reach nothing outside the .docx', () => {
   it('external and outside references are dropped and said; an embedded font inside the package is kept, once', async () => {
     await metServer((poort) => {
@@ -330,5 +314,4 @@ describe('styles, numbering, theme and fonts taken from the reference reach noth
     });
   }, 180_000);
 });
-
 
