@@ -3,11 +3,17 @@ import type { Melding } from '../model/melding.js';
 import type { TekstSleutel } from '../model/teksten.js';
 import type { BladNaam, Werkmap } from '../model/types.js';
 import { isStil, moetHerberekenen } from './looptijd.js';
+import { ruimOp } from './opruimen.js';
 import { formatteerMeldingen, kleuren, samenvattingTekst } from './uitvoer.js';
 
-/** Reads and models a werkmap, recalculated first when the run asks (`--herbereken`). */
-export function laadWerkmap(pad: string): Promise<Werkmap> {
-  return laadWerkmapBestand(pad, { herbereken: moetHerberekenen() });
+/**
+ * Reads and models a werkmap, recalculated first when the run asks (`--herbereken`). A large werkmap's
+ * raw tables are garbage once it is modelled: collected here, before the command's analysis.
+ */
+export async function laadWerkmap(pad: string): Promise<Werkmap> {
+  const wm = await laadWerkmapBestand(pad, { herbereken: moetHerberekenen() });
+  await ruimOp();
+  return wm;
 }
 
 /**

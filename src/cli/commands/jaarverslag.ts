@@ -6,6 +6,7 @@ import { bestandsnaamDeel } from '../../report/uvp.js';
 import { verantwoordingView, type VerantwoordingView } from '../../report/verantwoording.js';
 import { laadAfkortingenlijst } from '../../render/afkortingen.js';
 import { laadTemplates } from '../../render/handlebars.js';
+import { ruimOp } from '../opruimen.js';
 import { EXIT, GebruikFout, metTemplates } from '../fouten.js';
 import { laadWerkmap, meldOntbrekendeTeksten, meldVoorOpdracht, PROGRAMMA_BLADEN } from '../laad.js';
 import { parseFormaten } from '../schrijf.js';
@@ -207,6 +208,8 @@ export async function jaarverslagOpdracht(pad: string, opts: JaarverslagOpties):
   }
   const klaar = await bouwView(pad, opts);
   if (!klaar) return EXIT.PROBLEEM;
+  // The werkmap and its analysis are let go with bouwView: collected before the view is rendered.
+  await ruimOp();
   const { view, stam, bron } = klaar;
   // A house style that cannot be read stops the command before anything is written.
   const huisstijl = woord ? await kiesHuisstijl(opts.huisstijl, klaar.huisstijl, pad) : undefined;

@@ -7,6 +7,7 @@ import { onverklaardeAfkortingen } from '../../report/afkortingen.js';
 import { grafiekPalet, type Palet } from '../../render/thema.js';
 import { laadAfkortingenlijst } from '../../render/afkortingen.js';
 import { laadTemplates } from '../../render/handlebars.js';
+import { ruimOp } from '../opruimen.js';
 import { EXIT, metTemplates } from '../fouten.js';
 import { laadWerkmap, meldOntbrekendeTeksten, meldVoorOpdracht, PROGRAMMA_BLADEN } from '../laad.js';
 import { parseFormaten } from '../schrijf.js';
@@ -98,6 +99,8 @@ export async function uvpOpdracht(pad: string, opts: UvpOpties): Promise<number>
   }
   const klaar = await bouwView(pad);
   if (!klaar) return EXIT.PROBLEEM;
+  // The werkmap and its analysis are let go with bouwView: collected before the view is rendered.
+  await ruimOp();
   const { view, stam } = klaar;
   // A house style that cannot be read stops the command before anything is written.
   const huisstijl = woord ? await kiesHuisstijl(opts.huisstijl, klaar.huisstijl, pad) : undefined;
