@@ -4,6 +4,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { activiteitSleutel, sleutelVolledig } from '../src/compute/risico.js';
 import { csvRecords } from '../src/ingest/csv.js';
+import { deler } from '../src/model/delen.js';
 import { Rational } from '../src/model/rational.js';
 
 const rationaal = fc
@@ -154,6 +155,36 @@ describe('activiteitenindex', () => {
         }
       }),
       { numRuns: 1000 },
+    );
+  });
+
+  it('a shared row is the row made for the first equal sequence, and only for an equal one', () => {
+    // Parts as objects compared by identity, as Rationals and score entries are: a pool of a few.
+    const pool = Array.from({ length: 6 }, (_, i) => ({ i }));
+    fc.assert(
+      fc.property(
+        fc.array(fc.array(fc.integer({ min: 0, max: 5 }), { minLength: 0, maxLength: 4 }), { maxLength: 200 }),
+        fc.integer({ min: 1, max: 6 }),
+        fc.integer({ min: 1, max: 40 }),
+        (rijen, perPlek, maxRijen) => {
+          const gemaakt: (readonly { i: number }[])[] = [];
+          const deel = deler<{ i: number }, readonly { i: number }[]>((d) => (gemaakt.push([...d]), [...d]), { perPlek, rijen: maxRijen });
+          const uit = rijen.map((r) => deel(r.map((i) => pool[i]!)));
+          for (let a = 0; a < rijen.length; a++) {
+            // Always the parts asked for, in their order.
+            expect(uit[a]!.map((p) => p.i)).toEqual(rijen[a]);
+            for (let b = 0; b < a; b++) {
+              // One object only for equal sequences.
+              if (uit[a] === uit[b]) expect(rijen[a]).toEqual(rijen[b]);
+            }
+          }
+          // Within the bounds, every equal sequence is shared.
+          const verschillend = new Set(rijen.map((r) => r.join(',')));
+          const perPlekMax = Math.max(0, ...[0, 1, 2, 3].map((k) => new Set(rijen.filter((r) => r.length > k).map((r) => r[k])).size));
+          if (verschillend.size <= maxRijen && perPlekMax <= perPlek) expect(gemaakt.length).toBe(verschillend.size);
+        },
+      ),
+      { numRuns: 500 },
     );
   });
 });

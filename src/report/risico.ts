@@ -1,6 +1,7 @@
 import { opsomming } from './gedeeld.js';
 import type { Risicoanalyse } from '../compute/risico.js';
 import { nlGetal } from '../model/getal.js';
+import { deler } from '../model/delen.js';
 import { Rational } from '../model/rational.js';
 import type { Risicomodel } from '../model/types.js';
 
@@ -82,12 +83,14 @@ function maakRisicoView(r: Risicoanalyse): RisicoView {
     if (!o) scoreObjecten[k]!.set(score, (o = { naam, score }));
     return o;
   };
+  // And one array of them per distinct row of scores, as the model shares its Scores.
+  const scoresRij = deler<{ naam: string; score: Rational }, { naam: string; score: Rational }[]>((delen) => delen as { naam: string; score: Rational }[]);
   const rijen: RisicoRij[] = r.activiteiten.map((u) => ({
     rang: u.rang,
     id: u.activiteit.id ?? '',
     activiteit: u.activiteit.activiteit,
     groep: u.activiteit.groep ?? '',
-    scores: r.model.dimensies.map((d, k) => scoreVan(k, d.naam, u.activiteit.scores.get(d.naam)!)),
+    scores: scoresRij(r.model.dimensies.map((d, k) => scoreVan(k, d.naam, u.activiteit.scores.get(d.naam)!))),
     effect: u.effect,
     kans: u.activiteit.kans!,
     risico: u.risico,

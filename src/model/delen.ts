@@ -1,0 +1,43 @@
+/**
+ * One object per distinct sequence of parts, the parts compared by identity (as a Map compares keys).
+ *
+ * For rows of a few repeated values, such as an activity's scores: 100.000 activities scored 1 to 5
+ * on six dimensions have at most 15.625 distinct rows of scores, in practice a few hundred, and each
+ * kept its own array of them (some 100 bytes). Shared, they take one each.
+ *
+ * Each place numbers its distinct parts; a row is found by the text of its numbers. When a place has
+ * more than `perPlek` distinct parts, or there are more than `rijen` distinct rows, the rows are
+ * mostly different and looking them up would cost more than it saves: from then on each row is made
+ * on its own (the rows kept so far stay shared).
+ */
+export function deler<T, R>(maak: (delen: readonly T[]) => R, grenzen: { perPlek?: number; rijen?: number } = {}): (delen: readonly T[]) => R {
+  const perPlek = grenzen.perPlek ?? 256;
+  const maxRijen = grenzen.rijen ?? 65_536;
+  const nummers: Map<T, number>[] = [];
+  const gemaakt = new Map<string, R>();
+  let opgegeven = false;
+  return (delen) => {
+    if (opgegeven) return maak(delen);
+    let sleutel = '';
+    for (let i = 0; i < delen.length; i++) {
+      const plek = (nummers[i] ??= new Map());
+      let n = plek.get(delen[i]!);
+      if (n === undefined) {
+        if (plek.size >= perPlek) return geefOp(delen);
+        plek.set(delen[i]!, (n = plek.size));
+      }
+      sleutel += String.fromCharCode(n);
+    }
+    const eerder = gemaakt.get(sleutel);
+    if (eerder !== undefined || gemaakt.has(sleutel)) return eerder as R;
+    if (gemaakt.size >= maxRijen) return geefOp(delen);
+    const waarde = maak(delen);
+    gemaakt.set(sleutel, waarde);
+    return waarde;
+  };
+  function geefOp(delen: readonly T[]): R {
+    opgegeven = true;
+    nummers.length = 0;
+    return maak(delen);
+  }
+}
