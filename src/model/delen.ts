@@ -5,7 +5,7 @@
  * on six dimensions have at most 15.625 distinct rows of scores, in practice a few hundred, and each
  * kept its own array of them (some 100 bytes). Shared, they take one each.
  *
- * Each place numbers its distinct parts; a row is found by the text of its numbers. When a place has
+ * Each place numbers its distinct parts; a row is found by its numbers. When a place has
  * more than `perPlek` distinct parts, or there are more than `rijen` distinct rows, the rows are
  * mostly different and looking them up would cost more than it saves: from then on each row is made
  * on its own (the rows kept so far stay shared).
@@ -14,11 +14,15 @@ export function deler<T, R>(maak: (delen: readonly T[]) => R, grenzen: { perPlek
   const perPlek = grenzen.perPlek ?? 256;
   const maxRijen = grenzen.rijen ?? 65_536;
   const nummers: Map<T, number>[] = [];
-  const gemaakt = new Map<string, R>();
+  const gemaakt = new Map<number | string, R>();
+  // How many places fit in one exact number.
+  const getalPlaatsen = Math.floor(53 / Math.log2(perPlek + 1));
   let opgegeven = false;
   return (delen) => {
     if (opgegeven) return maak(delen);
-    let sleutel = '';
+    // The numbers as one number while it stays exact (six places of up to 256 parts each), else as text.
+    const alsGetal = delen.length <= getalPlaatsen;
+    let sleutel: number | string = alsGetal ? 0 : '';
     for (let i = 0; i < delen.length; i++) {
       const plek = (nummers[i] ??= new Map());
       let n = plek.get(delen[i]!);
@@ -26,7 +30,9 @@ export function deler<T, R>(maak: (delen: readonly T[]) => R, grenzen: { perPlek
         if (plek.size >= perPlek) return geefOp(delen);
         plek.set(delen[i]!, (n = plek.size));
       }
-      sleutel += String.fromCharCode(n);
+      // Digits from 1: rows of different lengths never share a number.
+      if (alsGetal) sleutel = (sleutel as number) * (perPlek + 1) + n + 1;
+      else sleutel += String.fromCharCode(n);
     }
     const eerder = gemaakt.get(sleutel);
     if (eerder !== undefined || gemaakt.has(sleutel)) return eerder as R;
