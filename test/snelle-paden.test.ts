@@ -141,6 +141,19 @@ describe('activiteitenindex', () => {
       { numRuns: 5000 },
     );
   });
+  it('a text has a key exactly when its key, made, is that key', async () => {
+    const { activiteitSleutel, activiteitHeeftSleutel } = await import('../src/compute/risico.js');
+    fc.assert(
+      fc.property(tekst, tekst, (s, t) => {
+        // Against another text's key and against its own (a text always has its own key).
+        for (const k of [activiteitSleutel(t), activiteitSleutel(s), activiteitSleutel(s) + 'x', activiteitSleutel(s).slice(0, -1)]) {
+          expect(activiteitHeeftSleutel(s, k)).toBe(activiteitSleutel(s) === k);
+        }
+      }),
+      { numRuns: 2000 },
+    );
+  });
+
   it('finds what a scan of every activity finds: by id, else by name', async () => {
     const { activiteitSleutel, zoekActiviteiten } = await import('../src/compute/risico.js');
     fc.assert(

@@ -153,6 +153,7 @@ function bepaalPrioriteit(
   regel: ProgrammaRegel,
   risico: Risicoanalyse | undefined,
   klassen: string[],
+  klein: readonly string[],
   meldingen: Melding[],
   laagste: Prioriteit,
   gezocht: Prioriteiten['gezocht'],
@@ -160,7 +161,8 @@ function bepaalPrioriteit(
   const p = regel.prioriteit?.trim();
   if (!p) return laagste;
   const lp = p.toLowerCase();
-  const k = klassen.findIndex((x) => x.toLowerCase() === lp || x.toLowerCase() === KLASSE_SYNONIEM[lp]);
+  const synoniem = KLASSE_SYNONIEM[lp];
+  const k = klein.findIndex((x) => x === lp || x === synoniem);
   if (k >= 0) {
     gezocht.nietGezocht.push(p);
     return { klasse: klassen[k]!, niveau: k, gekoppeld: true };
@@ -209,7 +211,9 @@ export function bepaalPrioriteiten(vraag: Vraag, risico: Risicoanalyse | undefin
   // One record for every line that counts as the lowest class (a priority is never changed).
   const laagste: Prioriteit = Object.freeze({ klasse: klassen[0]!, niveau: 0, gekoppeld: false });
   const gezocht = { gekoppeld: new Set<RisicoUitkomst>(), nietGezocht: [] as string[] };
-  for (const r of vraag.regels) perRegel.set(r.regel, bepaalPrioriteit(r.regel, risico, klassen, meldingen, laagste, gezocht));
+  // A class word is looked up by its lower case, made once per class, not per line.
+  const klein = klassen.map((k) => k.toLowerCase());
+  for (const r of vraag.regels) perRegel.set(r.regel, bepaalPrioriteit(r.regel, risico, klassen, klein, meldingen, laagste, gezocht));
   return { klassen, perRegel, meldingen, gezocht };
 }
 

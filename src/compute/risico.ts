@@ -224,18 +224,49 @@ export function sleutelHash(s: string): number {
 }
 export { hashTekst as sleutelHashVanSleutel };
 
+/**
+ * Whether a text's key (`sleutel(s)`) is `k`, without making the key: for ASCII text compared as
+ * `sleutelHash` reads it (white space trimmed, runs one space, A–Z lower case); other text keyed first.
+ */
+function heeftSleutel(s: string, k: string): boolean {
+  for (let i = 0; i < s.length; i++) if (s.charCodeAt(i) > 127) return sleutel(s) === k;
+  let b = 0;
+  let e = s.length;
+  while (b < e && isAsciiWit(s.charCodeAt(b))) b++;
+  while (e > b && isAsciiWit(s.charCodeAt(e - 1))) e--;
+  let j = 0;
+  let wit = false;
+  for (let i = b; i < e; i++) {
+    let c = s.charCodeAt(i);
+    if (isAsciiWit(c)) {
+      wit = true;
+      continue;
+    }
+    if (wit) {
+      if (k.charCodeAt(j++) !== 32) return false;
+      wit = false;
+    }
+    if (c >= 65 && c <= 90) c += 32;
+    if (k.charCodeAt(j++) !== c) return false;
+  }
+  return j === k.length;
+}
+export { heeftSleutel as activiteitHeeftSleutel };
+
+const GEEN_TREFFERS: readonly RisicoUitkomst[] = Object.freeze([]);
+
 /** The activities of one bucket whose own key (id or name) is exactly `k`. */
-function metSleutel(emmer: Emmer | undefined, k: string, vanId: boolean): RisicoUitkomst[] {
-  if (emmer === undefined) return [];
-  const lijst = Array.isArray(emmer) ? emmer : [emmer];
-  return lijst.filter((a) => sleutel(vanId ? a.activiteit.id! : a.activiteit.activiteit) === k);
+function metSleutel(emmer: Emmer | undefined, k: string, vanId: boolean): readonly RisicoUitkomst[] {
+  if (emmer === undefined) return GEEN_TREFFERS;
+  if (!Array.isArray(emmer)) return heeftSleutel(vanId ? emmer.activiteit.id! : emmer.activiteit.activiteit, k) ? [emmer] : GEEN_TREFFERS;
+  return emmer.filter((a) => heeftSleutel(vanId ? a.activiteit.id! : a.activiteit.activiteit, k));
 }
 
 /**
  * The activities a programme line's `prioriteit` names: by id, else by activity name (which need not
  * be unique). Indexed once per analysis, so that no line scans every activity.
  */
-export function zoekActiviteiten(risico: Risicoanalyse, prioriteit: string): RisicoUitkomst[] {
+export function zoekActiviteiten(risico: Risicoanalyse, prioriteit: string): readonly RisicoUitkomst[] {
   let index = INDEXEN.get(risico);
   if (!index) {
     index = { opId: new Map(), opNaam: new Map() };
@@ -254,7 +285,7 @@ export function zoekActiviteiten(risico: Risicoanalyse, prioriteit: string): Ris
   const h = sleutelHash(prioriteit);
   const opId = index.opId.get(h);
   const opNaam = index.opNaam.get(h);
-  if (opId === undefined && opNaam === undefined) return [];
+  if (opId === undefined && opNaam === undefined) return GEEN_TREFFERS;
   const k = sleutel(prioriteit);
   const viaId = metSleutel(opId, k, true);
   return viaId.length ? viaId : metSleutel(opNaam, k, false);
