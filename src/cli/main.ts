@@ -1,12 +1,13 @@
+import type * as Commander from 'commander';
+import { EXIT, GebruikFout, systeemFoutTekst } from './fouten.js';
+import { zetLooptijd } from './looptijd.js';
+import type { Formaat } from './schrijf.js';
+
 // Node's fs and module without their ES facades: importing 'node:fs' reads every export, among them
 // fs.ReadStream, whose getter loads Node's stream modules, which the help does not need.
 const { fstatSync, statSync, writeSync } = process.getBuiltinModule('node:fs');
 const Module = process.getBuiltinModule('node:module');
 const { createRequire } = Module;
-import type * as Commander from 'commander';
-import { EXIT, GebruikFout, systeemFoutTekst } from './fouten.js';
-import { zetLooptijd } from './looptijd.js';
-import type { Formaat } from './schrijf.js';
 
 // Only commander and these small modules load for `vth --help` and `--version`: what a command needs
 // (writing output, the error classes of reading and writing) is imported when it runs, so that the
