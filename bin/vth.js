@@ -1,23 +1,12 @@
 #!/usr/bin/env node
-import { setFlagsFromString } from 'node:v8';
-// Let the heap grow by 20% between collections instead of V8's default (up to double): a werkmap of
-// 100.000 lines then peaks at about 430 MB instead of 690 MB, and a 1.000.000-row case export at
-// 126 MB instead of 171 MB, for some 5% more time.
-// A tuning of the collector only; it takes effect for the heap's growth from here on.
-setFlagsFromString('--heap-growing-percent=20');
-// Let a function run 8 times longer before V8 considers optimising it with TurboFan (the budget is
-// 67584 by default). A run of vth is short and its code is cold: at the default, TurboFan compiles
-// dozens of functions that have run a few hundred times and are then done, at more cost than it
-// saves. With this, `vth uvp --format md` on the example takes some 15% less CPU time; on 100.000
-// lines or a 1.000.000-row export the hot loops are still optimised, a few milliseconds later, and
-// the runs take as long as before (measured in docs/architecture.md, "Lazy commands").
-setFlagsFromString(`--interrupt-budget=${8 * 67584}`);
+// V8's settings for a command's run (heap growth, optimisation budget) are set in dist/cli/main.js
+// when a command starts, not here: `vth --help` and `--version` do without them.
 import { main } from '../dist/cli/main.js';
 import { systeemFoutTekst } from '../dist/cli/fouten.js';
 
 // A reader that stops early (`vth risico … | head`) is no error: stop quietly, as Unix tools do.
 // Any other failure to write the output (a full disk behind `> bestand`) is said in Dutch, exit 2.
-for (const stroom of [process.stdout, process.stderr]) {
+function bewaak(stroom) {
   stroom.on('error', (e) => {
     if (e.code === 'EPIPE') process.exit(process.exitCode ?? 0);
     if (stroom === process.stdout) {
@@ -26,6 +15,22 @@ for (const stroom of [process.stdout, process.stderr]) {
       } catch {}
     }
     process.exit(2);
+  });
+}
+// Each stream is guarded when first used: process.stdout and process.stderr are made on first access,
+// and on a pipe that loads Node's net and stream modules, which `vth --help` (written with
+// fs.writeSync) does not need.
+for (const naam of ['stdout', 'stderr']) {
+  const { get } = Object.getOwnPropertyDescriptor(process, naam);
+  Object.defineProperty(process, naam, {
+    configurable: true,
+    enumerable: true,
+    get() {
+      const stroom = get.call(process);
+      Object.defineProperty(process, naam, { configurable: true, enumerable: true, get: () => stroom });
+      bewaak(stroom);
+      return stroom;
+    },
   });
 }
 

@@ -1,5 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import { vergelijkNl } from '../src/model/nl-volgorde.js';
 import { gebruikteAfkortingen, sorteerNl } from '../src/report/afkortingen.js';
 
 // The abbreviation lists are sorted without ICU where the names allow (its first collator costs some
@@ -39,5 +40,18 @@ describe('abbreviations in Dutch order, without ICU where it gives the same', ()
   it('the list of a document: BIG-8 among the rest, case ignored', () => {
     const tekst = 'Het UVP volgt de BIG-8 en de APV; de Wkb, het Bal en de fte van VTH.';
     expect(gebruikteAfkortingen(tekst).map((a) => a.afkorting)).toEqual(['APV', 'Bal', 'BIG-8', 'fte', 'UVP', 'VTH', 'Wkb']);
+  });
+
+  it('one comparison per pair, by key where both are simple and by ICU otherwise: a sort of any mix is the sort of ICU', () => {
+    // Object ids (OB001, 2024-17) mixed with names ICU must order: accents, spaces, lower case, dots.
+    const tekens = 'aAbBoOzZéÉ0129-/&. _';
+    for (const s of ['variant', 'base'] as const) {
+      fc.assert(fc.property(fc.array(naam(tekens), { maxLength: 14 }), (namen) => {
+        expect([...namen].sort((a, b) => vergelijkNl(a, b, s))).toEqual(icu(namen, s));
+        for (const a of namen.slice(0, 4)) for (const b of namen.slice(0, 4)) expect(Math.sign(vergelijkNl(a, b, s))).toBe(Math.sign(a.localeCompare(b, 'nl', { sensitivity: s })));
+      }), { numRuns: 1500 });
+    }
+    // The default is localeCompare(b, 'nl') itself, as the deferred objects were ordered before.
+    for (const [a, b] of [['OB001', 'OB010'], ['OB-2', 'OB2'], ['ob1', 'OB1'], ['Z9', 'a1']]) expect(Math.sign(vergelijkNl(a!, b!))).toBe(Math.sign(a!.localeCompare(b!, 'nl')));
   });
 });

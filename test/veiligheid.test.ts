@@ -212,6 +212,25 @@ describe('start-up: commands load only what they need', () => {
     }
   });
 
+  it('vth --help and --version load none of Node\'s process, network or stream modules, nor node:v8: commander\'s child_process is deferred, the help is written with writeSync', () => {
+    // Node's own list of loaded modules at exit, written with writeSync (process.stderr would load the
+    // stream modules itself), from a CommonJS preload (an --import would load them for its loader).
+    const stub = path.join(tijdelijkeMap(), 'geladen.cjs');
+    writeFileSync(stub, "process.on('exit', () => require('node:fs').writeSync(2, '\\nGELADEN ' + JSON.stringify(process.moduleLoadList) + '\\n'));");
+    for (const args of [['--help'], ['--version'], ['uvp', '--help']]) {
+      const r = spawnSync(process.execPath, ['--require', stub, path.join(ROOT, 'bin/vth.js'), ...args], { cwd: ROOT, encoding: 'utf8' });
+      expect(r.status, r.stderr).toBe(0);
+      expect(r.stdout.length, args.join(' ')).toBeGreaterThan(5);
+      const geladen: string[] = JSON.parse(/^GELADEN (.*)$/m.exec(r.stderr)![1]!);
+      for (const m of ['NativeModule child_process', 'NativeModule net', 'NativeModule stream', 'NativeModule v8']) expect(geladen, `${args.join(' ')}: ${m}`).not.toContain(m);
+    }
+    // A command still gets V8's settings and its output streams (stdout through a pipe loads net).
+    const r = spawnSync(process.execPath, ['--require', stub, path.join(ROOT, 'bin/vth.js'), 'risico', VOORBEELD], { cwd: ROOT, encoding: 'utf8' });
+    const geladen: string[] = JSON.parse(/^GELADEN (.*)$/m.exec(r.stderr)![1]!);
+    expect(geladen).toContain('NativeModule v8');
+    expect(r.stdout).toContain('risico');
+  });
+
   it('terminal colours need no package: chalk (13 ms to load) is only the tests\' oracle', () => {
     const urls = geladen(['uvp', VOORBEELD, '-o', tijdelijkeMap(), '--format', 'md', '-q', '--force']);
     expect(urls.some((u) => u.endsWith('/dist/cli/kleur.js'))).toBe(true);

@@ -3,6 +3,7 @@ import { cpSync, existsSync, readdirSync, readFileSync, writeFileSync } from 'no
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { kolomBreedtes, tabelMaat, tekstTwips } from '../src/render/docx.js';
+import { svgNaarPng, svgNaarPngOpDraad } from '../src/render/png.js';
 import { zoekWriter } from '../src/render/pdf.js';
 import { docxDelen, invoertaal, ROOT, tijdelijkeMap, vth, VOORBEELD, VOORBEELD_CSV } from './helpers.js';
 
@@ -199,6 +200,22 @@ describe('vth uvp --format docx', () => {
     },
   );
   if (!soffice || !pdfinfo) console.warn('OVERGESLAGEN: LibreOffice of poppler-utils ontbreekt (apt-get install -y libreoffice-writer-nogui python3-uno poppler-utils); de PDF is niet gecontroleerd.');
+});
+
+describe('charts drawn on libuv\'s threads', () => {
+  it('give the bytes and size of the direct drawing, for every chart of the example\'s UVP', async () => {
+    const uit = tijdelijkeMap();
+    expect(vth(['uvp', VOORBEELD, '-o', uit, '--format', 'md', '-q']).code).toBe(0);
+    const svgs = readdirSync(uit).filter((f) => f.endsWith('.svg'));
+    expect(svgs.length).toBe(2);
+    for (const f of svgs) {
+      const svg = readFileSync(path.join(uit, f), 'utf8');
+      const direct = svgNaarPng(svg);
+      const opDraad = await svgNaarPngOpDraad(svg);
+      expect(Buffer.from(opDraad.png).equals(Buffer.from(direct.png)), f).toBe(true);
+      expect([opDraad.breedte, opDraad.hoogte], f).toEqual([direct.breedte, direct.hoogte]);
+    }
+  });
 });
 
 describe('column widths of a Word table', () => {

@@ -1,6 +1,7 @@
 import { documentTeksten, type DocumentTeksten } from '../model/teksten.js';
 import type { Melding } from '../model/melding.js';
 import { Rational } from '../model/rational.js';
+import { vergelijkNl } from '../model/nl-volgorde.js';
 import type { Doel, Instellingen, ProgrammaRegel, Verbeterpunt, Werkmap, Afkorting } from '../model/types.js';
 import { somBekend, type AfdelingTekort, type Prioriteit } from './capaciteit.js';
 import type { Frequentieplanning, ObjectPlanning } from './frequentie.js';
@@ -163,15 +164,14 @@ export function uitgesteldeObjecten(f: Frequentieplanning, tekorten: readonly Af
     if (!klasseNiveau.has(x.toLowerCase())) klasseNiveau.set(x.toLowerCase(), i);
   });
   const niveau = (k: string | undefined) => klasseNiveau.get((k ?? '').toLowerCase()) ?? 0;
-  // localeCompare(…, 'nl') is this collator, made once instead of per comparison.
-  const volgorde = new Intl.Collator('nl');
   for (const lijst of perCode.values()) {
     lijst.sort(
       (a, b) =>
         niveau(a.klasse) - niveau(b.klasse) ||
         (NALEVING_VOLGORDE[a.naleefgedrag ?? 'matig'] ?? 2) - (NALEVING_VOLGORDE[b.naleefgedrag ?? 'matig'] ?? 2) ||
         (b.volgende?.getTime() ?? 0) - (a.volgende?.getTime() ?? 0) ||
-        volgorde.compare(a.object.object, b.object.object),
+        // localeCompare(…, 'nl'), without making ICU's collator for ids such as OB001.
+        vergelijkNl(a.object.object, b.object.object),
     );
   }
   for (const u of uitgesteld) {

@@ -1,3 +1,4 @@
+import { collatorNl, eenvoudigNl, sleutelNl, type Gevoeligheid } from '../model/nl-volgorde.js';
 import type { Afkorting } from '../model/types.js';
 
 /**
@@ -34,29 +35,17 @@ export const STANDAARD_AFKORTINGEN: Readonly<Record<string, string>> = {
 
 const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 
-/** ICU's order of the punctuation abbreviations hold: all before the digits, and these three so. */
-const LEESTEKEN: Record<string, string> = { '-': '\u0001', '/': '\u0002', '&': '\u0003' };
-
 /**
- * Dutch order as ICU gives it (`localeCompare(b, 'nl', …)`), without ICU where the names allow: its
- * first collator costs some 10 ms, and these short lists were the only thing a UVP in Markdown sorted
- * with one. For names of letters, digits, hyphens, slashes and ampersands (what abbreviations are:
- * BIG-8, VV/T&H), ICU puts `-`, `/`, `&` in that order before the digits, and the digits before the
- * letters; ignoring case that is the order of the lower-cased names with those three made the lowest
- * characters, and with case, for names in capitals, the same without lower-casing.
- * test/afkortingen-volgorde.test.ts checks both against ICU. A list with any other name (an accent,
- * a space, lower case where case counts) goes to ICU whole.
+ * Dutch order as ICU gives it (`localeCompare(b, 'nl', …)`), without ICU where the names allow
+ * (`model/nl-volgorde.ts`): these short lists were the only thing a UVP in Markdown sorted with a
+ * collator, whose first costs some 10 ms. A list with any name ICU must order (an accent, a space,
+ * lower case where case counts) goes to ICU whole.
  */
-export function sorteerNl(namen: string[], gevoeligheid: 'base' | 'variant'): string[] {
-  const eenvoudig = gevoeligheid === 'base' ? /^[A-Za-z0-9&/-]*$/ : /^[A-Z0-9&/-]*$/;
-  if (!namen.every((n) => eenvoudig.test(n))) {
-    const nl = new Intl.Collator('nl', { sensitivity: gevoeligheid });
-    return namen.sort(nl.compare);
-  }
-  const sleutel = (n: string) => (gevoeligheid === 'base' ? n.toLowerCase() : n).replace(/[-/&]/g, (t) => LEESTEKEN[t]!);
+export function sorteerNl(namen: string[], gevoeligheid: Gevoeligheid): string[] {
+  if (!namen.every((n) => eenvoudigNl(n, gevoeligheid))) return namen.sort(collatorNl(gevoeligheid).compare);
   return namen.sort((a, b) => {
-    const x = sleutel(a);
-    const y = sleutel(b);
+    const x = sleutelNl(a, gevoeligheid);
+    const y = sleutelNl(b, gevoeligheid);
     return x < y ? -1 : x > y ? 1 : 0;
   });
 }

@@ -12,7 +12,7 @@ import { laadWerkmap, meldOntbrekendeTeksten, meldVoorOpdracht, PROGRAMMA_BLADEN
 import { parseFormaten } from '../schrijf.js';
 import { formatteerMeldingen, kleuren, voortgangsbalk } from '../uitvoer.js';
 import { verwerkZaken, type ZakenUitkomst } from '../../laden/zaken.js';
-import { kiesHuisstijl, lettertypenVoorPdf, metHuisstijl, schrijfDocument, titelpagina } from '../word.js';
+import { beginAfbeeldingen, kiesHuisstijl, lettertypenVoorPdf, metHuisstijl, schrijfDocument, titelpagina } from '../word.js';
 import { naleefGroepen } from '../../compute/zaken.js';
 import { CodeKoppeling } from '../../compute/koppeling.js';
 import { nlGetal } from '../../model/getal.js';
@@ -142,6 +142,7 @@ async function jaarverslagBestanden(
   render: Render | undefined,
   renderVerantwoording: Render | undefined,
   output: string,
+  woord?: { palet?: Palet },
 ): Promise<{ bestanden: { pad: string; inhoud: string | Uint8Array }[]; md?: string; grafieken: Map<string, string>; woordGrafieken: (palet?: Palet) => Map<string, string> }> {
   const bestanden: { pad: string; inhoud: string | Uint8Array }[] = [];
   let grafiek: string | undefined;
@@ -172,6 +173,8 @@ async function jaarverslagBestanden(
     return g;
   };
   const grafieken = maakGrafieken();
+  // A Word document's charts are drawn on libuv's threads while the Markdown is rendered (word.ts).
+  if (woord) await beginAfbeeldingen(woord.palet ? maakGrafieken(woord.palet) : grafieken);
   const md = render ? metTemplates(() => render({ ...view, grafiek, grafiekPerTaakveld })) : undefined;
   if (formaten.has('md')) {
     bestanden.push({ pad: path.join(output, `${stam}.md`), inhoud: md! });
@@ -214,7 +217,7 @@ export async function jaarverslagOpdracht(pad: string, opts: JaarverslagOpties):
   // A house style that cannot be read stops the command before anything is written.
   const huisstijl = woord ? await kiesHuisstijl(opts.huisstijl, klaar.huisstijl, pad) : undefined;
   const verantwoording = metHuisstijl({ ...klaar.verantwoording, lettertypen: await lettertypenVoorPdf(huisstijl, formaten.has('pdf')) }, huisstijl);
-  const { bestanden, md, woordGrafieken } = await jaarverslagBestanden(view, verantwoording, stam, bron, klaar.meldingen, formaten, render, renderVerantwoording, opts.output);
+  const { bestanden, md, woordGrafieken } = await jaarverslagBestanden(view, verantwoording, stam, bron, klaar.meldingen, formaten, render, renderVerantwoording, opts.output, woord ? { palet: grafiekPalet(huisstijl?.thema) } : undefined);
   const grafieken = woordGrafieken(grafiekPalet(huisstijl?.thema));
   return schrijfDocument(
     bestanden,

@@ -11,7 +11,7 @@ import { ruimOp } from '../opruimen.js';
 import { EXIT, metTemplates } from '../fouten.js';
 import { laadWerkmap, meldOntbrekendeTeksten, meldVoorOpdracht, PROGRAMMA_BLADEN } from '../laad.js';
 import { parseFormaten } from '../schrijf.js';
-import { kiesHuisstijl, lettertypenVoorPdf, metHuisstijl, schrijfDocument, titelpagina } from '../word.js';
+import { beginAfbeeldingen, kiesHuisstijl, lettertypenVoorPdf, metHuisstijl, schrijfDocument, titelpagina } from '../word.js';
 
 export interface UvpOpties {
   output: string;
@@ -53,6 +53,7 @@ async function uvpBestanden(
   render: Render | undefined,
   renderVerantwoording: Render | undefined,
   output: string,
+  woord?: { palet?: Palet },
 ): Promise<{ bestanden: { pad: string; inhoud: string | Uint8Array }[]; md?: string; grafieken: Map<string, string>; woordGrafieken: (palet?: Palet) => Map<string, string> }> {
   const bestanden: { pad: string; inhoud: string | Uint8Array }[] = [];
   const links: { risicoGrafiek?: string; capaciteitGrafiek?: string } = {};
@@ -68,6 +69,8 @@ async function uvpBestanden(
     return g;
   };
   const grafieken = maakGrafieken();
+  // A Word document's charts are drawn on libuv's threads while the Markdown is rendered (word.ts).
+  if (woord) await beginAfbeeldingen(woord.palet ? maakGrafieken(woord.palet) : grafieken);
   const md = render ? metTemplates(() => render({ ...view, ...links })) : undefined;
   if (formaten.has('md')) {
     bestanden.push({ pad: path.join(output, `${stam}.md`), inhoud: md! });
@@ -105,7 +108,7 @@ export async function uvpOpdracht(pad: string, opts: UvpOpties): Promise<number>
   // A house style that cannot be read stops the command before anything is written.
   const huisstijl = woord ? await kiesHuisstijl(opts.huisstijl, klaar.huisstijl, pad) : undefined;
   const verantwoording = metHuisstijl({ ...klaar.verantwoording, lettertypen: await lettertypenVoorPdf(huisstijl, formaten.has('pdf')) }, huisstijl);
-  const { bestanden, md, woordGrafieken } = await uvpBestanden(view, verantwoording, stam, formaten, render, renderVerantwoording, opts.output);
+  const { bestanden, md, woordGrafieken } = await uvpBestanden(view, verantwoording, stam, formaten, render, renderVerantwoording, opts.output, woord ? { palet: grafiekPalet(huisstijl?.thema) } : undefined);
   const grafieken = woordGrafieken(grafiekPalet(huisstijl?.thema));
   return schrijfDocument(
     bestanden,
