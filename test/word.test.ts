@@ -1,4 +1,6 @@
 import { spawnSync } from 'node:child_process';
+import { createRequire } from 'node:module';
+import { crc32, inflateSync } from 'node:zlib';
 import { cpSync, existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -216,7 +218,66 @@ describe('charts drawn on libuv\'s threads', () => {
       expect([opDraad.breedte, opDraad.hoogte], f).toEqual([direct.breedte, direct.hoogte]);
     }
   });
+
+  it('are PNGs that hold exactly the pixels resvg drew, as its own encoder\'s PNG does', async () => {
+    const uit = tijdelijkeMap();
+    expect(vth(['uvp', VOORBEELD, '-o', uit, '--format', 'md', '-q']).code).toBe(0);
+    const require = createRequire(import.meta.url);
+    const { Resvg } = require('@resvg/resvg-js') as typeof import('@resvg/resvg-js');
+    const fonts = ['LiberationSans-Regular.ttf', 'LiberationSans-Bold.ttf'].map((f) => path.join(ROOT, 'fonts', f));
+    for (const f of readdirSync(uit).filter((n) => n.endsWith('.svg'))) {
+      const svg = readFileSync(path.join(uit, f), 'utf8');
+      const beeld = new Resvg(svg, { fitTo: { mode: 'zoom', value: 2 }, font: { loadSystemFonts: false, fontFiles: fonts, defaultFontFamily: 'Liberation Sans', sansSerifFamily: 'Liberation Sans' }, background: 'white' }).render();
+      const eigen = leesPng(svgNaarPng(svg).png);
+      const vanResvg = leesPng(beeld.asPng());
+      expect([eigen.breedte, eigen.hoogte], f).toEqual([beeld.width, beeld.height]);
+      expect(eigen.pixels.equals(vanResvg.pixels), f).toBe(true);
+      expect(eigen.pixels.equals(beeld.pixels), f).toBe(true);
+    }
+  });
 });
+
+/** A PNG of 8-bit RGBA read back: its chunks' CRCs checked, its rows unfiltered (all five filters). */
+function leesPng(bytes: Uint8Array): { breedte: number; hoogte: number; pixels: Buffer } {
+  const b = Buffer.from(bytes);
+  expect(b.subarray(0, 8).equals(Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]))).toBe(true);
+  let breedte = 0;
+  let hoogte = 0;
+  const idat: Buffer[] = [];
+  for (let p = 8; p < b.length; ) {
+    const lengte = b.readUInt32BE(p);
+    const soort = b.toString('latin1', p + 4, p + 8);
+    const data = b.subarray(p + 8, p + 8 + lengte);
+    expect(b.readUInt32BE(p + 8 + lengte), soort).toBe(crc32(b.subarray(p + 4, p + 8 + lengte)));
+    if (soort === 'IHDR') {
+      breedte = data.readUInt32BE(0);
+      hoogte = data.readUInt32BE(4);
+      expect([...data.subarray(8)]).toEqual([8, 6, 0, 0, 0]);
+    }
+    if (soort === 'IDAT') idat.push(data);
+    p += 12 + lengte;
+  }
+  const rauw = inflateSync(Buffer.concat(idat));
+  const rij = breedte * 4;
+  const pixels = Buffer.alloc(rij * hoogte);
+  for (let y = 0; y < hoogte; y++) {
+    const filter = rauw[y * (rij + 1)]!;
+    for (let x = 0; x < rij; x++) {
+      const v = rauw[y * (rij + 1) + 1 + x]!;
+      const a = x >= 4 ? pixels[y * rij + x - 4]! : 0;
+      const c = y > 0 ? pixels[(y - 1) * rij + x]! : 0;
+      const ac = x >= 4 && y > 0 ? pixels[(y - 1) * rij + x - 4]! : 0;
+      const paeth = () => {
+        const p = a + c - ac;
+        const [pa, pb, pc] = [Math.abs(p - a), Math.abs(p - c), Math.abs(p - ac)];
+        return pa <= pb && pa <= pc ? a : pb <= pc ? c : ac;
+      };
+      const voorspeld = [0, a, c, (a + c) >> 1, filter === 4 ? paeth() : 0][filter]!;
+      pixels[y * rij + x] = (v + voorspeld) & 0xff;
+    }
+  }
+  return { breedte, hoogte, pixels };
+}
 
 describe('column widths of a Word table', () => {
   it('every column fits its longest word or number; the rest of the width goes to the long text', () => {
