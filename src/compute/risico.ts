@@ -195,45 +195,16 @@ function hashTekst(k: string): number {
 }
 
 /**
- * The hash of a text's key (`hashTekst(sleutel(s))`) without making the key: for ASCII text the
- * normalisation is done on the fly (white space trimmed and runs made one space, A–Z lower case);
- * other text is normalised first.
+ * An ASCII text's key walked as `sleutel` makes it (white space trimmed and runs made one space, A–Z
+ * lower case), without making it: its hash (`hashTekst` of the key) or, given `k`, whether it is `k`.
+ * One walk for both, so that the index and the check of its candidates cannot read a key differently.
  */
-export function sleutelHash(s: string): number {
-  for (let i = 0; i < s.length; i++) if (s.charCodeAt(i) > 127) return hashTekst(sleutelVolledig(s));
+function loopSleutel(s: string, k: string | undefined): number | boolean {
   let b = 0;
   let e = s.length;
   while (b < e && isAsciiWit(s.charCodeAt(b))) b++;
   while (e > b && isAsciiWit(s.charCodeAt(e - 1))) e--;
   let h = 0x811c9dc5;
-  let wit = false;
-  for (let i = b; i < e; i++) {
-    let c = s.charCodeAt(i);
-    if (isAsciiWit(c)) {
-      wit = true;
-      continue;
-    }
-    if (wit) {
-      h = Math.imul(h ^ 32, 16777619);
-      wit = false;
-    }
-    if (c >= 65 && c <= 90) c += 32;
-    h = Math.imul(h ^ c, 16777619);
-  }
-  return h >>> 0;
-}
-export { hashTekst as sleutelHashVanSleutel };
-
-/**
- * Whether a text's key (`sleutel(s)`) is `k`, without making the key: for ASCII text compared as
- * `sleutelHash` reads it (white space trimmed, runs one space, A–Z lower case); other text keyed first.
- */
-function heeftSleutel(s: string, k: string): boolean {
-  for (let i = 0; i < s.length; i++) if (s.charCodeAt(i) > 127) return sleutel(s) === k;
-  let b = 0;
-  let e = s.length;
-  while (b < e && isAsciiWit(s.charCodeAt(b))) b++;
-  while (e > b && isAsciiWit(s.charCodeAt(e - 1))) e--;
   let j = 0;
   let wit = false;
   for (let i = b; i < e; i++) {
@@ -243,13 +214,31 @@ function heeftSleutel(s: string, k: string): boolean {
       continue;
     }
     if (wit) {
-      if (k.charCodeAt(j++) !== 32) return false;
       wit = false;
+      if (k === undefined) h = Math.imul(h ^ 32, 16777619);
+      else if (k.charCodeAt(j++) !== 32) return false;
     }
     if (c >= 65 && c <= 90) c += 32;
-    if (k.charCodeAt(j++) !== c) return false;
+    if (k === undefined) h = Math.imul(h ^ c, 16777619);
+    else if (k.charCodeAt(j++) !== c) return false;
   }
-  return j === k.length;
+  return k === undefined ? h >>> 0 : j === k.length;
+}
+
+const isAscii = (s: string) => {
+  for (let i = 0; i < s.length; i++) if (s.charCodeAt(i) > 127) return false;
+  return true;
+};
+
+/** The hash of a text's key (`hashTekst(sleutel(s))`) without making the key where it is ASCII. */
+export function sleutelHash(s: string): number {
+  return isAscii(s) ? (loopSleutel(s, undefined) as number) : hashTekst(sleutelVolledig(s));
+}
+export { hashTekst as sleutelHashVanSleutel };
+
+/** Whether a text's key (`sleutel(s)`) is `k`, without making the key where the text is ASCII. */
+function heeftSleutel(s: string, k: string): boolean {
+  return isAscii(s) ? (loopSleutel(s, k) as boolean) : sleutel(s) === k;
 }
 export { heeftSleutel as activiteitHeeftSleutel };
 
