@@ -70,7 +70,7 @@ function opties(schaal: number): object {
 
 type Beeld = ReturnType<InstanceType<Resvg>['render']>;
 
-/** A PNG's signature, and the level its pixels are deflated at (zlib's default, as resvg's own encoder uses). */
+/** A PNG's signature, and the level its pixels are deflated at (zlib's default). */
 const PNG_KOP = Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]);
 const PNG_NIVEAU = 6;
 
