@@ -8,7 +8,9 @@ import { breekAf, schaal, tekstBreedte } from '../src/render/svg.js';
 import { risicoView } from '../src/report/risico.js';
 import { capaciteitView } from '../src/report/capaciteit.js';
 import { analyseer } from '../src/compute/controle.js';
-import { VOORBEELD } from './helpers.js';
+import { readdirSync, readFileSync } from 'node:fs';
+import path from 'node:path';
+import { tijdelijkeMap, vth, VOORBEELD } from './helpers.js';
 
 /** The SVG as an XML parser reads it (Python's ElementTree): fails on anything not well-formed. Returns every text, in order. */
 function teksten(svg: string): string[] {
@@ -103,5 +105,28 @@ describe('charts: readable, complete, and valid SVG', () => {
     expect(schaal(8700)).toEqual({ tot: 10000, stappen: [0, 2000, 4000, 6000, 8000, 10000] });
     expect(schaal(672).tot).toBeGreaterThanOrEqual(672);
     expect(schaal(0)).toEqual({ tot: 1, stappen: [0, 1] });
+  });
+});
+
+describe('the jaarverslag\'s charts and its tables', () => {
+  it('every value beside a bar of gepland en gerealiseerd is printed so in a table of the document', () => {
+    const uit = tijdelijkeMap();
+    const zaken = path.join(path.dirname(VOORBEELD), 'zaken-2025.csv');
+    expect(vth(['jaarverslag', VOORBEELD, '--zaken', zaken, '-o', uit, '--format', 'md', '-q']).code).toBe(0);
+    const md = readFileSync(path.join(uit, readdirSync(uit).find((f) => f.endsWith('.md') && !f.includes('verantwoording'))!), 'utf8');
+    const svgs = readdirSync(uit).filter((f) => f.includes('-realisatie') && f.endsWith('.svg'));
+    expect(svgs.length).toBeGreaterThan(1);
+    let waarden = 0;
+    for (const f of svgs) {
+      // Each bar's title names its value as the label beside it does; a bar of the smallest products
+      // together ("overige 7 samen") is a sum no table prints.
+      for (const [, naam, v] of readFileSync(path.join(uit, f), 'utf8').matchAll(/<title>([^<]*): ([\d.,]+) uren<\/title>/g)) {
+        if (naam!.startsWith('overige ')) continue;
+        waarden++;
+        // 689,5 realised in the table is 689,5 in the chart, not 690.
+        expect(md, `${f}: ${v}`).toContain(`| ${v} |`);
+      }
+    }
+    expect(waarden).toBeGreaterThan(20);
   });
 });

@@ -7,12 +7,18 @@ import type { RisicoView } from '../report/risico.js';
 import { klasseKleur } from './kleuren.js';
 import type { Palet } from './thema.js';
 import { nlGetal } from '../model/getal.js';
+import type { Rational } from '../model/rational.js';
 import { breekAf, document, esc, n, schaal, tekst, tekstBreedte } from './svg.js';
 
 export interface StaafReeks {
   naam: string;
   kleur?: string;
-  waarden: { categorie: string; waarde: number }[];
+  /**
+   * A bar's value, and the text printed beside it when it is not the value in whole numbers: the text
+   * the table beside the chart prints for the same figure (made from the exact figure, by the same
+   * formatter), so that a figure shown twice reads the same.
+   */
+  waarden: { categorie: string; waarde: number; tekst?: string }[];
 }
 
 /** Whole numbers the Dutch way (1.234), by the project's one number formatter. */
@@ -36,15 +42,16 @@ export function staafGrafiek(titel: string, reeksen: StaafReeks[], eenheid: stri
   const vulling = (i: number) => reeksen[i]!.kleur ?? palet?.vulling[i] ?? REEKSKLEUREN[i % REEKSKLEUREN.length]!;
   const rand = (i: number) => (reeksen[i]!.kleur ? undefined : palet?.rand[i]);
   const omlijnd = (i: number) => (rand(i) ? ` stroke="${rand(i)}" stroke-width="1"` : '');
-  const alle = new Map<string, number[]>();
+  const alle = new Map<string, { waarden: number[]; teksten: (string | undefined)[] }>();
   reeksen.forEach((r, i) => {
     for (const w of r.waarden) {
-      const rij = alle.get(w.categorie) ?? reeksen.map(() => 0);
-      rij[i] = w.waarde;
+      const rij = alle.get(w.categorie) ?? { waarden: reeksen.map(() => 0), teksten: reeksen.map(() => undefined) };
+      rij.waarden[i] = w.waarde;
+      rij.teksten[i] = w.tekst;
       alle.set(w.categorie, rij);
     }
   });
-  let categorieen = [...alle].map(([naam, waarden]) => ({ naam, waarden }));
+  let categorieen: { naam: string; waarden: number[]; teksten?: (string | undefined)[] }[] = [...alle].map(([naam, r]) => ({ naam, ...r }));
   if (categorieen.length > MAX_CATEGORIEEN) {
     const op = [...categorieen].sort((a, b) => Math.max(...b.waarden) - Math.max(...a.waarden));
     const rest = op.slice(MAX_CATEGORIEEN - 1);
@@ -54,6 +61,7 @@ export function staafGrafiek(titel: string, reeksen: StaafReeks[], eenheid: stri
       { naam: `overige ${nlGetal0(rest.length)} samen`, waarden: reeksen.map((_, i) => rest.reduce((s, c) => s + c.waarden[i]!, 0)) },
     ];
   }
+  const waardeTekst = (c: (typeof categorieen)[number], i: number) => c.teksten?.[i] ?? nlGetal0(c.waarden[i]!);
 
   // 600 px is the text width of an A4 page at Word's 96 px per inch, so a chart is printed at its own
   // size: text of 12 px is 9 pt on paper, the least a printed public document should have.
@@ -66,7 +74,7 @@ export function staafGrafiek(titel: string, reeksen: StaafReeks[], eenheid: stri
   const labelBreedte = Math.min(labelMax, Math.max(60, ...labels.flat().map((l) => tekstBreedte(l, LABEL)))) + 12;
   const max = Math.max(0, ...categorieen.flatMap((c) => c.waarden));
   const { tot, stappen } = schaal(max);
-  const waardeBreedte = Math.max(...categorieen.flatMap((c) => c.waarden.map((w) => tekstBreedte(nlGetal0(w), LABEL)))) + 10;
+  const waardeBreedte = Math.max(...categorieen.flatMap((c) => c.waarden.map((_, i) => tekstBreedte(waardeTekst(c, i), LABEL)))) + 10;
   const links = 16 + labelBreedte;
   const plotBreedte = BREEDTE - links - 16 - waardeBreedte;
   const x = (v: number) => links + (Math.max(0, v) / tot) * plotBreedte;
@@ -95,8 +103,8 @@ export function staafGrafiek(titel: string, reeksen: StaafReeks[], eenheid: stri
     });
     let sy = midden - groepHoogte / 2;
     c.waarden.forEach((w, ri) => {
-      groepen.push(`<rect x="${n(links)}" y="${n(sy)}" width="${n(x(w) - links)}" height="${STAAF}" fill="${vulling(ri)}"${omlijnd(ri)}><title>${esc(`${c.naam}, ${reeksen[ri]!.naam}: ${nlGetal0(w)} ${eenheid}`)}</title></rect>`);
-      groepen.push(tekst(x(w) + 4, sy + STAAF / 2, nlGetal0(w), { grootte: LABEL, basis: 'middle' }));
+      groepen.push(`<rect x="${n(links)}" y="${n(sy)}" width="${n(x(w) - links)}" height="${STAAF}" fill="${vulling(ri)}"${omlijnd(ri)}><title>${esc(`${c.naam}, ${reeksen[ri]!.naam}: ${waardeTekst(c, ri)} ${eenheid}`)}</title></rect>`);
+      groepen.push(tekst(x(w) + 4, sy + STAAF / 2, waardeTekst(c, ri), { grootte: LABEL, basis: 'middle' }));
       sy += STAAF + TUSSEN;
     });
     y += hoogte + 14;
@@ -109,7 +117,7 @@ export function staafGrafiek(titel: string, reeksen: StaafReeks[], eenheid: stri
     raster.push(tekst(x(s), onder + 6, nlGetal(s, 2), { grootte: 12, anker: 'middle', kleur: '#555555' }));
   }
   raster.push(tekst(links + plotBreedte / 2, onder + 24, eenheid, { grootte: LABEL, anker: 'middle', kleur: '#555555' }));
-  const beschrijving = `${titel}, in ${eenheid}: ${categorieen.map((c) => `${c.naam}: ${reeksen.map((r, i) => `${r.naam} ${nlGetal0(c.waarden[i]!)}`).join(', ')}`).join('; ')}.`;
+  const beschrijving = `${titel}, in ${eenheid}: ${categorieen.map((c) => `${c.naam}: ${reeksen.map((r, i) => `${r.naam} ${waardeTekst(c, i)}`).join(', ')}`).join('; ')}.`;
   return document(BREEDTE, onder + 52, titel, bron, [...delen, ...raster, ...groepen], beschrijving);
 }
 
@@ -233,13 +241,23 @@ export function capaciteitGrafiek(v: CapaciteitView, titel: string, palet?: Pale
   );
 }
 
-/** Planned against realised hours per taakveld. */
-export function realisatieGrafiek(taakvelden: { taakveld: string; planUren: { toNumber(): number }; uren: { toNumber(): number } }[], titel: string, bron: string, palet?: Palet): string {
+/**
+ * Planned against realised hours per taakveld. Each bar's value is printed with the decimals the table
+ * beside the chart gives that figure (`decimalen`, at most so many, as the templates' `getal … 0` and
+ * `uren` print them), from the exact hours: 689,5 realised reads 689,5 in both, not 690 in the chart.
+ */
+export function realisatieGrafiek(
+  taakvelden: { taakveld: string; planUren: Rational; uren: Rational }[],
+  titel: string,
+  bron: string,
+  decimalen: { gepland: number; gerealiseerd: number },
+  palet?: Palet,
+): string {
   return staafGrafiek(
     titel,
     [
-      { naam: 'gepland', waarden: taakvelden.map((t) => ({ categorie: t.taakveld, waarde: t.planUren.toNumber() })) },
-      { naam: 'gerealiseerd', waarden: taakvelden.map((t) => ({ categorie: t.taakveld, waarde: t.uren.toNumber() })) },
+      { naam: 'gepland', waarden: taakvelden.map((t) => ({ categorie: t.taakveld, waarde: t.planUren.toNumber(), tekst: nlGetal(t.planUren, decimalen.gepland) })) },
+      { naam: 'gerealiseerd', waarden: taakvelden.map((t) => ({ categorie: t.taakveld, waarde: t.uren.toNumber(), tekst: nlGetal(t.uren, decimalen.gerealiseerd) })) },
     ],
     'uren',
     bron,

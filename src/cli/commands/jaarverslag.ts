@@ -164,11 +164,13 @@ async function jaarverslagBestanden(
     const g = new Map<string, string>();
     if (!grafiek) return g;
     // Planned against what was realised on the planned lines: the bars are the table's row per taakveld.
-    g.set(grafiek, realisatieGrafiek(view.realisatie.taakvelden.map((t) => ({ taakveld: t.taakveld, planUren: t.planUren, uren: t.urenMetPlan })), `Gepland en gerealiseerd ${view.gemeente} ${view.jaar}`.trim(), bron, palet));
+    // The decimals of the tables beside them: per taakveld planned hours whole, realised hours as
+    // `uren` prints them; per product (the annex and the deviations) both as `uren`.
+    g.set(grafiek, realisatieGrafiek(view.realisatie.taakvelden.map((t) => ({ taakveld: t.taakveld, planUren: t.planUren, uren: t.urenMetPlan })), `Gepland en gerealiseerd ${view.gemeente} ${view.jaar}`.trim(), bron, { gepland: 0, gerealiseerd: 2 }, palet));
     for (const t of view.perTaakveld) {
       const naam = grafiekPerTaakveld[t.taakveld];
       if (!naam) continue;
-      g.set(naam, realisatieGrafiek(t.regels.map((r) => ({ taakveld: r.label, planUren: r.planUren, uren: r.uren })), `Gepland en gerealiseerd: ${t.taakveld}, ${view.gemeente} ${view.jaar}`.trim(), bron, palet));
+      g.set(naam, realisatieGrafiek(t.regels.map((r) => ({ taakveld: r.label, planUren: r.planUren, uren: r.uren })), `Gepland en gerealiseerd: ${t.taakveld}, ${view.gemeente} ${view.jaar}`.trim(), bron, { gepland: 2, gerealiseerd: 2 }, palet));
     }
     return g;
   };
