@@ -1,8 +1,12 @@
 #!/usr/bin/env node
-// V8's settings for a command's run (heap growth, optimisation budget) are set in dist/cli/main.js
-// when a command starts, not here: `vth --help` and `--version` do without them.
-import { main } from '../dist/cli/main.js';
-import { systeemFoutTekst } from '../dist/cli/fouten.js';
+'use strict';
+// CommonJS (bin/package.json): Node starts it without its ES module loader. It loads V8's code cache
+// for what follows (dist/cli/v8.cjs), then vth's command line as one bundle (dist/bundel, made by
+// `npm run build`; docs/architecture.md, "One bundle and V8's code cache"). V8's settings for a
+// command's run (heap growth, optimisation budget) are set when a command starts, not here: `vth
+// --help` and `--version` do without them.
+require('../dist/cli/v8.cjs').installeerCodeCache();
+const { main, systeemFoutTekst } = require('../dist/bundel/vth.cjs');
 
 // A reader that stops early (`vth risico … | head`) is no error: stop quietly, as Unix tools do.
 // Any other failure to write the output (a full disk behind `> bestand`) is said in Dutch, exit 2.

@@ -1,5 +1,8 @@
 import type * as Commander from 'commander';
 import { EXIT, GebruikFout, systeemFoutTekst } from './fouten.js';
+
+// For bin/vth.js, which loads this module's bundle and nothing else of vth before a command runs.
+export { systeemFoutTekst };
 import { zetLooptijd } from './looptijd.js';
 import type { Formaat } from './schrijf.js';
 
@@ -44,23 +47,11 @@ function laadCommander(): typeof Commander {
 }
 
 /**
- * V8's settings for a command's run, set before it reads anything (not for `--help` or `--version`,
- * where loading node:v8 and its heap utilities would be a fifth of what the help costs).
+ * V8's flags for a command's run (dist/cli/v8.cjs, with the code cache they must agree with), by way of
+ * dist/cli from here and from the bundle in dist/bundel alike: the one module bin/vth.js loaded.
  */
 function zetV8Vlaggen(): void {
-  const { setFlagsFromString } = require('node:v8') as typeof import('node:v8');
-  // Let the heap grow by 20% between collections instead of V8's default (up to double): a werkmap of
-  // 100.000 lines then peaks at about 430 MB instead of 690 MB, and a 1.000.000-row case export at
-  // 126 MB instead of 171 MB, for some 5% more time. A tuning of the collector only; it takes effect
-  // for the heap's growth from here on (the heap is a few MB when a command starts).
-  setFlagsFromString('--heap-growing-percent=20');
-  // Let a function run 8 times longer before V8 considers optimising it with TurboFan (the budget is
-  // 67584 by default). A run of vth is short and its code is cold: at the default, TurboFan compiles
-  // dozens of functions that have run a few hundred times and are then done, at more cost than it
-  // saves. With this, `vth uvp --format md` on the example takes some 15% less CPU time; on 100.000
-  // lines or a 1.000.000-row export the hot loops are still optimised, a few milliseconds later, and
-  // the runs take as long as before (measured in docs/architecture.md, "Lazy commands").
-  setFlagsFromString(`--interrupt-budget=${8 * 67584}`);
+  (require('../cli/v8.cjs') as typeof import('./v8.cjs')).zetV8Vlaggen();
 }
 
 /** Whether a file descriptor may be a terminal: a character device (a terminal, /dev/null), or unknown. */

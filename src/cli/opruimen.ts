@@ -20,7 +20,7 @@ let verzamel: (() => void) | undefined;
 /** Collects garbage now, if the heap in use is at least `drempel` bytes. Returns whether it collected. */
 export async function ruimOp(drempel = OPRUIM_DREMPEL): Promise<boolean> {
   if (process.memoryUsage().heapUsed < drempel) return false;
-  if (!verzamel) verzamel = await verzamelaar();
+  if (!verzamel) verzamel = verzamelaar();
   verzamel();
   return true;
 }
@@ -29,10 +29,12 @@ export async function ruimOp(drempel = OPRUIM_DREMPEL): Promise<boolean> {
  * V8's `gc()`: the global one when Node runs with --expose-gc, else taken from a new context after the
  * flag is set (a context made before the flag has no `gc`; the function collects the whole isolate).
  */
-async function verzamelaar(): Promise<() => void> {
+function verzamelaar(): () => void {
   const globaal = (globalThis as { gc?: () => void }).gc;
   if (typeof globaal === 'function') return globaal;
-  const [{ setFlagsFromString }, { runInNewContext }] = await Promise.all([import('node:v8'), import('node:vm')]);
+  // Not import(): vth's bundle runs from V8's code cache, where Node 20 cannot resolve an import().
+  const { setFlagsFromString } = process.getBuiltinModule('node:v8');
+  const { runInNewContext } = process.getBuiltinModule('node:vm');
   setFlagsFromString('--expose-gc');
   const gc = runInNewContext('gc') as () => void;
   // Later contexts (the IBT worker's, a template's) need no `gc` of their own.

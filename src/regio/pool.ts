@@ -28,7 +28,9 @@ export async function beoordeelGeïsoleerd(opdrachten: WerkOpdracht[], werkers: 
   const wachtrij = [...opdrachten];
   // Municipalities that were in flight when a worker died: each runs alone.
   const alleen: WerkOpdracht[] = [];
-  const url = new URL('./werker.js', import.meta.url);
+  // By way of dist/regio from either place this module runs from: dist/regio itself, or the bundle in
+  // dist/bundel that bin/vth.js loads (scripts/bundel.mjs). The worker is the unbundled ES module.
+  const url = new URL('../regio/werker.js', import.meta.url);
   const afgerond = (r: WerkResultaat) => {
     resultaten[r.index] = r;
     klaar(r);

@@ -40,7 +40,8 @@ function gebouwd(pad: string, bron: string): Spec['spec'] | undefined {
   if (!gebouwdeMappen.has(map)) {
     let inhoud: Record<string, Spec> | null = null;
     try {
-      inhoud = require(`./templates/${map}.cjs`) as Record<string, Spec>;
+      // By way of dist/render, so that the bundle in dist/bundel (scripts/bundel.mjs) finds them too.
+      inhoud = require(`../render/templates/${map}.cjs`) as Record<string, Spec>;
     } catch {
       // not built: compile at run time
     }
