@@ -22,20 +22,20 @@ function alineas(xml: string): { tekst: string; bullet: boolean }[] {
   return [...xml.matchAll(/<w:p>(.*?)<\/w:p>/gs)].map((m) => ({ tekst: [...m[1]!.matchAll(/<w:t[^>]*>([^<]*)<\/w:t>|<w:tab\/>/g)].map((t) => t[1] ?? '\t').join(''), bullet: /<w:numId w:val="[1-9]/.test(m[1]!) }));
 }
 
-const docx = (md: string) => alineas(documentXml(markdownNaarDocx(`# Titel\n\n## 1. Hoofdstuk\n\n${eigenMarkdown(md)}\n`, 'Titel', { titelpagina: [], afbeeldingen: new Map() })));
+const docx = async (md: string) => alineas(documentXml(await markdownNaarDocx(`# Titel\n\n## 1. Hoofdstuk\n\n${eigenMarkdown(md)}\n`, 'Titel', { titelpagina: [], afbeeldingen: new Map() })));
 
 describe('Teksten keep their numbers', () => {
-  it('a year with a full stop at the start of a line is text, in the Markdown and in Word', () => {
+  it('a year with a full stop at the start of a line is text, in the Markdown and in Word', async () => {
     expect(eigenMarkdown('2024. Dat jaar was druk.')).toBe('2024\\. Dat jaar was druk.');
-    const a = docx('2024. Dat jaar was druk.');
+    const a = await docx('2024. Dat jaar was druk.');
     expect(a.find((x) => x.tekst.startsWith('2024'))).toEqual({ tekst: '2024. Dat jaar was druk.', bullet: false });
     expect(a.some((x) => x.tekst === 'Dat jaar was druk.')).toBe(false);
   });
 
-  it('a list the writer made keeps its numbers in Word, not bullets', () => {
+  it('a list the writer made keeps its numbers in Word, not bullets', async () => {
     const md = 'Wat we doen:\n\n1. controleren\n2. handhaven\n3. rapporteren';
     expect(eigenMarkdown(md)).toBe(md);
-    const a = docx(md).filter((x) => /controleren|handhaven|rapporteren/.test(x.tekst));
+    const a = (await docx(md)).filter((x) => /controleren|handhaven|rapporteren/.test(x.tekst));
     expect(a).toEqual([
       { tekst: '1.\tcontroleren', bullet: false },
       { tekst: '2.\thandhaven', bullet: false },
@@ -43,11 +43,11 @@ describe('Teksten keep their numbers', () => {
     ]);
   });
 
-  it('a lone "1." line and numbers that do not follow on are text too; bullets stay bullets', () => {
+  it('a lone "1." line and numbers that do not follow on are text too; bullets stay bullets', async () => {
     expect(eigenMarkdown('1. Inleiding')).toBe('1\\. Inleiding');
     expect(eigenMarkdown('2023. Toen\n2025. Nu')).toBe('2023\\. Toen\n2025\\. Nu');
     expect(eigenMarkdown('- een\n- twee')).toBe('- een\n- twee');
-    expect(docx('- een\n- twee').filter((x) => x.bullet).map((x) => x.tekst)).toEqual(['een', 'twee']);
+    expect((await docx('- een\n- twee')).filter((x) => x.bullet).map((x) => x.tekst)).toEqual(['een', 'twee']);
   });
 
   it('vth uvp --format docx,md: a Teksten text beginning "2024. Dat jaar" stays text in both', () => {
@@ -111,26 +111,26 @@ describe('a house style is used, or the user is told what was not', () => {
 });
 
 describe('Teksten as people write them (issue 27 item 7)', () => {
-  it('a sentence after a list is a paragraph of its own, not the end of the last bullet', () => {
+  it('a sentence after a list is a paragraph of its own, not the end of the last bullet', async () => {
     expect(eigenMarkdown('- toezicht\n- handhaving\nDaarna volgt de evaluatie.')).toBe('- toezicht\n- handhaving\n\nDaarna volgt de evaluatie.');
-    const a = docx('- toezicht\n- handhaving\nDaarna volgt de evaluatie.');
+    const a = await docx('- toezicht\n- handhaving\nDaarna volgt de evaluatie.');
     expect(a.filter((x) => x.bullet).map((x) => x.tekst)).toEqual(['toezicht', 'handhaving']);
     expect(a).toContainEqual({ tekst: 'Daarna volgt de evaluatie.', bullet: false });
     // An indented line under a bullet still belongs to it.
     expect(eigenMarkdown('- toezicht\n  ook reactief')).toBe('- toezicht\n  ook reactief');
   });
 
-  it('bullets pasted from Word ("•" on lines in one cell) become a list, not one run-on paragraph', () => {
+  it('bullets pasted from Word ("•" on lines in one cell) become a list, not one run-on paragraph', async () => {
     const geplakt = 'Speerpunten:\n•\tasbest\n• brandveiligheid\n▪ arbeidsmigranten';
     expect(eigenMarkdown(geplakt)).toBe('Speerpunten:\n\n- asbest\n- brandveiligheid\n- arbeidsmigranten');
-    expect(docx(geplakt).filter((x) => x.bullet).map((x) => x.tekst)).toEqual(['asbest', 'brandveiligheid', 'arbeidsmigranten']);
+    expect((await docx(geplakt)).filter((x) => x.bullet).map((x) => x.tekst)).toEqual(['asbest', 'brandveiligheid', 'arbeidsmigranten']);
   });
 
-  it('a bare web address becomes a link; an address already in a link or in code is left alone', () => {
+  it('a bare web address becomes a link; an address already in a link or in code is left alone', async () => {
     expect(eigenMarkdown('Zie https://www.dinkelberg.nl/vth.')).toBe('Zie [https://www.dinkelberg.nl/vth](https://www.dinkelberg.nl/vth).');
     expect(eigenMarkdown('[de site](https://www.dinkelberg.nl)')).toBe('[de site](https://www.dinkelberg.nl)');
     expect(eigenMarkdown('`https://x.nl`')).toBe('`https://x.nl`');
-    const xml = documentXml(markdownNaarDocx(`# T\n\n## 1. H\n\n${eigenMarkdown('Zie https://www.dinkelberg.nl/vth.')}\n`, 'T', { titelpagina: [], afbeeldingen: new Map() }));
+    const xml = documentXml(await markdownNaarDocx(`# T\n\n## 1. H\n\n${eigenMarkdown('Zie https://www.dinkelberg.nl/vth.')}\n`, 'T', { titelpagina: [], afbeeldingen: new Map() }));
     expect(xml).toMatch(/<w:hyperlink r:id="rId\d+"[^>]*>.*https:\/\/www\.dinkelberg\.nl\/vth/s);
   });
 });

@@ -4,9 +4,11 @@ import { crc32, inflateSync } from 'node:zlib';
 import { cpSync, existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { kolomBreedtes, tabelMaat, tekstTwips } from '../src/render/docx.js';
+import { kolomBreedtes, markdownNaarDocx, tabelMaat, tekstTwips } from '../src/render/docx.js';
+import { document as svgDocument, svgMaat } from '../src/render/svg.js';
 import { svgNaarPng, svgNaarPngOpDraad } from '../src/render/png.js';
 import { zoekWriter } from '../src/render/pdf.js';
+import { leesZipInhoud } from '../src/ingest/zip.js';
 import { docxDelen, invoertaal, ROOT, tijdelijkeMap, vth, VOORBEELD, VOORBEELD_CSV } from './helpers.js';
 
 const HUISSTIJL = path.join(ROOT, 'fixtures/huisstijl/dinkelberg.docx');
@@ -237,6 +239,50 @@ describe('charts drawn on libuv\'s threads', () => {
   });
 });
 
+describe('a Word document is built while its charts are drawn', () => {
+  const md = '# Titel\n\n## 1. Hoofdstuk\n\n![Risico](r.svg)\n\nTekst.\n';
+  const svg = () => svgDocument(320.5, 200, 'Risico', 'Bron: werkmap', ['<rect x="20" y="40" width="100" height="80" fill="#336699"/>'], 'een balk');
+
+  it('every chart of the example declares the size it is drawn at, and Word shows it at that size', async () => {
+    const uit = tijdelijkeMap();
+    expect(vth(['uvp', VOORBEELD, '-o', uit, '--format', 'md', '-q']).code).toBe(0);
+    for (const f of readdirSync(uit).filter((n) => n.endsWith('.svg'))) {
+      const s = readFileSync(path.join(uit, f), 'utf8');
+      const beeld = await svgNaarPngOpDraad(s);
+      const maat = svgMaat(s)!;
+      expect(maat, f).toBeDefined();
+      // The PNG is drawn at twice the declared size, to the whole pixel.
+      expect(Math.abs(beeld.breedte - maat.breedte), f).toBeLessThan(1);
+      expect(Math.abs(beeld.hoogte - maat.hoogte), f).toBeLessThan(1);
+    }
+    expect(svgMaat('<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 10 10"></svg>')).toBeUndefined();
+  });
+
+  it('a PNG still being drawn (a promise) gives the same document as a finished one; the PNG is stored as it is', async () => {
+    const s = svgMaat(svg())!;
+    const beeld = await svgNaarPngOpDraad(svg());
+    const klaar = await markdownNaarDocx(md, 'Titel', { titelpagina: [], afbeeldingen: new Map([['r.svg', { svg: svg(), ...s, png: beeld.png }]]) });
+    let getekend = false;
+    const later = new Promise<Uint8Array>((ok) => setTimeout(() => ((getekend = true), ok(beeld.png)), 30));
+    const metWachten = await markdownNaarDocx(md, 'Titel', { titelpagina: [], afbeeldingen: new Map([['r.svg', { svg: svg(), ...s, png: later }]]) });
+    expect(getekend).toBe(true);
+    expect(Buffer.from(metWachten).equals(Buffer.from(klaar))).toBe(true);
+    const pad = path.join(tijdelijkeMap(), 'd.docx');
+    writeFileSync(pad, klaar);
+    // docxDelen reads a stored part as it is and inflates a deflated one: the PNG is in it byte for byte.
+    expect(docxDelen(pad).get('word/media/grafiek1.png')!.equals(Buffer.from(beeld.png))).toBe(true);
+    const methoden = new Map(leesZipInhoud(Buffer.from(klaar))!.delen.map((d) => [d.naam, d.methode]));
+    expect(methoden.get('word/media/grafiek1.png')).toBe(0);
+    expect(methoden.get('word/document.xml')).toBe(8);
+  });
+
+  it('a chart that cannot be drawn fails the document, with its own error and nothing unhandled', async () => {
+    const s = svgMaat(svg())!;
+    const mislukt = Promise.reject(new Error('tekenen mislukt'));
+    await expect(markdownNaarDocx(md, 'Titel', { titelpagina: [], afbeeldingen: new Map([['r.svg', { svg: svg(), ...s, png: mislukt }]]) })).rejects.toThrow('tekenen mislukt');
+  });
+});
+
 /** A PNG of 8-bit RGBA read back: its chunks' CRCs checked, its rows unfiltered (all five filters). */
 function leesPng(bytes: Uint8Array): { breedte: number; hoogte: number; pixels: Buffer } {
   const b = Buffer.from(bytes);
@@ -354,7 +400,7 @@ describe('Markdown to Word', () => {
   it('links become hyperlinks, nested lists get their level, code its font, in the schema order of run properties', async () => {
     const { markdownNaarDocx } = await import('../src/render/docx.js');
     const pad = path.join(tijdelijkeMap(), 'proef.docx');
-    writeFileSync(pad, markdownNaarDocx('# Titel\n\nStatus.\n\n## 1. Hoofdstuk\n\nZie [de site](https://example.org/a?b=1&c=2) en **`code` vet**.\n\n- een\n  - twee\n- drie\n', 'Titel', { titelpagina: ['Gemeente X'], afbeeldingen: new Map() }));
+    writeFileSync(pad, await markdownNaarDocx('# Titel\n\nStatus.\n\n## 1. Hoofdstuk\n\nZie [de site](https://example.org/a?b=1&c=2) en **`code` vet**.\n\n- een\n  - twee\n- drie\n', 'Titel', { titelpagina: ['Gemeente X'], afbeeldingen: new Map() }));
     const d = delen(pad);
     const doc = d.get('word/document.xml')!.toString('utf8');
     const rels = d.get('word/_rels/document.xml.rels')!.toString('utf8');
@@ -454,7 +500,7 @@ describe('tables across a page break', () => {
     const { markdownNaarDocx } = await import('../src/render/docx.js');
     const pad = path.join(tijdelijkeMap(), 'tabel.docx');
     const rijen = ['| Code | Uren |', '|---|---:|', '| A | 1 |', '| B | 2 |', '| C | 3 |', '| D | 4 |', '| **Totaal** | **10** |', '| **Gerealiseerd** | **9** |'];
-    writeFileSync(pad, markdownNaarDocx(`# Titel\n\n## 1. Hoofdstuk\n\n${rijen.join('\n')}\n`, 'Titel', { titelpagina: [], afbeeldingen: new Map() }));
+    writeFileSync(pad, await markdownNaarDocx(`# Titel\n\n## 1. Hoofdstuk\n\n${rijen.join('\n')}\n`, 'Titel', { titelpagina: [], afbeeldingen: new Map() }));
     const doc = delen(pad).get('word/document.xml')!.toString('utf8');
     const tr = [...doc.matchAll(/<w:tr>.*?<\/w:tr>/g)].map((m) => m[0]);
     expect(tr).toHaveLength(7);
@@ -464,7 +510,7 @@ describe('tables across a page break', () => {
   it('a plain paragraph that introduces a table stays on the table\'s page; one before other text does not', async () => {
     const { markdownNaarDocx } = await import('../src/render/docx.js');
     const pad = path.join(tijdelijkeMap(), 'inleiding.docx');
-    writeFileSync(pad, markdownNaarDocx('# Titel\n\n## 1. Hoofdstuk\n\nDe tabel laat zien:\n\n| A | B |\n|---|---|\n| 1 | 2 |\n\nGewone tekst.\n\nNog meer tekst.\n', 'Titel', { titelpagina: [], afbeeldingen: new Map() }));
+    writeFileSync(pad, await markdownNaarDocx('# Titel\n\n## 1. Hoofdstuk\n\nDe tabel laat zien:\n\n| A | B |\n|---|---|\n| 1 | 2 |\n\nGewone tekst.\n\nNog meer tekst.\n', 'Titel', { titelpagina: [], afbeeldingen: new Map() }));
     const doc = delen(pad).get('word/document.xml')!.toString('utf8');
     expect(doc).toContain('<w:p><w:pPr><w:keepNext/></w:pPr><w:r><w:t xml:space="preserve">De tabel laat zien:</w:t>');
     expect(doc).toContain('<w:p><w:r><w:t xml:space="preserve">Gewone tekst.</w:t>');

@@ -1,6 +1,8 @@
 import path from 'node:path';
 import type { Huisstijl } from '../render/huisstijl.js';
+import type { DocxAfbeelding } from '../render/docx.js';
 import type { Afbeelding } from '../render/png.js';
+import { svgMaat } from '../render/svg.js';
 import type { VerantwoordingView } from '../report/verantwoording.js';
 import { dagMaandTekst } from '../report/gedeeld.js';
 import { EXIT } from './fouten.js';
@@ -35,7 +37,7 @@ export async function beginAfbeeldingen(grafieken: Map<string, string>): Promise
   for (const svg of grafieken.values()) {
     if (bezig.has(svg)) continue;
     const p = svgNaarPngOpDraad(svg);
-    // A failure is thrown where the picture is taken, as svgNaarPng's would be; not before, unhandled.
+    // A failure is thrown where the picture is taken (when the document is zipped); not before, unhandled.
     p.catch(() => {});
     bezig.set(svg, p);
   }
@@ -52,14 +54,20 @@ export async function wordBestanden(
   huisstijl: Huisstijl | undefined,
 ): Promise<{ bestanden: { pad: string; inhoud: Uint8Array }[]; pdfFout?: string }> {
   const { markdownNaarDocx } = await import('../render/docx.js');
-  const { svgNaarPng } = await import('../render/png.js');
-  const afbeeldingen = new Map<string, { svg: string; beeld: Afbeelding }>();
+  const { svgNaarPngOpDraad } = await import('../render/png.js');
+  const afbeeldingen = new Map<string, DocxAfbeelding>();
   for (const [naam, svg] of d.grafieken) {
-    const lopend = bezig.get(svg);
+    const lopend = bezig.get(svg) ?? svgNaarPngOpDraad(svg);
     bezig.delete(svg);
-    afbeeldingen.set(naam, { svg, beeld: lopend ? await lopend : svgNaarPng(svg) });
+    // The size the chart declares lets the document be built while its PNG is still being drawn; a
+    // picture of another shape waits for its drawing.
+    const maat = svgMaat(svg) ?? (await lopend);
+    const png = lopend.then((a) => a.png);
+    // Awaited when the document is zipped; a document that fails before then leaves it unhandled.
+    png.catch(() => {});
+    afbeeldingen.set(naam, { svg, breedte: maat.breedte, hoogte: maat.hoogte, png });
   }
-  const docx = markdownNaarDocx(d.md, d.titel, { titelpagina: d.titelpagina, afbeeldingen, huisstijl, auteur: d.auteur, datum: d.datum });
+  const docx = await markdownNaarDocx(d.md, d.titel, { titelpagina: d.titelpagina, afbeeldingen, huisstijl, auteur: d.auteur, datum: d.datum });
   const bestanden: { pad: string; inhoud: Uint8Array }[] = [];
   if (formaten.docx) bestanden.push({ pad: path.join(output, `${d.stam}.docx`), inhoud: docx });
   if (!formaten.pdf) return { bestanden };

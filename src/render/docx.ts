@@ -8,7 +8,6 @@ import { celMaat, emNaarTwips, TABEL_PUNT, tekstTwips } from './tekstmaat.js';
 import { kopInspringing } from './kopnummers.js';
 import { MarkdownIt } from './markdown-it.js';
 import type Token from 'markdown-it/lib/token.mjs';
-import type { Afbeelding } from './png.js';
 import { aaneen, pakDelen, zip, type Ingepakt } from './zip.js';
 import { metW, stijlIdsUit, voegStijlenToe, type AanvulDeel, type Huisstijl, type StijlIds } from './huisstijl.js';
 
@@ -17,7 +16,11 @@ export { tekstTwips };
 
 export interface DocxAfbeelding {
   svg: string;
-  beeld: Afbeelding;
+  /** The size it is shown at, in CSS pixels (the SVG's own). */
+  breedte: number;
+  hoogte: number;
+  /** The PNG, or its drawing under way: awaited only when the document is zipped. */
+  png: Uint8Array | Promise<Uint8Array>;
 }
 
 export interface DocxOpties {
@@ -80,7 +83,7 @@ function run(tekst: string, o: Opmaak): string {
 /** The document being built: its parts, relationships and counters. */
 class Bouw {
   readonly rels: string[] = [];
-  readonly media: [string, Uint8Array | string][] = [];
+  readonly media: [string, Uint8Array | string | Promise<Uint8Array>][] = [];
   private relNr = 10;
   private figuurNr = 0;
   private tekenNr = 0;
@@ -169,11 +172,11 @@ class Bouw {
     const n = ++this.tekenNr;
     const png = this.rel('image', `media/grafiek${n}.png`);
     const svg = this.rel('image', `media/grafiek${n}.svg`);
-    this.media.push([`word/media/grafiek${n}.png`, a.beeld.png], [`word/media/grafiek${n}.svg`, a.svg]);
+    this.media.push([`word/media/grafiek${n}.png`, a.png], [`word/media/grafiek${n}.svg`, a.svg]);
     // Within the text width, and within the page height less room for the caption.
-    const schaal = Math.min(1, (this.tekstBreedte * EMU_PER_TWIP) / (a.beeld.breedte * EMU_PER_PX), ((this.tekstHoogte - 1400) * EMU_PER_TWIP) / (a.beeld.hoogte * EMU_PER_PX));
-    const cx = Math.round(a.beeld.breedte * EMU_PER_PX * schaal);
-    const cy = Math.round(a.beeld.hoogte * EMU_PER_PX * schaal);
+    const schaal = Math.min(1, (this.tekstBreedte * EMU_PER_TWIP) / (a.breedte * EMU_PER_PX), ((this.tekstHoogte - 1400) * EMU_PER_TWIP) / (a.hoogte * EMU_PER_PX));
+    const cx = Math.round(a.breedte * EMU_PER_PX * schaal);
+    const cy = Math.round(a.hoogte * EMU_PER_PX * schaal);
     // The alternative text says what the chart shows (its figures, from the SVG's description), not its caption again.
     const beschrijving = /<desc>([^<]*)<\/desc>/.exec(a.svg)?.[1]?.replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&quot;/g, '"').replace(/&#39;/g, "'").replace(/&amp;/g, '&') ?? alt;
     const r =
@@ -578,9 +581,10 @@ const paginaVeld = (veld: string) =>
 
 /**
  * A Word document from a document's Markdown. The first `# heading` is the title (on the title page
- * with `titelpagina`'s lines); `##` are chapters (Kop 1), `###` Kop 2, `####` Kop 3.
+ * with `titelpagina`'s lines); `##` are chapters (Kop 1), `###` Kop 2, `####` Kop 3. The whole text is
+ * built before a chart's PNG is awaited: the charts are drawn on libuv's threads meanwhile.
  */
-export function markdownNaarDocx(md: string, titel: string, o: DocxOpties): Uint8Array {
+export async function markdownNaarDocx(md: string, titel: string, o: DocxOpties): Promise<Uint8Array> {
   const hs = o.huisstijl;
   const ids = stijlIdsUit(hs);
   const sectie = hs?.sectie ?? STANDAARD_SECTIE;
@@ -638,7 +642,7 @@ export function markdownNaarDocx(md: string, titel: string, o: DocxOpties): Uint
 
   const stijlen = voegStijlenToe(hs?.stijlen, ids.ontbreekt);
   const nummering = lijstNummering(hs?.nummering, lijstNum, (hs?.hoogsteAbstractId ?? 0) + 1);
-  const delen: [string, string | Uint8Array | Ingepakt][] = [
+  const delen: [string, string | Uint8Array | Ingepakt | Promise<Uint8Array>][] = [
     ['[Content_Types].xml', contentTypes(hs)],
     ['_rels/.rels', `${XML_KOP}<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="${R}/officeDocument" Target="word/document.xml"/><Relationship Id="rId2" Type="http://schemas.openxmlformats.org/package/2006/relationships/metadata/core-properties" Target="docProps/core.xml"/><Relationship Id="rId3" Type="${R}/extended-properties" Target="docProps/app.xml"/></Relationships>`],
     ['docProps/core.xml', `${XML_KOP}<cp:coreProperties xmlns:cp="http://schemas.openxmlformats.org/package/2006/metadata/core-properties" xmlns:dc="http://purl.org/dc/elements/1.1/" xmlns:dcterms="http://purl.org/dc/terms/" xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance"><dc:title>${x(titel)}</dc:title><dc:language>nl-NL</dc:language>${o.auteur ? `<dc:creator>${x(o.auteur)}</dc:creator><cp:lastModifiedBy>${x(o.auteur)}</cp:lastModifiedBy>` : ''}${o.datum ? `<dcterms:created xsi:type="dcterms:W3CDTF">${o.datum.toISOString().slice(0, 10)}T00:00:00Z</dcterms:created><dcterms:modified xsi:type="dcterms:W3CDTF">${o.datum.toISOString().slice(0, 10)}T00:00:00Z</dcterms:modified>` : ''}</cp:coreProperties>`],
@@ -672,7 +676,7 @@ export function markdownNaarDocx(md: string, titel: string, o: DocxOpties): Uint
     for (const [pad, inhoud] of deel.media) delen.push([`word/${pad}`, inhoud]);
   }
   delen.push(['word/_rels/document.xml.rels', `${XML_KOP}<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">${vasteRels.join('')}${b.rels.join('')}</Relationships>`]);
-  return zip(delen);
+  return zip(await Promise.all(delen.map(async ([pad, inhoud]): Promise<[string, string | Uint8Array | Ingepakt]> => [pad, await inhoud])));
 }
 
 function contentTypes(hs: Huisstijl | undefined): string {

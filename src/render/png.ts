@@ -83,9 +83,11 @@ function pngRijen(beeld: Beeld): Buffer {
   const px = beeld.pixels;
   const rij = beeld.width * 4;
   const rijen = Buffer.allocUnsafe((rij + 1) * beeld.height);
+  // Each row through a plain view and TypedArray#set (a memcpy): Buffer#copy's checks in JavaScript,
+  // not yet compiled when a run makes its first chart, took 8 ms for the UVP's 1.500 rows.
   for (let y = 0, uit = 0; y < beeld.height; y++, uit += rij + 1) {
     rijen[uit] = 0;
-    px.copy(rijen, uit + 1, y * rij, (y + 1) * rij);
+    rijen.set(new Uint8Array(px.buffer, px.byteOffset + y * rij, rij), uit + 1);
   }
   return rijen;
 }

@@ -74,6 +74,15 @@ export function tekst(x: number, y: number, inhoud: string, o: TekstOpties = {})
 }
 
 /**
+ * The size in CSS pixels that a chart made by `document` declares on its first tag, for Word to lay
+ * the picture out before its PNG is drawn; undefined for an SVG of another shape.
+ */
+export function svgMaat(svg: string): { breedte: number; hoogte: number } | undefined {
+  const m = /^<svg xmlns="http:\/\/www\.w3\.org\/2000\/svg" width="(\d+(?:\.\d+)?)" height="(\d+(?:\.\d+)?)"/.exec(svg);
+  return m ? { breedte: Number(m[1]), hoogte: Number(m[2]) } : undefined;
+}
+
+/**
  * The frame every chart shares: size, font, white background, title and a source line at the bottom.
  * `beschrijving` says in words what the chart shows (its figures): the SVG's `<desc>`, and the
  * alternative text of the picture in Word and the tagged PDF.
