@@ -530,3 +530,24 @@ describe('chart colours from the house style', () => {
     expect(grafiekPalet(undefined)).toBeUndefined();
   });
 });
+
+describe('a pipe table in Word', () => {
+  it('a long table (split again in each pass) gives the rows a short one (split once and kept) gives', async () => {
+    const tabel = (n: number) => ['| Code | Product | Uren |', '|---|---|---:|', ...Array.from({ length: n }, () => '| 1.2 | Toezicht \\| bouw | 1.250,5 |')].join('\n');
+    const rijen = async (n: number) => {
+      const pad = path.join(tijdelijkeMap(), 'tabel.docx');
+      writeFileSync(pad, await markdownNaarDocx(`# Titel\n\n## 1. Hoofdstuk\n\n${tabel(n)}\n`, 'Titel', { titelpagina: [], afbeeldingen: new Map() }));
+      const xml = docxDelen(pad).get('word/document.xml')!.toString('utf8');
+      return [...xml.matchAll(/<w:tr>.*?<\/w:tr>/g)].map((m) => m[0]);
+    };
+    // Both sides of the 5.000 lines up to which a table is split once (docx.ts, KLEINE_TABEL).
+    const kort = await rijen(10);
+    const lang = await rijen(6000);
+    expect(lang.length).toBe(6001);
+    // The header, a row in the middle, and the last rows that keep together, alike.
+    expect(lang[0]).toBe(kort[0]);
+    expect(lang[3000]).toBe(kort[5]);
+    expect(lang.slice(-4)).toEqual(kort.slice(-4));
+    expect(kort[5]).toContain('Toezicht | bouw');
+  });
+});

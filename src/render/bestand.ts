@@ -1,4 +1,3 @@
-import { randomBytes } from 'node:crypto';
 import { readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { mkdir, readdir, rename, rm, stat, writeFile } from 'node:fs/promises';
 import path from 'node:path';
@@ -36,6 +35,14 @@ class OnderbrokenFout extends Error {
 }
 
 const TMP = /^\.vth-tmp-[0-9a-f]{12}-/;
+/**
+ * A temporary file's name in a folder this run holds the lock of (`neemSlot`), where every earlier
+ * temporary file was removed first: unique within the run is enough. The process id and a counter,
+ * not random bytes: node:crypto (some 20 of Node's modules) was loaded for nothing else.
+ */
+let tmpTeller = 0;
+const tmpNaam = (pad: string) =>
+  path.join(path.dirname(pad), `.vth-tmp-${(process.pid % 0x1000000).toString(16).padStart(6, '0')}${(++tmpTeller % 0x1000000).toString(16).padStart(6, '0')}-${path.basename(pad)}`);
 const SLOT = '.vth-slot';
 
 function leeft(pid: number): boolean {
@@ -127,9 +134,10 @@ export async function schrijfAtomair(
       for (const b of bestanden) if (await bestaat(b.pad)) throw new BestaatAlFout(b.pad);
     }
     for (const b of gewoon) {
-      const tmp = path.join(path.dirname(b.pad), `.vth-tmp-${randomBytes(6).toString('hex')}-${path.basename(b.pad)}`);
+      const tmp = tmpNaam(b.pad);
       tijdelijk.push({ tmp, pad: b.pad });
-      await writeFile(tmp, b.inhoud);
+      // Never through something already there (a link put in its place): the name was cleared above.
+      await writeFile(tmp, b.inhoud, { flag: 'wx' });
       stopt();
     }
     for (const a of apparaten) {

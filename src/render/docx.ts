@@ -8,7 +8,7 @@ import { celMaat, emNaarTwips, TABEL_PUNT, tekstTwips } from './tekstmaat.js';
 import { kopInspringing } from './kopnummers.js';
 import { MarkdownIt } from './markdown-it.js';
 import type Token from 'markdown-it/lib/token.mjs';
-import { aaneen, pakDelen, zip, type Ingepakt } from './zip.js';
+import { aaneen, pakDelen, pakDelenMetPauzes, zip, type Ingepakt } from './zip.js';
 import { metW, stijlIdsUit, voegStijlenToe, type AanvulDeel, type Huisstijl, type StijlIds } from './huisstijl.js';
 
 // Shared with the tests and the heading numbers, which measure text the same way.
@@ -241,7 +241,14 @@ class Bouw {
    */
   *pijpTabel(regels: string[], parser: MarkdownIt): Generator<string> {
     const uitlijning = pijpCellen(regels[1]!).map((c) => /-\s*:$/.test(c) && !/^:/.test(c));
+    // A table of a document's usual size is split into cells once and kept for the three passes; only
+    // a long one (a programme of 100.000 lines) is split again in each pass rather than held.
+    const gesplitst = regels.length <= KLEINE_TABEL ? regels.map((r, i) => (i === 1 ? undefined : { kop: i === 0, cellen: pijpCellen(r) })) : undefined;
     function* rijen() {
+      if (gesplitst) {
+        for (const r of gesplitst) if (r) yield r;
+        return;
+      }
       for (let i = 0; i < regels.length; i++) if (i !== 1) yield { kop: i === 0, cellen: pijpCellen(regels[i]!) };
     }
     let kolommen = 0;
@@ -462,6 +469,9 @@ function isPijpTabel(regels: string[]): boolean {
   return regels.length >= 2 && /^\|/.test(regels[0]!) && /^\|?\s*:?-{3,}:?\s*(\|\s*:?-{3,}:?\s*)*\|?\s*$/.test(regels[1]!) && regels.every((r) => r.startsWith('|'));
 }
 
+/** The most lines a table may have to be split into cells once for its three passes (`pijpTabel`). */
+const KLEINE_TABEL = 5000;
+
 /** Twips per cell for its margins (the table style's 108 left and right, and the borders). */
 const CELMARGE = 230;
 /** The least a printed table may be set in (pt). */
@@ -619,7 +629,8 @@ export async function markdownNaarDocx(md: string, titel: string, o: DocxOpties)
       }
     }
   }
-  const romp = pakDelen(lichaam(), false);
+  // With pauses: the charts' PNGs, drawn on libuv's threads, are deflated there while the body is made.
+  const romp = await pakDelenMetPauzes(lichaam(), false);
 
   const titelpagina =
     b.alinea(run(titel, {}), ids.ids.titel) +

@@ -1,4 +1,3 @@
-import { createHash } from 'node:crypto';
 import { existsSync, readdirSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
@@ -15,23 +14,16 @@ export const TEMPLATES = path.resolve(path.dirname(fileURLToPath(import.meta.url
 /** How every template is compiled, at build time (scripts/precompileer-templates.mjs) and at run time alike. */
 export const COMPILEER_OPTIES = { noEscape: true, strict: false, preventIndent: true } as const;
 
-type Spec = { hash: string; spec: Parameters<typeof Handlebars.template>[0] };
+type Spec = { bron: string; spec: Parameters<typeof Handlebars.template>[0] };
 const require = createRequire(import.meta.url);
 const gebouwdeMappen = new Map<string, Record<string, Spec> | null>();
 
 /**
- * A hash of a template's source, to tell a compiled template from an edited one. SHA-1 from
- * node:crypto (native) rather than a hash loop in JavaScript: a UVP checks some 350 KB of templates
- * at every run, and the loop ran in V8's interpreter (some 3 ms).
- */
-export function bronHash(s: string): string {
-  return createHash('sha1').update(s).digest('base64url');
-}
-
-/**
  * A built-in template as compiled by `npm run build` (dist/render/templates/<map>.cjs, one file per
  * folder of templates/, so that a document loads only its own). Absent when running from the sources
- * (tests); a template whose source no longer matches its hash is compiled instead, never shown stale.
+ * (tests); a template whose source is no longer the source it was compiled from is compiled instead,
+ * never shown stale. The whole source is kept and compared, not a hash of it: comparing two strings
+ * needs nothing loaded, where SHA-1 brought node:crypto (some 20 of Node's modules) to every run.
  */
 function gebouwd(pad: string, bron: string): Spec['spec'] | undefined {
   const rel = path.relative(TEMPLATES, pad).split(path.sep);
@@ -48,7 +40,7 @@ function gebouwd(pad: string, bron: string): Spec['spec'] | undefined {
     gebouwdeMappen.set(map, inhoud);
   }
   const spec = gebouwdeMappen.get(map)?.[f];
-  return spec && spec.hash === bronHash(bron) ? spec.spec : undefined;
+  return spec && spec.bron === bron ? spec.spec : undefined;
 }
 
 /** A template problem the user can fix: names the file and, where Handlebars knows it, the line. */

@@ -70,9 +70,13 @@ function opties(schaal: number): object {
 
 type Beeld = ReturnType<InstanceType<Resvg>['render']>;
 
-/** A PNG's signature, and the level its pixels are deflated at (zlib's default). */
+/**
+ * A PNG's signature, and the level its pixels are deflated at. Level 2, not zlib's default 6: the
+ * UVP's two charts deflate in 6 ms instead of 19 (a third of drawing them, on the threads a Word
+ * document waits for while its text is built) and come out 140 KB instead of 96.
+ */
 const PNG_KOP = Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]);
-const PNG_NIVEAU = 6;
+const PNG_NIVEAU = 2;
 
 /**
  * The rows of a drawn chart as a PNG's image data before deflating: each row's RGBA pixels after a
@@ -133,6 +137,10 @@ export function svgNaarPng(svg: string, schaal = 2): Afbeelding {
 export async function svgNaarPngOpDraad(svg: string, schaal = 2): Promise<Afbeelding> {
   laadResvg();
   const beeld = await renderAsync!(svg, opties(schaal));
-  const gedeflateerd = await new Promise<Buffer>((klaar, fout) => deflate(pngRijen(beeld), { level: PNG_NIVEAU }, (e, b) => (e ? fout(e) : klaar(b))));
+  // In one piece of work on the thread (an output buffer of 1 MB; zlib's is 16 KB), not a return to
+  // the main thread for every 16 KB: a Word document's text, being built meanwhile, lets the loop turn
+  // only every few milliseconds.
+  const rijen = pngRijen(beeld);
+  const gedeflateerd = await new Promise<Buffer>((klaar, fout) => deflate(rijen, { level: PNG_NIVEAU, chunkSize: Math.max(1 << 16, Math.min(rijen.length, 1 << 20)) }, (e, b) => (e ? fout(e) : klaar(b))));
   return afbeelding(beeld, schaal, png(beeld.width, beeld.height, gedeflateerd));
 }
