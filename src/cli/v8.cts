@@ -88,7 +88,7 @@ export function installeerCodeCache(): void {
     try {
       cachedData = fs.readFileSync(path.join(CACHEMAP, naam));
     } catch {
-      // no cache for this text: compiled as usual
+      // no cache for this file: compiled as usual
     }
     let script: vm.Script;
     try {

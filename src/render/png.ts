@@ -119,7 +119,11 @@ function afbeelding(beeld: Beeld, schaal: number, png: Uint8Array): Afbeelding {
   return { png, breedte: Math.round(beeld.width / schaal), hoogte: Math.round(beeld.height / schaal) };
 }
 
-/** Renders an SVG chart to PNG at `schaal` times its size (2: sharp on paper at the usual widths). */
+/**
+ * Renders an SVG chart to PNG at `schaal` times its size (2: sharp on paper at the usual widths), all
+ * on the calling thread. vth's documents use `svgNaarPngOpDraad`; this is the direct route it must
+ * equal byte for byte (`test/word.test.ts`).
+ */
 export function svgNaarPng(svg: string, schaal = 2): Afbeelding {
   const Resvg = laadResvg();
   const beeld = new Resvg(svg, opties(schaal)).render();
