@@ -1,10 +1,10 @@
 import type * as Commander from 'commander';
 import { EXIT, GebruikFout, systeemFoutTekst } from './fouten.js';
+import { zetLooptijd } from './looptijd.js';
+import type { Formaat } from './schrijf.js';
 
 // For bin/vth.js, which loads this module's bundle and nothing else of vth before a command runs.
 export { systeemFoutTekst };
-import { zetLooptijd } from './looptijd.js';
-import type { Formaat } from './schrijf.js';
 
 // Node's fs and module without their ES facades: importing 'node:fs' reads every export, among them
 // fs.ReadStream, whose getter loads Node's stream modules, which the help does not need.
