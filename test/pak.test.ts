@@ -21,16 +21,21 @@ describe('deflated pieces of one part, made out of order', () => {
     expect(s.crc).toBe(crc32(u));
   });
 
-  it('with pauses for the event loop (a pause after every 16 pieces here) the bytes are those without', async () => {
+  it('with pauses for the event loop (after every 16 pieces here, while asked for) the bytes are those without', async () => {
     const stukken = Array.from({ length: 5000 }, (_, i) => `<w:p>${i} ${'ë'.repeat(i % 700)}</w:p>`);
     let beurten = 0;
     const teller = setInterval(() => beurten++, 0);
-    const met = await pakDelenMetPauzes(stukken, true, 0);
+    const met = await pakDelenMetPauzes(stukken, true, () => true, 0);
     clearInterval(teller);
     const zonder = pakDelen(stukken);
     expect(met.ingepakt.equals(zonder.ingepakt)).toBe(true);
     expect([met.crc, met.grootte]).toEqual([zonder.crc, zonder.grootte]);
     // The event loop turned while the part was made.
     expect(beurten).toBeGreaterThan(0);
+    // And not once the work it waits for is done: asked once at the start, then never again.
+    let gevraagd = 0;
+    const stil = await pakDelenMetPauzes(stukken, true, () => (gevraagd++, false), 0);
+    expect(stil.ingepakt.equals(zonder.ingepakt)).toBe(true);
+    expect(gevraagd).toBe(1);
   });
 });

@@ -629,8 +629,18 @@ export async function markdownNaarDocx(md: string, titel: string, o: DocxOpties)
       }
     }
   }
-  // With pauses: the charts' PNGs, drawn on libuv's threads, are deflated there while the body is made.
-  const romp = await pakDelenMetPauzes(lichaam(), false);
+  // With pauses while a chart is still being drawn: its PNG, drawn on libuv's threads, is then also
+  // deflated there while the body is made, not after it.
+  let tekenen = 0;
+  for (const a of o.afbeeldingen.values()) {
+    if (!(a.png instanceof Promise)) continue;
+    tekenen++;
+    a.png.then(
+      () => tekenen--,
+      () => tekenen--,
+    );
+  }
+  const romp = await pakDelenMetPauzes(lichaam(), false, () => tekenen > 0);
 
   const titelpagina =
     b.alinea(run(titel, {}), ids.ids.titel) +
