@@ -6,7 +6,7 @@
  * just ended. At 100.000 lines the run reached its next phase with 70 to 100 MB of dead tables or
  * model still in the heap, and when the next collection came depended on the run: the peak varied
  * between 315 and 366 MB over six runs of the same UVP. Collected at these two moments, five runs
- * peaked at 275–280 MB (docs/architecture.md, "A collection where a phase ends").
+ * peaked at 257–274 MB (docs/architecture.md, "A collection where a phase ends").
  *
  * A collection costs time in proportion to what is alive, so it is done only when the heap is large;
  * a run on a municipality's werkmap never gets here and loads nothing for it.

@@ -17,17 +17,17 @@ const EENVOUDIG: Record<Gevoeligheid, RegExp> = { base: /^[A-Za-z0-9&/-]*$/, var
 const collators: Partial<Record<Gevoeligheid, Intl.Collator>> = {};
 
 /** Whether ICU's order of this text is known without ICU (see above). */
-export function eenvoudigNl(tekst: string, gevoeligheid: Gevoeligheid): boolean {
+function eenvoudigNl(tekst: string, gevoeligheid: Gevoeligheid): boolean {
   return EENVOUDIG[gevoeligheid].test(tekst);
 }
 
 /** ICU's Dutch collator, made on first use. */
-export function collatorNl(gevoeligheid: Gevoeligheid): Intl.Collator {
+function collatorNl(gevoeligheid: Gevoeligheid): Intl.Collator {
   return (collators[gevoeligheid] ??= new Intl.Collator('nl', { sensitivity: gevoeligheid }));
 }
 
 /** The key whose code-unit order is ICU's order, for a text that `eenvoudigNl` accepts. */
-export function sleutelNl(tekst: string, gevoeligheid: Gevoeligheid): string {
+function sleutelNl(tekst: string, gevoeligheid: Gevoeligheid): string {
   return (gevoeligheid === 'base' ? tekst.toLowerCase() : tekst).replace(/[-/&]/g, (t) => LEESTEKEN[t]!);
 }
 

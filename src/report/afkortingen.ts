@@ -1,4 +1,4 @@
-import { collatorNl, eenvoudigNl, sleutelNl, type Gevoeligheid } from '../model/nl-volgorde.js';
+import { vergelijkNl, type Gevoeligheid } from '../model/nl-volgorde.js';
 import type { Afkorting } from '../model/types.js';
 
 /**
@@ -37,17 +37,12 @@ const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 
 /**
  * Dutch order as ICU gives it (`localeCompare(b, 'nl', …)`), without ICU where the names allow
- * (`model/nl-volgorde.ts`): these short lists were the only thing a UVP in Markdown sorted with a
- * collator, whose first costs some 10 ms. A list with any name ICU must order (an accent, a space,
- * lower case where case counts) goes to ICU whole.
+ * (`model/nl-volgorde.ts vergelijkNl`): these short lists were the only thing a UVP in Markdown sorted
+ * with a collator, whose first costs some 10 ms. A name ICU must order (an accent, a space, lower case
+ * where case counts) is compared by ICU.
  */
 export function sorteerNl(namen: string[], gevoeligheid: Gevoeligheid): string[] {
-  if (!namen.every((n) => eenvoudigNl(n, gevoeligheid))) return namen.sort(collatorNl(gevoeligheid).compare);
-  return namen.sort((a, b) => {
-    const x = sleutelNl(a, gevoeligheid);
-    const y = sleutelNl(b, gevoeligheid);
-    return x < y ? -1 : x > y ? 1 : 0;
-  });
+  return namen.sort((a, b) => vergelijkNl(a, b, gevoeligheid));
 }
 
 /**
